@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
+import { AppError } from '../errors.ts';
+import type { Database } from './schema.ts';
+import { migrateToLatestOrThrow } from './migrate.ts';
+
+export type Db = Kysely<Database>;
+
+/** Long enough that scripted writers queue behind each other instead of failing. */
+const BUSY_TIMEOUT_MS = 30_000;
+
+export function resolveDatabasePath(option?: string, env: NodeJS.ProcessEnv = process.env): string {
+  return option || env.EZURNALS_DB || './ezurnals.db';
+}
+
+export interface OpenOptions {
+  /** Only `init` creates a database; everything else needs an existing file. */
+  create?: boolean;
+  readonly?: boolean;
+}
+
+const require = createRequire(import.meta.url);
+
+export async function openDatabase(path: string, options: OpenOptions = {}): Promise<Db> {
+  const exists = path === ':memory:' || existsSync(path);
+  if (options.create && exists && path !== ':memory:') {
+    throw new AppError('conflict', `A database already exists at ${path}; init refuses to overwrite it.`);
+  }
+  if (!options.create && !exists) {
+    throw new AppError(
+      'not_found',
+      `No ezurnals database at ${path}. Create one with \`ezurnals init --school "…" --year 2026/2027\`, or point to it with --db PATH or EZURNALS_DB.`,
+    );
+  }
+  // Loaded lazily: `--version` and `--help` never pay for the native addon.
+  const SqliteDatabase = require('better-sqlite3') as typeof BetterSqlite3;
+  let native: BetterSqlite3.Database;
+  try {
+    native = new SqliteDatabase(path, { fileMustExist: !options.create, timeout: BUSY_TIMEOUT_MS });
+  } catch (error) {
+    throw new AppError('not_found', `Cannot open the database ${path}: ${(error as Error).message}`);
+  }
+  try {
+    if (native.pragma('journal_mode', { simple: true }) !== 'wal') native.pragma('journal_mode = WAL');
+    native.pragma('foreign_keys = ON');
+    native.pragma('synchronous = NORMAL');
+  } catch (error) {
+    native.close();
+    throw new AppError('invalid', `${path} is not an ezurnals database: ${(error as Error).message}`);
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) });
+  try {
+    await migrateToLatestOrThrow(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return db;
+}
+
+/**
+ * One command = one transaction. SQLite's BEGIN IMMEDIATE takes the write lock
+ * up front, so concurrent writers wait on the busy timeout instead of failing
+ * when a read transaction tries to upgrade.
+ */
+export async function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      const result = await work(conn);
+      await sql`commit`.execute(conn);
+      return result;
+    } catch (error) {
+      await sql`rollback`.execute(conn);
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,43 @@
+import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
+import { AppError } from '../errors.ts';
+import { LATEST_MIGRATION, MIGRATIONS } from './migrations/index.ts';
+
+const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
+const MIGRATION_TABLE = 'kysely_migration';
+
+async function appliedMigrations(db: Kysely<any>): Promise<string[] | null> {
+  try {
+    const rows = await db.selectFrom(MIGRATION_TABLE).select('name').orderBy('name').execute();
+    return rows.map((r) => r.name as string);
+  } catch {
+    return null; // no migration table yet: a database being created
+  }
+}
+
+/**
+ * Brings the schema to the latest version. The common case (already current)
+ * costs one small query, so it can run on every open without slowing scripts.
+ */
+export async function migrateToLatestOrThrow(db: Kysely<any>): Promise<void> {
+  const applied = await appliedMigrations(db);
+  if (applied) {
+    const unknown = applied.filter((name) => !(name in MIGRATIONS));
+    if (unknown.length > 0) {
+      throw new AppError(
+        'conflict',
+        `This database was written by a newer ezurnals (schema ${unknown.at(-1)}; this version knows up to ${LATEST_MIGRATION}). Upgrade ezurnals to open it.`,
+      );
+    }
+    if (applied.at(-1) === LATEST_MIGRATION) return;
+  }
+  const migrator = new Migrator({ db, provider, migrationTableName: MIGRATION_TABLE });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new AppError('unexpected', `Database migration ${failed} failed: ${(error as Error).message ?? error}`);
+  }
+}
+
+export async function schemaVersion(db: Kysely<any>): Promise<string | null> {
+  return (await appliedMigrations(db))?.at(-1) ?? null;
+}

@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely';
+import { initial } from './0001-initial.ts';
+
+/**
+ * Listed statically (not read from a folder) so the bundled bin carries them
+ * and their order is explicit. Names sort in the order they must run.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-initial': initial,
+};
+
+export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;

@@ -1,0 +1,119 @@
+import type { Insertable } from 'kysely';
+import type { Db } from '../connection.ts';
+import type { Student, StudentTable, StudentUpdate } from '../schema.ts';
+
+export interface Placement {
+  enrollment_id: number;
+  class_id: number;
+  class: string;
+  level: number;
+  year: string;
+  from_date: string;
+  to_date: string | null;
+}
+
+export async function insertStudent(db: Db, student: Insertable<StudentTable>): Promise<Student> {
+  return db.insertInto('student').values(student).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findStudentByCode(db: Db, schoolId: number, code: string): Promise<Student | undefined> {
+  return db.selectFrom('student').selectAll().where('school_id', '=', schoolId).where('code', '=', code).executeTakeFirst();
+}
+
+export async function findStudentsByCodes(db: Db, schoolId: number, codes: readonly string[]): Promise<Student[]> {
+  if (codes.length === 0) return [];
+  return db.selectFrom('student').selectAll().where('school_id', '=', schoolId).where('code', 'in', [...codes]).execute();
+}
+
+export async function findStudentByPersonalCode(db: Db, schoolId: number, personalCode: string): Promise<Student | undefined> {
+  return db.selectFrom('student').selectAll().where('school_id', '=', schoolId).where('personal_code', '=', personalCode).executeTakeFirst();
+}
+
+export async function updateStudent(db: Db, id: number, changes: StudentUpdate): Promise<Student> {
+  return db.updateTable('student').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function insertEnrollment(db: Db, enrollment: { student_id: number; class_id: number; from_date: string; created_at: string; created_by: number | null }): Promise<void> {
+  await db.insertInto('enrollment').values({ ...enrollment, to_date: null }).execute();
+}
+
+export async function endEnrollment(db: Db, enrollmentId: number, toDate: string): Promise<void> {
+  await db.updateTable('enrollment').set({ to_date: toDate }).where('id', '=', enrollmentId).execute();
+}
+
+/** Every class the student has been in, oldest first: the class history of the personal file. */
+export async function placementsOf(db: Db, studentId: number): Promise<Placement[]> {
+  return db
+    .selectFrom('enrollment as e')
+    .innerJoin('school_class as c', 'c.id', 'e.class_id')
+    .innerJoin('school_year as y', 'y.id', 'c.school_year_id')
+    .select(['e.id as enrollment_id', 'c.id as class_id', 'c.code as class', 'c.level', 'y.code as year', 'e.from_date', 'e.to_date'])
+    .where('e.student_id', '=', studentId)
+    .orderBy('e.from_date')
+    .orderBy('e.id')
+    .execute();
+}
+
+/** The class the student is in within a school year (the open enrollment, else the last one). */
+export async function placementInYear(db: Db, studentId: number, yearId: number): Promise<Placement | undefined> {
+  return db
+    .selectFrom('enrollment as e')
+    .innerJoin('school_class as c', 'c.id', 'e.class_id')
+    .innerJoin('school_year as y', 'y.id', 'c.school_year_id')
+    .select(['e.id as enrollment_id', 'c.id as class_id', 'c.code as class', 'c.level', 'y.code as year', 'e.from_date', 'e.to_date'])
+    .where('e.student_id', '=', studentId)
+    .where('c.school_year_id', '=', yearId)
+    .orderBy((eb) => eb.case().when('e.to_date', 'is', null).then(0).else(1).end())
+    .orderBy('e.from_date', 'desc')
+    .executeTakeFirst();
+}
+
+/** Ids of the given students that are in the class on that date. */
+export async function enrolledOn(db: Db, classId: number, date: string, studentIds: readonly number[]): Promise<Set<number>> {
+  if (studentIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('enrollment')
+    .select('student_id')
+    .where('class_id', '=', classId)
+    .where('student_id', 'in', [...studentIds])
+    .where('from_date', '<=', date)
+    .where((eb) => eb.or([eb('to_date', 'is', null), eb('to_date', '>=', date)]))
+    .execute();
+  return new Set(rows.map((r) => r.student_id));
+}
+
+export interface StudentListRow {
+  id: number;
+  code: string;
+  first_name: string;
+  last_name: string;
+  personal_code: string | null;
+  birth_date: string | null;
+  sex: 'M' | 'F' | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  class: string | null;
+}
+
+/** Students of a year with the class they are in on `onDate`, sorted as a class register lists them. */
+export async function listStudents(db: Db, schoolId: number, yearId: number, onDate: string, filter: { classId?: number } = {}): Promise<StudentListRow[]> {
+  let query = db
+    .selectFrom('student as s')
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('enrollment as e')
+          .innerJoin('school_class as c', 'c.id', 'e.class_id')
+          .select(['e.student_id', 'c.code', 'c.id as class_id', 'c.level'])
+          .where('c.school_year_id', '=', yearId)
+          .where('e.from_date', '<=', onDate)
+          .where((w) => w.or([w('e.to_date', 'is', null), w('e.to_date', '>=', onDate)]))
+          .as('p'),
+      (join) => join.onRef('p.student_id', '=', 's.id'),
+    )
+    .select(['s.id', 's.code', 's.first_name', 's.last_name', 's.personal_code', 's.birth_date', 's.sex', 's.phone', 's.email', 's.address', 'p.code as class'])
+    .where('s.school_id', '=', schoolId);
+  if (filter.classId) query = query.where('p.class_id', '=', filter.classId);
+  return query.orderBy('p.level').orderBy('p.code').orderBy('s.last_name').orderBy('s.first_name').orderBy('s.code').execute();
+}

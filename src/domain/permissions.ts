@@ -1,0 +1,97 @@
+import type { Role } from './roles.ts';
+
+/** What a command needs to be allowed to do (REFERENCE §2, §3; regulation §17–23). */
+export type Right =
+  | 'manage-registry'
+  | 'edit-student-contact'
+  | 'record-lesson'
+  | 'mark-absence'
+  | 'justify-absence'
+  | 'correct-absence'
+  | 'enter-grade'
+  | 'correct-grade';
+
+export interface Actor {
+  id: number;
+  code: string;
+  name: string;
+  roles: readonly Role[];
+}
+
+/**
+ * Facts about the record being touched, gathered by the service. Kept as plain
+ * booleans so the rule itself stays pure and table-testable.
+ */
+export interface Scope {
+  /** Human label of the target for messages, e.g. "mat in 7.a". */
+  target?: string;
+  /** The actor has a teaching assignment for this class and subject. */
+  teaches?: boolean;
+  /** The actor taught this very lesson (e.g. as a substitute). */
+  taughtLesson?: boolean;
+  /** The actor substitutes for a teacher who has the assignment. */
+  substitutes?: boolean;
+  /** The actor is the class teacher (audzinātājs) of the student's class. */
+  classTeacher?: boolean;
+}
+
+export type Decision = { allowed: true } | { allowed: false; reason: string };
+
+const RIGHT_LABELS: Record<Right, string> = {
+  'manage-registry': 'manage the school registry',
+  'edit-student-contact': "edit a student's contact data",
+  'record-lesson': 'record lessons',
+  'mark-absence': 'mark absences',
+  'justify-absence': 'justify absences',
+  'correct-absence': 'correct absences',
+  'enter-grade': 'enter grades',
+  'correct-grade': 'correct grades',
+};
+
+/** Deputies and admins may do everything (regulation §5–11). */
+const UNRESTRICTED: readonly Role[] = ['admin', 'deputy'];
+
+function allowedByScope(right: Right, scope: Scope, isTeacher: boolean): boolean {
+  switch (right) {
+    case 'manage-registry':
+      return false;
+    case 'edit-student-contact':
+    case 'justify-absence':
+      return !!scope.classTeacher;
+    case 'record-lesson':
+      return !!scope.teaches || (isTeacher && !!scope.substitutes);
+    case 'mark-absence':
+    case 'enter-grade':
+      return !!scope.teaches || !!scope.taughtLesson;
+    case 'correct-absence':
+    case 'correct-grade':
+      return !!scope.teaches || !!scope.taughtLesson || !!scope.classTeacher;
+  }
+}
+
+function whyNot(right: Right, scope: Scope): string {
+  const target = scope.target ? ` ${scope.target}` : '';
+  switch (right) {
+    case 'manage-registry':
+      return 'only an admin or a deputy director may';
+    case 'edit-student-contact':
+    case 'justify-absence':
+      return `is not the class teacher of${target || ' this class'}`;
+    case 'record-lesson':
+    case 'mark-absence':
+    case 'enter-grade':
+      return `does not teach${target || ' this class and subject'}`;
+    case 'correct-absence':
+    case 'correct-grade':
+      return `neither teaches${target || ' this subject'} nor is the class teacher`;
+  }
+}
+
+export function authorize(actor: Actor, right: Right, scope: Scope = {}): Decision {
+  if (actor.roles.some((role) => UNRESTRICTED.includes(role))) return { allowed: true };
+  if (allowedByScope(right, scope, actor.roles.includes('teacher'))) return { allowed: true };
+  return {
+    allowed: false,
+    reason: `${actor.code} (${actor.name}) may not ${RIGHT_LABELS[right]}: ${whyNot(right, scope)}`,
+  };
+}

@@ -1,0 +1,66 @@
+import { toIsoDate, type IsoDate } from './dates.ts';
+
+export type PersonalCodeCheck =
+  | { ok: true; normalized: string; form: 'legacy'; birthDate: IsoDate }
+  | { ok: true; normalized: string; form: 'new' }
+  | { ok: false; reason: string };
+
+const SHAPE = /^(\d{6})-?(\d{5})$/;
+const WEIGHTS = [1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
+const CENTURIES: Readonly<Record<string, number>> = { '0': 1800, '1': 1900, '2': 2000 };
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+export function checkPersonalCode(input: string): PersonalCodeCheck {
+  const match = SHAPE.exec(input.trim());
+  if (match === null) {
+    return { ok: false, reason: 'must be 11 digits, DDMMYY-CNNNN or 32XXXX-XXXXX' };
+  }
+  const [, head = '', tail = ''] = match;
+  const normalized = `${head}-${tail}`;
+
+  // No legacy code can start with 32 (there is no 32nd day), so the prefix alone tells the forms apart.
+  if (head.startsWith('32')) {
+    return { ok: true, normalized, form: 'new' };
+  }
+
+  const digits = [...head + tail].map(Number);
+  const centuryDigit = tail.charAt(0);
+  const century = CENTURIES[centuryDigit];
+  if (century === undefined) {
+    return { ok: false, reason: `century digit ${centuryDigit} is not 0, 1 or 2` };
+  }
+  const day = Number(head.slice(0, 2));
+  const month = Number(head.slice(2, 4));
+  const year = century + Number(head.slice(4, 6));
+  let birthDate: IsoDate;
+  try {
+    birthDate = toIsoDate(year, month, day);
+  } catch {
+    return { ok: false, reason: `not a real date ${pad2(day)}.${pad2(month)}.${year}` };
+  }
+
+  const sum = WEIGHTS.reduce((acc, w, i) => acc + w * (digits[i] ?? 0), 0);
+  const remainder = (1101 - sum) % 11;
+  // When the remainder is 10 no single check digit can equal it. Sources differ on what such
+  // codes carry; we accept a last digit of 0 (10 mod 10), so as not to lock out a real person,
+  // and nothing else.
+  const expected = remainder === 10 ? 0 : remainder;
+  const last = digits[10];
+  if (last !== expected) {
+    return { ok: false, reason: `checksum does not match (expected last digit ${expected})` };
+  }
+  return { ok: true, normalized, form: 'legacy', birthDate };
+}
+
+/**
+ * For display: keeps the first six digits, hides the rest (010110-*****). Anything that is
+ * not 11 digits is hidden completely, since a mistyped code is still personal data.
+ */
+export function maskPersonalCode(code: string): string {
+  const match = SHAPE.exec(code.trim());
+  if (match === null) return '*'.repeat(code.trim().length);
+  return `${match[1]}-*****`;
+}

@@ -1,0 +1,236 @@
+import { AppError } from '../errors.ts';
+import type { AbsenceCode, Student } from '../db/schema.ts';
+import {
+  findAbsenceById,
+  findAbsencesOfLesson,
+  findStudentAbsencesInRange,
+  insertAbsence,
+  insertAbsenceChange,
+  listAbsenceChanges,
+  listAbsenceViews,
+  updateAbsence,
+  type AbsenceChangeView,
+  type AbsenceView,
+} from '../db/repositories/absences.ts';
+import { enrolledOn, placementInYear } from '../db/repositories/students.ts';
+import { findClassById } from '../db/repositories/classes.ts';
+import {
+  isAbsenceCode,
+  isJustifyReason,
+  isMarkCode,
+  JUSTIFY_REASONS,
+  justifyTransition,
+  markTransition,
+  MARK_CODES,
+  type MarkCode,
+} from '../domain/absence.ts';
+import { compareDates } from '../domain/dates.ts';
+import { requireActor, requireRight, timestamp, type ServiceContext } from './context.ts';
+import { optionalDate, optionalText, requireDate, requireInteger } from './input.ts';
+import { resolveClass, resolveStudent, resolveStudents, resolveYear } from './lookup.ts';
+import { resolveLesson, type LessonRef } from './lessons.ts';
+import { journalScope } from './journal-scope.ts';
+
+export interface MarkInput extends LessonRef {
+  students?: string[];
+  code?: string;
+  note?: string;
+}
+
+export type MarkResult = AbsenceView & { change: 'created' | 'changed' | 'restored' | 'unchanged' };
+
+/** Refuses students who were not in the class that day: an absence belongs to a class's lesson. */
+export async function requireEnrolled(ctx: ServiceContext, classId: number, classCode: string, date: string, students: readonly Student[]): Promise<void> {
+  const enrolled = await enrolledOn(ctx.db, classId, date, students.map((s) => s.id));
+  const outsiders = students.filter((s) => !enrolled.has(s.id)).map((s) => s.code);
+  if (outsiders.length > 0) throw new AppError('invalid', `Not in ${classCode} on ${date}: ${outsiders.join(', ')}.`);
+}
+
+export async function markAbsences(ctx: ServiceContext, input: MarkInput): Promise<MarkResult[]> {
+  const actor = requireActor(ctx);
+  const code = input.code ?? 'n';
+  if (!isMarkCode(code)) throw new AppError('invalid', `--code "${code}" must be ${MARK_CODES.join(' or ')}: a subject teacher marks n (absent) or k (late); ns/nc are the class teacher's \`absence justify\`.`);
+  const codes = input.students ?? [];
+  if (codes.length === 0) throw new AppError('usage', '--student is required (repeat it for several students).');
+  const { lesson, schoolClass, subject, year } = await resolveLesson(ctx, input);
+  requireRight(ctx, 'mark-absence', await journalScope(ctx, actor, { schoolClass, subject, lesson }));
+  const students = await resolveStudents(ctx, codes);
+  await requireEnrolled(ctx, schoolClass.id, schoolClass.code, lesson.date, students);
+
+  const existing = new Map((await findAbsencesOfLesson(ctx.db, lesson.id, students.map((s) => s.id))).map((a) => [a.student_id, a]));
+  const at = timestamp(ctx);
+  const note = optionalText(input.note);
+  const outcomes: { id: number; change: MarkResult['change'] }[] = [];
+  for (const student of students) {
+    const current = existing.get(student.id);
+    const outcome = markTransition(current ? { code: current.code, removed: current.removed === 1 } : null, code as MarkCode);
+    switch (outcome.kind) {
+      case 'refuse':
+        throw new AppError('conflict', `${student.code}: ${outcome.reason}.`);
+      case 'unchanged':
+        outcomes.push({ id: current!.id, change: 'unchanged' });
+        break;
+      case 'create': {
+        const row = await insertAbsence(ctx.db, {
+          school_id: ctx.school.id,
+          lesson_id: lesson.id,
+          student_id: student.id,
+          marked_code: outcome.code,
+          code: outcome.code,
+          marked_by: actor.id,
+          marked_at: at,
+          decided_by: null,
+          decided_at: null,
+          note: note ?? null,
+          updated_at: at,
+          updated_by: actor.id,
+        });
+        await insertAbsenceChange(ctx.db, { absence_id: row.id, action: 'mark', code_before: null, code_after: outcome.code, reason: note ?? null, changed_by: actor.id, changed_at: at });
+        existing.set(student.id, row);
+        outcomes.push({ id: row.id, change: 'created' });
+        break;
+      }
+      case 'change':
+      case 'restore': {
+        const before = current!.removed === 1 ? null : current!.code;
+        await updateAbsence(ctx.db, current!.id, {
+          marked_code: outcome.kind === 'change' ? outcome.to : outcome.code,
+          code: outcome.kind === 'change' ? outcome.to : outcome.code,
+          marked_by: actor.id,
+          marked_at: at,
+          decided_by: null,
+          decided_at: null,
+          removed: 0,
+          note: note === undefined ? current!.note : note,
+          updated_at: at,
+          updated_by: actor.id,
+        });
+        await insertAbsenceChange(ctx.db, {
+          absence_id: current!.id,
+          action: outcome.kind === 'change' ? 'remark' : 'restore',
+          code_before: before,
+          code_after: outcome.kind === 'change' ? outcome.to : outcome.code,
+          reason: note ?? null,
+          changed_by: actor.id,
+          changed_at: at,
+        });
+        outcomes.push({ id: current!.id, change: outcome.kind === 'change' ? 'changed' : 'restored' });
+        break;
+      }
+    }
+  }
+  const views = new Map((await listAbsenceViews(ctx.db, { yearId: year.id, ids: outcomes.map((o) => o.id) })).map((v) => [v.id, v]));
+  return outcomes.map((o) => ({ ...views.get(o.id)!, change: o.change }));
+}
+
+export interface JustifyInput {
+  student?: string;
+  from?: string;
+  to?: string;
+  reason?: string;
+  note?: string;
+}
+
+/**
+ * The class teacher's decision (REFERENCE §2): every `n` of the student in the
+ * range becomes `ns` or `nc`. The teacher's original mark stays in `marked_code`.
+ */
+export async function justifyAbsences(ctx: ServiceContext, input: JustifyInput): Promise<AbsenceView[]> {
+  const actor = requireActor(ctx);
+  if (!input.student) throw new AppError('usage', '--student is required.');
+  const student = await resolveStudent(ctx, input.student);
+  const reason = input.reason ?? '';
+  if (!isJustifyReason(reason)) throw new AppError(input.reason ? 'invalid' : 'usage', `--reason must be ${JUSTIFY_REASONS.join(' or ')} (illness → ns, other → nc).`);
+  const from = requireDate(input.from, 'from');
+  const to = optionalDate(input.to, 'to') ?? from;
+  if (compareDates(from, to) > 0) throw new AppError('invalid', `--to ${to} is before --from ${from}.`);
+  const note = optionalText(input.note) ?? null;
+
+  const absences = await findStudentAbsencesInRange(ctx.db, student.id, from, to, 'n');
+  const classTeacherOf = new Map<number, boolean>();
+  for (const absence of absences) {
+    if (!classTeacherOf.has(absence.class_id)) {
+      const schoolClass = (await findClassById(ctx.db, absence.class_id))!;
+      requireRight(ctx, 'justify-absence', { target: schoolClass.code, classTeacher: schoolClass.class_teacher_id === actor.id });
+      classTeacherOf.set(absence.class_id, true);
+    }
+  }
+  if (absences.length === 0) {
+    // Still check the right, so that a refusal does not depend on whether anything matched.
+    const year = await resolveYear(ctx);
+    const placement = await placementInYear(ctx.db, student.id, year.id);
+    const schoolClass = placement ? await findClassById(ctx.db, placement.class_id) : undefined;
+    requireRight(ctx, 'justify-absence', { target: placement?.class, classTeacher: schoolClass?.class_teacher_id === actor.id });
+    return [];
+  }
+  const at = timestamp(ctx);
+  for (const absence of absences) {
+    const next = justifyTransition(absence.code, reason)!;
+    await updateAbsence(ctx.db, absence.id, { code: next, decided_by: actor.id, decided_at: at, note: note ?? absence.note, updated_at: at, updated_by: actor.id });
+    await insertAbsenceChange(ctx.db, { absence_id: absence.id, action: 'justify', code_before: absence.code, code_after: next, reason: note, changed_by: actor.id, changed_at: at });
+  }
+  return listAbsenceViews(ctx.db, { ids: absences.map((a) => a.id) });
+}
+
+export interface AbsenceRef extends LessonRef {
+  id?: string | number;
+  student?: string;
+}
+
+async function resolveAbsence(ctx: ServiceContext, ref: AbsenceRef) {
+  if (ref.id !== undefined) {
+    const id = requireInteger(ref.id, 'id', 1, Number.MAX_SAFE_INTEGER);
+    const absence = await findAbsenceById(ctx.db, ctx.school.id, id);
+    if (!absence) throw new AppError('not_found', `No absence with id ${id}. See \`ezurnals absence list\`.`);
+    const resolved = await resolveLesson(ctx, { lesson: absence.lesson_id });
+    return { absence, ...resolved };
+  }
+  if (!ref.student) throw new AppError('usage', 'Name the absence by its ID, or by --lesson … and --student.');
+  const resolved = await resolveLesson(ctx, ref);
+  const student = await resolveStudent(ctx, ref.student);
+  const [absence] = await findAbsencesOfLesson(ctx.db, resolved.lesson.id, [student.id]);
+  if (!absence) throw new AppError('not_found', `${student.code} has no absence in lesson ${resolved.lesson.id}.`);
+  return { absence, ...resolved };
+}
+
+/** Withdraws a wrongly marked absence. The row stays (removed) with its history. */
+export async function removeAbsence(ctx: ServiceContext, ref: AbsenceRef & { reason?: string }): Promise<AbsenceView> {
+  const actor = requireActor(ctx);
+  const { absence, lesson, schoolClass, subject, year } = await resolveAbsence(ctx, ref);
+  requireRight(ctx, 'correct-absence', await journalScope(ctx, actor, { schoolClass, subject, lesson }));
+  if (absence.removed === 1) throw new AppError('conflict', `Absence ${absence.id} is already removed.`);
+  const at = timestamp(ctx);
+  await updateAbsence(ctx.db, absence.id, { removed: 1, updated_at: at, updated_by: actor.id });
+  await insertAbsenceChange(ctx.db, { absence_id: absence.id, action: 'remove', code_before: absence.code, code_after: null, reason: optionalText(ref.reason) ?? null, changed_by: actor.id, changed_at: at });
+  return (await listAbsenceViews(ctx.db, { yearId: year.id, ids: [absence.id], includeRemoved: true }))[0]!;
+}
+
+export async function absenceHistory(ctx: ServiceContext, ref: AbsenceRef): Promise<AbsenceChangeView[]> {
+  const { absence } = await resolveAbsence(ctx, ref);
+  return listAbsenceChanges(ctx.db, absence.id);
+}
+
+export interface AbsenceListFilter {
+  student?: string;
+  class?: string;
+  lesson?: string;
+  from?: string;
+  to?: string;
+  code?: string;
+  includeRemoved?: boolean;
+}
+
+export async function listAbsences(ctx: ServiceContext, filter: AbsenceListFilter = {}): Promise<AbsenceView[]> {
+  const year = await resolveYear(ctx);
+  if (filter.code && !isAbsenceCode(filter.code)) throw new AppError('invalid', `--code "${filter.code}" must be one of n, k, ns, nc.`);
+  return listAbsenceViews(ctx.db, {
+    yearId: year.id,
+    studentId: filter.student ? (await resolveStudent(ctx, filter.student)).id : undefined,
+    classId: filter.class ? (await resolveClass(ctx, year, filter.class)).id : undefined,
+    lessonId: filter.lesson ? requireInteger(filter.lesson, 'lesson', 1, Number.MAX_SAFE_INTEGER) : undefined,
+    from: optionalDate(filter.from, 'from'),
+    to: optionalDate(filter.to, 'to'),
+    code: filter.code as AbsenceCode | undefined,
+    includeRemoved: filter.includeRemoved,
+  });
+}

@@ -1,0 +1,207 @@
+import { AppError } from '../errors.ts';
+import type { SchoolClass, SchoolYear, Subject } from '../db/schema.ts';
+import {
+  findGradeById,
+  findTermGrades,
+  insertGrade,
+  insertGradeChange,
+  listGradeChanges,
+  listGradeViews,
+  updateGrade,
+  type GradeChangeView,
+  type GradeView,
+} from '../db/repositories/grades.ts';
+import { findClassById } from '../db/repositories/classes.ts';
+import { checkGrade, isWorkKind, TERM_WORK_KINDS, WORK_KINDS, type WorkKind } from '../domain/grade-scale.ts';
+import { localDateOf, type IsoDate } from '../domain/dates.ts';
+import { requireActor, requireRight, timestamp, type ServiceContext } from './context.ts';
+import { optionalDate, optionalText, requireInteger, requireText } from './input.ts';
+import { resolveClass, resolveStudent, resolveStudents, resolveSubject, resolveYear } from './lookup.ts';
+import { resolveLesson, type LessonRef } from './lessons.ts';
+import { journalScope } from './journal-scope.ts';
+import { requireEnrolled } from './absences.ts';
+
+export interface GradeInput extends LessonRef {
+  /** `S001` (value from `value`) or `S001=8`. */
+  students?: string[];
+  value?: string;
+  work?: string;
+  note?: string;
+  exemptCertificate?: string;
+}
+
+/** Splits `S001=8` pairs; a bare code takes the common `--value`. */
+export function parseStudentValues(entries: readonly string[], common: string | undefined): { student: string; value: string }[] {
+  if (entries.length === 0) throw new AppError('usage', '--student is required (S001 with --value, or S001=8; repeat for several).');
+  return entries.map((entry) => {
+    const eq = entry.indexOf('=');
+    if (eq >= 0) return { student: entry.slice(0, eq).trim(), value: entry.slice(eq + 1).trim() };
+    if (common === undefined) throw new AppError('usage', `--value is required for ${entry} (or write ${entry}=VALUE).`);
+    return { student: entry.trim(), value: common };
+  });
+}
+
+/** Term grades default to the end of their semester (REFERENCE §3, §26). */
+function defaultTermDate(work: WorkKind, year: SchoolYear): IsoDate | undefined {
+  if (work === 'semester1') return year.semester1_to;
+  if (work === 'semester2' || work === 'annual') return year.semester2_to;
+  return undefined;
+}
+
+interface GradeTarget {
+  schoolClass: SchoolClass;
+  subject: Subject;
+  year: SchoolYear;
+  date: IsoDate;
+  lessonId: number | null;
+  lessonTeacherId: number | null;
+}
+
+async function gradeTarget(ctx: ServiceContext, input: GradeInput, work: WorkKind): Promise<GradeTarget> {
+  if (input.lesson !== undefined) {
+    const { lesson, schoolClass, subject, year } = await resolveLesson(ctx, input);
+    return { schoolClass, subject, year, date: lesson.date, lessonId: lesson.id, lessonTeacherId: lesson.teacher_id };
+  }
+  const year = await resolveYear(ctx);
+  const schoolClass = await resolveClass(ctx, year, requireText(input.class, 'class'));
+  const subject = await resolveSubject(ctx, requireText(input.subject, 'subject'));
+  const date = optionalDate(input.date, 'date') ?? defaultTermDate(work, year);
+  if (!date) throw new AppError('usage', '--date is required without --lesson (term grades default to the semester end).');
+  if (date < year.starts_on || date > year.ends_on) {
+    throw new AppError('invalid', `${date} is outside the school year ${year.code} (${year.starts_on} – ${year.ends_on}).`);
+  }
+  return { schoolClass, subject, year, date, lessonId: null, lessonTeacherId: null };
+}
+
+export async function enterGrades(ctx: ServiceContext, input: GradeInput): Promise<GradeView[]> {
+  const actor = requireActor(ctx);
+  const work = input.work ?? 'regular';
+  if (!isWorkKind(work)) throw new AppError('invalid', `--work "${work}" must be one of ${WORK_KINDS.join(', ')}.`);
+  const entries = parseStudentValues(input.students ?? [], input.value);
+  const target = await gradeTarget(ctx, input, work);
+  const scope = await journalScope(ctx, actor, target);
+  requireRight(ctx, 'enter-grade', { ...scope, taughtLesson: target.lessonTeacherId === actor.id });
+
+  const isTerm = TERM_WORK_KINDS.includes(work) || work === 'state-exam' || work === 'makeup';
+  if (!isTerm && target.date > localDateOf(ctx.now)) {
+    throw new AppError('invalid', `A grade cannot be dated in the future (${target.date}).`);
+  }
+  const certificate = optionalText(input.exemptCertificate) ?? null;
+  const checked = entries.map((entry) => {
+    const check = checkGrade({ value: entry.value, work, level: target.schoolClass.level, exemptCertificate: certificate });
+    if (!check.ok) throw new AppError('invalid', `${entry.student}: ${check.reason}`);
+    return { student: entry.student, value: check.value };
+  });
+  const students = await resolveStudents(ctx, checked.map((c) => c.student));
+  const seen = new Set<number>();
+  for (const s of students) {
+    if (seen.has(s.id)) throw new AppError('invalid', `${s.code} is named twice.`);
+    seen.add(s.id);
+  }
+  await requireEnrolled(ctx, target.schoolClass.id, target.schoolClass.code, target.date, students);
+  if (isTerm) {
+    const existing = await findTermGrades(ctx.db, target.year.id, target.subject.id, work, students.map((s) => s.id));
+    if (existing.length > 0) {
+      const codes = students.filter((s) => existing.some((g) => g.student_id === s.id)).map((s) => s.code);
+      throw new AppError('conflict', `${codes.join(', ')} already ${codes.length > 1 ? 'have' : 'has'} a ${work} grade in ${target.subject.code} (ids ${existing.map((g) => g.id).join(', ')}); use \`ezurnals grade correct\`.`);
+    }
+  }
+  const at = timestamp(ctx);
+  const note = optionalText(input.note) ?? null;
+  const ids: number[] = [];
+  for (const [i, student] of students.entries()) {
+    const value = checked[i]!.value;
+    const grade = await insertGrade(ctx.db, {
+      school_id: ctx.school.id,
+      school_year_id: target.year.id,
+      student_id: student.id,
+      class_id: target.schoolClass.id,
+      subject_id: target.subject.id,
+      lesson_id: target.lessonId,
+      date: target.date,
+      work,
+      value,
+      note,
+      exempt_certificate: value === 'a' ? certificate : null,
+      created_at: at,
+      created_by: actor.id,
+      updated_at: at,
+      updated_by: actor.id,
+    });
+    await insertGradeChange(ctx.db, { grade_id: grade.id, value_before: null, value_after: value, reason: null, changed_by: actor.id, changed_at: at });
+    ids.push(grade.id);
+  }
+  return listGradeViews(ctx.db, { yearId: target.year.id, ids });
+}
+
+export interface CorrectInput {
+  value?: string;
+  reason?: string;
+  note?: string;
+  exemptCertificate?: string;
+}
+
+/** A correction never overwrites history (REFERENCE §3): the old value, who, when and why stay. */
+export async function correctGrade(ctx: ServiceContext, idInput: string | number, input: CorrectInput): Promise<GradeView & { unchanged?: true }> {
+  const actor = requireActor(ctx);
+  const id = requireInteger(idInput, 'grade id', 1, Number.MAX_SAFE_INTEGER);
+  const grade = await findGradeById(ctx.db, ctx.school.id, id);
+  if (!grade) throw new AppError('not_found', `No grade with id ${id}. See \`ezurnals grade list\`.`);
+  const schoolClass = (await findClassById(ctx.db, grade.class_id))!;
+  const subject = await ctx.db.selectFrom('subject').selectAll().where('id', '=', grade.subject_id).executeTakeFirstOrThrow();
+  const scope = await journalScope(ctx, actor, { schoolClass, subject });
+  const lessonTeacher = grade.lesson_id
+    ? (await ctx.db.selectFrom('lesson').select('teacher_id').where('id', '=', grade.lesson_id).executeTakeFirst())?.teacher_id
+    : undefined;
+  requireRight(ctx, 'correct-grade', { ...scope, taughtLesson: lessonTeacher === actor.id });
+
+  const reason = requireText(input.reason, 'reason');
+  const rawValue = requireText(input.value, 'value');
+  const certificate = optionalText(input.exemptCertificate) ?? grade.exempt_certificate;
+  const check = checkGrade({ value: rawValue, work: grade.work as WorkKind, level: schoolClass.level, exemptCertificate: certificate });
+  if (!check.ok) throw new AppError('invalid', check.reason);
+  const views = (ids: number[]) => listGradeViews(ctx.db, { yearId: grade.school_year_id, ids });
+  if (check.value === grade.value) return { ...(await views([grade.id]))[0]!, unchanged: true };
+
+  const at = timestamp(ctx);
+  const note = optionalText(input.note);
+  await updateGrade(ctx.db, grade.id, {
+    value: check.value,
+    note: note === undefined ? grade.note : note,
+    exempt_certificate: check.value === 'a' ? certificate : null,
+    updated_at: at,
+    updated_by: actor.id,
+  });
+  await insertGradeChange(ctx.db, { grade_id: grade.id, value_before: grade.value, value_after: check.value, reason, changed_by: actor.id, changed_at: at });
+  return (await views([grade.id]))[0]!;
+}
+
+export async function gradeHistory(ctx: ServiceContext, idInput: string | number): Promise<GradeChangeView[]> {
+  const id = requireInteger(idInput, 'grade id', 1, Number.MAX_SAFE_INTEGER);
+  const grade = await findGradeById(ctx.db, ctx.school.id, id);
+  if (!grade) throw new AppError('not_found', `No grade with id ${id}. See \`ezurnals grade list\`.`);
+  return listGradeChanges(ctx.db, id);
+}
+
+export interface GradeListFilter {
+  student?: string;
+  class?: string;
+  subject?: string;
+  from?: string;
+  to?: string;
+  work?: string;
+}
+
+export async function listGrades(ctx: ServiceContext, filter: GradeListFilter = {}): Promise<GradeView[]> {
+  const year = await resolveYear(ctx);
+  if (filter.work && !isWorkKind(filter.work)) throw new AppError('invalid', `--work "${filter.work}" must be one of ${WORK_KINDS.join(', ')}.`);
+  return listGradeViews(ctx.db, {
+    yearId: year.id,
+    studentId: filter.student ? (await resolveStudent(ctx, filter.student)).id : undefined,
+    classId: filter.class ? (await resolveClass(ctx, year, filter.class)).id : undefined,
+    subjectId: filter.subject ? (await resolveSubject(ctx, filter.subject)).id : undefined,
+    from: optionalDate(filter.from, 'from'),
+    to: optionalDate(filter.to, 'to'),
+    work: filter.work,
+  });
+}

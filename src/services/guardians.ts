@@ -1,0 +1,121 @@
+import { AppError } from '../errors.ts';
+import { findGuardian, insertGuardian, isLinked, linkGuardian, listGuardianViews, updateGuardian, type GuardianView } from '../db/repositories/guardians.ts';
+import { placementInYear, listStudents } from '../db/repositories/students.ts';
+import { findClassById } from '../db/repositories/classes.ts';
+import type { Student } from '../db/schema.ts';
+import { requireActor, requireRight, timestamp, type ServiceContext } from './context.ts';
+import { optionalEmail, optionalPhone, optionalText, requireText } from './input.ts';
+import { resolveClass, resolveStudents, resolveYear } from './lookup.ts';
+import { referenceDate } from './classes.ts';
+
+export const RELATIONS = ['mother', 'father', 'guardian', 'grandmother', 'grandfather', 'sibling', 'other'] as const;
+const RELATION_ALIASES: Record<string, (typeof RELATIONS)[number]> = {
+  'māte': 'mother',
+  'mamma': 'mother',
+  'tēvs': 'father',
+  'tētis': 'father',
+  aizbildnis: 'guardian',
+  'aizbildne': 'guardian',
+  'vecmāmiņa': 'grandmother',
+  'vectēvs': 'grandfather',
+  'brālis': 'sibling',
+  'māsa': 'sibling',
+  cits: 'other',
+};
+
+export function parseRelation(value: string | undefined): (typeof RELATIONS)[number] {
+  const text = requireText(value, 'relation').toLowerCase();
+  const relation = (RELATIONS as readonly string[]).includes(text) ? (text as (typeof RELATIONS)[number]) : RELATION_ALIASES[text];
+  if (!relation) throw new AppError('invalid', `--relation "${value}" must be one of ${RELATIONS.join(', ')} (or māte, tēvs, aizbildnis, …).`);
+  return relation;
+}
+
+export interface GuardianInput {
+  students?: string[];
+  firstName?: string;
+  lastName?: string;
+  relation?: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+}
+
+/** The registry, or the class teacher of every student concerned (guardians' phones change often, §14). */
+async function requireContactRight(ctx: ServiceContext, students: readonly Student[]): Promise<void> {
+  const actor = requireActor(ctx);
+  const year = await resolveYear(ctx);
+  for (const student of students) {
+    const placement = await placementInYear(ctx.db, student.id, year.id);
+    const schoolClass = placement ? await findClassById(ctx.db, placement.class_id) : undefined;
+    requireRight(ctx, 'edit-student-contact', { target: placement?.class ?? `${student.code}'s class`, classTeacher: schoolClass?.class_teacher_id === actor.id });
+  }
+}
+
+export async function addGuardian(ctx: ServiceContext, input: GuardianInput): Promise<GuardianView> {
+  const codes = input.students ?? [];
+  if (codes.length === 0) throw new AppError('usage', '--student is required: the student(s) this guardian belongs to.');
+  const students = await resolveStudents(ctx, codes);
+  await requireContactRight(ctx, students);
+  const relation = parseRelation(input.relation);
+  const at = timestamp(ctx);
+  const guardian = await insertGuardian(ctx.db, {
+    school_id: ctx.school.id,
+    first_name: requireText(input.firstName, 'first-name'),
+    last_name: requireText(input.lastName, 'last-name'),
+    phone: optionalPhone(input.phone) ?? null,
+    email: optionalEmail(input.email) ?? null,
+    address: optionalText(input.address) ?? null,
+    created_at: at,
+    updated_at: at,
+  });
+  for (const student of students) await linkGuardian(ctx.db, { student_id: student.id, guardian_id: guardian.id, relation });
+  return (await listGuardianViews(ctx.db, ctx.school.id, { guardianId: guardian.id }))[0]!;
+}
+
+/** Links an existing guardian to another student (siblings share parents, each parent stays one record). */
+export async function linkGuardianToStudents(ctx: ServiceContext, guardianId: number, input: { students?: string[]; relation?: string }): Promise<GuardianView> {
+  const guardian = await findGuardian(ctx.db, ctx.school.id, guardianId);
+  if (!guardian) throw new AppError('not_found', `No guardian with id ${guardianId}. See \`ezurnals guardian list\`.`);
+  const students = await resolveStudents(ctx, input.students ?? []);
+  if (students.length === 0) throw new AppError('usage', '--student is required.');
+  await requireContactRight(ctx, students);
+  const relation = parseRelation(input.relation);
+  for (const student of students) {
+    if (await isLinked(ctx.db, student.id, guardian.id)) throw new AppError('conflict', `Guardian ${guardian.id} is already linked to ${student.code}.`);
+    await linkGuardian(ctx.db, { student_id: student.id, guardian_id: guardian.id, relation });
+  }
+  return (await listGuardianViews(ctx.db, ctx.school.id, { guardianId: guardian.id }))[0]!;
+}
+
+export async function setGuardian(ctx: ServiceContext, guardianId: number, input: Omit<GuardianInput, 'students' | 'relation'>): Promise<GuardianView> {
+  const guardian = await findGuardian(ctx.db, ctx.school.id, guardianId);
+  if (!guardian) throw new AppError('not_found', `No guardian with id ${guardianId}. See \`ezurnals guardian list\`.`);
+  const linked = (await listGuardianViews(ctx.db, ctx.school.id, { guardianId }))[0]!.students.map((s) => s.student);
+  await requireContactRight(ctx, await resolveStudents(ctx, linked));
+  const firstName = optionalText(input.firstName);
+  const lastName = optionalText(input.lastName);
+  if (firstName === null || lastName === null) throw new AppError('invalid', 'A name may not be empty.');
+  await updateGuardian(ctx.db, guardian.id, {
+    first_name: firstName,
+    last_name: lastName,
+    phone: optionalPhone(input.phone),
+    email: optionalEmail(input.email),
+    address: optionalText(input.address),
+    updated_at: timestamp(ctx),
+  });
+  return (await listGuardianViews(ctx.db, ctx.school.id, { guardianId }))[0]!;
+}
+
+export async function listGuardians(ctx: ServiceContext, filter: { student?: string; class?: string } = {}): Promise<GuardianView[]> {
+  if (filter.student) {
+    const [student] = await resolveStudents(ctx, [filter.student]);
+    return listGuardianViews(ctx.db, ctx.school.id, { studentIds: [student!.id] });
+  }
+  if (filter.class) {
+    const year = await resolveYear(ctx);
+    const schoolClass = await resolveClass(ctx, year, filter.class);
+    const students = await listStudents(ctx.db, ctx.school.id, year.id, referenceDate(ctx, year), { classId: schoolClass.id });
+    return listGuardianViews(ctx.db, ctx.school.id, { studentIds: students.map((s) => s.id) });
+  }
+  return listGuardianViews(ctx.db, ctx.school.id);
+}

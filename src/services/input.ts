@@ -1,0 +1,52 @@
+import { AppError } from '../errors.ts';
+import { parseDateInput, type IsoDate } from '../domain/dates.ts';
+import { checkPhone, isEmail } from '../domain/contact.ts';
+
+/** Validation shared by the use cases: each throws an exit-4 error naming the field. */
+
+export function requireDate(value: string | undefined, field: string): IsoDate {
+  if (!value) throw new AppError('usage', `--${field} is required (YYYY-MM-DD or DD.MM.YYYY).`);
+  const date = parseDateInput(value);
+  if (!date) throw new AppError('invalid', `--${field} "${value}" is not a date: use YYYY-MM-DD or DD.MM.YYYY.`);
+  return date;
+}
+
+export function optionalDate(value: string | undefined, field: string): IsoDate | undefined {
+  return value === undefined ? undefined : requireDate(value, field);
+}
+
+export function requireText(value: string | undefined, field: string): string {
+  const text = value?.trim();
+  if (!text) throw new AppError('usage', `--${field} is required and may not be empty.`);
+  return text;
+}
+
+/** `undefined` keeps the stored value; an empty string clears it. */
+export function optionalText(value: string | undefined): string | null | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim();
+  return text === '' ? null : text;
+}
+
+export function optionalPhone(value: string | undefined): string | null | undefined {
+  const text = optionalText(value);
+  if (!text) return text;
+  const check = checkPhone(text);
+  if (!check.ok) throw new AppError('invalid', check.reason);
+  return check.phone;
+}
+
+export function optionalEmail(value: string | undefined): string | null | undefined {
+  const text = optionalText(value);
+  if (text && !isEmail(text)) throw new AppError('invalid', `e-mail "${text}" is not a valid address.`);
+  return text;
+}
+
+export function requireInteger(value: string | number | undefined, field: string, min: number, max: number): number {
+  if (value === undefined || value === '') throw new AppError('usage', `--${field} is required.`);
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new AppError('invalid', `--${field} "${value}" must be a whole number from ${min} to ${max}.`);
+  }
+  return n;
+}

@@ -1,0 +1,23 @@
+import type { Lesson, SchoolClass, Subject } from '../db/schema.ts';
+import { teacherIdsFor } from '../db/repositories/assignments.ts';
+import { findClassById } from '../db/repositories/classes.ts';
+import type { Actor, Scope } from '../domain/permissions.ts';
+
+/** Facts the permission rule needs about a class+subject (and optionally a lesson) for this actor. */
+export async function journalScope(
+  ctx: { db: import('../db/connection.ts').Db },
+  actor: Actor,
+  target: { schoolClass: SchoolClass; subject: Subject; lesson?: Lesson },
+): Promise<Scope> {
+  const teachers = await teacherIdsFor(ctx.db, target.schoolClass.id, target.subject.id);
+  return {
+    target: `${target.subject.code} in ${target.schoolClass.code}`,
+    teaches: teachers.includes(actor.id),
+    taughtLesson: target.lesson ? target.lesson.teacher_id === actor.id : false,
+    classTeacher: target.schoolClass.class_teacher_id === actor.id,
+  };
+}
+
+export async function classOfLesson(ctx: { db: import('../db/connection.ts').Db }, lesson: Lesson): Promise<SchoolClass> {
+  return (await findClassById(ctx.db, lesson.class_id))!;
+}

@@ -1,0 +1,180 @@
+import { AppError } from '../errors.ts';
+import type { Lesson, SchoolClass, SchoolYear, Subject } from '../db/schema.ts';
+import { findLessonById, findLessonInSlot, findLessonsOn, insertLesson, listLessonViews, updateLesson, type LessonView } from '../db/repositories/lessons.ts';
+import { teacherIdsFor } from '../db/repositories/assignments.ts';
+import { findClassById } from '../db/repositories/classes.ts';
+import type { IsoDate } from '../domain/dates.ts';
+import type { WorkingCalendar } from '../domain/calendar.ts';
+import { requireActor, requireRight, timestamp, type ServiceContext } from './context.ts';
+import { optionalDate, optionalText, requireDate, requireInteger, requireText } from './input.ts';
+import { loadCalendar, resolveClass, resolveStaff, resolveSubject, resolveYear } from './lookup.ts';
+import { journalScope } from './journal-scope.ts';
+
+/** Lesson numbers in a Latvian school day: 0 (an early lesson) to 12. */
+export const LESSON_NUMBERS = { min: 0, max: 12 } as const;
+
+/** A lesson is named by id, or by class + subject + date (+ number when there are several that day). */
+export interface LessonRef {
+  lesson?: string | number;
+  class?: string;
+  subject?: string;
+  date?: string;
+  number?: string | number;
+}
+
+export interface ResolvedLesson {
+  lesson: Lesson;
+  schoolClass: SchoolClass;
+  subject: Subject;
+  year: SchoolYear;
+}
+
+export async function resolveLesson(ctx: ServiceContext, ref: LessonRef): Promise<ResolvedLesson> {
+  let lesson: Lesson | undefined;
+  if (ref.lesson !== undefined && ref.lesson !== '') {
+    const id = requireInteger(ref.lesson, 'lesson', 1, Number.MAX_SAFE_INTEGER);
+    lesson = await findLessonById(ctx.db, ctx.school.id, id);
+    if (!lesson) throw new AppError('not_found', `No lesson with id ${id}. See \`ezurnals lesson list\`.`);
+  } else {
+    if (!ref.class || !ref.subject || !ref.date) {
+      throw new AppError('usage', 'Name the lesson with --lesson ID, or with --class, --subject and --date (and --number).');
+    }
+    const year = await resolveYear(ctx);
+    const schoolClass = await resolveClass(ctx, year, ref.class);
+    const subject = await resolveSubject(ctx, ref.subject);
+    const date = requireDate(ref.date, 'date');
+    const candidates = await findLessonsOn(ctx.db, schoolClass.id, subject.id, date);
+    const number = ref.number === undefined ? undefined : requireInteger(ref.number, 'number', LESSON_NUMBERS.min, LESSON_NUMBERS.max);
+    const matching = number === undefined ? candidates : candidates.filter((l) => l.number === number);
+    if (matching.length === 0) {
+      throw new AppError('not_found', `No ${subject.code} lesson in ${schoolClass.code} on ${date}${number === undefined ? '' : `, lesson ${number}`}.`);
+    }
+    if (matching.length > 1) {
+      throw new AppError('usage', `${schoolClass.code} has ${subject.code} in lessons ${matching.map((l) => l.number).join(', ')} on ${date}: add --number.`);
+    }
+    lesson = matching[0]!;
+  }
+  const schoolClass = (await findClassById(ctx.db, lesson.class_id))!;
+  const subject = (await ctx.db.selectFrom('subject').selectAll().where('id', '=', lesson.subject_id).executeTakeFirstOrThrow());
+  const year = (await ctx.db.selectFrom('school_year').selectAll().where('id', '=', schoolClass.school_year_id).executeTakeFirstOrThrow());
+  return { lesson, schoolClass, subject, year };
+}
+
+/** Why a date is not a teaching day of the year, or null (REFERENCE §4). */
+export function whyNoLessons(date: IsoDate, year: SchoolYear, calendar: WorkingCalendar): string | null {
+  const inSemester1 = date >= year.semester1_from && date <= year.semester1_to;
+  const inSemester2 = date >= year.semester2_from && date <= year.semester2_to;
+  if (!inSemester1 && !inSemester2) {
+    return `${date} is outside the semesters of ${year.code} (I: ${year.semester1_from} – ${year.semester1_to}, II: ${year.semester2_from} – ${year.semester2_to})`;
+  }
+  const reason = calendar.whyNotWorking(date);
+  return reason ? `${date} is not a working day (${reason})` : null;
+}
+
+export interface LessonInput {
+  class?: string;
+  subject?: string;
+  date?: string;
+  number?: string | number;
+  topic?: string;
+  homework?: string;
+  teacher?: string;
+  substituteFor?: string;
+  force?: boolean;
+}
+
+export async function addLesson(ctx: ServiceContext, input: LessonInput): Promise<LessonView> {
+  const actor = requireActor(ctx);
+  const year = await resolveYear(ctx);
+  const schoolClass = await resolveClass(ctx, year, requireText(input.class, 'class'));
+  const subject = await resolveSubject(ctx, requireText(input.subject, 'subject'));
+  const date = requireDate(input.date, 'date');
+  const number = requireInteger(input.number, 'number', LESSON_NUMBERS.min, LESSON_NUMBERS.max);
+  const topic = requireText(input.topic, 'topic');
+  const assigned = await teacherIdsFor(ctx.db, schoolClass.id, subject.id);
+
+  const substituted = input.substituteFor ? await resolveStaff(ctx, input.substituteFor, 'teacher') : null;
+  if (substituted && !assigned.includes(substituted.id)) {
+    throw new AppError('invalid', `--substitute-for ${substituted.code}: ${substituted.code} does not teach ${subject.code} in ${schoolClass.code}.`);
+  }
+  let teacherId: number;
+  if (input.teacher) teacherId = (await resolveStaff(ctx, input.teacher, 'teacher')).id;
+  else if (substituted || assigned.includes(actor.id)) teacherId = actor.id;
+  else if (assigned[0] !== undefined) teacherId = assigned[0];
+  else throw new AppError('invalid', `Nobody teaches ${subject.code} in ${schoolClass.code}: add an assignment first (\`ezurnals assign add\`).`);
+  if (substituted && substituted.id === teacherId) throw new AppError('invalid', 'A teacher cannot substitute for themselves.');
+  if (!substituted && !assigned.includes(teacherId)) {
+    throw new AppError('invalid', `The lesson's teacher does not teach ${subject.code} in ${schoolClass.code}; for a substitute lesson give --substitute-for.`);
+  }
+
+  const scope = await journalScope(ctx, actor, { schoolClass, subject });
+  // A teacher records their own lessons; recording one for somebody else is the registry's job.
+  requireRight(ctx, 'record-lesson', {
+    ...scope,
+    teaches: scope.teaches && teacherId === actor.id,
+    substitutes: !!substituted && teacherId === actor.id,
+  });
+
+  if (!input.force) {
+    const reason = whyNoLessons(date, year, await loadCalendar(ctx));
+    if (reason) throw new AppError('invalid', `No lessons on that day: ${reason}. Use --force to record it anyway.`);
+  }
+  const taken = await findLessonInSlot(ctx.db, schoolClass.id, date, number);
+  if (taken) {
+    const takenSubject = (await ctx.db.selectFrom('subject').select('code').where('id', '=', taken.subject_id).executeTakeFirst())?.code;
+    throw new AppError('conflict', `${schoolClass.code} already has lesson ${number} on ${date}: ${takenSubject} (id ${taken.id}).`);
+  }
+  const at = timestamp(ctx);
+  const lesson = await insertLesson(ctx.db, {
+    school_id: ctx.school.id,
+    class_id: schoolClass.id,
+    subject_id: subject.id,
+    teacher_id: teacherId,
+    substitute_for_id: substituted?.id ?? null,
+    date,
+    number,
+    topic,
+    homework: optionalText(input.homework) ?? null,
+    created_at: at,
+    created_by: actor.id,
+    updated_at: at,
+    updated_by: actor.id,
+  });
+  return (await listLessonViews(ctx.db, { yearId: year.id, ids: [lesson.id] }))[0]!;
+}
+
+export async function setLesson(ctx: ServiceContext, ref: LessonRef, input: { topic?: string; homework?: string }): Promise<LessonView> {
+  const actor = requireActor(ctx);
+  const { lesson, schoolClass, subject, year } = await resolveLesson(ctx, ref);
+  requireRight(ctx, 'record-lesson', await journalScope(ctx, actor, { schoolClass, subject, lesson }).then((s) => ({ ...s, teaches: s.teaches || s.taughtLesson })));
+  if (input.topic === undefined && input.homework === undefined) throw new AppError('usage', 'Nothing to change: give --topic and/or --homework.');
+  const topic = input.topic === undefined ? undefined : requireText(input.topic, 'topic');
+  await updateLesson(ctx.db, lesson.id, { topic, homework: optionalText(input.homework), updated_at: timestamp(ctx), updated_by: actor.id });
+  return (await listLessonViews(ctx.db, { yearId: year.id, ids: [lesson.id] }))[0]!;
+}
+
+export async function showLesson(ctx: ServiceContext, ref: LessonRef): Promise<LessonView> {
+  const { lesson, year } = await resolveLesson(ctx, ref);
+  return (await listLessonViews(ctx.db, { yearId: year.id, ids: [lesson.id] }))[0]!;
+}
+
+export interface LessonListFilter {
+  class?: string;
+  subject?: string;
+  teacher?: string;
+  from?: string;
+  to?: string;
+}
+
+export async function listLessons(ctx: ServiceContext, filter: LessonListFilter = {}): Promise<LessonView[]> {
+  const year = await resolveYear(ctx);
+  return listLessonViews(ctx.db, {
+    yearId: year.id,
+    classId: filter.class ? (await resolveClass(ctx, year, filter.class)).id : undefined,
+    subjectId: filter.subject ? (await resolveSubject(ctx, filter.subject)).id : undefined,
+    teacherId: filter.teacher ? (await resolveStaff(ctx, filter.teacher, 'teacher')).id : undefined,
+    from: optionalDate(filter.from, 'from'),
+    to: optionalDate(filter.to, 'to'),
+  });
+}
+

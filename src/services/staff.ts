@@ -1,0 +1,100 @@
+import { AppError } from '../errors.ts';
+import { findStaffByCode, insertStaff, listStaff, replaceRoles, updateStaff, type StaffWithRoles } from '../db/repositories/staff.ts';
+import { isRole, ROLES, type Role } from '../domain/roles.ts';
+import { requireRight, timestamp, type ServiceContext } from './context.ts';
+import { optionalEmail, optionalPhone, optionalText, requireText } from './input.ts';
+import { resolveStaff } from './lookup.ts';
+
+export interface StaffView {
+  id: number;
+  code: string;
+  first_name: string;
+  last_name: string;
+  roles: Role[];
+  phone: string | null;
+  email: string | null;
+  active: boolean;
+}
+
+export interface StaffInput {
+  firstName?: string;
+  lastName?: string;
+  roles?: string[];
+  phone?: string;
+  email?: string;
+}
+
+export const CODE_PATTERN = /^[\p{L}\p{N}._-]+$/u;
+
+export function checkCode(code: string, what: string): string {
+  const trimmed = code.trim();
+  if (!CODE_PATTERN.test(trimmed)) throw new AppError('invalid', `${what} code "${code}" may hold letters, digits, ".", "_" and "-" only.`);
+  return trimmed;
+}
+
+function parseRoles(values: readonly string[]): Role[] {
+  const roles = new Set<Role>();
+  for (const value of values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean)) {
+    if (!isRole(value)) throw new AppError('invalid', `Unknown role "${value}" (roles: ${ROLES.join(', ')}).`);
+    roles.add(value);
+  }
+  return [...roles].sort();
+}
+
+export function toStaffView(s: StaffWithRoles): StaffView {
+  return { id: s.id, code: s.code, first_name: s.first_name, last_name: s.last_name, roles: s.roles, phone: s.phone, email: s.email, active: s.active === 1 };
+}
+
+export async function addStaff(ctx: ServiceContext, codeInput: string, input: StaffInput): Promise<StaffView> {
+  requireRight(ctx, 'manage-registry');
+  const code = checkCode(codeInput, 'Staff');
+  if (await findStaffByCode(ctx.db, ctx.school.id, code)) throw new AppError('conflict', `Staff member ${code} already exists.`);
+  const roles = parseRoles(input.roles ?? []);
+  if (roles.length === 0) throw new AppError('usage', `--role is required (one or more of ${ROLES.join(', ')}).`);
+  const at = timestamp(ctx);
+  const row = await insertStaff(
+    ctx.db,
+    {
+      school_id: ctx.school.id,
+      code,
+      first_name: requireText(input.firstName, 'first-name'),
+      last_name: requireText(input.lastName, 'last-name'),
+      phone: optionalPhone(input.phone) ?? null,
+      email: optionalEmail(input.email) ?? null,
+      created_at: at,
+      updated_at: at,
+    },
+    roles,
+  );
+  return toStaffView(row);
+}
+
+export async function setStaff(ctx: ServiceContext, code: string, input: StaffInput & { active?: boolean }): Promise<StaffView> {
+  requireRight(ctx, 'manage-registry');
+  const staff = await resolveStaff(ctx, code);
+  const firstName = optionalText(input.firstName);
+  const lastName = optionalText(input.lastName);
+  if (firstName === null || lastName === null) throw new AppError('invalid', 'A name may not be empty.');
+  await updateStaff(ctx.db, staff.id, {
+    first_name: firstName,
+    last_name: lastName,
+    phone: optionalPhone(input.phone),
+    email: optionalEmail(input.email),
+    active: input.active === undefined ? undefined : input.active ? 1 : 0,
+    updated_at: timestamp(ctx),
+  });
+  if (input.roles && input.roles.length > 0) {
+    const roles = parseRoles(input.roles);
+    if (staff.roles.includes('admin') && !roles.includes('admin')) {
+      const admins = await listStaff(ctx.db, ctx.school.id, { role: 'admin' });
+      if (admins.length === 1) throw new AppError('conflict', `${staff.code} is the only administrator; give another staff member the admin role first.`);
+    }
+    await replaceRoles(ctx.db, staff.id, roles);
+  }
+  return toStaffView(await resolveStaff(ctx, staff.code));
+}
+
+export async function listStaffViews(ctx: ServiceContext, filter: { role?: string } = {}): Promise<StaffView[]> {
+  if (filter.role && !isRole(filter.role)) throw new AppError('invalid', `Unknown role "${filter.role}" (roles: ${ROLES.join(', ')}).`);
+  return (await listStaff(ctx.db, ctx.school.id, { role: filter.role as Role | undefined })).map(toStaffView);
+}

@@ -1,0 +1,223 @@
+import { AppError } from '../errors.ts';
+import type { Student } from '../db/schema.ts';
+import {
+  endEnrollment,
+  findStudentByCode,
+  findStudentByPersonalCode,
+  insertEnrollment,
+  insertStudent,
+  listStudents,
+  placementInYear,
+  placementsOf,
+  updateStudent,
+  type Placement,
+} from '../db/repositories/students.ts';
+import { findClassById } from '../db/repositories/classes.ts';
+import { listGuardianViews, type GuardianView } from '../db/repositories/guardians.ts';
+import { addDays, compareDates } from '../domain/dates.ts';
+import { checkPersonalCode, maskPersonalCode } from '../domain/personal-code.ts';
+import { requireActor, requireRight, timestamp, type ServiceContext } from './context.ts';
+import { optionalDate, optionalEmail, optionalPhone, optionalText, requireText } from './input.ts';
+import { resolveClass, resolveStudent, resolveYear } from './lookup.ts';
+import { checkCode } from './staff.ts';
+import { referenceDate } from './classes.ts';
+
+export interface StudentInput {
+  firstName?: string;
+  lastName?: string;
+  personalCode?: string;
+  birthDate?: string;
+  sex?: string;
+  class?: string;
+  from?: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+}
+
+export interface StudentView {
+  id: number;
+  code: string;
+  first_name: string;
+  last_name: string;
+  class: string | null;
+  personal_code: string | null;
+  birth_date: string | null;
+  sex: 'M' | 'F' | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+}
+
+export interface StudentFile extends StudentView {
+  guardians: GuardianView[];
+  classes: Omit<Placement, 'enrollment_id' | 'class_id'>[];
+}
+
+const SEX_ALIASES: Record<string, 'M' | 'F'> = { m: 'M', male: 'M', v: 'M', 'vīr': 'M', f: 'F', female: 'F', s: 'F', siev: 'F' };
+
+function parseSex(value: string | undefined): 'M' | 'F' | null | undefined {
+  const text = optionalText(value);
+  if (text === undefined || text === null) return text;
+  const sex = SEX_ALIASES[text.toLowerCase()];
+  if (!sex) throw new AppError('invalid', `--sex "${value}" must be M or F (also V/S: vīrietis/sieviete).`);
+  return sex;
+}
+
+/** Validates the personas kods (REFERENCE §5) and keeps the birth date consistent with it. */
+function personalData(input: StudentInput): { personal_code?: string | null; birth_date?: string | null } {
+  const result: { personal_code?: string | null; birth_date?: string | null } = {};
+  const code = optionalText(input.personalCode);
+  if (code !== undefined) {
+    if (code === null) result.personal_code = null;
+    else {
+      const check = checkPersonalCode(code);
+      if (!check.ok) throw new AppError('invalid', `Invalid personas kods "${code}": ${check.reason}.`);
+      result.personal_code = check.normalized;
+      if (check.form === 'legacy') result.birth_date = check.birthDate;
+    }
+  }
+  const birth = input.birthDate === '' ? null : optionalDate(input.birthDate, 'birth-date');
+  if (birth !== undefined) {
+    if (result.birth_date && birth && result.birth_date !== birth) {
+      throw new AppError('invalid', `--birth-date ${birth} contradicts the personas kods, which gives ${result.birth_date}.`);
+    }
+    result.birth_date = birth;
+  }
+  return result;
+}
+
+async function ensurePersonalCodeFree(ctx: ServiceContext, personalCode: string | null | undefined, exceptId?: number): Promise<void> {
+  if (!personalCode) return;
+  const other = await findStudentByPersonalCode(ctx.db, ctx.school.id, personalCode);
+  if (other && other.id !== exceptId) throw new AppError('conflict', `Personas kods ${maskPersonalCode(personalCode)} already belongs to student ${other.code}.`);
+}
+
+export async function studentView(ctx: ServiceContext, student: Student, options: { revealPersonalCode?: boolean } = {}): Promise<StudentView> {
+  const year = await resolveYear(ctx);
+  const placement = await placementInYear(ctx.db, student.id, year.id);
+  return {
+    id: student.id,
+    code: student.code,
+    first_name: student.first_name,
+    last_name: student.last_name,
+    class: placement?.class ?? null,
+    personal_code: student.personal_code && !options.revealPersonalCode ? maskPersonalCode(student.personal_code) : student.personal_code,
+    birth_date: student.birth_date,
+    sex: student.sex,
+    phone: student.phone,
+    email: student.email,
+    address: student.address,
+  };
+}
+
+export async function addStudent(ctx: ServiceContext, codeInput: string, input: StudentInput): Promise<StudentView> {
+  const actor = requireRight(ctx, 'manage-registry');
+  const code = checkCode(codeInput, 'Student');
+  if (await findStudentByCode(ctx.db, ctx.school.id, code)) throw new AppError('conflict', `Student ${code} already exists.`);
+  const personal = personalData(input);
+  await ensurePersonalCodeFree(ctx, personal.personal_code);
+  const at = timestamp(ctx);
+  const student = await insertStudent(ctx.db, {
+    school_id: ctx.school.id,
+    code,
+    first_name: requireText(input.firstName, 'first-name'),
+    last_name: requireText(input.lastName, 'last-name'),
+    personal_code: personal.personal_code ?? null,
+    birth_date: personal.birth_date ?? null,
+    sex: parseSex(input.sex) ?? null,
+    phone: optionalPhone(input.phone) ?? null,
+    email: optionalEmail(input.email) ?? null,
+    address: optionalText(input.address) ?? null,
+    created_at: at,
+    updated_at: at,
+  });
+  if (input.class) {
+    const year = await resolveYear(ctx);
+    const schoolClass = await resolveClass(ctx, year, input.class);
+    const from = optionalDate(input.from, 'from') ?? year.starts_on;
+    await insertEnrollment(ctx.db, { student_id: student.id, class_id: schoolClass.id, from_date: from, created_at: at, created_by: actor.id });
+  }
+  return studentView(ctx, student, { revealPersonalCode: true });
+}
+
+const CONTACT_FIELDS = ['phone', 'email', 'address'] as const;
+
+/** Contact data is the class teacher's to keep current (§14); names and the personas kods are the registry's. */
+export async function setStudent(ctx: ServiceContext, code: string, input: StudentInput): Promise<StudentView> {
+  const student = await resolveStudent(ctx, code);
+  const touched = Object.entries(input).filter(([, v]) => v !== undefined).map(([k]) => k);
+  if (touched.length === 0) throw new AppError('usage', 'Nothing to change: give at least one field, e.g. --phone.');
+  if (touched.includes('class')) throw new AppError('usage', 'Use `ezurnals student move` to change a student\'s class.');
+  const onlyContact = touched.every((k) => (CONTACT_FIELDS as readonly string[]).includes(k));
+  if (onlyContact) {
+    const year = await resolveYear(ctx);
+    const placement = await placementInYear(ctx.db, student.id, year.id);
+    const schoolClass = placement ? await findClassById(ctx.db, placement.class_id) : undefined;
+    requireRight(ctx, 'edit-student-contact', { target: placement?.class, classTeacher: !!schoolClass && schoolClass.class_teacher_id === requireActor(ctx).id });
+  } else {
+    requireRight(ctx, 'manage-registry');
+  }
+  const personal = personalData(input);
+  await ensurePersonalCodeFree(ctx, personal.personal_code, student.id);
+  const firstName = optionalText(input.firstName);
+  const lastName = optionalText(input.lastName);
+  if (firstName === null || lastName === null) throw new AppError('invalid', 'A name may not be empty.');
+  const updated = await updateStudent(ctx.db, student.id, {
+    first_name: firstName,
+    last_name: lastName,
+    ...personal,
+    sex: parseSex(input.sex),
+    phone: optionalPhone(input.phone),
+    email: optionalEmail(input.email),
+    address: optionalText(input.address),
+    updated_at: timestamp(ctx),
+  });
+  return studentView(ctx, updated, { revealPersonalCode: true });
+}
+
+/** Moves a student to another class from a date; the old class keeps the lessons before it. */
+export async function moveStudent(ctx: ServiceContext, code: string, input: { class?: string; date?: string }): Promise<StudentFile> {
+  const actor = requireRight(ctx, 'manage-registry');
+  const student = await resolveStudent(ctx, code);
+  const year = await resolveYear(ctx);
+  const target = await resolveClass(ctx, year, requireText(input.class, 'class'));
+  const date = optionalDate(input.date, 'date') ?? referenceDate(ctx, year);
+  const current = await placementInYear(ctx.db, student.id, year.id);
+  if (current && current.to_date === null) {
+    if (current.class_id === target.id) throw new AppError('conflict', `${student.code} is already in ${target.code}.`);
+    if (compareDates(date, current.from_date) <= 0) {
+      throw new AppError('invalid', `${student.code} joined ${current.class} on ${current.from_date}; a move must be dated after that.`);
+    }
+    await endEnrollment(ctx.db, current.enrollment_id, addDays(date, -1));
+  }
+  await insertEnrollment(ctx.db, { student_id: student.id, class_id: target.id, from_date: date, created_at: timestamp(ctx), created_by: actor.id });
+  return showStudent(ctx, student.code);
+}
+
+export async function showStudent(ctx: ServiceContext, code: string): Promise<StudentFile> {
+  const student = await resolveStudent(ctx, code);
+  const view = await studentView(ctx, student, { revealPersonalCode: true });
+  const guardians = await listGuardianViews(ctx.db, ctx.school.id, { studentIds: [student.id] });
+  const classes = (await placementsOf(ctx.db, student.id)).map(({ enrollment_id: _e, class_id: _c, ...rest }) => rest);
+  return { ...view, guardians, classes };
+}
+
+export async function listStudentViews(ctx: ServiceContext, filter: { class?: string } = {}): Promise<StudentView[]> {
+  const year = await resolveYear(ctx);
+  const classId = filter.class ? (await resolveClass(ctx, year, filter.class)).id : undefined;
+  const rows = await listStudents(ctx.db, ctx.school.id, year.id, referenceDate(ctx, year), { classId });
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    first_name: r.first_name,
+    last_name: r.last_name,
+    class: r.class,
+    personal_code: r.personal_code ? maskPersonalCode(r.personal_code) : null,
+    birth_date: r.birth_date,
+    sex: r.sex,
+    phone: r.phone,
+    email: r.email,
+    address: r.address,
+  }));
+}
