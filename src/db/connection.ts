@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { Kysely, SqliteDialect, sql } from 'kysely';
-import type BetterSqlite3 from 'better-sqlite3';
+import SqliteDatabase from 'better-sqlite3';
 import { AppError } from '../errors.ts';
 import type { Database } from './schema.ts';
 import { migrateToLatestOrThrow } from './migrate.ts';
@@ -23,6 +24,19 @@ export interface OpenOptions {
 
 const require = createRequire(import.meta.url);
 
+/**
+ * The addon's path, found directly: better-sqlite3's default lookup (the
+ * `bindings` package) probes many paths and walks a stack trace on every start.
+ */
+function nativeBindingPath(): string | undefined {
+  try {
+    const candidate = join(dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
+    return existsSync(candidate) ? candidate : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function openDatabase(path: string, options: OpenOptions = {}): Promise<Db> {
   const exists = path === ':memory:' || existsSync(path);
   if (options.create && exists && path !== ':memory:') {
@@ -34,11 +48,9 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
       `No ezurnals database at ${path}. Create one with \`ezurnals init --school "…" --year 2026/2027\`, or point to it with --db PATH or EZURNALS_DB.`,
     );
   }
-  // Loaded lazily: `--version` and `--help` never pay for the native addon.
-  const SqliteDatabase = require('better-sqlite3') as typeof BetterSqlite3;
-  let native: BetterSqlite3.Database;
+  let native: SqliteDatabase.Database;
   try {
-    native = new SqliteDatabase(path, { fileMustExist: !options.create, timeout: BUSY_TIMEOUT_MS });
+    native = new SqliteDatabase(path, { fileMustExist: !options.create, timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBindingPath() });
   } catch (error) {
     throw new AppError('not_found', `Cannot open the database ${path}: ${(error as Error).message}`);
   }

@@ -4,7 +4,7 @@ import { deleteHoliday, insertHoliday, listHolidays } from '../db/repositories/h
 import { compareDates, weekday } from '../domain/dates.ts';
 import { publicHolidays } from '../domain/calendar.ts';
 import { requireRight, timestamp, type ServiceContext } from './context.ts';
-import { optionalDate, requireDate, requireText } from './input.ts';
+import { optionalDate, requireDate, requireInteger, requireText } from './input.ts';
 import { loadCalendar, resolveYear } from './lookup.ts';
 
 export const CALENDAR_ENTRY_KINDS: readonly CalendarEntryKind[] = ['school-break', 'holiday', 'working-day'];
@@ -90,8 +90,9 @@ export interface DayCheck {
   reason: string | null;
 }
 
-export async function checkDay(ctx: ServiceContext, dateInput: string, addWorkingDays?: number): Promise<DayCheck & { plus?: { days: number; date: string } }> {
+export async function checkDay(ctx: ServiceContext, dateInput: string, addInput?: string | number): Promise<DayCheck & { plus?: { days: number; date: string } }> {
   const date = requireDate(dateInput, 'date');
+  const addWorkingDays = addInput === undefined ? undefined : requireInteger(addInput, 'add', 0, 3650);
   const calendar = await loadCalendar(ctx);
   const reason = calendar.whyNotWorking(date);
   const result: DayCheck & { plus?: { days: number; date: string } } = { date, working: reason === null, reason };

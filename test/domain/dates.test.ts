@@ -175,4 +175,26 @@ test('instantOfLocal in another zone', () => {
   assert.is(instantOfLocal('2026-07-01', '09:00', 'UTC').toISOString(), '2026-07-01T09:00:00.000Z');
 });
 
+test('the direct Riga offset agrees with ICU hour by hour around every switch from 2001 to 2040, and every 5 days between', () => {
+  const icu = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Riga', timeZoneName: 'longOffset' });
+  const icuOffset = (ms: number) => {
+    const name = icu.formatToParts(ms).find((p) => p.type === 'timeZoneName')!.value; // "GMT+03:00"
+    return name.slice(3);
+  };
+  const instants: number[] = [];
+  for (let ms = Date.UTC(2001, 0, 1); ms < Date.UTC(2041, 0, 1); ms += 5 * 86_400_000) instants.push(ms);
+  for (let year = 2001; year <= 2040; year++) {
+    for (const month of [2, 9]) {
+      for (let h = 24 * 20; h < 24 * 32; h++) instants.push(Date.UTC(year, month, 1) + h * 3_600_000 - 1);
+    }
+  }
+  let checked = 0;
+  for (const ms of instants) {
+    const ours = localTimestamp(new Date(ms)).slice(-6);
+    assert.is(ours, icuOffset(ms), new Date(ms).toISOString());
+    checked++;
+  }
+  assert.ok(checked > 10_000);
+});
+
 test.run();

@@ -1,0 +1,49 @@
+// Produces dist/cli.cjs.v8cache: V8's compiled code for the bundle after it ran
+// the commands scripts call most, so that even a first run starts warm.
+// The bin replaces the cache by itself when V8 rejects it (another Node version).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire, Module } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+
+const filename = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
+const script = new Script(Module.wrap(readFileSync(filename, 'utf8')), { filename });
+const module = { exports: {} };
+script.runInThisContext()(module.exports, createRequire(filename), module, filename, dirname(filename));
+
+const dir = mkdtempSync(join(tmpdir(), 'ezurnals-warm-'));
+const db = ['--db', join(dir, 'warm.db')];
+const commands = [
+  ['init', '--school', 'Warm', '--year', '2026/2027'],
+  ['staff', 'add', 'T01', '--first-name', 'A', '--last-name', 'B', '--role', 'teacher', '--role', 'class-teacher', '--as', 'admin'],
+  ['subject', 'add', 'mat', '--name', 'M', '--as', 'admin'],
+  ['class', 'add', '7.a', '--class-teacher', 'T01', '--as', 'admin'],
+  ['assign', 'add', '--class', '7.a', '--subject', 'mat', '--teacher', 'T01', '--as', 'admin'],
+  ['student', 'add', 'S1', '--first-name', 'A', '--last-name', 'B', '--personal-code', '010110-20002', '--class', '7.a', '--as', 'admin'],
+  ['lesson', 'add', '--class', '7.a', '--subject', 'mat', '--date', '2026-10-05', '--number', '1', '--topic', 'T', '--as', 'T01', '--json'],
+  ['absence', 'mark', '--lesson', '1', '--student', 'S1', '--as', 'T01'],
+  ['absence', 'justify', '--student', 'S1', '--from', '2026-10-05', '--reason', 'illness', '--as', 'T01', '--json'],
+  ['grade', 'enter', '--lesson', '1', '--student', 'S1', '--value', '8', '--as', 'T01', '--json'],
+  ['grade', 'correct', '1', '--value', '9', '--reason', 'r', '--as', 'T01'],
+  ['grade', 'list', '--json'],
+  ['absence', 'list'],
+  ['lesson', 'list'],
+  ['--version'],
+];
+
+const { write: out } = process.stdout;
+const { write: err } = process.stderr;
+process.stdout.write = process.stderr.write = () => true;
+try {
+  for (const argv of commands) {
+    const code = await module.exports.main([...argv, ...db]);
+    if (code !== 0) throw new Error(`warm-up: ${argv.join(' ')} exited ${code}`);
+  }
+} finally {
+  process.stdout.write = out;
+  process.stderr.write = err;
+  rmSync(dir, { recursive: true, force: true });
+}
+writeFileSync(`${filename}.v8cache`, script.createCachedData());

@@ -1,0 +1,109 @@
+import type { Command } from 'commander';
+import type { GradeChangeView, GradeView } from '../../db/repositories/grades.ts';
+import { correctGrade, enterGrades, gradeHistory, listGrades, type GradeInput } from '../../services/grades.ts';
+import { WORK_KINDS } from '../../domain/grade-scale.ts';
+import type { Column } from '../output.ts';
+import { collect, examples } from '../options.ts';
+import { askText, canPrompt } from '../prompt.ts';
+import { runCommand } from '../runtime.ts';
+import { chooseLesson, lessonRefOptions } from './lesson.ts';
+
+const columns: Column<GradeView>[] = [
+  { header: 'id', value: (g) => g.id },
+  { header: 'date', value: (g) => g.date },
+  { header: 'class', value: (g) => g.class },
+  { header: 'subject', value: (g) => g.subject },
+  { header: 'student', value: (g) => `${g.student_name} (${g.student})` },
+  { header: 'work', value: (g) => g.work },
+  { header: 'grade', value: (g) => g.value },
+  { header: 'note', value: (g) => g.note },
+  { header: 'by', value: (g) => g.updated_by },
+];
+
+const historyColumns: Column<GradeChangeView>[] = [
+  { header: 'when', value: (h) => h.changed_at },
+  { header: 'who', value: (h) => h.changed_by },
+  { header: 'before', value: (h) => h.value_before },
+  { header: 'after', value: (h) => h.value_after },
+  { header: 'reason', value: (h) => h.reason ?? (h.value_before === null ? '(entered)' : '') },
+];
+
+export function registerGrade(program: Command): void {
+  const grade = program.command('grade').description('grades: lesson grades, tests, credits, semester, annual and exam grades');
+
+  lessonRefOptions(grade.command('enter').description('enter grades for one or more students (in a lesson, or by class, subject and date)'))
+    .option('--student <code[=value]>', 'student, or STUDENT=VALUE (repeatable)', collect)
+    .option('--value <value>', 'grade: 1–10, i, ni, +, -, /, S, T, A, P, nv, or a (exempt, term grades only)')
+    .option('--work <kind>', WORK_KINDS.join(' | '), 'regular')
+    .option('--note <text>', 'note (e.g. what the work was)')
+    .option('--exempt-certificate <text>', "the doctor's certificate for an exemption (a)")
+    .addHelpText(
+      'after',
+      examples(
+        'ezurnals grade enter --lesson 1 --student S001 --value 8 --work test --as T01',
+        'ezurnals grade enter --lesson 1 --student S001=8 --student S002=7 --as T01',
+        'ezurnals grade enter --class 7.a --subject mat --work semester1 --student S001=7 --as T01',
+        'ezurnals grade enter --class 7.a --subject spo --work annual --student S004 --value a --exempt-certificate "Ārsta izziņa Nr. 12" --as T01',
+      ),
+    )
+    .action(async (opts: GradeInput & { student?: string[] }, command: Command) => {
+      const input: GradeInput = { ...opts, students: opts.student };
+      await runCommand(command, {
+        write: true,
+        prepare: async (ctx) => {
+          if (input.class === undefined) await chooseLesson(ctx, input);
+          if ((input.students ?? []).length === 0 && canPrompt()) {
+            input.students = [await askText(undefined, '--student', 'Student code')];
+            input.value = await askText(input.value, '--value', 'Grade');
+          }
+        },
+        run: (ctx) => enterGrades(ctx, input),
+        print: (r, out) => out.data(r, columns),
+      });
+    });
+
+  grade
+    .command('correct <id>')
+    .description('correct a grade; the previous value, who, when and why are kept')
+    .option('--value <value>', 'the corrected grade')
+    .option('--reason <text>', 'why (required)')
+    .option('--note <text>', 'new note')
+    .option('--exempt-certificate <text>', "doctor's certificate, when correcting to a (exempt)")
+    .addHelpText('after', examples('ezurnals grade correct 1 --value 9 --reason "Darbs pārrakstīts" --as T01'))
+    .action(async (id: string, opts: { value?: string; reason?: string; note?: string; exemptCertificate?: string }, command: Command) => {
+      await runCommand(command, {
+        write: true,
+        prepare: async () => {
+          opts.value = await askText(opts.value, '--value', 'Corrected grade');
+          opts.reason = await askText(opts.reason, '--reason', 'Reason');
+        },
+        run: (ctx) => correctGrade(ctx, id, opts),
+        print: (r, out) => {
+          if (r.unchanged) out.info(`Grade ${r.id} is already ${r.value}: nothing changed.`);
+          const { unchanged: _u, ...view } = r;
+          out.data(view, columns);
+        },
+      });
+    });
+
+  grade
+    .command('history <id>')
+    .description('the full history of a grade')
+    .action(async (id: string, _opts, command: Command) => {
+      await runCommand(command, { write: false, run: (ctx) => gradeHistory(ctx, id), print: (r, out) => out.data(r, historyColumns) });
+    });
+
+  grade
+    .command('list')
+    .description('list grades')
+    .option('--student <code>', 'student')
+    .option('--class <class>', 'class')
+    .option('--subject <code>', 'subject')
+    .option('--from <date>', 'from date')
+    .option('--to <date>', 'to date')
+    .option('--work <kind>', 'only this kind of work')
+    .addHelpText('after', examples('ezurnals grade list --class 7.a --subject mat --json'))
+    .action(async (opts: { student?: string; class?: string; subject?: string; from?: string; to?: string; work?: string }, command: Command) => {
+      await runCommand(command, { write: false, run: (ctx) => listGrades(ctx, opts), print: (r, out) => out.data(r, columns) });
+    });
+}

@@ -1,0 +1,73 @@
+import type { Command } from 'commander';
+import { addStaff, listStaffViews, setStaff, type StaffView } from '../../services/staff.ts';
+import type { Column } from '../output.ts';
+import { collect, examples } from '../options.ts';
+import { runCommand } from '../runtime.ts';
+
+const columns: Column<StaffView>[] = [
+  { header: 'code', value: (s) => s.code },
+  { header: 'name', value: (s) => `${s.first_name} ${s.last_name}`.trim() },
+  { header: 'roles', value: (s) => s.roles.join(', ') },
+  { header: 'phone', value: (s) => s.phone },
+  { header: 'e-mail', value: (s) => s.email },
+  { header: 'active', value: (s) => s.active },
+];
+
+interface StaffOpts {
+  firstName?: string;
+  lastName?: string;
+  role?: string[];
+  phone?: string;
+  email?: string;
+  active?: boolean;
+}
+
+const ROLE_HELP = 'role (repeatable): admin, deputy, class-teacher, teacher, nurse, social-pedagogue';
+
+export function registerStaff(program: Command): void {
+  const staff = program.command('staff').description('employees: teachers, class teachers, deputies, administrators, nurse, social pedagogue');
+
+  staff
+    .command('add <code>')
+    .description('add an employee')
+    .option('--first-name <name>', 'first name')
+    .option('--last-name <name>', 'last name')
+    .option('--role <role>', ROLE_HELP, collect)
+    .option('--phone <phone>', 'phone, +371XXXXXXXX')
+    .option('--email <email>', 'e-mail')
+    .addHelpText('after', examples('ezurnals staff add T01 --first-name Anna --last-name Kalniņa --role teacher --role class-teacher --phone +37120000001'))
+    .action(async (code: string, opts: StaffOpts, command: Command) => {
+      await runCommand(command, {
+        write: true,
+        run: (ctx) => addStaff(ctx, code, { firstName: opts.firstName, lastName: opts.lastName, roles: opts.role, phone: opts.phone, email: opts.email }),
+        print: (r, out) => out.data(r, columns),
+      });
+    });
+
+  staff
+    .command('set <code>')
+    .description("change an employee's name, roles (the given --role list replaces the old one), phone or e-mail")
+    .option('--first-name <name>', 'first name')
+    .option('--last-name <name>', 'last name')
+    .option('--role <role>', ROLE_HELP, collect)
+    .option('--phone <phone>', 'phone ("" clears it)')
+    .option('--email <email>', 'e-mail ("" clears it)')
+    .option('--active', 'allow the employee to use the journal')
+    .option('--no-active', 'deactivate the employee (they keep their history)')
+    .addHelpText('after', examples('ezurnals staff set T02 --phone +37120000002', 'ezurnals staff set T01 --role teacher --role class-teacher --role deputy'))
+    .action(async (code: string, opts: StaffOpts, command: Command) => {
+      await runCommand(command, {
+        write: true,
+        run: (ctx) => setStaff(ctx, code, { firstName: opts.firstName, lastName: opts.lastName, roles: opts.role, phone: opts.phone, email: opts.email, active: opts.active }),
+        print: (r, out) => out.data(r, columns),
+      });
+    });
+
+  staff
+    .command('list')
+    .description('list employees')
+    .option('--role <role>', 'only those with this role')
+    .action(async (opts: { role?: string }, command: Command) => {
+      await runCommand(command, { write: false, run: (ctx) => listStaffViews(ctx, { role: opts.role }), print: (r, out) => out.data(r, columns) });
+    });
+}

@@ -1,0 +1,107 @@
+import type { Command } from 'commander';
+import { addStudent, listStudentViews, moveStudent, setStudent, showStudent, type StudentFile, type StudentInput, type StudentView } from '../../services/students.ts';
+import { listClasses } from '../../services/classes.ts';
+import type { Column, Output } from '../output.ts';
+import { examples } from '../options.ts';
+import { askChoice, askText, confirmOrSkip } from '../prompt.ts';
+import { globalOptions, runCommand } from '../runtime.ts';
+import type { ServiceContext } from '../../services/context.ts';
+
+const columns: Column<StudentView>[] = [
+  { header: 'code', value: (s) => s.code },
+  { header: 'name', value: (s) => `${s.first_name} ${s.last_name}` },
+  { header: 'class', value: (s) => s.class },
+  { header: 'personas kods', value: (s) => s.personal_code },
+  { header: 'birth date', value: (s) => s.birth_date },
+  { header: 'phone', value: (s) => s.phone },
+];
+
+function printFile(file: StudentFile, out: Output): void {
+  if (out.json) return out.raw(file);
+  out.data(file, [
+    ...columns,
+    { header: 'sex', value: (s) => s.sex },
+    { header: 'e-mail', value: (s) => s.email },
+    { header: 'address', value: (s) => s.address },
+    { header: 'classes', value: (s) => s.classes.map((c) => `${c.year} ${c.class} ${c.from_date} – ${c.to_date ?? ''}`).join('\n') },
+    { header: 'guardians', value: (s) => s.guardians.map((g) => `${g.first_name} ${g.last_name} (${g.students.find((l) => l.student === s.code)?.relation}) ${g.phone ?? ''}`).join('\n') },
+  ]);
+}
+
+export async function chooseClass(ctx: ServiceContext, value: string | undefined): Promise<string> {
+  return askChoice(value, '--class', 'Class', async () => (await listClasses(ctx)).map((c) => ({ name: `${c.code} (${c.class_teacher_name ?? 'no class teacher'})`, value: c.code })));
+}
+
+type StudentOpts = Omit<StudentInput, 'class'> & { class?: string };
+
+function fieldOptions(command: Command): Command {
+  return command
+    .option('--first-name <name>', 'first name')
+    .option('--last-name <name>', 'last name')
+    .option('--personal-code <code>', 'personas kods, DDMMYY-CNNNN or 32XXXX-XXXXX (validated)')
+    .option('--birth-date <date>', 'birth date (taken from a legacy personas kods when omitted)')
+    .option('--sex <sex>', 'M or F')
+    .option('--phone <phone>', 'phone, +371XXXXXXXX')
+    .option('--email <email>', 'e-mail')
+    .option('--address <address>', 'home address');
+}
+
+export function registerStudent(program: Command): void {
+  const student = program.command('student').description("students and their personal files");
+
+  fieldOptions(student.command('add <code>').description('add a student, placed in a class of the current year'))
+    .option('--class <class>', 'class, e.g. 7.a')
+    .option('--from <date>', 'in the class from (default: the start of the school year)')
+    .addHelpText('after', examples('ezurnals student add S001 --first-name Jānis --last-name Bērziņš --personal-code 010110-20002 --class 7.a'))
+    .action(async (code: string, opts: StudentOpts, command: Command) => {
+      await runCommand(command, {
+        write: true,
+        prepare: async (ctx) => {
+          opts.firstName = await askText(opts.firstName, '--first-name', 'First name');
+          opts.lastName = await askText(opts.lastName, '--last-name', 'Last name');
+          if (opts.class === undefined && process.stdin.isTTY) opts.class = await chooseClass(ctx, undefined);
+        },
+        run: (ctx) => addStudent(ctx, code, opts),
+        print: (r, out) => out.data(r, columns),
+      });
+    });
+
+  fieldOptions(student.command('set <code>').description("change a student's data; the class teacher may change phone, e-mail and address"))
+    .addHelpText('after', examples('ezurnals student set S001 --phone +37129999998 --as T01'))
+    .action(async (code: string, opts: StudentOpts, command: Command) => {
+      await runCommand(command, { write: true, run: (ctx) => setStudent(ctx, code, opts), print: (r, out) => out.data(r, columns) });
+    });
+
+  student
+    .command('move <code>')
+    .description('move a student to another class from a date (the class history is kept)')
+    .option('--class <class>', 'the new class')
+    .option('--date <date>', 'first day in the new class (default: today)')
+    .addHelpText('after', examples('ezurnals student move S001 --class 7.b --date 2026-11-02 --yes'))
+    .action(async (code: string, opts: { class?: string; date?: string }, command: Command) => {
+      await runCommand(command, {
+        write: true,
+        prepare: async (ctx) => {
+          opts.class = await chooseClass(ctx, opts.class);
+          await confirmOrSkip(globalOptions(command).yes, `Move ${code} to ${opts.class}?`);
+        },
+        run: (ctx) => moveStudent(ctx, code, opts),
+        print: printFile,
+      });
+    });
+
+  student
+    .command('show <code>')
+    .description("a student's personal file: data, guardians, class history")
+    .action(async (code: string, _opts, command: Command) => {
+      await runCommand(command, { write: false, run: (ctx) => showStudent(ctx, code), print: printFile });
+    });
+
+  student
+    .command('list')
+    .description('list students (personas kods masked)')
+    .option('--class <class>', 'only this class')
+    .action(async (opts: { class?: string }, command: Command) => {
+      await runCommand(command, { write: false, run: (ctx) => listStudentViews(ctx, opts), print: (r, out) => out.data(r, columns) });
+    });
+}

@@ -1,0 +1,88 @@
+import { Command } from 'commander';
+import { VERSION } from '../version.ts';
+import { registerInit } from './commands/init.ts';
+import { registerSchool } from './commands/school.ts';
+import { registerYear } from './commands/year.ts';
+import { registerHoliday } from './commands/holiday.ts';
+import { registerStaff } from './commands/staff.ts';
+import { registerSubject } from './commands/subject.ts';
+import { registerClass } from './commands/class.ts';
+import { registerStudent } from './commands/student.ts';
+import { registerGuardian } from './commands/guardian.ts';
+import { registerAssign } from './commands/assign.ts';
+import { registerLesson } from './commands/lesson.ts';
+import { registerAbsence } from './commands/absence.ts';
+import { registerGrade } from './commands/grade.ts';
+import { registerDemo } from './commands/demo.ts';
+
+/** Every level throws instead of exiting, so `main` maps all failures to the documented exit codes. */
+function strict(command: Command): void {
+  command.exitOverride();
+  command.showHelpAfterError('(add --help for usage)');
+  command.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  for (const sub of command.commands) strict(sub);
+}
+
+const NOUNS: Record<string, (program: Command) => void> = {
+  init: registerInit,
+  demo: registerDemo,
+  school: registerSchool,
+  year: registerYear,
+  holiday: registerHoliday,
+  calendar: registerHoliday,
+  staff: registerStaff,
+  subject: registerSubject,
+  class: registerClass,
+  student: registerStudent,
+  guardian: registerGuardian,
+  assign: registerAssign,
+  lesson: registerLesson,
+  absence: registerAbsence,
+  grade: registerGrade,
+};
+
+const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--db', '--as', '--year']);
+
+/** The command word of argv, skipping global options and their values. */
+export function commandWord(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (GLOBAL_OPTIONS_WITH_VALUE.has(arg)) i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
+
+/**
+ * Registers only the command family that argv names (all of them for help or
+ * an unknown word): scripts start the CLI thousands of times, and building
+ * every subcommand's options on each start is wasted work.
+ */
+export function buildProgram(argv: readonly string[] = []): Command {
+  const program = new Command('ezurnals')
+    .description('e-žurnāls: the electronic class register of a Latvian school, over one SQLite file')
+    .version(VERSION, '-V, --version')
+    .option('--db <path>', 'the database file (default: $EZURNALS_DB, else ./ezurnals.db)')
+    .option('--as <code>', 'who is acting: a staff code (default: $EZURNALS_USER)')
+    .option('--year <code>', 'the school year to act on (default: the current one), e.g. 2026/2027')
+    .option('--json', 'print machine-readable JSON (errors too, on stderr)')
+    .option('--yes', 'do not ask for confirmations')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 ok, 1 unexpected, 2 usage, 3 not found, 4 invalid data, 5 not permitted, 6 conflict.
+
+Examples:
+  $ ezurnals init --school "Rīgas Parauga vidusskola" --year 2026/2027
+  $ export EZURNALS_USER=admin
+  $ ezurnals class list
+  $ ezurnals lesson add --class 7.a --subject mat --date 2026-10-05 --number 2 --topic "Daļskaitļi" --as T01 --json
+`,
+    );
+  const word = commandWord(argv);
+  const only = word === undefined ? undefined : NOUNS[word];
+  if (only) only(program);
+  else for (const register of new Set(Object.values(NOUNS))) register(program);
+  strict(program);
+  return program;
+}

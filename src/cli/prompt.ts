@@ -1,0 +1,40 @@
+import { AppError } from '../errors.ts';
+
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+/** Prompts only where a person can answer: both stdin and stderr are terminals. */
+export function canPrompt(): boolean {
+  return process.stdin.isTTY === true && process.stderr.isTTY === true && process.env.CI !== 'true';
+}
+
+function missing(flag: string): AppError {
+  return new AppError('usage', `${flag} is required.`);
+}
+
+/** Returns the given value, or asks for it on a terminal; elsewhere a missing value is a usage error. */
+export async function askText(value: string | undefined, flag: string, message: string): Promise<string> {
+  if (value !== undefined && value !== '') return value;
+  if (!canPrompt()) throw missing(flag);
+  const { input } = await import('@inquirer/prompts');
+  return input({ message, required: true }, { output: process.stderr });
+}
+
+export async function askChoice(value: string | undefined, flag: string, message: string, choices: () => Promise<Choice[]>): Promise<string> {
+  if (value !== undefined && value !== '') return value;
+  if (!canPrompt()) throw missing(flag);
+  const options = await choices();
+  if (options.length === 0) throw new AppError('not_found', `${flag} is required, and there is nothing to choose from yet.`);
+  const { select } = await import('@inquirer/prompts');
+  return select({ message, choices: options, pageSize: 15 }, { output: process.stderr });
+}
+
+/** `--yes` or a non-interactive run proceeds; a person at a terminal confirms. */
+export async function confirmOrSkip(yes: boolean | undefined, message: string): Promise<void> {
+  if (yes || !canPrompt()) return;
+  const { confirm } = await import('@inquirer/prompts');
+  const ok = await confirm({ message, default: false }, { output: process.stderr });
+  if (!ok) throw new AppError('usage', 'Cancelled.');
+}

@@ -1,0 +1,31 @@
+import { CommanderError } from 'commander';
+import { AppError, EXIT } from './errors.ts';
+import { buildProgram } from './cli/program.ts';
+import { printError } from './cli/output.ts';
+
+function wantsJson(argv: readonly string[]): boolean {
+  return argv.includes('--json');
+}
+
+/** The whole CLI as a function: tests and the bin call it the same way. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram(argv);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end as "errors" in commander's exitOverride mode.
+      if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+      if (wantsJson(argv)) printError(process.stderr, true, 'usage', error.message.replace(/^error: /, ''));
+      return EXIT.usage;
+    }
+    if (error instanceof AppError) {
+      printError(process.stderr, wantsJson(argv), error.code, error.message, error.details);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    printError(process.stderr, wantsJson(argv), 'unexpected', `Unexpected failure: ${message}`);
+    return EXIT.unexpected;
+  }
+}

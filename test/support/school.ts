@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inTransaction, openDatabase, type Db } from '../../src/db/connection.ts';
+import { findOnlySchool } from '../../src/db/repositories/schools.ts';
+import { findStaffByCode } from '../../src/db/repositories/staff.ts';
+import { initializeSchool } from '../../src/services/school-setup.ts';
+import type { ServiceContext } from '../../src/services/context.ts';
+
+/** A fresh database file in its own temporary folder. */
+export function tempDir(prefix = 'ezurnals-test-'): { dir: string; dbPath: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, dbPath: join(dir, 'test.db'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A school as `ezurnals init` makes it, open for service-level tests. */
+export async function freshSchool(options: { year?: string; now?: Date } = {}): Promise<{ db: Db; dbPath: string; cleanup: () => Promise<void> }> {
+  const t = tempDir();
+  const db = await openDatabase(t.dbPath, { create: true });
+  await inTransaction(db, (trx) => initializeSchool(trx, { school: 'Rīgas Parauga vidusskola', year: options.year ?? '2026/2027' }, options.now ?? new Date('2026-11-29T08:00:00Z')));
+  return {
+    db,
+    dbPath: t.dbPath,
+    cleanup: async () => {
+      await db.destroy();
+      t.cleanup();
+    },
+  };
+}
+
+/** A service context acting as a staff member (or nobody), at a fixed time. */
+export async function contextAs(db: Db, staffCode: string | null, now = new Date('2026-11-29T08:00:00Z')): Promise<ServiceContext> {
+  const school = (await findOnlySchool(db))!;
+  let actor = null;
+  if (staffCode) {
+    const staff = await findStaffByCode(db, school.id, staffCode);
+    if (!staff) throw new Error(`no staff ${staffCode}`);
+    actor = { id: staff.id, code: staff.code, name: `${staff.first_name} ${staff.last_name}`, roles: staff.roles };
+  }
+  return { db, school, actor, now };
+}
+
+/** Runs a use case the way the CLI does: in one transaction, rolled back on error. */
+export async function inTx<T>(ctx: ServiceContext, work: (ctx: ServiceContext) => Promise<T>): Promise<T> {
+  return inTransaction(ctx.db, (trx) => work({ ...ctx, db: trx }));
+}
