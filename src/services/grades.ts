@@ -12,6 +12,8 @@ import {
   type GradeView,
 } from '../db/repositories/grades.ts';
 import { findClassById } from '../db/repositories/classes.ts';
+import { findSubjectById } from '../db/repositories/subjects.ts';
+import { findLessonById } from '../db/repositories/lessons.ts';
 import { checkGrade, isWorkKind, TERM_WORK_KINDS, WORK_KINDS, type WorkKind } from '../domain/grade-scale.ts';
 import { localDateOf, type IsoDate } from '../domain/dates.ts';
 import { requireActor, requireRight, timestamp, type ServiceContext } from './context.ts';
@@ -148,10 +150,10 @@ export async function correctGrade(ctx: ServiceContext, idInput: string | number
   const grade = await findGradeById(ctx.db, ctx.school.id, id);
   if (!grade) throw new AppError('not_found', `No grade with id ${id}. See \`ezurnals grade list\`.`);
   const schoolClass = (await findClassById(ctx.db, grade.class_id))!;
-  const subject = await ctx.db.selectFrom('subject').selectAll().where('id', '=', grade.subject_id).executeTakeFirstOrThrow();
+  const subject = (await findSubjectById(ctx.db, grade.subject_id))!;
   const scope = await journalScope(ctx, actor, { schoolClass, subject });
   const lessonTeacher = grade.lesson_id
-    ? (await ctx.db.selectFrom('lesson').select('teacher_id').where('id', '=', grade.lesson_id).executeTakeFirst())?.teacher_id
+    ? (await findLessonById(ctx.db, ctx.school.id, grade.lesson_id))?.teacher_id
     : undefined;
   requireRight(ctx, 'correct-grade', { ...scope, taughtLesson: lessonTeacher === actor.id });
 

@@ -1,6 +1,7 @@
 import { AppError } from '../errors.ts';
 import type { CalendarEntryKind, Holiday } from '../db/schema.ts';
 import { deleteHoliday, insertHoliday, listHolidays } from '../db/repositories/holidays.ts';
+import { listSchoolYears } from '../db/repositories/school-years.ts';
 import { compareDates, weekday } from '../domain/dates.ts';
 import { publicHolidays } from '../domain/calendar.ts';
 import { requireRight, timestamp, type ServiceContext } from './context.ts';
@@ -68,7 +69,7 @@ export async function listHolidayViews(ctx: ServiceContext, filter: { from?: str
   const from = optionalDate(filter.from, 'from');
   const to = optionalDate(filter.to, 'to');
   const rows = await listHolidays(ctx.db, ctx.school.id, { from, to });
-  const years = new Map((await ctx.db.selectFrom('school_year').select(['id', 'code']).where('school_id', '=', ctx.school.id).execute()).map((y) => [y.id, y.code]));
+  const years = new Map((await listSchoolYears(ctx.db, ctx.school.id)).map((y) => [y.id, y.code]));
   const views = rows.map((r) => toView(r, r.school_year_id ? years.get(r.school_year_id) ?? null : null));
   if (filter.includePublic) {
     const firstYear = Number((from ?? views[0]?.from ?? '2026').slice(0, 4));

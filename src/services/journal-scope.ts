@@ -1,3 +1,4 @@
+import type { Db } from '../db/connection.ts';
 import type { Lesson, SchoolClass, Subject } from '../db/schema.ts';
 import { teacherIdsFor } from '../db/repositories/assignments.ts';
 import { findClassById } from '../db/repositories/classes.ts';
@@ -5,7 +6,7 @@ import type { Actor, Scope } from '../domain/permissions.ts';
 
 /** Facts the permission rule needs about a class+subject (and optionally a lesson) for this actor. */
 export async function journalScope(
-  ctx: { db: import('../db/connection.ts').Db },
+  ctx: { db: Db },
   actor: Actor,
   target: { schoolClass: SchoolClass; subject: Subject; lesson?: Lesson },
 ): Promise<Scope> {
@@ -18,6 +19,6 @@ export async function journalScope(
   };
 }
 
-export async function classOfLesson(ctx: { db: import('../db/connection.ts').Db }, lesson: Lesson): Promise<SchoolClass> {
+export async function classOfLesson(ctx: { db: Db }, lesson: Lesson): Promise<SchoolClass> {
   return (await findClassById(ctx.db, lesson.class_id))!;
 }

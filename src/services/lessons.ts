@@ -3,6 +3,8 @@ import type { Lesson, SchoolClass, SchoolYear, Subject } from '../db/schema.ts';
 import { findLessonById, findLessonInSlot, findLessonsOn, insertLesson, listLessonViews, updateLesson, type LessonView } from '../db/repositories/lessons.ts';
 import { teacherIdsFor } from '../db/repositories/assignments.ts';
 import { findClassById } from '../db/repositories/classes.ts';
+import { findSubjectById } from '../db/repositories/subjects.ts';
+import { findSchoolYearById } from '../db/repositories/school-years.ts';
 import type { IsoDate } from '../domain/dates.ts';
 import type { WorkingCalendar } from '../domain/calendar.ts';
 import { requireActor, requireRight, timestamp, type ServiceContext } from './context.ts';
@@ -55,8 +57,8 @@ export async function resolveLesson(ctx: ServiceContext, ref: LessonRef): Promis
     lesson = matching[0]!;
   }
   const schoolClass = (await findClassById(ctx.db, lesson.class_id))!;
-  const subject = (await ctx.db.selectFrom('subject').selectAll().where('id', '=', lesson.subject_id).executeTakeFirstOrThrow());
-  const year = (await ctx.db.selectFrom('school_year').selectAll().where('id', '=', schoolClass.school_year_id).executeTakeFirstOrThrow());
+  const subject = (await findSubjectById(ctx.db, lesson.subject_id))!;
+  const year = (await findSchoolYearById(ctx.db, schoolClass.school_year_id))!;
   return { lesson, schoolClass, subject, year };
 }
 
@@ -121,7 +123,7 @@ export async function addLesson(ctx: ServiceContext, input: LessonInput): Promis
   }
   const taken = await findLessonInSlot(ctx.db, schoolClass.id, date, number);
   if (taken) {
-    const takenSubject = (await ctx.db.selectFrom('subject').select('code').where('id', '=', taken.subject_id).executeTakeFirst())?.code;
+    const takenSubject = (await findSubjectById(ctx.db, taken.subject_id))?.code;
     throw new AppError('conflict', `${schoolClass.code} already has lesson ${number} on ${date}: ${takenSubject} (id ${taken.id}).`);
   }
   const at = timestamp(ctx);

@@ -110,7 +110,12 @@ export async function listAbsenceViews(db: Db, filter: AbsenceFilter): Promise<A
   if (filter.to) query = query.where('l.date', '<=', filter.to);
   if (filter.code) query = query.where('a.code', '=', filter.code);
   const rows = await query.orderBy('l.date').orderBy('l.number').orderBy('st.last_name').orderBy('st.first_name').execute();
-  return rows.map(({ first_name, last_name, removed, ...r }) => ({ ...r, student_name: `${first_name} ${last_name}`, removed: removed === 1 }));
+  return rows.map(({ first_name, last_name, removed, code, ...r }) => ({
+    ...r,
+    student_name: `${first_name} ${last_name}`,
+    code,
+    removed: removed === 1,
+  }));
 }
 
 export interface AbsenceChangeView {

@@ -95,7 +95,7 @@ export async function listGradeViews(db: Db, filter: GradeFilter): Promise<Grade
   if (filter.to) query = query.where('g.date', '<=', filter.to);
   if (filter.work) query = query.where('g.work', '=', filter.work);
   const rows = await query.orderBy('g.date').orderBy('c.code').orderBy('s.code').orderBy('st.last_name').orderBy('st.first_name').orderBy('g.id').execute();
-  return rows.map(({ first_name, last_name, ...r }) => ({ ...r, student_name: `${first_name} ${last_name}` }));
+  return rows.map(({ id, first_name, last_name, student, ...rest }) => ({ id, student, student_name: `${first_name} ${last_name}`, ...rest }));
 }
 
 export interface GradeChangeView {

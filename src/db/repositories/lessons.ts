@@ -96,5 +96,21 @@ export async function listLessonViews(db: Db, filter: LessonFilter): Promise<Les
   if (filter.date) query = query.where('l.date', '=', filter.date);
   if (filter.number !== undefined) query = query.where('l.number', '=', filter.number);
   const rows = await query.orderBy('l.date').orderBy('c.level').orderBy('c.code').orderBy('l.number').execute();
-  return rows.map(({ teacher_first, teacher_last, ...r }) => ({ ...r, teacher_name: `${teacher_first} ${teacher_last}` }));
+  return rows.map(({ teacher_first, teacher_last, ...r }) => ({
+    id: r.id,
+    class: r.class,
+    subject: r.subject,
+    subject_name: r.subject_name,
+    date: r.date,
+    number: r.number,
+    teacher: r.teacher,
+    teacher_name: `${teacher_first} ${teacher_last}`,
+    substitute_for: r.substitute_for,
+    topic: r.topic,
+    homework: r.homework,
+    created_at: r.created_at,
+    created_by: r.created_by,
+    updated_at: r.updated_at,
+    updated_by: r.updated_by,
+  }));
 }

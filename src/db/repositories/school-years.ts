@@ -25,3 +25,7 @@ export async function updateSchoolYear(db: Db, id: number, changes: Partial<Omit
 export async function clearCurrentSchoolYear(db: Db, schoolId: number): Promise<void> {
   await db.updateTable('school_year').set({ is_current: 0 }).where('school_id', '=', schoolId).execute();
 }
+
+export async function findSchoolYearById(db: Db, id: number): Promise<SchoolYear | undefined> {
+  return db.selectFrom('school_year').selectAll().where('id', '=', id).executeTakeFirst();
+}

@@ -17,3 +17,7 @@ export async function listSubjects(db: Db, schoolId: number): Promise<Subject[]>
 export async function updateSubject(db: Db, id: number, changes: { name?: string }): Promise<Subject> {
   return db.updateTable('subject').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
+
+export async function findSubjectById(db: Db, id: number): Promise<Subject | undefined> {
+  return db.selectFrom('subject').selectAll().where('id', '=', id).executeTakeFirst();
+}

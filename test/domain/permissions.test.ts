@@ -1,0 +1,109 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { authorize, type Actor, type Right, type Scope } from '../../src/domain/permissions.ts';
+import { ROLES, type Role } from '../../src/domain/roles.ts';
+
+type Flag = 'teaches' | 'taughtLesson' | 'substitutes' | 'classTeacher';
+const FLAGS: readonly Flag[] = ['teaches', 'taughtLesson', 'substitutes', 'classTeacher'];
+
+/**
+ * The rule as the issue states it (REFERENCE §2, §3):
+ * - admins and deputies may do everything;
+ * - a subject teacher records lessons for their own assignments or lessons they substitute
+ *   (substituting needs the teacher role), marks absences and enters grades in their own
+ *   assignments or the lesson they taught;
+ * - the class teacher justifies absences, edits contact data, and may correct grades and absences;
+ * - nobody else manages the registry.
+ * `granted` lists the scope flags that give the right; `teacherOnly` those that count only for
+ * an actor with the teacher role.
+ */
+const RULES: Record<Right, { granted: readonly Flag[]; teacherOnly?: readonly Flag[]; label: string; lacks: string; lacksWithoutTarget: string }> = {
+  'manage-registry': { granted: [], label: 'manage the school registry', lacks: 'only an admin or a deputy director may', lacksWithoutTarget: 'only an admin or a deputy director may' },
+  'edit-student-contact': { granted: ['classTeacher'], label: "edit a student's contact data", lacks: 'is not the class teacher of mat in 7.a', lacksWithoutTarget: 'is not the class teacher of this class' },
+  'record-lesson': { granted: ['teaches'], teacherOnly: ['substitutes'], label: 'record lessons', lacks: 'does not teach mat in 7.a', lacksWithoutTarget: 'does not teach this class and subject' },
+  'mark-absence': { granted: ['teaches', 'taughtLesson'], label: 'mark absences', lacks: 'does not teach mat in 7.a', lacksWithoutTarget: 'does not teach this class and subject' },
+  'justify-absence': { granted: ['classTeacher'], label: 'justify absences', lacks: 'is not the class teacher of mat in 7.a', lacksWithoutTarget: 'is not the class teacher of this class' },
+  'correct-absence': { granted: ['teaches', 'taughtLesson', 'classTeacher'], label: 'correct absences', lacks: 'neither teaches mat in 7.a nor is the class teacher', lacksWithoutTarget: 'neither teaches this subject nor is the class teacher' },
+  'enter-grade': { granted: ['teaches', 'taughtLesson'], label: 'enter grades', lacks: 'does not teach mat in 7.a', lacksWithoutTarget: 'does not teach this class and subject' },
+  'correct-grade': { granted: ['teaches', 'taughtLesson', 'classTeacher'], label: 'correct grades', lacks: 'neither teaches mat in 7.a nor is the class teacher', lacksWithoutTarget: 'neither teaches this subject nor is the class teacher' },
+};
+const RIGHTS = Object.keys(RULES) as Right[];
+
+const actorWith = (roles: Role[]): Actor => ({ id: 7, code: 'T07', name: 'Anna Kalniņa', roles });
+
+function expectedAllowed(right: Right, roles: readonly Role[], flags: readonly Flag[]): boolean {
+  if (roles.includes('admin') || roles.includes('deputy')) return true;
+  const rule = RULES[right];
+  if (flags.some((f) => rule.granted.includes(f))) return true;
+  return roles.includes('teacher') && flags.some((f) => rule.teacherOnly?.includes(f));
+}
+
+// Every subset of the four flags (16), as Scope objects with a target.
+const FLAG_SETS: Flag[][] = Array.from({ length: 1 << FLAGS.length }, (_, mask) => FLAGS.filter((_, i) => mask & (1 << i)));
+
+// The full table: 8 rights × 6 roles × 16 flag combinations.
+for (const right of RIGHTS) {
+  for (const role of ROLES) {
+    for (const flags of FLAG_SETS) {
+      const allowed = expectedAllowed(right, [role], flags);
+      test(`${right} · ${role} · {${flags.join(',')}} → ${allowed ? 'allowed' : 'refused'}`, () => {
+        const scope: Scope = { target: 'mat in 7.a', ...Object.fromEntries(flags.map((f) => [f, true])) };
+        const decision = authorize(actorWith([role]), right, scope);
+        assert.is(decision.allowed, allowed);
+        if (!decision.allowed) {
+          assert.is(decision.reason, `T07 (Anna Kalniņa) may not ${RULES[right].label}: ${RULES[right].lacks}`);
+        }
+      });
+    }
+  }
+}
+
+// A few spelled-out rows, readable without the generator above.
+const explicit: [string, Role[], Right, Scope, boolean][] = [
+  ['teacher in own assignment records a lesson', ['teacher'], 'record-lesson', { teaches: true }, true],
+  ['teacher substituting records a lesson', ['teacher'], 'record-lesson', { substitutes: true }, true],
+  ['class-teacher without teacher role may not substitute', ['class-teacher'], 'record-lesson', { substitutes: true }, false],
+  ['nurse may not substitute', ['nurse'], 'record-lesson', { substitutes: true }, false],
+  ['having taught the lesson alone does not record lessons', ['teacher'], 'record-lesson', { taughtLesson: true }, false],
+  ['substitute who taught the lesson marks absences', ['teacher'], 'mark-absence', { taughtLesson: true }, true],
+  ['substituting alone does not mark absences', ['teacher'], 'mark-absence', { substitutes: true }, false],
+  ['class teacher may not mark absences in a lesson of another subject', ['teacher', 'class-teacher'], 'mark-absence', { classTeacher: true }, false],
+  ['class teacher justifies', ['class-teacher'], 'justify-absence', { classTeacher: true }, true],
+  ['subject teacher may not justify', ['teacher'], 'justify-absence', { teaches: true, taughtLesson: true }, false],
+  ['class teacher corrects grades of the class', ['teacher', 'class-teacher'], 'correct-grade', { classTeacher: true }, true],
+  ['class teacher may not enter grades in a subject not taught', ['teacher', 'class-teacher'], 'enter-grade', { classTeacher: true }, false],
+  ['teacher may not manage the registry even with every flag', ['teacher', 'class-teacher'], 'manage-registry', { teaches: true, taughtLesson: true, substitutes: true, classTeacher: true }, false],
+  ['deputy manages the registry', ['deputy'], 'manage-registry', {}, true],
+  ['admin with no scope at all corrects grades', ['admin'], 'correct-grade', {}, true],
+  ['a teacher who is also a deputy is unrestricted', ['teacher', 'deputy'], 'justify-absence', {}, true],
+  ['social pedagogue has no journal rights', ['social-pedagogue'], 'correct-absence', {}, false],
+  ['no roles at all: nothing without scope', [], 'enter-grade', {}, false],
+  ['no roles at all, class teacher flag corrects absences', [], 'correct-absence', { classTeacher: true }, true],
+];
+for (const [name, roles, right, scope, allowed] of explicit) {
+  test(`explicit: ${name}`, () => assert.is(authorize(actorWith(roles), right, scope).allowed, allowed));
+}
+
+test('every right and role is covered by the table', () => {
+  assert.equal(RIGHTS.sort(), ['correct-absence', 'correct-grade', 'edit-student-contact', 'enter-grade', 'justify-absence', 'manage-registry', 'mark-absence', 'record-lesson']);
+  assert.equal([...ROLES], ['admin', 'deputy', 'class-teacher', 'teacher', 'nurse', 'social-pedagogue']);
+});
+
+for (const right of RIGHTS) {
+  test(`reason without a target names what is lacking generically: ${right}`, () => {
+    const decision = authorize({ id: 3, code: 'N01', name: 'Līga Zariņa', roles: ['nurse'] }, right);
+    assert.is(decision.allowed, false);
+    if (!decision.allowed) assert.is(decision.reason, `N01 (Līga Zariņa) may not ${RULES[right].label}: ${RULES[right].lacksWithoutTarget}`);
+  });
+}
+
+test('scope defaults to none: a plain teacher is refused everything', () => {
+  for (const right of RIGHTS) assert.is(authorize(actorWith(['teacher']), right).allowed, false, right);
+});
+
+test('false flags count as absent', () => {
+  const decision = authorize(actorWith(['teacher']), 'enter-grade', { teaches: false, taughtLesson: false, substitutes: false, classTeacher: false, target: 'lv in 9.b' });
+  assert.equal(decision, { allowed: false, reason: 'T07 (Anna Kalniņa) may not enter grades: does not teach lv in 9.b' });
+});
+
+test.run();
