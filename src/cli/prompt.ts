@@ -1,4 +1,12 @@
+import { createRequire } from 'node:module';
 import { AppError } from '../errors.ts';
+
+const require = createRequire(import.meta.url);
+
+/** Loaded only when somebody is asked something; kept out of the bundle so scripts never parse it. */
+function prompts(): typeof import('@inquirer/prompts') {
+  return require('@inquirer/prompts');
+}
 
 export interface Choice {
   name: string;
@@ -18,7 +26,7 @@ function missing(flag: string): AppError {
 export async function askText(value: string | undefined, flag: string, message: string): Promise<string> {
   if (value !== undefined && value !== '') return value;
   if (!canPrompt()) throw missing(flag);
-  const { input } = await import('@inquirer/prompts');
+  const { input } = prompts();
   return input({ message, required: true }, { output: process.stderr });
 }
 
@@ -27,14 +35,14 @@ export async function askChoice(value: string | undefined, flag: string, message
   if (!canPrompt()) throw missing(flag);
   const options = await choices();
   if (options.length === 0) throw new AppError('not_found', `${flag} is required, and there is nothing to choose from yet.`);
-  const { select } = await import('@inquirer/prompts');
+  const { select } = prompts();
   return select({ message, choices: options, pageSize: 15 }, { output: process.stderr });
 }
 
 /** `--yes` or a non-interactive run proceeds; a person at a terminal confirms. */
 export async function confirmOrSkip(yes: boolean | undefined, message: string): Promise<void> {
   if (yes || !canPrompt()) return;
-  const { confirm } = await import('@inquirer/prompts');
+  const { confirm } = prompts();
   const ok = await confirm({ message, default: false }, { output: process.stderr });
   if (!ok) throw new AppError('usage', 'Cancelled.');
 }

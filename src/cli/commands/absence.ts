@@ -4,7 +4,8 @@ import { absenceHistory, justifyAbsences, listAbsences, markAbsences, removeAbse
 import { listStudentViews } from '../../services/students.ts';
 import type { Column } from '../output.ts';
 import { collect, examples } from '../options.ts';
-import { askChoice, canPrompt, confirmOrSkip } from '../prompt.ts';
+import { askChoice, askText, canPrompt, confirmOrSkip } from '../prompt.ts';
+import { JUSTIFY_REASONS } from '../../domain/absence.ts';
 import { globalOptions, runCommand } from '../runtime.ts';
 import { chooseLesson, lessonRefOptions } from './lesson.ts';
 import { resolveLesson } from '../../services/lessons.ts';
@@ -68,6 +69,11 @@ export function registerAbsence(program: Command): void {
     .action(async (opts: { student?: string; from?: string; to?: string; reason?: string; note?: string }, command: Command) => {
       await runCommand(command, {
         write: true,
+        prepare: async () => {
+          opts.student = await askText(opts.student, '--student', 'Student code');
+          opts.from = await askText(opts.from, '--from', 'From date (YYYY-MM-DD)');
+          opts.reason = await askChoice(opts.reason, '--reason', 'Reason', async () => JUSTIFY_REASONS.map((r) => ({ name: r === 'illness' ? 'illness (ns)' : 'other justified reason (nc)', value: r })));
+        },
         run: (ctx) => justifyAbsences(ctx, opts),
         print: (r, out) => {
           out.data(r, columns);

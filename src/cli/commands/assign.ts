@@ -5,6 +5,10 @@ import type { Column } from '../output.ts';
 import { examples } from '../options.ts';
 import { confirmOrSkip } from '../prompt.ts';
 import { globalOptions, runCommand } from '../runtime.ts';
+import { askChoice } from '../prompt.ts';
+import { chooseClass } from './student.ts';
+import { chooseSubject } from './lesson.ts';
+import { listStaffViews } from '../../services/staff.ts';
 
 const columns: Column<AssignmentView>[] = [
   { header: 'id', value: (a) => a.id },
@@ -23,7 +27,18 @@ export function registerAssign(program: Command): void {
   withParts(assign.command('add').description('assign a teacher to a subject in a class'))
     .addHelpText('after', examples('ezurnals assign add --class 7.a --subject mat --teacher T01'))
     .action(async (opts: AssignmentInput, command: Command) => {
-      await runCommand(command, { write: true, run: (ctx) => addAssignment(ctx, opts), print: (r, out) => out.data(r, columns) });
+      await runCommand(command, {
+        write: true,
+        prepare: async (ctx) => {
+          opts.class = await chooseClass(ctx, opts.class);
+          opts.subject = await chooseSubject(ctx, undefined, opts.subject);
+          opts.teacher = await askChoice(opts.teacher, '--teacher', 'Teacher', async () =>
+            (await listStaffViews(ctx, { role: 'teacher' })).map((s) => ({ name: `${s.first_name} ${s.last_name} (${s.code})`, value: s.code })),
+          );
+        },
+        run: (ctx) => addAssignment(ctx, opts),
+        print: (r, out) => out.data(r, columns),
+      });
     });
 
   withParts(assign.command('remove').description('end a teaching assignment (lessons already recorded stay)'))

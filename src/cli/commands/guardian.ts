@@ -3,6 +3,7 @@ import type { GuardianView } from '../../db/repositories/guardians.ts';
 import { addGuardian, linkGuardianToStudents, listGuardians, setGuardian, RELATIONS } from '../../services/guardians.ts';
 import type { Column } from '../output.ts';
 import { collect, examples } from '../options.ts';
+import { askChoice, askText } from '../prompt.ts';
 import { runCommand } from '../runtime.ts';
 
 const columns: Column<GuardianView>[] = [
@@ -40,7 +41,17 @@ export function registerGuardian(program: Command): void {
     .option('--relation <relation>', RELATIONS.join(' | '))
     .addHelpText('after', examples('ezurnals guardian add --student S001 --first-name Ilze --last-name Bērziņa --relation mother --phone +37129999999'))
     .action(async (opts: GuardianOpts, command: Command) => {
-      await runCommand(command, { write: true, run: (ctx) => addGuardian(ctx, { ...opts, students: opts.student }), print: (r, out) => out.data(r, columns) });
+      await runCommand(command, {
+        write: true,
+        prepare: async () => {
+          if (!opts.student?.length) opts.student = [await askText(undefined, '--student', 'Student code')];
+          opts.firstName = await askText(opts.firstName, '--first-name', 'First name');
+          opts.lastName = await askText(opts.lastName, '--last-name', 'Last name');
+          opts.relation = await askChoice(opts.relation, '--relation', 'Relation', async () => RELATIONS.map((r) => ({ name: r, value: r })));
+        },
+        run: (ctx) => addGuardian(ctx, { ...opts, students: opts.student }),
+        print: (r, out) => out.data(r, columns),
+      });
     });
 
   contactOptions(guardian.command('set <id>').description("change a guardian's name or contact data"))

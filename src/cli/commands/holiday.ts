@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { addHoliday, checkDay, listHolidayViews, removeHoliday, type HolidayView } from '../../services/holidays.ts';
 import type { Column } from '../output.ts';
 import { examples } from '../options.ts';
-import { confirmOrSkip } from '../prompt.ts';
+import { askText, confirmOrSkip } from '../prompt.ts';
 import { globalOptions, runCommand } from '../runtime.ts';
 
 const columns: Column<HolidayView>[] = [
@@ -32,7 +32,15 @@ export function registerHoliday(program: Command): void {
       ),
     )
     .action(async (opts: { from?: string; to?: string; name?: string; kind?: string }, command: Command) => {
-      await runCommand(command, { write: true, run: (ctx) => addHoliday(ctx, opts), print: (r, out) => out.data(r, columns) });
+      await runCommand(command, {
+        write: true,
+        prepare: async () => {
+          opts.from = await askText(opts.from, '--from', 'First day (YYYY-MM-DD)');
+          opts.name = await askText(opts.name, '--name', 'Name');
+        },
+        run: (ctx) => addHoliday(ctx, opts),
+        print: (r, out) => out.data(r, columns),
+      });
     });
 
   holiday

@@ -2,7 +2,9 @@ import type { Command } from 'commander';
 import { addStaff, listStaffViews, setStaff, type StaffView } from '../../services/staff.ts';
 import type { Column } from '../output.ts';
 import { collect, examples } from '../options.ts';
+import { askChoice, askText } from '../prompt.ts';
 import { runCommand } from '../runtime.ts';
+import { ROLES } from '../../domain/roles.ts';
 
 const columns: Column<StaffView>[] = [
   { header: 'code', value: (s) => s.code },
@@ -39,6 +41,11 @@ export function registerStaff(program: Command): void {
     .action(async (code: string, opts: StaffOpts, command: Command) => {
       await runCommand(command, {
         write: true,
+        prepare: async () => {
+          opts.firstName = await askText(opts.firstName, '--first-name', 'First name');
+          opts.lastName = await askText(opts.lastName, '--last-name', 'Last name');
+          if (!opts.role?.length) opts.role = [await askChoice(undefined, '--role', 'Role', async () => ROLES.map((r) => ({ name: r, value: r })))];
+        },
         run: (ctx) => addStaff(ctx, code, { firstName: opts.firstName, lastName: opts.lastName, roles: opts.role, phone: opts.phone, email: opts.email }),
         print: (r, out) => out.data(r, columns),
       });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { addSubject, listSubjectViews, setSubject, type SubjectView } from '../../services/subjects.ts';
 import type { Column } from '../output.ts';
 import { examples } from '../options.ts';
+import { askText } from '../prompt.ts';
 import { runCommand } from '../runtime.ts';
 
 const columns: Column<SubjectView>[] = [
@@ -18,7 +19,14 @@ export function registerSubject(program: Command): void {
     .option('--name <name>', 'Latvian name, e.g. "Matemātika"')
     .addHelpText('after', examples('ezurnals subject add mat --name "Matemātika"'))
     .action(async (code: string, opts: { name?: string }, command: Command) => {
-      await runCommand(command, { write: true, run: (ctx) => addSubject(ctx, code, opts), print: (r, out) => out.data(r, columns) });
+      await runCommand(command, {
+        write: true,
+        prepare: async () => {
+          opts.name = await askText(opts.name, '--name', 'Name (Latvian)');
+        },
+        run: (ctx) => addSubject(ctx, code, opts),
+        print: (r, out) => out.data(r, columns),
+      });
     });
 
   subject
