@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, SqliteAdapter, SqliteDialect, sql } from 'kysely';
 import SqliteDatabase from 'better-sqlite3';
 import { AppError } from '../errors.ts';
 import type { Database } from './schema.ts';
@@ -78,8 +78,9 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
  * when a read transaction tries to upgrade.
  */
 export async function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  const begin = db.getExecutor().adapter instanceof SqliteAdapter ? sql`begin immediate` : sql`begin`;
   return db.connection().execute(async (conn) => {
-    await sql`begin immediate`.execute(conn);
+    await begin.execute(conn);
     try {
       const result = await work(conn);
       await sql`commit`.execute(conn);

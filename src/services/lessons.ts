@@ -3,6 +3,7 @@ import type { Lesson, SchoolClass, SchoolYear, Subject } from '../db/schema.ts';
 import { findLessonById, findLessonInSlot, findLessonsOn, insertLesson, listLessonViews, updateLesson, type LessonView } from '../db/repositories/lessons.ts';
 import { teacherIdsFor } from '../db/repositories/assignments.ts';
 import { findClassById } from '../db/repositories/classes.ts';
+import { findStaffById } from '../db/repositories/staff.ts';
 import { findSubjectById } from '../db/repositories/subjects.ts';
 import { findSchoolYearById } from '../db/repositories/school-years.ts';
 import type { IsoDate } from '../domain/dates.ts';
@@ -116,6 +117,11 @@ export async function addLesson(ctx: ServiceContext, input: LessonInput): Promis
     teaches: scope.teaches && teacherId === actor.id,
     substitutes: !!substituted && teacherId === actor.id,
   });
+
+  const teacher = teacherId === actor.id ? actor : await findStaffById(ctx.db, teacherId);
+  if (!teacher?.roles.includes('teacher')) {
+    throw new AppError('invalid', `${teacher?.code ?? teacherId} has no teacher role and cannot teach a lesson${input.teacher ? '' : '; name the teacher with --teacher'}.`);
+  }
 
   if (!input.force) {
     const reason = whyNoLessons(date, year, await loadCalendar(ctx));

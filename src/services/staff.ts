@@ -1,5 +1,6 @@
 import { AppError } from '../errors.ts';
 import { findStaffByCode, insertStaff, listStaff, replaceRoles, updateStaff, type StaffWithRoles } from '../db/repositories/staff.ts';
+import { classesLedBy } from '../db/repositories/classes.ts';
 import { isRole, ROLES, type Role } from '../domain/roles.ts';
 import { requireRight, timestamp, type ServiceContext } from './context.ts';
 import { optionalEmail, optionalPhone, optionalText, requireText } from './input.ts';
@@ -72,6 +73,17 @@ export async function addStaff(ctx: ServiceContext, codeInput: string, input: St
 export async function setStaff(ctx: ServiceContext, code: string, input: StaffInput & { active?: boolean }): Promise<StaffView> {
   requireRight(ctx, 'manage-registry');
   const staff = await resolveStaff(ctx, code);
+  const roles = input.roles === undefined ? undefined : parseRoles(input.roles);
+  if (roles && roles.length === 0) throw new AppError('usage', `--role may not be empty: give one or more of ${ROLES.join(', ')}.`);
+  const losesAdmin = staff.roles.includes('admin') && ((roles && !roles.includes('admin')) || input.active === false);
+  if (losesAdmin) {
+    const activeAdmins = (await listStaff(ctx.db, ctx.school.id, { role: 'admin' })).filter((a) => a.active === 1);
+    if (activeAdmins.length <= 1) throw new AppError('conflict', `${staff.code} is the only administrator still active; give another staff member the admin role first.`);
+  }
+  if (roles && staff.roles.includes('class-teacher') && !roles.includes('class-teacher')) {
+    const classes = await classesLedBy(ctx.db, staff.id);
+    if (classes.length > 0) throw new AppError('conflict', `${staff.code} is the class teacher of ${classes.join(', ')}; give the class another class teacher first (\`ezurnals class set\`).`);
+  }
   const firstName = optionalText(input.firstName);
   const lastName = optionalText(input.lastName);
   if (firstName === null || lastName === null) throw new AppError('invalid', 'A name may not be empty.');
@@ -83,14 +95,7 @@ export async function setStaff(ctx: ServiceContext, code: string, input: StaffIn
     active: input.active === undefined ? undefined : input.active ? 1 : 0,
     updated_at: timestamp(ctx),
   });
-  if (input.roles && input.roles.length > 0) {
-    const roles = parseRoles(input.roles);
-    if (staff.roles.includes('admin') && !roles.includes('admin')) {
-      const admins = await listStaff(ctx.db, ctx.school.id, { role: 'admin' });
-      if (admins.length === 1) throw new AppError('conflict', `${staff.code} is the only administrator; give another staff member the admin role first.`);
-    }
-    await replaceRoles(ctx.db, staff.id, roles);
-  }
+  if (roles) await replaceRoles(ctx.db, staff.id, roles);
   return toStaffView(await resolveStaff(ctx, staff.code));
 }
 

@@ -1,5 +1,5 @@
 import { AppError } from '../errors.ts';
-import type { Student } from '../db/schema.ts';
+import type { SchoolYear, Student } from '../db/schema.ts';
 import {
   endEnrollment,
   findStudentByCode,
@@ -64,27 +64,36 @@ function parseSex(value: string | undefined): 'M' | 'F' | null | undefined {
   return sex;
 }
 
-/** Validates the personas kods (REFERENCE §5) and keeps the birth date consistent with it. */
-function personalData(input: StudentInput): { personal_code?: string | null; birth_date?: string | null } {
+function validPersonalCode(code: string) {
+  const check = checkPersonalCode(code);
+  if (!check.ok) throw new AppError('invalid', `Invalid personas kods "${code}": ${check.reason}.`);
+  return check;
+}
+
+/**
+ * Validates the personas kods (REFERENCE §5) and keeps the birth date consistent
+ * with the code in force after the change (the given one, else the stored one).
+ */
+function personalData(input: StudentInput, stored?: Student): { personal_code?: string | null; birth_date?: string | null } {
   const result: { personal_code?: string | null; birth_date?: string | null } = {};
-  const code = optionalText(input.personalCode);
-  if (code !== undefined) {
-    if (code === null) result.personal_code = null;
-    else {
-      const check = checkPersonalCode(code);
-      if (!check.ok) throw new AppError('invalid', `Invalid personas kods "${code}": ${check.reason}.`);
-      result.personal_code = check.normalized;
-      if (check.form === 'legacy') result.birth_date = check.birthDate;
-    }
-  }
+  const given = optionalText(input.personalCode);
+  if (given !== undefined) result.personal_code = given === null ? null : validPersonalCode(given).normalized;
+  const codeInForce = given !== undefined ? result.personal_code : stored?.personal_code;
+  const check = codeInForce ? validPersonalCode(codeInForce) : null;
+  const fromCode = check?.ok && check.form === 'legacy' ? check.birthDate : null;
   const birth = input.birthDate === '' ? null : optionalDate(input.birthDate, 'birth-date');
-  if (birth !== undefined) {
-    if (result.birth_date && birth && result.birth_date !== birth) {
-      throw new AppError('invalid', `--birth-date ${birth} contradicts the personas kods, which gives ${result.birth_date}.`);
-    }
-    result.birth_date = birth;
+  if (birth && fromCode && birth !== fromCode) {
+    throw new AppError('invalid', `--birth-date ${birth} contradicts the personas kods, which gives ${fromCode}.`);
   }
+  if (birth !== undefined) result.birth_date = birth;
+  else if (given !== undefined && fromCode) result.birth_date = fromCode;
   return result;
+}
+
+function requireWithinYear(date: string, year: SchoolYear, flag: string): void {
+  if (date < year.starts_on || date > year.ends_on) {
+    throw new AppError('invalid', `${flag} ${date} is outside the school year ${year.code} (${year.starts_on} – ${year.ends_on}).`);
+  }
 }
 
 async function ensurePersonalCodeFree(ctx: ServiceContext, personalCode: string | null | undefined, exceptId?: number): Promise<void> {
@@ -136,6 +145,7 @@ export async function addStudent(ctx: ServiceContext, codeInput: string, input: 
     const year = await resolveYear(ctx);
     const schoolClass = await resolveClass(ctx, year, input.class);
     const from = optionalDate(input.from, 'from') ?? year.starts_on;
+    requireWithinYear(from, year, '--from');
     await insertEnrollment(ctx.db, { student_id: student.id, class_id: schoolClass.id, from_date: from, created_at: at, created_by: actor.id });
   }
   return studentView(ctx, student, { revealPersonalCode: true });
@@ -158,7 +168,7 @@ export async function setStudent(ctx: ServiceContext, code: string, input: Stude
   } else {
     requireRight(ctx, 'manage-registry');
   }
-  const personal = personalData(input);
+  const personal = personalData(input, student);
   await ensurePersonalCodeFree(ctx, personal.personal_code, student.id);
   const firstName = optionalText(input.firstName);
   const lastName = optionalText(input.lastName);
@@ -183,6 +193,7 @@ export async function moveStudent(ctx: ServiceContext, code: string, input: { cl
   const year = await resolveYear(ctx);
   const target = await resolveClass(ctx, year, requireText(input.class, 'class'));
   const date = optionalDate(input.date, 'date') ?? referenceDate(ctx, year);
+  requireWithinYear(date, year, '--date');
   const current = await placementInYear(ctx.db, student.id, year.id);
   if (current && current.to_date === null) {
     if (current.class_id === target.id) throw new AppError('conflict', `${student.code} is already in ${target.code}.`);

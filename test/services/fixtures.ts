@@ -4,6 +4,10 @@
  * through the real services, so the fixtures obey the same rules as the CLI.
  */
 import * as assert from 'uvu/assert';
+import { copyFileSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { sql } from 'kysely';
+import { openDatabase } from '../../src/db/connection.ts';
 import { AppError, type ErrorCode } from '../../src/errors.ts';
 import type { Db } from '../../src/db/connection.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
@@ -12,7 +16,7 @@ import { addSubject } from '../../src/services/subjects.ts';
 import { addClass } from '../../src/services/classes.ts';
 import { addStudent } from '../../src/services/students.ts';
 import { addAssignment } from '../../src/services/assignments.ts';
-import { contextAs, freshSchool, inTx } from '../support/school.ts';
+import { contextAs, freshSchool, inTx, tempDir } from '../support/school.ts';
 
 export { contextAs, freshSchool, inTx };
 
@@ -84,9 +88,26 @@ export const S001_CODE = '010110-20002';
  * - assignments: mat 7.a T01; lv 7.a T02; mat 7.b T02; mat 2.a T03.
  */
 export async function smallSchool(): Promise<SmallSchool> {
-  const school = await freshSchool();
+  // Built once per process through the services, then copied: each test gets its own file.
+  template ??= buildTemplate();
+  const source = await template;
+  const t = tempDir();
+  copyFileSync(source.dbPath, t.dbPath);
+  const db = await openDatabase(t.dbPath);
+  return wrap({ db, dbPath: t.dbPath, cleanup: async () => { await db.destroy(); t.cleanup(); } });
+}
+
+let template: Promise<{ dbPath: string }> | undefined;
+
+function wrap(school: { db: Db; dbPath: string; cleanup: () => Promise<void> }): SmallSchool {
   const ctx = (code: string | null, now = DEFAULT_NOW) => contextAs(school.db, code, now);
   const as = async <T>(code: string, work: (ctx: ServiceContext) => Promise<T>, now = DEFAULT_NOW) => inTx(await ctx(code, now), work);
+  return { ...school, as, ctx };
+}
+
+async function buildTemplate(): Promise<{ dbPath: string }> {
+  const school = await freshSchool();
+  const { as } = wrap(school);
   await as('admin', async (c) => {
     await addStaff(c, 'D01', { firstName: 'Dace', lastName: 'Liepa', roles: ['deputy'] });
     await addStaff(c, 'T01', { firstName: 'Anna', lastName: 'Kalniņa', roles: ['teacher', 'class-teacher'], phone: '+37120000001' });
@@ -111,5 +132,9 @@ export async function smallSchool(): Promise<SmallSchool> {
     await addAssignment(c, { class: '7.b', subject: 'mat', teacher: 'T02' });
     await addAssignment(c, { class: '2.a', subject: 'mat', teacher: 'T03' });
   });
-  return { ...school, as, ctx };
+  // Fold the WAL into the main file so that a plain copy carries everything.
+  await sql`pragma wal_checkpoint(TRUNCATE)`.execute(school.db);
+  await school.db.destroy();
+  process.once('exit', () => rmSync(dirname(school.dbPath), { recursive: true, force: true }));
+  return { dbPath: school.dbPath };
 }

@@ -1,7 +1,85 @@
 import type { Command } from 'commander';
+import { buildDemoSchool, openDemoDatabase, removeDatabaseFiles, type ClassSummary, type DemoSummary, type StudentSummary, type SubjectResults } from '../../services/demo.ts';
+import { createOutput, type Column, type Output } from '../output.ts';
+import { examples } from '../options.ts';
+import { globalOptions } from '../runtime.ts';
+
+interface DemoOptions {
+  dir: string;
+  force?: boolean;
+}
+
+/** "7.4 (6)": the points average, or the latest S/T/A/P or +/- grade, and how many grades there are. */
+function resultCell(r: SubjectResults | undefined): string {
+  if (!r || r.grades === 0) return '';
+  const head = r.average !== null ? r.average.toFixed(1) : (r.latest ?? 'nv');
+  return `${head} (${r.grades})`;
+}
+
+function classColumns(c: ClassSummary): Column<StudentSummary>[] {
+  return [
+    { header: `${c.class}${c.class_teacher ? ` — ${c.class_teacher}` : ''}`, value: (s) => `${s.name} (${s.code})` },
+    ...c.subjects.map((subject): Column<StudentSummary> => ({ header: subject, value: (s) => resultCell(s.subjects[subject]) })),
+    { header: 'n', value: (s) => s.absences.n },
+    { header: 'ns', value: (s) => s.absences.ns },
+    { header: 'nc', value: (s) => s.absences.nc },
+    { header: 'k', value: (s) => s.absences.k },
+  ];
+}
+
+const tally = (counts: Record<string, number>) => Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ');
+
+function printSummary(summary: DemoSummary, out: Output): void {
+  if (out.json) {
+    out.raw(summary);
+    return;
+  }
+  const c = summary.counts;
+  out.data(summary, [
+    { header: 'school', value: (s) => `${s.school}, ${s.year}` },
+    { header: 'journal', value: (s) => `${s.period.from} – ${s.period.to}` },
+    { header: 'people', value: () => `${c.students} students, ${c.guardians} guardians, ${c.staff} staff` },
+    { header: 'classes', value: (s) => s.classes.map((k) => `${k.class} (${k.students.length})`).join(', ') },
+    { header: 'lessons', value: () => `${c.lessons} (${c.lessons_with_homework} with homework, ${c.substituted_lessons} substituted)` },
+    { header: 'absences', value: () => tally(c.absences) },
+    { header: 'grades', value: () => `${tally(c.grades)}; ${c.grade_corrections} corrected` },
+  ]);
+  for (const schoolClass of summary.classes) out.data(schoolClass.students, classColumns(schoolClass));
+}
+
+const shellQuote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 export function registerDemo(program: Command): void {
-  program.command('demo').description('build a demo school').action(async () => {
-    throw new Error('not yet');
-  });
+  program
+    .command('demo')
+    .description('build a demo school (three classes, September–October journal) and print its class journal summary')
+    .option('--dir <dir>', 'folder for the demo database (ezurnals.db)', './ezurnals-demo')
+    .option('--force', 'replace an existing demo database')
+    .addHelpText('after', examples('ezurnals demo', 'ezurnals demo --dir /tmp/skola --force --json'))
+    .action(async (opts: DemoOptions, command: Command) => {
+      const out = createOutput({ json: !!globalOptions(command).json });
+      const started = performance.now();
+      const { db, path } = await openDemoDatabase(opts.dir, { force: opts.force });
+      let summary: DemoSummary | undefined;
+      try {
+        summary = await buildDemoSchool(db);
+      } finally {
+        await db.destroy();
+        // Like init: a failed build leaves no half-made file behind, so it can simply be run again.
+        if (!summary) removeDatabaseFiles(path);
+      }
+      printSummary(summary, out);
+      out.info(`Built the demo school in ${((performance.now() - started) / 1000).toFixed(1)} s: ${path}`);
+      out.info(
+        [
+          'Next, try:',
+          `  export EZURNALS_DB=${shellQuote(path)} EZURNALS_USER=admin`,
+          '  ezurnals class list',
+          `  ezurnals lesson list --class 7.a --from ${summary.period.to}`,
+          '  ezurnals grade list --class 7.a --subject mat',
+          '  ezurnals absence list --class 9.b --code n',
+          '  ezurnals student show S001',
+        ].join('\n'),
+      );
+    });
 }

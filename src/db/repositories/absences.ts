@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../connection.ts';
+import { byKeys } from '../../domain/latvian-order.ts';
 import type { Absence, AbsenceChange, AbsenceChangeTable, AbsenceCode, AbsenceTable } from '../schema.ts';
 
 export interface AbsenceView {
@@ -109,7 +110,8 @@ export async function listAbsenceViews(db: Db, filter: AbsenceFilter): Promise<A
   if (filter.from) query = query.where('l.date', '>=', filter.from);
   if (filter.to) query = query.where('l.date', '<=', filter.to);
   if (filter.code) query = query.where('a.code', '=', filter.code);
-  const rows = await query.orderBy('l.date').orderBy('l.number').orderBy('st.last_name').orderBy('st.first_name').execute();
+  const rows = await query.execute();
+  rows.sort(byKeys((r) => r.date, (r) => r.number, (r) => r.class, (r) => r.last_name, (r) => r.first_name, (r) => r.id));
   return rows.map(({ first_name, last_name, removed, code, ...r }) => ({
     ...r,
     student_name: `${first_name} ${last_name}`,

@@ -69,3 +69,16 @@ export async function listClassViews(db: Db, yearId: number, onDate: string, fil
 export async function updateClass(db: Db, id: number, changes: { level?: number; class_teacher_id?: number | null }): Promise<void> {
   await db.updateTable('school_class').set(changes).where('id', '=', id).execute();
 }
+
+/** Codes of the current year's classes whose class teacher this is. */
+export async function classesLedBy(db: Db, staffId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('school_class as c')
+    .innerJoin('school_year as y', 'y.id', 'c.school_year_id')
+    .select(['c.code', 'y.code as year'])
+    .where('c.class_teacher_id', '=', staffId)
+    .where('y.is_current', '=', 1)
+    .orderBy('c.code')
+    .execute();
+  return rows.map((r) => r.code);
+}

@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../connection.ts';
+import { byKeys } from '../../domain/latvian-order.ts';
 import type { Grade, GradeChangeTable, GradeTable } from '../schema.ts';
 
 export interface GradeView {
@@ -94,7 +95,8 @@ export async function listGradeViews(db: Db, filter: GradeFilter): Promise<Grade
   if (filter.from) query = query.where('g.date', '>=', filter.from);
   if (filter.to) query = query.where('g.date', '<=', filter.to);
   if (filter.work) query = query.where('g.work', '=', filter.work);
-  const rows = await query.orderBy('g.date').orderBy('c.code').orderBy('s.code').orderBy('st.last_name').orderBy('st.first_name').orderBy('g.id').execute();
+  const rows = await query.execute();
+  rows.sort(byKeys((r) => r.date, (r) => r.class, (r) => r.subject, (r) => r.last_name, (r) => r.first_name, (r) => r.id));
   return rows.map(({ id, first_name, last_name, student, ...rest }) => ({ id, student, student_name: `${first_name} ${last_name}`, ...rest }));
 }
 

@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../connection.ts';
+import { byKeys } from '../../domain/latvian-order.ts';
 import type { Guardian, GuardianTable } from '../schema.ts';
 
 export interface GuardianView {
@@ -43,7 +44,8 @@ export async function listGuardianViews(db: Db, schoolId: number, filter: { stud
       eb.exists(eb.selectFrom('student_guardian as l').select('l.guardian_id').whereRef('l.guardian_id', '=', 'g.id').where('l.student_id', 'in', ids)),
     );
   }
-  const guardians = await query.orderBy('g.last_name').orderBy('g.first_name').orderBy('g.id').execute();
+  const guardians = await query.execute();
+  guardians.sort(byKeys((g) => g.last_name, (g) => g.first_name, (g) => g.id));
   if (guardians.length === 0) return [];
   const links = await db
     .selectFrom('student_guardian as l')

@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../connection.ts';
+import { byKeys } from '../../domain/latvian-order.ts';
 import type { Staff, StaffTable } from '../schema.ts';
 import type { Role } from '../../domain/roles.ts';
 
@@ -47,7 +48,9 @@ export async function listStaff(db: Db, schoolId: number, filter: { role?: Role 
       eb.exists(eb.selectFrom('staff_role').select('staff_role.staff_id').whereRef('staff_role.staff_id', '=', 'staff.id').where('staff_role.role', '=', role)),
     );
   }
-  return withRoles(db, await query.orderBy('staff.last_name').orderBy('staff.first_name').orderBy('staff.code').execute());
+  const rows = await query.execute();
+  rows.sort(byKeys((r) => r.last_name, (r) => r.first_name, (r) => r.code));
+  return withRoles(db, rows);
 }
 
 export async function updateStaff(db: Db, id: number, changes: Partial<Pick<Staff, 'first_name' | 'last_name' | 'phone' | 'email' | 'active' | 'updated_at'>>): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../connection.ts';
+import { byKeys } from '../../domain/latvian-order.ts';
 import type { Student, StudentTable, StudentUpdate } from '../schema.ts';
 
 export interface Placement {
@@ -112,8 +113,10 @@ export async function listStudents(db: Db, schoolId: number, yearId: number, onD
           .as('p'),
       (join) => join.onRef('p.student_id', '=', 's.id'),
     )
-    .select(['s.id', 's.code', 's.first_name', 's.last_name', 's.personal_code', 's.birth_date', 's.sex', 's.phone', 's.email', 's.address', 'p.code as class'])
+    .select(['s.id', 's.code', 's.first_name', 's.last_name', 's.personal_code', 's.birth_date', 's.sex', 's.phone', 's.email', 's.address', 'p.code as class', 'p.level'])
     .where('s.school_id', '=', schoolId);
   if (filter.classId) query = query.where('p.class_id', '=', filter.classId);
-  return query.orderBy('p.level').orderBy('p.code').orderBy('s.last_name').orderBy('s.first_name').orderBy('s.code').execute();
+  const rows = await query.execute();
+  rows.sort(byKeys((r) => r.level, (r) => r.class, (r) => r.last_name, (r) => r.first_name, (r) => r.code));
+  return rows.map(({ level: _level, ...row }) => row);
 }

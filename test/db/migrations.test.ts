@@ -1,0 +1,230 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import SqliteDatabase from 'better-sqlite3';
+import { inTransaction, openDatabase, resolveDatabasePath } from '../../src/db/connection.ts';
+import { LATEST_MIGRATION, MIGRATIONS } from '../../src/db/migrations/index.ts';
+import { schemaVersion } from '../../src/db/migrate.ts';
+import { AppError } from '../../src/errors.ts';
+import { freshSchool, tempDir } from '../support/school.ts';
+import { rejects } from '../services/fixtures.ts';
+
+const Migrations = suite('migrations');
+
+Migrations('the static list is ordered and its last entry is LATEST_MIGRATION', () => {
+  const names = Object.keys(MIGRATIONS);
+  assert.ok(names.length >= 1);
+  assert.equal(names, [...names].sort());
+  assert.is(LATEST_MIGRATION, names.at(-1));
+  assert.is(LATEST_MIGRATION, '0001-initial');
+});
+
+Migrations('a fresh database records every migration, the latest last', async () => {
+  const t = tempDir();
+  const db = await openDatabase(t.dbPath, { create: true });
+  try {
+    const rows = await sql<{ name: string; timestamp: string }>`select name, timestamp from kysely_migration order by name`.execute(db);
+    assert.equal(rows.rows.map((r) => r.name), Object.keys(MIGRATIONS));
+    assert.is(await schemaVersion(db), LATEST_MIGRATION);
+    const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`.execute(db);
+    assert.equal(tables.rows.map((r) => r.name), [
+      'absence', 'absence_change', 'assignment', 'enrollment', 'grade', 'grade_change', 'guardian', 'holiday', 'lesson',
+      'school', 'school_class', 'school_year', 'staff', 'staff_role', 'student', 'student_guardian', 'subject',
+    ]);
+  } finally {
+    await db.destroy();
+    t.cleanup();
+  }
+});
+
+Migrations('opening again applies nothing and keeps the data', async () => {
+  const school = await freshSchool();
+  const before = await sql<{ name: string; timestamp: string }>`select name, timestamp from kysely_migration order by name`.execute(school.db);
+  await school.db.destroy();
+  for (let i = 0; i < 2; i++) {
+    const db = await openDatabase(school.dbPath);
+    try {
+      const after = await sql<{ name: string; timestamp: string }>`select name, timestamp from kysely_migration order by name`.execute(db);
+      assert.equal(after.rows, before.rows);
+      const schools = await db.selectFrom('school').select('name').execute();
+      assert.equal(schools, [{ name: 'Rīgas Parauga vidusskola' }]);
+    } finally {
+      await db.destroy();
+    }
+  }
+  await school.cleanup(); // destroying the already destroyed Kysely instance again is harmless
+});
+
+Migrations('a database written by a newer version is refused with conflict', async () => {
+  const school = await freshSchool();
+  await sql`insert into kysely_migration (name, timestamp) values ('0002-from-the-future', ${new Date().toISOString()})`.execute(school.db);
+  await school.db.destroy();
+  try {
+    const error = await rejects(() => openDatabase(school.dbPath), 'conflict', 'newer', '0002-from-the-future', LATEST_MIGRATION);
+    assert.is(error.exitCode, 6);
+    // The refusal left the database as it was: the unknown row is still there, nothing else ran.
+    const native = new SqliteDatabase(school.dbPath, { readonly: true });
+    const rows = native.prepare('select name from kysely_migration order by name').all() as { name: string }[];
+    native.close();
+    assert.equal(rows.map((r) => r.name), ['0001-initial', '0002-from-the-future']);
+  } finally {
+    await school.cleanup();
+  }
+});
+
+Migrations('pragmas: WAL, foreign keys, busy timeout', async () => {
+  const school = await freshSchool();
+  try {
+    const journal = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(school.db);
+    assert.is(journal.rows[0]?.journal_mode, 'wal');
+    const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(school.db);
+    assert.is(fk.rows[0]?.foreign_keys, 1);
+    const busy = await sql<{ timeout: number }>`pragma busy_timeout`.execute(school.db);
+    assert.ok((busy.rows[0]?.timeout ?? 0) >= 5000, `busy_timeout ${busy.rows[0]?.timeout}`);
+    // Foreign keys are really enforced.
+    let caught: unknown;
+    try {
+      await school.db.insertInto('staff_role').values({ staff_id: 9999, role: 'teacher' }).execute();
+    } catch (error) {
+      caught = error;
+    }
+    assert.match(String((caught as Error | undefined)?.message), /FOREIGN KEY/);
+  } finally {
+    await school.cleanup();
+  }
+});
+
+Migrations('the pragmas hold for a database opened again (not only at creation)', async () => {
+  const school = await freshSchool();
+  await school.db.destroy();
+  const db = await openDatabase(school.dbPath);
+  try {
+    assert.is((await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db)).rows[0]?.foreign_keys, 1);
+    assert.is((await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db)).rows[0]?.journal_mode, 'wal');
+    assert.ok(((await sql<{ timeout: number }>`pragma busy_timeout`.execute(db)).rows[0]?.timeout ?? 0) >= 5000);
+  } finally {
+    await db.destroy();
+    await school.cleanup();
+  }
+});
+
+Migrations('a missing database without create is not_found and no file appears', async () => {
+  const t = tempDir();
+  try {
+    const error = await rejects(() => openDatabase(t.dbPath), 'not_found', t.dbPath, 'ezurnals init');
+    assert.is(error.exitCode, 3);
+    assert.not.ok(existsSync(t.dbPath));
+    assert.equal(readdirSync(t.dir), [], 'no -wal/-shm or other file either');
+    // In a folder that does not exist either.
+    await rejects(() => openDatabase(join(t.dir, 'nowhere', 'x.db')), 'not_found');
+    assert.equal(readdirSync(t.dir), []);
+  } finally {
+    t.cleanup();
+  }
+});
+
+Migrations('create refuses an existing file with conflict and leaves it untouched', async () => {
+  const t = tempDir();
+  try {
+    writeFileSync(t.dbPath, 'not a database');
+    await rejects(() => openDatabase(t.dbPath, { create: true }), 'conflict', 'already exists');
+    assert.equal(readdirSync(t.dir), ['test.db']);
+  } finally {
+    t.cleanup();
+  }
+});
+
+Migrations('a file that is not a database is refused with an AppError, not a crash', async () => {
+  const t = tempDir();
+  try {
+    writeFileSync(t.dbPath, 'hello, this is not SQLite at all '.repeat(200));
+    let caught: unknown;
+    try {
+      const db = await openDatabase(t.dbPath);
+      await db.destroy();
+    } catch (error) {
+      caught = error;
+    }
+    assert.instance(caught, AppError);
+    assert.ok(['invalid', 'not_found'].includes((caught as AppError).code), (caught as AppError).code);
+  } finally {
+    t.cleanup();
+  }
+});
+
+Migrations('resolveDatabasePath: option, then EZURNALS_DB, then ./ezurnals.db', () => {
+  assert.is(resolveDatabasePath('/x/a.db', { EZURNALS_DB: '/y/b.db' }), '/x/a.db');
+  assert.is(resolveDatabasePath(undefined, { EZURNALS_DB: '/y/b.db' }), '/y/b.db');
+  assert.is(resolveDatabasePath(undefined, {}), './ezurnals.db');
+  assert.is(resolveDatabasePath('', {}), './ezurnals.db');
+});
+
+const Transactions = suite('inTransaction');
+
+Transactions('commits the work and returns its result', async () => {
+  const school = await freshSchool();
+  try {
+    const id = await inTransaction(school.db, async (trx) => {
+      const row = await trx.insertInto('subject').values({ school_id: 1, code: 'mat', name: 'Matemātika', created_at: '2026-11-29T10:00:00+02:00' }).returning('id').executeTakeFirstOrThrow();
+      return row.id;
+    });
+    assert.type(id, 'number');
+    const rows = await school.db.selectFrom('subject').select(['id', 'code']).execute();
+    assert.equal(rows, [{ id, code: 'mat' }]);
+  } finally {
+    await school.cleanup();
+  }
+});
+
+Transactions('rolls back every write when the work throws, and rethrows the same error', async () => {
+  const school = await freshSchool();
+  try {
+    const staffBefore = await school.db.selectFrom('staff').select('code').execute();
+    const boom = new AppError('invalid', 'boom after writes');
+    let caught: unknown;
+    try {
+      await inTransaction(school.db, async (trx) => {
+        await trx.insertInto('subject').values({ school_id: 1, code: 'mat', name: 'Matemātika', created_at: 'x' }).execute();
+        await trx.insertInto('staff').values({ school_id: 1, code: 'T01', first_name: 'A', last_name: 'B', phone: null, email: null, created_at: 'x', updated_at: 'x' }).execute();
+        await trx.updateTable('school').set({ name: 'Changed' }).execute();
+        assert.is((await trx.selectFrom('subject').selectAll().execute()).length, 1, 'visible inside the transaction');
+        throw boom;
+      });
+    } catch (error) {
+      caught = error;
+    }
+    assert.is(caught, boom);
+    assert.equal(await school.db.selectFrom('subject').selectAll().execute(), []);
+    assert.equal(await school.db.selectFrom('staff').select('code').execute(), staffBefore);
+    assert.equal(await school.db.selectFrom('school').select('name').execute(), [{ name: 'Rīgas Parauga vidusskola' }]);
+    // The connection is usable again afterwards: a new transaction commits.
+    await inTransaction(school.db, (trx) => trx.insertInto('subject').values({ school_id: 1, code: 'lv', name: 'Latviešu valoda', created_at: 'x' }).execute());
+    assert.equal(await school.db.selectFrom('subject').select('code').execute(), [{ code: 'lv' }]);
+  } finally {
+    await school.cleanup();
+  }
+});
+
+Transactions('a failing SQL statement also rolls back the earlier statements', async () => {
+  const school = await freshSchool();
+  try {
+    let caught: unknown;
+    try {
+      await inTransaction(school.db, async (trx) => {
+        await trx.insertInto('subject').values({ school_id: 1, code: 'mat', name: 'Matemātika', created_at: 'x' }).execute();
+        await trx.insertInto('subject').values({ school_id: 1, code: 'mat', name: 'Again', created_at: 'x' }).execute(); // unique violation
+      });
+    } catch (error) {
+      caught = error;
+    }
+    assert.match(String((caught as Error)?.message), /UNIQUE/);
+    assert.equal(await school.db.selectFrom('subject').selectAll().execute(), []);
+  } finally {
+    await school.cleanup();
+  }
+});
+
+Migrations.run();
+Transactions.run();
