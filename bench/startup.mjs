@@ -25,23 +25,28 @@ ez('assign', 'add', '--class', '7.a', '--subject', 'mat', '--teacher', 'T01');
 for (let i = 0; i < RUNS; i++) ez('student', 'add', `S${i}`, '--first-name', 'Jānis', '--last-name', 'Bērziņš', '--class', '7.a');
 ez('lesson', 'add', '--class', '7.a', '--subject', 'mat', '--date', '2026-10-05', '--number', '1', '--topic', 'Daļskaitļi', '--as', 'T01');
 
-function time(args, argsFor = () => args) {
-  const samples = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, argsFor(i), { env, stdio: 'ignore' });
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (r.status !== 0) throw new Error(`${argsFor(i).join(' ')} exited ${r.status}`);
-    samples.push(ms);
-  }
-  samples.sort((a, b) => a - b);
-  return { median: samples[Math.floor(samples.length / 2)], min: samples[0] };
+function once(args) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { env, stdio: 'ignore' });
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}`);
+  return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-// Interleaving would be fairer still, but rounds of each keep the OS cache warm for all three alike.
-const bare = time(['-e', '0']);
-const version = time([BIN, '--version']);
-const mark = time([], (i) => [BIN, 'absence', 'mark', '--lesson', '1', '--student', `S${i}`, '--as', 'T01']);
+function stats(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0] };
+}
+
+// Interleaved rounds: a load spike on this shared machine then hits all three alike.
+const samples = { bare: [], version: [], mark: [] };
+for (let i = 0; i < RUNS; i++) {
+  samples.bare.push(once(['-e', '0']));
+  samples.version.push(once([BIN, '--version']));
+  samples.mark.push(once([BIN, 'absence', 'mark', '--lesson', '1', '--student', `S${i}`, '--as', 'T01']));
+}
+const bare = stats(samples.bare);
+const version = stats(samples.version);
+const mark = stats(samples.mark);
 
 const row = (name, t) => `${name.padEnd(28)} median ${t.median.toFixed(1).padStart(6)} ms   min ${t.min.toFixed(1).padStart(6)} ms   ×${(t.median / bare.median).toFixed(2)} of bare node`;
 console.log(`runs: ${RUNS}, node ${process.version}`);
