@@ -15,12 +15,16 @@ import { registerAbsence } from './commands/absence.ts';
 import { registerGrade } from './commands/grade.ts';
 import { registerDemo } from './commands/demo.ts';
 
-/** Every level throws instead of exiting, so `main` maps all failures to the documented exit codes. */
-function strict(command: Command): void {
+/**
+ * Every level throws instead of exiting, so `main` maps all failures to the
+ * documented exit codes. With --json, main reports usage errors as JSON, so
+ * commander's own text is held back.
+ */
+function strict(command: Command, json: boolean): void {
   command.exitOverride();
-  command.showHelpAfterError('(add --help for usage)');
-  command.configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  for (const sub of command.commands) strict(sub);
+  if (!json) command.showHelpAfterError('(add --help for usage)');
+  command.configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => (json ? undefined : write(s)) });
+  for (const sub of command.commands) strict(sub, json);
 }
 
 const NOUNS: Record<string, (program: Command) => void> = {
@@ -83,6 +87,6 @@ Examples:
   const only = word === undefined ? undefined : NOUNS[word];
   if (only) only(program);
   else for (const register of new Set(Object.values(NOUNS))) register(program);
-  strict(program);
+  strict(program, argv.includes('--json'));
   return program;
 }

@@ -37,6 +37,30 @@ function nativeBindingPath(): string | undefined {
   }
 }
 
+/**
+ * Kysely's SQLite driver prepares every query anew; the same few statements
+ * run thousands of times in a demo or an import, so prepared ones are reused.
+ */
+function withStatementCache(native: SqliteDatabase.Database): SqliteDatabase.Database {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return new Proxy(native, {
+    get(target, property) {
+      if (property === 'prepare') {
+        return (source: string) => {
+          let statement = statements.get(source);
+          if (!statement) {
+            statement = target.prepare(source);
+            statements.set(source, statement);
+          }
+          return statement;
+        };
+      }
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 export async function openDatabase(path: string, options: OpenOptions = {}): Promise<Db> {
   const exists = path === ':memory:' || existsSync(path);
   if (options.create && exists && path !== ':memory:') {
@@ -62,7 +86,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     native.close();
     throw new AppError('invalid', `${path} is not an ezurnals database: ${(error as Error).message}`);
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(native) }) });
   try {
     await migrateToLatestOrThrow(db);
   } catch (error) {

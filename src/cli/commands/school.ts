@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { updateSchool } from '../../db/repositories/schools.ts';
 import type { School } from '../../db/schema.ts';
-import { requireRight } from '../../services/context.ts';
+import { setSchool } from '../../services/school.ts';
 import type { Column } from '../output.ts';
 import { examples } from '../options.ts';
 import { runCommand } from '../runtime.ts';
@@ -32,14 +31,7 @@ export function registerSchool(program: Command): void {
     .action(async (opts: { name?: string; registrationNumber?: string; director?: string }, command: Command) => {
       await runCommand(command, {
         write: true,
-        run: async (ctx) => {
-          requireRight(ctx, 'manage-registry');
-          return updateSchool(ctx.db, ctx.school.id, {
-            name: opts.name?.trim() || undefined,
-            registration_number: opts.registrationNumber === undefined ? undefined : opts.registrationNumber.trim() || null,
-            director: opts.director === undefined ? undefined : opts.director.trim() || null,
-          });
-        },
+        run: (ctx) => setSchool(ctx, opts),
         print: (r, out) => out.data(r, columns),
       });
     });
