@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { Kysely, SqliteAdapter, SqliteDialect, sql } from 'kysely';
@@ -11,6 +11,11 @@ export type Db = Kysely<Database>;
 
 /** Long enough that scripted writers queue behind each other instead of failing. */
 const BUSY_TIMEOUT_MS = 30_000;
+
+/** A database file goes with its WAL and shared-memory files; a stale WAL must never meet a new database. */
+export function removeDatabaseFiles(path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+}
 
 export function resolveDatabasePath(option?: string, env: NodeJS.ProcessEnv = process.env): string {
   return option || env.EZURNALS_DB || './ezurnals.db';

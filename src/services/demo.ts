@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { AppError } from '../errors.ts';
-import { inTransaction, openDatabase, type Db } from '../db/connection.ts';
+import { inTransaction, openDatabase, removeDatabaseFiles, type Db } from '../db/connection.ts';
 import type { AbsenceCode, School } from '../db/schema.ts';
 import type { Actor } from '../domain/permissions.ts';
 import type { WorkingCalendar } from '../domain/calendar.ts';
@@ -48,11 +48,6 @@ export function packageRoot(start = dirname(fileURLToPath(import.meta.url))): st
 
 export function demoDataDir(): string {
   return join(packageRoot(), 'data', 'demo');
-}
-
-/** A database file goes with its WAL and shared-memory files; a stale WAL must never meet a new database. */
-export function removeDatabaseFiles(path: string): void {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
 }
 
 /** Creates DIR/ezurnals.db for the demo; an existing one is replaced only when forced. */

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { buildDemoSchool, openDemoDatabase, removeDatabaseFiles, type ClassSummary, type DemoSummary, type StudentSummary, type SubjectResults } from '../../services/demo.ts';
+import { removeDatabaseFiles } from '../../db/connection.ts';
+import { buildDemoSchool, openDemoDatabase, type ClassSummary, type DemoSummary, type StudentSummary, type SubjectResults } from '../../services/demo.ts';
 import { createOutput, type Column, type Output } from '../output.ts';
 import { examples } from '../options.ts';
 import { globalOptions } from '../runtime.ts';

@@ -1,8 +1,7 @@
-import { rmSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../../errors.ts';
 import { parseYearCode } from '../../domain/school-year.ts';
-import { openDatabase, inTransaction, resolveDatabasePath } from '../../db/connection.ts';
+import { openDatabase, inTransaction, removeDatabaseFiles, resolveDatabasePath } from '../../db/connection.ts';
 import { initializeSchool } from '../../services/school-setup.ts';
 import { createOutput } from '../output.ts';
 import { askText } from '../prompt.ts';
@@ -56,7 +55,7 @@ export function registerInit(program: Command): void {
       } finally {
         await db.destroy();
         // A failed init leaves nothing behind, so it can simply be run again.
-        if (!created) for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+        if (!created) removeDatabaseFiles(path);
       }
     });
 }
