@@ -11,6 +11,7 @@ import {
   placementsOf,
   updateStudent,
   type Placement,
+  type StudentListRow,
 } from '../db/repositories/students.ts';
 import { findClassById } from '../db/repositories/classes.ts';
 import { listGuardianViews, type GuardianView } from '../db/repositories/guardians.ts';
@@ -35,19 +36,7 @@ export interface StudentInput {
   address?: string;
 }
 
-export interface StudentView {
-  id: number;
-  code: string;
-  first_name: string;
-  last_name: string;
-  class: string | null;
-  personal_code: string | null;
-  birth_date: string | null;
-  sex: 'M' | 'F' | null;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
-}
+export type StudentView = StudentListRow;
 
 export interface StudentFile extends StudentView {
   guardians: GuardianView[];
@@ -218,17 +207,5 @@ export async function listStudentViews(ctx: ServiceContext, filter: { class?: st
   const year = await resolveYear(ctx);
   const classId = filter.class ? (await resolveClass(ctx, year, filter.class)).id : undefined;
   const rows = await listStudents(ctx.db, ctx.school.id, year.id, referenceDate(ctx, year), { classId });
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    first_name: r.first_name,
-    last_name: r.last_name,
-    class: r.class,
-    personal_code: r.personal_code ? maskPersonalCode(r.personal_code) : null,
-    birth_date: r.birth_date,
-    sex: r.sex,
-    phone: r.phone,
-    email: r.email,
-    address: r.address,
-  }));
+  return rows.map((r) => ({ ...r, personal_code: r.personal_code ? maskPersonalCode(r.personal_code) : null }));
 }

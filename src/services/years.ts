@@ -9,18 +9,10 @@ import { requireRight, type ServiceContext } from './context.ts';
 import { optionalDate } from './input.ts';
 import { resolveYear } from './lookup.ts';
 
-export interface YearView {
-  id: number;
-  code: string;
+export type YearView = Omit<SchoolYear, 'school_id' | 'is_current' | 'created_at'> & {
   current: boolean;
-  starts_on: string;
-  ends_on: string;
-  semester1_from: string;
-  semester1_to: string;
-  semester2_from: string;
-  semester2_to: string;
   breaks: { id: number; name: string; from: string; to: string }[];
-}
+};
 
 export interface YearDatesInput {
   startsOn?: string;

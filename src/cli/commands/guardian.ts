@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { GuardianView } from '../../db/repositories/guardians.ts';
-import { addGuardian, linkGuardianToStudents, listGuardians, setGuardian, RELATIONS } from '../../services/guardians.ts';
+import { addGuardian, linkGuardianToStudents, listGuardians, setGuardian, RELATIONS, type GuardianInput } from '../../services/guardians.ts';
 import type { Column } from '../output.ts';
 import { collect, examples } from '../options.ts';
 import { askChoice, askText } from '../prompt.ts';
@@ -14,15 +14,8 @@ const columns: Column<GuardianView>[] = [
   { header: 'e-mail', value: (g) => g.email },
 ];
 
-interface GuardianOpts {
-  student?: string[];
-  firstName?: string;
-  lastName?: string;
-  relation?: string;
-  phone?: string;
-  email?: string;
-  address?: string;
-}
+/** Commander names the repeatable option after its flag, --student. */
+type GuardianOpts = Omit<GuardianInput, 'students'> & { student?: string[] };
 
 function contactOptions(command: Command): Command {
   return command

@@ -43,26 +43,22 @@ export async function endEnrollment(db: Db, enrollmentId: number, toDate: string
 }
 
 /** Every class the student has been in, oldest first: the class history of the personal file. */
-export async function placementsOf(db: Db, studentId: number): Promise<Placement[]> {
+function placementsQuery(db: Db, studentId: number) {
   return db
     .selectFrom('enrollment as e')
     .innerJoin('school_class as c', 'c.id', 'e.class_id')
     .innerJoin('school_year as y', 'y.id', 'c.school_year_id')
     .select(['e.id as enrollment_id', 'c.id as class_id', 'c.code as class', 'c.level', 'y.code as year', 'e.from_date', 'e.to_date'])
-    .where('e.student_id', '=', studentId)
-    .orderBy('e.from_date')
-    .orderBy('e.id')
-    .execute();
+    .where('e.student_id', '=', studentId);
+}
+
+export async function placementsOf(db: Db, studentId: number): Promise<Placement[]> {
+  return placementsQuery(db, studentId).orderBy('e.from_date').orderBy('e.id').execute();
 }
 
 /** The class the student is in within a school year (the open enrollment, else the last one). */
 export async function placementInYear(db: Db, studentId: number, yearId: number): Promise<Placement | undefined> {
-  return db
-    .selectFrom('enrollment as e')
-    .innerJoin('school_class as c', 'c.id', 'e.class_id')
-    .innerJoin('school_year as y', 'y.id', 'c.school_year_id')
-    .select(['e.id as enrollment_id', 'c.id as class_id', 'c.code as class', 'c.level', 'y.code as year', 'e.from_date', 'e.to_date'])
-    .where('e.student_id', '=', studentId)
+  return placementsQuery(db, studentId)
     .where('c.school_year_id', '=', yearId)
     .orderBy((eb) => eb.case().when('e.to_date', 'is', null).then(0).else(1).end())
     .orderBy('e.from_date', 'desc')
@@ -83,19 +79,8 @@ export async function enrolledOn(db: Db, classId: number, date: string, studentI
   return new Set(rows.map((r) => r.student_id));
 }
 
-export interface StudentListRow {
-  id: number;
-  code: string;
-  first_name: string;
-  last_name: string;
-  personal_code: string | null;
-  birth_date: string | null;
-  sex: 'M' | 'F' | null;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
-  class: string | null;
-}
+/** A student's own data with the class they are in on the day asked for. */
+export type StudentListRow = Omit<Student, 'school_id' | 'created_at' | 'updated_at'> & { class: string | null };
 
 /** Students of a year with the class they are in on `onDate`, sorted as a class register lists them. */
 export async function listStudents(db: Db, schoolId: number, yearId: number, onDate: string, filter: { classId?: number } = {}): Promise<StudentListRow[]> {
