@@ -73,7 +73,7 @@ export function registerDemo(program: Command): void {
       out.info(`Built the demo school in ${((performance.now() - started) / 1000).toFixed(1)} s: ${path}`);
       out.info(
         [
-          'Next, try:',
+          'Next, try (inside this project `npx ezurnals` works too, or put it on your PATH with `npm link`):',
           `  export EZURNALS_DB=${shellQuote(path)} EZURNALS_USER=admin`,
           '  ezurnals class list',
           `  ezurnals lesson list --class 7.a --from ${summary.period.to}`,
