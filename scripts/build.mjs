@@ -2,14 +2,16 @@
 // cache (see bin/ezurnals.js): scripts call the CLI thousands of times, and
 // parsing ~1 MB of JavaScript on every start would dominate a short command.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// Built beside the old bundle and renamed over it, so a CLI running meanwhile
+// never finds the bundle missing; the old cache goes first (see bin/ezurnals.js).
+rmSync(new URL('../dist/cli.cjs.v8cache', import.meta.url), { force: true });
 
 await build({
   entryPoints: ['src/main.ts'],
-  outfile: 'dist/cli.cjs',
+  outfile: 'dist/next/cli.cjs',
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -23,9 +25,12 @@ await build({
     'import.meta.url': '__ezurnalsModuleUrl',
   },
   banner: { js: "const __ezurnalsModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  minify: process.env.EZURNALS_NO_MINIFY !== "1",
+  // EZURNALS_NO_MINIFY=1 keeps names readable in a CPU profile.
+  minify: process.env.EZURNALS_NO_MINIFY !== '1',
   sourcemap: 'linked',
   logLevel: 'warning',
   legalComments: 'none',
 });
+for (const file of ['cli.cjs.map', 'cli.cjs']) renameSync(new URL(`../dist/next/${file}`, import.meta.url), new URL(`../dist/${file}`, import.meta.url));
+rmSync(new URL('../dist/next', import.meta.url), { recursive: true, force: true });
 await import('./warm-cache.mjs');

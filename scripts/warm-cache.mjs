@@ -1,7 +1,7 @@
 // Produces dist/cli.cjs.v8cache: V8's compiled code for the bundle after it ran
 // the commands scripts call most, so that even a first run starts warm.
 // The bin replaces the cache by itself when V8 rejects it (another Node version).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -46,4 +46,7 @@ try {
   process.stderr.write = err;
   rmSync(dir, { recursive: true, force: true });
 }
-writeFileSync(`${filename}.v8cache`, script.createCachedData());
+// The same key as bin/ezurnals.js: the bundle's size and mtime.
+const { size, mtimeMs } = statSync(filename);
+writeFileSync(`${filename}.v8cache.tmp`, Buffer.concat([Buffer.from(`${size}:${mtimeMs}\n`), script.createCachedData()]));
+renameSync(`${filename}.v8cache.tmp`, `${filename}.v8cache`);

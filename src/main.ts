@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import { AppError, EXIT } from './errors.ts';
-import { buildProgram } from './cli/program.ts';
+import { buildProgram, commandWord } from './cli/program.ts';
 import { printError } from './cli/output.ts';
 
 function wantsJson(argv: readonly string[]): boolean {
@@ -17,7 +17,9 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       // --help and --version end as "errors" in commander's exitOverride mode.
       if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
-      if (wantsJson(argv)) printError(process.stderr, true, 'usage', error.message.replace(/^error: /, ''));
+      // A command family named without its command shows its help as the "error".
+      const message = error.code === 'commander.help' ? `a command is missing: see \`ezurnals ${commandWord(argv) ?? ''} --help\`` : error.message.replace(/^error: /, '');
+      if (wantsJson(argv)) printError(process.stderr, true, 'usage', message);
       return EXIT.usage;
     }
     if (error instanceof AppError) {

@@ -23,7 +23,7 @@ import { registerDemo } from './commands/demo.ts';
 function strict(command: Command, json: boolean): void {
   command.exitOverride();
   if (!json) command.showHelpAfterError('(add --help for usage)');
-  command.configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => (json ? undefined : write(s)) });
+  command.configureOutput({ writeErr: (s) => (json ? undefined : process.stderr.write(s)), outputError: (s, write) => (json ? undefined : write(s)) });
   for (const sub of command.commands) strict(sub, json);
 }
 

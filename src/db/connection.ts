@@ -84,11 +84,16 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     throw new AppError('not_found', `Cannot open the database ${path}: ${(error as Error).message}`);
   }
   try {
+    // Checked before anything is written: a foreign SQLite file must stay as it was.
+    if (!options.create && !native.prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'").get()) {
+      throw new AppError('invalid', `${path} is an SQLite database, but not one of ezurnals: it was left unchanged.`);
+    }
     if (native.pragma('journal_mode', { simple: true }) !== 'wal') native.pragma('journal_mode = WAL');
     native.pragma('foreign_keys = ON');
     native.pragma('synchronous = NORMAL');
   } catch (error) {
     native.close();
+    if (error instanceof AppError) throw error;
     throw new AppError('invalid', `${path} is not an ezurnals database: ${(error as Error).message}`);
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(native) }) });

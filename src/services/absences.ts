@@ -26,7 +26,7 @@ import {
 } from '../domain/absence.ts';
 import { compareDates } from '../domain/dates.ts';
 import { requireActor, requireRight, timestamp, type ServiceContext } from './context.ts';
-import { optionalDate, optionalText, requireDate, requireInteger } from './input.ts';
+import { optionalDate, optionalText, requireDate, requireId } from './input.ts';
 import { resolveClass, resolveStudent, resolveStudents, resolveYear } from './lookup.ts';
 import { resolveLesson, type LessonRef } from './lessons.ts';
 import { journalScope } from './journal-scope.ts';
@@ -53,17 +53,25 @@ export async function markAbsences(ctx: ServiceContext, input: MarkInput): Promi
   const codes = input.students ?? [];
   if (codes.length === 0) throw new AppError('usage', '--student is required (repeat it for several students).');
   const { lesson, schoolClass, subject, year } = await resolveLesson(ctx, input);
-  requireRight(ctx, 'mark-absence', await journalScope(ctx, actor, { schoolClass, subject, lesson }));
+  const scope = await journalScope(ctx, actor, { schoolClass, subject, lesson });
   const students = await resolveStudents(ctx, codes);
   await requireEnrolled(ctx, schoolClass.id, schoolClass.code, lesson.date, students);
 
   const existing = new Map((await findAbsencesOfLesson(ctx.db, lesson.id, students.map((s) => s.id))).map((a) => [a.student_id, a]));
+  const planned = students.map((student) => {
+    const current = existing.get(student.id);
+    return { student, current, outcome: markTransition(current ? { code: current.code, removed: current.removed === 1 } : null, code as MarkCode) };
+  });
+  // A new mark is the subject teacher's; changing a mark already there is a correction, which the class teacher may make too.
+  const changes = planned.some((p) => p.outcome.kind === 'change');
+  const marks = planned.some((p) => p.outcome.kind !== 'change');
+  if (marks) requireRight(ctx, 'mark-absence', scope);
+  if (changes) requireRight(ctx, 'correct-absence', scope);
+
   const at = timestamp(ctx);
   const note = optionalText(input.note);
   const outcomes: { id: number; change: MarkResult['change'] }[] = [];
-  for (const student of students) {
-    const current = existing.get(student.id);
-    const outcome = markTransition(current ? { code: current.code, removed: current.removed === 1 } : null, code as MarkCode);
+  for (const { student, current, outcome } of planned) {
     switch (outcome.kind) {
       case 'refuse':
         throw new AppError('conflict', `${student.code}: ${outcome.reason}.`);
@@ -86,7 +94,6 @@ export async function markAbsences(ctx: ServiceContext, input: MarkInput): Promi
           updated_by: actor.id,
         });
         await insertAbsenceChange(ctx.db, { absence_id: row.id, action: 'mark', code_before: null, code_after: outcome.code, reason: note ?? null, changed_by: actor.id, changed_at: at });
-        existing.set(student.id, row);
         outcomes.push({ id: row.id, change: 'created' });
         break;
       }
@@ -179,7 +186,7 @@ export interface AbsenceRef extends LessonRef {
 
 async function resolveAbsence(ctx: ServiceContext, ref: AbsenceRef) {
   if (ref.id !== undefined) {
-    const id = requireInteger(ref.id, 'id', 1, Number.MAX_SAFE_INTEGER);
+    const id = requireId(ref.id, 'absence');
     const absence = await findAbsenceById(ctx.db, ctx.school.id, id);
     if (!absence) throw new AppError('not_found', `No absence with id ${id}. See \`ezurnals absence list\`.`);
     const resolved = await resolveLesson(ctx, { lesson: absence.lesson_id });
@@ -227,7 +234,7 @@ export async function listAbsences(ctx: ServiceContext, filter: AbsenceListFilte
     yearId: year.id,
     studentId: filter.student ? (await resolveStudent(ctx, filter.student)).id : undefined,
     classId: filter.class ? (await resolveClass(ctx, year, filter.class)).id : undefined,
-    lessonId: filter.lesson ? requireInteger(filter.lesson, 'lesson', 1, Number.MAX_SAFE_INTEGER) : undefined,
+    lessonId: filter.lesson ? requireId(filter.lesson, 'lesson', '--lesson') : undefined,
     from: optionalDate(filter.from, 'from'),
     to: optionalDate(filter.to, 'to'),
     code: filter.code as AbsenceCode | undefined,

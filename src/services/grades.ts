@@ -17,7 +17,7 @@ import { findLessonById } from '../db/repositories/lessons.ts';
 import { checkGrade, isWorkKind, TERM_WORK_KINDS, WORK_KINDS, type WorkKind } from '../domain/grade-scale.ts';
 import { localDateOf, type IsoDate } from '../domain/dates.ts';
 import { requireActor, requireRight, timestamp, type ServiceContext } from './context.ts';
-import { optionalDate, optionalText, requireInteger, requireText } from './input.ts';
+import { optionalDate, optionalText, requireId, requireText } from './input.ts';
 import { resolveClass, resolveStudent, resolveStudents, resolveSubject, resolveYear } from './lookup.ts';
 import { resolveLesson, type LessonRef } from './lessons.ts';
 import { journalScope } from './journal-scope.ts';
@@ -146,7 +146,7 @@ export interface CorrectInput {
 /** A correction never overwrites history (REFERENCE §3): the old value, who, when and why stay. */
 export async function correctGrade(ctx: ServiceContext, idInput: string | number, input: CorrectInput): Promise<GradeView & { unchanged?: true }> {
   const actor = requireActor(ctx);
-  const id = requireInteger(idInput, 'grade id', 1, Number.MAX_SAFE_INTEGER);
+  const id = requireId(idInput, 'grade');
   const grade = await findGradeById(ctx.db, ctx.school.id, id);
   if (!grade) throw new AppError('not_found', `No grade with id ${id}. See \`ezurnals grade list\`.`);
   const schoolClass = (await findClassById(ctx.db, grade.class_id))!;
@@ -179,7 +179,7 @@ export async function correctGrade(ctx: ServiceContext, idInput: string | number
 }
 
 export async function gradeHistory(ctx: ServiceContext, idInput: string | number): Promise<GradeChangeView[]> {
-  const id = requireInteger(idInput, 'grade id', 1, Number.MAX_SAFE_INTEGER);
+  const id = requireId(idInput, 'grade');
   const grade = await findGradeById(ctx.db, ctx.school.id, id);
   if (!grade) throw new AppError('not_found', `No grade with id ${id}. See \`ezurnals grade list\`.`);
   return listGradeChanges(ctx.db, id);

@@ -4,7 +4,7 @@ import { placementInYear, listStudents } from '../db/repositories/students.ts';
 import { findClassById } from '../db/repositories/classes.ts';
 import type { Student } from '../db/schema.ts';
 import { requireActor, requireRight, timestamp, type ServiceContext } from './context.ts';
-import { optionalEmail, optionalPhone, optionalText, requireText } from './input.ts';
+import { optionalEmail, optionalPhone, optionalText, requireId, requireText } from './input.ts';
 import { resolveClass, resolveStudents, resolveYear } from './lookup.ts';
 import { referenceDate } from './classes.ts';
 
@@ -73,7 +73,8 @@ export async function addGuardian(ctx: ServiceContext, input: GuardianInput): Pr
 }
 
 /** Links an existing guardian to another student (siblings share parents, each parent stays one record). */
-export async function linkGuardianToStudents(ctx: ServiceContext, guardianId: number, input: { students?: string[]; relation?: string }): Promise<GuardianView> {
+export async function linkGuardianToStudents(ctx: ServiceContext, idInput: string | number, input: { students?: string[]; relation?: string }): Promise<GuardianView> {
+  const guardianId = requireId(idInput, 'guardian');
   const guardian = await findGuardian(ctx.db, ctx.school.id, guardianId);
   if (!guardian) throw new AppError('not_found', `No guardian with id ${guardianId}. See \`ezurnals guardian list\`.`);
   const students = await resolveStudents(ctx, input.students ?? []);
@@ -87,7 +88,8 @@ export async function linkGuardianToStudents(ctx: ServiceContext, guardianId: nu
   return (await listGuardianViews(ctx.db, ctx.school.id, { guardianId: guardian.id }))[0]!;
 }
 
-export async function setGuardian(ctx: ServiceContext, guardianId: number, input: Omit<GuardianInput, 'students' | 'relation'>): Promise<GuardianView> {
+export async function setGuardian(ctx: ServiceContext, idInput: string | number, input: Omit<GuardianInput, 'students' | 'relation'>): Promise<GuardianView> {
+  const guardianId = requireId(idInput, 'guardian');
   const guardian = await findGuardian(ctx.db, ctx.school.id, guardianId);
   if (!guardian) throw new AppError('not_found', `No guardian with id ${guardianId}. See \`ezurnals guardian list\`.`);
   const linked = (await listGuardianViews(ctx.db, ctx.school.id, { guardianId }))[0]!.students.map((s) => s.student);

@@ -5,7 +5,7 @@ import { listSchoolYears } from '../db/repositories/school-years.ts';
 import { compareDates, weekday } from '../domain/dates.ts';
 import { publicHolidays } from '../domain/calendar.ts';
 import { requireRight, timestamp, type ServiceContext } from './context.ts';
-import { optionalDate, requireDate, requireInteger, requireText } from './input.ts';
+import { optionalDate, requireDate, requireId, requireInteger, requireText } from './input.ts';
 import { loadCalendar, resolveYear } from './lookup.ts';
 
 export const CALENDAR_ENTRY_KINDS: readonly CalendarEntryKind[] = ['school-break', 'holiday', 'working-day'];
@@ -57,8 +57,9 @@ export async function addHoliday(ctx: ServiceContext, input: HolidayInput): Prom
   return toView(row, year?.code ?? null);
 }
 
-export async function removeHoliday(ctx: ServiceContext, id: number): Promise<HolidayView> {
+export async function removeHoliday(ctx: ServiceContext, idInput: string | number): Promise<HolidayView> {
   requireRight(ctx, 'manage-registry');
+  const id = requireId(idInput, 'calendar entry');
   const row = await deleteHoliday(ctx.db, ctx.school.id, id);
   if (!row) throw new AppError('not_found', `No calendar entry with id ${id}. See \`ezurnals holiday list\`.`);
   return toView(row, null);

@@ -50,3 +50,11 @@ export function requireInteger(value: string | number | undefined, field: string
   }
   return n;
 }
+
+/** Record ids given as arguments (`grade correct 12`). */
+export function requireId(value: string | number | undefined, what: string, flag?: string): number {
+  if (value === undefined || value === '') throw new AppError('usage', `The ${what} id is required.`);
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isSafeInteger(n) || n < 1) throw new AppError('invalid', `${flag ? `${flag} ` : ''}"${value}" is not a ${what} id: ids are whole numbers from 1.`);
+  return n;
+}

@@ -9,7 +9,7 @@ import { findSchoolYearById } from '../db/repositories/school-years.ts';
 import type { IsoDate } from '../domain/dates.ts';
 import type { WorkingCalendar } from '../domain/calendar.ts';
 import { requireActor, requireRight, timestamp, type ServiceContext } from './context.ts';
-import { optionalDate, optionalText, requireDate, requireInteger, requireText } from './input.ts';
+import { optionalDate, optionalText, requireDate, requireId, requireInteger, requireText } from './input.ts';
 import { loadCalendar, resolveClass, resolveStaff, resolveSubject, resolveYear } from './lookup.ts';
 import { journalScope } from './journal-scope.ts';
 
@@ -35,7 +35,7 @@ export interface ResolvedLesson {
 export async function resolveLesson(ctx: ServiceContext, ref: LessonRef): Promise<ResolvedLesson> {
   let lesson: Lesson | undefined;
   if (ref.lesson !== undefined && ref.lesson !== '') {
-    const id = requireInteger(ref.lesson, 'lesson', 1, Number.MAX_SAFE_INTEGER);
+    const id = requireId(ref.lesson, 'lesson', '--lesson');
     lesson = await findLessonById(ctx.db, ctx.school.id, id);
     if (!lesson) throw new AppError('not_found', `No lesson with id ${id}. See \`ezurnals lesson list\`.`);
   } else {

@@ -50,7 +50,7 @@ export function registerGuardian(program: Command): void {
   contactOptions(guardian.command('set <id>').description("change a guardian's name or contact data"))
     .addHelpText('after', examples('ezurnals guardian set 1 --phone +37129999990'))
     .action(async (id: string, opts: GuardianOpts, command: Command) => {
-      await runCommand(command, { write: true, run: (ctx) => setGuardian(ctx, Number(id), opts), print: (r, out) => out.data(r, columns) });
+      await runCommand(command, { write: true, run: (ctx) => setGuardian(ctx, id, opts), print: (r, out) => out.data(r, columns) });
     });
 
   guardian
@@ -60,7 +60,7 @@ export function registerGuardian(program: Command): void {
     .option('--relation <relation>', RELATIONS.join(' | '))
     .addHelpText('after', examples('ezurnals guardian link 1 --student S014 --relation mother'))
     .action(async (id: string, opts: GuardianOpts, command: Command) => {
-      await runCommand(command, { write: true, run: (ctx) => linkGuardianToStudents(ctx, Number(id), { students: opts.student, relation: opts.relation }), print: (r, out) => out.data(r, columns) });
+      await runCommand(command, { write: true, run: (ctx) => linkGuardianToStudents(ctx, id, { students: opts.student, relation: opts.relation }), print: (r, out) => out.data(r, columns) });
     });
 
   guardian

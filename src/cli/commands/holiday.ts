@@ -50,7 +50,7 @@ export function registerHoliday(program: Command): void {
       await runCommand(command, {
         write: true,
         prepare: () => confirmOrSkip(globalOptions(command).yes, `Remove calendar entry ${id}?`),
-        run: (ctx) => removeHoliday(ctx, Number(id)),
+        run: (ctx) => removeHoliday(ctx, id),
         print: (r, out) => out.data(r, columns),
       });
     });

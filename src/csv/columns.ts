@@ -1,0 +1,189 @@
+// Header → field mapping. Each importable column has an English and a
+// Latvian name (issue 3); real headers vary in case, spacing, underscores,
+// and some exporters strip diacritics ("Vards", "Talrunis"), so matching is
+// forgiving in exactly those ways and no others: a header that could mean two
+// fields, or a required field nowhere, is an error naming what was found.
+import { CsvError, type ImportProblem } from './errors.ts';
+
+export interface ColumnDef {
+  /** English name, as documented (e.g. 'first_name'). */
+  en: string;
+  /** Latvian name(s), with diacritics as documented (e.g. 'Vārds'). */
+  lv: string | readonly string[];
+  required?: boolean;
+  /** Other accepted names (e.g. 'e-mail'). */
+  aliases?: readonly string[];
+}
+
+export interface ColumnSpec<F extends string> {
+  readonly fields: readonly F[];
+  readonly defs: Readonly<Record<F, ColumnDef>>;
+  /** Normalised name → field (case, spaces, '_' and '-' ignored). */
+  readonly exact: ReadonlyMap<string, F>;
+  /** The same without diacritics; names two fields share this way are left out. */
+  readonly folded: ReadonlyMap<string, F>;
+  /** Normalised Latvian names, to tell which language a header is in. */
+  readonly latvian: ReadonlySet<string>;
+}
+
+export interface HeaderMapping<F extends string> {
+  file: string;
+  /** Column index of each field, undefined when the file has no such column. */
+  index: Record<F, number | undefined>;
+  /** The header text of each mapped field, as the file spells it (for messages). */
+  names: Record<F, string | undefined>;
+  /** Header names that match no field (ext_… and empty ones excepted). */
+  unknown: string[];
+  /** The language most matched names are in; messages use it for absent columns. */
+  language: 'en' | 'lv';
+}
+
+/** Lower case, no surrounding spaces, and no spaces, '_' or '-' inside: `First_Name` = `first name` = `firstname`. */
+function normalizeName(name: string): string {
+  return name.normalize('NFC').trim().toLowerCase().replace(/[\s_-]+/g, '');
+}
+
+/** Without diacritics: every Latvian letter decomposes into a base letter and a mark. */
+function foldName(normalized: string): string {
+  return normalized.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+const lvNames = (def: ColumnDef): readonly string[] => (typeof def.lv === 'string' ? [def.lv] : def.lv);
+
+/**
+ * Check a column spec once, when the importer module loads: two fields with
+ * the same accepted name would make mapping depend on order, so that is a
+ * programming error thrown here, not a user error.
+ */
+export function defineColumns<const S extends Record<string, ColumnDef>>(spec: S): ColumnSpec<keyof S & string> {
+  type F = keyof S & string;
+  const fields = Object.keys(spec) as F[];
+  const exact = new Map<string, F>();
+  const folded = new Map<string, F>();
+  const ambiguousFolded = new Set<string>();
+  const latvian = new Set<string>();
+  for (const field of fields) {
+    const def = spec[field]!;
+    const names = [field, def.en, ...lvNames(def), ...(def.aliases ?? [])];
+    for (const name of names) {
+      const key = normalizeName(name);
+      const owner = exact.get(key);
+      if (owner !== undefined && owner !== field) {
+        throw new Error(`column spec: "${name}" names both ${owner} and ${field}`);
+      }
+      exact.set(key, field);
+      const fold = foldName(key);
+      const foldOwner = folded.get(fold);
+      if (foldOwner !== undefined && foldOwner !== field) ambiguousFolded.add(fold);
+      folded.set(fold, field);
+    }
+    for (const name of lvNames(def)) {
+      latvian.add(normalizeName(name));
+      latvian.add(foldName(normalizeName(name)));
+    }
+  }
+  for (const fold of ambiguousFolded) folded.delete(fold);
+  return { fields, defs: spec, exact, folded, latvian };
+}
+
+/** The field a header name means, if any. */
+export function fieldOf<F extends string>(name: string, spec: ColumnSpec<F>): F | undefined {
+  const key = normalizeName(name);
+  // Exact (case-insensitive) first, so a diacritic-less match can never win
+  // over a name that is spelled out.
+  return spec.exact.get(key) ?? spec.folded.get(foldName(key));
+}
+
+/** The name to show for a field the file does not have: in the file's language. */
+export function displayName<F extends string>(spec: ColumnSpec<F>, field: F, language: 'en' | 'lv'): string {
+  const def = spec.defs[field];
+  return language === 'lv' ? (lvNames(def)[0] ?? def.en) : def.en;
+}
+
+/**
+ * Map a header to fields. Columns beginning with `ext_` are extensions
+ * (OneRoster) and empty header cells are padding: neither is "unknown".
+ * Throws one CsvError listing every required column that is missing and
+ * every field given twice, with the columns the file does have.
+ */
+export function mapHeader<F extends string>(
+  header: readonly string[],
+  spec: ColumnSpec<F>,
+  file: string,
+  /** Where the header is (`CsvTable.headerLine`), for the messages. */
+  line = 1,
+): HeaderMapping<F> {
+  const index = {} as Record<F, number | undefined>;
+  const names = {} as Record<F, string | undefined>;
+  for (const field of spec.fields) {
+    index[field] = undefined;
+    names[field] = undefined;
+  }
+  const unknown: string[] = [];
+  const problems: ImportProblem[] = [];
+  let latvianMatches = 0;
+  let englishMatches = 0;
+  header.forEach((cell, i) => {
+    const name = cell.trim();
+    if (name === '' || /^ext_/i.test(name)) return;
+    const field = fieldOf(name, spec);
+    if (field === undefined) {
+      unknown.push(name);
+      return;
+    }
+    const key = normalizeName(name);
+    if (spec.latvian.has(key) || spec.latvian.has(foldName(key))) latvianMatches++;
+    else englishMatches++;
+    const earlier = names[field];
+    if (earlier !== undefined) {
+      problems.push({
+        file,
+        line,
+        column: name,
+        reason: `the file has this column twice: "${earlier}" and "${name}" both mean ${spec.defs[field].en}; keep one`,
+      });
+      return;
+    }
+    index[field] = i;
+    names[field] = name;
+  });
+  const language = latvianMatches > englishMatches ? 'lv' : 'en';
+
+  const found = header.map((h) => h.trim()).filter((h) => h !== '');
+  const foundList = found.length > 0 ? found.join(', ') : '(none)';
+  const nothingMatched = latvianMatches + englishMatches === 0;
+  for (const field of spec.fields) {
+    const def = spec.defs[field];
+    if (!def.required || index[field] !== undefined) continue;
+    const shown = displayName(spec, field, language);
+    const others = [def.en, ...lvNames(def)].filter((n) => n !== shown);
+    problems.push({
+      file,
+      line,
+      column: shown,
+      reason:
+        `required column missing (also accepted as ${others.map((n) => `"${n}"`).join(', ')}); columns found: ${foundList}` +
+        (nothingMatched ? ' (the first line must be the header)' : ''),
+    });
+  }
+  if (problems.length > 0) throw CsvError.fromProblems(problems);
+  return { file, index, names, unknown, language };
+}
+
+/**
+ * A row's values by field: undefined for a column the file does not have
+ * (so a re-import leaves that field alone), '' for an empty cell.
+ */
+export function valuesOf<F extends string>(mapping: HeaderMapping<F>, cells: readonly string[]): Record<F, string | undefined> {
+  const out = {} as Record<F, string | undefined>;
+  for (const field of Object.keys(mapping.index) as F[]) {
+    const i = mapping.index[field];
+    out[field] = i === undefined ? undefined : (cells[i] ?? '');
+  }
+  return out;
+}
+
+/** The column name for messages about `field`: as the file spells it, else in the file's language. */
+export function columnLabel<F extends string>(mapping: HeaderMapping<F>, spec: ColumnSpec<F>, field: F): string {
+  return mapping.names[field] ?? displayName(spec, field, mapping.language);
+}

@@ -1,0 +1,157 @@
+// Shared helpers for the end-to-end CLI tests (not a test file itself).
+import * as assert from 'uvu/assert';
+import { spawnSync } from 'node:child_process';
+import { cli, cliAsync, type CliResult } from '../support/cli.ts';
+import { main } from '../../src/main.ts';
+
+/**
+ * Every row of every table (and the schema), read with the sqlite3 shell,
+ * independent of our code: like test/support's snapshot(), but in one sqlite3
+ * call instead of one per table, which keeps the suite's run time down.
+ */
+export function dbState(dbPath: string): string {
+  const r = spawnSync('sqlite3', [dbPath, '.dump'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`sqlite3 .dump ${dbPath}: ${r.stderr}`);
+  return r.stdout;
+}
+
+export type Env = Record<string, string | undefined>;
+
+export const EXIT_CODES = { usage: 2, not_found: 3, invalid: 4, forbidden: 5, conflict: 6 } as const;
+export type ErrorName = keyof typeof EXIT_CODES;
+
+/** A runner bound to one database; `--as` defaults to EZURNALS_USER=admin. */
+export function runner(dbPath: string, user: string | undefined = 'admin') {
+  const env: Env = { EZURNALS_DB: dbPath, EZURNALS_USER: user };
+  const run = (args: string[], extraEnv: Env = {}, input?: string): CliResult => cli(args, { ...env, ...extraEnv }, input);
+  /**
+   * A command that must be refused with the given error, with `--json`: the
+   * error is JSON on stderr, stdout stays empty, and the database is unchanged.
+   */
+  const refused = (label: string, args: string[], error: ErrorName | ErrorName[], message?: RegExp, extraEnv: Env = {}): CliResult => {
+    const before = dbState(dbPath);
+    const r = run([...args, '--json'], extraEnv);
+    const errors = Array.isArray(error) ? error : [error];
+    const expected = errors.find((e) => EXIT_CODES[e] === r.code) ?? errors[0]!;
+    assert.is(r.code, EXIT_CODES[expected], `${label}: exit code (stderr: ${r.stderr.trim()})`);
+    assert.is(r.stdout, '', `${label}: stdout must stay empty`);
+    assert.is(r.errorJson?.error?.code, expected, `${label}: JSON error on stderr, got: ${r.stderr.trim()}`);
+    assert.type(r.errorJson?.error?.message, 'string', `${label}: error message`);
+    if (message) assert.match(r.errorJson.error.message, message, `${label}: message`);
+    assert.is(dbState(dbPath), before, `${label}: the database changed`);
+    return r;
+  };
+  /**
+   * Many refusals at once (they are independent, and each must write nothing):
+   * run in parallel, a few at a time, between two readings of the database,
+   * which must be identical. Every case is checked and all failures reported.
+   */
+  const refusedAll = async (cases: readonly RefusalCase[], limit = 4): Promise<CliResult[]> => {
+    const before = dbState(dbPath);
+    const results = await pool(cases, limit, ({ args, env: extra }) => cliAsync([...args, '--json'], { ...env, ...extra }));
+    const after = dbState(dbPath);
+    const failures: string[] = [];
+    cases.forEach((c, i) => {
+      const r = results[i]!;
+      const errors = Array.isArray(c.error) ? c.error : [c.error];
+      const problems: string[] = [];
+      if (!errors.some((e) => EXIT_CODES[e] === r.code)) problems.push(`exit ${r.code}, expected ${errors.map((e) => EXIT_CODES[e]).join(' or ')}`);
+      if (r.stdout !== '') problems.push(`stdout not empty: ${r.stdout.slice(0, 100)}`);
+      const json = r.errorJson?.error;
+      if (!json || !errors.includes(json.code) || typeof json.message !== 'string') problems.push(`not a JSON error on stderr of code ${errors.join('/')}`);
+      else if (c.message && !c.message.test(json.message)) problems.push(`message does not match ${c.message}`);
+      if (problems.length > 0) failures.push(`${c.label}: ${problems.join('; ')}\n    stderr: ${r.stderr.trim()}`);
+    });
+    assert.equal(failures, [], `${failures.length} of ${cases.length} refusals wrong:\n  ${failures.join('\n  ')}`);
+    assert.is(after, before, `one of these refused commands changed the database: ${cases.map((c) => c.label).join(', ')}`);
+    return results;
+  };
+  /**
+   * Builds a fixture fast: runs commands through the CLI's own entry point
+   * (`main`, the function the bin calls) in this process, about 100× cheaper
+   * than starting the bin. Only for setup; what a test asserts goes through
+   * the real bin. Each step must succeed; returns each step's stdout as JSON
+   * when it is JSON.
+   */
+  const setup = async (steps: string[][]): Promise<any[]> => {
+    const results: any[] = [];
+    for (const args of steps) {
+      const r = await inProcess(args, env);
+      if (r.code !== 0) throw new Error(`setup step failed: ezurnals ${args.join(' ')} → ${r.code}\n${r.stderr}`);
+      results.push(r.json);
+    }
+    return results;
+  };
+  /** A read-back through the CLI in-process (for checking state, when the read itself is not under test). */
+  const read = async (args: string[]): Promise<any> => (await setup([[...args, '--json']]))[0];
+  return { env, run, refused, refusedAll, setup, read };
+}
+
+export interface RefusalCase {
+  label: string;
+  args: string[];
+  error: ErrorName | ErrorName[];
+  message?: RegExp;
+  env?: Env;
+}
+
+/** Maps items through an async function, at most `limit` at a time, keeping the order. */
+export async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** Runs `main(argv)` in this process with the given environment, capturing its output. */
+export async function inProcess(args: string[], env: Env): Promise<CliResult> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const { write: stdoutWrite } = process.stdout;
+  const { write: stderrWrite } = process.stderr;
+  const saved = { EZURNALS_DB: process.env.EZURNALS_DB, EZURNALS_USER: process.env.EZURNALS_USER, CI: process.env.CI };
+  const setEnv = (values: Env) => {
+    for (const [key, value] of Object.entries(values)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  };
+  setEnv({ EZURNALS_DB: env.EZURNALS_DB, EZURNALS_USER: env.EZURNALS_USER, CI: 'true' }); // CI: never prompt
+  process.stdout.write = ((chunk: string | Uint8Array) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => (err.push(String(chunk)), true)) as typeof process.stderr.write;
+  let code: number;
+  try {
+    code = await main(args);
+  } finally {
+    process.stdout.write = stdoutWrite;
+    process.stderr.write = stderrWrite;
+    setEnv(saved);
+  }
+  const parse = (text: string) => {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+  };
+  const stdout = out.join('');
+  const stderr = err.join('');
+  return { code, stdout, stderr, json: parse(stdout), errorJson: parse(stderr) };
+}
+
+/** The usual small school of the issue's example, as setup steps. */
+export const EXAMPLE_SCHOOL: string[][] = [
+  ['init', '--school', 'Rīgas Parauga vidusskola', '--year', '2026/2027'],
+  ['staff', 'add', 'T01', '--first-name', 'Anna', '--last-name', 'Kalniņa', '--role', 'teacher', '--role', 'class-teacher', '--phone', '+37120000001'],
+  ['staff', 'add', 'T02', '--first-name', 'Pēteris', '--last-name', 'Ozoliņš', '--role', 'teacher'],
+  ['subject', 'add', 'mat', '--name', 'Matemātika'],
+  ['class', 'add', '7.a', '--level', '7', '--class-teacher', 'T01'],
+  ['student', 'add', 'S001', '--first-name', 'Jānis', '--last-name', 'Bērziņš', '--personal-code', '010110-20002', '--class', '7.a'],
+  ['assign', 'add', '--class', '7.a', '--subject', 'mat', '--teacher', 'T01'],
+];
