@@ -1,7 +1,7 @@
 // Cold start of the bin against bare node, measured in the same run (the machine is shared and noisy).
 // Usage: npm run bench:startup [-- --runs 30]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,33 +24,46 @@ ez('class', 'add', '7.a', '--class-teacher', 'T01');
 ez('assign', 'add', '--class', '7.a', '--subject', 'mat', '--teacher', 'T01');
 for (let i = 0; i < RUNS; i++) ez('student', 'add', `S${i}`, '--first-name', 'Jānis', '--last-name', 'Bērziņš', '--class', '7.a');
 ez('lesson', 'add', '--class', '7.a', '--subject', 'mat', '--date', '2026-10-05', '--number', '1', '--topic', 'Daļskaitļi', '--as', 'T01');
+ez('lesson', 'add', '--class', '7.a', '--subject', 'mat', '--date', '2026-10-05', '--number', '2', '--topic', 'Procenti', '--as', 'T01');
+
+// CPU time (user + system) is read with GNU time where it exists: on a shared,
+// loaded machine it varies far less than wall time.
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
 function once(args) {
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { env, stdio: 'ignore' });
-  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}`);
-  return Number(process.hrtime.bigint() - start) / 1e6;
+  const r = GNU_TIME
+    ? spawnSync(GNU_TIME, ['-f', '%U %S', process.execPath, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' })
+    : spawnSync(process.execPath, args, { env, stdio: 'ignore' });
+  const wall = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr ?? ''}`);
+  const cpu = GNU_TIME ? r.stderr.trim().split('\n').at(-1).split(' ').reduce((sum, s) => sum + Number(s) * 1000, 0) : NaN;
+  return { wall, cpu };
 }
 
-function stats(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
+function stats(samples, field) {
+  const sorted = samples.map((s) => s[field]).sort((a, b) => a - b);
   return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0] };
 }
 
 // Interleaved rounds: a load spike on this shared machine then hits all three alike.
-const samples = { bare: [], version: [], mark: [] };
+const samples = { bare: [], version: [], mark: [], markJson: [] };
 for (let i = 0; i < RUNS; i++) {
   samples.bare.push(once(['-e', '0']));
   samples.version.push(once([BIN, '--version']));
   samples.mark.push(once([BIN, 'absence', 'mark', '--lesson', '1', '--student', `S${i}`, '--as', 'T01']));
+  samples.markJson.push(once([BIN, 'absence', 'mark', '--lesson', '2', '--student', `S${i}`, '--as', 'T01', '--json']));
 }
-const bare = stats(samples.bare);
-const version = stats(samples.version);
-const mark = stats(samples.mark);
 
-const row = (name, t) => `${name.padEnd(28)} median ${t.median.toFixed(1).padStart(6)} ms   min ${t.min.toFixed(1).padStart(6)} ms   ×${(t.median / bare.median).toFixed(2)} of bare node`;
-console.log(`runs: ${RUNS}, node ${process.version}`);
-console.log(row('node -e 0', bare));
-console.log(row('ezurnals --version', version));
-console.log(row('ezurnals absence mark', mark));
+function report(field, label) {
+  const bare = stats(samples.bare, field);
+  console.log(`${label} (median of ${RUNS}, ratio to bare node's median):`);
+  for (const [name, key] of [['node -e 0', 'bare'], ['ezurnals --version', 'version'], ['ezurnals absence mark', 'mark'], ['ezurnals absence mark --json', 'markJson']]) {
+    const t = stats(samples[key], field);
+    console.log(`  ${name.padEnd(30)} ${t.median.toFixed(1).padStart(6)} ms  (min ${t.min.toFixed(1).padStart(6)})  ×${(t.median / bare.median).toFixed(2)}`);
+  }
+}
+console.log(`node ${process.version}`);
+report('wall', 'wall time');
+if (GNU_TIME) report('cpu', 'CPU time, user + system');
 rmSync(dir, { recursive: true, force: true });

@@ -1,13 +1,16 @@
 #!/usr/bin/env node
+'use strict';
+// CommonJS on purpose (see bin/package.json): an ES module entry costs Node
+// ~8 ms of loader work on every start, and scripts start this thousands of times.
+//
 // Loads the bundled CLI through a V8 code cache: the compiled code of an
 // earlier run is reused, so a short command does not pay for parsing the
 // whole bundle. The cache starts with the bundle's size and mtime; V8 itself
 // only checks the source length, so a rebuilt bundle must never meet an old cache.
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire, Module } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
+const { readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { createRequire, Module } = require('node:module');
+const { dirname, join } = require('node:path');
+const { Script } = require('node:vm');
 
 // `ezurnals … | head` closes the pipe early; that is not an error of ours.
 for (const stream of [process.stdout, process.stderr]) {
@@ -17,7 +20,7 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const filename = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
+const filename = join(__dirname, '..', 'dist', 'cli.cjs');
 const cacheFile = `${filename}.v8cache`;
 const source = readFileSync(filename, 'utf8');
 const { size, mtimeMs } = statSync(filename);
@@ -31,12 +34,12 @@ try {
   cachedData = undefined;
 }
 const script = new Script(Module.wrap(source), { filename, cachedData });
-const module = { exports: {} };
-script.runInThisContext()(module.exports, createRequire(filename), module, filename, dirname(filename));
+const bundle = { exports: {} };
+script.runInThisContext()(bundle.exports, createRequire(filename), bundle, filename, dirname(filename));
 
-process.exitCode = await module.exports.main(process.argv.slice(2));
-
-if (cachedData === undefined || script.cachedDataRejected) {
+bundle.exports.main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+  if (cachedData !== undefined && !script.cachedDataRejected) return;
   try {
     // Written after the run, so the cache also holds the functions this command compiled.
     const temporary = `${cacheFile}.${process.pid}`;
@@ -45,4 +48,4 @@ if (cachedData === undefined || script.cachedDataRejected) {
   } catch {
     // A read-only install simply runs without the cache.
   }
-}
+});

@@ -9,7 +9,26 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 // never finds the bundle missing; the old cache goes first (see bin/ezurnals.js).
 rmSync(new URL('../dist/cli.cjs.v8cache', import.meta.url), { force: true });
 
+/**
+ * commander loads node:child_process at start-up for external subcommands,
+ * which ezurnals never uses; compiling that Node module costs ~8 ms on every
+ * run. Inside commander it is replaced by a shim that loads it on first use.
+ */
+const lazyChildProcessForCommander = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes('/node_modules/commander/') ? { path: 'lazy-child-process', namespace: 'ezurnals' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'ezurnals' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, name) => require('node:child_process')[name] });",
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
+  plugins: [lazyChildProcessForCommander],
   entryPoints: ['src/main.ts'],
   outfile: 'dist/next/cli.cjs',
   bundle: true,

@@ -19,15 +19,15 @@ export async function main(argv: string[]): Promise<number> {
       if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
       // A command family named without its command shows its help as the "error".
       const message = error.code === 'commander.help' ? `a command is missing: see \`ezurnals ${commandWord(argv) ?? ''} --help\`` : error.message.replace(/^error: /, '');
-      if (wantsJson(argv)) printError(process.stderr, true, 'usage', message);
+      if (wantsJson(argv)) await printError(process.stderr, true, 'usage', message);
       return EXIT.usage;
     }
     if (error instanceof AppError) {
-      printError(process.stderr, wantsJson(argv), error.code, error.message, error.details);
+      await printError(process.stderr, wantsJson(argv), error.code, error.message, error.details);
       return error.exitCode;
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    printError(process.stderr, wantsJson(argv), 'unexpected', `Unexpected failure: ${message}`);
+    await printError(process.stderr, wantsJson(argv), 'unexpected', `Unexpected failure: ${message}`);
     return EXIT.unexpected;
   }
 }

@@ -1,5 +1,5 @@
-import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
+import type { ChalkInstance } from 'chalk';
+import type TableConstructor from 'cli-table3';
 
 export interface Column<T> {
   header: string;
@@ -17,31 +17,39 @@ export interface Output {
   warn(message: string): void;
 }
 
+/**
+ * cli-table3 and chalk are loaded only when a person will see them: a script
+ * reading JSON never pays for them, nor for the terminal probing chalk does.
+ */
+async function loadTable(): Promise<typeof TableConstructor> {
+  return (await import('cli-table3')).default;
+}
+
+async function colours(stream: NodeJS.WriteStream): Promise<ChalkInstance | null> {
+  if (!stream.isTTY) return null;
+  const { Chalk } = await import('chalk');
+  return new Chalk({ level: 1 });
+}
+
 function cell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   return String(value);
 }
 
-export function createOutput(options: { json: boolean; stdout?: NodeJS.WriteStream; stderr?: NodeJS.WriteStream }): Output {
+export async function createOutput(options: { json: boolean; stdout?: NodeJS.WriteStream; stderr?: NodeJS.WriteStream }): Promise<Output> {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
-  let errColor: ChalkInstance | undefined;
-  const paint = () => {
-    if (!errColor) {
-      errColor = new Chalk({ level: stderr.isTTY ? 1 : 0 });
-    }
-    return errColor;
-  };
+  const Table = options.json ? null : await loadTable();
+  const paint = await colours(stderr);
   return {
     json: options.json,
     data<T>(value: T | T[], columns: Column<T>[]) {
-      if (options.json) {
+      if (!Table) {
         stdout.write(`${JSON.stringify(value, null, 2)}\n`);
         return;
       }
-      const colour = stdout.isTTY === true;
-      const style = colour ? { head: ['cyan'] } : { head: [], border: [] };
+      const style = stdout.isTTY === true ? { head: ['cyan'] } : { head: [], border: [] };
       if (Array.isArray(value)) {
         const table = new Table({ head: columns.map((c) => c.header), style });
         for (const row of value) table.push(columns.map((c) => cell(c.value(row))));
@@ -60,17 +68,17 @@ export function createOutput(options: { json: boolean; stdout?: NodeJS.WriteStre
       stderr.write(`${message}\n`);
     },
     warn(message: string) {
-      stderr.write(`${paint().yellow('warning:')} ${message}\n`);
+      stderr.write(`${paint ? paint.yellow('warning:') : 'warning:'} ${message}\n`);
     },
   };
 }
 
-export function printError(stderr: NodeJS.WriteStream, json: boolean, code: string, message: string, details?: readonly string[]): void {
+export async function printError(stderr: NodeJS.WriteStream, json: boolean, code: string, message: string, details?: readonly string[]): Promise<void> {
   if (json) {
     stderr.write(`${JSON.stringify({ error: { code, message, ...(details?.length ? { details } : {}) } })}\n`);
     return;
   }
-  const chalk = new Chalk({ level: stderr.isTTY ? 1 : 0 });
-  stderr.write(`${chalk.red('error:')} ${message}\n`);
+  const paint = await colours(stderr);
+  stderr.write(`${paint ? paint.red('error:') : 'error:'} ${message}\n`);
   for (const line of details ?? []) stderr.write(`  ${line}\n`);
 }

@@ -85,8 +85,9 @@ Examples:
     );
   const word = commandWord(argv);
   const only = word === undefined ? undefined : NOUNS[word];
+  const versionOnly = word === undefined && (argv.includes('--version') || argv.includes('-V'));
   if (only) only(program);
-  else for (const register of new Set(Object.values(NOUNS))) register(program);
+  else if (!versionOnly) for (const register of new Set(Object.values(NOUNS))) register(program);
   strict(program, argv.includes('--json'));
   return program;
 }

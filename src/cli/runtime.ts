@@ -51,7 +51,7 @@ async function openSession(options: GlobalOptions): Promise<{ db: Db; ctx: Servi
 /** The one path every journal command takes: open, authorise, run once, print, close. */
 export async function runCommand<T>(command: Command, spec: CommandSpec<T>): Promise<void> {
   const options = globalOptions(command);
-  const out = createOutput({ json: !!options.json });
+  const out = await createOutput({ json: !!options.json });
   const { db, ctx } = await openSession(options);
   try {
     await spec.prepare?.(ctx);

@@ -327,7 +327,8 @@ async function* decodeFile(
       text = held + text;
       held = '';
       if (atStart && text !== '') {
-        text = cleanDecodedText(text);
+        // A second BOM (the decoder drops the first); Ctrl-Z is handled at the end.
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
         atStart = false;
       }
       const last = text[text.length - 1];

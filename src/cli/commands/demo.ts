@@ -58,7 +58,7 @@ export function registerDemo(program: Command): void {
     .option('--force', 'replace an existing demo database')
     .addHelpText('after', examples('ezurnals demo', 'ezurnals demo --dir /tmp/skola --force --json'))
     .action(async (opts: DemoOptions, command: Command) => {
-      const out = createOutput({ json: !!globalOptions(command).json });
+      const out = await createOutput({ json: !!globalOptions(command).json });
       const started = performance.now();
       const { db, path } = await openDemoDatabase(opts.dir, { force: opts.force });
       let summary: DemoSummary | undefined;

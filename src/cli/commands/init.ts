@@ -29,7 +29,7 @@ export function registerInit(program: Command): void {
     .addHelpText('after', examples('ezurnals init --school "Rīgas Parauga vidusskola" --year 2026/2027', 'ezurnals init --db school.db --school "Cēsu pamatskola" --year 2026/2027 --admin A01 --admin-name "Inese Kalēja"'))
     .action(async (opts: InitOptions, command: Command) => {
       const global = globalOptions(command);
-      const out = createOutput({ json: !!global.json });
+      const out = await createOutput({ json: !!global.json });
       const path = resolveDatabasePath(global.db);
       const school = await askText(opts.school, '--school', "School's name");
       const year = await askText(global.year, '--year', 'School year (e.g. 2026/2027)');
