@@ -14,6 +14,7 @@ import { registerLesson } from './commands/lesson.ts';
 import { registerAbsence } from './commands/absence.ts';
 import { registerGrade } from './commands/grade.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerExport } from './commands/export.ts';
 
 /**
  * Every level throws instead of exiting, so `main` maps all failures to the
@@ -43,6 +44,7 @@ const NOUNS: Record<string, (program: Command) => void> = {
   lesson: registerLesson,
   absence: registerAbsence,
   grade: registerGrade,
+  export: registerExport,
 };
 
 const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--db', '--as', '--year']);

@@ -1,0 +1,91 @@
+import { defineColumns } from '../csv/columns.ts';
+
+/**
+ * The columns of every importable kind, in the order exports write them
+ * (issue 3): each has an English and a Latvian name. Import and export share
+ * these, so that an export reads back into an empty database unchanged.
+ */
+export const KIND_COLUMNS = {
+  subjects: defineColumns({
+    code: { en: 'code', lv: 'Kods', required: true },
+    name: { en: 'name', lv: 'Nosaukums', required: true },
+  }),
+  staff: defineColumns({
+    code: { en: 'code', lv: 'Kods', required: true },
+    first_name: { en: 'first_name', lv: 'Vārds', required: true },
+    last_name: { en: 'last_name', lv: 'Uzvārds', required: true },
+    roles: { en: 'roles', lv: 'Lomas', required: true },
+    phone: { en: 'phone', lv: 'Tālrunis' },
+    email: { en: 'email', lv: 'E-pasts', aliases: ['e-mail'] },
+  }),
+  classes: defineColumns({
+    code: { en: 'code', lv: 'Klase', aliases: ['class'], required: true },
+    level: { en: 'level', lv: 'Līmenis' },
+    class_teacher: { en: 'class_teacher', lv: 'Audzinātājs' },
+  }),
+  students: defineColumns({
+    code: { en: 'code', lv: 'Kods' },
+    first_name: { en: 'first_name', lv: 'Vārds', required: true },
+    last_name: { en: 'last_name', lv: 'Uzvārds', required: true },
+    personal_code: { en: 'personal_code', lv: 'Personas kods' },
+    class: { en: 'class', lv: 'Klase' },
+    birth_date: { en: 'birth_date', lv: 'Dzimšanas datums' },
+    sex: { en: 'sex', lv: 'Dzimums' },
+    phone: { en: 'phone', lv: 'Tālrunis' },
+    email: { en: 'email', lv: 'E-pasts', aliases: ['e-mail'] },
+    address: { en: 'address', lv: 'Adrese' },
+  }),
+  guardians: defineColumns({
+    student: { en: 'student', lv: 'Skolēns', required: true },
+    first_name: { en: 'first_name', lv: 'Vārds', required: true },
+    last_name: { en: 'last_name', lv: 'Uzvārds', required: true },
+    relation: { en: 'relation', lv: 'Radniecība', required: true },
+    phone: { en: 'phone', lv: 'Tālrunis' },
+    email: { en: 'email', lv: 'E-pasts', aliases: ['e-mail'] },
+    address: { en: 'address', lv: 'Adrese' },
+  }),
+  assignments: defineColumns({
+    class: { en: 'class', lv: 'Klase', required: true },
+    subject: { en: 'subject', lv: 'Priekšmets', required: true },
+    teacher: { en: 'teacher', lv: 'Skolotājs', required: true },
+  }),
+  lessons: defineColumns({
+    class: { en: 'class', lv: 'Klase', required: true },
+    subject: { en: 'subject', lv: 'Priekšmets', required: true },
+    date: { en: 'date', lv: 'Datums', required: true },
+    number: { en: 'number', lv: 'Stunda', required: true },
+    teacher: { en: 'teacher', lv: 'Skolotājs' },
+    topic: { en: 'topic', lv: 'Tēma', required: true },
+    homework: { en: 'homework', lv: 'Mājasdarbs' },
+    substitute_for: { en: 'substitute_for', lv: 'Aizvieto' },
+  }),
+  absences: defineColumns({
+    class: { en: 'class', lv: 'Klase', required: true },
+    subject: { en: 'subject', lv: 'Priekšmets', required: true },
+    date: { en: 'date', lv: 'Datums', required: true },
+    number: { en: 'number', lv: 'Stunda' },
+    student: { en: 'student', lv: 'Skolēns', required: true },
+    code: { en: 'code', lv: 'Atzīme', required: true },
+  }),
+  grades: defineColumns({
+    class: { en: 'class', lv: 'Klase', required: true },
+    subject: { en: 'subject', lv: 'Priekšmets', required: true },
+    date: { en: 'date', lv: 'Datums' },
+    student: { en: 'student', lv: 'Skolēns', required: true },
+    value: { en: 'value', lv: 'Vērtējums', required: true },
+    work: { en: 'work', lv: 'Darba veids' },
+    note: { en: 'note', lv: 'Piezīmes' },
+  }),
+  holidays: defineColumns({
+    from: { en: 'from', lv: 'No', required: true },
+    to: { en: 'to', lv: 'Līdz' },
+    kind: { en: 'kind', lv: 'Veids' },
+    name: { en: 'name', lv: 'Nosaukums', required: true },
+  }),
+} as const;
+
+export type TransferKind = keyof typeof KIND_COLUMNS;
+export const TRANSFER_KINDS = Object.keys(KIND_COLUMNS) as TransferKind[];
+
+/** Dependency order: a bundle imports, and an export folder is read back, in this order. */
+export const IMPORT_ORDER: readonly TransferKind[] = ['holidays', 'subjects', 'staff', 'classes', 'students', 'guardians', 'assignments', 'lessons', 'absences', 'grades'];
