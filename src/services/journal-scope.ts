@@ -1,7 +1,6 @@
 import type { Db } from '../db/connection.ts';
 import type { Lesson, SchoolClass, Subject } from '../db/schema.ts';
 import { teacherIdsFor } from '../db/repositories/assignments.ts';
-import { findClassById } from '../db/repositories/classes.ts';
 import type { Actor, Scope } from '../domain/permissions.ts';
 
 /** Facts the permission rule needs about a class+subject (and optionally a lesson) for this actor. */
@@ -17,8 +16,4 @@ export async function journalScope(
     taughtLesson: target.lesson ? target.lesson.teacher_id === actor.id : false,
     classTeacher: target.schoolClass.class_teacher_id === actor.id,
   };
-}
-
-export async function classOfLesson(ctx: { db: Db }, lesson: Lesson): Promise<SchoolClass> {
-  return (await findClassById(ctx.db, lesson.class_id))!;
 }

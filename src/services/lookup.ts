@@ -72,7 +72,3 @@ export async function loadCalendar(ctx: ServiceContext): Promise<WorkingCalendar
   const rows = await listHolidays(ctx.db, ctx.school.id);
   return new WorkingCalendar(rows.map((r) => ({ from: r.starts_on, to: r.ends_on, kind: r.kind, name: r.name })));
 }
-
-export function fullName(person: { first_name: string; last_name: string }): string {
-  return `${person.first_name} ${person.last_name}`;
-}
