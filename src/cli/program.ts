@@ -14,6 +14,7 @@ import { registerLesson } from './commands/lesson.ts';
 import { registerAbsence } from './commands/absence.ts';
 import { registerGrade } from './commands/grade.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerImport } from './commands/import.ts';
 import { registerExport } from './commands/export.ts';
 
 /**
@@ -26,6 +27,25 @@ function strict(command: Command, json: boolean): void {
   if (!json) command.showHelpAfterError('(add --help for usage)');
   command.configureOutput({ writeErr: (s) => (json ? undefined : process.stderr.write(s)), outputError: (s, write) => (json ? undefined : write(s)) });
   for (const sub of command.commands) strict(sub, json);
+}
+
+/** Commander keeps added help text as 'afterHelp' listeners (a Command is an EventEmitter at run time). */
+function afterHelpListeners(command: Command): ((context: unknown) => void)[] {
+  return (command as unknown as NodeJS.EventEmitter).listeners('afterHelp') as ((context: unknown) => void)[];
+}
+
+/** The example lines a command's own help shows (its "after" help text). */
+function examplesOf(command: Command): string[] {
+  let text = '';
+  for (const listener of afterHelpListeners(command)) listener({ error: false, command, write: (s: string) => (text += s) });
+  return text.split('\n').filter((line) => line.startsWith('  $ '));
+}
+
+/** A command family's help lists the first example of each of its commands. */
+function familyExamples(family: Command): void {
+  if (family.commands.length === 0 || afterHelpListeners(family).length > 0) return;
+  const lines = family.commands.map((sub) => examplesOf(sub)[0]).filter((line): line is string => !!line);
+  if (lines.length > 0) family.addHelpText('after', `\nExamples:\n${lines.join('\n')}\n`);
 }
 
 const NOUNS: Record<string, (program: Command) => void> = {
@@ -45,6 +65,7 @@ const NOUNS: Record<string, (program: Command) => void> = {
   absence: registerAbsence,
   grade: registerGrade,
   export: registerExport,
+  import: registerImport,
 };
 
 const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--db', '--as', '--year']);
@@ -90,6 +111,7 @@ Examples:
   const versionOnly = word === undefined && (argv.includes('--version') || argv.includes('-V'));
   if (only) only(program);
   else if (!versionOnly) for (const register of new Set(Object.values(NOUNS))) register(program);
+  for (const family of program.commands) familyExamples(family);
   strict(program, argv.includes('--json'));
   return program;
 }
