@@ -1,0 +1,551 @@
+// What one row of each kind means: its natural key (for duplicates in the
+// file and for matching stored records on re-import), and how it goes in —
+// create through the `add` use case, update through `set`/`correct` only the
+// fields that differ, or nothing when the stored record already says the same.
+import type { SchoolYear, Student, Subject, SchoolClass } from '../db/schema.ts';
+import { findSubjectByCode } from '../db/repositories/subjects.ts';
+import { findStaffByCode, listStaff, type StaffWithRoles } from '../db/repositories/staff.ts';
+import { findClassByCode } from '../db/repositories/classes.ts';
+import { findStudentByCode, findStudentByPersonalCode, listStudents, placementInYear } from '../db/repositories/students.ts';
+import { listGuardianViews } from '../db/repositories/guardians.ts';
+import { findAssignment } from '../db/repositories/assignments.ts';
+import { findLessonsOn } from '../db/repositories/lessons.ts';
+import { findAbsencesOfLesson } from '../db/repositories/absences.ts';
+import { listGradeViews } from '../db/repositories/grades.ts';
+import { parseDateInput, type IsoDate } from '../domain/dates.ts';
+import { checkPersonalCode } from '../domain/personal-code.ts';
+import { isRole, ROLES } from '../domain/roles.ts';
+import { checkGrade, isWorkKind, WORK_KINDS, type WorkKind } from '../domain/grade-scale.ts';
+import { ABSENCE_CODES } from '../domain/absence.ts';
+import { AppError } from '../errors.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { optionalEmail, optionalPhone, optionalText, requireInteger } from '../services/input.ts';
+import { resolveClass, resolveStudent, resolveSubject, resolveYear } from '../services/lookup.ts';
+import { addSubject, setSubject } from '../services/subjects.ts';
+import { addStaff, setStaff } from '../services/staff.ts';
+import { addClass, setClass, referenceDate } from '../services/classes.ts';
+import { addStudent, moveStudent, setStudent } from '../services/students.ts';
+import { addGuardian, linkGuardianToStudents, parseRelation, setGuardian } from '../services/guardians.ts';
+import { addAssignment } from '../services/assignments.ts';
+import { addHoliday, removeHoliday } from '../services/holidays.ts';
+import { addLesson, LESSON_NUMBERS, resolveLesson, setLesson } from '../services/lessons.ts';
+import { justifyAbsences, markAbsences } from '../services/absences.ts';
+import { correctGrade, enterGrades } from '../services/grades.ts';
+import type { KIND_COLUMNS, TransferKind } from './columns.ts';
+import type { Row } from './import.ts';
+
+export type Outcome = 'created' | 'updated' | 'unchanged';
+export type FieldOf<K extends TransferKind> = (typeof KIND_COLUMNS)[K]['fields'][number];
+
+export interface NaturalKey<F extends string> {
+  key: string;
+  /** The column a duplicate is reported on. */
+  field: F;
+  /** How the duplicate is named: "code S001". */
+  label: string;
+}
+
+export interface KindHandler<F extends string> {
+  /**
+   * Registry kinds are the admin's or deputy's whatever the rows say; checked
+   * once up front, since an unchanged row calls no use case that would check it.
+   */
+  registry?: true;
+  /** Null when the row has no usable key (its problems are reported by `apply`). */
+  key(row: Row<F>): NaturalKey<F> | null;
+  /** Null when the row had problems (reported on `row`). */
+  apply(row: Row<F>, refs: Refs): Promise<Outcome | null>;
+}
+
+/** Names a few known values, so that a typo can be fixed from the message alone. */
+function known(values: readonly string[]): string {
+  if (values.length === 0) return 'none defined yet';
+  const shown = values.slice(0, 12).join(', ');
+  return values.length > 12 ? `${shown}, … ${values.length - 12} more` : shown;
+}
+
+/**
+ * References by code, looked up once per file: a file names the same class
+ * or teacher on most of its rows. Only hits are kept, so a miss is always
+ * reported with the values known at that moment.
+ */
+export class Refs {
+  private readonly cache = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly ctx: ServiceContext) {}
+
+  private memo<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.cache.get(key) as Promise<T> | undefined;
+    if (hit) return hit;
+    const loaded = load();
+    this.cache.set(key, loaded);
+    loaded.catch(() => this.cache.delete(key));
+    return loaded;
+  }
+
+  year(): Promise<SchoolYear> {
+    return this.memo('year', () => resolveYear(this.ctx));
+  }
+
+  async class(code: string): Promise<SchoolClass> {
+    const year = await this.year();
+    return this.memo(`class:${code}`, () => resolveClass(this.ctx, year, code));
+  }
+
+  subject(code: string): Promise<Subject> {
+    return this.memo(`subject:${code}`, () => resolveSubject(this.ctx, code));
+  }
+
+  staff(code: string, what = 'teacher'): Promise<StaffWithRoles> {
+    return this.memo(`staff:${code}`, async () => {
+      const found = await findStaffByCode(this.ctx.db, this.ctx.school.id, code);
+      if (found) return found;
+      const codes = (await listStaff(this.ctx.db, this.ctx.school.id)).map((s) => s.code);
+      throw new AppError('not_found', `Unknown ${what} ${code} (known: ${known(codes)}).`);
+    });
+  }
+
+  student(ref: string): Promise<Student> {
+    return this.memo(`student:${ref}`, async () => {
+      try {
+        return await resolveStudent(this.ctx, ref);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
+        const year = await this.year();
+        const codes = (await listStudents(this.ctx.db, this.ctx.school.id, year.id, referenceDate(this.ctx, year))).map((s) => s.code);
+        throw new AppError('not_found', `Unknown student ${ref} (known: ${known(codes)}).`);
+      }
+    });
+  }
+}
+
+// --- Cell parsers: each throws an AppError that Row.check puts on the column ---
+
+const invalid = (message: string) => new AppError('invalid', message);
+
+function isoDate(value: string | undefined): IsoDate | undefined {
+  if (!value) return undefined;
+  const date = parseDateInput(value);
+  if (!date) throw invalid('not a date: use YYYY-MM-DD, DD.MM.YYYY or D.M.YYYY');
+  return date;
+}
+
+const SEX: Record<string, 'M' | 'F'> = { m: 'M', v: 'M', 'vīr': 'M', 'vīrietis': 'M', male: 'M', f: 'F', s: 'F', siev: 'F', sieviete: 'F', female: 'F' };
+
+function sex(value: string | undefined): 'M' | 'F' | null | undefined {
+  if (value === undefined || value === '') return value === '' ? null : undefined;
+  const parsed = SEX[value.toLowerCase()];
+  if (!parsed) throw invalid('must be M or F (also V/S: vīrietis/sieviete)');
+  return parsed;
+}
+
+function personalCode(value: string | undefined): string | null | undefined {
+  if (value === undefined || value === '') return value === '' ? null : undefined;
+  const check = checkPersonalCode(value);
+  if (!check.ok) throw invalid(`invalid personas kods: ${check.reason}`);
+  return check.normalized;
+}
+
+/** Roles as Latvian staff lists write them: `teacher|class-teacher`, or with `,` or `;`. */
+function roles(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const list = [...new Set(value.split(/[|,;]/).map((r) => r.trim().toLowerCase()).filter(Boolean))].sort();
+  const unknown = list.filter((r) => !isRole(r));
+  if (unknown.length > 0) throw invalid(`unknown role ${unknown.join(', ')} (roles: ${ROLES.join(', ')}; separate several with |, "," or ;)`);
+  return list;
+}
+
+const WORK_NAMES: Record<string, WorkKind> = {
+  'kārtējais': 'regular',
+  'kārtējais vērtējums': 'regular',
+  ieskaite: 'credit',
+  'pārbaudes darbs': 'test',
+  'noslēguma darbs': 'large',
+  'apjomīgs pārbaudes darbs': 'large',
+  '1. semestris': 'semester1',
+  '2. semestris': 'semester2',
+  'gada': 'annual',
+  'gada vērtējums': 'annual',
+  'valsts pārbaudes darbs': 'state-exam',
+  'papildu': 'makeup',
+};
+
+function work(value: string | undefined): WorkKind {
+  if (!value) return 'regular';
+  const text = value.toLowerCase().replace(/\s+/g, ' ');
+  const kind = isWorkKind(text) ? text : WORK_NAMES[text];
+  if (!kind) throw invalid(`unknown kind of work: one of ${WORK_KINDS.join(', ')} (or kārtējais, ieskaite, pārbaudes darbs, …)`);
+  return kind;
+}
+
+const HOLIDAY_KINDS: Record<string, string> = { brīvlaiks: 'school-break', 'svētku diena': 'holiday', brīvdiena: 'holiday', 'darba diena': 'working-day' };
+
+/** The fields of `wanted` that are given and differ from `stored`. */
+function changed<T extends object>(stored: object, wanted: T): Partial<T> {
+  const out: Record<string, unknown> = {};
+  const before = stored as Record<string, unknown>;
+  for (const [field, value] of Object.entries(wanted)) {
+    if (value !== undefined && value !== before[field]) out[field] = value;
+  }
+  return out as Partial<T>;
+}
+
+const isEmpty = (o: object) => Object.keys(o).length === 0;
+/** A cell for a service that treats '' as "clear" and undefined as "leave alone". */
+const cell = (v: string | null | undefined) => (v === null ? '' : v);
+const lower = (...parts: (string | undefined)[]) => parts.map((p) => (p ?? '').toLowerCase()).join('\u0000');
+
+// --- The kinds -------------------------------------------------------------------
+
+const subjects: KindHandler<FieldOf<'subjects'>> = {
+  registry: true,
+  key: (row) => ({ key: row.get('code')!, field: 'code', label: `code ${row.get('code')}` }),
+  async apply(row) {
+    const { ctx } = row;
+    const code = row.get('code')!;
+    const name = row.get('name')!;
+    const stored = await findSubjectByCode(ctx.db, ctx.school.id, code);
+    if (!stored) return (await addSubject(ctx, code, { name }), 'created');
+    if (stored.name === name) return 'unchanged';
+    return (await setSubject(ctx, code, { name }), 'updated');
+  },
+};
+
+const staff: KindHandler<FieldOf<'staff'>> = {
+  registry: true,
+  key: (row) => ({ key: row.get('code')!, field: 'code', label: `code ${row.get('code')}` }),
+  async apply(row) {
+    const { ctx } = row;
+    const code = row.get('code')!;
+    const wanted = {
+      first_name: row.get('first_name'),
+      last_name: row.get('last_name'),
+      roles: (await row.check('roles', roles))?.join('|'),
+      phone: await row.check('phone', optionalPhone),
+      email: await row.check('email', optionalEmail),
+    };
+    if (row.failed) return null;
+    const input = (w: Partial<typeof wanted>) => ({
+      firstName: w.first_name,
+      lastName: w.last_name,
+      roles: w.roles?.split('|'),
+      phone: w.phone === undefined ? undefined : cell(w.phone),
+      email: w.email === undefined ? undefined : cell(w.email),
+    });
+    const stored = await findStaffByCode(ctx.db, ctx.school.id, code);
+    if (!stored) return (await addStaff(ctx, code, input(wanted)), 'created');
+    const diff = changed({ ...stored, roles: [...stored.roles].sort().join('|') }, wanted);
+    if (isEmpty(diff)) return 'unchanged';
+    return (await setStaff(ctx, code, input(diff)), 'updated');
+  },
+};
+
+const classes: KindHandler<FieldOf<'classes'>> = {
+  registry: true,
+  key: (row) => ({ key: row.get('code')!, field: 'code', label: `class ${row.get('code')}` }),
+  async apply(row, refs) {
+    const { ctx } = row;
+    const code = row.get('code')!;
+    const level = await row.check('level', (v) => (v ? requireInteger(v, 'level', 1, 12) : undefined));
+    const teacher = await row.check('class_teacher', async (v) => (v ? (await refs.staff(v, 'class teacher')).id : v === '' ? null : undefined));
+    if (row.failed) return null;
+    const year = await refs.year();
+    const stored = await findClassByCode(ctx.db, year.id, code);
+    const teacherCode = row.get('class_teacher');
+    if (!stored) return (await addClass(ctx, code, { level, classTeacher: teacherCode || undefined }), 'created');
+    const diff = changed(stored, { level, class_teacher_id: teacher });
+    if (isEmpty(diff)) return 'unchanged';
+    await setClass(ctx, code, { level: diff.level, classTeacher: diff.class_teacher_id === undefined ? undefined : (teacherCode ?? '') });
+    return 'updated';
+  },
+};
+
+/** The student's code: the code column, else (issue 3) the normalised personas kods. */
+function studentCode(row: Row<FieldOf<'students'>>): { code: string; field: FieldOf<'students'>; label: string } | null {
+  const code = row.get('code');
+  if (code) return { code, field: 'code', label: `code ${code}` };
+  const personal = row.get('personal_code');
+  const check = personal ? checkPersonalCode(personal) : null;
+  if (check?.ok) return { code: check.normalized, field: 'personal_code', label: `personas kods ${check.normalized}` };
+  return null;
+}
+
+const students: KindHandler<FieldOf<'students'>> = {
+  registry: true,
+  key(row) {
+    const id = studentCode(row);
+    return id && { key: id.code, field: id.field, label: id.label };
+  },
+  async apply(row, refs) {
+    const { ctx } = row;
+    const wanted = {
+      first_name: row.get('first_name'),
+      last_name: row.get('last_name'),
+      personal_code: await row.check('personal_code', personalCode),
+      // An empty birth date is "not given": the personas kods may supply it.
+      birth_date: (await row.check('birth_date', isoDate)) || undefined,
+      sex: await row.check('sex', sex),
+      phone: await row.check('phone', optionalPhone),
+      email: await row.check('email', optionalEmail),
+      address: optionalText(row.get('address')),
+    };
+    const className = row.get('class') || undefined;
+    if (className) await row.check('class', (v) => refs.class(v!));
+    const id = studentCode(row);
+    // Without a code column the personas kods identifies the student (issue 3): a known one keeps their code.
+    if (id?.field === 'personal_code') {
+      const known = await findStudentByPersonalCode(ctx.db, ctx.school.id, id.code);
+      if (known) id.code = known.code;
+    }
+    if (!id && !row.failed) row.fail(row.has('code') ? 'code' : 'personal_code', 'a student needs a code or a valid personas kods');
+    if (row.failed || !id) return null;
+    const input = (w: Partial<typeof wanted>) => ({
+      firstName: w.first_name,
+      lastName: w.last_name,
+      personalCode: w.personal_code === undefined ? undefined : cell(w.personal_code),
+      birthDate: w.birth_date,
+      sex: w.sex === undefined ? undefined : cell(w.sex),
+      phone: w.phone === undefined ? undefined : cell(w.phone),
+      email: w.email === undefined ? undefined : cell(w.email),
+      address: w.address === undefined ? undefined : cell(w.address),
+    });
+    const stored = await findStudentByCode(ctx.db, ctx.school.id, id.code);
+    if (!stored) return (await addStudent(ctx, id.code, { ...input(wanted), class: className }), 'created');
+    const diff = changed(stored, wanted);
+    if (!isEmpty(diff)) await setStudent(ctx, id.code, input(diff));
+    let moved = false;
+    if (className) {
+      const placement = await placementInYear(ctx.db, stored.id, (await refs.year()).id);
+      if (placement?.class !== className || placement.to_date !== null) {
+        await moveStudent(ctx, id.code, { class: className });
+        moved = true;
+      }
+    }
+    return isEmpty(diff) && !moved ? 'unchanged' : 'updated';
+  },
+};
+
+const guardians: KindHandler<FieldOf<'guardians'>> = {
+  key: (row) => ({
+    key: lower(row.get('student'), row.get('first_name'), row.get('last_name')),
+    field: 'last_name',
+    label: `guardian ${row.get('first_name')} ${row.get('last_name')} of ${row.get('student')}`,
+  }),
+  async apply(row, refs) {
+    const { ctx } = row;
+    const student = await row.check('student', (v) => refs.student(v!));
+    const relation = await row.check('relation', parseRelation);
+    const wanted = {
+      phone: await row.check('phone', optionalPhone),
+      email: await row.check('email', optionalEmail),
+      address: optionalText(row.get('address')),
+    };
+    if (row.failed || !student || !relation) return null;
+    const firstName = row.get('first_name')!;
+    const lastName = row.get('last_name')!;
+    const input = (w: Partial<typeof wanted>) => ({
+      phone: w.phone === undefined ? undefined : cell(w.phone),
+      email: w.email === undefined ? undefined : cell(w.email),
+      address: w.address === undefined ? undefined : cell(w.address),
+    });
+    const sameName = (g: { first_name: string; last_name: string }) => lower(g.first_name, g.last_name) === lower(firstName, lastName);
+    const mine = (await listGuardianViews(ctx.db, ctx.school.id, { studentIds: [student.id] })).find(sameName);
+    if (mine) {
+      const diff = changed(mine, wanted);
+      if (isEmpty(diff)) return 'unchanged';
+      return (await setGuardian(ctx, mine.id, input(diff)), 'updated');
+    }
+    // Siblings share parents: the same name with the same phone or e-mail is the same person, linked once more.
+    const contact = (g: { phone: string | null; email: string | null }) =>
+      (!!wanted.phone && g.phone === wanted.phone) || (!!wanted.email && g.email === wanted.email);
+    const sibling = (await listGuardianViews(ctx.db, ctx.school.id)).find((g) => sameName(g) && contact(g));
+    if (sibling) return (await linkGuardianToStudents(ctx, sibling.id, { students: [student.code], relation }), 'updated');
+    await addGuardian(ctx, { students: [student.code], firstName, lastName, relation, ...input(wanted) });
+    return 'created';
+  },
+};
+
+const assignments: KindHandler<FieldOf<'assignments'>> = {
+  registry: true,
+  key: (row) => ({
+    key: lower(row.get('class'), row.get('subject'), row.get('teacher')),
+    field: 'teacher',
+    label: `assignment ${row.get('teacher')} → ${row.get('subject')} in ${row.get('class')}`,
+  }),
+  async apply(row, refs) {
+    const { ctx } = row;
+    const schoolClass = await row.check('class', (v) => refs.class(v!));
+    const subject = await row.check('subject', (v) => refs.subject(v!));
+    const teacher = await row.check('teacher', (v) => refs.staff(v!));
+    if (row.failed || !schoolClass || !subject || !teacher) return null;
+    if (await findAssignment(ctx.db, schoolClass.id, subject.id, teacher.id)) return 'unchanged';
+    await addAssignment(ctx, { class: schoolClass.code, subject: subject.code, teacher: teacher.code });
+    return 'created';
+  },
+};
+
+function holidayKind(value: string | undefined): string {
+  if (!value) return 'school-break';
+  return HOLIDAY_KINDS[value.toLowerCase()] ?? value.toLowerCase();
+}
+
+const holidays: KindHandler<FieldOf<'holidays'>> = {
+  registry: true,
+  key(row) {
+    const from = parseDateInput(row.get('from')!) ?? row.get('from')!;
+    const to = parseDateInput(row.get('to') || row.get('from')!) ?? row.get('to')!;
+    const kind = holidayKind(row.get('kind'));
+    return { key: lower(from, to, kind), field: 'from', label: `calendar entry ${from} – ${to} (${kind})` };
+  },
+  async apply(row) {
+    const { ctx } = row;
+    const from = await row.check('from', isoDate);
+    const to = (await row.check('to', isoDate)) ?? from;
+    const kind = holidayKind(row.get('kind'));
+    const name = row.get('name')!;
+    if (row.failed || !from || !to) return null;
+    const stored = await ctx.db
+      .selectFrom('holiday')
+      .selectAll()
+      .where('school_id', '=', ctx.school.id)
+      .where('starts_on', '=', from)
+      .where('ends_on', '=', to)
+      .where('kind', '=', kind as never)
+      .executeTakeFirst();
+    if (stored?.name === name) return 'unchanged';
+    // Entries have no rename: the named one replaces the old (the calendar keeps no history of names).
+    if (stored) await removeHoliday(ctx, stored.id);
+    await addHoliday(ctx, { from, to, kind, name });
+    return stored ? 'updated' : 'created';
+  },
+};
+
+type PlaceField = 'class' | 'subject' | 'date' | 'number';
+/** The part of a row that names a place in the journal (method syntax: any kind's row with these columns fits). */
+interface PlaceRow {
+  get(field: PlaceField): string | undefined;
+  check<T>(field: PlaceField, parse: (value: string | undefined) => T | Promise<T>): Promise<T | undefined>;
+}
+
+/** Class, subject, date and lesson number: how lessons, absences and grades name their place in the journal. */
+async function journalPlace(row: PlaceRow, refs: Refs, numberRequired: boolean) {
+  const schoolClass = await row.check('class', (v) => refs.class(v!));
+  const subject = await row.check('subject', (v) => refs.subject(v!));
+  const date = await row.check('date', isoDate);
+  const number = await row.check('number', (v) => (v || numberRequired ? requireInteger(v, 'number', LESSON_NUMBERS.min, LESSON_NUMBERS.max) : undefined));
+  return { schoolClass, subject, date, number };
+}
+
+const placeKey = (row: PlaceRow) =>
+  [row.get('class'), row.get('subject'), parseDateInput(row.get('date') ?? '') ?? row.get('date'), row.get('number')];
+
+const lessons: KindHandler<FieldOf<'lessons'>> = {
+  key(row) {
+    const [cls, subject, date, number] = placeKey(row);
+    return { key: lower(cls, subject, date, number), field: 'number', label: `lesson ${cls} ${subject} ${date} no. ${number}` };
+  },
+  async apply(row, refs) {
+    const { ctx } = row;
+    const { schoolClass, subject, date, number } = await journalPlace(row, refs, true);
+    const teacher = await row.check('teacher', (v) => (v ? refs.staff(v) : undefined));
+    const substituted = await row.check('substitute_for', (v) => (v ? refs.staff(v) : undefined));
+    if (row.failed || !schoolClass || !subject || !date || number === undefined) return null;
+    const place = { class: schoolClass.code, subject: subject.code, date, number };
+    const wanted = { topic: row.get('topic'), homework: optionalText(row.get('homework')) };
+    const stored = (await findLessonsOn(ctx.db, schoolClass.id, subject.id, date)).find((l) => l.number === number);
+    if (!stored) {
+      await addLesson(ctx, { ...place, topic: wanted.topic, homework: row.get('homework'), teacher: teacher?.code, substituteFor: substituted?.code });
+      return 'created';
+    }
+    const diff = changed(stored, wanted);
+    if (isEmpty(diff)) return 'unchanged';
+    await setLesson(ctx, place, { topic: diff.topic, homework: diff.homework === undefined ? undefined : cell(diff.homework) });
+    return 'updated';
+  },
+};
+
+const absences: KindHandler<FieldOf<'absences'>> = {
+  key(row) {
+    const [cls, subject, date, number] = placeKey(row);
+    const where = `${cls} ${subject} ${date}${number ? ` no. ${number}` : ''}`;
+    return { key: lower(cls, subject, date, number, row.get('student')), field: 'student', label: `absence of ${row.get('student')} in ${where}` };
+  },
+  async apply(row, refs) {
+    const { ctx } = row;
+    const { schoolClass, subject, date, number } = await journalPlace(row, refs, false);
+    const student = await row.check('student', (v) => refs.student(v!));
+    const code = await row.check('code', (v) => {
+      const c = v!.toLowerCase();
+      if (!(ABSENCE_CODES as readonly string[]).includes(c)) throw invalid(`must be n or k (marks), or ns / nc (justified: illness / other)`);
+      return c as (typeof ABSENCE_CODES)[number];
+    });
+    if (row.failed || !schoolClass || !subject || !date || !student || !code) return null;
+    const place = { class: schoolClass.code, subject: subject.code, date, number };
+    const lesson = await row.check('date', async () => (await resolveLesson(ctx, place)).lesson);
+    if (!lesson) return null;
+    const [stored] = await findAbsencesOfLesson(ctx.db, lesson.id, [student.id]);
+    const current = stored && stored.removed !== 1 ? stored.code : undefined;
+    if (current === code) return 'unchanged';
+    // A justified absence is a class teacher's decision on a mark: the mark first, then the decision.
+    const mark = code === 'ns' || code === 'nc' ? 'n' : code;
+    if (current !== mark) await markAbsences(ctx, { lesson: lesson.id, students: [student.code], code: mark });
+    if (mark !== code) await justifyAbsences(ctx, { student: student.code, from: date, to: date, reason: code === 'ns' ? 'illness' : 'other' });
+    return stored ? 'updated' : 'created';
+  },
+};
+
+const grades: KindHandler<FieldOf<'grades'>> = {
+  key(row) {
+    const [cls, subject, date] = placeKey(row as never);
+    const kind = (() => {
+      try {
+        return work(row.get('work'));
+      } catch {
+        return row.get('work');
+      }
+    })();
+    return {
+      key: lower(cls, subject, date, row.get('student'), kind),
+      field: 'student',
+      label: `grade of ${row.get('student')} in ${cls} ${subject}${date ? ` on ${date}` : ''} (${kind})`,
+    };
+  },
+  async apply(row, refs) {
+    const { ctx } = row;
+    const schoolClass = await row.check('class', (v) => refs.class(v!));
+    const subject = await row.check('subject', (v) => refs.subject(v!));
+    const date = await row.check('date', isoDate);
+    const student = await row.check('student', (v) => refs.student(v!));
+    const kind = await row.check('work', work);
+    const value = kind && schoolClass ? await row.check('value', (v) => {
+      const check = checkGrade({ value: v!, work: kind, level: schoolClass.level, exemptCertificate: null });
+      if (!check.ok) throw invalid(check.reason);
+      return check.value;
+    }) : undefined;
+    if (row.failed || !schoolClass || !subject || !student || !kind || value === undefined) return null;
+    const year = await refs.year();
+    const [stored] = await listGradeViews(ctx.db, { yearId: year.id, classId: schoolClass.id, subjectId: subject.id, studentId: student.id, from: date, to: date, work: kind });
+    if (stored?.value === value) return 'unchanged';
+    const note = row.get('note');
+    if (stored) {
+      // Through `grade correct`, so the old value and the reason stay in the history (issue 3).
+      await correctGrade(ctx, stored.id, { value, reason: `Imports: ${row.file}`, note });
+      return 'updated';
+    }
+    await enterGrades(ctx, { class: schoolClass.code, subject: subject.code, date, students: [student.code], value, work: kind, note });
+    return 'created';
+  },
+};
+
+export const HANDLERS: { [K in TransferKind]: KindHandler<FieldOf<K>> } = {
+  subjects,
+  staff,
+  classes,
+  students,
+  guardians,
+  assignments,
+  holidays,
+  lessons,
+  absences,
+  grades,
+};

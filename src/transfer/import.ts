@@ -1,0 +1,249 @@
+// `ezurnals import`: CSV files → the use cases, row by row, in the caller's
+// transaction. Every row goes through the same services the commands use, so
+// an import can never store what `student add` would refuse. Problems are
+// collected over all rows (and, for a bundle, all files) and thrown together
+// at the end: the transaction then rolls back and nothing is written.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { columnLabel, mapHeader, valuesOf, type HeaderMapping } from '../csv/columns.ts';
+import { CsvError, formatProblems, type ImportProblem } from '../csv/errors.ts';
+import { readCsv, rowWidthProblem } from '../csv/read.ts';
+import { AppError, notFound } from '../errors.ts';
+import { requireActor, requireRight, type ServiceContext } from '../services/context.ts';
+import { IMPORT_ORDER, KIND_COLUMNS, TRANSFER_KINDS, type TransferKind } from './columns.ts';
+import { HANDLERS, Refs, type FieldOf, type Outcome } from './import-kinds.ts';
+
+export interface KindSummary {
+  kind: TransferKind;
+  file: string;
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: number;
+}
+
+export interface ImportSource {
+  kind: TransferKind;
+  /** The name used in messages, as the user gave it. */
+  file: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportOptions {
+  encoding?: string;
+  delimiter?: string;
+}
+
+/** Thrown when any row failed: the message is the problem list; the summary still says what the rest would have done. */
+export class ImportFailed extends CsvError {
+  constructor(
+    problems: readonly ImportProblem[],
+    readonly summary: KindSummary[],
+  ) {
+    super(formatProblems(problems), problems);
+  }
+}
+
+export function isTransferKind(value: string): value is TransferKind {
+  return (TRANSFER_KINDS as readonly string[]).includes(value);
+}
+
+/**
+ * One row as a handler sees it: values by field, and a way to report a
+ * problem on a column. A handler reports what it can see itself and lets
+ * the services' AppErrors (caught by the row loop) say the rest.
+ */
+export class Row<F extends string> {
+  failed = false;
+
+  constructor(
+    readonly ctx: ServiceContext,
+    readonly file: string,
+    readonly line: number,
+    private readonly mapping: HeaderMapping<F>,
+    private readonly kind: TransferKind,
+    readonly values: Record<F, string | undefined>,
+    private readonly sink: ImportProblem[],
+  ) {}
+
+  /** The trimmed cell; undefined when the file has no such column. */
+  get(field: F): string | undefined {
+    return this.values[field]?.trim();
+  }
+
+  /** Whether the file has the column at all (an absent column leaves the stored field alone). */
+  has(field: F): boolean {
+    return this.values[field] !== undefined;
+  }
+
+  fail(field: F | undefined, reason: string): void {
+    this.failed = true;
+    const problem: ImportProblem = { file: this.file, line: this.line, reason };
+    if (field !== undefined) {
+      problem.column = columnLabel(this.mapping, KIND_COLUMNS[this.kind] as never, field as never);
+      const value = this.values[field];
+      if (value !== undefined) problem.value = value;
+    }
+    this.sink.push(problem);
+  }
+
+  /** Runs a check of one cell; an AppError it throws becomes a problem on that column, and the result undefined. */
+  async check<T>(field: F, parse: (value: string | undefined) => T | Promise<T>): Promise<T | undefined> {
+    try {
+      return await parse(this.get(field));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      this.fail(field, error.message);
+      return undefined;
+    }
+  }
+
+  /** The column a service's message is about, when it names one (`--birth-date …`, `personas kods`, …). */
+  guessField(message: string): F | undefined {
+    const fields = Object.keys(this.values) as F[];
+    for (const m of message.matchAll(/--([a-z][a-z-]*)/g)) {
+      const name = m[1]!.replace(/-/g, '_');
+      const field = fields.find((f) => f === name || (name === 'role' && f === 'roles') || (name === 'substitute_for' && f === name));
+      if (field) return field;
+    }
+    const hints: [RegExp, string][] = [
+      [/personas kods/i, 'personal_code'],
+      [/e-mail/i, 'email'],
+      [/^phone/i, 'phone'],
+      [/^Unknown class/, 'class'],
+      [/^Unknown subject/, 'subject'],
+      [/^Unknown student/, 'student'],
+      [/^Unknown (teacher|class teacher)/, 'teacher'],
+      [/^Not in /, 'student'],
+      [/^(\d{4}-\d{2}-\d{2} is outside|No lessons on that day|A grade cannot be dated)/, 'date'],
+      [/^\w+ code "/, 'code'],
+    ];
+    for (const [pattern, name] of hints) {
+      const field = fields.find((f) => f === name || (name === 'teacher' && f === 'class_teacher'));
+      if (pattern.test(message) && field) return field;
+    }
+    return undefined;
+  }
+}
+
+function emptySummary(kind: TransferKind, file: string): KindSummary {
+  return { kind, file, created: 0, updated: 0, unchanged: 0, errors: 0 };
+}
+
+/** Imports one parsed file; its problems go to `sink`. */
+async function importOne<K extends TransferKind>(
+  ctx: ServiceContext,
+  source: ImportSource & { kind: K },
+  options: ImportOptions,
+  sink: ImportProblem[],
+  /** A bundle reports every unreadable file; a single file keeps the reader's own one-line message. */
+  collectFileErrors: boolean,
+): Promise<KindSummary> {
+  type F = FieldOf<K>;
+  const summary = emptySummary(source.kind, source.file);
+  const before = sink.length;
+  let table;
+  let mapping: HeaderMapping<F>;
+  try {
+    table = readCsv({ bytes: source.bytes, file: source.file, encoding: options.encoding, delimiter: options.delimiter });
+    mapping = mapHeader(table.header, KIND_COLUMNS[source.kind] as never, source.file, table.headerLine) as HeaderMapping<F>;
+  } catch (error) {
+    if (!(error instanceof CsvError) || !collectFileErrors) throw error;
+    sink.push(...(error.problems.length > 0 ? error.problems : [{ file: source.file, line: 1, reason: error.message }]));
+    summary.errors = sink.length - before;
+    return summary;
+  }
+  const handler = HANDLERS[source.kind];
+  if (handler.registry) requireRight(ctx, 'manage-registry');
+  const spec = KIND_COLUMNS[source.kind];
+  const refs = new Refs(ctx);
+  const keys = new Map<string, number>();
+  let failedRows = 0;
+  for (const csvRow of table.rows) {
+    const row = new Row<F>(ctx, source.file, csvRow.line, mapping, source.kind, valuesOf(mapping, csvRow.cells), sink);
+    const width = rowWidthProblem(table, csvRow);
+    if (width) {
+      sink.push(width);
+      failedRows++;
+      continue;
+    }
+    for (const field of spec.fields as readonly F[]) {
+      if ((spec.defs as Record<string, { required?: boolean }>)[field]!.required && !row.get(field)) row.fail(field, 'a value is required here');
+    }
+    const key = row.failed ? undefined : handler.key(row as never);
+    if (key) {
+      const earlier = keys.get(key.key);
+      if (earlier !== undefined) row.fail(key.field as F, `duplicate ${key.label} (also on line ${earlier})`);
+      else keys.set(key.key, csvRow.line);
+    }
+    let outcome: Outcome | null = null;
+    if (!row.failed) {
+      try {
+        outcome = await handler.apply(row as never, refs);
+      } catch (error) {
+        // A refusal of who is acting is not a row's fault: the whole import is refused (exit 5), as the command would be.
+        if (!(error instanceof AppError) || error.code === 'forbidden') throw error;
+        row.fail(row.guessField(error.message), error.message);
+      }
+    }
+    if (row.failed || outcome === null) failedRows++;
+    else summary[outcome]++;
+  }
+  summary.errors = failedRows;
+  return summary;
+}
+
+/**
+ * Imports the sources in dependency order into the context's transaction.
+ * Returns the summary when every row went in; otherwise throws ImportFailed
+ * (exit 4) with every problem, and the caller's transaction rolls back.
+ */
+export async function importSources(ctx: ServiceContext, sources: readonly ImportSource[], options: ImportOptions = {}): Promise<KindSummary[]> {
+  requireActor(ctx);
+  const ordered = [...sources].sort((a, b) => IMPORT_ORDER.indexOf(a.kind) - IMPORT_ORDER.indexOf(b.kind));
+  const problems: ImportProblem[] = [];
+  const summary: KindSummary[] = [];
+  for (const source of ordered) summary.push(await importOne(ctx, source, options, problems, ordered.length > 1));
+  if (problems.length > 0) throw new ImportFailed(problems, summary);
+  return summary;
+}
+
+/** Reads FILE for `import KIND FILE`. */
+export function loadFile(kind: string, file: string): ImportSource {
+  if (!isTransferKind(kind)) throw new AppError('usage', `Unknown kind "${kind}": one of ${TRANSFER_KINDS.join(', ')}, or bundle.`);
+  return { kind, file, bytes: readBytes(file) };
+}
+
+function readBytes(file: string): Uint8Array {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw notFound(`${file}: no such file.`);
+    if (code === 'EISDIR') throw new AppError('usage', `${file} is a folder: use \`ezurnals import bundle ${file}\`.`);
+    throw new AppError('invalid', `${file}: cannot be read (${code ?? String(error)}).`);
+  }
+}
+
+/** The KIND.csv files of a bundle folder, and the names of the files it will not import. */
+export function loadBundle(dir: string): { sources: ImportSource[]; ignored: string[] } {
+  let names: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new AppError('usage', `${dir} is not a folder: use \`ezurnals import KIND ${dir}\` for one file.`);
+    names = readdirSync(dir).sort();
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw notFound(`${dir}: no such folder.`);
+  }
+  const sources: ImportSource[] = [];
+  const ignored: string[] = [];
+  for (const name of names) {
+    const path = join(dir, name);
+    if (!statSync(path).isFile() || name.startsWith('.')) continue;
+    const kind = /^(.+)\.csv$/i.exec(name)?.[1]?.toLowerCase();
+    if (kind && isTransferKind(kind)) sources.push({ kind, file: path, bytes: readBytes(path) });
+    else ignored.push(basename(name));
+  }
+  if (sources.length === 0) throw new AppError('invalid', `${dir} holds no importable file: expected some of ${IMPORT_ORDER.map((k) => `${k}.csv`).join(', ')}.`);
+  return { sources, ignored };
+}
