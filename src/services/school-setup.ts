@@ -42,8 +42,8 @@ export async function initializeSchool(db: Db, input: InitInput, now: Date): Pro
     {
       school_id: school.id,
       code: adminCode,
-      first_name: input.adminFirstName?.trim() || 'Administrators',
-      last_name: input.adminLastName?.trim() || '',
+      first_name: input.adminFirstName?.trim() || 'Skolas',
+      last_name: input.adminLastName?.trim() || 'administrators',
       phone: null,
       email: null,
       created_at: at,

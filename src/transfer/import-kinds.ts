@@ -51,6 +51,11 @@ export interface KindHandler<F extends string> {
    * once up front, since an unchanged row calls no use case that would check it.
    */
   registry?: true;
+  /**
+   * The key may stand on several rows (two grades of one kind on one day):
+   * the n-th such row then matches the n-th stored record, instead of being a duplicate.
+   */
+  repeatable?: true;
   /** Null when the row has no usable key (its problems are reported by `apply`). */
   key(row: Row<F>): NaturalKey<F> | null;
   /** Null when the row had problems (reported on `row`). */
@@ -495,6 +500,7 @@ const absences: KindHandler<FieldOf<'absences'>> = {
 };
 
 const grades: KindHandler<FieldOf<'grades'>> = {
+  repeatable: true,
   key(row) {
     const [cls, subject, date] = placeKey(row as never);
     const kind = (() => {
@@ -524,7 +530,8 @@ const grades: KindHandler<FieldOf<'grades'>> = {
     }) : undefined;
     if (row.failed || !schoolClass || !subject || !student || !kind || value === undefined) return null;
     const year = await refs.year();
-    const [stored] = await listGradeViews(ctx.db, { yearId: year.id, classId: schoolClass.id, subjectId: subject.id, studentId: student.id, from: date, to: date, work: kind });
+    const sameKey = await listGradeViews(ctx.db, { yearId: year.id, classId: schoolClass.id, subjectId: subject.id, studentId: student.id, from: date, to: date, work: kind });
+    const stored = sameKey[row.occurrence];
     if (stored?.value === value) return 'unchanged';
     const note = row.get('note');
     if (stored) {

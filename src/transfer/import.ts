@@ -55,6 +55,8 @@ export function isTransferKind(value: string): value is TransferKind {
  */
 export class Row<F extends string> {
   failed = false;
+  /** How many earlier rows of the file had this row's key (see KindHandler.repeatable). */
+  occurrence = 0;
 
   constructor(
     readonly ctx: ServiceContext,
@@ -158,6 +160,7 @@ async function importOne<K extends TransferKind>(
   const spec = KIND_COLUMNS[source.kind];
   const refs = new Refs(ctx);
   const keys = new Map<string, number>();
+  const occurrences = new Map<string, number>();
   let failedRows = 0;
   for (const csvRow of table.rows) {
     const row = new Row<F>(ctx, source.file, csvRow.line, mapping, source.kind, valuesOf(mapping, csvRow.cells), sink);
@@ -173,8 +176,10 @@ async function importOne<K extends TransferKind>(
     const key = row.failed ? undefined : handler.key(row as never);
     if (key) {
       const earlier = keys.get(key.key);
-      if (earlier !== undefined) row.fail(key.field as F, `duplicate ${key.label} (also on line ${earlier})`);
-      else keys.set(key.key, csvRow.line);
+      if (handler.repeatable) row.occurrence = occurrences.get(key.key) ?? 0;
+      else if (earlier !== undefined) row.fail(key.field as F, `duplicate ${key.label} (also on line ${earlier})`);
+      occurrences.set(key.key, row.occurrence + 1);
+      if (earlier === undefined) keys.set(key.key, csvRow.line);
     }
     let outcome: Outcome | null = null;
     if (!row.failed) {

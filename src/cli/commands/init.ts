@@ -25,7 +25,7 @@ export function registerInit(program: Command): void {
     .option('--registration-number <number>', "the school's registration number")
     .option('--director <name>', "the director's name")
     .option('--admin <code>', 'code of the first administrator', 'admin')
-    .option('--admin-name <name>', "the first administrator's name", 'Administrators')
+    .option('--admin-name <name>', "the first administrator's first and last name", 'Skolas administrators')
     .addHelpText('after', examples('ezurnals init --school "Rīgas Parauga vidusskola" --year 2026/2027', 'ezurnals init --db school.db --school "Cēsu pamatskola" --year 2026/2027 --admin A01 --admin-name "Inese Kalēja"'))
     .action(async (opts: InitOptions, command: Command) => {
       const global = globalOptions(command);
@@ -34,10 +34,11 @@ export function registerInit(program: Command): void {
       const school = await askText(opts.school, '--school', "School's name");
       const year = await askText(global.year, '--year', 'School year (e.g. 2026/2027)');
       if (!parseYearCode(year)) throw new AppError('invalid', `School year "${year}" must look like 2026/2027.`);
+      if ((opts.adminName ?? '').trim().split(/\s+/).length < 2) throw new AppError('usage', '--admin-name needs a first and a last name, e.g. "Inese Kalēja".');
       const db = await openDatabase(path, { create: true });
       let created = false;
       try {
-        const [first, ...rest] = (opts.adminName ?? 'Administrators').trim().split(/\s+/);
+        const [first, ...rest] = (opts.adminName ?? '').trim().split(/\s+/);
         const result = await inTransaction(db, (trx) =>
           initializeSchool(trx, { school, year, registrationNumber: opts.registrationNumber, director: opts.director, adminCode: opts.admin, adminFirstName: first, adminLastName: rest.join(' ') }, new Date()),
         );
