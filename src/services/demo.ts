@@ -15,12 +15,13 @@ import { parseYearCode } from '../domain/school-year.ts';
 import { addDays, compareDates, instantOfLocal, weekday, type IsoDate } from '../domain/dates.ts';
 import type { ServiceContext } from './context.ts';
 import { initializeSchool } from './school-setup.ts';
-import { addSubject, listSubjectViews } from './subjects.ts';
-import { addStaff, listStaffViews } from './staff.ts';
-import { addClass, listClasses } from './classes.ts';
-import { addStudent, listStudentViews } from './students.ts';
-import { addGuardian, linkGuardianToStudents, listGuardians } from './guardians.ts';
-import { addAssignment, listAssignments } from './assignments.ts';
+import { importSources, loadFile } from '../transfer/import.ts';
+import { listSubjectViews } from './subjects.ts';
+import { listStaffViews } from './staff.ts';
+import { listClasses } from './classes.ts';
+import { listStudentViews } from './students.ts';
+import { listGuardians } from './guardians.ts';
+import { listAssignments } from './assignments.ts';
 import { addLesson, listLessons, whyNoLessons } from './lessons.ts';
 import { justifyAbsences, listAbsences, markAbsences } from './absences.ts';
 import { correctGrade, enterGrades, listGrades } from './grades.ts';
@@ -237,8 +238,11 @@ function toActor(staff: { id: number; code: string; first_name: string; last_nam
   return { id: staff.id, code: staff.code, name: `${staff.first_name} ${staff.last_name}`.trim(), roles: staff.roles.filter(isRole) };
 }
 
+/** The registry files of data/demo, in the importer's dependency order. */
+const REGISTRY_FILES = ['subjects', 'staff', 'classes', 'students', 'guardians', 'assignments'] as const;
+
 /** The registry as the administrator would enter it in the last week of August. */
-async function enterRegistry(db: Db, data: DemoData): Promise<{ school: School; admin: Actor; actors: Map<string, Actor>; setupDay: IsoDate }> {
+async function enterRegistry(db: Db, data: DemoData, dataDir: string): Promise<{ school: School; admin: Actor; actors: Map<string, Actor>; setupDay: IsoDate }> {
   const parsed = parseYearCode(data.school.year);
   if (!parsed) throw new Error(`school.csv: year "${data.school.year}" must look like 2026/2027`);
   const setupDay = `${parsed.startYear}-08-24`;
@@ -250,38 +254,9 @@ async function enterRegistry(db: Db, data: DemoData): Promise<{ school: School; 
   const actors = new Map<string, Actor>([[init.admin.code, toActor(init.admin)]]);
   const ctx: ServiceContext = { db, school: init.school, actor: actors.get(init.admin.code)!, now: instantOfLocal(setupDay, '10:00') };
 
-  for (const s of data.subjects) await addSubject(ctx, s.code, { name: s.name });
-  for (const s of data.staff) {
-    const view = await addStaff(ctx, s.code, { firstName: s.first_name, lastName: s.last_name, roles: s.roles.split('|'), phone: given(s.phone), email: given(s.email) });
-    actors.set(view.code, toActor(view));
-  }
-  for (const c of data.classes) await addClass(ctx, c.code, { level: c.level, classTeacher: given(c.class_teacher) });
-  for (const s of data.students) {
-    await addStudent(ctx, s.code, {
-      firstName: s.first_name,
-      lastName: s.last_name,
-      personalCode: given(s.personal_code),
-      birthDate: given(s.birth_date),
-      sex: given(s.sex),
-      class: given(s.class),
-      phone: given(s.phone),
-      email: given(s.email),
-      address: given(s.address),
-    });
-  }
-  // guardians.csv repeats a parent of siblings once per child: the same name and phone is the same person.
-  const guardianIds = new Map<string, number>();
-  for (const g of data.guardians) {
-    const key = [g.first_name, g.last_name, g.phone].join('|');
-    const known = guardianIds.get(key);
-    if (known !== undefined) {
-      await linkGuardianToStudents(ctx, known, { students: [g.student], relation: g.relation });
-      continue;
-    }
-    const view = await addGuardian(ctx, { students: [g.student], firstName: g.first_name, lastName: g.last_name, relation: g.relation, phone: given(g.phone), email: given(g.email), address: given(g.address) });
-    guardianIds.set(key, view.id);
-  }
-  for (const a of data.assignments) await addAssignment(ctx, { class: a.class, subject: a.subject, teacher: a.teacher });
+  // The registry goes in as a school's administrator would load it: through the CSV importer.
+  await importSources(ctx, REGISTRY_FILES.map((kind) => loadFile(kind, join(dataDir, `${kind}.csv`))));
+  for (const staff of await listStaffViews(ctx)) actors.set(staff.code, toActor(staff));
   return { school: init.school, admin: ctx.actor!, actors, setupDay };
 }
 
@@ -444,7 +419,7 @@ export interface DemoOptions {
 export async function buildDemoSchool(db: Db, options: DemoOptions = {}): Promise<DemoSummary> {
   const data = loadDemoData(options.dataDir);
   return inTransaction(db, async (trx) => {
-    const { school, admin, actors, setupDay } = await enterRegistry(trx, data);
+    const { school, admin, actors, setupDay } = await enterRegistry(trx, data, options.dataDir ?? demoDataDir());
     const setupCtx: ServiceContext = { db: trx, school, actor: admin, now: instantOfLocal(setupDay, '12:00') };
     const year = await resolveYear(setupCtx);
     const calendar = await loadCalendar(setupCtx);
