@@ -5,6 +5,7 @@ import { examples } from '../options.ts';
 import { globalOptions, runCommand } from '../runtime.ts';
 import { IMPORT_ORDER } from '../../transfer/columns.ts';
 import { importSources, ImportFailed, loadBundle, loadFile, type ImportOptions, type ImportSource, type KindSummary } from '../../transfer/import.ts';
+import { importOneRoster, loadOneRoster, type OneRosterResult } from '../../transfer/oneroster.ts';
 
 const columns: Column<KindSummary>[] = [
   { header: 'kind', value: (s) => s.kind },
@@ -54,12 +55,53 @@ async function runImport(command: Command, load: (out: Output) => ImportSource[]
   }
 }
 
+/** Leaves the transaction like DryRunDone, carrying what a OneRoster dry run found besides the counts. */
+class OneRosterDryRunDone {
+  constructor(readonly result: OneRosterResult) {}
+}
+
+/** The per-kind table as for a bundle; with --json one object, so that `ignored` and `skipped` travel with the counts. */
+function reportOneRoster(result: OneRosterResult, out: Output, how: 'imported' | 'dry-run'): void {
+  if (out.json) out.raw({ dryRun: how === 'dry-run', kinds: result.summary, ignored: result.ignored, skipped: result.skipped });
+  const quiet = { ...out, data: () => undefined } satisfies Output;
+  report(result.summary, out.json ? quiet : out, how);
+  if (result.ignored.length > 0) out.warn(`not imported (no use in the journal, or absent in the manifest): ${result.ignored.join(', ')}.`);
+  const s = result.skipped;
+  const parts = [
+    s.disabledUsers && `${s.disabledUsers} disabled user(s)`,
+    s.otherRoles && `${s.otherRoles} user(s) with no role here (aides, proctors, unlinked parents)`,
+    s.ungradedResults && `${s.ungradedResults} result(s) not graded yet`,
+    s.deletions && `${s.deletions} delta row(s) marked tobedeleted (nothing is deleted on import)`,
+  ].filter(Boolean);
+  if (parts.length > 0) out.info(`Skipped: ${parts.join(', ')}.`);
+}
+
+async function runOneRoster(command: Command, path: string, flags: ImportFlags): Promise<void> {
+  const out = await createOutput({ json: !!globalOptions(command).json });
+  const pkg = loadOneRoster(path);
+  try {
+    await runCommand(command, {
+      write: true,
+      run: async (ctx) => {
+        const result = await importOneRoster(ctx, pkg);
+        if (flags.dryRun) throw new OneRosterDryRunDone(result);
+        return result;
+      },
+      print: (result) => reportOneRoster(result, out, 'imported'),
+    });
+  } catch (error) {
+    if (error instanceof OneRosterDryRunDone) return reportOneRoster(error.result, out, 'dry-run');
+    if (error instanceof ImportFailed) report(error.summary, out, 'failed');
+    throw error;
+  }
+}
+
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description(`import CSV files (Latvian or English headers), all or nothing: ${IMPORT_ORDER.join(', ')}, or a bundle folder`)
-    .argument('<kind>', `${IMPORT_ORDER.join(', ')}, or bundle`)
-    .argument('<path>', 'the CSV file (a folder of KIND.csv files for bundle)')
+    .description(`import CSV files (Latvian or English headers), all or nothing: ${IMPORT_ORDER.join(', ')}, a bundle folder, or a OneRoster 1.1 package`)
+    .argument('<kind>', `${IMPORT_ORDER.join(', ')}, bundle, or oneroster`)
+    .argument('<path>', 'the CSV file (a folder of KIND.csv files for bundle; a OneRoster 1.1 folder or .zip for oneroster)')
     .option('--dry-run', 'check everything and report what would change, writing nothing')
     .option('--encoding <enc>', 'the file encoding instead of detection: utf-8, utf-16le, windows-1257, …')
     .option('--delimiter <d>', 'the separator instead of detection: ",", ";" or tab')
@@ -69,9 +111,11 @@ export function registerImport(program: Command): void {
         'ezurnals import students skoleni.csv --as admin',
         'ezurnals import grades vertejumi.csv --dry-run --as admin',
         'ezurnals import bundle ./sakums --as admin --json',
+        'ezurnals import oneroster oneroster.zip --dry-run --as admin',
       ),
     )
     .action(async (kind: string, path: string, flags: ImportFlags, command: Command) => {
+      if (kind === 'oneroster') return runOneRoster(command, path, flags);
       const load = (out: Output): ImportSource[] => {
         if (kind !== 'bundle') return [loadFile(kind, path)];
         const { sources, ignored } = loadBundle(path);
