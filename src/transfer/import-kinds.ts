@@ -128,7 +128,7 @@ export class Refs {
 
 const invalid = (message: string) => new AppError('invalid', message);
 
-function isoDate(value: string | undefined): IsoDate | undefined {
+export function isoDate(value: string | undefined): IsoDate | undefined {
   if (!value) return undefined;
   const date = parseDateInput(value);
   if (!date) throw invalid('not a date: use YYYY-MM-DD, DD.MM.YYYY or D.M.YYYY');
@@ -175,7 +175,7 @@ const WORK_NAMES: Record<string, WorkKind> = {
   'papildu': 'makeup',
 };
 
-function work(value: string | undefined): WorkKind {
+export function work(value: string | undefined): WorkKind {
   if (!value) return 'regular';
   const text = value.toLowerCase().replace(/\s+/g, ' ');
   const kind = isWorkKind(text) ? text : WORK_NAMES[text];

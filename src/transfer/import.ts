@@ -12,6 +12,7 @@ import { AppError, notFound } from '../errors.ts';
 import { requireActor, requireRight, type ServiceContext } from '../services/context.ts';
 import { IMPORT_ORDER, KIND_COLUMNS, TRANSFER_KINDS, type TransferKind } from './columns.ts';
 import { HANDLERS, Refs, type FieldOf, type Outcome } from './import-kinds.ts';
+import { bulkImport, takesBulkPath } from './bulk.ts';
 
 export interface KindSummary {
   kind: TransferKind;
@@ -27,6 +28,8 @@ export interface ImportSource {
   /** The name used in messages, as the user gave it. */
   file: string;
   bytes: Uint8Array;
+  /** The file on disk, when there is one: big journal files are streamed from it (bulk.ts). */
+  path?: string;
 }
 
 export interface ImportOptions {
@@ -142,6 +145,8 @@ async function importOne<K extends TransferKind>(
   collectFileErrors: boolean,
 ): Promise<KindSummary> {
   type F = FieldOf<K>;
+  // Big grades/absences files of an admin or deputy: streamed and batched (bulk.ts).
+  if (takesBulkPath(ctx, source)) return bulkImport(ctx, source, options, sink, collectFileErrors);
   const summary = emptySummary(source.kind, source.file);
   const before = sink.length;
   let table;
@@ -216,7 +221,31 @@ export async function importSources(ctx: ServiceContext, sources: readonly Impor
 /** Reads FILE for `import KIND FILE`. */
 export function loadFile(kind: string, file: string): ImportSource {
   if (!isTransferKind(kind)) throw new AppError('usage', `Unknown kind "${kind}": one of ${TRANSFER_KINDS.join(', ')}, or bundle.`);
-  return { kind, file, bytes: readBytes(file) };
+  return sourceOf(kind, file, file);
+}
+
+/** Journal files over 1 MiB are read only if the per-row path needs them: the bulk path streams them. */
+function sourceOf(kind: TransferKind, path: string, file: string): ImportSource {
+  if ((kind === 'grades' || kind === 'absences') && sizeOf(path) > 1 << 20) {
+    let bytes: Uint8Array | undefined;
+    return {
+      kind,
+      file,
+      path,
+      get bytes() {
+        return (bytes ??= readBytes(path));
+      },
+    };
+  }
+  return { kind, file, path, bytes: readBytes(path) };
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).isFile() ? statSync(path).size : 0;
+  } catch {
+    return 0;
+  }
 }
 
 function readBytes(file: string): Uint8Array {
@@ -246,7 +275,7 @@ export function loadBundle(dir: string): { sources: ImportSource[]; ignored: str
     const path = join(dir, name);
     if (!statSync(path).isFile() || name.startsWith('.')) continue;
     const kind = /^(.+)\.csv$/i.exec(name)?.[1]?.toLowerCase();
-    if (kind && isTransferKind(kind)) sources.push({ kind, file: path, bytes: readBytes(path) });
+    if (kind && isTransferKind(kind)) sources.push(sourceOf(kind, path, path));
     else ignored.push(basename(name));
   }
   if (sources.length === 0) throw new AppError('invalid', `${dir} holds no importable file: expected some of ${IMPORT_ORDER.map((k) => `${k}.csv`).join(', ')}.`);

@@ -1,0 +1,164 @@
+// Big journal import against sqlite3's own `.import` of the same CSV rows, in the same run
+// (the machine is shared and noisy: only the ratio of one run means anything).
+// Usage: npm run bench:import [-- --grades 800000 --absences 200000]
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const GRADES = arg('grades', 800_000);
+const ABSENCES = arg('absences', 200_000);
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'bin', 'ezurnals.js');
+const dir = mkdtempSync(join(tmpdir(), 'ezurnals-bench-import-'));
+const env = { ...process.env, EZURNALS_DB: join(dir, 'bench.db'), EZURNALS_USER: 'admin' };
+delete env.NODE_OPTIONS;
+
+function ez(...args) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`ezurnals ${args.join(' ')} → exit ${r.status}\n${r.stderr.slice(0, 3000)}`);
+  return r.stdout;
+}
+
+const csv = (rows) => rows.map((r) => r.map((v) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : v)).join(',')).join('\n') + '\n';
+const iso = (d) => d.toISOString().slice(0, 10);
+
+// A deterministic generator, so that every run imports the same year.
+let seed = 20252026;
+const rand = (n) => {
+  seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+  return seed % n;
+};
+
+const FIRST = ['Jānis', 'Anna', 'Pēteris', 'Līga', 'Ģirts', 'Žanete', 'Kārlis', 'Ilze', 'Mārtiņš', 'Šarlote', 'Ēriks', 'Dace', 'Rūdolfs', 'Elīza', 'Oļegs', 'Ķeita', 'Aigars', 'Lāsma', 'Česlavs', 'Ņina'];
+const LAST = ['Bērziņš', 'Kalniņa', 'Ozols', 'Jansone', 'Liepiņš', 'Krūmiņa', 'Šņore', 'Ābele', 'Vītols', 'Zariņa', 'Eglītis', 'Ķēniņa', 'Lūsis', 'Čakste', 'Žagata', 'Ģērmane'];
+const SUBJECTS = [['mat', 'Matemātika'], ['lat', 'Latviešu valoda'], ['ang', 'Angļu valoda'], ['vēst', 'Vēsture'], ['fiz', 'Fizika'], ['ķīm', 'Ķīmija'], ['bio', 'Bioloģija'], ['ģeo', 'Ģeogrāfija'], ['lit', 'Literatūra'], ['sports', 'Sports un veselība']];
+
+function setup() {
+  ez('init', '--school', 'Bench vidusskola', '--year', '2025/2026');
+  const teachers = SUBJECTS.map((_, i) => `T${String(i + 1).padStart(2, '0')}`);
+  const classes = [];
+  for (let level = 4; level <= 12 && classes.length < 40; level++) for (const letter of ['a', 'b', 'c', 'd', 'e']) if (classes.length < 40) classes.push({ code: `${level}.${letter}`, level });
+  const students = [];
+  for (let i = 0; i < 1000; i++) students.push({ code: `S${String(i + 1).padStart(4, '0')}`, cls: classes[i % classes.length].code });
+  const files = {
+    subjects: [['Kods', 'Nosaukums'], ...SUBJECTS],
+    staff: [['Kods', 'Vārds', 'Uzvārds', 'Lomas'], ...teachers.map((t, i) => [t, FIRST[i], LAST[i], 'teacher|class-teacher'])],
+    classes: [['Klase', 'Līmenis', 'Audzinātājs'], ...classes.map((c, i) => [c.code, c.level, teachers[i % teachers.length]])],
+    students: [['Kods', 'Vārds', 'Uzvārds', 'Klase'], ...students.map((s, i) => [s.code, FIRST[i % FIRST.length], LAST[(i * 7) % LAST.length], s.cls])],
+    assignments: [['Klase', 'Priekšmets', 'Skolotājs'], ...classes.flatMap((c) => SUBJECTS.map(([s], j) => [c.code, s, teachers[j]]))],
+  };
+  for (const [kind, rows] of Object.entries(files)) {
+    writeFileSync(join(dir, `${kind}.csv`), csv(rows));
+    ez('import', kind, join(dir, `${kind}.csv`));
+  }
+  // Teaching days: weekdays up to yesterday, minus what the calendar refuses (a dry run says which).
+  const days = [];
+  for (let d = new Date('2025-09-01T00:00:00Z'); iso(d) <= '2026-05-29'; d.setUTCDate(d.getUTCDate() + 1)) if (d.getUTCDay() % 6 !== 0) days.push(iso(d));
+  writeFileSync(join(dir, 'probe.csv'), csv([['class', 'subject', 'date', 'number', 'topic'], ...days.map((d) => [classes[0].code, 'mat', d, 1, 'x'])]));
+  const probe = spawnSync(process.execPath, [BIN, 'import', 'lessons', join(dir, 'probe.csv'), '--dry-run'], { env, encoding: 'utf8' });
+  const bad = new Set([...probe.stderr.matchAll(/probe\.csv:(\d+):/g)].map((m) => days[Number(m[1]) - 2]));
+  const teaching = days.filter((d) => !bad.has(d));
+  // 4 lessons a day for each class: not timed, through the per-row path.
+  const lessons = [];
+  for (const c of classes) for (const d of teaching.filter((_, i) => i % 2 === 0)) for (let n = 1; n <= 4; n++) lessons.push({ cls: c.code, subject: SUBJECTS[(n + d.charCodeAt(9)) % SUBJECTS.length][0], date: d, number: n });
+  writeFileSync(join(dir, 'lessons.csv'), csv([['class', 'subject', 'date', 'number', 'topic'], ...lessons.map((l) => [l.cls, l.subject, l.date, l.number, 'Tēma: ģeometrija'])]));
+  ez('import', 'lessons', join(dir, 'lessons.csv'));
+  return { classes, students, teaching, lessons };
+}
+
+async function writeJournal({ classes, students, teaching, lessons }) {
+  const byClass = new Map(classes.map((c) => [c.code, students.filter((s) => s.cls === c.code)]));
+  const out = (name, header) => {
+    const stream = createWriteStream(join(dir, name));
+    stream.write(`${header}\n`);
+    return stream;
+  };
+  const put = (stream, text) => (stream.write(text) ? undefined : new Promise((r) => stream.once('drain', r)));
+  const grades = out('grades.csv', 'Klase,Priekšmets,Datums,Skolēns,Vērtējums,Darba veids,Piezīmes');
+  const works = ['', '', '', '', 'kārtējais', 'pārbaudes darbs'];
+  for (let i = 0; i < GRADES; i++) {
+    const s = students[i % students.length];
+    const round = Math.floor(i / students.length);
+    const date = teaching[(round * 7 + (i % 13)) % teaching.length];
+    const [y, m, d] = date.split('-');
+    const shown = i % 3 === 0 ? `${d}.${m}.${y}` : date;
+    const note = i % 50 === 0 ? '"Labs darbs, turpini!"' : '';
+    await put(grades, `${s.cls},${SUBJECTS[round % SUBJECTS.length][0]},${shown},${s.code},${1 + rand(10)},${works[i % works.length]},${note}\n`);
+  }
+  await new Promise((r) => grades.end(r));
+  const absences = out('absences.csv', 'Klase,Priekšmets,Datums,Stunda,Skolēns,Atzīme');
+  const perLesson = Math.ceil(ABSENCES / lessons.length);
+  let written = 0;
+  const codes = ['n', 'n', 'k', 'ns', 'nc'];
+  for (const l of lessons) {
+    const pupils = byClass.get(l.cls);
+    const start = rand(pupils.length);
+    for (let k = 0; k < perLesson && written < ABSENCES; k++, written++) {
+      const s = pupils[(start + k) % pupils.length];
+      // One code per student and day: a justification covers the whole day's marks.
+      const code = codes[(Number(s.code.slice(1)) + l.date.charCodeAt(9)) % codes.length];
+      await put(absences, `${l.cls},${l.subject},${l.date},${l.number},${s.code},${code}\n`);
+    }
+  }
+  await new Promise((r) => absences.end(r));
+  return written;
+}
+
+/** Runs a process, sampling its peak RSS (VmHWM) while it runs. */
+function measured(cmd, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'], ...options });
+    let peak = 0;
+    let stdout = '';
+    let stderr = '';
+    const sample = () => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (m) peak = Math.max(peak, Number(m[1]));
+      } catch {}
+    };
+    const timer = setInterval(sample, 20);
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} → exit ${code}\n${stderr.slice(0, 3000)}`));
+      else resolve({ seconds, peakMb: peak / 1024, stdout });
+    });
+  });
+}
+
+try {
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const t0 = Date.now();
+  const year = setup();
+  const absenceRows = await writeJournal(year);
+  console.error(`setup (not timed): ${year.lessons.length} lessons, files written in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+  const grades = await measured(process.execPath, [BIN, 'import', 'grades', join(dir, 'grades.csv'), '--json']);
+  const absences = await measured(process.execPath, [BIN, 'import', 'absences', join(dir, 'absences.csv'), '--json']);
+  const created = [grades, absences].flatMap((r) => JSON.parse(r.stdout)).reduce((n, k) => n + k.created, 0);
+
+  const bare = join(dir, 'bare.db');
+  const sqlite = await measured('sqlite3', [bare, '.mode csv', `.import ${join(dir, 'grades.csv')} g`, `.import ${join(dir, 'absences.csv')} a`]);
+
+  const rows = GRADES + absenceRows;
+  const seconds = grades.seconds + absences.seconds;
+  console.log(`rows:            ${rows.toLocaleString('en')} (${GRADES.toLocaleString('en')} grades + ${absenceRows.toLocaleString('en')} absences; ${created.toLocaleString('en')} created)`);
+  console.log(`ezurnals import: ${seconds.toFixed(2)} s (grades ${grades.seconds.toFixed(2)} s, absences ${absences.seconds.toFixed(2)} s), ${Math.round(rows / seconds).toLocaleString('en')} rows/s`);
+  console.log(`peak RSS:        ${Math.max(grades.peakMb, absences.peakMb).toFixed(0)} MB (grades ${grades.peakMb.toFixed(0)} MB, absences ${absences.peakMb.toFixed(0)} MB; target < 300 MB)`);
+  console.log(`sqlite3 .import: ${sqlite.seconds.toFixed(2)} s, ${Math.round(rows / sqlite.seconds).toLocaleString('en')} rows/s`);
+  console.log(`ratio:           ${(seconds / sqlite.seconds).toFixed(2)}× sqlite3 (target ≤ 2×)`);
+} finally {
+  if (process.argv.includes('--keep')) console.error(`kept: ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
+}
