@@ -11,7 +11,7 @@ import { readCsv, rowWidthProblem } from '../csv/read.ts';
 import { AppError, notFound } from '../errors.ts';
 import { requireActor, requireRight, type ServiceContext } from '../services/context.ts';
 import { IMPORT_ORDER, KIND_COLUMNS, TRANSFER_KINDS, type TransferKind } from './columns.ts';
-import { HANDLERS, Refs, type FieldOf, type Outcome } from './import-kinds.ts';
+import { HANDLERS, Refs, type FieldOf, type KindHandler, type Outcome } from './import-kinds.ts';
 import { bulkImport, takesBulkPath } from './bulk.ts';
 
 export interface KindSummary {
@@ -160,12 +160,7 @@ async function importOne<K extends TransferKind>(
     summary.errors = sink.length - before;
     return summary;
   }
-  const handler = HANDLERS[source.kind];
-  if (handler.registry) requireRight(ctx, 'manage-registry');
-  const spec = KIND_COLUMNS[source.kind];
-  const refs = new Refs(ctx);
-  const keys = new Map<string, number>();
-  const occurrences = new Map<string, number>();
+  const rows = new RowApplier<F>(ctx, source.kind);
   let failedRows = 0;
   for (const csvRow of table.rows) {
     const row = new Row<F>(ctx, source.file, csvRow.line, mapping, source.kind, valuesOf(mapping, csvRow.cells), sink);
@@ -175,32 +170,60 @@ async function importOne<K extends TransferKind>(
       failedRows++;
       continue;
     }
-    for (const field of spec.fields as readonly F[]) {
-      if ((spec.defs as Record<string, { required?: boolean }>)[field]!.required && !row.get(field)) row.fail(field, 'a value is required here');
-    }
-    const key = row.failed ? undefined : handler.key(row as never);
-    if (key) {
-      const earlier = keys.get(key.key);
-      if (handler.repeatable) row.occurrence = occurrences.get(key.key) ?? 0;
-      else if (earlier !== undefined) row.fail(key.field as F, `duplicate ${key.label} (also on line ${earlier})`);
-      occurrences.set(key.key, row.occurrence + 1);
-      if (earlier === undefined) keys.set(key.key, csvRow.line);
-    }
-    let outcome: Outcome | null = null;
-    if (!row.failed) {
-      try {
-        outcome = await handler.apply(row as never, refs);
-      } catch (error) {
-        // A refusal of who is acting is not a row's fault: the whole import is refused (exit 5), as the command would be.
-        if (!(error instanceof AppError) || error.code === 'forbidden') throw error;
-        row.fail(row.guessField(error.message), error.message);
-      }
-    }
-    if (row.failed || outcome === null) failedRows++;
+    const outcome = await rows.apply(row, csvRow.line);
+    if (outcome === null) failedRows++;
     else summary[outcome]++;
   }
   summary.errors = failedRows;
   return summary;
+}
+
+/**
+ * What every import does with one row, whatever it was read from: required
+ * values, the natural key (a duplicate, or the n-th repeat of a repeatable
+ * key), then the kind's handler; a service's refusal of the row becomes a
+ * problem on it. Registry kinds are checked for the right once, up front.
+ */
+export class RowApplier<F extends string> {
+  private readonly handler: KindHandler<F>;
+  private readonly refs: Refs;
+  private readonly firstLine = new Map<string, number>();
+  private readonly repeats = new Map<string, number>();
+
+  constructor(
+    ctx: ServiceContext,
+    private readonly kind: TransferKind,
+  ) {
+    this.handler = HANDLERS[kind] as unknown as KindHandler<F>;
+    if (this.handler.registry) requireRight(ctx, 'manage-registry');
+    this.refs = new Refs(ctx);
+  }
+
+  /** The row's outcome, or null when it failed (its problems are on the row's sink). */
+  async apply(row: Row<F>, line: number): Promise<Outcome | null> {
+    const defs = KIND_COLUMNS[this.kind].defs as Record<string, { required?: boolean }>;
+    for (const field of KIND_COLUMNS[this.kind].fields as readonly F[]) {
+      if (defs[field]!.required && !row.get(field)) row.fail(field, 'a value is required here');
+    }
+    const key = row.failed ? null : this.handler.key(row);
+    if (key) {
+      const earlier = this.firstLine.get(key.key);
+      if (this.handler.repeatable) row.occurrence = this.repeats.get(key.key) ?? 0;
+      else if (earlier !== undefined) row.fail(key.field, `duplicate ${key.label} (also on line ${earlier})`);
+      this.repeats.set(key.key, row.occurrence + 1);
+      if (earlier === undefined) this.firstLine.set(key.key, line);
+    }
+    if (row.failed) return null;
+    try {
+      const outcome = await this.handler.apply(row, this.refs);
+      return row.failed ? null : outcome;
+    } catch (error) {
+      // A refusal of who is acting is not a row's fault: the whole import is refused (exit 5), as the command would be.
+      if (!(error instanceof AppError) || error.code === 'forbidden') throw error;
+      row.fail(row.guessField(error.message), error.message);
+      return null;
+    }
+  }
 }
 
 /**

@@ -11,11 +11,11 @@ import { CsvError, type ImportProblem } from '../csv/errors.ts';
 import { readCsv } from '../csv/read.ts';
 import { parseYearCode } from '../domain/school-year.ts';
 import { AppError, notFound } from '../errors.ts';
-import { requireActor, requireRight, type ServiceContext } from '../services/context.ts';
+import { requireActor, type ServiceContext } from '../services/context.ts';
 import { resolveYear } from '../services/lookup.ts';
 import { IMPORT_ORDER, KIND_COLUMNS, type TransferKind } from './columns.ts';
-import { HANDLERS, Refs, type FieldOf, type KindHandler, type Outcome } from './import-kinds.ts';
-import { ImportFailed, Row, type KindSummary } from './import.ts';
+import type { FieldOf } from './import-kinds.ts';
+import { ImportFailed, Row, RowApplier, type KindSummary } from './import.ts';
 import { isZip, readZip } from './zip.ts';
 
 // --- The package -------------------------------------------------------------------
@@ -179,47 +179,18 @@ class SourcedRow<F extends string> extends Row<F> {
   }
 }
 
-/**
- * The row loop of `import KIND` (required values, duplicate keys, the
- * handler, outcome counts) over synthetic rows. It mirrors importOne, which
- * is bound to a parsed CSV file; all checking of values stays in the handlers.
- */
+/** Synthetic rows of one kind through the same row loop as `import KIND`. */
 async function importRows<K extends TransferKind>(ctx: ServiceContext, kind: K, file: string, rows: readonly Synthetic<K>[], sink: ImportProblem[]): Promise<KindSummary> {
   type F = FieldOf<K>;
   const summary: KindSummary = { kind, file, created: 0, updated: 0, unchanged: 0, errors: 0 };
   if (rows.length === 0) return summary;
-  const handler = HANDLERS[kind] as unknown as KindHandler<F>;
-  if (handler.registry) requireRight(ctx, 'manage-registry');
-  const spec = KIND_COLUMNS[kind];
-  const fields = spec.fields as readonly F[];
-  const refs = new Refs(ctx);
-  const keys = new Map<string, number>();
-  const occurrences = new Map<string, number>();
+  const applier = new RowApplier<F>(ctx, kind);
+  const fields = KIND_COLUMNS[kind].fields as readonly F[];
   for (const synthetic of rows) {
     const values = {} as Record<F, string | undefined>;
     for (const field of fields) values[field] = synthetic.values[field];
-    const row = new SourcedRow<F>(ctx, kind, values, synthetic.origin, synthetic.from, sink);
-    for (const field of fields) {
-      if ((spec.defs as Record<string, { required?: boolean }>)[field]!.required && !row.get(field)) row.fail(field, 'a value is required here');
-    }
-    const key = row.failed ? undefined : handler.key(row);
-    if (key) {
-      const earlier = keys.get(key.key);
-      if (handler.repeatable) row.occurrence = occurrences.get(key.key) ?? 0;
-      else if (earlier !== undefined) row.fail(key.field, `duplicate ${key.label} (also on line ${earlier})`);
-      occurrences.set(key.key, row.occurrence + 1);
-      if (earlier === undefined) keys.set(key.key, synthetic.origin.line);
-    }
-    let outcome: Outcome | null = null;
-    if (!row.failed) {
-      try {
-        outcome = await handler.apply(row, refs);
-      } catch (error) {
-        if (!(error instanceof AppError) || error.code === 'forbidden') throw error;
-        row.fail(row.guessField(error.message), error.message);
-      }
-    }
-    if (row.failed || outcome === null) summary.errors++;
+    const outcome = await applier.apply(new SourcedRow<F>(ctx, kind, values, synthetic.origin, synthetic.from, sink), synthetic.origin.line);
+    if (outcome === null) summary.errors++;
     else summary[outcome]++;
   }
   return summary;
