@@ -35,6 +35,8 @@ export interface ImportSource {
 export interface ImportOptions {
   encoding?: string;
   delimiter?: string;
+  /** Told after each row of a file read whole (rows done, rows in the file). */
+  progress?: (file: string, done: number, total: number) => void;
 }
 
 /** Thrown when any row failed: the message is the problem list; the summary still says what the rest would have done. */
@@ -162,7 +164,8 @@ async function importOne<K extends TransferKind>(
   }
   const rows = new RowApplier<F>(ctx, source.kind);
   let failedRows = 0;
-  for (const csvRow of table.rows) {
+  for (const [index, csvRow] of table.rows.entries()) {
+    options.progress?.(source.file, index, table.rows.length);
     const row = new Row<F>(ctx, source.file, csvRow.line, mapping, source.kind, valuesOf(mapping, csvRow.cells), sink);
     const width = rowWidthProblem(table, csvRow);
     if (width) {
@@ -174,6 +177,7 @@ async function importOne<K extends TransferKind>(
     if (outcome === null) failedRows++;
     else summary[outcome]++;
   }
+  options.progress?.(source.file, table.rows.length, table.rows.length);
   summary.errors = failedRows;
   return summary;
 }

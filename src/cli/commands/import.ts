@@ -4,6 +4,7 @@ import { createOutput } from '../output.ts';
 import { examples } from '../options.ts';
 import { globalOptions, runCommand } from '../runtime.ts';
 import { IMPORT_ORDER } from '../../transfer/columns.ts';
+import { createProgress } from '../progress.ts';
 import { importSources, ImportFailed, loadBundle, loadFile, type ImportOptions, type ImportSource, type KindSummary } from '../../transfer/import.ts';
 import { importOneRoster, loadOneRoster, type OneRosterResult } from '../../transfer/oneroster.ts';
 
@@ -37,11 +38,12 @@ interface ImportFlags extends ImportOptions {
 async function runImport(command: Command, load: (out: Output) => ImportSource[], flags: ImportFlags): Promise<void> {
   const out = await createOutput({ json: !!globalOptions(command).json });
   const sources = load(out);
+  const bar = createProgress('Importing');
   try {
     await runCommand(command, {
       write: true,
       run: async (ctx) => {
-        const summary = await importSources(ctx, sources, flags);
+        const summary = await importSources(ctx, sources, { ...flags, progress: (file, done, total) => bar.update(done, total) }).finally(() => bar.done());
         if (flags.dryRun) throw new DryRunDone(summary);
         return summary;
       },
