@@ -106,6 +106,11 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   return db;
 }
 
+/** A larger page cache for one big write (SQLite's default is 2 MB); other dialects manage their own. */
+export async function widenPageCache(db: Db, megabytes: number): Promise<void> {
+  if (db.getExecutor().adapter instanceof SqliteAdapter) await sql.raw(`pragma cache_size = -${Math.round(megabytes * 1024)}`).execute(db);
+}
+
 /**
  * One command = one transaction. SQLite's BEGIN IMMEDIATE takes the write lock
  * up front, so concurrent writers wait on the busy timeout instead of failing

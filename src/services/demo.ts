@@ -15,6 +15,7 @@ import { parseYearCode } from '../domain/school-year.ts';
 import { addDays, compareDates, instantOfLocal, weekday, type IsoDate } from '../domain/dates.ts';
 import type { ServiceContext } from './context.ts';
 import { initializeSchool } from './school-setup.ts';
+import { countGradeCorrections } from '../db/repositories/grades.ts';
 import { importSources, loadFile } from '../transfer/import.ts';
 import { listSubjectViews } from './subjects.ts';
 import { listStaffViews } from './staff.ts';
@@ -499,13 +500,7 @@ export async function demoSummary(ctx: ServiceContext): Promise<DemoSummary> {
     await listAbsences(ctx),
     await listGrades(ctx),
   ];
-  const corrections = await ctx.db
-    .selectFrom('grade_change as h')
-    .innerJoin('grade as g', 'g.id', 'h.grade_id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('g.school_year_id', '=', year.id)
-    .where('h.value_before', 'is not', null)
-    .executeTakeFirstOrThrow();
+  const corrections = await countGradeCorrections(ctx.db, year.id);
   // Subjects in the order the school registered them, which for the demo is the curriculum's.
   const subjectOrder = new Map(subjects.map((s) => [s.code, s.id]));
   const gradesByWork: Record<string, number> = {};
@@ -527,7 +522,7 @@ export async function demoSummary(ctx: ServiceContext): Promise<DemoSummary> {
       substituted_lessons: lessons.filter((l) => l.substitute_for).length,
       absences: countAbsences(absences.map((a) => a.code)),
       grades: gradesByWork,
-      grade_corrections: Number(corrections.n),
+      grade_corrections: corrections,
     },
     classes: classes.map((c) => {
       const taught = [...new Set(assignments.filter((a) => a.class === c.code).map((a) => a.subject))].sort((a, b) => subjectOrder.get(a)! - subjectOrder.get(b)!);

@@ -15,7 +15,6 @@
 //   services would check); anybody else is routed to the per-row path, whose
 //   services check their rights row by row.
 import { openSync, readSync, closeSync } from 'node:fs';
-import { SqliteAdapter, sql } from 'kysely';
 import { columnLabel, mapHeader, type HeaderMapping } from '../csv/columns.ts';
 import { CsvError, type ImportProblem } from '../csv/errors.ts';
 import { readCsv, rowWidthProblem, streamCsv, type CsvRow } from '../csv/read.ts';
@@ -33,8 +32,9 @@ import { LESSON_NUMBERS } from '../services/lessons.ts';
 import { KIND_COLUMNS, type TransferKind } from './columns.ts';
 import { isoDate, Refs, work as workOf, type FieldOf } from './import-kinds.ts';
 import type { ImportOptions, ImportSource, KindSummary } from './import.ts';
-import { BatchInserter } from './bulk-write.ts';
-import { loadJournalRefs, type JournalRefs, type StoredAbsence, type StoredGrade } from './bulk-data.ts';
+import { BatchInserter } from '../db/repositories/batch-insert.ts';
+import { widenPageCache } from '../db/connection.ts';
+import { loadJournalRefs, type JournalRefs, type StoredAbsence, type StoredGrade } from '../db/repositories/journal-refs.ts';
 
 /**
  * Journal files with at least this many lines take the bulk path; smaller ones
@@ -240,7 +240,7 @@ export async function bulkImport(
     return summary;
   }
   const year = await resolveYear(ctx);
-  const data = await loadJournalRefs(ctx, year, source.kind as 'grades' | 'absences');
+  const data = await loadJournalRefs(ctx.db, ctx.school, year, source.kind as 'grades' | 'absences');
   await widenCache(ctx, source.kind === 'grades' ? 64 : 32);
   const table = { file: source.file, header: rows.header, delimiter: rows.delimiter };
   try {
@@ -265,8 +265,8 @@ export async function bulkImport(
  * grades 13.3 s at 2 MB, 7.9 s at 64 MB, no better at 256 MB). Absences, with
  * smaller indexes and more JS-side state, get 32 MB to stay under 300 MB RSS.
  */
-async function widenCache(ctx: ServiceContext, megabytes: number): Promise<void> {
-  if (ctx.db.getExecutor().adapter instanceof SqliteAdapter) await sql.raw(`pragma cache_size = -${megabytes * 1024}`).execute(ctx.db);
+function widenCache(ctx: ServiceContext, megabytes: number): Promise<void> {
+  return widenPageCache(ctx.db, megabytes);
 }
 
 type Table = { file: string; header: readonly string[]; delimiter: string };

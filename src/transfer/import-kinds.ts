@@ -2,7 +2,8 @@
 // file and for matching stored records on re-import), and how it goes in —
 // create through the `add` use case, update through `set`/`correct` only the
 // fields that differ, or nothing when the stored record already says the same.
-import type { SchoolYear, Student, Subject, SchoolClass } from '../db/schema.ts';
+import type { Holiday, SchoolYear, Student, Subject, SchoolClass } from '../db/schema.ts';
+import { findHoliday } from '../db/repositories/holidays.ts';
 import { findSubjectByCode } from '../db/repositories/subjects.ts';
 import { findStaffByCode, listStaff, type StaffWithRoles } from '../db/repositories/staff.ts';
 import { findClassByCode } from '../db/repositories/classes.ts';
@@ -409,14 +410,7 @@ const holidays: KindHandler<FieldOf<'holidays'>> = {
     const kind = holidayKind(row.get('kind'));
     const name = row.get('name')!;
     if (row.failed || !from || !to) return null;
-    const stored = await ctx.db
-      .selectFrom('holiday')
-      .selectAll()
-      .where('school_id', '=', ctx.school.id)
-      .where('starts_on', '=', from)
-      .where('ends_on', '=', to)
-      .where('kind', '=', kind as never)
-      .executeTakeFirst();
+    const stored = await findHoliday(ctx.db, ctx.school.id, { starts_on: from, ends_on: to, kind: kind as Holiday['kind'] });
     if (stored?.name === name) return 'unchanged';
     // Entries have no rename: the named one replaces the old (the calendar keeps no history of names).
     if (stored) await removeHoliday(ctx, stored.id);

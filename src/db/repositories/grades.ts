@@ -118,3 +118,15 @@ export async function listGradeChanges(db: Db, gradeId: number): Promise<GradeCh
     .orderBy('h.id')
     .execute();
 }
+
+/** How many corrections (changes after entry) the year's grades have had. */
+export async function countGradeCorrections(db: Db, yearId: number): Promise<number> {
+  const row = await db
+    .selectFrom('grade_change as h')
+    .innerJoin('grade as g', 'g.id', 'h.grade_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('g.school_year_id', '=', yearId)
+    .where('h.value_before', 'is not', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -14,6 +14,17 @@ export async function listHolidays(db: Db, schoolId: number, filter: { from?: st
   return query.orderBy('starts_on').orderBy('id').execute();
 }
 
+export async function findHoliday(db: Db, schoolId: number, entry: { starts_on: string; ends_on: string; kind: Holiday['kind'] }): Promise<Holiday | undefined> {
+  return db
+    .selectFrom('holiday')
+    .selectAll()
+    .where('school_id', '=', schoolId)
+    .where('starts_on', '=', entry.starts_on)
+    .where('ends_on', '=', entry.ends_on)
+    .where('kind', '=', entry.kind)
+    .executeTakeFirst();
+}
+
 export async function deleteHoliday(db: Db, schoolId: number, id: number): Promise<Holiday | undefined> {
   return db.deleteFrom('holiday').where('school_id', '=', schoolId).where('id', '=', id).returningAll().executeTakeFirst();
 }

@@ -2,9 +2,9 @@
 // year's classes, the school's subjects and students, enrollments with their
 // dates, the year's lessons and the grades/absences already there, keyed by
 // what a row names. The bulk importer keeps these current as rows go in.
-import type { SchoolClass, SchoolYear, Student, Subject, AbsenceCode } from '../db/schema.ts';
-import { TERM_WORK_KINDS } from '../domain/grade-scale.ts';
-import type { ServiceContext } from '../services/context.ts';
+import type { Db } from '../connection.ts';
+import type { School, SchoolClass, SchoolYear, Student, Subject, AbsenceCode } from '../schema.ts';
+import { TERM_WORK_KINDS } from '../../domain/grade-scale.ts';
 
 export interface StoredGrade {
   id: number;
@@ -62,9 +62,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-export async function loadJournalRefs(ctx: ServiceContext, year: SchoolYear, kind: 'grades' | 'absences'): Promise<JournalRefs> {
+export async function loadJournalRefs(db: Db, school: School, year: SchoolYear, kind: 'grades' | 'absences'): Promise<JournalRefs> {
   const withAbsences = kind === 'absences';
-  const { db, school } = ctx;
   const classRows = await db.selectFrom('school_class').selectAll().where('school_year_id', '=', year.id).execute();
   const classes = new Map(classRows.map((c) => [c.code, c]));
   const subjects = new Map((await db.selectFrom('subject').selectAll().where('school_id', '=', school.id).execute()).map((s) => [s.code, s]));

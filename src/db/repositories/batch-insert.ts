@@ -4,8 +4,8 @@
 // same driver; the connection's statement cache makes each run a reuse of one
 // prepared statement. Kysely per-row inserts measured 14× slower (issue 3).
 import type { CompiledQuery, Insertable } from 'kysely';
-import type { Db } from '../db/connection.ts';
-import type { Database } from '../db/schema.ts';
+import type { Db } from '../connection.ts';
+import type { Database } from '../schema.ts';
 
 /** Rows per statement: 16 columns × 256 rows stays far below SQLite's 32,766 parameters. */
 const BATCH_ROWS = 256;
