@@ -201,6 +201,7 @@ export interface GradeTable {
   updated_by: number;
 }
 
+/** Corrections of a grade; its entry is the grade row itself (see listGradeChanges). */
 export interface GradeChangeTable {
   id: Id;
   grade_id: number;

@@ -130,7 +130,6 @@ export async function enterGrades(ctx: ServiceContext, input: GradeInput): Promi
       updated_at: at,
       updated_by: actor.id,
     });
-    await insertGradeChange(ctx.db, { grade_id: grade.id, value_before: null, value_after: value, reason: null, changed_by: actor.id, changed_at: at });
     ids.push(grade.id);
   }
   return listGradeViews(ctx.db, { yearId: target.year.id, ids });

@@ -403,7 +403,6 @@ async function importGrades(f: BulkFile<FieldOf<'grades'>>, year: SchoolYear, ba
           await grades.flush();
           await changes.flush();
         }
-        changes.add(id, null, value, null, actor.id, at);
       }
       summary.created++;
     }

@@ -109,14 +109,36 @@ export interface GradeChangeView {
   changed_at: string;
 }
 
+/**
+ * A grade's whole history: its entry, then every correction. Only corrections
+ * are stored; the entry is the grade's own creation (who, when), with the
+ * value the first correction replaced, so it is not written twice.
+ */
 export async function listGradeChanges(db: Db, gradeId: number): Promise<GradeChangeView[]> {
-  return db
+  const grade = await db
+    .selectFrom('grade as g')
+    .innerJoin('staff as s', 's.id', 'g.created_by')
+    .select(['g.id', 'g.value', 'g.created_at', 's.code as created_by'])
+    .where('g.id', '=', gradeId)
+    .executeTakeFirst();
+  if (!grade) return [];
+  const corrections = await db
     .selectFrom('grade_change as h')
     .innerJoin('staff as s', 's.id', 'h.changed_by')
     .select(['h.grade_id', 'h.value_before', 'h.value_after', 'h.reason', 's.code as changed_by', 'h.changed_at'])
     .where('h.grade_id', '=', gradeId)
+    .where('h.value_before', 'is not', null)
     .orderBy('h.id')
     .execute();
+  const entered: GradeChangeView = {
+    grade_id: grade.id,
+    value_before: null,
+    value_after: corrections[0]?.value_before ?? grade.value,
+    reason: null,
+    changed_by: grade.created_by,
+    changed_at: grade.created_at,
+  };
+  return [entered, ...corrections];
 }
 
 /** How many corrections (changes after entry) the year's grades have had. */
