@@ -192,6 +192,17 @@ class BulkFile<F extends string> {
     return date as IsoDate;
   }
 
+  /** A row of the right width with its required values; otherwise its problems are reported and it counts as failed. */
+  usable(table: Parameters<typeof rowWidthProblem>[0], row: Parameters<typeof rowWidthProblem>[1]): boolean {
+    const width = rowWidthProblem(table, row);
+    if (width) this.sink.push(width);
+    if (width || this.requiredMissing(row.line, row.cells)) {
+      this.failedRows++;
+      return false;
+    }
+    return true;
+  }
+
   requiredMissing(line: number, cells: readonly string[]): boolean {
     const spec = KIND_COLUMNS[this.kind];
     let failed = false;
@@ -297,16 +308,7 @@ async function importGrades(f: BulkFile<FieldOf<'grades'>>, year: SchoolYear, ba
   for await (const batch of batches) {
     for (const row of batch) {
       const { line, cells } = row;
-      const width = rowWidthProblem(table, row);
-      if (width) {
-        f.sink.push(width);
-        f.failedRows++;
-        continue;
-      }
-      if (f.requiredMissing(line, cells)) {
-        f.failedRows++;
-        continue;
-      }
+      if (!f.usable(table, row)) continue;
       const problemsBefore = f.sink.length;
       // The cell checks of the per-row path, each reported on its column, in its order.
       let schoolClass = f.classOf(line, cells, 'class', f.cell(cells, 'class')!);
@@ -434,16 +436,7 @@ async function importAbsences(f: BulkFile<FieldOf<'absences'>>, batches: AsyncIt
   for await (const batch of batches) {
     for (const row of batch) {
       const { line, cells } = row;
-      const width = rowWidthProblem(table, row);
-      if (width) {
-        f.sink.push(width);
-        f.failedRows++;
-        continue;
-      }
-      if (f.requiredMissing(line, cells)) {
-        f.failedRows++;
-        continue;
-      }
+      if (!f.usable(table, row)) continue;
       const cls = f.cell(cells, 'class')!;
       const subj = f.cell(cells, 'subject')!;
       const dateCell = f.cell(cells, 'date')!;
