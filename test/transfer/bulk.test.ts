@@ -10,11 +10,12 @@ import { openDatabase } from '../../src/db/connection.ts';
 import { snapshot } from '../support/cli.ts';
 import type { Db } from '../../src/db/connection.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
-import { ImportFailed, importSources, type ImportSource, type KindSummary } from '../../src/transfer/import.ts';
+import { importSources, type ImportSource, type KindSummary } from '../../src/transfer/import.ts';
 import { bulkSettings } from '../../src/transfer/bulk.ts';
 import { loadCalendar, resolveYear } from '../../src/services/lookup.ts';
 import { whyNoLessons } from '../../src/services/lessons.ts';
 import type { IsoDate } from '../../src/domain/dates.ts';
+import { importFailure } from '../support/import.ts';
 
 interface School {
   db: Db;
@@ -102,15 +103,7 @@ async function run(s: School, sources: ImportSource[], bulk: boolean): Promise<K
   }
 }
 
-async function failure(promise: Promise<unknown>): Promise<ImportFailed> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ImportFailed) return error;
-    throw error;
-  }
-  throw new Error('expected the import to fail');
-}
+const failure = importFailure;
 
 /** Grades and their history by natural key, without ids. */
 async function gradeDump(db: Db): Promise<unknown[]> {

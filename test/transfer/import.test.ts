@@ -6,43 +6,25 @@ import * as assert from 'uvu/assert';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { contextAs, freshSchool, inTx } from '../support/school.ts';
+import { contextAs, inTx } from '../support/school.ts';
 import { snapshot } from '../support/cli.ts';
-import type { Db } from '../../src/db/connection.ts';
-import type { ServiceContext } from '../../src/services/context.ts';
 import { CsvError } from '../../src/csv/errors.ts';
-import { ImportFailed, importSources, loadBundle, loadFile, type ImportSource, type KindSummary } from '../../src/transfer/import.ts';
+import { importSources, loadBundle, loadFile, type ImportSource, type KindSummary } from '../../src/transfer/import.ts';
 import { IMPORT_FIXTURES } from '../fixtures/import/make-fixtures.ts';
+import { importFailure, adminSchool, type AdminSchool } from '../support/import.ts';
 
 const BUNDLE = join(IMPORT_FIXTURES, 'bundle');
 const fixture = (name: string) => join(IMPORT_FIXTURES, name);
 
-interface School {
-  db: Db;
-  dbPath: string;
-  ctx: ServiceContext;
-  cleanup: () => Promise<void>;
-}
-
-async function school(): Promise<School> {
-  const s = await freshSchool();
-  return { ...s, ctx: await contextAs(s.db, 'admin') };
-}
+type School = AdminSchool;
+const school = adminSchool;
 
 const run = (s: School, sources: ImportSource[]) => inTx(s.ctx, (ctx) => importSources(ctx, sources));
 const bundle = (kinds?: string[]) => loadBundle(BUNDLE).sources.filter((src) => !kinds || kinds.includes(src.kind));
 const totals = (summary: KindSummary[]) =>
   summary.reduce((t, k) => ({ created: t.created + k.created, updated: t.updated + k.updated, unchanged: t.unchanged + k.unchanged }), { created: 0, updated: 0, unchanged: 0 });
 
-async function failure(promise: Promise<unknown>): Promise<ImportFailed> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ImportFailed) return error;
-    throw error;
-  }
-  throw new Error('expected the import to fail');
-}
+const failure = importFailure;
 
 /** A temporary copy of a bundle file with some text replaced, for "the file changed since" cases. */
 function edited(kind: string, from: string, to: string): { source: ImportSource; cleanup: () => void } {

@@ -7,44 +7,27 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { contextAs, freshSchool, inTx, tempDir } from '../support/school.ts';
+import { inTx, tempDir } from '../support/school.ts';
 import { cli, snapshot } from '../support/cli.ts';
 import type { Db } from '../../src/db/connection.ts';
-import type { ServiceContext } from '../../src/services/context.ts';
 import { AppError } from '../../src/errors.ts';
-import { ImportFailed, type KindSummary } from '../../src/transfer/import.ts';
+import type { KindSummary } from '../../src/transfer/import.ts';
 import { importOneRoster, loadOneRoster } from '../../src/transfer/oneroster.ts';
 import { readZip, writeZip } from '../../src/transfer/zip.ts';
 import { ONEROSTER_FIXTURES, schoolZip } from '../fixtures/oneroster/make-zip.ts';
+import { importFailure, adminSchool, type AdminSchool } from '../support/import.ts';
 
 const FOLDER = join(ONEROSTER_FIXTURES, 'school');
 const ZIP = join(ONEROSTER_FIXTURES, 'school.zip');
 
-interface School {
-  db: Db;
-  dbPath: string;
-  ctx: ServiceContext;
-  cleanup: () => Promise<void>;
-}
-
-async function school(): Promise<School> {
-  const s = await freshSchool();
-  return { ...s, ctx: await contextAs(s.db, 'admin') };
-}
+type School = AdminSchool;
+const school = adminSchool;
 
 const run = (s: School, path: string) => inTx(s.ctx, (ctx) => importOneRoster(ctx, loadOneRoster(path)));
 const rows = async <T>(db: Db, text: string): Promise<T[]> => (await sql.raw<T>(text).execute(db)).rows;
 const counts = (summary: KindSummary[]) => Object.fromEntries(summary.map((k) => [k.kind, [k.created, k.updated, k.unchanged, k.errors]]));
 
-async function failure(promise: Promise<unknown>): Promise<ImportFailed> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ImportFailed) return error;
-    throw error;
-  }
-  throw new Error('expected the import to fail');
-}
+const failure = importFailure;
 
 /** A copy of the fixture folder with some files edited (text replaced) or removed. */
 function variant(edits: Record<string, [string, string][] | null>): { dir: string; cleanup: () => void } {
