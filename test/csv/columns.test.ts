@@ -2,6 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { columnLabel, defineColumns, fieldOf, mapHeader, valuesOf } from '../../src/csv/columns.ts';
 import { CsvError } from '../../src/csv/errors.ts';
+import { csvError } from '../support/csv.ts';
 
 // The students columns of issue 3.
 const STUDENT_COLUMNS = defineColumns({
@@ -17,16 +18,6 @@ const STUDENT_COLUMNS = defineColumns({
   address: { en: 'address', lv: 'Adrese' },
 });
 
-function csvError(fn: () => unknown): CsvError {
-  try {
-    fn();
-  } catch (err) {
-    assert.instance(err, CsvError);
-    return err as CsvError;
-  }
-  assert.unreachable('expected a CsvError');
-  throw new Error('unreachable');
-}
 
 const names: [string, string | undefined][] = [
   ['code', 'code'],

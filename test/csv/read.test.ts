@@ -6,6 +6,7 @@ import { AppError } from '../../src/errors.ts';
 import { CsvError } from '../../src/csv/errors.ts';
 import { readCsv, rowWidthProblem, type CsvTable } from '../../src/csv/read.ts';
 import { FIXTURE_DIR, HEADER_LV, STUDENTS } from '../fixtures/csv/make-fixtures.ts';
+import { csvError } from '../support/csv.ts';
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(FIXTURE_DIR, name)));
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -14,16 +15,6 @@ const read = (text: string, extra: { delimiter?: string; encoding?: string } = {
 const lines = (t: CsvTable) => t.rows.map((r) => r.line);
 const cells = (t: CsvTable) => t.rows.map((r) => r.cells);
 
-function csvError(fn: () => unknown): CsvError {
-  try {
-    fn();
-  } catch (err) {
-    assert.instance(err, CsvError);
-    return err as CsvError;
-  }
-  assert.unreachable('expected a CsvError');
-  throw new Error('unreachable');
-}
 
 const studentFiles: [string, string, string][] = [
   ['students-utf8-bom.csv', 'utf-8', ';'],
