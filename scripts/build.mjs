@@ -38,7 +38,8 @@ await build({
   // Prompts are only for people at a terminal: loaded from node_modules when
   // asked, not parsed on every start. better-sqlite3's JavaScript is bundled
   // (a dozen small files cost ~9 ms to resolve); its addon is loaded by path.
-  external: ['@inquirer/prompts'],
+  // puppeteer is loaded only by commands that print PDFs (src/reports/browser.ts).
+  external: ['@inquirer/prompts', 'puppeteer'],
   define: {
     __EZURNALS_VERSION__: JSON.stringify(pkg.version),
     'import.meta.url': '__ezurnalsModuleUrl',

@@ -16,6 +16,7 @@ import { registerGrade } from './commands/grade.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerImport } from './commands/import.ts';
 import { registerExport } from './commands/export.ts';
+import { registerReport } from './commands/report.ts';
 
 /**
  * Every level throws instead of exiting, so `main` maps all failures to the
@@ -66,6 +67,7 @@ const NOUNS: Record<string, (program: Command) => void> = {
   grade: registerGrade,
   export: registerExport,
   import: registerImport,
+  report: registerReport,
 };
 
 const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--db', '--as', '--year']);

@@ -242,3 +242,18 @@ export function instantOfLocal(date: IsoDate, time: string, timeZone = SCHOOL_TI
   if (candidates.length > 0) return new Date(Math.min(...candidates));
   return new Date(wall - offsetBefore * 60_000);
 }
+
+const MONTH = /^(\d{4})-(\d{2})$/;
+
+/** First and last day of a `YYYY-MM` month (also `MM.YYYY`, as Latvians write it); null when it is no month. */
+export function parseMonth(s: string): { month: string; from: IsoDate; to: IsoDate } | null {
+  const text = s.trim();
+  const latvian = /^(\d{1,2})\.(\d{4})$/.exec(text);
+  const m = latvian ? [text, latvian[2]!, latvian[1]!.padStart(2, '0')] : MONTH.exec(text);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  if (month < 1 || month > 12 || year < 1900) return null;
+  const next = month === 12 ? toIsoDate(year + 1, 1, 1) : toIsoDate(year, month + 1, 1);
+  return { month: `${pad(year, 4)}-${pad(month)}`, from: toIsoDate(year, month, 1), to: addDays(next, -1) };
+}

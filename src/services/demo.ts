@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../package-root.ts';
 import { parse } from 'csv-parse/sync';
 import { AppError } from '../errors.ts';
 import { inTransaction, openDatabase, removeDatabaseFiles, type Db } from '../db/connection.ts';
@@ -31,22 +31,6 @@ import { loadCalendar, resolveYear } from './lookup.ts';
 /* ------------------------------------------------------------------ files */
 
 export const DEMO_DATABASE_FILE = 'ezurnals.db';
-
-/**
- * The package's own folder. Walking up from this module works both from
- * src/services (tsx) and from the bundle in dist/, whose `import.meta.url` the
- * build maps to the bundle's file.
- */
-export function packageRoot(start = dirname(fileURLToPath(import.meta.url))): string {
-  for (let dir = start; ; dir = dirname(dir)) {
-    try {
-      if ((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name === 'ezurnals') return dir;
-    } catch {
-      // No package.json here, or not ours: keep climbing.
-    }
-    if (dirname(dir) === dir) throw new Error(`Cannot find the ezurnals package folder above ${start}.`);
-  }
-}
 
 export function demoDataDir(): string {
   return join(packageRoot(), 'data', 'demo');

@@ -1,0 +1,75 @@
+import { Option, type Command } from 'commander';
+import { AppError } from '../../errors.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import { publishDocuments, type ReportDocument, type ReportFormat, type ReportLang, type WrittenFile } from '../../reports/publish.ts';
+import { createProgress } from '../progress.ts';
+import { globalOptions, runCommand } from '../runtime.ts';
+import { registerReportExtract } from './report-extract.ts';
+
+/** Options every printed report shares. */
+export interface ReportFlags {
+  format: ReportFormat;
+  out: string;
+  force?: boolean;
+  lang: ReportLang;
+}
+
+/** Adds --format, --out, --force and --lang to a report command. */
+export function reportOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--format <format>', 'pdf, or html (needs no browser)').choices(['pdf', 'html']).default('pdf'))
+    .option('--out <dir>', 'folder to write the files to', '.')
+    .option('--force', 'replace files that already exist')
+    .addOption(new Option('--lang <lang>', 'language of the documents').choices(['lv', 'en']).default('lv'));
+}
+
+export interface BuiltReport<D> {
+  /** What --json prints instead of rendering. */
+  data: D;
+  documents: (data: D, lang: ReportLang) => ReportDocument[];
+  landscape?: boolean;
+}
+
+const writtenColumns = [
+  { header: 'document', value: (w: WrittenFile) => w.document },
+  { header: 'file', value: (w: WrittenFile) => w.file },
+  { header: 'KiB', value: (w: WrittenFile) => Math.ceil(w.bytes / 1024) },
+];
+
+/**
+ * The one path of every report: gather its data (one read, no author needed),
+ * then with --json print the data, else render and write the files.
+ */
+export async function runReport<D>(command: Command, flags: ReportFlags, build: (ctx: ServiceContext) => Promise<BuiltReport<D>>): Promise<void> {
+  const json = !!globalOptions(command).json;
+  await runCommand(command, {
+    write: false,
+    run: async (ctx) => {
+      const report = await build(ctx);
+      if (json) return { data: report.data, written: [] as WrittenFile[] };
+      const documents = report.documents(report.data, flags.lang);
+      if (documents.length === 0) throw new AppError('not_found', 'Nothing to print: the report covers no students or classes.');
+      const bar = createProgress(flags.format === 'pdf' ? 'Printing' : 'Writing');
+      const written = await publishDocuments(documents, {
+        outDir: flags.out,
+        format: flags.format,
+        lang: flags.lang,
+        force: flags.force,
+        landscape: report.landscape,
+        footer: ctx.school.name,
+        onProgress: (done, total) => bar.update(done, total),
+      }).finally(() => bar.done());
+      return { data: report.data, written };
+    },
+    print: (result, out) => {
+      if (out.json) return out.raw(result.data);
+      out.data(result.written, writtenColumns);
+      out.info(`Wrote ${result.written.length} file(s).`);
+    },
+  });
+}
+
+export function registerReport(program: Command): void {
+  const report = program.command('report').description('printable documents: monthly extracts, report cards, class and teacher reports (PDF or HTML)');
+  registerReportExtract(report);
+}

@@ -1,0 +1,140 @@
+import type { Db } from '../connection.ts';
+import type { AbsenceCode } from '../schema.ts';
+
+/**
+ * Read-only queries behind the printed reports. Each reads a whole set of
+ * classes and a period in one statement, so a school-wide run costs a handful
+ * of queries, not a few per student.
+ */
+
+export interface ReportClass {
+  id: number;
+  code: string;
+  level: number;
+  class_teacher_code: string | null;
+  class_teacher_name: string | null;
+}
+
+export async function reportClasses(db: Db, yearId: number, codes?: readonly string[]): Promise<ReportClass[]> {
+  let query = db
+    .selectFrom('school_class as c')
+    .leftJoin('staff as t', 't.id', 'c.class_teacher_id')
+    .select(['c.id', 'c.code', 'c.level', 't.code as class_teacher_code', 't.first_name', 't.last_name'])
+    .where('c.school_year_id', '=', yearId);
+  if (codes) query = query.where('c.code', 'in', codes.length > 0 ? [...codes] : ['']);
+  const rows = await query.orderBy('c.level').orderBy('c.code').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    level: r.level,
+    class_teacher_code: r.class_teacher_code,
+    class_teacher_name: r.first_name ? `${r.first_name} ${r.last_name}` : null,
+  }));
+}
+
+export interface RosterEntry {
+  class_id: number;
+  student_id: number;
+  code: string;
+  first_name: string;
+  last_name: string;
+  from_date: string;
+  to_date: string | null;
+}
+
+/** Everybody enrolled in the classes on any day of the period (a student who moved appears in both classes). */
+export async function rosterInPeriod(db: Db, classIds: readonly number[], from: string, to: string): Promise<RosterEntry[]> {
+  if (classIds.length === 0) return [];
+  return db
+    .selectFrom('enrollment as e')
+    .innerJoin('student as s', 's.id', 'e.student_id')
+    .select(['e.class_id', 'e.student_id', 's.code', 's.first_name', 's.last_name', 'e.from_date', 'e.to_date'])
+    .where('e.class_id', 'in', [...classIds])
+    .where('e.from_date', '<=', to)
+    .where((eb) => eb.or([eb('e.to_date', 'is', null), eb('e.to_date', '>=', from)]))
+    .execute();
+}
+
+export interface ReportSubject {
+  id: number;
+  code: string;
+  name: string;
+}
+
+/** Subjects taught in each class (its assignments). */
+export async function classSubjects(db: Db, classIds: readonly number[]): Promise<{ class_id: number; subject: ReportSubject; teacher_code: string; teacher_name: string }[]> {
+  if (classIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('assignment as a')
+    .innerJoin('subject as s', 's.id', 'a.subject_id')
+    .innerJoin('staff as t', 't.id', 'a.teacher_id')
+    .select(['a.class_id', 's.id', 's.code', 's.name', 't.code as teacher_code', 't.first_name', 't.last_name'])
+    .where('a.class_id', 'in', [...classIds])
+    .execute();
+  return rows.map((r) => ({ class_id: r.class_id, subject: { id: r.id, code: r.code, name: r.name }, teacher_code: r.teacher_code, teacher_name: `${r.first_name} ${r.last_name}` }));
+}
+
+export async function subjectsByIds(db: Db, ids: readonly number[]): Promise<ReportSubject[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('subject').select(['id', 'code', 'name']).where('id', 'in', [...ids]).execute();
+}
+
+export interface ReportGrade {
+  student_id: number;
+  class_id: number;
+  subject_id: number;
+  date: string;
+  work: string;
+  value: string;
+}
+
+/** Grades dated within the period, optionally of some kinds of work only. */
+export async function gradesInPeriod(db: Db, classIds: readonly number[], from: string, to: string, works?: readonly string[]): Promise<ReportGrade[]> {
+  if (classIds.length === 0) return [];
+  let query = db
+    .selectFrom('grade')
+    .select(['student_id', 'class_id', 'subject_id', 'date', 'work', 'value'])
+    .where('class_id', 'in', [...classIds])
+    .where('date', '>=', from)
+    .where('date', '<=', to);
+  if (works) query = query.where('work', 'in', works.length > 0 ? [...works] : ['']);
+  return query.orderBy('date').orderBy('id').execute();
+}
+
+export interface AbsenceCount {
+  student_id: number;
+  class_id: number;
+  subject_id: number;
+  code: AbsenceCode;
+  count: number;
+}
+
+/** Absences as they stand now (after the class teacher's decisions), counted per student, subject and code. */
+export async function absenceCountsInPeriod(db: Db, classIds: readonly number[], from: string, to: string): Promise<AbsenceCount[]> {
+  if (classIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('absence as a')
+    .innerJoin('lesson as l', 'l.id', 'a.lesson_id')
+    .select((eb) => ['a.student_id', 'l.class_id', 'l.subject_id', 'a.code', eb.fn.countAll<number>().as('count')])
+    .where('l.class_id', 'in', [...classIds])
+    .where('l.date', '>=', from)
+    .where('l.date', '<=', to)
+    .where('a.removed', '=', 0)
+    .groupBy(['a.student_id', 'l.class_id', 'l.subject_id', 'a.code'])
+    .execute();
+  return rows.map((r) => ({ ...r, count: Number(r.count) }));
+}
+
+/** Lessons held per class and subject in the period (report cards print them). */
+export async function lessonCountsInPeriod(db: Db, classIds: readonly number[], from: string, to: string): Promise<{ class_id: number; subject_id: number; count: number }[]> {
+  if (classIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('lesson')
+    .select((eb) => ['class_id', 'subject_id', eb.fn.countAll<number>().as('count')])
+    .where('class_id', 'in', [...classIds])
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .groupBy(['class_id', 'subject_id'])
+    .execute();
+  return rows.map((r) => ({ ...r, count: Number(r.count) }));
+}

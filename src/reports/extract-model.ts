@@ -1,0 +1,154 @@
+import type { AbsenceCode } from '../db/schema.ts';
+import type { IsoDate } from '../domain/dates.ts';
+import { pointsAverage } from '../domain/grade-scale.ts';
+import { ABSENCE_COLUMNS, ABSENCE_LEGEND, PRINTED_ON, WORK_LEGEND, WORK_MARKS, documentHeader, formatAverage, formatDate, formatDayMonth, monthTitle, type DocumentHeader } from './labels.ts';
+import type { ReportLang } from './publish.ts';
+
+/** The data of a monthly grade extract (sekmju izraksts): what `--json` prints. */
+export interface ExtractData {
+  school: { name: string; registration_number: string | null };
+  year: string;
+  month: string;
+  from: IsoDate;
+  to: IsoDate;
+  printed_on: IsoDate;
+  students: ExtractStudent[];
+}
+
+export interface ExtractStudent {
+  code: string;
+  first_name: string;
+  last_name: string;
+  class: string;
+  class_teacher: string | null;
+  subjects: ExtractSubject[];
+}
+
+export interface ExtractSubject {
+  code: string;
+  name: string;
+  grades: { date: IsoDate; value: string; work: string }[];
+  /** Mean of the month's 10-point grades; null when there are none. */
+  average: number | null;
+  absences: Record<AbsenceCode, number>;
+}
+
+export function emptyAbsences(): Record<AbsenceCode, number> {
+  return { n: 0, ns: 0, nc: 0, k: 0 };
+}
+
+export function subjectAverage(grades: readonly { value: string }[]): number | null {
+  return pointsAverage(grades.map((g) => g.value));
+}
+
+const TEXT = {
+  lv: {
+    title: 'Sekmju izraksts',
+    student: 'Skolēns',
+    class: 'Klase',
+    month: 'Mēnesis',
+    schoolYear: 'Mācību gads',
+    subject: 'Mācību priekšmets',
+    average: 'Vidējais',
+    absences: 'Kavējumi',
+    total: 'Kopā',
+    noGrades: 'Šajā mēnesī vērtējumu nav.',
+    classTeacher: 'Klases audzinātājs(-a)',
+    signature: 'paraksts',
+    cut: 'nogriezt un atdot klases audzinātājam(-ai)',
+    slipTitle: 'Par iepazīšanos ar sekmju izrakstu',
+    acknowledgement: 'Ar sekmju izrakstu esmu iepazinies(-usies).',
+    parent: 'Vecāka (aizbildņa) vārds, uzvārds',
+    date: 'Datums',
+    returnWithin: 'Parakstītu atgriezt klases audzinātājam(-ai) nedēļas laikā.',
+  },
+  en: {
+    title: 'Monthly grade extract',
+    student: 'Student',
+    class: 'Class',
+    month: 'Month',
+    schoolYear: 'School year',
+    subject: 'Subject',
+    average: 'Average',
+    absences: 'Absences',
+    total: 'Total',
+    noGrades: 'No grades this month.',
+    classTeacher: 'Class teacher',
+    signature: 'signature',
+    cut: 'cut off and return to the class teacher',
+    slipTitle: 'Acknowledgement of the grade extract',
+    acknowledgement: 'I have read the grade extract.',
+    parent: "Parent's (guardian's) name",
+    date: 'Date',
+    returnWithin: 'Please return signed to the class teacher within a week.',
+  },
+} as const;
+
+export interface ExtractView {
+  header: DocumentHeader;
+  facts: { label: string; value: string }[];
+  text: (typeof TEXT)[ReportLang];
+  dates: string[];
+  absenceCodes: readonly AbsenceCode[];
+  rows: {
+    subject: string;
+    cells: { grades: { value: string; mark: string; assessed: boolean }[] }[];
+    average: string;
+    absences: (number | '')[];
+  }[];
+  totals: (number | '')[];
+  /** The totals row's label spans the subject, date and average columns. */
+  totalsSpan: number;
+  hasGrades: boolean;
+  workLegend: string;
+  absenceLegend: string;
+  classTeacher: string;
+  printed: string;
+  slip: { facts: { label: string; value: string }[] };
+}
+
+/** Pure: one student's extract as the template shows it. */
+export function extractView(data: ExtractData, student: ExtractStudent, lang: ReportLang): ExtractView {
+  const text = TEXT[lang];
+  const marks = WORK_MARKS[lang];
+  const dates = [...new Set(student.subjects.flatMap((s) => s.grades.map((g) => g.date)))].sort();
+  const name = `${student.first_name} ${student.last_name}`;
+  const month = monthTitle(data.month, lang);
+  const blankZero = (n: number): number | '' => (n === 0 ? '' : n);
+  return {
+    header: documentHeader(data.school, text.title, lang, month),
+    facts: [
+      { label: text.student, value: name },
+      { label: text.class, value: student.class },
+      { label: text.month, value: month },
+      { label: text.schoolYear, value: data.year },
+    ],
+    text,
+    dates: dates.map(formatDayMonth),
+    absenceCodes: ABSENCE_COLUMNS,
+    rows: student.subjects.map((subject) => ({
+      subject: subject.name,
+      cells: dates.map((date) => ({
+        grades: subject.grades
+          .filter((g) => g.date === date)
+          .map((g) => ({ value: g.value, mark: marks[g.work] ?? '', assessed: g.work === 'test' || g.work === 'large' })),
+      })),
+      average: formatAverage(subject.average, lang),
+      absences: ABSENCE_COLUMNS.map((code) => blankZero(subject.absences[code])),
+    })),
+    totals: ABSENCE_COLUMNS.map((code) => student.subjects.reduce((sum, s) => sum + s.absences[code], 0)),
+    totalsSpan: dates.length + 2,
+    hasGrades: dates.length > 0,
+    workLegend: WORK_LEGEND[lang],
+    absenceLegend: ABSENCE_LEGEND[lang],
+    classTeacher: student.class_teacher ?? '',
+    printed: `${PRINTED_ON[lang]} ${formatDate(data.printed_on)}`,
+    slip: {
+      facts: [
+        { label: text.student, value: name },
+        { label: text.class, value: student.class },
+        { label: text.month, value: month },
+      ],
+    },
+  };
+}

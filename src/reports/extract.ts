@@ -1,0 +1,109 @@
+import { AppError } from '../errors.ts';
+import { absenceCountsInPeriod, classSubjects, gradesInPeriod, rosterInPeriod, subjectsByIds, type ReportSubject } from '../db/repositories/report-data.ts';
+import { localDateOf, parseMonth } from '../domain/dates.ts';
+import { TERM_WORK_KINDS, WORK_KINDS } from '../domain/grade-scale.ts';
+import { byKeys } from '../domain/latvian-order.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { resolveAudience, yearOf, type AudienceInput } from './audience.ts';
+import { emptyAbsences, extractView, subjectAverage, type ExtractData, type ExtractStudent, type ExtractSubject } from './extract-model.ts';
+import { classSlug, asciiSlug, uniqueNames } from './file-names.ts';
+import { monthTitle } from './labels.ts';
+import type { ReportDocument, ReportLang } from './publish.ts';
+import { renderTemplate } from './templates.ts';
+
+export interface ExtractInput extends AudienceInput {
+  month?: string;
+}
+
+/** A monthly extract shows the month's lesson work; semester and annual grades go on report cards. */
+const MONTHLY_WORK = WORK_KINDS.filter((w) => !TERM_WORK_KINDS.includes(w));
+
+/** Gathers the month's grades and absences for every chosen student in a few whole-class queries. */
+export async function loadExtractData(ctx: ServiceContext, input: ExtractInput): Promise<ExtractData> {
+  if (!input.month) throw new AppError('usage', '--month is required, e.g. --month 2026-10.');
+  const period = parseMonth(input.month);
+  if (!period) throw new AppError('usage', `--month ${input.month} is not a month: write it as YYYY-MM, e.g. 2026-10.`);
+  const year = await yearOf(ctx, period.from);
+  const audience = await resolveAudience(ctx, year, input);
+  const classIds = audience.classes.map((c) => c.id);
+  const [roster, taught, grades, absences] = await Promise.all([
+    rosterInPeriod(ctx.db, classIds, period.from, period.to),
+    classSubjects(ctx.db, classIds),
+    gradesInPeriod(ctx.db, classIds, period.from, period.to, MONTHLY_WORK),
+    absenceCountsInPeriod(ctx.db, classIds, period.from, period.to),
+  ]);
+
+  const subjectIds = new Set([...taught.map((t) => t.subject.id), ...grades.map((g) => g.subject_id), ...absences.map((a) => a.subject_id)]);
+  const subjects = new Map<number, ReportSubject>((await subjectsByIds(ctx.db, [...subjectIds])).map((s) => [s.id, s]));
+  const key = (studentId: number, classId: number) => `${studentId}:${classId}`;
+  const perStudent = new Map<string, Map<number, ExtractSubject>>();
+  const subjectOf = (studentId: number, classId: number, subjectId: number): ExtractSubject => {
+    let bySubject = perStudent.get(key(studentId, classId));
+    if (!bySubject) perStudent.set(key(studentId, classId), (bySubject = new Map()));
+    let entry = bySubject.get(subjectId);
+    if (!entry) {
+      const subject = subjects.get(subjectId)!;
+      bySubject.set(subjectId, (entry = { code: subject.code, name: subject.name, grades: [], average: null, absences: emptyAbsences() }));
+    }
+    return entry;
+  };
+  for (const g of grades) subjectOf(g.student_id, g.class_id, g.subject_id).grades.push({ date: g.date, value: g.value, work: g.work });
+  for (const a of absences) subjectOf(a.student_id, a.class_id, a.subject_id).absences[a.code] += a.count;
+
+  const classById = new Map(audience.classes.map((c) => [c.id, c]));
+  const seen = new Set<string>();
+  const students: (ExtractStudent & { order: number })[] = [];
+  for (const r of roster) {
+    if (audience.studentIds && !audience.studentIds.has(r.student_id)) continue;
+    if (seen.has(key(r.student_id, r.class_id))) continue;
+    seen.add(key(r.student_id, r.class_id));
+    const schoolClass = classById.get(r.class_id)!;
+    // Every subject the class is taught is listed, also those without a grade this month.
+    for (const t of taught) if (t.class_id === r.class_id) subjectOf(r.student_id, r.class_id, t.subject.id);
+    const own = [...(perStudent.get(key(r.student_id, r.class_id))?.values() ?? [])];
+    for (const s of own) s.average = subjectAverage(s.grades);
+    students.push({
+      order: classIds.indexOf(r.class_id),
+      code: r.code,
+      first_name: r.first_name,
+      last_name: r.last_name,
+      class: schoolClass.code,
+      class_teacher: schoolClass.class_teacher_name,
+      subjects: own.sort(byKeys((s) => s.name)),
+    });
+  }
+  students.sort(byKeys((s) => s.order, (s) => s.last_name, (s) => s.first_name, (s) => s.code));
+  return {
+    school: { name: ctx.school.name, registration_number: ctx.school.registration_number },
+    year: year.code,
+    month: period.month,
+    from: period.from,
+    to: period.to,
+    printed_on: localDateOf(ctx.now),
+    students: students.map(({ order: _order, ...student }) => student),
+  };
+}
+
+/** One file per student, and per class one file with all its students for printing in one go. */
+export function extractDocuments(data: ExtractData, lang: ReportLang): ReportDocument[] {
+  const title = (who: string) => `${lang === 'lv' ? 'Sekmju izraksts' : 'Grade extract'} ${monthTitle(data.month, lang)} — ${who}`;
+  const names = uniqueNames(data.students, (s) => `${data.month}_${classSlug(s.class)}_${asciiSlug(`${s.last_name} ${s.first_name}`)}`, (s) => s.code);
+  const bodies = data.students.map((s) => renderTemplate('extract', extractView(data, s, lang)));
+  const documents: ReportDocument[] = data.students.map((s, i) => ({
+    name: names[i]!,
+    label: `${s.class} ${s.first_name} ${s.last_name} (${s.code})`,
+    title: title(`${s.first_name} ${s.last_name}, ${s.class}`),
+    bodies: [bodies[i]!],
+  }));
+  const classes = [...new Set(data.students.map((s) => s.class))];
+  for (const schoolClass of classes) {
+    const members = data.students.flatMap((s, i) => (s.class === schoolClass ? [bodies[i]!] : []));
+    documents.push({
+      name: `${data.month}_${classSlug(schoolClass)}_${lang === 'lv' ? 'visa-klase' : 'whole-class'}`,
+      label: `${schoolClass} (${members.length} ${lang === 'lv' ? 'skolēni' : 'students'})`,
+      title: title(schoolClass),
+      bodies: members,
+    });
+  }
+  return documents;
+}

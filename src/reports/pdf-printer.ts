@@ -1,0 +1,94 @@
+import { availableParallelism } from 'node:os';
+import type { Browser, Page } from 'puppeteer';
+import { escapeHtml } from './template.ts';
+import { launchBrowser } from './browser.ts';
+
+export interface PrintJob {
+  html: string;
+  path: string;
+  /** Printed small at the foot of every page, beside the page number. */
+  footer: string;
+  landscape?: boolean;
+}
+
+/**
+ * Page numbers come from Chromium's footer: CSS cannot count the pages of a
+ * printed document. Inline styles only — the footer sees no stylesheet.
+ */
+function footerTemplate(text: string): string {
+  return `<div style="font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 7.5px; color: #555; width: 100%; margin: 0 14mm; display: flex; justify-content: space-between;"><span>${escapeHtml(text)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
+}
+
+/**
+ * One browser for a whole run, with a few pages printing side by side: starting
+ * Chromium costs more than printing a page, and a page is reused for the next
+ * document once it is free.
+ */
+export class PdfPrinter {
+  private readonly idle: Page[] = [];
+  private readonly waiting: ((page: Page) => void)[] = [];
+  private opened = 0;
+
+  private constructor(
+    private readonly browser: Browser,
+    readonly parallel: number,
+  ) {}
+
+  static async launch(parallel = Math.min(4, Math.max(2, availableParallelism()))): Promise<PdfPrinter> {
+    return new PdfPrinter(await launchBrowser(), parallel);
+  }
+
+  private async acquire(): Promise<Page> {
+    const free = this.idle.pop();
+    if (free) return free;
+    if (this.opened < this.parallel) {
+      this.opened++;
+      const page = await this.browser.newPage();
+      // Reports are self-contained: nothing is fetched, nothing runs.
+      await page.setJavaScriptEnabled(false);
+      return page;
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(page: Page): void {
+    const next = this.waiting.shift();
+    if (next) next(page);
+    else this.idle.push(page);
+  }
+
+  async print(job: PrintJob): Promise<void> {
+    const page = await this.acquire();
+    try {
+      await page.setContent(job.html, { waitUntil: 'load' });
+      await page.pdf({
+        path: job.path,
+        format: 'A4',
+        landscape: job.landscape ?? false,
+        printBackground: true,
+        preferCSSPageSize: true,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: footerTemplate(job.footer),
+        tagged: false,
+        outline: false,
+      });
+    } finally {
+      this.release(page);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+}
+
+/** Runs `work` with a printer and always closes the browser, also when `work` fails. */
+export async function withPdfPrinter<T>(work: (printer: PdfPrinter) => Promise<T>): Promise<T> {
+  const printer = await PdfPrinter.launch();
+  try {
+    return await work(printer);
+  } finally {
+    await printer.close();
+  }
+}
