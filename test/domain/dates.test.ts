@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
+  parseMonth,
   addDays,
   compareDates,
   daysBetween,
@@ -195,6 +196,24 @@ test('the direct Riga offset agrees with ICU hour by hour around every switch fr
     checked++;
   }
   assert.ok(checked > 10_000);
+});
+
+test('parseMonth gives the first and last day of a month', () => {
+  const cases: [string, { month: string; from: string; to: string } | null][] = [
+    ['2026-10', { month: '2026-10', from: '2026-10-01', to: '2026-10-31' }],
+    ['2027-02', { month: '2027-02', from: '2027-02-01', to: '2027-02-28' }],
+    ['2028-02', { month: '2028-02', from: '2028-02-01', to: '2028-02-29' }],
+    ['2026-12', { month: '2026-12', from: '2026-12-01', to: '2026-12-31' }],
+    ['10.2026', { month: '2026-10', from: '2026-10-01', to: '2026-10-31' }],
+    ['4.2027', { month: '2027-04', from: '2027-04-01', to: '2027-04-30' }],
+    [' 2026-11 ', { month: '2026-11', from: '2026-11-01', to: '2026-11-30' }],
+    ['2026-13', null],
+    ['2026-00', null],
+    ['2026-1', null],
+    ['oktobris', null],
+    ['2026-10-01', null],
+  ];
+  for (const [input, expected] of cases) assert.equal(parseMonth(input), expected, input);
 });
 
 test.run();

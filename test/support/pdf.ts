@@ -1,0 +1,21 @@
+import { spawnSync } from 'node:child_process';
+
+/** The text of a PDF as poppler's pdftotext reads it (layout kept, so table rows stay on one line). */
+export function pdfText(path: string): string {
+  const r = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`pdftotext ${path}: ${r.stderr}`);
+  return r.stdout;
+}
+
+export function pdfPages(path: string): number {
+  const r = spawnSync('pdfinfo', [path], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`pdfinfo ${path}: ${r.stderr}`);
+  return Number(/^Pages:\s+(\d+)/m.exec(r.stdout)?.[1]);
+}
+
+/** The line of the text holding `label` (a table row), squeezed to single spaces. */
+export function lineWith(text: string, label: string): string {
+  const line = text.split('\n').find((l) => l.includes(label));
+  if (line === undefined) throw new Error(`no line with ${JSON.stringify(label)} in:\n${text}`);
+  return line.replace(/\s+/g, ' ').trim();
+}
