@@ -66,6 +66,13 @@ export async function publishDocuments(documents: readonly ReportDocument[], opt
   if (documents.length === 0) return [];
   mkdirSync(resolve(options.outDir), { recursive: true });
   const partial = (path: string) => `${path}.part`;
+  const removePartials = () => {
+    for (const path of paths) rmSync(partial(path), { force: true });
+  };
+  // Ctrl-C or a kill mid-way: exit through 'exit', where the half-written files
+  // go (and puppeteer's own 'exit' handler kills the browser).
+  const interrupted = () => process.exit(130);
+  process.once('exit', removePartials).once('SIGINT', interrupted).once('SIGTERM', interrupted);
   let done = 0;
   const finished = () => options.onProgress?.(++done, documents.length);
   const html = (d: ReportDocument) => renderDocument({ lang: options.lang, title: d.title, landscape: options.landscape }, d.bodies);
@@ -86,8 +93,10 @@ export async function publishDocuments(documents: readonly ReportDocument[], opt
       );
     }
   } catch (error) {
-    for (const path of paths) rmSync(partial(path), { force: true });
+    removePartials();
     throw error;
+  } finally {
+    process.off('exit', removePartials).off('SIGINT', interrupted).off('SIGTERM', interrupted);
   }
   for (const path of paths) renameSync(partial(path), path);
   return documents.map((d, i) => ({ document: d.label, file: paths[i]!, bytes: statSync(paths[i]!).size }));

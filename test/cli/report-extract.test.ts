@@ -6,6 +6,8 @@ import { reportSchool } from '../support/report-school.ts';
 import { tempDir } from '../support/school.ts';
 import { lineWith, pdfPages, pdfText } from '../support/pdf.ts';
 import { runner } from './_helpers.ts';
+import { spawn, spawnSync } from 'node:child_process';
+import { BIN } from '../support/cli.ts';
 
 const school = await reportSchool();
 const out = tempDir('ezurnals-report-');
@@ -126,6 +128,28 @@ test('the files written are whole PDFs', () => {
     assert.is(head, '%PDF-', file);
     assert.ok(statSync(join(dir, file)).size > 5000, file);
   }
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const alive = (pid: number) => spawnSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).stdout.trim().replace(/Z.*/, '') !== '';
+
+test('Ctrl-C while printing: the browser is closed and no file, whole or half, is left', async () => {
+  const dir = join(out.dir, 'interrupted');
+  const child = spawn(process.execPath, [BIN, 'report', 'extract', '--month', '2026-10', '--all', '--out', dir], { env: { ...process.env, EZURNALS_DB: school.dbPath } });
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : null))));
+  let browser: number | undefined;
+  for (let i = 0; i < 300 && browser === undefined; i++) {
+    await sleep(50);
+    const children = spawnSync('ps', ['-o', 'pid=,args=', '--ppid', String(child.pid)], { encoding: 'utf8' }).stdout;
+    const line = children.split('\n').find((l) => /chrom/.test(l));
+    if (line && existsSync(dir) && readdirSync(dir).length > 0) browser = Number(line.trim().split(/\s+/)[0]);
+  }
+  assert.ok(browser, 'the browser started and printing began');
+  child.kill('SIGINT');
+  assert.is(await exited, 130);
+  for (let i = 0; i < 40 && alive(browser!); i++) await sleep(50);
+  assert.not.ok(alive(browser!), 'the browser process is gone');
+  assert.equal(readdirSync(dir), [], 'neither half-written nor finished files remain');
 });
 
 test.run();

@@ -4,6 +4,8 @@ import { buildDemoSchool, openDemoDatabase, type ClassSummary, type DemoSummary,
 import { createOutput, type Column, type Output } from '../output.ts';
 import { examples } from '../options.ts';
 import { globalOptions } from '../runtime.ts';
+import { DEMO_REPORT_CLASS, writeDemoReports, type DemoReports } from '../../reports/demo-reports.ts';
+import { dirname, join } from 'node:path';
 
 interface DemoOptions {
   dir: string;
@@ -30,9 +32,9 @@ function classColumns(c: ClassSummary): Column<StudentSummary>[] {
 
 const tally = (counts: Record<string, number>) => Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ');
 
-function printSummary(summary: DemoSummary, out: Output): void {
+function printSummary(summary: DemoSummary, reports: DemoReports, out: Output): void {
   if (out.json) {
-    out.raw(summary);
+    out.raw({ ...summary, reports: { format: reports.format, files: reports.files.map((f) => f.file) } });
     return;
   }
   const c = summary.counts;
@@ -62,15 +64,19 @@ export function registerDemo(program: Command): void {
       const started = performance.now();
       const { db, path } = await openDemoDatabase(opts.dir, { force: opts.force });
       let summary: DemoSummary | undefined;
+      let reports: DemoReports | undefined;
       try {
         summary = await buildDemoSchool(db);
+        reports = await writeDemoReports(db, join(dirname(path), 'reports'));
       } finally {
         await db.destroy();
         // Like init: a failed build leaves no half-made file behind, so it can simply be run again.
-        if (!summary) removeDatabaseFiles(path);
+        if (!reports) removeDatabaseFiles(path);
       }
-      printSummary(summary, out);
+      printSummary(summary!, reports, out);
       out.info(`Built the demo school in ${((performance.now() - started) / 1000).toFixed(1)} s: ${path}`);
+      if (reports.fallback) out.warn(`the reports were written as HTML: ${reports.fallback}`);
+      out.info(`Printed October's grade extracts of ${DEMO_REPORT_CLASS} (${reports.files.length} ${reports.format.toUpperCase()} files), e.g.:\n${reports.files.slice(-2).map((f) => `  ${f.file}`).join('\n')}`);
       out.info(
         [
           'Next, try (inside this project `npx ezurnals` works too, or put it on your PATH with `npm link`):',
@@ -80,6 +86,7 @@ export function registerDemo(program: Command): void {
           '  ezurnals grade list --class 7.a --subject mat',
           '  ezurnals absence list --class 9.b --code n',
           '  ezurnals student show S001',
+          `  ezurnals report extract --month ${reports.month} --class 9.b --out reports`,
         ].join('\n'),
       );
     });

@@ -1,0 +1,40 @@
+import type { Db } from '../db/connection.ts';
+import { findOnlySchool } from '../db/repositories/schools.ts';
+import { findCurrentSchoolYear } from '../db/repositories/school-years.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { findBrowser } from './browser.ts';
+import { extractDocuments, loadExtractData } from './extract.ts';
+import { publishDocuments, type ReportDocument, type ReportFormat, type WrittenFile } from './publish.ts';
+
+export const DEMO_REPORT_CLASS = '7.a';
+
+export interface DemoReports {
+  month: string;
+  format: ReportFormat;
+  /** Why the reports are HTML: no browser was found to print PDFs. */
+  fallback?: string;
+  files: WrittenFile[];
+}
+
+/**
+ * What the deputy director prints first: October's grade extracts of one class
+ * (and its class summary). PDFs when a browser is there, else HTML, so that the
+ * demo works on a machine without Chromium too.
+ */
+export async function writeDemoReports(db: Db, outDir: string, now = new Date()): Promise<DemoReports> {
+  const school = (await findOnlySchool(db))!;
+  const year = (await findCurrentSchoolYear(db, school.id))!;
+  const ctx: ServiceContext = { db, school, actor: null, now, yearCode: year.code };
+  const month = `${year.starts_on.slice(0, 4)}-10`;
+  const documents: ReportDocument[] = extractDocuments(await loadExtractData(ctx, { month, class: [DEMO_REPORT_CLASS] }), 'lv');
+  let format: ReportFormat = 'pdf';
+  let fallback: string | undefined;
+  try {
+    findBrowser();
+  } catch (error) {
+    format = 'html';
+    fallback = (error as Error).message;
+  }
+  const files = await publishDocuments(documents, { outDir, format, lang: 'lv', force: true, footer: school.name });
+  return { month, format, fallback, files };
+}
