@@ -15,6 +15,8 @@ import {
 } from '../db/repositories/students.ts';
 import { findClassById } from '../db/repositories/classes.ts';
 import { listGuardianViews, type GuardianView } from '../db/repositories/guardians.ts';
+import { listGradeViews } from '../db/repositories/grades.ts';
+import { listAbsenceViews } from '../db/repositories/absences.ts';
 import { addDays, compareDates } from '../domain/dates.ts';
 import { checkPersonalCode, maskPersonalCode } from '../domain/personal-code.ts';
 import { requireActor, requireRight, timestamp, type ServiceContext } from './context.ts';
@@ -192,6 +194,33 @@ export async function moveStudent(ctx: ServiceContext, code: string, input: { cl
     await endEnrollment(ctx.db, current.enrollment_id, addDays(date, -1));
   }
   await insertEnrollment(ctx.db, { student_id: student.id, class_id: target.id, from_date: date, created_at: timestamp(ctx), created_by: actor.id });
+  return showStudent(ctx, student.code);
+}
+
+/**
+ * Ends the student's open placement of the year on `lastDay` (default: today),
+ * for one who leaves without joining another class. Refused while the class
+ * holds the student's grades or absences after that day: they would belong
+ * to no placement.
+ */
+export async function leaveClass(ctx: ServiceContext, code: string, input: { lastDay?: string } = {}): Promise<StudentFile> {
+  requireRight(ctx, 'manage-registry');
+  const student = await resolveStudent(ctx, code);
+  const year = await resolveYear(ctx);
+  const current = await placementInYear(ctx.db, student.id, year.id);
+  if (!current || current.to_date !== null) throw new AppError('conflict', `${student.code} is in no class in ${year.code}.`);
+  const lastDay = optionalDate(input.lastDay, 'date') ?? referenceDate(ctx, year);
+  requireWithinYear(lastDay, year, '--date');
+  if (compareDates(lastDay, current.from_date) < 0) {
+    throw new AppError('invalid', `${student.code} joined ${current.class} on ${current.from_date}; the last day in the class cannot be before that.`);
+  }
+  const after = { yearId: year.id, studentId: student.id, classId: current.class_id, from: addDays(lastDay, 1) };
+  const grades = (await listGradeViews(ctx.db, after)).length;
+  const absences = (await listAbsenceViews(ctx.db, after)).length;
+  if (grades + absences > 0) {
+    throw new AppError('conflict', `${student.code} has ${grades} grade(s) and ${absences} absence(s) in ${current.class} after ${lastDay}; the journal keeps them with the class, so the student cannot leave it before them.`);
+  }
+  await endEnrollment(ctx.db, current.enrollment_id, lastDay);
   return showStudent(ctx, student.code);
 }
 

@@ -11,33 +11,40 @@ import { inTx, tempDir } from '../support/school.ts';
 import { cli, snapshot } from '../support/cli.ts';
 import type { Db } from '../../src/db/connection.ts';
 import { AppError } from '../../src/errors.ts';
+import { addLesson } from '../../src/services/lessons.ts';
 import type { KindSummary } from '../../src/transfer/import.ts';
-import { importOneRoster, loadOneRoster } from '../../src/transfer/oneroster.ts';
+import { importOneRoster, loadOneRoster, scoreValue, workOfCategory, type OneRosterOptions } from '../../src/transfer/oneroster.ts';
 import { readZip, writeZip } from '../../src/transfer/zip.ts';
 import { ONEROSTER_FIXTURES, schoolZip } from '../fixtures/oneroster/make-zip.ts';
 import { importFailure, adminSchool, type AdminSchool } from '../support/import.ts';
 
 const FOLDER = join(ONEROSTER_FIXTURES, 'school');
+/** A delta package for the school after FOLDER went in (README: what a tobedeleted row does). */
+const DELTA = join(ONEROSTER_FIXTURES, 'delta');
 const ZIP = join(ONEROSTER_FIXTURES, 'school.zip');
 
 type School = AdminSchool;
 const school = adminSchool;
 
-const run = (s: School, path: string) => inTx(s.ctx, (ctx) => importOneRoster(ctx, loadOneRoster(path)));
+const run = (s: School, path: string, options: OneRosterOptions = {}) => inTx(s.ctx, (ctx) => importOneRoster(ctx, loadOneRoster(path), options));
 const rows = async <T>(db: Db, text: string): Promise<T[]> => (await sql.raw<T>(text).execute(db)).rows;
 const counts = (summary: KindSummary[]) => Object.fromEntries(summary.map((k) => [k.kind, [k.created, k.updated, k.unchanged, k.errors]]));
 
 const failure = importFailure;
 
-/** A copy of the fixture folder with some files edited (text replaced) or removed. */
-function variant(edits: Record<string, [string, string][] | null>): { dir: string; cleanup: () => void } {
+/** A copy of a fixture folder with some files edited (text replaced), written whole (a string) or removed. */
+function variant(edits: Record<string, [string, string][] | string | null>, from = FOLDER): { dir: string; cleanup: () => void } {
   const base = mkdtempSync(join(tmpdir(), 'ezurnals-oneroster-'));
   const dir = join(base, 'school');
-  cpSync(FOLDER, dir, { recursive: true });
+  cpSync(from, dir, { recursive: true });
   for (const [name, changes] of Object.entries(edits)) {
     const path = join(dir, name);
     if (changes === null) {
       unlinkSync(path);
+      continue;
+    }
+    if (typeof changes === 'string') {
+      writeFileSync(path, changes);
       continue;
     }
     let text = readFileSync(path, 'utf8');
@@ -70,7 +77,7 @@ Fn('the folder becomes classes, people, links, assignments and grades; demograph
     grades: [6, 0, 0, 0],
   });
   assert.equal(result.ignored, ['demographics.csv']);
-  assert.equal(result.skipped, { disabledUsers: 2, otherRoles: 1, ungradedResults: 1, deletions: 0 });
+  assert.equal(result.skipped, { disabledUsers: 2, otherRoles: 1, ungradedResults: 1, deletions: 0, otherSchools: 0 });
 
   const placed = await rows<{ code: string; first_name: string; cls: string }>(
     s.db,
@@ -193,6 +200,255 @@ Fn('a package for another school year, or with a header in the wrong case, is re
   }
 });
 
+const Delta = suite('oneroster: delta packages');
+Delta.before.each(async () => {
+  s = await school();
+  await run(s, FOLDER);
+});
+Delta.after.each(() => s.cleanup());
+
+Delta('tobedeleted rows end placements, remove unused assignments, clear a class teacher, deactivate staff; the rest is counted', async () => {
+  const result = await run(s, DELTA);
+  assert.equal(result.deleted, { placements: 2, assignments: 1, classTeachers: 1, staff: 1 });
+  // Žanete moved (e03), Anna's scheduled class (e10), k-mat-7b after e13 took its assignment, Līga (a guardian), Ģirts's never-graded result.
+  assert.is(result.skipped.deletions, 5);
+  assert.equal(counts(result.summary).students, [0, 1, 2, 0], 'Žanete moved to 7.a by e20');
+
+  const placements = await rows<{ p: string }>(
+    s.db,
+    `select s.code || ' ' || c.code || ' ' || e.from_date || '–' || coalesce(e.to_date, '') as p from enrollment e
+     join student s on s.id = e.student_id join school_class c on c.id = e.class_id order by p`,
+  );
+  assert.equal(placements.map((p) => p.p), [
+    'S101 7.a 2026-09-01–',
+    // e02's endDate is Ēriks's last day; his grades before it stay with 7.a.
+    'S102 7.a 2026-09-01–2026-11-20',
+    'S103 7.a 2026-11-29–',
+    'S103 7.b 2026-09-01–2026-11-28',
+    // Ģirts's user was deleted (no journal data): his class ends on the row's dateLastModified.
+    'S104 7.b 2026-09-01–2026-11-25',
+  ]);
+  const assignments = await rows<{ a: string }>(
+    s.db,
+    `select c.code || ' ' || j.code || ' ' || t.code as a from assignment x join school_class c on c.id = x.class_id
+     join subject j on j.id = x.subject_id join staff t on t.id = x.teacher_id order by a`,
+  );
+  assert.equal(assignments.map((a) => a.a), ['7.a lat T002', '7.a mat T001', '7.b lat T002']);
+  assert.equal(await rows(s.db, "select class_teacher_id from school_class where code = '7.b'"), [{ class_teacher_id: null }]);
+  assert.equal(await rows(s.db, "select code, active from staff where code in ('D001', 'T002') order by code"), [
+    { code: 'D001', active: 0 },
+    { code: 'T002', active: 1 },
+  ]);
+  assert.is((await rows(s.db, 'select id from grade')).length, 6, 'no grade is deleted');
+
+  const before = snapshot(s.dbPath);
+  const again = await run(s, DELTA);
+  assert.equal(again.deleted, { placements: 0, assignments: 0, classTeachers: 0, staff: 0 });
+  assert.is(snapshot(s.dbPath), before, 'a delta applied twice changes nothing the second time');
+});
+
+Delta('deletions that would lose journal data, a deletion in a bulk file and an unknown status are problems at their lines; nothing is written', async () => {
+  await inTx(s.ctx, (ctx) => addLesson(ctx, { class: '7.a', subject: 'mat', date: '2026-11-24', number: 1, topic: 'Daļskaitļu saīsināšana', teacher: 'T001' }));
+  const v = variant(
+    {
+      'manifest.csv': [['file.courses,delta', 'file.courses,bulk']],
+      'courses.csv': [['c-kl,', 'c-fiz,tobedeleted,2026-11-25T08:00:00Z,y2027,Fizika,fiz,07,org-rpv,\nc-kl,']],
+      'classes.csv': [['k-lat-7,', 'k-mat-7a,active,2026-11-25T08:00:00Z,7.a matemātika,07,c-mat,,scheduled,201,org-rpv,sem1,,,\nk-lat-7,']],
+      'users.csv': [['u-s1,active', 'u-s1,tobedeleted']],
+      'enrollments.csv': [
+        ['2026-09-01,2026-11-20', '2026-09-01,2026-10-01'],
+        ['e10,', 'e09,tobedeleted,2026-11-25T08:00:00Z,k-mat-7a,org-rpv,u-t1,teacher,false,2026-09-01,\ne10,'],
+      ],
+      'lineItems.csv': [['li-2,', 'li-3,active,2026-11-25T08:00:00Z,Ieskaite: ģeometrija,,2026-11-03,2026-11-10,k-mat-7a,cat-ie,sem1,,\nli-2,']],
+      'results.csv': [['r-5,', 'r-6,tobedeleted,2026-11-25T08:00:00Z,li-3,u-s1,fully graded,,pass,2026-11-10,\nr-9,deleted,2026-11-25T08:00:00Z,li-2,u-s2,fully graded,5,,,\nr-5,']],
+    },
+    DELTA,
+  );
+  const before = snapshot(s.dbPath);
+  try {
+    const error = await failure(run(s, v.dir));
+    const file = (name: string) => join(v.dir, name);
+    const lines = error.message.split('\n');
+    const has = (line: string) => assert.ok(lines.includes(line), `${line}\n---\n${error.message}`);
+    has(`${file('courses.csv')}:4: column "status": value "tobedeleted" — tobedeleted in a file the manifest calls bulk: only a delta file deletes`);
+    has(`${file('results.csv')}:3: column "status": value "deleted" — must be active or tobedeleted (or empty)`);
+    has(`${file('enrollments.csv')}:2: column "classSourcedId": value "h-7a" — tobedeleted not applied: S102 has 2 grade(s) and 0 absence(s) in 7.a after 2026-10-01; the journal keeps them with the class, so the student cannot leave it before them.`);
+    has(`${file('enrollments.csv')}:6: tobedeleted not applied: T001 has taught 1 lesson(s) of mat in 7.a, so the assignment stays with them`);
+    assert.ok(lines.some((l) => l.startsWith(`${file('users.csv')}:5: column "sourcedId": value "u-s1" — tobedeleted not applied: student S101 has 3 grade(s) and 0 absence(s) this year`)), error.message);
+    assert.ok(lines.some((l) => /results\.csv:2: column "sourcedId": value "r-6" — tobedeleted not applied: grades are never deleted on import .*correct grade \d+ with `ezurnals grade correct`/.test(l)), error.message);
+    assert.is(error.problems.length, 6, error.message);
+    assert.is(snapshot(s.dbPath), before);
+  } finally {
+    v.cleanup();
+  }
+});
+
+const Scores = suite('oneroster: categories and scores');
+Scores.before.each(async () => {
+  s = await school();
+});
+Scores.after.each(() => s.cleanup());
+
+Scores('category titles give the kind of work, first rule first', () => {
+  const cases: [string, string | undefined, string][] = [
+    ['Kārtējais darbs', undefined, 'regular'],
+    ['Homework', undefined, 'regular'],
+    ['Pārbaudes darbs', undefined, 'test'],
+    ['Kontroldarbs', undefined, 'test'],
+    ['Unit test', undefined, 'test'],
+    ['Apjomīgs pārbaudes darbs', undefined, 'large'],
+    ['Projekts', undefined, 'large'],
+    ['Ieskaite', undefined, 'credit'],
+    ['Credit', undefined, 'credit'],
+    ['Valsts ieskaite', undefined, 'state-exam'],
+    ['Eksāmens', undefined, 'state-exam'],
+    ['Final exam', undefined, 'state-exam'],
+    ['Gada vērtējums', undefined, 'annual'],
+    ['Final grade', undefined, 'annual'],
+    ['1. semestris', undefined, 'semester1'],
+    ['II semestris', undefined, 'semester2'],
+    ['Semester', '2026-12-21', 'semester1'],
+    ['Semester', '2027-05-28', 'semester2'],
+    ['Pēcpārbaudījums', undefined, 'makeup'],
+  ];
+  for (const [title, date, kind] of cases) assert.is(workOfCategory(title, date), kind, title);
+});
+
+Scores('scores keep the 10-point scale, round half up, go by percentage bands for other maxima, 0–1 is pass/fail', () => {
+  const value = (raw: string, min?: string, max?: string) => {
+    const v = scoreValue(raw, min, max);
+    return 'value' in v ? v.value : `problem: ${v.problem}`;
+  };
+  assert.is(value('8.0'), '8');
+  assert.is(value('7.5'), '7.5', 'no range: a fraction is left for the grade check to refuse');
+  assert.is(value('pass'), 'i');
+  assert.is(value('Neieskaitīts'), 'ni');
+  assert.is(value('7.5', '1', '10'), '8');
+  assert.is(value('7,49', '0', '10'), '7');
+  assert.is(value('0', '0', '10'), '0', 'left for the grade check: 0 is not on the scale');
+  const bands: [string, string][] = [['100', '10'], ['95', '10'], ['94.9', '9'], ['87', '9'], ['80', '8'], ['79.9', '7'], ['70', '7'], ['58', '6'], ['46', '5'], ['33', '4'], ['32.9', '3'], ['20', '3'], ['10', '2'], ['9.9', '1'], ['0', '1']];
+  for (const [score, grade] of bands) assert.is(value(score, '0', '100'), grade, `${score}%`);
+  assert.is(value('13', '0', '20'), '6', '65 %');
+  assert.is(value('45', '30', '50'), '7', 'from the minimum: 75 %');
+  assert.is(value('1', '0', '1'), 'i');
+  assert.is(value('0', '', '1'), 'ni');
+  assert.match(value('0.5', '0', '1'), /^problem: a 0–1 line item is pass\/fail/);
+  assert.match(value('21', '0', '20'), /^problem: outside the line item's range 0–20/);
+  assert.match(value('5', '10', '5'), /^problem: the line item's range .* is not a range of numbers/);
+});
+
+/** The school package with categories.csv and ranged line items. */
+const CATEGORIES = 'sourcedId,status,dateLastModified,title\ncat-kd,,,Pārbaudes darbs\ncat-ie,,,Ieskaite\ncat-sem,,,1. semestris\ncat-vp,,,Valsts pārbaudes darbs\n';
+const categorised = (results: string, lineItems: [string, string][] = []) =>
+  variant({
+    'manifest.csv': [['file.categories,absent', 'file.categories,bulk']],
+    'categories.csv': CATEGORIES,
+    'lineItems.csv': [
+      ['k-mat-7a,cat-kd,sem1,1,10', 'k-mat-7a,cat-kd,sem1,0,20'],
+      ['li-3,,,Ieskaite: ģeometrija,,2026-11-03,2026-11-10,k-mat-7a,cat-ie,sem1,,', `li-3,,,Ieskaite: ģeometrija,,2026-11-03,2026-11-10,k-mat-7a,cat-ie,sem1,,\nli-4,,,Semestra vērtējums,,2026-12-21,2026-12-21,k-lat-7,cat-sem,sem1,1,10\nli-5,,,Valsts pārbaudes darbs,,2026-11-20,2026-11-20,k-lat-7,cat-vp,sem1,0,100`],
+      ...lineItems,
+    ],
+    'results.csv': [['r-8,', `${results}r-8,`]],
+  });
+
+Scores('categories.csv and resultValueMin/Max: kinds of work and converted values in the journal', async () => {
+  const v = categorised('r-10,,,li-4,u-s1,fully graded,7.5,,2026-12-21,\nr-11,,,li-5,u-s3,fully graded,87,,2026-11-20,\n');
+  try {
+    const result = await run(s, v.dir);
+    assert.equal(result.ignored, ['demographics.csv']);
+    const grades = await rows<{ g: string }>(
+      s.db,
+      `select st.code || ' ' || j.code || ' ' || g.date || ' ' || g.work || ' ' || g.value as g from grade g
+       join student st on st.id = g.student_id join subject j on j.id = g.subject_id order by g`,
+    );
+    assert.equal(grades.map((g) => g.g), [
+      'S101 lat 2026-10-21 test 9',
+      // 7.5 of 1–10, rounded half up.
+      'S101 lat 2026-12-21 semester1 8',
+      // 8 and 6.0 of 0–20: 40 % and 30 %.
+      'S101 mat 2026-10-14 test 4',
+      'S101 mat 2026-11-10 credit i',
+      'S102 mat 2026-10-14 test 3',
+      'S102 mat 2026-11-10 credit ni',
+      // 87 of 0–100.
+      'S103 lat 2026-11-20 state-exam 9',
+      'S103 lat 2026-10-20 test 7',
+    ].sort());
+  } finally {
+    v.cleanup();
+  }
+});
+
+Scores('a score outside its range, an unusable range and an unknown category are problems; nothing is written', async () => {
+  const v = categorised('r-10,,,li-5,u-s3,fully graded,101,,2026-11-20,\nr-11,,,li-6,u-s1,fully graded,3,,2026-11-20,\n', [
+    ['li-5,,,Valsts', 'li-6,,,Esejas melnraksts,,2026-11-20,2026-11-20,k-lat-7,cat-ie,sem1,5,5\nli-7,,,Mājasdarbs,,2026-11-20,2026-11-20,k-lat-7,cat-md,sem1,,\nli-5,,,Valsts'],
+  ]);
+  const before = snapshot(s.dbPath);
+  try {
+    const error = await failure(run(s, v.dir));
+    const file = (name: string) => join(v.dir, name);
+    const lines = error.message.split('\n');
+    const has = (line: string) => assert.ok(lines.includes(line), `${line}\n---\n${error.message}`);
+    has(`${file('results.csv')}:9: column "score": value "101" — outside the line item's range 0–100 (${file('lineItems.csv')}:8)`);
+    has(`${file('results.csv')}:10: column "score": value "3" — the line item's range resultValueMin "5" – resultValueMax "5" is not a range of numbers, so the score cannot be converted (${file('lineItems.csv')}:6)`);
+    has(`${file('lineItems.csv')}:7: column "categorySourcedId": value "cat-md" — no such category in categories.csv`);
+    assert.is(error.problems.length, 3, error.message);
+    assert.is(snapshot(s.dbPath), before);
+  } finally {
+    v.cleanup();
+  }
+});
+
+const Orgs = suite('oneroster: our school among several orgs');
+Orgs.before.each(async () => {
+  s = await school();
+});
+Orgs.after.each(() => s.cleanup());
+
+/** The school package inside a district with a second school, whose class, teacher, student, enrollments and grade must stay out. */
+const district = () =>
+  variant({
+    'orgs.csv': [['org-rpv,,,Rīgas Parauga vidusskola,school,RPV,', 'org-rpv,,,Rīgas Parauga vidusskola,school,RPV,org-rd\norg-rd,,,Rīgas pilsētas izglītības pārvalde,district,RD,\norg-rv2,,,Rīgas Valsts 2. ģimnāzija,school,RV2G,org-rd']],
+    'courses.csv': [['c-kl,', 'c-fiz,,,y2027,Fizika,fiz,08,org-rv2,\nc-kop,,,y2027,Kopīgais kurss,kop,07,org-rd,\nc-kl,']],
+    'classes.csv': [['h-7b,', 'h-8a,,,8.a,08,c-kl,8A,homeroom,301,org-rv2,y2027,,,\nk-fiz-8a,,,8.a fizika,08,c-fiz,,scheduled,301,org-rv2,sem1,,,\nh-7b,']],
+    'users.csv': [
+      ['u-x1,', 'u-t9,,,true,org-rv2,teacher,olga.sproge,,Olga,Šproģe,,T901,,,,,,,\nu-s9,,,true,org-rv2,student,kristaps.lacis,,Kristaps,Lācis,,S901,,,,u-p9,08,,\nu-p9,,,true,org-rd,parent,rasma.lace,,Rasma,Lāce,,,,,26999999,,,,\nu-p4,,,true,org-rd,parent,edgars.cakste,,Edgars,Čakste,,,,,26444444,u-s4,,,\nu-x1,'],
+    ],
+    'enrollments.csv': [['e15,', 'e30,,,h-8a,org-rv2,u-s9,student,false,2026-09-01,\ne31,,,h-8a,org-rv2,u-t9,teacher,true,2026-09-01,\ne32,,,k-fiz-8a,org-rv2,u-t9,teacher,false,2026-09-01,\ne15,']],
+    'lineItems.csv': [['li-1,', 'li-9,,,Fizikas kontroldarbs,,2026-10-07,2026-10-14,k-fiz-8a,,sem1,1,10\nli-1,']],
+    'results.csv': [['r-1,', 'r-9,,,li-9,u-s9,fully graded,9,,2026-10-14,\nr-1,']],
+  });
+
+Orgs('the only school is ours; several need --org, which keeps the other school out and counts its rows', async () => {
+  const v = district();
+  try {
+    try {
+      await run(s, v.dir);
+      assert.unreachable('several schools need --org');
+    } catch (error) {
+      assert.instance(error, AppError);
+      assert.is((error as AppError).code, 'usage');
+      assert.is((error as Error).message, `${join(v.dir, 'orgs.csv')} has 2 schools: choose ours with --org SOURCEDID (schools: org-rpv (Rīgas Parauga vidusskola), org-rv2 (Rīgas Valsts 2. ģimnāzija)).`);
+    }
+    try {
+      await run(s, v.dir, { org: 'org-rd' });
+      assert.unreachable('a district is not a school');
+    } catch (error) {
+      assert.match((error as Error).message, /--org org-rd is not a school in .*orgs\.csv \(schools: org-rpv/);
+    }
+    const result = await run(s, v.dir, { org: 'org-rpv' });
+    // Courses fiz and kop, class 8.a and k-fiz-8a, Olga, Kristaps and Rasma, three enrollments, one line item, one result.
+    assert.is(result.skipped.otherSchools, 12);
+    const c = counts(result.summary);
+    assert.equal([c.subjects, c.staff, c.classes, c.students, c.grades], [[3, 0, 0, 0], [3, 0, 0, 0], [2, 0, 0, 0], [4, 0, 0, 0], [6, 0, 0, 0]]);
+    // Edgars belongs to the district, but he is the parent of Ģirts, a student of ours.
+    assert.equal(counts(result.summary).guardians, [4, 1, 0, 0]);
+    assert.equal(await rows(s.db, "select code from student where code = 'S901' union all select code from staff where code = 'T901' union all select code from subject where code in ('fiz', 'kop')"), []);
+  } finally {
+    v.cleanup();
+  }
+});
+
 const Zip = suite('oneroster: zip reader');
 
 Zip('stored and deflated entries, and refusals by name for encrypted, zip64 and non-zip data', () => {
@@ -238,7 +494,7 @@ Cli('dry run writes nothing; --json carries the counts, ignored files and skips;
   const done = ez('import', 'oneroster', FOLDER, '--json');
   assert.is(done.code, 0, done.stderr);
   assert.equal(done.json.ignored, ['demographics.csv']);
-  assert.equal(done.json.skipped, { disabledUsers: 2, otherRoles: 1, ungradedResults: 1, deletions: 0 });
+  assert.equal(done.json.skipped, { disabledUsers: 2, otherRoles: 1, ungradedResults: 1, deletions: 0, otherSchools: 0 });
   assert.is(done.json.kinds.find((k: KindSummary) => k.kind === 'grades').created, 6);
   const text = ez('import', 'oneroster', FOLDER);
   assert.is(text.code, 0, text.stderr);
@@ -249,6 +505,26 @@ Cli('dry run writes nothing; --json carries the counts, ignored files and skips;
   assert.match(none.stderr, /no manifest\.csv/);
 });
 
+Cli('--org chooses the school when orgs.csv lists several; without it, a usage error (exit 2) names them; --json carries the deletions', () => {
+  const v = district();
+  try {
+    const none = ez('import', 'oneroster', v.dir);
+    assert.is(none.code, 2, none.stderr);
+    assert.match(none.stderr, /2 schools: choose ours with --org SOURCEDID \(schools: org-rpv \(Rīgas Parauga vidusskola\), org-rv2/);
+    const ours = ez('import', 'oneroster', v.dir, '--org', 'org-rpv', '--json');
+    assert.is(ours.code, 0, ours.stderr);
+    assert.is(ours.json.skipped.otherSchools, 12);
+    const delta = ez('import', 'oneroster', DELTA, '--json');
+    assert.is(delta.code, 0, delta.stderr);
+    assert.equal(delta.json.deleted, { placements: 2, assignments: 1, classTeachers: 1, staff: 1 });
+  } finally {
+    v.cleanup();
+  }
+});
+
 Fn.run();
+Delta.run();
+Scores.run();
+Orgs.run();
 Zip.run();
 Cli.run();

@@ -33,6 +33,8 @@ function report(summary: KindSummary[], out: Output, how: 'imported' | 'dry-run'
 
 interface ImportFlags extends ImportOptions {
   dryRun?: boolean;
+  /** oneroster only: our school's sourcedId in orgs.csv. */
+  org?: string;
 }
 
 async function runImport(command: Command, load: (out: Output) => ImportSource[], flags: ImportFlags): Promise<void> {
@@ -64,7 +66,7 @@ class OneRosterDryRunDone {
 
 /** The per-kind table as for a bundle; with --json one object, so that `ignored` and `skipped` travel with the counts. */
 function reportOneRoster(result: OneRosterResult, out: Output, how: 'imported' | 'dry-run'): void {
-  if (out.json) out.raw({ dryRun: how === 'dry-run', kinds: result.summary, ignored: result.ignored, skipped: result.skipped });
+  if (out.json) out.raw({ dryRun: how === 'dry-run', kinds: result.summary, ignored: result.ignored, skipped: result.skipped, deleted: result.deleted });
   const quiet = { ...out, data: () => undefined } satisfies Output;
   report(result.summary, out.json ? quiet : out, how);
   if (result.ignored.length > 0) out.warn(`not imported (no use in the journal, or absent in the manifest): ${result.ignored.join(', ')}.`);
@@ -73,9 +75,18 @@ function reportOneRoster(result: OneRosterResult, out: Output, how: 'imported' |
     s.disabledUsers && `${s.disabledUsers} disabled user(s)`,
     s.otherRoles && `${s.otherRoles} user(s) with no role here (aides, proctors, unlinked parents)`,
     s.ungradedResults && `${s.ungradedResults} result(s) not graded yet`,
-    s.deletions && `${s.deletions} delta row(s) marked tobedeleted (nothing is deleted on import)`,
+    s.deletions && `${s.deletions} tobedeleted row(s) with nothing to delete in the journal`,
+    s.otherSchools && `${s.otherSchools} row(s) of other schools`,
   ].filter(Boolean);
   if (parts.length > 0) out.info(`Skipped: ${parts.join(', ')}.`);
+  const d = result.deleted;
+  const done = [
+    d.placements && `${d.placements} student(s) left their class`,
+    d.assignments && `${d.assignments} assignment(s) removed`,
+    d.classTeachers && `${d.classTeachers} class teacher(s) cleared`,
+    d.staff && `${d.staff} staff member(s) made inactive`,
+  ].filter(Boolean);
+  if (done.length > 0) out.info(`Deleted (tobedeleted rows): ${done.join(', ')}.`);
 }
 
 async function runOneRoster(command: Command, path: string, flags: ImportFlags): Promise<void> {
@@ -85,7 +96,7 @@ async function runOneRoster(command: Command, path: string, flags: ImportFlags):
     await runCommand(command, {
       write: true,
       run: async (ctx) => {
-        const result = await importOneRoster(ctx, pkg);
+        const result = await importOneRoster(ctx, pkg, { org: flags.org });
         if (flags.dryRun) throw new OneRosterDryRunDone(result);
         return result;
       },
@@ -107,6 +118,7 @@ export function registerImport(program: Command): void {
     .option('--dry-run', 'check everything and report what would change, writing nothing')
     .option('--encoding <enc>', 'the file encoding instead of detection: utf-8, utf-16le, windows-1257, …')
     .option('--delimiter <d>', 'the separator instead of detection: ",", ";" or tab')
+    .option('--org <sourcedId>', 'oneroster: our school in orgs.csv, when it lists several')
     .addHelpText(
       'after',
       examples(
