@@ -17,6 +17,7 @@ import { registerDemo } from './commands/demo.ts';
 import { registerImport } from './commands/import.ts';
 import { registerExport } from './commands/export.ts';
 import { registerReport } from './commands/report.ts';
+import { registerExtract } from './commands/extract.ts';
 
 /**
  * Every level throws instead of exiting, so `main` maps all failures to the
@@ -68,6 +69,7 @@ const NOUNS: Record<string, (program: Command) => void> = {
   export: registerExport,
   import: registerImport,
   report: registerReport,
+  extract: registerExtract,
 };
 
 const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--db', '--as', '--year']);

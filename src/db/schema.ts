@@ -230,6 +230,7 @@ export interface Database {
   absence_change: AbsenceChangeTable;
   grade: GradeTable;
   grade_change: GradeChangeTable;
+  extract_ack: ExtractAckTable;
 }
 
 export type School = Selectable<SchoolTable>;
@@ -248,3 +249,19 @@ export type Absence = Selectable<AbsenceTable>;
 export type AbsenceChange = Selectable<AbsenceChangeTable>;
 export type Grade = Selectable<GradeTable>;
 export type GradeChange = Selectable<GradeChangeTable>;
+
+/** A returned, parent-signed slip of a monthly grade extract (REFERENCE §6). */
+export interface ExtractAckTable {
+  id: Id;
+  school_id: number;
+  student_id: number;
+  /** YYYY-MM: the month the extract covers. */
+  month: string;
+  returned_on: string;
+  guardian_id: number | null;
+  note: string | null;
+  recorded_by: number;
+  recorded_at: string;
+}
+
+export type ExtractAck = Selectable<ExtractAckTable>;

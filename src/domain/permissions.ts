@@ -9,7 +9,8 @@ export type Right =
   | 'justify-absence'
   | 'correct-absence'
   | 'enter-grade'
-  | 'correct-grade';
+  | 'correct-grade'
+  | 'record-extract-return';
 
 export interface Actor {
   id: number;
@@ -46,6 +47,7 @@ const RIGHT_LABELS: Record<Right, string> = {
   'correct-absence': 'correct absences',
   'enter-grade': 'enter grades',
   'correct-grade': 'correct grades',
+  'record-extract-return': 'record returned grade extract slips',
 };
 
 /** Deputies and admins may do everything (regulation §5–11). */
@@ -57,6 +59,7 @@ function allowedByScope(right: Right, scope: Scope, isTeacher: boolean): boolean
       return false;
     case 'edit-student-contact':
     case 'justify-absence':
+    case 'record-extract-return':
       return !!scope.classTeacher;
     case 'record-lesson':
       return !!scope.teaches || (isTeacher && !!scope.substitutes);
@@ -76,6 +79,7 @@ function whyNot(right: Right, scope: Scope): string {
       return 'only an admin or a deputy director may';
     case 'edit-student-contact':
     case 'justify-absence':
+    case 'record-extract-return':
       return `is not the class teacher of${target || ' this class'}`;
     case 'record-lesson':
     case 'mark-absence':

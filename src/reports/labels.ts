@@ -65,3 +65,9 @@ export interface DocumentHeader {
 export function documentHeader(school: { name: string; registration_number: string | null }, title: string, lang: ReportLang, subtitle?: string): DocumentHeader {
   return { school: school.name, registration: school.registration_number, registrationLabel: SCHOOL_REGISTRATION[lang], title, subtitle };
 }
+
+/** "3 dienas" / "1 dienu" (accusative: "3 dienas pēc termiņa"), "3 days" / "1 day". */
+export function dayCount(n: number, lang: ReportLang): string {
+  if (lang === 'en') return `${n} ${n === 1 ? 'day' : 'days'}`;
+  return `${n} ${n % 10 === 1 && n % 100 !== 11 ? 'dienu' : 'dienas'}`;
+}

@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import SqliteDatabase from 'better-sqlite3';
 import { inTransaction, openDatabase, resolveDatabasePath } from '../../src/db/connection.ts';
 import { LATEST_MIGRATION, MIGRATIONS } from '../../src/db/migrations/index.ts';
@@ -18,7 +18,7 @@ Migrations('the static list is ordered and its last entry is LATEST_MIGRATION', 
   assert.ok(names.length >= 1);
   assert.equal(names, [...names].sort());
   assert.is(LATEST_MIGRATION, names.at(-1));
-  assert.is(LATEST_MIGRATION, '0001-initial');
+  assert.is(LATEST_MIGRATION, '0002-extract-acknowledgement');
 });
 
 Migrations('a fresh database records every migration, the latest last', async () => {
@@ -30,7 +30,7 @@ Migrations('a fresh database records every migration, the latest last', async ()
     assert.is(await schemaVersion(db), LATEST_MIGRATION);
     const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`.execute(db);
     assert.equal(tables.rows.map((r) => r.name), [
-      'absence', 'absence_change', 'assignment', 'enrollment', 'grade', 'grade_change', 'guardian', 'holiday', 'lesson',
+      'absence', 'absence_change', 'assignment', 'enrollment', 'extract_ack', 'grade', 'grade_change', 'guardian', 'holiday', 'lesson',
       'school', 'school_class', 'school_year', 'staff', 'staff_role', 'student', 'student_guardian', 'subject',
     ]);
   } finally {
@@ -57,18 +57,53 @@ Migrations('opening again applies nothing and keeps the data', async () => {
   await school.cleanup(); // destroying the already destroyed Kysely instance again is harmless
 });
 
+Migrations('a database made before 0002 opens, gains extract_ack and keeps its data', async () => {
+  const t = tempDir();
+  try {
+    // Built the way the previous release did: only the initial migration, then some data.
+    const old = new Kysely<any>({ dialect: new SqliteDialect({ database: new SqliteDatabase(t.dbPath) }) });
+    const { error } = await new Migrator({ db: old, provider: { getMigrations: async () => ({ '0001-initial': MIGRATIONS['0001-initial']! }) }, migrationTableName: 'kysely_migration' }).migrateToLatest();
+    assert.is(error, undefined);
+    const at = '2026-09-01T08:00:00+03:00';
+    await old.insertInto('school').values({ name: 'Cēsu pamatskola', created_at: at }).execute();
+    await old.insertInto('student').values({ school_id: 1, code: 'S001', first_name: 'Jānis', last_name: 'Bērziņš', created_at: at, updated_at: at }).execute();
+    await old.insertInto('staff').values({ school_id: 1, code: 'T01', first_name: 'Anna', last_name: 'Kalniņa', created_at: at, updated_at: at }).execute();
+    await old.destroy();
+
+    const db = await openDatabase(t.dbPath);
+    try {
+      assert.is(await schemaVersion(db), '0002-extract-acknowledgement');
+      assert.equal(await db.selectFrom('student').select(['code', 'last_name']).execute(), [{ code: 'S001', last_name: 'Bērziņš' }]);
+      const ack = { school_id: 1, student_id: 1, month: '2026-10', returned_on: '2026-11-09', guardian_id: null, note: null, recorded_by: 1, recorded_at: at };
+      await db.insertInto('extract_ack').values(ack).execute();
+      // One slip per student and month.
+      let caught: unknown;
+      try {
+        await db.insertInto('extract_ack').values({ ...ack, returned_on: '2026-11-10' }).execute();
+      } catch (e) {
+        caught = e;
+      }
+      assert.match(String((caught as Error | undefined)?.message), /UNIQUE/);
+    } finally {
+      await db.destroy();
+    }
+  } finally {
+    t.cleanup();
+  }
+});
+
 Migrations('a database written by a newer version is refused with conflict', async () => {
   const school = await freshSchool();
-  await sql`insert into kysely_migration (name, timestamp) values ('0002-from-the-future', ${new Date().toISOString()})`.execute(school.db);
+  await sql`insert into kysely_migration (name, timestamp) values ('9999-from-the-future', ${new Date().toISOString()})`.execute(school.db);
   await school.db.destroy();
   try {
-    const error = await rejects(() => openDatabase(school.dbPath), 'conflict', 'newer', '0002-from-the-future', LATEST_MIGRATION);
+    const error = await rejects(() => openDatabase(school.dbPath), 'conflict', 'newer', '9999-from-the-future', LATEST_MIGRATION);
     assert.is(error.exitCode, 6);
     // The refusal left the database as it was: the unknown row is still there, nothing else ran.
     const native = new SqliteDatabase(school.dbPath, { readonly: true });
     const rows = native.prepare('select name from kysely_migration order by name').all() as { name: string }[];
     native.close();
-    assert.equal(rows.map((r) => r.name), ['0001-initial', '0002-from-the-future']);
+    assert.equal(rows.map((r) => r.name), [...Object.keys(MIGRATIONS), '9999-from-the-future']);
   } finally {
     await school.cleanup();
   }

@@ -12,7 +12,7 @@ const FLAGS: readonly Flag[] = ['teaches', 'taughtLesson', 'substitutes', 'class
  * - a subject teacher records lessons for their own assignments or lessons they substitute
  *   (substituting needs the teacher role), marks absences and enters grades in their own
  *   assignments or the lesson they taught;
- * - the class teacher justifies absences, edits contact data, and may correct grades and absences;
+ * - the class teacher justifies absences, edits contact data, records returned extract slips, and may correct grades and absences;
  * - nobody else manages the registry.
  * `granted` lists the scope flags that give the right; `teacherOnly` those that count only for
  * an actor with the teacher role.
@@ -26,6 +26,7 @@ const RULES: Record<Right, { granted: readonly Flag[]; teacherOnly?: readonly Fl
   'correct-absence': { granted: ['teaches', 'taughtLesson', 'classTeacher'], label: 'correct absences', lacks: 'neither teaches mat in 7.a nor is the class teacher', lacksWithoutTarget: 'neither teaches this subject nor is the class teacher' },
   'enter-grade': { granted: ['teaches', 'taughtLesson'], label: 'enter grades', lacks: 'does not teach mat in 7.a', lacksWithoutTarget: 'does not teach this class and subject' },
   'correct-grade': { granted: ['teaches', 'taughtLesson', 'classTeacher'], label: 'correct grades', lacks: 'neither teaches mat in 7.a nor is the class teacher', lacksWithoutTarget: 'neither teaches this subject nor is the class teacher' },
+  'record-extract-return': { granted: ['classTeacher'], label: 'record returned grade extract slips', lacks: 'is not the class teacher of mat in 7.a', lacksWithoutTarget: 'is not the class teacher of this class' },
 };
 const RIGHTS = Object.keys(RULES) as Right[];
 
@@ -69,6 +70,8 @@ const explicit: [string, Role[], Right, Scope, boolean][] = [
   ['substituting alone does not mark absences', ['teacher'], 'mark-absence', { substitutes: true }, false],
   ['class teacher may not mark absences in a lesson of another subject', ['teacher', 'class-teacher'], 'mark-absence', { classTeacher: true }, false],
   ['class teacher justifies', ['class-teacher'], 'justify-absence', { classTeacher: true }, true],
+  ['class teacher records a returned extract slip', ['class-teacher', 'teacher'], 'record-extract-return', { classTeacher: true }, true],
+  ['a subject teacher of the class may not record the slip', ['teacher'], 'record-extract-return', { teaches: true, taughtLesson: true }, false],
   ['subject teacher may not justify', ['teacher'], 'justify-absence', { teaches: true, taughtLesson: true }, false],
   ['class teacher corrects grades of the class', ['teacher', 'class-teacher'], 'correct-grade', { classTeacher: true }, true],
   ['class teacher may not enter grades in a subject not taught', ['teacher', 'class-teacher'], 'enter-grade', { classTeacher: true }, false],
@@ -85,7 +88,7 @@ for (const [name, roles, right, scope, allowed] of explicit) {
 }
 
 test('every right and role is covered by the table', () => {
-  assert.equal(RIGHTS.sort(), ['correct-absence', 'correct-grade', 'edit-student-contact', 'enter-grade', 'justify-absence', 'manage-registry', 'mark-absence', 'record-lesson']);
+  assert.equal(RIGHTS.sort(), ['correct-absence', 'correct-grade', 'edit-student-contact', 'enter-grade', 'justify-absence', 'manage-registry', 'mark-absence', 'record-extract-return', 'record-lesson']);
   assert.equal([...ROLES], ['admin', 'deputy', 'class-teacher', 'teacher', 'nurse', 'social-pedagogue']);
 });
 

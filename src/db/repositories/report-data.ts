@@ -138,3 +138,30 @@ export async function lessonCountsInPeriod(db: Db, classIds: readonly number[], 
     .execute();
   return rows.map((r) => ({ ...r, count: Number(r.count) }));
 }
+
+export interface ReportExtractAck {
+  student_id: number;
+  returned_on: string;
+  guardian: string | null;
+  note: string | null;
+}
+
+/** Returned slips of the month's extract for everybody enrolled in the classes during the period. */
+export async function extractAcksInMonth(db: Db, classIds: readonly number[], month: string, from: string, to: string): Promise<ReportExtractAck[]> {
+  if (classIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('extract_ack as a')
+    .leftJoin('guardian as g', 'g.id', 'a.guardian_id')
+    .select(['a.student_id', 'a.returned_on', 'g.first_name', 'g.last_name', 'a.note'])
+    .where('a.month', '=', month)
+    .where('a.student_id', 'in', (eb) =>
+      eb
+        .selectFrom('enrollment as e')
+        .select('e.student_id')
+        .where('e.class_id', 'in', [...classIds])
+        .where('e.from_date', '<=', to)
+        .where((w) => w.or([w('e.to_date', 'is', null), w('e.to_date', '>=', from)])),
+    )
+    .execute();
+  return rows.map((r) => ({ student_id: r.student_id, returned_on: r.returned_on, guardian: r.first_name === null ? null : `${r.first_name} ${r.last_name}`, note: r.note }));
+}
