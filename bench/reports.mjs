@@ -21,6 +21,7 @@ const FLOOR = join(ROOT, 'bench', 'reports-floor.mjs');
 /** Everything the generated school depends on; a change gives a new cached database. */
 const SCHOOL = {
   generator: 3,
+  name: 'Bench vidusskola',
   students: 1000,
   classes: 40,
   year: '2026/2027',
@@ -69,7 +70,7 @@ function generate() {
   const dir = join(CACHE, 'csv');
   mkdirSync(join(dir, 'registry'), { recursive: true });
   mkdirSync(join(dir, 'journal'), { recursive: true });
-  ez('init', '--school', 'Bench vidusskola', '--year', SCHOOL.year);
+  ez('init', '--school', SCHOOL.name, '--year', SCHOOL.year);
 
   // Levels 4–12 (10-point grades), up to five parallel classes each, the lower levels fuller.
   const classes = [];
@@ -171,8 +172,8 @@ function school() {
   return { ...made, cached: false };
 }
 
-/** Every process below `pid` (the browser and its renderers, under the CLI). */
-function descendants(pid) {
+/** Every process at or below `pid`: the CLI, its browser and the browser's helpers. */
+function processTree(pid) {
   const children = new Map();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -183,55 +184,68 @@ function descendants(pid) {
       children.get(ppid).push(Number(entry));
     } catch {}
   }
-  const found = [];
+  const found = [pid];
   const walk = (p) => (children.get(p) ?? []).forEach((c) => (found.push(c), walk(c)));
   walk(pid);
   return found;
 }
 
-/** Resident memory of a process, kB: anonymous (its own) and file-backed (shareable with its siblings). */
-function residentKb(pid) {
+const TICKS = 100; // USER_HZ on Linux
+
+/** A process's own CPU seconds and those of its children it has reaped; memory in kB. */
+function usage(pid) {
   try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
-    return { own: kb('RssAnon') + kb('RssShmem'), file: kb('RssFile'), peak: kb('VmHWM') };
+    return { cpu: (Number(f[11]) + Number(f[12])) / TICKS, reaped: (Number(f[13]) + Number(f[14])) / TICKS, own: kb('RssAnon') + kb('RssShmem'), file: kb('RssFile'), peak: kb('VmHWM') };
   } catch {
-    return { own: 0, file: 0, peak: 0 };
+    return null;
   }
 }
 
 /**
- * Runs node under GNU time (CPU time, user + system, of the process and the children it waited for:
- * on a shared, loaded machine it varies far less than wall time), sampling the peak RSS of the node
- * process and the peak memory of its child processes (the browser): their own memory summed, plus
- * the largest file-backed part, which they share (the Chromium binary).
+ * Runs node, sampling its process tree: wall time; CPU time of the whole tree (on a shared, loaded
+ * machine it varies far less than wall time; the browser starts a print compositor process per PDF,
+ * counted when its parent reaps it) as of the last sample; the peak
+ * RSS of the node process; and the peak memory of the browser's processes: their own memory summed,
+ * plus the largest file-backed part, which they share (the Chromium binary).
  */
 function measured(args) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn('/usr/bin/time', ['-f', '%U %S', process.execPath, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let node;
+    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const last = new Map();
+    let alive = new Set();
     let peak = 0;
     let treePeak = 0;
     let stderr = '';
     const sample = () => {
-      node ??= descendants(child.pid)[0];
-      if (!node) return;
-      peak = Math.max(peak, residentKb(node).peak);
-      const tree = descendants(node).map(residentKb);
-      treePeak = Math.max(treePeak, tree.reduce((sum, m) => sum + m.own, 0) + Math.max(0, ...tree.map((m) => m.file)));
+      const now = new Set();
+      for (const pid of processTree(child.pid)) {
+        const u = usage(pid);
+        if (!u) continue;
+        now.add(pid);
+        last.set(pid, u);
+        if (pid === child.pid) peak = Math.max(peak, u.peak);
+      }
+      const browser = [...now].filter((pid) => pid !== child.pid).map((pid) => last.get(pid));
+      treePeak = Math.max(treePeak, browser.reduce((sum, m) => sum + m.own, 0) + Math.max(0, ...browser.map((m) => m.file)));
+      alive = now;
     };
+    // A process that ended is counted in its parent's reaped-children time, once.
+    const cpu = () => [...alive].reduce((sum, pid) => sum + last.get(pid).cpu + last.get(pid).reaped, 0);
     // Sparse: every sample reads all of /proc, on the same two cores as the run it measures.
-    const timer = setInterval(sample, 500);
+    const timer = setInterval(sample, 250);
     child.stdout.resume();
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
     child.on('exit', (code) => {
       clearInterval(timer);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      if (code !== 0) return reject(new Error(`node ${args.join(' ')} → exit ${code}\n${stderr.slice(0, 3000)}`));
-      const cpu = stderr.trim().split('\n').at(-1).split(' ').reduce((sum, x) => sum + Number(x), 0);
-      resolve({ seconds, cpu, peakMb: peak / 1024, browserMb: treePeak / 1024 });
+      if (code !== 0) reject(new Error(`node ${args.join(' ')} → exit ${code}\n${stderr.slice(0, 3000)}`));
+      else resolve({ seconds, cpu: cpu(), peakMb: peak / 1024, browserMb: treePeak / 1024 });
     });
   });
 }
@@ -271,7 +285,7 @@ try {
   for (let round = 1; round <= ROUNDS; round++) {
     runs.html.push(await measured(extract('html', html)));
     runs.ours.push(await measured(extract('pdf', ours)));
-    runs.floor.push(await measured([FLOOR, html, floor]));
+    runs.floor.push(await measured([FLOOR, html, floor, SCHOOL.name]));
     const shown = (r) => `${r.seconds.toFixed(1)} s (CPU ${r.cpu.toFixed(1)} s)`;
     console.error(`round ${round}/${ROUNDS}: html ${shown(runs.html.at(-1))}, ours ${shown(runs.ours.at(-1))}, floor ${shown(runs.floor.at(-1))}`);
   }
