@@ -208,7 +208,7 @@ function usage(pid) {
 /**
  * Runs node, sampling its process tree: wall time; CPU time of the whole tree (on a shared, loaded
  * machine it varies far less than wall time; the browser starts a print compositor process per PDF,
- * counted when its parent reaps it) as of the last sample; the peak
+ * counted when its parent reaps it), up to the last sample; the peak
  * RSS of the node process; and the peak memory of the browser's processes: their own memory summed,
  * plus the largest file-backed part, which they share (the Chromium binary).
  */
@@ -217,9 +217,9 @@ function measured(args) {
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const last = new Map();
-    let alive = new Set();
     let peak = 0;
     let treePeak = 0;
+    let cpu = 0;
     let stderr = '';
     const sample = () => {
       const now = new Set();
@@ -232,10 +232,10 @@ function measured(args) {
       }
       const browser = [...now].filter((pid) => pid !== child.pid).map((pid) => last.get(pid));
       treePeak = Math.max(treePeak, browser.reduce((sum, m) => sum + m.own, 0) + Math.max(0, ...browser.map((m) => m.file)));
-      alive = now;
+      // A process that ended is counted in its parent's reaped-children time, once; the highest sum
+      // is kept, as the browser's helpers may end at its close without being reaped.
+      cpu = Math.max(cpu, [...now].reduce((sum, pid) => sum + last.get(pid).cpu + last.get(pid).reaped, 0));
     };
-    // A process that ended is counted in its parent's reaped-children time, once.
-    const cpu = () => [...alive].reduce((sum, pid) => sum + last.get(pid).cpu + last.get(pid).reaped, 0);
     // Sparse: every sample reads all of /proc, on the same two cores as the run it measures.
     const timer = setInterval(sample, 250);
     child.stdout.resume();
@@ -245,7 +245,7 @@ function measured(args) {
       clearInterval(timer);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       if (code !== 0) reject(new Error(`node ${args.join(' ')} → exit ${code}\n${stderr.slice(0, 3000)}`));
-      else resolve({ seconds, cpu: cpu(), peakMb: peak / 1024, browserMb: treePeak / 1024 });
+      else resolve({ seconds, cpu, peakMb: peak / 1024, browserMb: treePeak / 1024 });
     });
   });
 }
