@@ -7,6 +7,7 @@ import { globalOptions, runCommand } from '../runtime.ts';
 import { registerReportExtract } from './report-extract.ts';
 import { registerReportClassSummary } from './report-class-summary.ts';
 import { registerReportTeacher } from './report-teacher.ts';
+import { registerReportSubstitutions } from './report-substitutions.ts';
 
 /** Options every printed report shares. */
 export interface ReportFlags {
@@ -76,4 +77,5 @@ export function registerReport(program: Command): void {
   registerReportExtract(report);
   registerReportClassSummary(report);
   registerReportTeacher(report);
+  registerReportSubstitutions(report);
 }
