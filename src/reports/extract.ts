@@ -1,7 +1,6 @@
 import { AppError } from '../errors.ts';
 import { absenceCountsInPeriod, classSubjects, gradesInPeriod, rosterInPeriod, subjectsByIds, type ReportSubject } from '../db/repositories/report-data.ts';
 import { localDateOf, parseMonth } from '../domain/dates.ts';
-import { TERM_WORK_KINDS, WORK_KINDS } from '../domain/grade-scale.ts';
 import { byKeys } from '../domain/latvian-order.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { resolveAudience, yearOf, type AudienceInput } from './audience.ts';
@@ -10,13 +9,11 @@ import { classSlug, asciiSlug, uniqueNames } from './file-names.ts';
 import { monthTitle } from './labels.ts';
 import type { ReportDocument, ReportLang } from './publish.ts';
 import { renderTemplate } from './templates.ts';
+import { LESSON_WORK_KINDS } from './term-period.ts';
 
 export interface ExtractInput extends AudienceInput {
   month?: string;
 }
-
-/** A monthly extract shows the month's lesson work; semester and annual grades go on report cards. */
-const MONTHLY_WORK = WORK_KINDS.filter((w) => !TERM_WORK_KINDS.includes(w));
 
 /** Gathers the month's grades and absences for every chosen student in a few whole-class queries. */
 export async function loadExtractData(ctx: ServiceContext, input: ExtractInput): Promise<ExtractData> {
@@ -29,7 +26,8 @@ export async function loadExtractData(ctx: ServiceContext, input: ExtractInput):
   const [roster, taught, grades, absences] = await Promise.all([
     rosterInPeriod(ctx.db, classIds, period.from, period.to),
     classSubjects(ctx.db, classIds),
-    gradesInPeriod(ctx.db, classIds, period.from, period.to, MONTHLY_WORK),
+    // A monthly extract shows the month's lesson work; semester and annual grades go on report cards.
+    gradesInPeriod(ctx.db, classIds, period.from, period.to, LESSON_WORK_KINDS),
     absenceCountsInPeriod(ctx.db, classIds, period.from, period.to),
   ]);
 

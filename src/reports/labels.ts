@@ -71,3 +71,19 @@ export function dayCount(n: number, lang: ReportLang): string {
   if (lang === 'en') return `${n} ${n === 1 ? 'day' : 'days'}`;
   return `${n} ${n % 10 === 1 && n % 100 !== 11 ? 'dienu' : 'dienas'}`;
 }
+
+/** "2026/2027. m. g. 1. semestris" / "Semester 1, 2026/2027"; the year term is the whole school year. */
+export function termTitle(term: '1' | '2' | 'year', year: string, lang: ReportLang): string {
+  if (lang === 'lv') return term === 'year' ? `${year}. mācību gads` : `${year}. m. g. ${term}. semestris`;
+  return term === 'year' ? `School year ${year}` : `Semester ${term}, ${year}`;
+}
+
+/** 01.09.2026–18.12.2026 */
+export function formatPeriod(from: IsoDate, to: IsoDate): string {
+  return `${formatDate(from)}–${formatDate(to)}`;
+}
+
+/** A teacher's name with the staff code that identifies them in the journal: "Anna Kalniņa (T01)". */
+export function staffLabel(person: { code: string; name: string }): string {
+  return `${person.name} (${person.code})`;
+}

@@ -6,6 +6,9 @@ import { createProgress } from '../progress.ts';
 import { globalOptions, runCommand } from '../runtime.ts';
 import { registerReportExtract } from './report-extract.ts';
 import { registerReportExtractStatus } from './report-extract-status.ts';
+import { registerReportClassSummary } from './report-class-summary.ts';
+import { registerReportTeacher } from './report-teacher.ts';
+import { registerReportSubstitutions } from './report-substitutions.ts';
 
 /** Options every printed report shares. */
 export interface ReportFlags {
@@ -74,4 +77,7 @@ export function registerReport(program: Command): void {
   const report = program.command('report').description('printable documents: monthly extracts, report cards, class and teacher reports (PDF or HTML)');
   registerReportExtract(report);
   registerReportExtractStatus(report);
+  registerReportClassSummary(report);
+  registerReportTeacher(report);
+  registerReportSubstitutions(report);
 }

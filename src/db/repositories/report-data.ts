@@ -165,3 +165,113 @@ export async function extractAcksInMonth(db: Db, classIds: readonly number[], mo
     .execute();
   return rows.map((r) => ({ student_id: r.student_id, returned_on: r.returned_on, guardian: r.first_name === null ? null : `${r.first_name} ${r.last_name}`, note: r.note }));
 }
+
+export interface ReportLesson {
+  id: number;
+  date: string;
+  number: number;
+  class_id: number;
+  class_code: string;
+  class_level: number;
+  subject: ReportSubject;
+  teacher_id: number;
+  teacher_code: string;
+  teacher_name: string;
+  substitute_for_id: number | null;
+  substitute_for_code: string | null;
+  substitute_for_name: string | null;
+  topic: string;
+}
+
+/**
+ * The school's lessons in the period with their class, subject and teachers named:
+ * only those taught by some teachers, or only substituted ones, when asked.
+ */
+export async function lessonsInPeriod(
+  db: Db,
+  schoolId: number,
+  from: string,
+  to: string,
+  filter: { teacherIds?: readonly number[]; substitutedOnly?: boolean } = {},
+): Promise<ReportLesson[]> {
+  let query = db
+    .selectFrom('lesson as l')
+    .innerJoin('school_class as c', 'c.id', 'l.class_id')
+    .innerJoin('subject as s', 's.id', 'l.subject_id')
+    .innerJoin('staff as t', 't.id', 'l.teacher_id')
+    .leftJoin('staff as r', 'r.id', 'l.substitute_for_id')
+    .select([
+      'l.id',
+      'l.date',
+      'l.number',
+      'l.class_id',
+      'c.code as class_code',
+      'c.level as class_level',
+      's.id as subject_id',
+      's.code as subject_code',
+      's.name as subject_name',
+      'l.teacher_id',
+      't.code as teacher_code',
+      't.first_name as teacher_first_name',
+      't.last_name as teacher_last_name',
+      'l.substitute_for_id',
+      'r.code as replaced_code',
+      'r.first_name as replaced_first_name',
+      'r.last_name as replaced_last_name',
+      'l.topic',
+    ])
+    .where('l.school_id', '=', schoolId)
+    .where('l.date', '>=', from)
+    .where('l.date', '<=', to);
+  if (filter.teacherIds) query = query.where('l.teacher_id', 'in', filter.teacherIds.length > 0 ? [...filter.teacherIds] : [-1]);
+  if (filter.substitutedOnly) query = query.where('l.substitute_for_id', 'is not', null);
+  const rows = await query.orderBy('l.date').orderBy('l.number').orderBy('c.level').orderBy('c.code').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    date: r.date,
+    number: r.number,
+    class_id: r.class_id,
+    class_code: r.class_code,
+    class_level: r.class_level,
+    subject: { id: r.subject_id, code: r.subject_code, name: r.subject_name },
+    teacher_id: r.teacher_id,
+    teacher_code: r.teacher_code,
+    teacher_name: `${r.teacher_first_name} ${r.teacher_last_name}`,
+    substitute_for_id: r.substitute_for_id,
+    substitute_for_code: r.replaced_code,
+    substitute_for_name: r.replaced_first_name ? `${r.replaced_first_name} ${r.replaced_last_name}` : null,
+    topic: r.topic,
+  }));
+}
+
+export interface TeacherAssignment {
+  teacher_id: number;
+  teacher_code: string;
+  teacher_name: string;
+  class_id: number;
+  class_code: string;
+  class_level: number;
+  subject: ReportSubject;
+}
+
+/** Who teaches what in the year's classes: of some teachers, or of everybody. */
+export async function teacherAssignments(db: Db, yearId: number, teacherIds?: readonly number[]): Promise<TeacherAssignment[]> {
+  let query = db
+    .selectFrom('assignment as a')
+    .innerJoin('school_class as c', 'c.id', 'a.class_id')
+    .innerJoin('subject as s', 's.id', 'a.subject_id')
+    .innerJoin('staff as t', 't.id', 'a.teacher_id')
+    .select(['a.teacher_id', 't.code as teacher_code', 't.first_name', 't.last_name', 'a.class_id', 'c.code as class_code', 'c.level as class_level', 's.id as subject_id', 's.code as subject_code', 's.name as subject_name'])
+    .where('c.school_year_id', '=', yearId);
+  if (teacherIds) query = query.where('a.teacher_id', 'in', teacherIds.length > 0 ? [...teacherIds] : [-1]);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    teacher_id: r.teacher_id,
+    teacher_code: r.teacher_code,
+    teacher_name: `${r.first_name} ${r.last_name}`,
+    class_id: r.class_id,
+    class_code: r.class_code,
+    class_level: r.class_level,
+    subject: { id: r.subject_id, code: r.subject_code, name: r.subject_name },
+  }));
+}
