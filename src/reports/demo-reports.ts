@@ -4,6 +4,7 @@ import { findCurrentSchoolYear } from '../db/repositories/school-years.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { findBrowser } from './browser.ts';
 import { extractDocuments, loadExtractData } from './extract.ts';
+import { classSummaryDocuments, loadClassSummaryData } from './class-summary.ts';
 import { publishDocuments, type ReportDocument, type ReportFormat, type WrittenFile } from './publish.ts';
 
 export const DEMO_REPORT_CLASS = '7.a';
@@ -26,7 +27,8 @@ export async function writeDemoReports(db: Db, outDir: string, now = new Date())
   const year = (await findCurrentSchoolYear(db, school.id))!;
   const ctx: ServiceContext = { db, school, actor: null, now, yearCode: year.code };
   const month = `${year.starts_on.slice(0, 4)}-10`;
-  const documents: ReportDocument[] = extractDocuments(await loadExtractData(ctx, { month, class: [DEMO_REPORT_CLASS] }), 'lv');
+  const extracts: ReportDocument[] = extractDocuments(await loadExtractData(ctx, { month, class: [DEMO_REPORT_CLASS] }), 'lv');
+  const summaries = classSummaryDocuments(await loadClassSummaryData(ctx, { month, class: [DEMO_REPORT_CLASS] }), 'lv');
   let format: ReportFormat = 'pdf';
   let fallback: string | undefined;
   try {
@@ -35,6 +37,7 @@ export async function writeDemoReports(db: Db, outDir: string, now = new Date())
     format = 'html';
     fallback = (error as Error).message;
   }
-  const files = await publishDocuments(documents, { outDir, format, lang: 'lv', force: true, footer: school.name });
+  const options = { outDir, format, lang: 'lv' as const, force: true, footer: school.name };
+  const files = [...(await publishDocuments(extracts, options)), ...(await publishDocuments(summaries, { ...options, landscape: true }))];
   return { month, format, fallback, files };
 }
