@@ -11,13 +11,13 @@ import { asciiSlug } from '../../src/reports/file-names.ts';
 const place = tempDir('ezurnals-demo-reports-');
 test.after(() => place.cleanup());
 
-test("the demo prints October's extracts of 7.a as PDFs and names them", () => {
+test("the demo prints October extracts and the class summary of 7.a as PDFs and names them", () => {
   const r = cli(['demo', '--dir', place.dir, '--json']);
   assert.is(r.code, 0, r.stderr);
   const files: string[] = r.json.reports.files;
   assert.is(r.json.reports.format, 'pdf');
   const students = r.json.classes.find((c: { class: string }) => c.class === '7.a').students;
-  assert.is(files.length, students.length + 1, 'one per student and the whole class');
+  assert.is(files.length, students.length + 2, 'one per student, the whole class, and the class summary');
   for (const file of files) assert.ok(existsSync(file), file);
   const whole = files.find((f) => f.endsWith('2026-10_7a_visa-klase.pdf'))!;
   assert.is(pdfPages(whole), students.length);
@@ -32,6 +32,11 @@ test("the demo prints October's extracts of 7.a as PDFs and names them", () => {
   assert.ok(mat.average !== null);
   assert.match(lineWith(text, 'Matemātika'), ` ${formatAverage(mat.average, 'lv')}`);
   assert.ok(text.includes('Ar sekmju izrakstu esmu iepazinies(-usies).'));
+
+  const summary = files.find((f) => f.endsWith('2026-10_7a_kopsavilkums.pdf'))!;
+  const summaryText = pdfText(summary);
+  assert.ok(summaryText.includes('Klases sekmju kopsavilkums'));
+  assert.ok(summaryText.includes(`${first.last_name} ${first.first_name}`), 'every student is listed');
 });
 
 test.run();
