@@ -1,6 +1,7 @@
 import type { IsoDate } from '../domain/dates.ts';
 import type { AbsenceCode } from '../db/schema.ts';
 import type { ReportLang } from './publish.ts';
+import type { PromotionDecision } from '../domain/promotion.ts';
 
 /** Words every report shares; each report keeps its own headings beside its view model. */
 
@@ -64,4 +65,43 @@ export interface DocumentHeader {
 
 export function documentHeader(school: { name: string; registration_number: string | null }, title: string, lang: ReportLang, subtitle?: string): DocumentHeader {
   return { school: school.name, registration: school.registration_number, registrationLabel: SCHOOL_REGISTRATION[lang], title, subtitle };
+}
+
+/** "2026./2027. mācību gads" / "school year 2026/2027", from `2026/2027`. */
+export function schoolYearTitle(code: string, lang: ReportLang): string {
+  return lang === 'lv' ? `${code.replace('/', './')}. mācību gads` : `school year ${code}`;
+}
+
+/**
+ * The promotion decision as the annual report card and the summary journal
+ * word it. Latvian uses the "(-a)" forms: the documents print the same words
+ * for every student.
+ */
+export function promotionText(decision: PromotionDecision, level: number, lang: ReportLang): string {
+  const list = (subjects: readonly string[]) => subjects.join(', ');
+  const insufficient = (subjects: readonly string[]) =>
+    lang === 'lv' ? ` (${subjects.length > 1 ? 'nepietiekami vērtējumi' : 'nepietiekams vērtējums'}: ${list(subjects)})` : ` (insufficient: ${list(subjects)})`;
+  switch (decision.kind) {
+    case 'promoted':
+      return lang === 'lv' ? `pārcelts(-a) uz ${decision.nextLevel}. klasi` : `promoted to grade ${decision.nextLevel}`;
+    case 'makeup':
+      return lang === 'lv'
+        ? `${decision.subjects.length > 1 ? 'jākārto pēcpārbaudījumi' : 'jākārto pēcpārbaudījums'}: ${list(decision.subjects)}`
+        : `${decision.subjects.length > 1 ? 'make-up exams required' : 'make-up exam required'}: ${list(decision.subjects)}`;
+    case 'not-promoted':
+      return (lang === 'lv' ? `atstāts(-a) otru gadu ${level}. klasē` : `to repeat grade ${level}`) + insufficient(decision.failing);
+    case 'completed':
+      if (lang === 'en') return decision.stage === 'basic' ? 'has completed general basic education' : 'has completed general secondary education';
+      return decision.stage === 'basic' ? 'ieguvis(-usi) vispārējo pamatizglītību' : 'ieguvis(-usi) vispārējo vidējo izglītību';
+    case 'certificate':
+      if (lang === 'en') return (decision.stage === 'basic' ? 'receives a certificate of studies in basic education' : 'receives a certificate of studies in secondary education') + insufficient(decision.failing);
+      return (decision.stage === 'basic' ? 'izsniedzama liecība par vispārējās pamatizglītības apguvi' : 'izsniedzama izziņa par vispārējās vidējās izglītības apguvi') + insufficient(decision.failing);
+    case 'incomplete':
+      return lang === 'lv' ? `lēmums vēl nav pieņemts: nav gada vērtējuma (${list(decision.missing)})` : `no decision yet: annual grade missing (${list(decision.missing)})`;
+  }
+}
+
+/** "izstājies(-usies) 12.02.2027" / "left on 12.02.2027": a student who left the class before the period ended. */
+export function leftOnText(date: IsoDate, lang: ReportLang): string {
+  return lang === 'lv' ? `izstājies(-usies) no klases ${formatDate(date)}` : `left the class on ${formatDate(date)}`;
 }

@@ -5,6 +5,7 @@ import { publishDocuments, type ReportDocument, type ReportFormat, type ReportLa
 import { createProgress } from '../progress.ts';
 import { globalOptions, runCommand } from '../runtime.ts';
 import { registerReportExtract } from './report-extract.ts';
+import { registerReportCard } from './report-card.ts';
 
 /** Options every printed report shares. */
 export interface ReportFlags {
@@ -72,4 +73,5 @@ export async function runReport<D>(command: Command, flags: ReportFlags, build: 
 export function registerReport(program: Command): void {
   const report = program.command('report').description('printable documents: monthly extracts, report cards, class and teacher reports (PDF or HTML)');
   registerReportExtract(report);
+  registerReportCard(report);
 }
