@@ -6,6 +6,7 @@ import { createProgress } from '../progress.ts';
 import { globalOptions, runCommand } from '../runtime.ts';
 import { registerReportExtract } from './report-extract.ts';
 import { registerReportCard } from './report-card.ts';
+import { registerReportSummaryJournal } from './report-summary-journal.ts';
 
 /** Options every printed report shares. */
 export interface ReportFlags {
@@ -74,4 +75,5 @@ export function registerReport(program: Command): void {
   const report = program.command('report').description('printable documents: monthly extracts, report cards, class and teacher reports (PDF or HTML)');
   registerReportExtract(report);
   registerReportCard(report);
+  registerReportSummaryJournal(report);
 }
