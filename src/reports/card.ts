@@ -63,6 +63,12 @@ export async function loadCardData(ctx: ServiceContext, input: CardInput): Promi
     }
   }
 
+  const taughtIn = new Map<number, Set<number>>();
+  for (const t of taught) {
+    const subjectIds = taughtIn.get(t.class_id);
+    if (subjectIds) subjectIds.add(t.subject.id);
+    else taughtIn.set(t.class_id, new Set([t.subject.id]));
+  }
   const classById = new Map(audience.classes.map((c) => [c.id, c]));
   const seen = new Set<string>();
   const students: (CardStudent & { order: number })[] = [];
@@ -72,7 +78,7 @@ export async function loadCardData(ctx: ServiceContext, input: CardInput): Promi
     seen.add(key);
     const schoolClass = classById.get(r.class_id)!;
     const own = termGrades.get(key) ?? new Map<number, TermGrades>();
-    const taughtHere = new Set(taught.filter((t) => t.class_id === r.class_id).map((t) => t.subject.id));
+    const taughtHere = taughtIn.get(r.class_id) ?? new Set<number>();
     // Every subject the class is taught, and any other the student has a term grade in.
     const rows = [...new Set([...taughtHere, ...own.keys()])]
       .map((id) => ({ subject: subjects.get(id)!, taught: taughtHere.has(id), grades: own.get(id) ?? emptyTermGrades() }))

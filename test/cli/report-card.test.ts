@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../support/school.ts';
 import { cardSchool } from '../reports/card-fixture.ts';
-import { runner } from './_helpers.ts';
+import { EXIT_CODES, runner } from './_helpers.ts';
 
 const s = await cardSchool();
 const out = tempDir('ezurnals-cards-');
@@ -40,7 +40,10 @@ test('report card --format html writes one file per student and one per class, n
   assert.equal(readdirSync(dir).sort(), ['2026-2027_sem2_7a_abele-anna.html', '2026-2027_sem2_7a_berzins-janis.html', '2026-2027_sem2_7a_whole-class.html', '2026-2027_sem2_7a_ziemele-zane.html']);
   const html = readFileSync(join(dir, '2026-2027_sem2_7a_abele-anna.html'), 'utf8');
   assert.ok(html.includes('2nd semester, school year 2026/2027'));
-  assert.is(run(['report', 'card', '--term', '2', '--class', '7.a', '--format', 'html', '--out', dir]).code === 0, false, 'existing files are kept');
+  const again = run(['report', 'card', '--term', '2', '--class', '7.a', '--format', 'html', '--lang', 'en', '--out', dir]);
+  assert.is(again.code, EXIT_CODES.conflict, 'existing files are kept');
+  assert.match(again.stderr, /4 file\(s\) already exist.*--force/);
+  assert.is(run(['report', 'card', '--term', '2', '--class', '7.a', '--format', 'html', '--lang', 'en', '--out', dir, '--force']).code, 0);
 });
 
 test('report card --term year prints PDFs with the grades, lessons, absences and the decision', () => {
