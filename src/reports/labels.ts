@@ -1,6 +1,7 @@
 import type { IsoDate } from '../domain/dates.ts';
 import type { AbsenceCode } from '../db/schema.ts';
 import type { ReportLang } from './publish.ts';
+import type { PromotionDecision } from '../domain/promotion.ts';
 
 /** Words every report shares; each report keeps its own headings beside its view model. */
 
@@ -72,10 +73,16 @@ export function dayCount(n: number, lang: ReportLang): string {
   return `${n} ${n % 10 === 1 && n % 100 !== 11 ? 'dienu' : 'dienas'}`;
 }
 
-/** "2026/2027. m. g. 1. semestris" / "Semester 1, 2026/2027"; the year term is the whole school year. */
+const SEMESTER_TITLES: Record<ReportLang, Record<'1' | '2', string>> = {
+  lv: { '1': 'I semestris', '2': 'II semestris' },
+  en: { '1': '1st semester', '2': '2nd semester' },
+};
+
+/** "2026./2027. mācību gada I semestris" / "1st semester, school year 2026/2027"; the year term names the year alone. */
 export function termTitle(term: '1' | '2' | 'year', year: string, lang: ReportLang): string {
-  if (lang === 'lv') return term === 'year' ? `${year}. mācību gads` : `${year}. m. g. ${term}. semestris`;
-  return term === 'year' ? `School year ${year}` : `Semester ${term}, ${year}`;
+  const yearTitle = schoolYearTitle(year, lang);
+  if (term === 'year') return yearTitle;
+  return lang === 'lv' ? `${yearTitle.replace(/gads$/, 'gada')} ${SEMESTER_TITLES.lv[term]}` : `${SEMESTER_TITLES.en[term]}, ${yearTitle}`;
 }
 
 /** 01.09.2026–18.12.2026 */
@@ -86,4 +93,43 @@ export function formatPeriod(from: IsoDate, to: IsoDate): string {
 /** A teacher's name with the staff code that identifies them in the journal: "Anna Kalniņa (T01)". */
 export function staffLabel(person: { code: string; name: string }): string {
   return `${person.name} (${person.code})`;
+}
+
+/** "2026./2027. mācību gads" / "school year 2026/2027", from `2026/2027`. */
+export function schoolYearTitle(code: string, lang: ReportLang): string {
+  return lang === 'lv' ? `${code.replace('/', './')}. mācību gads` : `school year ${code}`;
+}
+
+/**
+ * The promotion decision as the annual report card and the summary journal
+ * word it. Latvian uses the "(-a)" forms: the documents print the same words
+ * for every student.
+ */
+export function promotionText(decision: PromotionDecision, level: number, lang: ReportLang): string {
+  const list = (subjects: readonly string[]) => subjects.join(', ');
+  const insufficient = (subjects: readonly string[]) =>
+    lang === 'lv' ? ` (${subjects.length > 1 ? 'nepietiekami vērtējumi' : 'nepietiekams vērtējums'}: ${list(subjects)})` : ` (insufficient: ${list(subjects)})`;
+  switch (decision.kind) {
+    case 'promoted':
+      return lang === 'lv' ? `pārcelts(-a) uz ${decision.nextLevel}. klasi` : `promoted to grade ${decision.nextLevel}`;
+    case 'makeup':
+      return lang === 'lv'
+        ? `${decision.subjects.length > 1 ? 'jākārto pēcpārbaudījumi' : 'jākārto pēcpārbaudījums'}: ${list(decision.subjects)}`
+        : `${decision.subjects.length > 1 ? 'make-up exams required' : 'make-up exam required'}: ${list(decision.subjects)}`;
+    case 'not-promoted':
+      return (lang === 'lv' ? `atstāts(-a) otru gadu ${level}. klasē` : `to repeat grade ${level}`) + insufficient(decision.failing);
+    case 'completed':
+      if (lang === 'en') return decision.stage === 'basic' ? 'has completed general basic education' : 'has completed general secondary education';
+      return decision.stage === 'basic' ? 'ieguvis(-usi) vispārējo pamatizglītību' : 'ieguvis(-usi) vispārējo vidējo izglītību';
+    case 'certificate':
+      if (lang === 'en') return (decision.stage === 'basic' ? 'receives a certificate of studies in basic education' : 'receives a certificate of studies in secondary education') + insufficient(decision.failing);
+      return (decision.stage === 'basic' ? 'izsniedzama liecība par vispārējās pamatizglītības apguvi' : 'izsniedzama izziņa par vispārējās vidējās izglītības apguvi') + insufficient(decision.failing);
+    case 'incomplete':
+      return lang === 'lv' ? `lēmums vēl nav pieņemts: nav gada vērtējuma (${list(decision.missing)})` : `no decision yet: annual grade missing (${list(decision.missing)})`;
+  }
+}
+
+/** "izstājies(-usies) 12.02.2027" / "left on 12.02.2027": a student who left the class before the period ended. */
+export function leftOnText(date: IsoDate, lang: ReportLang): string {
+  return lang === 'lv' ? `izstājies(-usies) no klases ${formatDate(date)}` : `left the class on ${formatDate(date)}`;
 }

@@ -41,7 +41,6 @@ async function chosenTeachers(ctx: ServiceContext, input: TeacherReportInput): P
 
 /** Each chosen teacher's class-subjects over a semester or the year, in a few school-wide queries. */
 export async function loadTeacherReportData(ctx: ServiceContext, input: TeacherReportInput): Promise<TeacherReportData> {
-  if (input.term === undefined) throw new AppError('usage', '--term is required: 1 (I semester), 2 (II semester) or year.');
   const term = parseTerm(input.term);
   const chosen = await chosenTeachers(ctx, input);
   const teacherIds = chosen?.map((s) => s.id);

@@ -17,7 +17,8 @@ export interface TermPeriod {
 /** The grades of lessons and works, without the semester and annual grades that sum them up. */
 export const LESSON_WORK_KINDS: readonly WorkKind[] = WORK_KINDS.filter((w) => !TERM_WORK_KINDS.includes(w));
 
-export function parseTerm(value: string): Term {
+export function parseTerm(value: string | undefined): Term {
+  if (value === undefined || value === '') throw new AppError('usage', '--term is required: 1 (I semester), 2 (II semester) or year.');
   if (value === '1' || value === '2' || value === 'year') return value;
   throw new AppError('usage', `--term ${value} is not a term: use 1 (I semester), 2 (II semester) or year.`);
 }

@@ -9,6 +9,8 @@ import { registerReportExtractStatus } from './report-extract-status.ts';
 import { registerReportClassSummary } from './report-class-summary.ts';
 import { registerReportTeacher } from './report-teacher.ts';
 import { registerReportSubstitutions } from './report-substitutions.ts';
+import { registerReportCard } from './report-card.ts';
+import { registerReportSummaryJournal } from './report-summary-journal.ts';
 
 /** Options every printed report shares. */
 export interface ReportFlags {
@@ -80,4 +82,6 @@ export function registerReport(program: Command): void {
   registerReportClassSummary(report);
   registerReportTeacher(report);
   registerReportSubstitutions(report);
+  registerReportCard(report);
+  registerReportSummaryJournal(report);
 }

@@ -1,0 +1,79 @@
+/**
+ * The promotion proposal printed on the annual report card and in the summary
+ * journal (REFERENCE §7, Cabinet Regulation No. 11 of 2022, §25, simplified):
+ *
+ * - grades 1–3: promoted when every subject has a result;
+ * - grades 4–8: promoted when every subject is fulfilled; exactly one failing
+ *   subject is settled by a make-up exam (pēcpārbaudījums); more, or a failed
+ *   make-up exam, and the student stays in the grade (the pedagogical council
+ *   decides);
+ * - grades 10–11: any failing subject needs a make-up exam; a failed make-up
+ *   exam means staying in the grade;
+ * - grades 9 and 12 end a stage: with every subject fulfilled the student
+ *   completes basic (9) or secondary (12) education, otherwise receives a
+ *   certificate of studies instead. State examinations are printed beside the
+ *   grades but are not weighed here: that decision belongs to the exam board.
+ *
+ * A subject is fulfilled by a grade of 4–10, `i` (passed), `a` (exempt) or a
+ * descriptive or mastery result; it fails with 1–3, `ni` or `nv`. A make-up
+ * exam result replaces the annual grade for the decision. A subject with no
+ * annual grade at all means the grades are not all in yet: no proposal then.
+ */
+
+export interface SubjectYearResult {
+  subject: string;
+  /** The annual grade as stored (normalized), null when none was entered. */
+  annual: string | null;
+  /** The make-up exam result, when one was taken. */
+  makeup?: string | null;
+}
+
+export type EducationStage = 'basic' | 'secondary';
+
+export type PromotionDecision =
+  | { kind: 'promoted'; nextLevel: number }
+  | { kind: 'makeup'; subjects: string[] }
+  | { kind: 'not-promoted'; failing: string[] }
+  | { kind: 'completed'; stage: EducationStage }
+  | { kind: 'certificate'; stage: EducationStage; failing: string[] }
+  | { kind: 'incomplete'; missing: string[] };
+
+type Standing = 'fulfilled' | 'failing';
+
+/** Grades 1–3 only need a result; later grades need at least 4 points (or a pass). */
+function standingOf(value: string, level: number): Standing {
+  if (value === 'nv') return 'failing';
+  if (level <= 3) return 'fulfilled';
+  if (value === 'ni') return 'failing';
+  if (/^\d+$/.test(value)) return Number(value) >= 4 ? 'fulfilled' : 'failing';
+  return 'fulfilled';
+}
+
+const STAGE_END: Readonly<Record<number, EducationStage>> = { 9: 'basic', 12: 'secondary' };
+
+export function promotionDecision(level: number, subjects: readonly SubjectYearResult[]): PromotionDecision {
+  if (!Number.isInteger(level) || level < 1 || level > 12) throw new RangeError(`class level ${level} is not a whole number 1–12`);
+  const missing = subjects.filter((s) => s.annual === null && !s.makeup).map((s) => s.subject);
+  if (missing.length > 0) return { kind: 'incomplete', missing };
+
+  /** Failing annual grades not yet settled by a make-up exam. */
+  const awaiting: string[] = [];
+  /** Failing annual grades whose make-up exam failed too. */
+  const failedMakeup: string[] = [];
+  for (const s of subjects) {
+    if (s.makeup) {
+      if (standingOf(s.makeup, level) === 'failing') failedMakeup.push(s.subject);
+    } else if (standingOf(s.annual!, level) === 'failing') {
+      awaiting.push(s.subject);
+    }
+  }
+  const failing = [...failedMakeup, ...awaiting];
+
+  const stage = STAGE_END[level];
+  if (stage) return failing.length === 0 ? { kind: 'completed', stage } : { kind: 'certificate', stage, failing };
+  if (failing.length === 0) return { kind: 'promoted', nextLevel: level + 1 };
+  if (level <= 3) return { kind: 'not-promoted', failing };
+  if (failedMakeup.length > 0) return { kind: 'not-promoted', failing };
+  if (level <= 8 && awaiting.length > 1) return { kind: 'not-promoted', failing };
+  return { kind: 'makeup', subjects: awaiting };
+}

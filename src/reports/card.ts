@@ -1,0 +1,136 @@
+import { absenceCountsInPeriod, classSubjects, gradesInPeriod, lessonCountsInPeriod, rosterInPeriod, subjectsByIds, type ReportSubject } from '../db/repositories/report-data.ts';
+import { localDateOf } from '../domain/dates.ts';
+import { byKeys } from '../domain/latvian-order.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { resolveYear } from '../services/lookup.ts';
+import { resolveAudience, type AudienceInput } from './audience.ts';
+import { emptyTermGrades, indexTermGrades, placementKey, promotionOf, TERM_GRADE_WORKS, type TermGrades } from './card-grades.ts';
+import { cardView, type CardAbsences, type CardData, type CardStudent } from './card-model.ts';
+import { termTitle } from './labels.ts';
+import { parseTerm, termPeriod, type Term } from './term-period.ts';
+import { asciiSlug, classSlug, uniqueNames } from './file-names.ts';
+import type { ReportDocument, ReportLang } from './publish.ts';
+import { renderTemplate } from './templates.ts';
+
+export interface CardInput extends AudienceInput {
+  term?: string;
+}
+
+const TERM_GRADE: Record<Term, keyof TermGrades> = { '1': 'semester1', '2': 'semester2', year: 'annual' };
+
+/** Gathers term grades, lesson counts and absences for every chosen student in a few whole-class queries. */
+export async function loadCardData(ctx: ServiceContext, input: CardInput): Promise<CardData> {
+  const term = parseTerm(input.term);
+  const year = await resolveYear(ctx);
+  const period = termPeriod(year, term);
+  const audience = await resolveAudience(ctx, year, input);
+  const classIds = audience.classes.map((c) => c.id);
+  // Term grades are dated by whoever entered them; any date in the year belongs to the year's cards.
+  const [roster, taught, grades, lessons, absences] = await Promise.all([
+    rosterInPeriod(ctx.db, classIds, period.from, period.to),
+    classSubjects(ctx.db, classIds),
+    gradesInPeriod(ctx.db, classIds, year.starts_on, year.ends_on, TERM_GRADE_WORKS),
+    lessonCountsInPeriod(ctx.db, classIds, period.from, period.to),
+    absenceCountsInPeriod(ctx.db, classIds, period.from, period.to),
+  ]);
+  const termGrades = indexTermGrades(grades);
+  const subjectIds = new Set([...taught.map((t) => t.subject.id), ...grades.map((g) => g.subject_id)]);
+  const subjects = new Map<number, ReportSubject>((await subjectsByIds(ctx.db, [...subjectIds])).map((s) => [s.id, s]));
+  const lessonCount = new Map(lessons.map((l) => [`${l.class_id}:${l.subject_id}`, l.count]));
+  const absenceTotals = new Map<string, CardAbsences>();
+  for (const a of absences) {
+    const key = placementKey(a.student_id, a.class_id);
+    let totals = absenceTotals.get(key);
+    if (!totals) absenceTotals.set(key, (totals = { missed: 0, justified: 0, unjustified: 0, late: 0 }));
+    if (a.code === 'k') totals.late += a.count;
+    else {
+      totals.missed += a.count;
+      if (a.code === 'n') totals.unjustified += a.count;
+      else totals.justified += a.count;
+    }
+  }
+
+  const taughtIn = new Map<number, Set<number>>();
+  for (const t of taught) {
+    const subjectIds = taughtIn.get(t.class_id);
+    if (subjectIds) subjectIds.add(t.subject.id);
+    else taughtIn.set(t.class_id, new Set([t.subject.id]));
+  }
+  const classById = new Map(audience.classes.map((c) => [c.id, c]));
+  const seen = new Set<string>();
+  const students: (CardStudent & { order: number })[] = [];
+  for (const r of roster) {
+    const key = placementKey(r.student_id, r.class_id);
+    if ((audience.studentIds && !audience.studentIds.has(r.student_id)) || seen.has(key)) continue;
+    seen.add(key);
+    const schoolClass = classById.get(r.class_id)!;
+    const own = termGrades.get(key) ?? new Map<number, TermGrades>();
+    const taughtHere = taughtIn.get(r.class_id) ?? new Set<number>();
+    // Every subject the class is taught, and any other the student has a term grade in.
+    const rows = [...new Set([...taughtHere, ...own.keys()])]
+      .map((id) => ({ subject: subjects.get(id)!, taught: taughtHere.has(id), grades: own.get(id) ?? emptyTermGrades() }))
+      .filter((row) => row.taught || row.grades[TERM_GRADE[term]] !== null || (term === 'year' && (row.grades.state_exam !== null || row.grades.makeup !== null)))
+      .sort(byKeys((row) => row.subject.name));
+    const left_on = r.to_date !== null && r.to_date < period.to ? r.to_date : null;
+    students.push({
+      order: classIds.indexOf(r.class_id),
+      code: r.code,
+      first_name: r.first_name,
+      last_name: r.last_name,
+      class: schoolClass.code,
+      level: schoolClass.level,
+      class_teacher: schoolClass.class_teacher_name,
+      left_on,
+      subjects: rows.map((row) => ({
+        code: row.subject.code,
+        name: row.subject.name,
+        grade: row.grades[TERM_GRADE[term]],
+        lessons: lessonCount.get(`${r.class_id}:${row.subject.id}`) ?? 0,
+        state_exam: term === 'year' ? row.grades.state_exam : null,
+        makeup: term === 'year' ? row.grades.makeup : null,
+      })),
+      absences: absenceTotals.get(key) ?? { missed: 0, justified: 0, unjustified: 0, late: 0 },
+      promotion: term === 'year' && !left_on ? promotionOf(schoolClass.level, rows.map((row) => ({ name: row.subject.name, taught: row.taught, grades: row.grades }))) : null,
+    });
+  }
+  students.sort(byKeys((s) => s.order, (s) => s.last_name, (s) => s.first_name, (s) => s.code));
+  return {
+    school: { name: ctx.school.name, registration_number: ctx.school.registration_number, director: ctx.school.director },
+    year: year.code,
+    term,
+    from: period.from,
+    to: period.to,
+    printed_on: localDateOf(ctx.now),
+    students: students.map(({ order: _order, ...student }) => student),
+  };
+}
+
+/** `2026-2027_sem1`, `2026-2027_sem2`, `2026-2027_gads` / `2026-2027_year`: the start of every card file name. */
+function filePrefix(data: CardData, lang: ReportLang): string {
+  const term = data.term === 'year' ? (lang === 'lv' ? 'gads' : 'year') : `sem${data.term}`;
+  return `${asciiSlug(data.year)}_${term}`;
+}
+
+/** One file per student, and per class one file with all its students for printing in one go. */
+export function cardDocuments(data: CardData, lang: ReportLang): ReportDocument[] {
+  const prefix = filePrefix(data, lang);
+  const title = (who: string) => `${lang === 'lv' ? 'Liecība' : 'Report card'}, ${termTitle(data.term, data.year, lang)} — ${who}`;
+  const names = uniqueNames(data.students, (s) => `${prefix}_${classSlug(s.class)}_${asciiSlug(`${s.last_name} ${s.first_name}`)}`, (s) => s.code);
+  const bodies = data.students.map((s) => renderTemplate('card', cardView(data, s, lang)));
+  const documents: ReportDocument[] = data.students.map((s, i) => ({
+    name: names[i]!,
+    label: `${s.class} ${s.first_name} ${s.last_name} (${s.code})`,
+    title: title(`${s.first_name} ${s.last_name}, ${s.class}`),
+    bodies: [bodies[i]!],
+  }));
+  for (const schoolClass of [...new Set(data.students.map((s) => s.class))]) {
+    const members = data.students.flatMap((s, i) => (s.class === schoolClass ? [bodies[i]!] : []));
+    documents.push({
+      name: `${prefix}_${classSlug(schoolClass)}_${lang === 'lv' ? 'visa-klase' : 'whole-class'}`,
+      label: `${schoolClass} (${members.length} ${lang === 'lv' ? 'skolēni' : 'students'})`,
+      title: title(schoolClass),
+      bodies: members,
+    });
+  }
+  return documents;
+}
