@@ -2,7 +2,7 @@
 // the file is streamed, every reference is loaded once, each row is checked
 // with the same pure rules the services use (checkGrade, markTransition,
 // justifyTransition, the school year's dates, enrollment on the day, one term
-// grade per subject) and the writes go out in prepared multi-row batches, in
+// grade per subject) and the writes go out through prepared single-row statements, in
 // the command's one transaction. Messages are those of the per-row path
 // (import-kinds.ts through the services), so a user cannot tell which path
 // read their file except by its speed.
@@ -32,7 +32,7 @@ import { LESSON_NUMBERS } from '../services/lessons.ts';
 import { KIND_COLUMNS, type TransferKind } from './columns.ts';
 import { isoDate, Refs, work as workOf, type FieldOf } from './import-kinds.ts';
 import type { ImportOptions, ImportSource, KindSummary } from './import.ts';
-import { BatchInserter } from '../db/repositories/batch-insert.ts';
+import { PreparedInsert } from '../db/repositories/prepared-insert.ts';
 import { widenPageCache } from '../db/connection.ts';
 import { loadJournalRefs, type JournalRefs, type StoredAbsence, type StoredGrade } from '../db/repositories/journal-refs.ts';
 
@@ -104,6 +104,8 @@ class BulkFile<F extends string> {
   private readonly misses = new Map<string, string>();
   private readonly dates = new Map<string, IsoDate | string>();
   readonly idx: Record<F, number | undefined>;
+  /** The kind's required columns, looked up once rather than on every row. */
+  private readonly required: readonly F[];
 
   constructor(
     readonly ctx: ServiceContext,
@@ -115,6 +117,9 @@ class BulkFile<F extends string> {
   ) {
     this.refs = new Refs(ctx);
     this.idx = mapping.index;
+    const spec = KIND_COLUMNS[kind];
+    const defs = spec.defs as Record<string, { required?: boolean }>;
+    this.required = (spec.fields as readonly F[]).filter((field) => defs[field]!.required);
   }
 
   cell(cells: readonly string[], field: F): string | undefined {
@@ -204,10 +209,9 @@ class BulkFile<F extends string> {
   }
 
   requiredMissing(line: number, cells: readonly string[]): boolean {
-    const spec = KIND_COLUMNS[this.kind];
     let failed = false;
-    for (const field of spec.fields as readonly F[]) {
-      if ((spec.defs as Record<string, { required?: boolean }>)[field]!.required && !this.cell(cells, field)) {
+    for (const field of this.required) {
+      if (!this.cell(cells, field)) {
         this.fail(line, cells, field, 'a value is required here');
         failed = true;
       }
@@ -217,7 +221,8 @@ class BulkFile<F extends string> {
 
   isEnrolled(classId: number, studentId: number, date: string): boolean {
     const spans = this.data.enrollments.get(classId)?.get(studentId);
-    return !!spans?.some((s) => s.from <= date && (s.to === null || s.to >= date));
+    if (spans) for (const s of spans) if (s.from <= date && (s.to === null || s.to >= date)) return true;
+    return false;
   }
 }
 
@@ -298,10 +303,9 @@ async function importGrades(f: BulkFile<FieldOf<'grades'>>, year: SchoolYear, ba
   const checks = new Map<string, GradeCheck>();
   const occurrences = new Map<string, number>();
   const db = ctx.db;
-  const grades = new BatchInserter(db, 'grade', [
+  const grades = new PreparedInsert(db, 'grade', [
     'id', 'school_id', 'school_year_id', 'student_id', 'class_id', 'subject_id', 'lesson_id', 'date', 'work', 'value', 'note', 'exempt_certificate', 'created_at', 'created_by', 'updated_at', 'updated_by',
   ]);
-  const changes = new BatchInserter(db, 'grade_change', ['grade_id', 'value_before', 'value_after', 'reason', 'changed_by', 'changed_at']);
   let nextId = data.maxGradeId;
   const clean = () => f.sink.length === 0;
 
@@ -348,9 +352,13 @@ async function importGrades(f: BulkFile<FieldOf<'grades'>>, year: SchoolYear, ba
         continue;
       }
       // The stored grade this row is about: the n-th of its kind that day (n counted over the file).
-      const sameKey = date
-        ? data.gradesByKey.get(`${schoolClass.id}|${subject.id}|${student.id}|${work}|${date}`)
-        : data.gradesAnyDate(schoolClass.id, subject.id, student.id, work);
+      // Into an empty year, the usual first import, there is nothing to look for (nor a key to build).
+      let sameKey: StoredGrade[] | undefined;
+      if (data.gradesByKey.size > 0) {
+        sameKey = date
+          ? data.gradesByKey.get(`${schoolClass.id}|${subject.id}|${student.id}|${work}|${date}`)
+          : data.gradesAnyDate(schoolClass.id, subject.id, student.id, work);
+      }
       let stored: StoredGrade | undefined;
       if (sameKey) {
         const occKey = `${schoolClass.id}|${subject.id}|${student.id}|${work}|${date ?? ''}`;
@@ -367,8 +375,6 @@ async function importGrades(f: BulkFile<FieldOf<'grades'>>, year: SchoolYear, ba
       if (stored) {
         // As `grade correct`: the old value and the reason stay in the history.
         if (clean()) {
-          await grades.flush();
-          await changes.flush();
           const newNote = note === undefined ? stored.note : note;
           await updateGrade(db, stored.id, { value, note: newNote, exempt_certificate: value === 'a' ? stored.exempt_certificate : null, updated_at: at, updated_by: actor.id });
           await insertGradeChange(db, { grade_id: stored.id, value_before: stored.value, value_after: value, reason, changed_by: actor.id, changed_at: at });
@@ -399,24 +405,9 @@ async function importGrades(f: BulkFile<FieldOf<'grades'>>, year: SchoolYear, ba
       }
       const id = ++nextId;
       if (isTerm) data.termGrades.set(`${student.id}|${subject.id}|${work}`, [id]);
-      if (clean()) {
-        if (grades.add(id, ctx.school.id, year.id, student.id, schoolClass.id, subject.id, null, on, work, value, note ?? null, null, at, actor.id, at, actor.id)) {
-          // Grades before their history rows: grade_change refers to grade.
-          await grades.flush();
-          await changes.flush();
-        }
-      }
+      if (clean()) grades.run([id, ctx.school.id, year.id, student.id, schoolClass.id, subject.id, null, on, work, value, note ?? null, null, at, actor.id, at, actor.id]);
       summary.created++;
     }
-    // Grades before their history rows: grade_change refers to grade.
-    if (clean()) {
-      await grades.flush();
-      await changes.flush();
-    }
-  }
-  if (clean()) {
-    await grades.flush();
-    await changes.flush();
   }
 }
 
@@ -565,20 +556,18 @@ async function writeAbsences(
   at: string,
 ): Promise<void> {
   const db = ctx.db;
-  const inserts = new BatchInserter(db, 'absence', [
+  const inserts = new PreparedInsert(db, 'absence', [
     'id', 'school_id', 'lesson_id', 'student_id', 'marked_code', 'code', 'marked_by', 'marked_at', 'decided_by', 'decided_at', 'note', 'removed', 'updated_at', 'updated_by',
   ]);
   for (const a of created) {
-    if (inserts.add(a.id, ctx.school.id, a.lessonId, a.studentId, a.markedCode, a.code, actorId, at, a.decided ? actorId : null, a.decided ? at : null, a.note, 0, at, actorId)) await inserts.flush();
+    inserts.run([a.id, ctx.school.id, a.lessonId, a.studentId, a.markedCode, a.code, actorId, at, a.decided ? actorId : null, a.decided ? at : null, a.note, 0, at, actorId]);
   }
-  await inserts.flush();
   for (const a of data.changedExisting()) {
     const set: Record<string, unknown> = { code: a.code, removed: a.removed ? 1 : 0, updated_at: at, updated_by: actorId };
     if (a.marked) Object.assign(set, { marked_code: a.markedCode, marked_by: actorId, marked_at: at, decided_by: null, decided_at: null });
     if (a.decided) Object.assign(set, { decided_by: actorId, decided_at: at });
     await db.updateTable('absence').set(set).where('id', '=', a.id).execute();
   }
-  const history = new BatchInserter(db, 'absence_change', ['absence_id', 'action', 'code_before', 'code_after', 'reason', 'changed_by', 'changed_at']);
-  for (const c of changes) if (history.add(c.absence.id, c.action, c.before, c.after, null, actorId, at)) await history.flush();
-  await history.flush();
+  const history = new PreparedInsert(db, 'absence_change', ['absence_id', 'action', 'code_before', 'code_after', 'reason', 'changed_by', 'changed_at']);
+  for (const c of changes) history.run([c.absence.id, c.action, c.before, c.after, null, actorId, at]);
 }
