@@ -1,11 +1,12 @@
 // The bulk path of `ezurnals import` for big journal files (grades, absences):
 // the file is streamed, every reference is loaded once, each row is checked
 // with the same pure rules the services use (checkGrade, markTransition,
-// justifyTransition, the school year's dates, enrollment on the day, one term
-// grade per subject) and the writes go out through prepared single-row statements, in
-// the command's one transaction. Messages are those of the per-row path
-// (import-kinds.ts through the services), so a user cannot tell which path
-// read their file except by its speed.
+// justifyTransition, and journal-rules.ts: the school year's dates, enrollment
+// on the day, one term grade per subject) and the writes go out through
+// prepared single-row statements, in the command's one transaction.
+// Messages are those of the per-row path (import-kinds.ts through the
+// services), so a user cannot tell which path read their file except by its
+// speed.
 //
 // Differences from the per-row path, on purpose:
 // - a grade row's repeat count ("the n-th grade of one kind on one day") is
@@ -20,9 +21,10 @@ import { CsvError, type ImportProblem } from '../csv/errors.ts';
 import { readCsv, rowWidthProblem, streamCsv, type CsvRow } from '../csv/read.ts';
 import { AppError } from '../errors.ts';
 import type { SchoolClass, SchoolYear, Student, Subject, AbsenceCode } from '../db/schema.ts';
-import { checkGrade, TERM_WORK_KINDS, type GradeCheck, type WorkKind } from '../domain/grade-scale.ts';
+import { checkGrade, type GradeCheck, type WorkKind } from '../domain/grade-scale.ts';
 import { ABSENCE_CODES, justifyTransition, markTransition, type MarkCode } from '../domain/absence.ts';
 import { localDateOf, type IsoDate } from '../domain/dates.ts';
+import { defaultTermDate, futureGradeReason, GRADE_DATE_REQUIRED, isTermLike, notEnrolledReason, outsideYearReason, termGradeTakenReason } from '../domain/journal-rules.ts';
 import { checkPersonalCode } from '../domain/personal-code.ts';
 import { insertGradeChange, updateGrade } from '../db/repositories/grades.ts';
 import { requireActor, timestamp, type ServiceContext } from '../services/context.ts';
@@ -287,12 +289,6 @@ function widenCache(ctx: ServiceContext, megabytes: number): Promise<void> {
 
 type Table = { file: string; header: readonly string[]; delimiter: string };
 
-function defaultTermDate(work: WorkKind, year: SchoolYear): IsoDate | undefined {
-  if (work === 'semester1') return year.semester1_to as IsoDate;
-  if (work === 'semester2' || work === 'annual') return year.semester2_to as IsoDate;
-  return undefined;
-}
-
 async function importGrades(f: BulkFile<FieldOf<'grades'>>, year: SchoolYear, batches: AsyncIterable<CsvRow[]>, table: Table, summary: KindSummary): Promise<void> {
   const { ctx, data } = f;
   const actor = requireActor(ctx);
@@ -385,19 +381,15 @@ async function importGrades(f: BulkFile<FieldOf<'grades'>>, year: SchoolYear, ba
         continue;
       }
       // A new grade: the checks of `grade add`, in its order; the first refusal is the row's.
-      const isTerm = TERM_WORK_KINDS.includes(work) || work === 'state-exam' || work === 'makeup';
+      const isTerm = isTermLike(work);
       const on = date ?? defaultTermDate(work, year);
-      if (!on) {
-        f.fail(line, cells, 'date', '--date is required without --lesson (term grades default to the semester end).');
-      } else if (on < year.starts_on || on > year.ends_on) {
-        f.fail(line, cells, 'date', `${on} is outside the school year ${year.code} (${year.starts_on} – ${year.ends_on}).`);
-      } else if (!isTerm && on > today) {
-        f.fail(line, cells, 'date', `A grade cannot be dated in the future (${on}).`);
-      } else if (!f.isEnrolled(schoolClass.id, student.id, on)) {
-        f.fail(line, cells, 'student', `Not in ${schoolClass.code} on ${on}: ${student.code}.`);
-      } else if (isTerm && data.termGrades.has(`${student.id}|${subject.id}|${work}`)) {
-        const ids = data.termGrades.get(`${student.id}|${subject.id}|${work}`)!;
-        f.fail(line, cells, undefined, `${student.code} already has a ${work} grade in ${subject.code} (ids ${ids.join(', ')}); use \`ezurnals grade correct\`.`);
+      const taken = isTerm ? data.termGrades.get(`${student.id}|${subject.id}|${work}`) : undefined;
+      if (!on) f.fail(line, cells, 'date', GRADE_DATE_REQUIRED);
+      else {
+        const dateReason = outsideYearReason(on, year) ?? futureGradeReason(on, today, isTerm);
+        if (dateReason) f.fail(line, cells, 'date', dateReason);
+        else if (!f.isEnrolled(schoolClass.id, student.id, on)) f.fail(line, cells, 'student', notEnrolledReason(schoolClass.code, on, [student.code]));
+        else if (taken) f.fail(line, cells, undefined, termGradeTakenReason([student.code], work, subject.code, taken));
       }
       if (f.sink.length > problemsBefore) {
         f.failedRows++;
@@ -496,7 +488,7 @@ async function importAbsences(f: BulkFile<FieldOf<'absences'>>, batches: AsyncIt
       const mark: MarkCode = code === 'ns' || code === 'nc' ? 'n' : code;
       if (current !== mark) {
         if (!f.isEnrolled(schoolClass.id, student.id, lesson.date)) {
-          f.fail(line, cells, 'student', `Not in ${schoolClass.code} on ${lesson.date}: ${student.code}.`);
+          f.fail(line, cells, 'student', notEnrolledReason(schoolClass.code, lesson.date, [student.code]));
           f.failedRows++;
           continue;
         }
