@@ -9,6 +9,19 @@ import { migrateToLatestOrThrow } from './migrate.ts';
 
 export type Db = Kysely<Database>;
 
+/**
+ * The better-sqlite3 handle behind each Kysely instance this module hands out
+ * (the opened database, and the one connection of each `inTransaction`).
+ * Only the bulk import's inserts use it, to run one prepared statement
+ * hundreds of thousands of times without a promise per row.
+ */
+const natives = new WeakMap<Db, SqliteDatabase.Database>();
+
+/** The better-sqlite3 database under `db`, when it came from `openDatabase` or `inTransaction`. */
+export function nativeDatabase(db: Db): SqliteDatabase.Database | undefined {
+  return natives.get(db);
+}
+
 /** Long enough that scripted writers queue behind each other instead of failing. */
 const BUSY_TIMEOUT_MS = 30_000;
 
@@ -96,7 +109,9 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     if (error instanceof AppError) throw error;
     throw new AppError('invalid', `${path} is not an ezurnals database: ${(error as Error).message}`);
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(native) }) });
+  const cached = withStatementCache(native);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
+  natives.set(db, cached);
   try {
     await migrateToLatestOrThrow(db);
   } catch (error) {
@@ -119,6 +134,8 @@ export async function widenPageCache(db: Db, megabytes: number): Promise<void> {
 export async function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
   const begin = db.getExecutor().adapter instanceof SqliteAdapter ? sql`begin immediate` : sql`begin`;
   return db.connection().execute(async (conn) => {
+    const native = natives.get(db);
+    if (native) natives.set(conn, native);
     await begin.execute(conn);
     try {
       const result = await work(conn);

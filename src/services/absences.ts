@@ -25,6 +25,7 @@ import {
   type MarkCode,
 } from '../domain/absence.ts';
 import { compareDates } from '../domain/dates.ts';
+import { notEnrolledReason } from '../domain/journal-rules.ts';
 import { requireActor, requireRight, timestamp, type ServiceContext } from './context.ts';
 import { optionalDate, optionalText, requireDate, requireId } from './input.ts';
 import { resolveClass, resolveStudent, resolveStudents, resolveYear } from './lookup.ts';
@@ -43,7 +44,7 @@ export type MarkResult = AbsenceView & { change: 'created' | 'changed' | 'restor
 export async function requireEnrolled(ctx: ServiceContext, classId: number, classCode: string, date: string, students: readonly Student[]): Promise<void> {
   const enrolled = await enrolledOn(ctx.db, classId, date, students.map((s) => s.id));
   const outsiders = students.filter((s) => !enrolled.has(s.id)).map((s) => s.code);
-  if (outsiders.length > 0) throw new AppError('invalid', `Not in ${classCode} on ${date}: ${outsiders.join(', ')}.`);
+  if (outsiders.length > 0) throw new AppError('invalid', notEnrolledReason(classCode, date, outsiders));
 }
 
 export async function markAbsences(ctx: ServiceContext, input: MarkInput): Promise<MarkResult[]> {

@@ -14,8 +14,9 @@ import {
 import { findClassById } from '../db/repositories/classes.ts';
 import { findSubjectById } from '../db/repositories/subjects.ts';
 import { findLessonById } from '../db/repositories/lessons.ts';
-import { checkGrade, isWorkKind, TERM_WORK_KINDS, WORK_KINDS, type WorkKind } from '../domain/grade-scale.ts';
+import { checkGrade, isWorkKind, WORK_KINDS, type WorkKind } from '../domain/grade-scale.ts';
 import { localDateOf, type IsoDate } from '../domain/dates.ts';
+import { defaultTermDate, futureGradeReason, GRADE_DATE_REQUIRED, isTermLike, outsideYearReason, termGradeTakenReason } from '../domain/journal-rules.ts';
 import { requireActor, requireRight, timestamp, type ServiceContext } from './context.ts';
 import { optionalDate, optionalText, requireId, requireText } from './input.ts';
 import { resolveClass, resolveStudent, resolveStudents, resolveSubject, resolveYear } from './lookup.ts';
@@ -43,13 +44,6 @@ export function parseStudentValues(entries: readonly string[], common: string | 
   });
 }
 
-/** Term grades default to the end of their semester (REFERENCE §3, §26). */
-function defaultTermDate(work: WorkKind, year: SchoolYear): IsoDate | undefined {
-  if (work === 'semester1') return year.semester1_to;
-  if (work === 'semester2' || work === 'annual') return year.semester2_to;
-  return undefined;
-}
-
 interface GradeTarget {
   schoolClass: SchoolClass;
   subject: Subject;
@@ -68,10 +62,9 @@ async function gradeTarget(ctx: ServiceContext, input: GradeInput, work: WorkKin
   const schoolClass = await resolveClass(ctx, year, requireText(input.class, 'class'));
   const subject = await resolveSubject(ctx, requireText(input.subject, 'subject'));
   const date = optionalDate(input.date, 'date') ?? defaultTermDate(work, year);
-  if (!date) throw new AppError('usage', '--date is required without --lesson (term grades default to the semester end).');
-  if (date < year.starts_on || date > year.ends_on) {
-    throw new AppError('invalid', `${date} is outside the school year ${year.code} (${year.starts_on} – ${year.ends_on}).`);
-  }
+  if (!date) throw new AppError('usage', GRADE_DATE_REQUIRED);
+  const outside = outsideYearReason(date, year);
+  if (outside) throw new AppError('invalid', outside);
   return { schoolClass, subject, year, date, lessonId: null, lessonTeacherId: null };
 }
 
@@ -84,10 +77,9 @@ export async function enterGrades(ctx: ServiceContext, input: GradeInput): Promi
   const scope = await journalScope(ctx, actor, target);
   requireRight(ctx, 'enter-grade', { ...scope, taughtLesson: target.lessonTeacherId === actor.id });
 
-  const isTerm = TERM_WORK_KINDS.includes(work) || work === 'state-exam' || work === 'makeup';
-  if (!isTerm && target.date > localDateOf(ctx.now)) {
-    throw new AppError('invalid', `A grade cannot be dated in the future (${target.date}).`);
-  }
+  const isTerm = isTermLike(work);
+  const future = futureGradeReason(target.date, localDateOf(ctx.now), isTerm);
+  if (future) throw new AppError('invalid', future);
   const certificate = optionalText(input.exemptCertificate) ?? null;
   const checked = entries.map((entry) => {
     const check = checkGrade({ value: entry.value, work, level: target.schoolClass.level, exemptCertificate: certificate });
@@ -105,7 +97,7 @@ export async function enterGrades(ctx: ServiceContext, input: GradeInput): Promi
     const existing = await findTermGrades(ctx.db, target.year.id, target.subject.id, work, students.map((s) => s.id));
     if (existing.length > 0) {
       const codes = students.filter((s) => existing.some((g) => g.student_id === s.id)).map((s) => s.code);
-      throw new AppError('conflict', `${codes.join(', ')} already ${codes.length > 1 ? 'have' : 'has'} a ${work} grade in ${target.subject.code} (ids ${existing.map((g) => g.id).join(', ')}); use \`ezurnals grade correct\`.`);
+      throw new AppError('conflict', termGradeTakenReason(codes, work, target.subject.code, existing.map((g) => g.id)));
     }
   }
   const at = timestamp(ctx);

@@ -1,11 +1,12 @@
 // The bulk path of `ezurnals import` for big journal files (grades, absences):
 // the file is streamed, every reference is loaded once, each row is checked
 // with the same pure rules the services use (checkGrade, markTransition,
-// justifyTransition, the school year's dates, enrollment on the day, one term
-// grade per subject) and the writes go out in prepared multi-row batches, in
-// the command's one transaction. Messages are those of the per-row path
-// (import-kinds.ts through the services), so a user cannot tell which path
-// read their file except by its speed.
+// justifyTransition, and journal-rules.ts: the school year's dates, enrollment
+// on the day, one term grade per subject) and the writes go out through
+// prepared single-row statements, in the command's one transaction.
+// Messages are those of the per-row path (import-kinds.ts through the
+// services), so a user cannot tell which path read their file except by its
+// speed.
 //
 // Differences from the per-row path, on purpose:
 // - a grade row's repeat count ("the n-th grade of one kind on one day") is
@@ -20,9 +21,10 @@ import { CsvError, type ImportProblem } from '../csv/errors.ts';
 import { readCsv, rowWidthProblem, streamCsv, type CsvRow } from '../csv/read.ts';
 import { AppError } from '../errors.ts';
 import type { SchoolClass, SchoolYear, Student, Subject, AbsenceCode } from '../db/schema.ts';
-import { checkGrade, TERM_WORK_KINDS, type GradeCheck, type WorkKind } from '../domain/grade-scale.ts';
+import { checkGrade, type GradeCheck, type WorkKind } from '../domain/grade-scale.ts';
 import { ABSENCE_CODES, justifyTransition, markTransition, type MarkCode } from '../domain/absence.ts';
 import { localDateOf, type IsoDate } from '../domain/dates.ts';
+import { defaultTermDate, futureGradeReason, GRADE_DATE_REQUIRED, isTermLike, notEnrolledReason, outsideYearReason, termGradeTakenReason } from '../domain/journal-rules.ts';
 import { checkPersonalCode } from '../domain/personal-code.ts';
 import { insertGradeChange, updateGrade } from '../db/repositories/grades.ts';
 import { requireActor, timestamp, type ServiceContext } from '../services/context.ts';
@@ -32,7 +34,7 @@ import { LESSON_NUMBERS } from '../services/lessons.ts';
 import { KIND_COLUMNS, type TransferKind } from './columns.ts';
 import { isoDate, Refs, work as workOf, type FieldOf } from './import-kinds.ts';
 import type { ImportOptions, ImportSource, KindSummary } from './import.ts';
-import { BatchInserter } from '../db/repositories/batch-insert.ts';
+import { PreparedInsert } from '../db/repositories/prepared-insert.ts';
 import { widenPageCache } from '../db/connection.ts';
 import { loadJournalRefs, type JournalRefs, type StoredAbsence, type StoredGrade } from '../db/repositories/journal-refs.ts';
 
@@ -104,6 +106,8 @@ class BulkFile<F extends string> {
   private readonly misses = new Map<string, string>();
   private readonly dates = new Map<string, IsoDate | string>();
   readonly idx: Record<F, number | undefined>;
+  /** The kind's required columns, looked up once rather than on every row. */
+  private readonly required: readonly F[];
 
   constructor(
     readonly ctx: ServiceContext,
@@ -115,6 +119,9 @@ class BulkFile<F extends string> {
   ) {
     this.refs = new Refs(ctx);
     this.idx = mapping.index;
+    const spec = KIND_COLUMNS[kind];
+    const defs = spec.defs as Record<string, { required?: boolean }>;
+    this.required = (spec.fields as readonly F[]).filter((field) => defs[field]!.required);
   }
 
   cell(cells: readonly string[], field: F): string | undefined {
@@ -204,10 +211,9 @@ class BulkFile<F extends string> {
   }
 
   requiredMissing(line: number, cells: readonly string[]): boolean {
-    const spec = KIND_COLUMNS[this.kind];
     let failed = false;
-    for (const field of spec.fields as readonly F[]) {
-      if ((spec.defs as Record<string, { required?: boolean }>)[field]!.required && !this.cell(cells, field)) {
+    for (const field of this.required) {
+      if (!this.cell(cells, field)) {
         this.fail(line, cells, field, 'a value is required here');
         failed = true;
       }
@@ -217,7 +223,8 @@ class BulkFile<F extends string> {
 
   isEnrolled(classId: number, studentId: number, date: string): boolean {
     const spans = this.data.enrollments.get(classId)?.get(studentId);
-    return !!spans?.some((s) => s.from <= date && (s.to === null || s.to >= date));
+    if (spans) for (const s of spans) if (s.from <= date && (s.to === null || s.to >= date)) return true;
+    return false;
   }
 }
 
@@ -282,12 +289,6 @@ function widenCache(ctx: ServiceContext, megabytes: number): Promise<void> {
 
 type Table = { file: string; header: readonly string[]; delimiter: string };
 
-function defaultTermDate(work: WorkKind, year: SchoolYear): IsoDate | undefined {
-  if (work === 'semester1') return year.semester1_to as IsoDate;
-  if (work === 'semester2' || work === 'annual') return year.semester2_to as IsoDate;
-  return undefined;
-}
-
 async function importGrades(f: BulkFile<FieldOf<'grades'>>, year: SchoolYear, batches: AsyncIterable<CsvRow[]>, table: Table, summary: KindSummary): Promise<void> {
   const { ctx, data } = f;
   const actor = requireActor(ctx);
@@ -298,10 +299,9 @@ async function importGrades(f: BulkFile<FieldOf<'grades'>>, year: SchoolYear, ba
   const checks = new Map<string, GradeCheck>();
   const occurrences = new Map<string, number>();
   const db = ctx.db;
-  const grades = new BatchInserter(db, 'grade', [
+  const grades = new PreparedInsert(db, 'grade', [
     'id', 'school_id', 'school_year_id', 'student_id', 'class_id', 'subject_id', 'lesson_id', 'date', 'work', 'value', 'note', 'exempt_certificate', 'created_at', 'created_by', 'updated_at', 'updated_by',
   ]);
-  const changes = new BatchInserter(db, 'grade_change', ['grade_id', 'value_before', 'value_after', 'reason', 'changed_by', 'changed_at']);
   let nextId = data.maxGradeId;
   const clean = () => f.sink.length === 0;
 
@@ -348,9 +348,13 @@ async function importGrades(f: BulkFile<FieldOf<'grades'>>, year: SchoolYear, ba
         continue;
       }
       // The stored grade this row is about: the n-th of its kind that day (n counted over the file).
-      const sameKey = date
-        ? data.gradesByKey.get(`${schoolClass.id}|${subject.id}|${student.id}|${work}|${date}`)
-        : data.gradesAnyDate(schoolClass.id, subject.id, student.id, work);
+      // Into an empty year, the usual first import, there is nothing to look for (nor a key to build).
+      let sameKey: StoredGrade[] | undefined;
+      if (data.gradesByKey.size > 0) {
+        sameKey = date
+          ? data.gradesByKey.get(`${schoolClass.id}|${subject.id}|${student.id}|${work}|${date}`)
+          : data.gradesAnyDate(schoolClass.id, subject.id, student.id, work);
+      }
       let stored: StoredGrade | undefined;
       if (sameKey) {
         const occKey = `${schoolClass.id}|${subject.id}|${student.id}|${work}|${date ?? ''}`;
@@ -367,8 +371,6 @@ async function importGrades(f: BulkFile<FieldOf<'grades'>>, year: SchoolYear, ba
       if (stored) {
         // As `grade correct`: the old value and the reason stay in the history.
         if (clean()) {
-          await grades.flush();
-          await changes.flush();
           const newNote = note === undefined ? stored.note : note;
           await updateGrade(db, stored.id, { value, note: newNote, exempt_certificate: value === 'a' ? stored.exempt_certificate : null, updated_at: at, updated_by: actor.id });
           await insertGradeChange(db, { grade_id: stored.id, value_before: stored.value, value_after: value, reason, changed_by: actor.id, changed_at: at });
@@ -379,19 +381,15 @@ async function importGrades(f: BulkFile<FieldOf<'grades'>>, year: SchoolYear, ba
         continue;
       }
       // A new grade: the checks of `grade add`, in its order; the first refusal is the row's.
-      const isTerm = TERM_WORK_KINDS.includes(work) || work === 'state-exam' || work === 'makeup';
+      const isTerm = isTermLike(work);
       const on = date ?? defaultTermDate(work, year);
-      if (!on) {
-        f.fail(line, cells, 'date', '--date is required without --lesson (term grades default to the semester end).');
-      } else if (on < year.starts_on || on > year.ends_on) {
-        f.fail(line, cells, 'date', `${on} is outside the school year ${year.code} (${year.starts_on} – ${year.ends_on}).`);
-      } else if (!isTerm && on > today) {
-        f.fail(line, cells, 'date', `A grade cannot be dated in the future (${on}).`);
-      } else if (!f.isEnrolled(schoolClass.id, student.id, on)) {
-        f.fail(line, cells, 'student', `Not in ${schoolClass.code} on ${on}: ${student.code}.`);
-      } else if (isTerm && data.termGrades.has(`${student.id}|${subject.id}|${work}`)) {
-        const ids = data.termGrades.get(`${student.id}|${subject.id}|${work}`)!;
-        f.fail(line, cells, undefined, `${student.code} already has a ${work} grade in ${subject.code} (ids ${ids.join(', ')}); use \`ezurnals grade correct\`.`);
+      const taken = isTerm ? data.termGrades.get(`${student.id}|${subject.id}|${work}`) : undefined;
+      if (!on) f.fail(line, cells, 'date', GRADE_DATE_REQUIRED);
+      else {
+        const dateReason = outsideYearReason(on, year) ?? futureGradeReason(on, today, isTerm);
+        if (dateReason) f.fail(line, cells, 'date', dateReason);
+        else if (!f.isEnrolled(schoolClass.id, student.id, on)) f.fail(line, cells, 'student', notEnrolledReason(schoolClass.code, on, [student.code]));
+        else if (taken) f.fail(line, cells, undefined, termGradeTakenReason([student.code], work, subject.code, taken));
       }
       if (f.sink.length > problemsBefore) {
         f.failedRows++;
@@ -399,24 +397,9 @@ async function importGrades(f: BulkFile<FieldOf<'grades'>>, year: SchoolYear, ba
       }
       const id = ++nextId;
       if (isTerm) data.termGrades.set(`${student.id}|${subject.id}|${work}`, [id]);
-      if (clean()) {
-        if (grades.add(id, ctx.school.id, year.id, student.id, schoolClass.id, subject.id, null, on, work, value, note ?? null, null, at, actor.id, at, actor.id)) {
-          // Grades before their history rows: grade_change refers to grade.
-          await grades.flush();
-          await changes.flush();
-        }
-      }
+      if (clean()) grades.run([id, ctx.school.id, year.id, student.id, schoolClass.id, subject.id, null, on, work, value, note ?? null, null, at, actor.id, at, actor.id]);
       summary.created++;
     }
-    // Grades before their history rows: grade_change refers to grade.
-    if (clean()) {
-      await grades.flush();
-      await changes.flush();
-    }
-  }
-  if (clean()) {
-    await grades.flush();
-    await changes.flush();
   }
 }
 
@@ -505,7 +488,7 @@ async function importAbsences(f: BulkFile<FieldOf<'absences'>>, batches: AsyncIt
       const mark: MarkCode = code === 'ns' || code === 'nc' ? 'n' : code;
       if (current !== mark) {
         if (!f.isEnrolled(schoolClass.id, student.id, lesson.date)) {
-          f.fail(line, cells, 'student', `Not in ${schoolClass.code} on ${lesson.date}: ${student.code}.`);
+          f.fail(line, cells, 'student', notEnrolledReason(schoolClass.code, lesson.date, [student.code]));
           f.failedRows++;
           continue;
         }
@@ -565,20 +548,18 @@ async function writeAbsences(
   at: string,
 ): Promise<void> {
   const db = ctx.db;
-  const inserts = new BatchInserter(db, 'absence', [
+  const inserts = new PreparedInsert(db, 'absence', [
     'id', 'school_id', 'lesson_id', 'student_id', 'marked_code', 'code', 'marked_by', 'marked_at', 'decided_by', 'decided_at', 'note', 'removed', 'updated_at', 'updated_by',
   ]);
   for (const a of created) {
-    if (inserts.add(a.id, ctx.school.id, a.lessonId, a.studentId, a.markedCode, a.code, actorId, at, a.decided ? actorId : null, a.decided ? at : null, a.note, 0, at, actorId)) await inserts.flush();
+    inserts.run([a.id, ctx.school.id, a.lessonId, a.studentId, a.markedCode, a.code, actorId, at, a.decided ? actorId : null, a.decided ? at : null, a.note, 0, at, actorId]);
   }
-  await inserts.flush();
   for (const a of data.changedExisting()) {
     const set: Record<string, unknown> = { code: a.code, removed: a.removed ? 1 : 0, updated_at: at, updated_by: actorId };
     if (a.marked) Object.assign(set, { marked_code: a.markedCode, marked_by: actorId, marked_at: at, decided_by: null, decided_at: null });
     if (a.decided) Object.assign(set, { decided_by: actorId, decided_at: at });
     await db.updateTable('absence').set(set).where('id', '=', a.id).execute();
   }
-  const history = new BatchInserter(db, 'absence_change', ['absence_id', 'action', 'code_before', 'code_after', 'reason', 'changed_by', 'changed_at']);
-  for (const c of changes) if (history.add(c.absence.id, c.action, c.before, c.after, null, actorId, at)) await history.flush();
-  await history.flush();
+  const history = new PreparedInsert(db, 'absence_change', ['absence_id', 'action', 'code_before', 'code_after', 'reason', 'changed_by', 'changed_at']);
+  for (const c of changes) history.run([c.absence.id, c.action, c.before, c.after, null, actorId, at]);
 }

@@ -4,7 +4,7 @@
 // what a row names. The bulk importer keeps these current as rows go in.
 import type { Db } from '../connection.ts';
 import type { School, SchoolClass, SchoolYear, Student, Subject, AbsenceCode } from '../schema.ts';
-import { TERM_WORK_KINDS } from '../../domain/grade-scale.ts';
+import { isTermLike } from '../../domain/journal-rules.ts';
 
 export interface StoredGrade {
   id: number;
@@ -92,10 +92,9 @@ export async function loadJournalRefs(db: Db, school: School, year: SchoolYear, 
     .execute();
   const gradesByKey = new Map<string, StoredGrade[]>();
   const termGrades = new Map<string, number[]>();
-  const termLike = (work: string) => (TERM_WORK_KINDS as readonly string[]).includes(work) || work === 'state-exam' || work === 'makeup';
   for (const g of gradeRows) {
     push(gradesByKey, `${g.class_id}|${g.subject_id}|${g.student_id}|${g.work}|${g.date}`, { id: g.id, date: g.date, value: g.value, note: g.note, exempt_certificate: g.exempt_certificate });
-    if (termLike(g.work)) push(termGrades, `${g.student_id}|${g.subject_id}|${g.work}`, g.id);
+    if (isTermLike(g.work)) push(termGrades, `${g.student_id}|${g.subject_id}|${g.work}`, g.id);
   }
   let anyDate: Map<string, StoredGrade[]> | undefined;
   const gradesAnyDate = (classId: number, subjectId: number, studentId: number, work: string) => {
