@@ -8,7 +8,8 @@ import { emptyTermGrades, indexTermGrades, placementKey, promotionOf, TERM_GRADE
 import { cardView, type CardAbsences, type CardData, type CardStudent } from './card-model.ts';
 import { termTitle } from './labels.ts';
 import { parseTerm, termPeriod, type Term } from './term-period.ts';
-import { asciiSlug, classSlug, uniqueNames } from './file-names.ts';
+import { asciiSlug } from './file-names.ts';
+import { studentDocuments } from './student-documents.ts';
 import type { ReportDocument, ReportLang } from './publish.ts';
 import { renderTemplate } from './templates.ts';
 
@@ -113,24 +114,9 @@ function filePrefix(data: CardData, lang: ReportLang): string {
 
 /** One file per student, and per class one file with all its students for printing in one go. */
 export function cardDocuments(data: CardData, lang: ReportLang): ReportDocument[] {
-  const prefix = filePrefix(data, lang);
-  const title = (who: string) => `${lang === 'lv' ? 'Liecība' : 'Report card'}, ${termTitle(data.term, data.year, lang)} — ${who}`;
-  const names = uniqueNames(data.students, (s) => `${prefix}_${classSlug(s.class)}_${asciiSlug(`${s.last_name} ${s.first_name}`)}`, (s) => s.code);
-  const bodies = data.students.map((s) => renderTemplate('card', cardView(data, s, lang)));
-  const documents: ReportDocument[] = data.students.map((s, i) => ({
-    name: names[i]!,
-    label: `${s.class} ${s.first_name} ${s.last_name} (${s.code})`,
-    title: title(`${s.first_name} ${s.last_name}, ${s.class}`),
-    bodies: [bodies[i]!],
-  }));
-  for (const schoolClass of [...new Set(data.students.map((s) => s.class))]) {
-    const members = data.students.flatMap((s, i) => (s.class === schoolClass ? [bodies[i]!] : []));
-    documents.push({
-      name: `${prefix}_${classSlug(schoolClass)}_${lang === 'lv' ? 'visa-klase' : 'whole-class'}`,
-      label: `${schoolClass} (${members.length} ${lang === 'lv' ? 'skolēni' : 'students'})`,
-      title: title(schoolClass),
-      bodies: members,
-    });
-  }
-  return documents;
+  return studentDocuments(data.students, (s) => renderTemplate('card', cardView(data, s, lang)), {
+    prefix: filePrefix(data, lang),
+    lang,
+    title: (who) => `${lang === 'lv' ? 'Liecība' : 'Report card'}, ${termTitle(data.term, data.year, lang)} — ${who}`,
+  });
 }

@@ -5,7 +5,7 @@ import { byKeys } from '../domain/latvian-order.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { resolveAudience, yearOf, type AudienceInput } from './audience.ts';
 import { emptyAbsences, extractView, subjectAverage, type ExtractData, type ExtractStudent, type ExtractSubject } from './extract-model.ts';
-import { classSlug, asciiSlug, uniqueNames } from './file-names.ts';
+import { studentDocuments } from './student-documents.ts';
 import { monthTitle } from './labels.ts';
 import type { ReportDocument, ReportLang } from './publish.ts';
 import { renderTemplate } from './templates.ts';
@@ -84,24 +84,9 @@ export async function loadExtractData(ctx: ServiceContext, input: ExtractInput):
 
 /** One file per student, and per class one file with all its students for printing in one go. */
 export function extractDocuments(data: ExtractData, lang: ReportLang): ReportDocument[] {
-  const title = (who: string) => `${lang === 'lv' ? 'Sekmju izraksts' : 'Grade extract'} ${monthTitle(data.month, lang)} — ${who}`;
-  const names = uniqueNames(data.students, (s) => `${data.month}_${classSlug(s.class)}_${asciiSlug(`${s.last_name} ${s.first_name}`)}`, (s) => s.code);
-  const bodies = data.students.map((s) => renderTemplate('extract', extractView(data, s, lang)));
-  const documents: ReportDocument[] = data.students.map((s, i) => ({
-    name: names[i]!,
-    label: `${s.class} ${s.first_name} ${s.last_name} (${s.code})`,
-    title: title(`${s.first_name} ${s.last_name}, ${s.class}`),
-    bodies: [bodies[i]!],
-  }));
-  const classes = [...new Set(data.students.map((s) => s.class))];
-  for (const schoolClass of classes) {
-    const members = data.students.flatMap((s, i) => (s.class === schoolClass ? [bodies[i]!] : []));
-    documents.push({
-      name: `${data.month}_${classSlug(schoolClass)}_${lang === 'lv' ? 'visa-klase' : 'whole-class'}`,
-      label: `${schoolClass} (${members.length} ${lang === 'lv' ? 'skolēni' : 'students'})`,
-      title: title(schoolClass),
-      bodies: members,
-    });
-  }
-  return documents;
+  return studentDocuments(data.students, (s) => renderTemplate('extract', extractView(data, s, lang)), {
+    prefix: data.month,
+    lang,
+    title: (who) => `${lang === 'lv' ? 'Sekmju izraksts' : 'Grade extract'} ${monthTitle(data.month, lang)} — ${who}`,
+  });
 }

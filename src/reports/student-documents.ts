@@ -1,0 +1,41 @@
+import { asciiSlug, classSlug, uniqueNames } from './file-names.ts';
+import type { ReportDocument, ReportLang } from './publish.ts';
+import type { TrustedHtml } from './template.ts';
+
+export interface DocumentStudent {
+  code: string;
+  first_name: string;
+  last_name: string;
+  class: string;
+}
+
+/**
+ * Per-student documents (extracts, report cards): one file per student, named
+ * `PREFIX_7a_berzins-janis`, and per class one file with all its students,
+ * each on a new page, for printing in one go.
+ */
+export function studentDocuments<S extends DocumentStudent>(
+  students: readonly S[],
+  render: (student: S) => TrustedHtml,
+  options: { prefix: string; lang: ReportLang; title: (who: string) => string },
+): ReportDocument[] {
+  const { prefix, lang, title } = options;
+  const names = uniqueNames(students, (s) => `${prefix}_${classSlug(s.class)}_${asciiSlug(`${s.last_name} ${s.first_name}`)}`, (s) => s.code);
+  const bodies = students.map(render);
+  const documents: ReportDocument[] = students.map((s, i) => ({
+    name: names[i]!,
+    label: `${s.class} ${s.first_name} ${s.last_name} (${s.code})`,
+    title: title(`${s.first_name} ${s.last_name}, ${s.class}`),
+    bodies: [bodies[i]!],
+  }));
+  for (const schoolClass of [...new Set(students.map((s) => s.class))]) {
+    const members = students.flatMap((s, i) => (s.class === schoolClass ? [bodies[i]!] : []));
+    documents.push({
+      name: `${prefix}_${classSlug(schoolClass)}_${lang === 'lv' ? 'visa-klase' : 'whole-class'}`,
+      label: `${schoolClass} (${members.length} ${lang === 'lv' ? 'skolēni' : 'students'})`,
+      title: title(schoolClass),
+      bodies: members,
+    });
+  }
+  return documents;
+}
