@@ -1,6 +1,6 @@
 import type { Role } from './roles.ts';
 
-/** What a command needs to be allowed to do (REFERENCE §2, §3; regulation §17–23). */
+/** What a command needs to be allowed to do (REFERENCE §1–3; regulation §15–23, §28). */
 export type Right =
   | 'manage-registry'
   | 'edit-student-contact'
@@ -9,7 +9,11 @@ export type Right =
   | 'justify-absence'
   | 'correct-absence'
   | 'enter-grade'
-  | 'correct-grade';
+  | 'correct-grade'
+  | 'record-behavior'
+  | 'remove-behavior'
+  | 'keep-class-appendix'
+  | 'read-parent-conversations';
 
 export interface Actor {
   id: number;
@@ -33,6 +37,10 @@ export interface Scope {
   substitutes?: boolean;
   /** The actor is the class teacher (audzinātājs) of the student's class. */
   classTeacher?: boolean;
+  /** The actor teaches some subject in the class (any assignment there). */
+  teachesClass?: boolean;
+  /** The actor wrote the entry being changed. */
+  author?: boolean;
 }
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
@@ -46,6 +54,10 @@ const RIGHT_LABELS: Record<Right, string> = {
   'correct-absence': 'correct absences',
   'enter-grade': 'enter grades',
   'correct-grade': 'correct grades',
+  'record-behavior': 'write in the behaviour journal',
+  'remove-behavior': 'remove behaviour entries',
+  'keep-class-appendix': "keep the class teacher's appendices",
+  'read-parent-conversations': 'read conversations with parents',
 };
 
 /** Deputies and admins may do everything (regulation §5–11). */
@@ -57,7 +69,13 @@ function allowedByScope(right: Right, scope: Scope, isTeacher: boolean): boolean
       return false;
     case 'edit-student-contact':
     case 'justify-absence':
+    case 'keep-class-appendix':
+    case 'read-parent-conversations':
       return !!scope.classTeacher;
+    case 'record-behavior':
+      return !!scope.teachesClass || !!scope.classTeacher;
+    case 'remove-behavior':
+      return !!scope.author;
     case 'record-lesson':
       return !!scope.teaches || (isTeacher && !!scope.substitutes);
     case 'mark-absence':
@@ -76,7 +94,13 @@ function whyNot(right: Right, scope: Scope): string {
       return 'only an admin or a deputy director may';
     case 'edit-student-contact':
     case 'justify-absence':
+    case 'keep-class-appendix':
+    case 'read-parent-conversations':
       return `is not the class teacher of${target || ' this class'}`;
+    case 'record-behavior':
+      return `neither teaches in${target || ' this class'} nor is its class teacher`;
+    case 'remove-behavior':
+      return `did not write${target || ' this entry'}`;
     case 'record-lesson':
     case 'mark-absence':
     case 'enter-grade':

@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import SqliteDatabase from 'better-sqlite3';
 import { inTransaction, openDatabase, resolveDatabasePath } from '../../src/db/connection.ts';
 import { LATEST_MIGRATION, MIGRATIONS } from '../../src/db/migrations/index.ts';
@@ -18,7 +18,7 @@ Migrations('the static list is ordered and its last entry is LATEST_MIGRATION', 
   assert.ok(names.length >= 1);
   assert.equal(names, [...names].sort());
   assert.is(LATEST_MIGRATION, names.at(-1));
-  assert.is(LATEST_MIGRATION, '0001-initial');
+  assert.is(LATEST_MIGRATION, '0003-class-journal-appendices');
 });
 
 Migrations('a fresh database records every migration, the latest last', async () => {
@@ -30,8 +30,9 @@ Migrations('a fresh database records every migration, the latest last', async ()
     assert.is(await schemaVersion(db), LATEST_MIGRATION);
     const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`.execute(db);
     assert.equal(tables.rows.map((r) => r.name), [
-      'absence', 'absence_change', 'assignment', 'enrollment', 'grade', 'grade_change', 'guardian', 'holiday', 'lesson',
-      'school', 'school_class', 'school_year', 'staff', 'staff_role', 'student', 'student_guardian', 'subject',
+      'absence', 'absence_change', 'assignment', 'behavior_entry', 'briefing', 'briefing_student', 'enrollment', 'grade', 'grade_change',
+      'guardian', 'holiday', 'lesson', 'parent_conversation', 'parent_note', 'school', 'school_class', 'school_year', 'staff', 'staff_role',
+      'student', 'student_guardian', 'subject',
     ]);
   } finally {
     await db.destroy();
@@ -57,6 +58,30 @@ Migrations('opening again applies nothing and keeps the data', async () => {
   await school.cleanup(); // destroying the already destroyed Kysely instance again is harmless
 });
 
+Migrations('a database of the initial schema opens and gets the behaviour journal and the appendices, keeping its data', async () => {
+  const t = tempDir();
+  // Written as the previous version left it: only 0001 applied, with a school in it.
+  const old = new Kysely<any>({ dialect: new SqliteDialect({ database: new SqliteDatabase(t.dbPath) }) });
+  const migrator = new Migrator({ db: old, provider: { getMigrations: async () => ({ '0001-initial': MIGRATIONS['0001-initial']! }) }, migrationTableName: 'kysely_migration' });
+  assert.is((await migrator.migrateToLatest()).error, undefined);
+  await old.insertInto('school').values({ name: 'Cēsu Valsts ģimnāzija', created_at: '2026-09-01T08:00:00+03:00' }).execute();
+  await old.destroy();
+
+  const db = await openDatabase(t.dbPath);
+  try {
+    assert.is(await schemaVersion(db), LATEST_MIGRATION);
+    const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
+    assert.equal(applied.rows.map((r) => r.name), Object.keys(MIGRATIONS));
+    for (const table of ['behavior_entry', 'parent_note', 'briefing', 'briefing_student', 'parent_conversation'] as const) {
+      assert.equal(await db.selectFrom(table).selectAll().execute(), [], `${table} exists and is empty`);
+    }
+    assert.equal(await db.selectFrom('school').select('name').execute(), [{ name: 'Cēsu Valsts ģimnāzija' }]);
+  } finally {
+    await db.destroy();
+    t.cleanup();
+  }
+});
+
 Migrations('a database written by a newer version is refused with conflict', async () => {
   const school = await freshSchool();
   await sql`insert into kysely_migration (name, timestamp) values ('0002-from-the-future', ${new Date().toISOString()})`.execute(school.db);
@@ -68,7 +93,7 @@ Migrations('a database written by a newer version is refused with conflict', asy
     const native = new SqliteDatabase(school.dbPath, { readonly: true });
     const rows = native.prepare('select name from kysely_migration order by name').all() as { name: string }[];
     native.close();
-    assert.equal(rows.map((r) => r.name), ['0001-initial', '0002-from-the-future']);
+    assert.equal(rows.map((r) => r.name), [...Object.keys(MIGRATIONS), '0002-from-the-future'].sort());
   } finally {
     await school.cleanup();
   }

@@ -1,7 +1,7 @@
 import { SqliteAdapter, type CreateTableBuilder, type Kysely, type Migration } from 'kysely';
 
 /** Auto-increment ids: SQLite's AUTOINCREMENT never reuses an id, which history rows rely on. */
-function withId<T extends string>(db: Kysely<unknown>, table: CreateTableBuilder<T, never>) {
+export function withId<T extends string>(db: Kysely<unknown>, table: CreateTableBuilder<T, never>) {
   const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
   return table.addColumn('id', sqlite ? 'integer' : 'serial', (c) =>
     sqlite ? c.primaryKey().autoIncrement() : c.primaryKey(),

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import { initial } from './0001-initial.ts';
+import { classJournalAppendices } from './0003-class-journal-appendices.ts';
 
 /**
  * Listed statically (not read from a folder) so the bundled bin carries them
@@ -7,6 +8,7 @@ import { initial } from './0001-initial.ts';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
+  '0003-class-journal-appendices': classJournalAppendices,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;
