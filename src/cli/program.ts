@@ -18,6 +18,10 @@ import { registerImport } from './commands/import.ts';
 import { registerExport } from './commands/export.ts';
 import { registerReport } from './commands/report.ts';
 import { registerExtract } from './commands/extract.ts';
+import { registerBehavior } from './commands/behavior.ts';
+import { registerNote } from './commands/note.ts';
+import { registerBriefing } from './commands/briefing.ts';
+import { registerConversation } from './commands/conversation.ts';
 
 /**
  * Every level throws instead of exiting, so `main` maps all failures to the
@@ -66,6 +70,10 @@ const NOUNS: Record<string, (program: Command) => void> = {
   lesson: registerLesson,
   absence: registerAbsence,
   grade: registerGrade,
+  behavior: registerBehavior,
+  note: registerNote,
+  briefing: registerBriefing,
+  conversation: registerConversation,
   export: registerExport,
   import: registerImport,
   report: registerReport,

@@ -212,6 +212,72 @@ export interface GradeChangeTable {
   changed_at: string;
 }
 
+export type BehaviorKind = 'positive' | 'negative';
+
+/** A remark in the behaviour journal (regulation §28); a removed one stays, marked with who, when and why. */
+export interface BehaviorEntryTable {
+  id: Id;
+  school_id: number;
+  student_id: number;
+  /** The student's class on the day: lists and reports group by it. */
+  class_id: number;
+  date: string;
+  kind: BehaviorKind;
+  text: string;
+  created_at: string;
+  created_by: number;
+  removed_at: string | null;
+  removed_by: number | null;
+  removed_reason: string | null;
+}
+
+/** "Piezīmes vecāku ievērībai" (§16): for one student or a whole class, from a day until a day (or open). */
+export interface ParentNoteTable {
+  id: Id;
+  school_id: number;
+  /** null: a note to the whole class. */
+  student_id: number | null;
+  /** The class it is filed under: the student's class on `valid_from`, or the class addressed. */
+  class_id: number;
+  text: string;
+  valid_from: string;
+  valid_until: string | null;
+  created_at: string;
+  created_by: number;
+  removed_at: string | null;
+  removed_by: number | null;
+}
+
+/** A safety briefing (instruktāža, §15.1) of a class; who was briefed is in briefing_student. */
+export interface BriefingTable {
+  id: Id;
+  school_id: number;
+  class_id: number;
+  date: string;
+  topic: string;
+  created_at: string;
+  created_by: number;
+}
+
+export interface BriefingStudentTable {
+  briefing_id: number;
+  student_id: number;
+}
+
+/** An individual conversation with a student's parent or guardian (§15.2). */
+export interface ParentConversationTable {
+  id: Id;
+  school_id: number;
+  student_id: number;
+  class_id: number;
+  guardian_id: number;
+  date: string;
+  summary: string;
+  agreed: string | null;
+  created_at: string;
+  created_by: number;
+}
+
 export interface Database {
   school: SchoolTable;
   school_year: SchoolYearTable;
@@ -231,6 +297,11 @@ export interface Database {
   grade: GradeTable;
   grade_change: GradeChangeTable;
   extract_ack: ExtractAckTable;
+  behavior_entry: BehaviorEntryTable;
+  parent_note: ParentNoteTable;
+  briefing: BriefingTable;
+  briefing_student: BriefingStudentTable;
+  parent_conversation: ParentConversationTable;
 }
 
 export type School = Selectable<SchoolTable>;
@@ -265,3 +336,7 @@ export interface ExtractAckTable {
 }
 
 export type ExtractAck = Selectable<ExtractAckTable>;
+export type BehaviorEntry = Selectable<BehaviorEntryTable>;
+export type ParentNote = Selectable<ParentNoteTable>;
+export type Briefing = Selectable<BriefingTable>;
+export type ParentConversation = Selectable<ParentConversationTable>;

@@ -1,6 +1,6 @@
 import type { Role } from './roles.ts';
 
-/** What a command needs to be allowed to do (REFERENCE §2, §3; regulation §17–23). */
+/** What a command needs to be allowed to do (REFERENCE §1–3; regulation §15–23, §28). */
 export type Right =
   | 'manage-registry'
   | 'edit-student-contact'
@@ -10,7 +10,11 @@ export type Right =
   | 'correct-absence'
   | 'enter-grade'
   | 'correct-grade'
-  | 'record-extract-return';
+  | 'record-extract-return'
+  | 'record-behavior'
+  | 'remove-behavior'
+  | 'keep-class-appendix'
+  | 'read-parent-conversations';
 
 export interface Actor {
   id: number;
@@ -34,6 +38,10 @@ export interface Scope {
   substitutes?: boolean;
   /** The actor is the class teacher (audzinātājs) of the student's class. */
   classTeacher?: boolean;
+  /** The actor teaches some subject in the class (any assignment there). */
+  teachesClass?: boolean;
+  /** The actor wrote the entry being changed. */
+  author?: boolean;
 }
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
@@ -48,6 +56,10 @@ const RIGHT_LABELS: Record<Right, string> = {
   'enter-grade': 'enter grades',
   'correct-grade': 'correct grades',
   'record-extract-return': 'record returned grade extract slips',
+  'record-behavior': 'write in the behaviour journal',
+  'remove-behavior': 'remove behaviour entries',
+  'keep-class-appendix': "keep the class teacher's appendices",
+  'read-parent-conversations': 'read conversations with parents',
 };
 
 /** Deputies and admins may do everything (regulation §5–11). */
@@ -60,7 +72,13 @@ function allowedByScope(right: Right, scope: Scope, isTeacher: boolean): boolean
     case 'edit-student-contact':
     case 'justify-absence':
     case 'record-extract-return':
+    case 'keep-class-appendix':
+    case 'read-parent-conversations':
       return !!scope.classTeacher;
+    case 'record-behavior':
+      return !!scope.teachesClass || !!scope.classTeacher;
+    case 'remove-behavior':
+      return !!scope.author;
     case 'record-lesson':
       return !!scope.teaches || (isTeacher && !!scope.substitutes);
     case 'mark-absence':
@@ -80,7 +98,13 @@ function whyNot(right: Right, scope: Scope): string {
     case 'edit-student-contact':
     case 'justify-absence':
     case 'record-extract-return':
+    case 'keep-class-appendix':
+    case 'read-parent-conversations':
       return `is not the class teacher of${target || ' this class'}`;
+    case 'record-behavior':
+      return `neither teaches in${target || ' this class'} nor is its class teacher`;
+    case 'remove-behavior':
+      return `did not write${target || ' this entry'}`;
     case 'record-lesson':
     case 'mark-absence':
     case 'enter-grade':

@@ -5,7 +5,6 @@ import { launchBrowser } from './browser.ts';
 
 export interface PrintJob {
   html: string;
-  path: string;
   /** Printed small at the foot of every page, beside the page number. */
   footer: string;
   landscape?: boolean;
@@ -57,12 +56,16 @@ export class PdfPrinter {
     else this.idle.push(page);
   }
 
-  async print(job: PrintJob): Promise<void> {
+  /**
+   * The PDF comes back as bytes rather than being written by puppeteer: its
+   * asynchronous file writes could still create a file after an interrupted
+   * run has cleaned up (see publish.ts).
+   */
+  async print(job: PrintJob): Promise<Uint8Array> {
     const page = await this.acquire();
     try {
       await page.setContent(job.html, { waitUntil: 'load' });
-      await page.pdf({
-        path: job.path,
+      return await page.pdf({
         format: 'A4',
         landscape: job.landscape ?? false,
         printBackground: true,

@@ -86,7 +86,9 @@ export async function publishDocuments(documents: readonly ReportDocument[], opt
       await withPdfPrinter((printer) =>
         Promise.all(
           documents.map(async (d, i) => {
-            await printer.print({ html: html(d), path: partial(paths[i]!), footer: `${options.footer} · ${d.title}`, landscape: options.landscape });
+            const pdf = await printer.print({ html: html(d), footer: `${options.footer} · ${d.title}`, landscape: options.landscape });
+            // Written synchronously, so an interruption never falls between creating the file and cleaning up.
+            writeFileSync(partial(paths[i]!), pdf);
             finished();
           }),
         ),

@@ -1,5 +1,6 @@
 import { AppError } from '../errors.ts';
 import { parseDateInput, type IsoDate } from '../domain/dates.ts';
+import type { SchoolYear } from '../db/schema.ts';
 import { checkPhone, isEmail } from '../domain/contact.ts';
 
 /** Validation shared by the use cases: each throws an exit-4 error naming the field. */
@@ -8,6 +9,21 @@ export function requireDate(value: string | undefined, field: string): IsoDate {
   if (!value) throw new AppError('usage', `--${field} is required (YYYY-MM-DD or DD.MM.YYYY).`);
   const date = parseDateInput(value);
   if (!date) throw new AppError('invalid', `--${field} "${value}" is not a date: use YYYY-MM-DD or DD.MM.YYYY.`);
+  return date;
+}
+
+/** The day something happened (a remark, a briefing, a talk): inside the school year and not after today. */
+export function requireDayDone(value: string | undefined, field: string, year: SchoolYear, today: IsoDate): IsoDate {
+  const date = requireDate(value, field);
+  requireDayInYear(date, field, year);
+  if (date > today) throw new AppError('invalid', `--${field} ${date} is in the future: record it on the day or later.`);
+  return date;
+}
+
+export function requireDayInYear(date: IsoDate, field: string, year: SchoolYear): IsoDate {
+  if (date < year.starts_on || date > year.ends_on) {
+    throw new AppError('invalid', `--${field} ${date} is outside the school year ${year.code} (${year.starts_on} – ${year.ends_on}).`);
+  }
   return date;
 }
 

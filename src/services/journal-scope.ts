@@ -1,7 +1,8 @@
 import type { Db } from '../db/connection.ts';
 import type { Lesson, SchoolClass, Subject } from '../db/schema.ts';
-import { teacherIdsFor } from '../db/repositories/assignments.ts';
-import type { Actor, Scope } from '../domain/permissions.ts';
+import { teacherIdsFor, teachesInClass } from '../db/repositories/assignments.ts';
+import type { Actor, Right, Scope } from '../domain/permissions.ts';
+import { requireRight, type ServiceContext } from './context.ts';
 
 /** Facts the permission rule needs about a class+subject (and optionally a lesson) for this actor. */
 export async function journalScope(
@@ -16,4 +17,18 @@ export async function journalScope(
     taughtLesson: target.lesson ? target.lesson.teacher_id === actor.id : false,
     classTeacher: target.schoolClass.class_teacher_id === actor.id,
   };
+}
+
+/** Facts about a whole class for this actor: the behaviour journal and the class teacher's appendices. */
+export async function classScope(ctx: { db: Db }, actor: Actor, schoolClass: SchoolClass): Promise<Scope> {
+  return {
+    target: schoolClass.code,
+    classTeacher: schoolClass.class_teacher_id === actor.id,
+    teachesClass: await teachesInClass(ctx.db, schoolClass.id, actor.id),
+  };
+}
+
+/** The class teacher's appendices (regulation §15–16) are the class teacher's: they, deputies and admins. */
+export function requireClassTeacherRight(ctx: ServiceContext, schoolClass: SchoolClass, right: Extract<Right, 'keep-class-appendix' | 'read-parent-conversations'> = 'keep-class-appendix'): Actor {
+  return requireRight(ctx, right, { target: schoolClass.code, classTeacher: schoolClass.class_teacher_id === ctx.actor?.id });
 }

@@ -1,10 +1,10 @@
 import { AppError } from '../errors.ts';
 import type { SchoolClass, SchoolYear, Student, Subject } from '../db/schema.ts';
 import { findCurrentSchoolYear, findSchoolYear } from '../db/repositories/school-years.ts';
-import { findClassByCode, listClassCodes } from '../db/repositories/classes.ts';
+import { findClassById, findClassByCode, listClassCodes } from '../db/repositories/classes.ts';
 import { findSubjectByCode, listSubjects } from '../db/repositories/subjects.ts';
 import { findStaffByCode, type StaffWithRoles } from '../db/repositories/staff.ts';
-import { findStudentByCode, findStudentByPersonalCode, findStudentsByCodes } from '../db/repositories/students.ts';
+import { findStudentByCode, findStudentByPersonalCode, findStudentsByCodes, placementOn } from '../db/repositories/students.ts';
 import { listHolidays } from '../db/repositories/holidays.ts';
 import { WorkingCalendar } from '../domain/calendar.ts';
 import { checkPersonalCode } from '../domain/personal-code.ts';
@@ -58,6 +58,13 @@ export async function resolveStudent(ctx: ServiceContext, ref: string): Promise<
     if (byPersonalCode) return byPersonalCode;
   }
   throw new AppError('not_found', `Unknown student ${ref}. See \`ezurnals student list\`.`);
+}
+
+/** The class the student is in on that day of the year: entries about a student are filed under it. */
+export async function resolveStudentClass(ctx: ServiceContext, student: Student, year: SchoolYear, date: string): Promise<SchoolClass> {
+  const placement = await placementOn(ctx.db, student.id, year.id, date);
+  if (!placement) throw new AppError('invalid', `${student.code} is in no class of ${year.code} on ${date}.`);
+  return (await findClassById(ctx.db, placement.class_id))!;
 }
 
 export async function resolveStudents(ctx: ServiceContext, codes: readonly string[]): Promise<Student[]> {

@@ -18,7 +18,7 @@ Migrations('the static list is ordered and its last entry is LATEST_MIGRATION', 
   assert.ok(names.length >= 1);
   assert.equal(names, [...names].sort());
   assert.is(LATEST_MIGRATION, names.at(-1));
-  assert.is(LATEST_MIGRATION, '0002-extract-acknowledgement');
+  assert.is(LATEST_MIGRATION, '0003-class-journal-appendices');
 });
 
 Migrations('a fresh database records every migration, the latest last', async () => {
@@ -30,8 +30,9 @@ Migrations('a fresh database records every migration, the latest last', async ()
     assert.is(await schemaVersion(db), LATEST_MIGRATION);
     const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`.execute(db);
     assert.equal(tables.rows.map((r) => r.name), [
-      'absence', 'absence_change', 'assignment', 'enrollment', 'extract_ack', 'grade', 'grade_change', 'guardian', 'holiday', 'lesson',
-      'school', 'school_class', 'school_year', 'staff', 'staff_role', 'student', 'student_guardian', 'subject',
+      'absence', 'absence_change', 'assignment', 'behavior_entry', 'briefing', 'briefing_student', 'enrollment', 'extract_ack', 'grade',
+      'grade_change', 'guardian', 'holiday', 'lesson', 'parent_conversation', 'parent_note', 'school', 'school_class', 'school_year', 'staff',
+      'staff_role', 'student', 'student_guardian', 'subject',
     ]);
   } finally {
     await db.destroy();
@@ -72,7 +73,7 @@ Migrations('a database made before 0002 opens, gains extract_ack and keeps its d
 
     const db = await openDatabase(t.dbPath);
     try {
-      assert.is(await schemaVersion(db), '0002-extract-acknowledgement');
+      assert.is(await schemaVersion(db), LATEST_MIGRATION);
       assert.equal(await db.selectFrom('student').select(['code', 'last_name']).execute(), [{ code: 'S001', last_name: 'Bērziņš' }]);
       const ack = { school_id: 1, student_id: 1, month: '2026-10', returned_on: '2026-11-09', guardian_id: null, note: null, recorded_by: 1, recorded_at: at };
       await db.insertInto('extract_ack').values(ack).execute();
@@ -88,6 +89,30 @@ Migrations('a database made before 0002 opens, gains extract_ack and keeps its d
       await db.destroy();
     }
   } finally {
+    t.cleanup();
+  }
+});
+
+Migrations('a database of the initial schema opens and gets the behaviour journal and the appendices, keeping its data', async () => {
+  const t = tempDir();
+  // Written as the previous version left it: only 0001 applied, with a school in it.
+  const old = new Kysely<any>({ dialect: new SqliteDialect({ database: new SqliteDatabase(t.dbPath) }) });
+  const migrator = new Migrator({ db: old, provider: { getMigrations: async () => ({ '0001-initial': MIGRATIONS['0001-initial']! }) }, migrationTableName: 'kysely_migration' });
+  assert.is((await migrator.migrateToLatest()).error, undefined);
+  await old.insertInto('school').values({ name: 'Cēsu Valsts ģimnāzija', created_at: '2026-09-01T08:00:00+03:00' }).execute();
+  await old.destroy();
+
+  const db = await openDatabase(t.dbPath);
+  try {
+    assert.is(await schemaVersion(db), LATEST_MIGRATION);
+    const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
+    assert.equal(applied.rows.map((r) => r.name), Object.keys(MIGRATIONS));
+    for (const table of ['behavior_entry', 'parent_note', 'briefing', 'briefing_student', 'parent_conversation'] as const) {
+      assert.equal(await db.selectFrom(table).selectAll().execute(), [], `${table} exists and is empty`);
+    }
+    assert.equal(await db.selectFrom('school').select('name').execute(), [{ name: 'Cēsu Valsts ģimnāzija' }]);
+  } finally {
+    await db.destroy();
     t.cleanup();
   }
 });

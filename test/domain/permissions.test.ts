@@ -3,8 +3,8 @@ import * as assert from 'uvu/assert';
 import { authorize, type Actor, type Right, type Scope } from '../../src/domain/permissions.ts';
 import { ROLES, type Role } from '../../src/domain/roles.ts';
 
-type Flag = 'teaches' | 'taughtLesson' | 'substitutes' | 'classTeacher';
-const FLAGS: readonly Flag[] = ['teaches', 'taughtLesson', 'substitutes', 'classTeacher'];
+type Flag = 'teaches' | 'taughtLesson' | 'substitutes' | 'classTeacher' | 'teachesClass' | 'author';
+const FLAGS: readonly Flag[] = ['teaches', 'taughtLesson', 'substitutes', 'classTeacher', 'teachesClass', 'author'];
 
 /**
  * The rule as the issue states it (REFERENCE §2, §3):
@@ -13,6 +13,10 @@ const FLAGS: readonly Flag[] = ['teaches', 'taughtLesson', 'substitutes', 'class
  *   (substituting needs the teacher role), marks absences and enters grades in their own
  *   assignments or the lesson they taught;
  * - the class teacher justifies absences, edits contact data, records returned extract slips, and may correct grades and absences;
+ * - whoever teaches in the class, and its class teacher, write in the behaviour journal (§28);
+ *   an entry is removed by its author;
+ * - the class teacher alone keeps the appendices (briefings, notes for parents, conversations
+ *   with parents) and reads the conversations (§15–16);
  * - nobody else manages the registry.
  * `granted` lists the scope flags that give the right; `teacherOnly` those that count only for
  * an actor with the teacher role.
@@ -27,6 +31,10 @@ const RULES: Record<Right, { granted: readonly Flag[]; teacherOnly?: readonly Fl
   'enter-grade': { granted: ['teaches', 'taughtLesson'], label: 'enter grades', lacks: 'does not teach mat in 7.a', lacksWithoutTarget: 'does not teach this class and subject' },
   'correct-grade': { granted: ['teaches', 'taughtLesson', 'classTeacher'], label: 'correct grades', lacks: 'neither teaches mat in 7.a nor is the class teacher', lacksWithoutTarget: 'neither teaches this subject nor is the class teacher' },
   'record-extract-return': { granted: ['classTeacher'], label: 'record returned grade extract slips', lacks: 'is not the class teacher of mat in 7.a', lacksWithoutTarget: 'is not the class teacher of this class' },
+  'record-behavior': { granted: ['teachesClass', 'classTeacher'], label: 'write in the behaviour journal', lacks: 'neither teaches in mat in 7.a nor is its class teacher', lacksWithoutTarget: 'neither teaches in this class nor is its class teacher' },
+  'remove-behavior': { granted: ['author'], label: 'remove behaviour entries', lacks: 'did not write mat in 7.a', lacksWithoutTarget: 'did not write this entry' },
+  'keep-class-appendix': { granted: ['classTeacher'], label: "keep the class teacher's appendices", lacks: 'is not the class teacher of mat in 7.a', lacksWithoutTarget: 'is not the class teacher of this class' },
+  'read-parent-conversations': { granted: ['classTeacher'], label: 'read conversations with parents', lacks: 'is not the class teacher of mat in 7.a', lacksWithoutTarget: 'is not the class teacher of this class' },
 };
 const RIGHTS = Object.keys(RULES) as Right[];
 
@@ -39,10 +47,10 @@ function expectedAllowed(right: Right, roles: readonly Role[], flags: readonly F
   return roles.includes('teacher') && flags.some((f) => rule.teacherOnly?.includes(f));
 }
 
-// Every subset of the four flags (16), as Scope objects with a target.
+// Every subset of the flags (64), as Scope objects with a target.
 const FLAG_SETS: Flag[][] = Array.from({ length: 1 << FLAGS.length }, (_, mask) => FLAGS.filter((_, i) => mask & (1 << i)));
 
-// The full table: 8 rights × 6 roles × 16 flag combinations.
+// The full table: 12 rights × 6 roles × 64 flag combinations.
 for (const right of RIGHTS) {
   for (const role of ROLES) {
     for (const flags of FLAG_SETS) {
@@ -82,13 +90,26 @@ const explicit: [string, Role[], Right, Scope, boolean][] = [
   ['social pedagogue has no journal rights', ['social-pedagogue'], 'correct-absence', {}, false],
   ['no roles at all: nothing without scope', [], 'enter-grade', {}, false],
   ['no roles at all, class teacher flag corrects absences', [], 'correct-absence', { classTeacher: true }, true],
+  ['a teacher of any subject in the class writes a behaviour remark', ['teacher'], 'record-behavior', { teachesClass: true, target: '7.a' }, true],
+  ['the class teacher writes a behaviour remark without teaching there', ['class-teacher'], 'record-behavior', { classTeacher: true }, true],
+  ['a teacher of another class may not write a behaviour remark', ['teacher'], 'record-behavior', { teaches: true }, false],
+  ['the author removes their behaviour entry', ['teacher'], 'remove-behavior', { author: true }, true],
+  ['the class teacher may not remove a colleague\'s behaviour entry', ['teacher', 'class-teacher'], 'remove-behavior', { classTeacher: true, teachesClass: true }, false],
+  ['a deputy removes any behaviour entry', ['deputy'], 'remove-behavior', {}, true],
+  ['a subject teacher of the class may not keep the appendices', ['teacher'], 'keep-class-appendix', { teaches: true, teachesClass: true }, false],
+  ['the class teacher keeps the appendices', ['class-teacher'], 'keep-class-appendix', { classTeacher: true }, true],
+  ['the nurse may not read conversations with parents', ['nurse'], 'read-parent-conversations', { teachesClass: true, author: true }, false],
+  ['the class teacher reads conversations with parents', ['teacher', 'class-teacher'], 'read-parent-conversations', { classTeacher: true }, true],
 ];
 for (const [name, roles, right, scope, allowed] of explicit) {
   test(`explicit: ${name}`, () => assert.is(authorize(actorWith(roles), right, scope).allowed, allowed));
 }
 
 test('every right and role is covered by the table', () => {
-  assert.equal(RIGHTS.sort(), ['correct-absence', 'correct-grade', 'edit-student-contact', 'enter-grade', 'justify-absence', 'manage-registry', 'mark-absence', 'record-extract-return', 'record-lesson']);
+  assert.equal(RIGHTS.sort(), [
+    'correct-absence', 'correct-grade', 'edit-student-contact', 'enter-grade', 'justify-absence', 'keep-class-appendix',
+    'manage-registry', 'mark-absence', 'read-parent-conversations', 'record-behavior', 'record-extract-return', 'record-lesson', 'remove-behavior',
+  ]);
   assert.equal([...ROLES], ['admin', 'deputy', 'class-teacher', 'teacher', 'nurse', 'social-pedagogue']);
 });
 
@@ -105,7 +126,7 @@ test('scope defaults to none: a plain teacher is refused everything', () => {
 });
 
 test('false flags count as absent', () => {
-  const decision = authorize(actorWith(['teacher']), 'enter-grade', { teaches: false, taughtLesson: false, substitutes: false, classTeacher: false, target: 'lv in 9.b' });
+  const decision = authorize(actorWith(['teacher']), 'enter-grade', { teaches: false, taughtLesson: false, substitutes: false, classTeacher: false, teachesClass: false, author: false, target: 'lv in 9.b' });
   assert.equal(decision, { allowed: false, reason: 'T07 (Anna Kalniņa) may not enter grades: does not teach lv in 9.b' });
 });
 

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import { initial } from './0001-initial.ts';
 import { extractAcknowledgement } from './0002-extract-acknowledgement.ts';
+import { classJournalAppendices } from './0003-class-journal-appendices.ts';
 
 /**
  * Listed statically (not read from a folder) so the bundled bin carries them
@@ -9,6 +10,7 @@ import { extractAcknowledgement } from './0002-extract-acknowledgement.ts';
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-extract-acknowledgement': extractAcknowledgement,
+  '0003-class-journal-appendices': classJournalAppendices,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;

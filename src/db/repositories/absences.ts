@@ -139,3 +139,18 @@ export async function listAbsenceChanges(db: Db, absenceId: number): Promise<Abs
     .orderBy('h.id')
     .execute();
 }
+
+/** Students absent (n, ns or nc — not merely late) from some lesson of the class that day. */
+export async function studentsAbsentOn(db: Db, classId: number, date: string): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom('absence as a')
+    .innerJoin('lesson as l', 'l.id', 'a.lesson_id')
+    .select('a.student_id')
+    .distinct()
+    .where('l.class_id', '=', classId)
+    .where('l.date', '=', date)
+    .where('a.removed', '=', 0)
+    .where('a.code', 'in', ['n', 'ns', 'nc'])
+    .execute();
+  return new Set(rows.map((r) => r.student_id));
+}

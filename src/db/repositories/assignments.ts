@@ -60,3 +60,9 @@ export async function listAssignmentViews(
 export async function deleteAssignment(db: Db, id: number): Promise<void> {
   await db.deleteFrom('assignment').where('id', '=', id).execute();
 }
+
+/** Whether the teacher teaches any subject in the class. */
+export async function teachesInClass(db: Db, classId: number, teacherId: number): Promise<boolean> {
+  const row = await db.selectFrom('assignment').select('id').where('class_id', '=', classId).where('teacher_id', '=', teacherId).executeTakeFirst();
+  return !!row;
+}

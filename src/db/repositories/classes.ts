@@ -82,3 +82,8 @@ export async function classesLedBy(db: Db, staffId: number): Promise<string[]> {
     .execute();
   return rows.map((r) => r.code);
 }
+
+/** The classes of a school year whose class teacher this is. */
+export async function classesLedInYear(db: Db, yearId: number, staffId: number): Promise<SchoolClass[]> {
+  return db.selectFrom('school_class').selectAll().where('school_year_id', '=', yearId).where('class_teacher_id', '=', staffId).orderBy('code').execute();
+}

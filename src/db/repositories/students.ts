@@ -105,3 +105,35 @@ export async function listStudents(db: Db, schoolId: number, yearId: number, onD
   rows.sort(byKeys((r) => r.level, (r) => r.class, (r) => r.last_name, (r) => r.first_name, (r) => r.code));
   return rows.map(({ level: _level, ...row }) => row);
 }
+
+/** The class the student is in on that day, within a school year. */
+export async function placementOn(db: Db, studentId: number, yearId: number, date: string): Promise<Placement | undefined> {
+  return placementsQuery(db, studentId)
+    .where('c.school_year_id', '=', yearId)
+    .where('e.from_date', '<=', date)
+    .where((eb) => eb.or([eb('e.to_date', 'is', null), eb('e.to_date', '>=', date)]))
+    .orderBy('e.from_date', 'desc')
+    .executeTakeFirst();
+}
+
+export interface ClassMember {
+  id: number;
+  code: string;
+  first_name: string;
+  last_name: string;
+}
+
+/** The students in the class on that day, in register order. */
+export async function classMembersOn(db: Db, classId: number, date: string): Promise<ClassMember[]> {
+  const rows = await db
+    .selectFrom('enrollment as e')
+    .innerJoin('student as s', 's.id', 'e.student_id')
+    .select(['s.id', 's.code', 's.first_name', 's.last_name'])
+    .where('e.class_id', '=', classId)
+    .where('e.from_date', '<=', date)
+    .where((eb) => eb.or([eb('e.to_date', 'is', null), eb('e.to_date', '>=', date)]))
+    .distinct()
+    .execute();
+  rows.sort(byKeys((r) => r.last_name, (r) => r.first_name, (r) => r.code));
+  return rows;
+}
