@@ -22,6 +22,10 @@ export interface ExtractStudent {
   class: string;
   class_teacher: string | null;
   subjects: ExtractSubject[];
+  /** The month's behaviour journal entries (§28: they flow into the extract). */
+  behavior: { date: IsoDate; kind: 'positive' | 'negative'; text: string; author: string }[];
+  /** Notes for parents' attention valid in the month: the student's own and the whole class's. */
+  notes: { text: string; valid_from: IsoDate; valid_until: IsoDate | null; author: string }[];
 }
 
 export interface ExtractSubject {
@@ -53,6 +57,10 @@ const TEXT = {
     absences: 'Kavējumi',
     total: 'Kopā',
     noGrades: 'Šajā mēnesī vērtējumu nav.',
+    behavior: 'Uzvedība',
+    positive: 'pozitīvi',
+    negative: 'negatīvi',
+    notes: 'Piezīmes vecāku ievērībai',
     classTeacher: 'Klases audzinātājs(-a)',
     signature: 'paraksts',
     cut: 'nogriezt un atdot klases audzinātājam(-ai)',
@@ -73,6 +81,10 @@ const TEXT = {
     absences: 'Absences',
     total: 'Total',
     noGrades: 'No grades this month.',
+    behavior: 'Behaviour',
+    positive: 'positive',
+    negative: 'negative',
+    notes: "Notes for parents' attention",
     classTeacher: 'Class teacher',
     signature: 'signature',
     cut: 'cut off and return to the class teacher',
@@ -100,6 +112,8 @@ export interface ExtractView {
   /** The totals row's label spans the subject, date and average columns. */
   totalsSpan: number;
   hasGrades: boolean;
+  behavior: { date: string; kind: string; negative: boolean; text: string; author: string }[];
+  notes: { text: string; author: string }[];
   workLegend: string;
   absenceLegend: string;
   classTeacher: string;
@@ -139,6 +153,8 @@ export function extractView(data: ExtractData, student: ExtractStudent, lang: Re
     totals: ABSENCE_COLUMNS.map((code) => student.subjects.reduce((sum, s) => sum + s.absences[code], 0)),
     totalsSpan: dates.length + 2,
     hasGrades: dates.length > 0,
+    behavior: student.behavior.map((b) => ({ date: formatDayMonth(b.date), kind: text[b.kind], negative: b.kind === 'negative', text: b.text, author: b.author })),
+    notes: student.notes.map((n) => ({ text: n.text, author: n.author })),
     workLegend: WORK_LEGEND[lang],
     absenceLegend: ABSENCE_LEGEND[lang],
     classTeacher: student.class_teacher ?? '',

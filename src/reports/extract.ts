@@ -1,6 +1,8 @@
 import { AppError } from '../errors.ts';
 import { absenceCountsInPeriod, classSubjects, gradesInPeriod, rosterInPeriod, subjectsByIds, type ReportSubject } from '../db/repositories/report-data.ts';
 import { localDateOf, parseMonth } from '../domain/dates.ts';
+import { behaviorForExtract } from '../db/repositories/behavior.ts';
+import { notesForExtract } from '../db/repositories/parent-notes.ts';
 import { byKeys } from '../domain/latvian-order.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { resolveAudience, yearOf, type AudienceInput } from './audience.ts';
@@ -23,12 +25,15 @@ export async function loadExtractData(ctx: ServiceContext, input: ExtractInput):
   const year = await yearOf(ctx, period.from);
   const audience = await resolveAudience(ctx, year, input);
   const classIds = audience.classes.map((c) => c.id);
-  const [roster, taught, grades, absences] = await Promise.all([
-    rosterInPeriod(ctx.db, classIds, period.from, period.to),
+  const roster = (await rosterInPeriod(ctx.db, classIds, period.from, period.to)).filter((r) => !audience.studentIds || audience.studentIds.has(r.student_id));
+  const studentIds = [...new Set(roster.map((r) => r.student_id))];
+  const [taught, grades, absences, behavior, notes] = await Promise.all([
     classSubjects(ctx.db, classIds),
     // A monthly extract shows the month's lesson work; semester and annual grades go on report cards.
     gradesInPeriod(ctx.db, classIds, period.from, period.to, LESSON_WORK_KINDS),
     absenceCountsInPeriod(ctx.db, classIds, period.from, period.to),
+    behaviorForExtract(ctx.db, studentIds, period.from, period.to),
+    notesForExtract(ctx.db, studentIds, classIds, period.from, period.to),
   ]);
 
   const subjectIds = new Set([...taught.map((t) => t.subject.id), ...grades.map((g) => g.subject_id), ...absences.map((a) => a.subject_id)]);
@@ -52,7 +57,6 @@ export async function loadExtractData(ctx: ServiceContext, input: ExtractInput):
   const seen = new Set<string>();
   const students: (ExtractStudent & { order: number })[] = [];
   for (const r of roster) {
-    if (audience.studentIds && !audience.studentIds.has(r.student_id)) continue;
     if (seen.has(key(r.student_id, r.class_id))) continue;
     seen.add(key(r.student_id, r.class_id));
     const schoolClass = classById.get(r.class_id)!;
@@ -68,6 +72,10 @@ export async function loadExtractData(ctx: ServiceContext, input: ExtractInput):
       class: schoolClass.code,
       class_teacher: schoolClass.class_teacher_name,
       subjects: own.sort(byKeys((s) => s.name)),
+      behavior: behavior.filter((b) => b.student_id === r.student_id).map((b) => ({ date: b.date, kind: b.kind, text: b.text, author: b.author_name })),
+      notes: notes
+        .filter((n) => (n.student_id === null ? n.class_id === r.class_id : n.student_id === r.student_id))
+        .map((n) => ({ text: n.text, valid_from: n.valid_from, valid_until: n.valid_until, author: n.author_name })),
     });
   }
   students.sort(byKeys((s) => s.order, (s) => s.last_name, (s) => s.first_name, (s) => s.code));

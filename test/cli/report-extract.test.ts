@@ -44,6 +44,11 @@ test('PDF extracts for two classes: one per student and one per class, read back
   assert.is(lineWith(janis, 'Latviešu valoda'), 'Latviešu valoda 7 7 1');
   assert.match(lineWith(janis, 'Kopā'), /^Kopā 0 0 0 1$/);
   assert.match(lineWith(janis, '05.10.'), /05\.10\.\s06\.10\.\s12\.10\./);
+  assert.is(lineWith(janis, 'Traucēja stundu'), '06.10. negatīvi Traucēja stundu ar telefonu Pēteris Ozoliņš');
+  assert.is(lineWith(janis, 'Palīdzēja'), '07.10. pozitīvi Palīdzēja klasesbiedram ar uzdevumiem Anna Kalniņa');
+  assert.ok(janis.includes('Piezīmes vecāku ievērībai'));
+  assert.match(lineWith(janis, 'Ekskursija'), 'Ekskursija uz Siguldu 23. oktobrī; līdzi ņemt pusdienas. — Anna Kalniņa');
+  assert.not.ok(janis.includes('Septembra uzslava'));
 
   const zane = pdfText(join(dir, '2026-10_7a_ziemele-zane.pdf'));
   assert.is(lineWith(zane, 'Matemātika'), 'Matemātika 4 pd 4 1', 'the ns absence counted in its column');

@@ -38,6 +38,35 @@ test('a class extract holds the month grades and absences of every student, in L
   }
 });
 
+test("the month's behaviour remarks and the notes for parents valid in it go on the extract", async () => {
+  const school = await reportSchool();
+  try {
+    const data = await loadExtractData(await ctxFor(school), { month: '2026-10', class: ['7.a'] });
+    const byCode = (code: string) => data.students.find((s) => s.code === code)!;
+    assert.equal(byCode('S001').behavior, [
+      { date: '2026-10-06', kind: 'negative', text: 'Traucēja stundu ar telefonu', author: 'Pēteris Ozoliņš' },
+      { date: '2026-10-07', kind: 'positive', text: 'Palīdzēja klasesbiedram ar uzdevumiem', author: 'Anna Kalniņa' },
+    ], 'September remarks stay in September');
+    assert.equal(byCode('S003').behavior, []);
+    const classNote = { text: 'Ekskursija uz Siguldu 23. oktobrī; līdzi ņemt pusdienas.', valid_from: '2026-10-01', valid_until: '2026-10-31', author: 'Anna Kalniņa' };
+    assert.equal(byCode('S001').notes, [classNote]);
+    assert.equal(byCode('S002').notes, [classNote], "S002's September note is not valid in October");
+    const september = await loadExtractData(await ctxFor(school), { month: '2026-09', student: ['S002'] });
+    assert.equal(september.students[0]!.notes.map((n) => n.text), ['Septembra piezīme']);
+    const outside = await loadExtractData(await ctxFor(school), { month: '2026-10', class: ['7.b'] });
+    assert.ok(outside.students.every((s) => s.notes.length === 0 && s.behavior.length === 0), "7.a's note is not 7.b's");
+
+    const view = extractView(data, byCode('S001'), 'lv');
+    assert.equal(view.behavior.map((b) => `${b.date} ${b.kind} ${b.text} — ${b.author}`), [
+      '06.10. negatīvi Traucēja stundu ar telefonu — Pēteris Ozoliņš',
+      '07.10. pozitīvi Palīdzēja klasesbiedram ar uzdevumiem — Anna Kalniņa',
+    ]);
+    assert.equal(view.notes, [{ text: classNote.text, author: 'Anna Kalniņa' }]);
+  } finally {
+    await school.cleanup();
+  }
+});
+
 test('--student, --all, and term grades stay off the monthly extract', async () => {
   const school = await reportSchool();
   try {
