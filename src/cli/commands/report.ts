@@ -5,6 +5,7 @@ import { publishDocuments, type ReportDocument, type ReportFormat, type ReportLa
 import { createProgress } from '../progress.ts';
 import { globalOptions, runCommand } from '../runtime.ts';
 import { registerReportExtract } from './report-extract.ts';
+import { registerReportBehavior } from './report-behavior.ts';
 import { registerReportExtractStatus } from './report-extract-status.ts';
 import { registerReportClassSummary } from './report-class-summary.ts';
 import { registerReportTeacher } from './report-teacher.ts';
@@ -78,6 +79,7 @@ export async function runReport<D>(command: Command, flags: ReportFlags, build: 
 export function registerReport(program: Command): void {
   const report = program.command('report').description('printable documents: monthly extracts, report cards, class and teacher reports (PDF or HTML)');
   registerReportExtract(report);
+  registerReportBehavior(report);
   registerReportExtractStatus(report);
   registerReportClassSummary(report);
   registerReportTeacher(report);
