@@ -23,6 +23,9 @@ import { resolveClass, resolveStudent, resolveStudents, resolveSubject, resolveY
 import { resolveLesson, type LessonRef } from './lessons.ts';
 import { journalScope } from './journal-scope.ts';
 import { requireEnrolled } from './absences.ts';
+import { classSubjects, reportClasses, rosterInPeriod } from '../db/repositories/report-data.ts';
+import { byKeys } from '../domain/latvian-order.ts';
+import { parseTerm, termPeriod } from '../reports/term-period.ts';
 
 export interface GradeInput extends LessonRef {
   /** `S001` (value from `value`) or `S001=8`. */
@@ -197,4 +200,59 @@ export async function listGrades(ctx: ServiceContext, filter: GradeListFilter = 
     to: optionalDate(filter.to, 'to'),
     work: filter.work,
   });
+}
+
+export interface MissingTermGrade {
+  class: string;
+  subject: string;
+  subject_name: string;
+  /** The subject's teachers in the class (comma-separated when it has several). */
+  teacher: string;
+  teacher_name: string;
+  student: string;
+  student_name: string;
+}
+
+/**
+ * The term grades still to be entered (regulation §26): for each class, every
+ * subject it is taught (its assignments) and every student in the class on the
+ * term's last day without the semester or annual grade. A student who left the
+ * class before that day is asked of their new class, not of this one; any
+ * value counts as given, `nv` and an exemption (`a`) too.
+ */
+export async function missingTermGrades(ctx: ServiceContext, filter: { term?: string; class?: string; subject?: string }): Promise<MissingTermGrade[]> {
+  const term = parseTerm(filter.term);
+  const year = await resolveYear(ctx);
+  const period = termPeriod(year, term);
+  const classes = await reportClasses(ctx.db, year.id, filter.class ? [(await resolveClass(ctx, year, filter.class)).code] : undefined);
+  const subjectId = filter.subject ? (await resolveSubject(ctx, filter.subject)).id : undefined;
+  const classIds = classes.map((c) => c.id);
+  const taught = (await classSubjects(ctx.db, classIds)).filter((a) => subjectId === undefined || a.subject.id === subjectId);
+  const roster = await rosterInPeriod(ctx.db, classIds, period.to, period.to);
+
+  const rows: (MissingTermGrade & { level: number; last_name: string; first_name: string })[] = [];
+  for (const subjectIdTaught of new Set(taught.map((a) => a.subject.id))) {
+    const given = new Set((await findTermGrades(ctx.db, year.id, subjectIdTaught, period.work, roster.map((r) => r.student_id))).map((g) => g.student_id));
+    for (const schoolClass of classes) {
+      const teachers = taught.filter((a) => a.class_id === schoolClass.id && a.subject.id === subjectIdTaught);
+      if (teachers.length === 0) continue;
+      const subject = teachers[0]!.subject;
+      for (const student of roster.filter((r) => r.class_id === schoolClass.id && !given.has(r.student_id))) {
+        rows.push({
+          class: schoolClass.code,
+          subject: subject.code,
+          subject_name: subject.name,
+          teacher: teachers.map((t) => t.teacher_code).join(', '),
+          teacher_name: teachers.map((t) => t.teacher_name).join(', '),
+          student: student.code,
+          student_name: `${student.first_name} ${student.last_name}`,
+          level: schoolClass.level,
+          last_name: student.last_name,
+          first_name: student.first_name,
+        });
+      }
+    }
+  }
+  rows.sort(byKeys((r) => r.level, (r) => r.class, (r) => r.subject_name, (r) => r.last_name, (r) => r.first_name, (r) => r.student));
+  return rows.map(({ level: _l, last_name: _ln, first_name: _fn, ...row }) => row);
 }

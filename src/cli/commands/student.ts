@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { addStudent, listStudentViews, moveStudent, setStudent, showStudent, type StudentFile, type StudentInput, type StudentView } from '../../services/students.ts';
+import { addStudent, listStudentViews, moveStudent, setStudent, type StudentFile, type StudentInput, type StudentView } from '../../services/students.ts';
 import { listClasses } from '../../services/classes.ts';
+import { personalFile, type PersonalFile, type SubjectGrades } from '../../services/personal-file.ts';
 import type { Column, Output } from '../output.ts';
 import { examples } from '../options.ts';
 import { askChoice, askText, confirmOrSkip } from '../prompt.ts';
@@ -16,16 +17,78 @@ const columns: Column<StudentView>[] = [
   { header: 'phone', value: (s) => s.phone },
 ];
 
-function printFile(file: StudentFile, out: Output): void {
-  if (out.json) return out.raw(file);
-  out.data(file, [
+const fileColumns: Column<StudentFile>[] = [
     ...columns,
     { header: 'sex', value: (s) => s.sex },
     { header: 'e-mail', value: (s) => s.email },
     { header: 'address', value: (s) => s.address },
     { header: 'classes', value: (s) => s.classes.map((c) => `${c.year} ${c.class} ${c.from_date} – ${c.to_date ?? ''}`).join('\n') },
     { header: 'guardians', value: (s) => s.guardians.map((g) => `${g.first_name} ${g.last_name} (${g.students.find((l) => l.student === s.code)?.relation}) ${g.phone ?? ''}`).join('\n') },
-  ]);
+];
+
+function printFile(file: StudentFile, out: Output): void {
+  if (out.json) return out.raw(file);
+  out.data(file, fileColumns);
+}
+
+type Row<K extends keyof PersonalFile> = PersonalFile[K] extends (infer T)[] ? T : never;
+
+const gradeColumns: Column<SubjectGrades>[] = [
+  { header: 'subject', value: (s) => s.subject_name },
+  { header: 'grades', value: (s) => s.grades.map((g) => (g.work === 'regular' ? g.value : `${g.value} (${g.work})`)).join(', ') },
+  { header: 'average', value: (s) => s.average },
+  { header: 'I sem.', value: (s) => s.term.semester1 },
+  { header: 'II sem.', value: (s) => s.term.semester2 },
+  { header: 'annual', value: (s) => s.term.annual },
+  { header: 'exam', value: (s) => s.term.state_exam },
+  { header: 'make-up', value: (s) => s.term.makeup },
+];
+
+const behaviorColumns: Column<Row<'behavior'>>[] = [
+  { header: 'date', value: (b) => b.date },
+  { header: 'kind', value: (b) => b.kind },
+  { header: 'remark', value: (b) => b.text },
+  { header: 'by', value: (b) => b.author_name },
+];
+
+const noteColumns: Column<Row<'notes'>>[] = [
+  { header: 'from', value: (n) => n.valid_from },
+  { header: 'until', value: (n) => n.valid_until },
+  { header: 'note', value: (n) => n.text },
+  { header: 'by', value: (n) => n.author_name },
+];
+
+const briefingColumns: Column<Row<'briefings'>>[] = [
+  { header: 'date', value: (b) => b.date },
+  { header: 'class', value: (b) => b.class },
+  { header: 'topic', value: (b) => b.topic },
+  { header: 'briefed', value: (b) => b.briefed },
+];
+
+const conversationColumns: Column<Row<'conversations'>>[] = [
+  { header: 'date', value: (c) => c.date },
+  { header: 'with', value: (c) => `${c.guardian_name}${c.relation ? ` (${c.relation})` : ''}` },
+  { header: 'summary', value: (c) => c.summary },
+  { header: 'agreed', value: (c) => c.agreed },
+  { header: 'by', value: (c) => c.author_name },
+];
+
+/** The personal file on a terminal: the data as key/value lines, then one small table per section. */
+function printPersonalFile(file: PersonalFile, out: Output): void {
+  if (out.json) return out.raw(file);
+  out.data(file, fileColumns);
+  const section = <T>(title: string, rows: T[], columns: Column<T>[]) => {
+    out.info(`\n${title} (${file.year})`);
+    out.data(rows, columns);
+  };
+  section('Grades', file.grades, gradeColumns);
+  out.info(`\nAbsences (${file.year})`);
+  out.data(file.absences, (Object.keys(file.absences) as (keyof PersonalFile['absences'])[]).map((code) => ({ header: code, value: (a) => a[code] })));
+  section('Behaviour', file.behavior, behaviorColumns);
+  section('Notes for parents', file.notes, noteColumns);
+  section('Briefings', file.briefings, briefingColumns);
+  if (file.conversations_hidden) out.info('\nConversations with parents: hidden (only the class teacher, deputies and admins read them).');
+  else section('Conversations with parents', file.conversations, conversationColumns);
 }
 
 export async function chooseClass(ctx: ServiceContext, value: string | undefined): Promise<string> {
@@ -92,9 +155,10 @@ export function registerStudent(program: Command): void {
 
   student
     .command('show <code>')
-    .description("a student's personal file: data, guardians, class history")
+    .description("a student's personal file: data, guardians, class history and the school year's grades, absences, behaviour, notes, briefings and (for the class teacher, deputies and admins) conversations with parents")
+    .addHelpText('after', examples('ezurnals student show S001 --as T01', 'ezurnals student show S001 --year 2025/2026 --json'))
     .action(async (code: string, _opts, command: Command) => {
-      await runCommand(command, { write: false, run: (ctx) => showStudent(ctx, code), print: printFile });
+      await runCommand(command, { write: false, run: (ctx) => personalFile(ctx, code), print: printPersonalFile });
     });
 
   student
