@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { GradeChangeView, GradeView } from '../../db/repositories/grades.ts';
-import { correctGrade, enterGrades, gradeHistory, listGrades, type GradeInput } from '../../services/grades.ts';
+import { correctGrade, enterGrades, gradeHistory, listGrades, missingTermGrades, type GradeInput, type MissingTermGrade } from '../../services/grades.ts';
 import { WORK_KINDS } from '../../domain/grade-scale.ts';
 import type { Column } from '../output.ts';
 import { collect, examples } from '../options.ts';
@@ -26,6 +26,13 @@ const historyColumns: Column<GradeChangeView>[] = [
   { header: 'before', value: (h) => h.value_before },
   { header: 'after', value: (h) => h.value_after },
   { header: 'reason', value: (h) => h.reason ?? (h.value_before === null ? '(entered)' : '') },
+];
+
+const missingColumns: Column<MissingTermGrade>[] = [
+  { header: 'class', value: (m) => m.class },
+  { header: 'subject', value: (m) => m.subject_name },
+  { header: 'teacher', value: (m) => `${m.teacher_name} (${m.teacher})` },
+  { header: 'student', value: (m) => `${m.student_name} (${m.student})` },
 ];
 
 export function registerGrade(program: Command): void {
@@ -105,5 +112,19 @@ export function registerGrade(program: Command): void {
     .addHelpText('after', examples('ezurnals grade list --class 7.a --subject mat --json'))
     .action(async (opts: { student?: string; class?: string; subject?: string; from?: string; to?: string; work?: string }, command: Command) => {
       await runCommand(command, { write: false, run: (ctx) => listGrades(ctx, opts), print: (r, out) => out.data(r, columns) });
+    });
+
+  grade
+    .command('missing')
+    .description('students still without a semester or annual grade in a subject their class is taught')
+    .option('--term <term>', '1 (I semester), 2 (II semester) or year (the annual grade)')
+    .option('--class <class>', 'only this class')
+    .option('--subject <code>', 'only this subject')
+    .addHelpText(
+      'after',
+      `\nCounted are the students in the class on the last day of the term; one who moved to another class\nbefore then is listed under the new class. Any value counts as given, nv and a (exempt) too.\n${examples('ezurnals grade missing --term 1 --class 7.a', 'ezurnals grade missing --term year --subject mat --json')}`,
+    )
+    .action(async (opts: { term?: string; class?: string; subject?: string }, command: Command) => {
+      await runCommand(command, { write: false, run: (ctx) => missingTermGrades(ctx, opts), print: (r, out) => out.data(r, missingColumns) });
     });
 }

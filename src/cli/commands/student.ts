@@ -83,7 +83,7 @@ function printPersonalFile(file: PersonalFile, out: Output): void {
   };
   section('Grades', file.grades, gradeColumns);
   out.info(`\nAbsences (${file.year})`);
-  out.data(file.absences, (Object.keys(file.absences) as (keyof PersonalFile['absences'])[]).map((code) => ({ header: code, value: (a) => a[code] })));
+  out.data([file.absences], (['n', 'ns', 'nc', 'k'] as const).map((code) => ({ header: code, value: (a: PersonalFile['absences']) => a[code] })));
   section('Behaviour', file.behavior, behaviorColumns);
   section('Notes for parents', file.notes, noteColumns);
   section('Briefings', file.briefings, briefingColumns);
