@@ -1,6 +1,10 @@
 // The floor of bench/reports.mjs: bare puppeteer printing pre-rendered HTML files to PDF, as
-// src/reports/pdf-printer.ts prints them (same browser, flags, pdf() options and parallel pages),
-// with no database, no view model and no templating.
+// src/reports/pdf-printer.ts prints them (same browser, flags and parallel pages; the footer and its
+// page numbers from Chromium's footer template, where ours sets the footer line in CSS and stamps
+// the numbers afterwards, see src/reports/pdf-sections.ts),
+// with no database, no view model and no templating. Only the class files (`*_visa-klase.html`) are
+// printed: they hold every page once, and ours prints just those and cuts each student's file out
+// of them (src/reports/pdf-sections.ts), so the floor is the browser printing every page once.
 // Usage: node bench/reports-floor.mjs HTML_DIR PDF_DIR SCHOOL_NAME
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -21,7 +25,7 @@ const PARALLEL = Math.min(4, Math.max(2, availableParallelism()));
 const footerTemplate = (text) =>
   `<div style="font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 7.5px; color: #555; width: 100%; margin: 0 14mm; display: flex; justify-content: space-between;"><span>${text}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
 
-const files = readdirSync(htmlDir).filter((f) => f.endsWith('.html'));
+const files = readdirSync(htmlDir).filter((f) => f.endsWith('_visa-klase.html'));
 mkdirSync(pdfDir, { recursive: true });
 const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: BROWSER_ARGS });
 try {

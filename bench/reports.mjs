@@ -1,5 +1,6 @@
 // A month of extracts for a whole school (1,000 students, 40 classes) against the floor measured in
-// the same run: bare puppeteer printing the same pre-rendered HTML (bench/reports-floor.mjs). The
+// the same run: bare puppeteer printing the same pre-rendered HTML, each page once: the class files
+// (bench/reports-floor.mjs; ours cuts the students' files out of the class files' print). The
 // machine is shared and noisy: only the ratio of one run means anything.
 // Usage: npm run bench:reports [-- --rounds 2 --fresh --keep]
 import { createHash } from 'node:crypto';
@@ -250,12 +251,12 @@ function measured(args) {
   });
 }
 
-/** Pages of every PDF in a folder, counted from the page objects Chromium writes uncompressed. */
-function countPages(dir) {
+/** Pages of the PDFs in a folder, counted from the page objects written uncompressed (Chromium, pdf-sections.ts). */
+function countPages(dir, suffix = '.pdf') {
   let files = 0;
   let pages = 0;
   for (const f of readdirSync(dir)) {
-    if (!f.endsWith('.pdf')) continue;
+    if (!f.endsWith(suffix)) continue;
     files++;
     pages += readFileSync(join(dir, f), 'latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
   }
@@ -290,9 +291,11 @@ try {
     console.error(`round ${round}/${ROUNDS}: html ${shown(runs.html.at(-1))}, ours ${shown(runs.ours.at(-1))}, floor ${shown(runs.floor.at(-1))}`);
   }
   const printed = countPages(ours);
+  // The floor prints the class files only: every page once (see reports-floor.mjs).
+  const classFiles = countPages(ours, '_visa-klase.pdf');
   const floorPrinted = countPages(floor);
-  if (printed.files !== floorPrinted.files || printed.pages !== floorPrinted.pages) {
-    throw new Error(`ours printed ${printed.files} files / ${printed.pages} pages, the floor ${floorPrinted.files} / ${floorPrinted.pages}: they did not print the same documents`);
+  if (classFiles.files !== floorPrinted.files || classFiles.pages !== floorPrinted.pages) {
+    throw new Error(`ours wrote ${classFiles.files} class files / ${classFiles.pages} pages, the floor printed ${floorPrinted.files} / ${floorPrinted.pages}: they did not print the same documents`);
   }
   const t = (key, field = 'seconds') => median(runs[key].map((r) => r[field]));
   const peak = (key, field) => Math.max(...runs[key].map((r) => r[field]));
@@ -302,7 +305,7 @@ try {
   console.log(`documents:     ${printed.files} PDFs (one per student, one per class), ${printed.pages.toLocaleString('en')} pages`);
   console.log(`medians of ${ROUNDS} interleaved rounds; CPU time is user + system of the process and its browser`);
   console.log(`ours (pdf):    ${oursS.toFixed(2)} s, ${(printed.pages / oursS).toFixed(1)} pages/s (target ≤ 60 s); CPU ${oursCpu.toFixed(2)} s`);
-  console.log(`floor:         ${floorS.toFixed(2)} s, ${(printed.pages / floorS).toFixed(1)} pages/s; CPU ${floorCpu.toFixed(2)} s (bare puppeteer printing the same HTML)`);
+  console.log(`floor:         ${floorS.toFixed(2)} s, ${(floorPrinted.pages / floorS).toFixed(1)} pages/s; CPU ${floorCpu.toFixed(2)} s (bare puppeteer printing the same class files' HTML, ${floorPrinted.files} files, ${floorPrinted.pages.toLocaleString('en')} pages)`);
   console.log(`ratio:         ${(oursS / floorS).toFixed(2)}× the floor's wall time, ${(oursCpu / floorCpu).toFixed(2)}× its CPU time (target ≤ 1.15×)`);
   console.log(`html only:     ${htmlS.toFixed(2)} s, CPU ${htmlCpu.toFixed(2)} s (query, render and write the same documents as HTML)`);
   console.log(`peak memory:   CLI ${peak('ours', 'peakMb').toFixed(0)} MB RSS, its browser ${peak('ours', 'browserMb').toFixed(0)} MB; floor's node ${peak('floor', 'peakMb').toFixed(0)} MB, its browser ${peak('floor', 'browserMb').toFixed(0)} MB`);

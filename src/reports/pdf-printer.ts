@@ -1,21 +1,11 @@
 import { availableParallelism } from 'node:os';
 import type { Browser, Page } from 'puppeteer';
-import { escapeHtml } from './template.ts';
 import { launchBrowser } from './browser.ts';
 
 export interface PrintJob {
+  /** A whole document; its footers are in its own CSS (templates.ts), its page numbers are stamped afterwards (pdf-sections.ts). */
   html: string;
-  /** Printed small at the foot of every page, beside the page number. */
-  footer: string;
   landscape?: boolean;
-}
-
-/**
- * Page numbers come from Chromium's footer: CSS cannot count the pages of a
- * printed document. Inline styles only — the footer sees no stylesheet.
- */
-function footerTemplate(text: string): string {
-  return `<div style="font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 7.5px; color: #555; width: 100%; margin: 0 14mm; display: flex; justify-content: space-between;"><span>${escapeHtml(text)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
 }
 
 /**
@@ -70,9 +60,7 @@ export class PdfPrinter {
         landscape: job.landscape ?? false,
         printBackground: true,
         preferCSSPageSize: true,
-        displayHeaderFooter: true,
-        headerTemplate: '<span></span>',
-        footerTemplate: footerTemplate(job.footer),
+        displayHeaderFooter: false,
         tagged: false,
         outline: false,
       });

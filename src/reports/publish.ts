@@ -4,6 +4,7 @@ import { AppError } from '../errors.ts';
 import type { TrustedHtml } from './template.ts';
 import { renderDocument } from './templates.ts';
 import { withPdfPrinter } from './pdf-printer.ts';
+import { pagedPdf } from './pdf-sections.ts';
 
 export type ReportFormat = 'pdf' | 'html';
 export type ReportLang = 'lv' | 'en';
@@ -18,6 +19,30 @@ export interface ReportDocument {
   title: string;
   /** Rendered report bodies; each starts on a new page. */
   bodies: TrustedHtml[];
+  /**
+   * This document is one section of another of the same run (a student's
+   * extract in their class's file): as a PDF it is cut out of that one's print
+   * instead of being printed on its own, as printing costs per document.
+   */
+  partOf?: { document: string; section: number };
+}
+
+/** Each document to print, with the documents cut out of its PDF (see ReportDocument.partOf). */
+function printRuns(documents: readonly ReportDocument[]): { index: number; excerpts: number[] }[] {
+  const byName = new Map(documents.map((d, i) => [d.name, i]));
+  const wholeOf = (d: ReportDocument) => {
+    const whole = d.partOf && byName.get(d.partOf.document);
+    return whole !== undefined && d.partOf!.section < documents[whole]!.bodies.length ? whole : undefined;
+  };
+  const runs = new Map<number, number[]>();
+  documents.forEach((d, i) => {
+    if (wholeOf(d) === undefined) runs.set(i, runs.get(i) ?? []);
+  });
+  documents.forEach((d, i) => {
+    const whole = wholeOf(d);
+    if (whole !== undefined) runs.get(whole)!.push(i);
+  });
+  return [...runs].map(([index, excerpts]) => ({ index, excerpts }));
 }
 
 export interface PublishOptions {
@@ -75,21 +100,32 @@ export async function publishDocuments(documents: readonly ReportDocument[], opt
   process.once('exit', removePartials).once('SIGINT', interrupted).once('SIGTERM', interrupted);
   let done = 0;
   const finished = () => options.onProgress?.(++done, documents.length);
-  const html = (d: ReportDocument) => renderDocument({ lang: options.lang, title: d.title, landscape: options.landscape }, d.bodies);
+  const html = (d: ReportDocument, footers?: string[]) => renderDocument({ lang: options.lang, title: d.title, landscape: options.landscape, footers }, d.bodies);
+  const footer = (d: ReportDocument) => `${options.footer} · ${d.title}`;
+  // Written synchronously, so an interruption never falls between creating a file and cleaning up.
+  const write = (index: number, content: string | Uint8Array) => {
+    writeFileSync(partial(paths[index]!), content);
+    finished();
+  };
   try {
     if (options.format === 'html') {
-      documents.forEach((d, i) => {
-        writeFileSync(partial(paths[i]!), html(d));
-        finished();
-      });
+      documents.forEach((d, i) => write(i, html(d)));
     } else {
       await withPdfPrinter((printer) =>
         Promise.all(
-          documents.map(async (d, i) => {
-            const pdf = await printer.print({ html: html(d), footer: `${options.footer} · ${d.title}`, landscape: options.landscape });
-            // Written synchronously, so an interruption never falls between creating the file and cleaning up.
-            writeFileSync(partial(paths[i]!), pdf);
-            finished();
+          printRuns(documents).map(async ({ index, excerpts }) => {
+            const whole = documents[index]!;
+            // A section cut out as a document of its own carries that document's footer.
+            const footers = whole.bodies.map(() => footer(whole));
+            for (const e of excerpts) footers[documents[e]!.partOf!.section] = footer(documents[e]!);
+            const printed = await printer.print({ html: html(whole, footers), landscape: options.landscape });
+            const pdf = await pagedPdf(
+              printed,
+              whole.bodies.length,
+              excerpts.map((e) => ({ section: documents[e]!.partOf!.section, title: documents[e]!.title })),
+            );
+            write(index, pdf.whole);
+            excerpts.forEach((e, k) => write(e, pdf.excerpts[k]!));
           }),
         ),
       );

@@ -22,16 +22,25 @@ export function studentDocuments<S extends DocumentStudent>(
   const { prefix, lang, title } = options;
   const names = uniqueNames(students, (s) => `${prefix}_${classSlug(s.class)}_${asciiSlug(`${s.last_name} ${s.first_name}`)}`, (s) => s.code);
   const bodies = students.map(render);
-  const documents: ReportDocument[] = students.map((s, i) => ({
-    name: names[i]!,
-    label: `${s.class} ${s.first_name} ${s.last_name} (${s.code})`,
-    title: title(`${s.first_name} ${s.last_name}, ${s.class}`),
-    bodies: [bodies[i]!],
-  }));
-  for (const schoolClass of [...new Set(students.map((s) => s.class))]) {
+  const classes = [...new Set(students.map((s) => s.class))];
+  const classFile = (schoolClass: string) => `${prefix}_${classSlug(schoolClass)}_${lang === 'lv' ? 'visa-klase' : 'whole-class'}`;
+  // Where each student is in their class's file: their PDF is cut out of it.
+  const seats = new Map<string, number>();
+  const documents: ReportDocument[] = students.map((s, i) => {
+    const section = seats.get(s.class) ?? 0;
+    seats.set(s.class, section + 1);
+    return {
+      name: names[i]!,
+      label: `${s.class} ${s.first_name} ${s.last_name} (${s.code})`,
+      title: title(`${s.first_name} ${s.last_name}, ${s.class}`),
+      bodies: [bodies[i]!],
+      partOf: { document: classFile(s.class), section },
+    };
+  });
+  for (const schoolClass of classes) {
     const members = students.flatMap((s, i) => (s.class === schoolClass ? [bodies[i]!] : []));
     documents.push({
-      name: `${prefix}_${classSlug(schoolClass)}_${lang === 'lv' ? 'visa-klase' : 'whole-class'}`,
+      name: classFile(schoolClass),
       label: `${schoolClass} (${members.length} ${lang === 'lv' ? 'skolēni' : 'students'})`,
       title: title(schoolClass),
       bodies: members,

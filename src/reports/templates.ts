@@ -35,6 +35,35 @@ export interface PageSetup {
   lang: 'lv' | 'en';
   title: string;
   landscape?: boolean;
+  /**
+   * For print: each section's footer line, printed by the browser at the foot
+   * of the section's pages. The sections are then also named destinations of
+   * the PDF (see pdf-sections.ts), which tell on which page each one starts.
+   */
+  footers?: readonly string[];
+}
+
+/** A CSS string literal: quotes, backslashes and `<` (no `</style>`) as escapes. */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"<>&\u0000-\u001f\u007f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+}
+
+/**
+ * A named page per section whose bottom-left margin box holds its footer line;
+ * the page number beside it is stamped later, counted per section.
+ */
+function sectionPages(footers: readonly string[]): string {
+  return footers
+    .map((text, i) => `@page ${sectionId(i)} { @bottom-left { content: ${cssString(text)}; ${FOOTER_STYLE} } }\n#${sectionId(i)} { page: ${sectionId(i)}; }`)
+    .join('\n');
+}
+
+/** As the footer of every report page: small grey DejaVu Sans, its baseline matched by the stamped page number. */
+const FOOTER_STYLE = "font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 7.5px; color: #555; vertical-align: middle;";
+
+/** The id of a printed section, also its named destination in the PDF. */
+export function sectionId(index: number): string {
+  return `section-${index + 1}`;
 }
 
 /**
@@ -42,11 +71,15 @@ export interface PageSetup {
  * its own section starting on a new page, so a class's extracts print in one go.
  */
 export function renderDocument(setup: PageSetup, bodies: readonly TrustedHtml[]): string {
+  const { footers } = setup;
+  if (footers && footers.length !== bodies.length) throw new Error(`${bodies.length} sections but ${footers.length} footers`);
+  const page = `@page { size: A4 ${setup.landscape ? 'landscape' : 'portrait'}; margin: 14mm 14mm 16mm 14mm; }`;
   return renderTemplate('layout', {
     lang: setup.lang,
     title: setup.title,
     css: reportCss(),
-    page: trusted(`@page { size: A4 ${setup.landscape ? 'landscape' : 'portrait'}; margin: 14mm 14mm 16mm 14mm; }`),
-    sections: bodies.map((body) => ({ body })),
+    page: trusted(footers ? `${page}\n${sectionPages(footers)}` : page),
+    // Each section links to itself: Chromium writes the ids of link targets as named destinations.
+    sections: bodies.map((body, i) => ({ body, id: footers ? sectionId(i) : undefined })),
   }).trustedHtml;
 }
