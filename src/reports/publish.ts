@@ -102,8 +102,11 @@ export async function publishDocuments(documents: readonly ReportDocument[], opt
   const finished = () => options.onProgress?.(++done, documents.length);
   const html = (d: ReportDocument, footers?: string[]) => renderDocument({ lang: options.lang, title: d.title, landscape: options.landscape, footers }, d.bodies);
   const footer = (d: ReportDocument) => `${options.footer} · ${d.title}`;
+  // Once one print has failed, the others still finishing must not write after the clean-up.
+  let failed = false;
   // Written synchronously, so an interruption never falls between creating a file and cleaning up.
   const write = (index: number, content: string | Uint8Array) => {
+    if (failed) return;
     writeFileSync(partial(paths[index]!), content);
     finished();
   };
@@ -131,6 +134,7 @@ export async function publishDocuments(documents: readonly ReportDocument[], opt
       );
     }
   } catch (error) {
+    failed = true;
     removePartials();
     throw error;
   } finally {
