@@ -17,6 +17,7 @@ import { registerDemo } from './commands/demo.ts';
 import { registerImport } from './commands/import.ts';
 import { registerExport } from './commands/export.ts';
 import { registerReport } from './commands/report.ts';
+import { registerSubstitution } from './commands/substitution.ts';
 import { registerExtract } from './commands/extract.ts';
 import { registerBehavior } from './commands/behavior.ts';
 import { registerNote } from './commands/note.ts';
@@ -77,6 +78,7 @@ const NOUNS: Record<string, (program: Command) => void> = {
   export: registerExport,
   import: registerImport,
   report: registerReport,
+  substitution: registerSubstitution,
   extract: registerExtract,
 };
 
