@@ -28,7 +28,8 @@ export async function writeDemoReports(db: Db, outDir: string, now = new Date())
   const ctx: ServiceContext = { db, school, actor: null, now, yearCode: year.code };
   const month = `${year.starts_on.slice(0, 4)}-10`;
   const extracts: ReportDocument[] = extractDocuments(await loadExtractData(ctx, { month, class: [DEMO_REPORT_CLASS] }), 'lv');
-  const summaries = classSummaryDocuments(await loadClassSummaryData(ctx, { month, class: [DEMO_REPORT_CLASS] }), 'lv');
+  // The class summary is landscape; both go through one browser.
+  const summaries = classSummaryDocuments(await loadClassSummaryData(ctx, { month, class: [DEMO_REPORT_CLASS] }), 'lv').map((d) => ({ ...d, landscape: true }));
   let format: ReportFormat = 'pdf';
   let fallback: string | undefined;
   try {
@@ -37,7 +38,6 @@ export async function writeDemoReports(db: Db, outDir: string, now = new Date())
     format = 'html';
     fallback = (error as Error).message;
   }
-  const options = { outDir, format, lang: 'lv' as const, force: true, footer: school.name };
-  const files = [...(await publishDocuments(extracts, options)), ...(await publishDocuments(summaries, { ...options, landscape: true }))];
+  const files = await publishDocuments([...extracts, ...summaries], { outDir, format, lang: 'lv', force: true, footer: school.name });
   return { month, format, fallback, files };
 }

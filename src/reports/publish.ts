@@ -19,6 +19,8 @@ export interface ReportDocument {
   title: string;
   /** Rendered report bodies; each starts on a new page. */
   bodies: TrustedHtml[];
+  /** Landscape A4 for this document alone; otherwise PublishOptions.landscape decides. */
+  landscape?: boolean;
   /**
    * This document is one section of another of the same run (a student's
    * extract in their class's file): as a PDF it is cut out of that one's print
@@ -100,7 +102,8 @@ export async function publishDocuments(documents: readonly ReportDocument[], opt
   process.once('exit', removePartials).once('SIGINT', interrupted).once('SIGTERM', interrupted);
   let done = 0;
   const finished = () => options.onProgress?.(++done, documents.length);
-  const html = (d: ReportDocument, footers?: string[]) => renderDocument({ lang: options.lang, title: d.title, landscape: options.landscape, footers }, d.bodies);
+  const landscape = (d: ReportDocument) => d.landscape ?? options.landscape;
+  const html = (d: ReportDocument, footers?: string[]) => renderDocument({ lang: options.lang, title: d.title, landscape: landscape(d), footers }, d.bodies);
   const footer = (d: ReportDocument) => `${options.footer} · ${d.title}`;
   // Once one print has failed, the others still finishing must not write after the clean-up.
   let failed = false;
@@ -121,7 +124,7 @@ export async function publishDocuments(documents: readonly ReportDocument[], opt
             // A section cut out as a document of its own carries that document's footer.
             const footers = whole.bodies.map(() => footer(whole));
             for (const e of excerpts) footers[documents[e]!.partOf!.section] = footer(documents[e]!);
-            const printed = await printer.print({ html: html(whole, footers), landscape: options.landscape });
+            const printed = await printer.print({ html: html(whole, footers), landscape: landscape(whole) });
             const pdf = await pagedPdf(
               printed,
               whole.bodies.length,

@@ -2,7 +2,7 @@
 // JSON, refusals that leave the database as it was, and the printed PDF's text.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { spawnSync } from 'node:child_process';
+import { pdfText } from '../support/pdf.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { localDateOf, daysBetween } from '../../src/domain/dates.ts';
@@ -108,7 +108,7 @@ test('report extract-status prints a PDF that reads back: names, dates, guardian
   const r = run(['report', 'extract-status', '--month', '2026-10', '--out', out]);
   assert.is(r.code, 0, r.stderr);
   assert.equal(readdirSync(out), ['2026-10_sekmju-izrakstu-atgriesana.pdf']);
-  const text = spawnSync('pdftotext', ['-layout', join(out, '2026-10_sekmju-izrakstu-atgriesana.pdf'), '-'], { encoding: 'utf8' }).stdout;
+  const text = pdfText(join(out, '2026-10_sekmju-izrakstu-atgriesana.pdf'));
   assert.match(text, /RĪGAS PARAUGA VIDUSSKOLA/);
   assert.match(text, /Pārskats par sekmju izrakstu atgriešanu/);
   assert.match(text, /Atgriešanas termiņš:\s+12\.11\.2026/);

@@ -1,9 +1,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../support/school.ts';
+import { pdfPages, pdfText } from '../support/pdf.ts';
 import { cardSchool } from '../reports/card-fixture.ts';
 import { EXIT_CODES, runner } from './_helpers.ts';
 
@@ -11,8 +11,6 @@ const s = await cardSchool();
 const out = tempDir('ezurnals-cards-');
 const { run, refused } = runner(s.dbPath);
 
-const pdfText = (file: string): string => spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout;
-const pdfPages = (file: string): number => Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout)?.[1]);
 
 test('report card --json prints the data and writes nothing', () => {
   const r = run(['report', 'card', '--term', '1', '--class', '7.a', '--json', '--out', join(out.dir, 'json')]);

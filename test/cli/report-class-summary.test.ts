@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../support/school.ts';
 import { classReportsSchool } from '../reports/class-reports-school.ts';
-import { lineWith, pdfPageSize, pdfText } from '../reports/pdf-text.ts';
+import { lineWith, pdfPageSize, pdfText } from '../support/pdf.ts';
 import { runner } from './_helpers.ts';
 
 const school = await classReportsSchool();

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../support/school.ts';
 import { classReportsSchool } from '../reports/class-reports-school.ts';
-import { lineWith, pdfText } from '../reports/pdf-text.ts';
+import { lineWith, pdfText } from '../support/pdf.ts';
 import { runner } from './_helpers.ts';
 
 const school = await classReportsSchool();
