@@ -1,8 +1,15 @@
+import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../errors.ts';
 import { inTransaction, openDatabase, resolveDatabasePath, type Db } from '../db/connection.ts';
 import { findOnlySchool } from '../db/repositories/schools.ts';
 import { findStaffByCode } from '../db/repositories/staff.ts';
+import { findStudentByCode, findStudentByPersonalCode } from '../db/repositories/students.ts';
+import { findGuardian } from '../db/repositories/guardians.ts';
+import type { School } from '../db/schema.ts';
+import { staffActor, type Actor } from '../domain/permissions.ts';
+import { checkPersonalCode } from '../domain/personal-code.ts';
+import { operatorDecision } from '../domain/reading.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { createOutput, type Output } from './output.ts';
 
@@ -28,19 +35,55 @@ export interface CommandSpec<T> {
   print: (result: T, out: Output) => void;
 }
 
-async function openSession(options: GlobalOptions): Promise<{ db: Db; ctx: ServiceContext }> {
-  const db = await openDatabase(resolveDatabasePath(options.db));
+/** `--as` may say which kind of person it names: `staff:T01`, `student:S001`, `guardian:12`. */
+const KIND_PREFIX = /^(staff|student|guardian):(.+)$/;
+
+/**
+ * Who acts, from `--as` or EZURNALS_USER: the one place an identity becomes an
+ * Actor. A bare code is a staff code, else a student code or personas kods;
+ * guardians have no code and are named by id (`guardian:12`).
+ */
+async function resolveActor(db: Db, school: School, who: string, source: string): Promise<Actor> {
+  const prefixed = KIND_PREFIX.exec(who);
+  const kind = prefixed?.[1];
+  const ref = prefixed ? prefixed[2]!.trim() : who;
+  const staff = kind === undefined || kind === 'staff' ? await findStaffByCode(db, school.id, ref) : undefined;
+  const personal = checkPersonalCode(ref);
+  const student =
+    kind === undefined || kind === 'student'
+      ? ((await findStudentByCode(db, school.id, ref)) ?? (personal.ok ? await findStudentByPersonalCode(db, school.id, personal.normalized) : undefined))
+      : undefined;
+  if (staff && student) throw new AppError('usage', `${who} (from ${source}) names both an employee and a student: say staff:${ref} or student:${ref}.`);
+  if (staff) {
+    if (staff.active !== 1) throw new AppError('forbidden', `${staff.code} is deactivated and may not use the journal.`);
+    return staffActor(staff);
+  }
+  if (student) return { kind: 'student', id: student.id, code: student.code, name: `${student.first_name} ${student.last_name}`.trim(), roles: [] };
+  if (kind === 'guardian') {
+    const id = /^\d+$/.test(ref) ? Number(ref) : NaN;
+    const guardian = Number.isSafeInteger(id) ? await findGuardian(db, school.id, id) : undefined;
+    if (!guardian) throw new AppError('not_found', `Unknown user ${who} (from ${source}): no guardian has the id ${ref}.`);
+    return { kind: 'guardian', id: guardian.id, code: `guardian:${guardian.id}`, name: `${guardian.first_name} ${guardian.last_name}`.trim(), roles: [] };
+  }
+  const nobody = kind === 'staff' ? 'no staff member' : kind === 'student' ? 'no student' : 'no staff member or student';
+  throw new AppError('not_found', `Unknown user ${who} (from ${source}): ${nobody} has that code.`);
+}
+
+/** A read with no identity is allowed to the owner of the database file only (the system operator). */
+function requireOperator(path: string): void {
+  const decision = operatorDecision(statSync(path).uid, process.getuid?.());
+  if (!decision.allowed) throw new AppError('forbidden', decision.reason);
+}
+
+async function openSession(options: GlobalOptions, write: boolean): Promise<{ db: Db; ctx: ServiceContext }> {
+  const path = resolveDatabasePath(options.db);
+  const db = await openDatabase(path);
   try {
     const school = await findOnlySchool(db);
     if (!school) throw new AppError('not_found', 'The database holds no school: it was not created by `ezurnals init`.');
     const author = options.as ?? process.env.EZURNALS_USER;
-    let actor = null;
-    if (author) {
-      const staff = await findStaffByCode(db, school.id, author);
-      if (!staff) throw new AppError('not_found', `Unknown user ${author} (from ${options.as ? '--as' : 'EZURNALS_USER'}): no staff member has that code.`);
-      if (staff.active !== 1) throw new AppError('forbidden', `${staff.code} is deactivated and may not use the journal.`);
-      actor = { id: staff.id, code: staff.code, name: `${staff.first_name} ${staff.last_name}`.trim(), roles: staff.roles };
-    }
+    const actor = author ? await resolveActor(db, school, author, options.as ? '--as' : 'EZURNALS_USER') : null;
+    if (!actor && !write) requireOperator(path);
     return { db, ctx: { db, school, actor, now: new Date(), yearCode: options.year } };
   } catch (error) {
     await db.destroy();
@@ -52,7 +95,7 @@ async function openSession(options: GlobalOptions): Promise<{ db: Db; ctx: Servi
 export async function runCommand<T>(command: Command, spec: CommandSpec<T>): Promise<void> {
   const options = globalOptions(command);
   const out = await createOutput({ json: !!options.json });
-  const { db, ctx } = await openSession(options);
+  const { db, ctx } = await openSession(options, spec.write);
   try {
     await spec.prepare?.(ctx);
     const result = spec.write ? await inTransaction(db, (trx) => spec.run({ ...ctx, db: trx })) : await spec.run(ctx);

@@ -278,6 +278,16 @@ export interface ParentConversationTable {
   created_by: number;
 }
 
+/** A guest's read access to one class until a day (regulation §32). */
+export interface GuestGrantTable {
+  id: Id;
+  staff_id: number;
+  class_id: number;
+  until: string;
+  granted_by: number;
+  granted_at: string;
+}
+
 export interface Database {
   school: SchoolTable;
   school_year: SchoolYearTable;
@@ -302,6 +312,7 @@ export interface Database {
   briefing: BriefingTable;
   briefing_student: BriefingStudentTable;
   parent_conversation: ParentConversationTable;
+  guest_grant: GuestGrantTable;
 }
 
 export type School = Selectable<SchoolTable>;

@@ -1,4 +1,4 @@
-import type { Role } from './roles.ts';
+import type { ActorKind, Role } from './roles.ts';
 
 /** What a command needs to be allowed to do (REFERENCE §1–3; regulation §15–23, §28). */
 export type Right =
@@ -17,10 +17,18 @@ export type Right =
   | 'read-parent-conversations';
 
 export interface Actor {
+  /** Who acts: an employee (id is a staff id), or a student or guardian as themselves (id is theirs). */
+  kind: ActorKind;
   id: number;
   code: string;
   name: string;
+  /** Staff roles; empty for a student or a guardian. */
   roles: readonly Role[];
+}
+
+/** The actor an employee acts as. */
+export function staffActor(staff: { id: number; code: string; first_name: string; last_name: string; roles: readonly Role[] }): Actor {
+  return { kind: 'staff', id: staff.id, code: staff.code, name: `${staff.first_name} ${staff.last_name}`.trim(), roles: staff.roles };
 }
 
 /**
@@ -115,7 +123,16 @@ function whyNot(right: Right, scope: Scope): string {
   }
 }
 
+/** Students, guardians and guests read only (REFERENCE §8, regulation §32): they change nothing. */
+export function mayWriteAtAll(actor: Actor): boolean {
+  const onlyGuest = actor.roles.length > 0 && actor.roles.every((role) => role === 'guest');
+  return actor.kind === 'staff' && !onlyGuest;
+}
+
 export function authorize(actor: Actor, right: Right, scope: Scope = {}): Decision {
+  if (!mayWriteAtAll(actor)) {
+    return { allowed: false, reason: `${actor.code} (${actor.name}) may not ${RIGHT_LABELS[right]}: ${actor.kind === 'staff' ? 'a guest' : `a ${actor.kind}`} only reads the journal` };
+  }
   if (actor.roles.some((role) => UNRESTRICTED.includes(role))) return { allowed: true };
   if (allowedByScope(right, scope, actor.roles.includes('teacher'))) return { allowed: true };
   return {

@@ -6,6 +6,7 @@ import { placementsOf } from '../db/repositories/students.ts';
 import type { IsoDate } from '../domain/dates.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { resolveClass, resolveStudent, resolveYear } from '../services/lookup.ts';
+import { readingIn } from '../services/reading.ts';
 
 /** Whom a report is for: `--class` (repeatable), `--student` (repeatable) or `--all`. */
 export interface AudienceInput {
@@ -30,14 +31,24 @@ export async function yearOf(ctx: ServiceContext, date: IsoDate): Promise<School
   throw new AppError('not_found', `No school year contains ${date} (known: ${years.map((y) => `${y.code} ${y.starts_on}–${y.ends_on}`).join(', ') || 'none'}).`);
 }
 
+/**
+ * Whom a class report covers, each class or student checked against the
+ * reader's right to the class journal: a report is refused whole (exit 5)
+ * rather than printed with someone missing.
+ */
 export async function resolveAudience(ctx: ServiceContext, year: SchoolYear, input: AudienceInput): Promise<Audience> {
   const classCodes = input.class ?? [];
   const studentRefs = input.student ?? [];
   const chosen = [classCodes.length > 0, studentRefs.length > 0, !!input.all].filter(Boolean).length;
   if (chosen !== 1) throw new AppError('usage', 'Say whom the report is for: --class CODE, --student CODE or --all (exactly one of them).');
-  if (input.all) return { year, classes: await reportClasses(ctx.db, year.id), studentIds: null };
+  const reading = await readingIn(ctx, year);
+  if (input.all) {
+    const classes = await reportClasses(ctx.db, year.id);
+    for (const schoolClass of classes) reading.require('read-journal', { classes: [schoolClass.code] });
+    return { year, classes, studentIds: null };
+  }
   if (classCodes.length > 0) {
-    for (const code of classCodes) await resolveClass(ctx, year, code);
+    for (const code of classCodes) await reading.requireNamed('read-journal', { schoolClass: await resolveClass(ctx, year, code) });
     return { year, classes: await reportClasses(ctx.db, year.id, classCodes), studentIds: null };
   }
   const studentIds = new Set<number>();
@@ -46,6 +57,7 @@ export async function resolveAudience(ctx: ServiceContext, year: SchoolYear, inp
     const student = await resolveStudent(ctx, ref);
     const placements = (await placementsOf(ctx.db, student.id)).filter((p) => p.year === year.code);
     if (placements.length === 0) throw new AppError('not_found', `${student.code} (${student.first_name} ${student.last_name}) is in no class in ${year.code}.`);
+    reading.require('read-journal', { student: student.code, classes: placements.map((p) => p.class) });
     studentIds.add(student.id);
     for (const p of placements) codes.add(p.class);
   }

@@ -1,7 +1,7 @@
 import { AppError } from '../errors.ts';
 import { lessonsInPeriod } from '../db/repositories/report-data.ts';
 import { localDateOf } from '../domain/dates.ts';
-import type { ServiceContext } from '../services/context.ts';
+import { requireReadRight, type ServiceContext } from '../services/context.ts';
 import { requireDate } from '../services/input.ts';
 import type { ReportDocument, ReportLang } from './publish.ts';
 import { countPerTeacher, substitutionsView, type SubstitutedLesson, type SubstitutionsData } from './substitutions-model.ts';
@@ -14,6 +14,7 @@ export interface SubstitutionsInput {
 
 /** Every lesson the school had taught by a substitute in the period, in one query. */
 export async function loadSubstitutionsData(ctx: ServiceContext, input: SubstitutionsInput): Promise<SubstitutionsData> {
+  requireReadRight(ctx, 'read-substitutions');
   const from = requireDate(input.from, 'from');
   const to = requireDate(input.to, 'to');
   if (from > to) throw new AppError('usage', `--from ${from} is after --to ${to}.`);

@@ -3,7 +3,7 @@ import { gradesInPeriod, lessonsInPeriod, rosterInPeriod, teacherAssignments, ty
 import { localDateOf } from '../domain/dates.ts';
 import { byKeys } from '../domain/latvian-order.ts';
 import type { StaffWithRoles } from '../db/repositories/staff.ts';
-import type { ServiceContext } from '../services/context.ts';
+import { requireReadRight, type ServiceContext } from '../services/context.ts';
 import { resolveStaff, resolveYear } from '../services/lookup.ts';
 import { asciiSlug } from './file-names.ts';
 import { staffLabel } from './labels.ts';
@@ -33,9 +33,16 @@ const classSubjectOrder = byKeys<ClassSubjectKey>((c) => c.class_level, (c) => c
 async function chosenTeachers(ctx: ServiceContext, input: TeacherReportInput): Promise<StaffWithRoles[] | undefined> {
   const codes = input.teacher ?? [];
   if ((codes.length > 0) === !!input.all) throw new AppError('usage', 'Say whose report to print: --teacher CODE (repeatable) or --all (one of them).');
-  if (input.all) return undefined;
+  if (input.all) {
+    requireReadRight(ctx, 'read-teacher-report', { target: 'every teacher' });
+    return undefined;
+  }
   const staff: StaffWithRoles[] = [];
-  for (const code of codes) staff.push(await resolveStaff(ctx, code, 'teacher'));
+  for (const code of codes) {
+    const teacher = await resolveStaff(ctx, code, 'teacher');
+    requireReadRight(ctx, 'read-teacher-report', { target: teacher.code, self: ctx.actor?.kind === 'staff' && ctx.actor.id === teacher.id });
+    staff.push(teacher);
+  }
   return staff;
 }
 

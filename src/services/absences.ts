@@ -31,6 +31,7 @@ import { optionalDate, optionalText, requireDate, requireId } from './input.ts';
 import { resolveClass, resolveStudent, resolveStudents, resolveYear } from './lookup.ts';
 import { resolveLesson, type LessonRef } from './lessons.ts';
 import { journalScope } from './journal-scope.ts';
+import { readingIn } from './reading.ts';
 
 export interface MarkInput extends LessonRef {
   students?: string[];
@@ -214,7 +215,9 @@ export async function removeAbsence(ctx: ServiceContext, ref: AbsenceRef & { rea
 }
 
 export async function absenceHistory(ctx: ServiceContext, ref: AbsenceRef): Promise<AbsenceChangeView[]> {
-  const { absence } = await resolveAbsence(ctx, ref);
+  const { absence, year } = await resolveAbsence(ctx, ref);
+  const view = (await listAbsenceViews(ctx.db, { ids: [absence.id], includeRemoved: true }))[0]!;
+  (await readingIn(ctx, year)).require('read-journal', { classes: [view.class], student: view.student });
   return listAbsenceChanges(ctx.db, absence.id);
 }
 
@@ -231,14 +234,19 @@ export interface AbsenceListFilter {
 export async function listAbsences(ctx: ServiceContext, filter: AbsenceListFilter = {}): Promise<AbsenceView[]> {
   const year = await resolveYear(ctx);
   if (filter.code && !isAbsenceCode(filter.code)) throw new AppError('invalid', `--code "${filter.code}" must be one of n, k, ns, nc.`);
-  return listAbsenceViews(ctx.db, {
+  const student = filter.student ? await resolveStudent(ctx, filter.student) : undefined;
+  const schoolClass = filter.class ? await resolveClass(ctx, year, filter.class) : undefined;
+  const reading = await readingIn(ctx, year);
+  await reading.requireNamed('read-journal', { student, schoolClass });
+  const rows = await listAbsenceViews(ctx.db, {
     yearId: year.id,
-    studentId: filter.student ? (await resolveStudent(ctx, filter.student)).id : undefined,
-    classId: filter.class ? (await resolveClass(ctx, year, filter.class)).id : undefined,
+    studentId: student?.id,
+    classId: schoolClass?.id,
     lessonId: filter.lesson ? requireId(filter.lesson, 'lesson', '--lesson') : undefined,
     from: optionalDate(filter.from, 'from'),
     to: optionalDate(filter.to, 'to'),
     code: filter.code as AbsenceCode | undefined,
     includeRemoved: filter.includeRemoved,
   });
+  return reading.filter('read-journal', rows, (a) => ({ classes: [a.class], student: a.student }));
 }

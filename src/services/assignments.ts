@@ -1,6 +1,6 @@
 import { AppError } from '../errors.ts';
 import { deleteAssignment, findAssignment, insertAssignment, listAssignmentViews, type AssignmentView } from '../db/repositories/assignments.ts';
-import { requireRight, timestamp, type ServiceContext } from './context.ts';
+import { requireReadRight, requireRight, timestamp, type ServiceContext } from './context.ts';
 import { requireText } from './input.ts';
 import { resolveClass, resolveStaff, resolveSubject, resolveYear } from './lookup.ts';
 
@@ -41,6 +41,7 @@ export async function removeAssignment(ctx: ServiceContext, input: AssignmentInp
 }
 
 export async function listAssignments(ctx: ServiceContext, filter: AssignmentInput = {}): Promise<AssignmentView[]> {
+  requireReadRight(ctx, 'read-staff');
   const year = await resolveYear(ctx);
   return listAssignmentViews(ctx.db, year.id, {
     classId: filter.class ? (await resolveClass(ctx, year, filter.class)).id : undefined,

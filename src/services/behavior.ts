@@ -6,6 +6,7 @@ import { requireActor, requireRight, timestamp, type ServiceContext } from './co
 import { optionalDate, requireDayDone, requireId, requireText } from './input.ts';
 import { resolveClass, resolveStudent, resolveStudentClass, resolveYear } from './lookup.ts';
 import { classScope } from './journal-scope.ts';
+import { readingIn } from './reading.ts';
 
 /** Positive and negative remarks (uzvedības iezīmes, regulation §28). */
 export const BEHAVIOR_KINDS: readonly BehaviorKind[] = ['positive', 'negative'];
@@ -74,13 +75,18 @@ export interface BehaviorListFilter {
 
 export async function listBehavior(ctx: ServiceContext, filter: BehaviorListFilter = {}): Promise<BehaviorView[]> {
   const year = await resolveYear(ctx);
-  return listBehaviorViews(ctx.db, {
+  const student = filter.student ? await resolveStudent(ctx, filter.student) : undefined;
+  const schoolClass = filter.class ? await resolveClass(ctx, year, filter.class) : undefined;
+  const reading = await readingIn(ctx, year);
+  await reading.requireNamed('read-journal', { student, schoolClass });
+  const rows = await listBehaviorViews(ctx.db, {
     yearId: year.id,
-    studentId: filter.student ? (await resolveStudent(ctx, filter.student)).id : undefined,
-    classId: filter.class ? (await resolveClass(ctx, year, filter.class)).id : undefined,
+    studentId: student?.id,
+    classId: schoolClass?.id,
     from: optionalDate(filter.from, 'from'),
     to: optionalDate(filter.to, 'to'),
     kind: filter.kind === undefined ? undefined : parseKind(filter.kind),
     includeRemoved: filter.includeRemoved,
   });
+  return reading.filter('read-journal', rows, (b) => ({ classes: [b.class], student: b.student }));
 }

@@ -8,6 +8,7 @@ import { optionalDate, requireDayDone, requireText } from './input.ts';
 import { resolveClass, resolveStudents, resolveYear } from './lookup.ts';
 import { requireEnrolled } from './absences.ts';
 import { requireClassTeacherRight } from './journal-scope.ts';
+import { readingIn } from './reading.ts';
 
 export interface BriefingInput {
   class?: string;
@@ -53,10 +54,15 @@ export async function addBriefing(ctx: ServiceContext, input: BriefingInput): Pr
 
 export async function listBriefings(ctx: ServiceContext, filter: { class?: string; from?: string; to?: string } = {}): Promise<BriefingView[]> {
   const year = await resolveYear(ctx);
-  return listBriefingViews(ctx.db, {
+  const schoolClass = filter.class ? await resolveClass(ctx, year, filter.class) : undefined;
+  const reading = await readingIn(ctx, year);
+  await reading.requireNamed('read-journal', { schoolClass });
+  const rows = await listBriefingViews(ctx.db, {
     yearId: year.id,
-    classId: filter.class ? (await resolveClass(ctx, year, filter.class)).id : undefined,
+    classId: schoolClass?.id,
     from: optionalDate(filter.from, 'from'),
     to: optionalDate(filter.to, 'to'),
   });
+  // A briefing lists who was and was not briefed: a class record with other students' data.
+  return reading.filter('read-journal', rows, (b) => ({ classes: [b.class] }));
 }

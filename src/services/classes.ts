@@ -2,7 +2,7 @@ import { AppError } from '../errors.ts';
 import { findClassByCode, insertClass, listClassViews, updateClass, type ClassView } from '../db/repositories/classes.ts';
 import type { SchoolYear } from '../db/schema.ts';
 import { localDateOf } from '../domain/dates.ts';
-import { requireRight, timestamp, type ServiceContext } from './context.ts';
+import { requireReadRight, requireRight, timestamp, type ServiceContext } from './context.ts';
 import { requireInteger } from './input.ts';
 import { resolveClass, resolveStaff, resolveYear } from './lookup.ts';
 import type { StaffWithRoles } from '../db/repositories/staff.ts';
@@ -67,6 +67,7 @@ export async function setClass(ctx: ServiceContext, code: string, input: ClassIn
 }
 
 export async function listClasses(ctx: ServiceContext, filter: { level?: string } = {}): Promise<ClassView[]> {
+  requireReadRight(ctx, 'read-school-setup');
   const year = await resolveYear(ctx);
   const level = filter.level === undefined ? undefined : requireInteger(filter.level, 'level', 1, 12);
   return listClassViews(ctx.db, year.id, referenceDate(ctx, year), { level });

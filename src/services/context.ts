@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection.ts';
 import type { School } from '../db/schema.ts';
-import { authorize, type Actor, type Right, type Scope } from '../domain/permissions.ts';
+import { authorize, mayWriteAtAll, type Actor, type Right, type Scope } from '../domain/permissions.ts';
+import { authorizeRead, type ReadRight, type ReadScope } from '../domain/reading.ts';
 import { localTimestamp } from '../domain/dates.ts';
 import { AppError } from '../errors.ts';
 
@@ -22,12 +23,30 @@ export function requireActor(ctx: ServiceContext): Actor {
   if (!ctx.actor) {
     throw new AppError('usage', 'This command changes the journal: say who you are with --as STAFF_CODE or EZURNALS_USER.');
   }
-  return ctx.actor;
+  const actor = ctx.actor;
+  if (!mayWriteAtAll(actor)) throw new AppError('forbidden', `${actor.code} (${actor.name}) may not change the journal: ${actor.kind === 'staff' ? 'a guest' : `a ${actor.kind}`} only reads it.`);
+  return actor;
 }
 
 export function requireRight(ctx: ServiceContext, right: Right, scope: Scope = {}): Actor {
-  const actor = requireActor(ctx);
-  const decision = authorize(actor, right, scope);
+  if (!ctx.actor) return requireActor(ctx);
+  const decision = authorize(ctx.actor, right, scope);
   if (!decision.allowed) throw new AppError('forbidden', decision.reason);
-  return actor;
+  return ctx.actor;
+}
+
+/**
+ * Whether the acting person may read under the right. A read with no identity
+ * is the system operator's: the runtime let it through only for the owner of
+ * the database file, who may read everything.
+ */
+export function mayRead(ctx: ServiceContext, right: ReadRight, scope: ReadScope = {}): boolean {
+  return !ctx.actor || authorizeRead(ctx.actor, right, scope).allowed;
+}
+
+/** The one check of every reading use case: exit 5 naming the missing right. */
+export function requireReadRight(ctx: ServiceContext, right: ReadRight, scope: ReadScope = {}): void {
+  if (!ctx.actor) return;
+  const decision = authorizeRead(ctx.actor, right, scope);
+  if (!decision.allowed) throw new AppError('forbidden', decision.reason);
 }

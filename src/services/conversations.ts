@@ -5,7 +5,7 @@ import { findGuardian, isLinked, listGuardianViews } from '../db/repositories/gu
 import { classesLedInYear, findClassById } from '../db/repositories/classes.ts';
 import { placementInYear } from '../db/repositories/students.ts';
 import { localDateOf } from '../domain/dates.ts';
-import { authorize } from '../domain/permissions.ts';
+import { authorize, mayWriteAtAll } from '../domain/permissions.ts';
 import { requireActor, requireRight, timestamp, type ServiceContext } from './context.ts';
 import { optionalText, requireDayDone, requireText } from './input.ts';
 import { resolveClass, resolveStudent, resolveStudentClass, resolveYear } from './lookup.ts';
@@ -70,6 +70,8 @@ export async function addConversation(ctx: ServiceContext, input: ConversationIn
  * classes they lead.
  */
 export async function listConversations(ctx: ServiceContext, filter: { student?: string; class?: string } = {}): Promise<ConversationView[]> {
+  // Students, guardians and guests are refused by the right itself, not told they may not write.
+  if (ctx.actor && !mayWriteAtAll(ctx.actor)) requireRight(ctx, 'read-parent-conversations');
   const actor = requireActor(ctx);
   const year = await resolveYear(ctx);
   if (filter.student) {

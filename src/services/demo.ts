@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { AppError } from '../errors.ts';
 import { inTransaction, openDatabase, removeDatabaseFiles, type Db } from '../db/connection.ts';
 import type { AbsenceCode, School } from '../db/schema.ts';
-import type { Actor } from '../domain/permissions.ts';
+import { staffActor, type Actor } from '../domain/permissions.ts';
 import type { WorkingCalendar } from '../domain/calendar.ts';
 import { isRole } from '../domain/roles.ts';
 import { ABSENCE_CODES, type JustifyReason } from '../domain/absence.ts';
@@ -220,7 +220,7 @@ function actingAs(run: DemoRun, code: string, now: Date): ServiceContext {
 }
 
 function toActor(staff: { id: number; code: string; first_name: string; last_name: string; roles: readonly string[] }): Actor {
-  return { id: staff.id, code: staff.code, name: `${staff.first_name} ${staff.last_name}`.trim(), roles: staff.roles.filter(isRole) };
+  return staffActor({ ...staff, roles: staff.roles.filter(isRole) });
 }
 
 /** The registry files of data/demo, in the importer's dependency order. */

@@ -22,6 +22,8 @@ import { optionalDate, optionalText, requireId, requireText } from './input.ts';
 import { resolveClass, resolveStudent, resolveStudents, resolveSubject, resolveYear } from './lookup.ts';
 import { resolveLesson, type LessonRef } from './lessons.ts';
 import { journalScope } from './journal-scope.ts';
+import { readingIn } from './reading.ts';
+import { findSchoolYearById } from '../db/repositories/school-years.ts';
 import { requireEnrolled } from './absences.ts';
 import { classSubjects, reportClasses, rosterInPeriod } from '../db/repositories/report-data.ts';
 import { byKeys } from '../domain/latvian-order.ts';
@@ -176,6 +178,9 @@ export async function gradeHistory(ctx: ServiceContext, idInput: string | number
   const id = requireId(idInput, 'grade');
   const grade = await findGradeById(ctx.db, ctx.school.id, id);
   if (!grade) throw new AppError('not_found', `No grade with id ${id}. See \`ezurnals grade list\`.`);
+  const year = (await findSchoolYearById(ctx.db, (await findClassById(ctx.db, grade.class_id))!.school_year_id))!;
+  const view = (await listGradeViews(ctx.db, { yearId: year.id, ids: [id] }))[0]!;
+  (await readingIn(ctx, year)).require('read-journal', { classes: [view.class], student: view.student });
   return listGradeChanges(ctx.db, id);
 }
 
@@ -191,15 +196,20 @@ export interface GradeListFilter {
 export async function listGrades(ctx: ServiceContext, filter: GradeListFilter = {}): Promise<GradeView[]> {
   const year = await resolveYear(ctx);
   if (filter.work && !isWorkKind(filter.work)) throw new AppError('invalid', `--work "${filter.work}" must be one of ${WORK_KINDS.join(', ')}.`);
-  return listGradeViews(ctx.db, {
+  const student = filter.student ? await resolveStudent(ctx, filter.student) : undefined;
+  const schoolClass = filter.class ? await resolveClass(ctx, year, filter.class) : undefined;
+  const reading = await readingIn(ctx, year);
+  await reading.requireNamed('read-journal', { student, schoolClass });
+  const rows = await listGradeViews(ctx.db, {
     yearId: year.id,
-    studentId: filter.student ? (await resolveStudent(ctx, filter.student)).id : undefined,
-    classId: filter.class ? (await resolveClass(ctx, year, filter.class)).id : undefined,
+    studentId: student?.id,
+    classId: schoolClass?.id,
     subjectId: filter.subject ? (await resolveSubject(ctx, filter.subject)).id : undefined,
     from: optionalDate(filter.from, 'from'),
     to: optionalDate(filter.to, 'to'),
     work: filter.work,
   });
+  return reading.filter('read-journal', rows, (g) => ({ classes: [g.class], student: g.student }));
 }
 
 export interface MissingTermGrade {
@@ -224,7 +234,10 @@ export async function missingTermGrades(ctx: ServiceContext, filter: { term?: st
   const term = parseTerm(filter.term);
   const year = await resolveYear(ctx);
   const period = termPeriod(year, term);
-  const classes = await reportClasses(ctx.db, year.id, filter.class ? [(await resolveClass(ctx, year, filter.class)).code] : undefined);
+  const named = filter.class ? await resolveClass(ctx, year, filter.class) : undefined;
+  const reading = await readingIn(ctx, year);
+  await reading.requireNamed('read-journal', { schoolClass: named });
+  const classes = await reportClasses(ctx.db, year.id, named ? [named.code] : undefined);
   const subjectId = filter.subject ? (await resolveSubject(ctx, filter.subject)).id : undefined;
   const classIds = classes.map((c) => c.id);
   const taught = (await classSubjects(ctx.db, classIds)).filter((a) => subjectId === undefined || a.subject.id === subjectId);
@@ -254,5 +267,5 @@ export async function missingTermGrades(ctx: ServiceContext, filter: { term?: st
     }
   }
   rows.sort(byKeys((r) => r.level, (r) => r.class, (r) => r.subject_name, (r) => r.last_name, (r) => r.first_name, (r) => r.student));
-  return rows.map(({ level: _l, last_name: _ln, first_name: _fn, ...row }) => row);
+  return reading.filter('read-journal', rows, (r) => ({ classes: [r.class], student: r.student })).map(({ level: _l, last_name: _ln, first_name: _fn, ...row }) => row);
 }

@@ -7,6 +7,7 @@ import { requireActor, requireRight, timestamp, type ServiceContext } from './co
 import { optionalEmail, optionalPhone, optionalText, requireId, requireText } from './input.ts';
 import { resolveClass, resolveStudents, resolveYear } from './lookup.ts';
 import { referenceDate } from './classes.ts';
+import { readingIn, studentTarget } from './reading.ts';
 
 export const RELATIONS = ['mother', 'father', 'guardian', 'grandmother', 'grandfather', 'sibling', 'other'] as const;
 const RELATION_ALIASES: Record<string, (typeof RELATIONS)[number]> = {
@@ -108,16 +109,26 @@ export async function setGuardian(ctx: ServiceContext, idInput: string | number,
   return (await listGuardianViews(ctx.db, ctx.school.id, { guardianId }))[0]!;
 }
 
+/**
+ * Guardians with their phones are registry data: a guardian row is shown to
+ * whoever may read the registry entry of one of its students this year.
+ */
 export async function listGuardians(ctx: ServiceContext, filter: { student?: string; class?: string } = {}): Promise<GuardianView[]> {
+  const year = await resolveYear(ctx);
+  const reading = await readingIn(ctx, year);
+  const roster = await listStudents(ctx.db, ctx.school.id, year.id, referenceDate(ctx, year));
+  const classOf = new Map(roster.map((s) => [s.code, s.class]));
+  const readable = (rows: GuardianView[]) => reading.filter('read-registry', rows, (g) => g.students.map((s) => ({ classes: [classOf.get(s.student) ?? null], student: s.student })));
   if (filter.student) {
     const [student] = await resolveStudents(ctx, [filter.student]);
+    reading.require('read-registry', await studentTarget(ctx, year, student!));
     return listGuardianViews(ctx.db, ctx.school.id, { studentIds: [student!.id] });
   }
   if (filter.class) {
-    const year = await resolveYear(ctx);
     const schoolClass = await resolveClass(ctx, year, filter.class);
+    reading.require('read-registry', { classes: [schoolClass.code] });
     const students = await listStudents(ctx.db, ctx.school.id, year.id, referenceDate(ctx, year), { classId: schoolClass.id });
     return listGuardianViews(ctx.db, ctx.school.id, { studentIds: students.map((s) => s.id) });
   }
-  return listGuardianViews(ctx.db, ctx.school.id);
+  return readable(await listGuardianViews(ctx.db, ctx.school.id));
 }

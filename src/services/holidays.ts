@@ -4,7 +4,7 @@ import { deleteHoliday, insertHoliday, listHolidays } from '../db/repositories/h
 import { listSchoolYears } from '../db/repositories/school-years.ts';
 import { compareDates, weekday } from '../domain/dates.ts';
 import { publicHolidays } from '../domain/calendar.ts';
-import { requireRight, timestamp, type ServiceContext } from './context.ts';
+import { requireReadRight, requireRight, timestamp, type ServiceContext } from './context.ts';
 import { optionalDate, requireDate, requireId, requireInteger, requireText } from './input.ts';
 import { loadCalendar, resolveYear } from './lookup.ts';
 
@@ -67,6 +67,7 @@ export async function removeHoliday(ctx: ServiceContext, idInput: string | numbe
 
 /** The editable entries plus, with `includePublic`, the built-in public holidays of the range's years. */
 export async function listHolidayViews(ctx: ServiceContext, filter: { from?: string; to?: string; includePublic?: boolean } = {}): Promise<HolidayView[]> {
+  requireReadRight(ctx, 'read-school-setup');
   const from = optionalDate(filter.from, 'from');
   const to = optionalDate(filter.to, 'to');
   const rows = await listHolidays(ctx.db, ctx.school.id, { from, to });
@@ -93,6 +94,7 @@ export interface DayCheck {
 }
 
 export async function checkDay(ctx: ServiceContext, dateInput: string, addInput?: string | number): Promise<DayCheck & { plus?: { days: number; date: string } }> {
+  requireReadRight(ctx, 'read-school-setup');
   const date = requireDate(dateInput, 'date');
   const addWorkingDays = addInput === undefined ? undefined : requireInteger(addInput, 'add', 0, 3650);
   const calendar = await loadCalendar(ctx);

@@ -12,6 +12,7 @@ import { requireActor, requireRight, timestamp, type ServiceContext } from './co
 import { optionalDate, optionalText, requireDate, requireId, requireInteger, requireText } from './input.ts';
 import { loadCalendar, resolveClass, resolveStaff, resolveSubject, resolveYear } from './lookup.ts';
 import { journalScope } from './journal-scope.ts';
+import { readingIn } from './reading.ts';
 
 /** Lesson numbers in a Latvian school day: 0 (an early lesson) to 12. */
 export const LESSON_NUMBERS = { min: 0, max: 12 } as const;
@@ -162,7 +163,8 @@ export async function setLesson(ctx: ServiceContext, ref: LessonRef, input: { to
 }
 
 export async function showLesson(ctx: ServiceContext, ref: LessonRef): Promise<LessonView> {
-  const { lesson, year } = await resolveLesson(ctx, ref);
+  const { lesson, year, schoolClass } = await resolveLesson(ctx, ref);
+  await (await readingIn(ctx, year)).requireNamed('read-journal', { schoolClass, classWide: true });
   return (await listLessonViews(ctx.db, { yearId: year.id, ids: [lesson.id] }))[0]!;
 }
 
@@ -176,13 +178,18 @@ export interface LessonListFilter {
 
 export async function listLessons(ctx: ServiceContext, filter: LessonListFilter = {}): Promise<LessonView[]> {
   const year = await resolveYear(ctx);
-  return listLessonViews(ctx.db, {
+  const schoolClass = filter.class ? await resolveClass(ctx, year, filter.class) : undefined;
+  const reading = await readingIn(ctx, year);
+  await reading.requireNamed('read-journal', { schoolClass, classWide: true });
+  const rows = await listLessonViews(ctx.db, {
     yearId: year.id,
-    classId: filter.class ? (await resolveClass(ctx, year, filter.class)).id : undefined,
+    classId: schoolClass?.id,
     subjectId: filter.subject ? (await resolveSubject(ctx, filter.subject)).id : undefined,
     teacherId: filter.teacher ? (await resolveStaff(ctx, filter.teacher, 'teacher')).id : undefined,
     from: optionalDate(filter.from, 'from'),
     to: optionalDate(filter.to, 'to'),
   });
+  // A lesson (topic, homework) shows no student's data: the class's students and their guardians read it too.
+  return reading.filter('read-journal', rows, (l) => ({ classes: [l.class], classWide: true }));
 }
 

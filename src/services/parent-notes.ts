@@ -8,6 +8,7 @@ import { requireActor, timestamp, type ServiceContext } from './context.ts';
 import { optionalDate, requireDayInYear, requireId, requireText } from './input.ts';
 import { resolveClass, resolveStudent, resolveStudentClass, resolveYear } from './lookup.ts';
 import { requireClassTeacherRight } from './journal-scope.ts';
+import { readingIn } from './reading.ts';
 
 export interface NoteInput {
   student?: string;
@@ -67,16 +68,21 @@ export async function listNotes(ctx: ServiceContext, filter: NoteListFilter = {}
   const on = optionalDate(filter.on, 'on');
   const period = on ? { from: on, to: on } : { from: year.starts_on, to: year.ends_on };
   const common = { schoolId: ctx.school.id, includeRemoved: filter.includeRemoved, ...period };
+  const reading = await readingIn(ctx, year);
+  // A note to the whole class shows no student's data: the class's students and their guardians read it too.
+  const readable = (rows: ParentNoteView[]) => reading.filter('read-journal', rows, (n) => ({ classes: [n.class], student: n.student, classWide: n.student === null }));
   if (filter.student) {
     const student = await resolveStudent(ctx, filter.student);
+    await reading.requireNamed('read-journal', { student });
     const classIds = await classIdsInYear(ctx, student.id, year);
-    return listParentNoteViews(ctx.db, { ...common, studentIds: [student.id], wholeClassIds: classIds });
+    return readable(await listParentNoteViews(ctx.db, { ...common, studentIds: [student.id], wholeClassIds: classIds }));
   }
   if (filter.class) {
     const schoolClass = await resolveClass(ctx, year, filter.class);
+    await reading.requireNamed('read-journal', { schoolClass });
     return listParentNoteViews(ctx.db, { ...common, classId: schoolClass.id });
   }
-  return listParentNoteViews(ctx.db, common);
+  return readable(await listParentNoteViews(ctx.db, common));
 }
 
 async function classIdsInYear(ctx: ServiceContext, studentId: number, year: SchoolYear): Promise<number[]> {

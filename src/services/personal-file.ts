@@ -14,6 +14,7 @@ import { emptyTermGrades, indexTermGrades, placementKey, TERM_GRADE_WORKS, type 
 import type { ServiceContext } from './context.ts';
 import { resolveYear } from './lookup.ts';
 import { showStudent, type StudentFile } from './students.ts';
+import { readingIn } from './reading.ts';
 
 export interface SubjectGrades {
   subject: string;
@@ -79,6 +80,7 @@ export async function personalFile(ctx: ServiceContext, code: string): Promise<P
   const file = await showStudent(ctx, code);
   const year = await resolveYear(ctx);
   const placements = (await placementsOf(ctx.db, file.id)).filter((p) => p.year === year.code);
+  (await readingIn(ctx, year)).require('read-personal-file', { student: file.code, classes: placements.map((p) => p.class) });
   const classIds = [...new Set(placements.map((p) => p.class_id))];
   const studentIds = [file.id];
 

@@ -1,13 +1,18 @@
 import { AppError } from '../errors.ts';
 import type { School } from '../db/schema.ts';
 import { updateSchool } from '../db/repositories/schools.ts';
-import { requireRight, type ServiceContext } from './context.ts';
+import { requireReadRight, requireRight, type ServiceContext } from './context.ts';
 import { optionalText } from './input.ts';
 
 export interface SchoolInput {
   name?: string;
   registrationNumber?: string;
   director?: string;
+}
+
+export function showSchool(ctx: ServiceContext): School {
+  requireReadRight(ctx, 'read-school-setup');
+  return ctx.school;
 }
 
 /** The school's own data; the director's name is printed on report cards. */

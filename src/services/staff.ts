@@ -2,7 +2,7 @@ import { AppError } from '../errors.ts';
 import { findStaffByCode, insertStaff, listStaff, replaceRoles, updateStaff, type StaffWithRoles } from '../db/repositories/staff.ts';
 import { classesLedBy } from '../db/repositories/classes.ts';
 import { isRole, ROLES, type Role } from '../domain/roles.ts';
-import { requireRight, timestamp, type ServiceContext } from './context.ts';
+import { requireReadRight, requireRight, timestamp, type ServiceContext } from './context.ts';
 import { optionalEmail, optionalPhone, optionalText, requireText } from './input.ts';
 import { resolveStaff } from './lookup.ts';
 
@@ -100,6 +100,7 @@ export async function setStaff(ctx: ServiceContext, code: string, input: StaffIn
 }
 
 export async function listStaffViews(ctx: ServiceContext, filter: { role?: string } = {}): Promise<StaffView[]> {
+  requireReadRight(ctx, 'read-staff');
   if (filter.role && !isRole(filter.role)) throw new AppError('invalid', `Unknown role "${filter.role}" (roles: ${ROLES.join(', ')}).`);
   return (await listStaff(ctx.db, ctx.school.id, { role: filter.role as Role | undefined })).map(toStaffView);
 }

@@ -23,6 +23,7 @@ import { requireActor, requireRight, timestamp, type ServiceContext } from './co
 import { optionalDate, optionalEmail, optionalPhone, optionalText, requireText } from './input.ts';
 import { resolveClass, resolveStudent, resolveYear } from './lookup.ts';
 import { checkCode } from './staff.ts';
+import { readingIn } from './reading.ts';
 import { referenceDate } from './classes.ts';
 
 export interface StudentInput {
@@ -234,7 +235,10 @@ export async function showStudent(ctx: ServiceContext, code: string): Promise<St
 
 export async function listStudentViews(ctx: ServiceContext, filter: { class?: string } = {}): Promise<StudentView[]> {
   const year = await resolveYear(ctx);
-  const classId = filter.class ? (await resolveClass(ctx, year, filter.class)).id : undefined;
-  const rows = await listStudents(ctx.db, ctx.school.id, year.id, referenceDate(ctx, year), { classId });
-  return rows.map((r) => ({ ...r, personal_code: r.personal_code ? maskPersonalCode(r.personal_code) : null }));
+  const reading = await readingIn(ctx, year);
+  const schoolClass = filter.class ? await resolveClass(ctx, year, filter.class) : undefined;
+  if (schoolClass) reading.require('read-registry', { classes: [schoolClass.code] });
+  const rows = await listStudents(ctx.db, ctx.school.id, year.id, referenceDate(ctx, year), { classId: schoolClass?.id });
+  const readable = reading.filter('read-registry', rows, (r) => ({ classes: [r.class], student: r.code }));
+  return readable.map((r) => ({ ...r, personal_code: r.personal_code ? maskPersonalCode(r.personal_code) : null }));
 }

@@ -1,7 +1,7 @@
 import { AppError } from '../errors.ts';
 import type { Subject } from '../db/schema.ts';
 import { findSubjectByCode, insertSubject, listSubjects, updateSubject } from '../db/repositories/subjects.ts';
-import { requireRight, timestamp, type ServiceContext } from './context.ts';
+import { requireReadRight, requireRight, timestamp, type ServiceContext } from './context.ts';
 import { requireText } from './input.ts';
 import { resolveSubject } from './lookup.ts';
 import { checkCode } from './staff.ts';
@@ -28,5 +28,6 @@ export async function setSubject(ctx: ServiceContext, code: string, input: { nam
 }
 
 export async function listSubjectViews(ctx: ServiceContext): Promise<SubjectView[]> {
+  requireReadRight(ctx, 'read-school-setup');
   return (await listSubjects(ctx.db, ctx.school.id)).map(toView);
 }

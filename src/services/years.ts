@@ -5,7 +5,7 @@ import { clearCurrentSchoolYear, findSchoolYear, insertSchoolYear, listSchoolYea
 import { insertHoliday, listHolidays } from '../db/repositories/holidays.ts';
 import { defaultYearDates, parseYearCode } from '../domain/school-year.ts';
 import { compareDates, localTimestamp, type IsoDate } from '../domain/dates.ts';
-import { requireRight, type ServiceContext } from './context.ts';
+import { requireReadRight, requireRight, type ServiceContext } from './context.ts';
 import { optionalDate } from './input.ts';
 import { resolveYear } from './lookup.ts';
 
@@ -103,6 +103,7 @@ export async function setYear(ctx: ServiceContext, code: string, input: { curren
 }
 
 export async function listYears(ctx: ServiceContext): Promise<YearView[]> {
+  requireReadRight(ctx, 'read-school-setup');
   return yearViews(ctx, await listSchoolYears(ctx.db, ctx.school.id));
 }
 

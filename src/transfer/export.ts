@@ -10,7 +10,7 @@ import { listStaff } from '../db/repositories/staff.ts';
 import { listStudents } from '../db/repositories/students.ts';
 import { listSubjects } from '../db/repositories/subjects.ts';
 import { referenceDate } from '../services/classes.ts';
-import { requireRight, type ServiceContext } from '../services/context.ts';
+import { requireReadRight, requireRight, type ServiceContext } from '../services/context.ts';
 import { resolveYear } from '../services/lookup.ts';
 import { KIND_COLUMNS, type TransferKind } from './columns.ts';
 
@@ -72,6 +72,7 @@ const READERS: { [K in TransferKind]: (ctx: ServiceContext, yearId: number, onDa
  * needs them), so exporting them is the registry's right, like entering them.
  */
 export async function exportKind<K extends TransferKind>(ctx: ServiceContext, kind: K): Promise<{ table: ExportTable; records: Row<K>[] }> {
+  requireReadRight(ctx, 'export-records', { target: kind });
   if (kind === 'students' || kind === 'guardians' || kind === 'staff') requireRight(ctx, 'manage-registry');
   const year = await resolveYear(ctx);
   const records = await READERS[kind](ctx, year.id, referenceDate(ctx, year));

@@ -38,9 +38,10 @@ const RULES: Record<Right, { granted: readonly Flag[]; teacherOnly?: readonly Fl
 };
 const RIGHTS = Object.keys(RULES) as Right[];
 
-const actorWith = (roles: Role[]): Actor => ({ id: 7, code: 'T07', name: 'Anna Kalniņa', roles });
+const actorWith = (roles: Role[]): Actor => ({ kind: 'staff', id: 7, code: 'T07', name: 'Anna Kalniņa', roles });
 
 function expectedAllowed(right: Right, roles: readonly Role[], flags: readonly Flag[]): boolean {
+  if (roles.length > 0 && roles.every((r) => r === 'guest')) return false;
   if (roles.includes('admin') || roles.includes('deputy')) return true;
   const rule = RULES[right];
   if (flags.some((f) => rule.granted.includes(f))) return true;
@@ -50,7 +51,7 @@ function expectedAllowed(right: Right, roles: readonly Role[], flags: readonly F
 // Every subset of the flags (64), as Scope objects with a target.
 const FLAG_SETS: Flag[][] = Array.from({ length: 1 << FLAGS.length }, (_, mask) => FLAGS.filter((_, i) => mask & (1 << i)));
 
-// The full table: 12 rights × 6 roles × 64 flag combinations.
+// The full table: 13 rights × 7 roles × 64 flag combinations.
 for (const right of RIGHTS) {
   for (const role of ROLES) {
     for (const flags of FLAG_SETS) {
@@ -60,7 +61,8 @@ for (const right of RIGHTS) {
         const decision = authorize(actorWith([role]), right, scope);
         assert.is(decision.allowed, allowed);
         if (!decision.allowed) {
-          assert.is(decision.reason, `T07 (Anna Kalniņa) may not ${RULES[right].label}: ${RULES[right].lacks}`);
+          const lacks = role === 'guest' ? 'a guest only reads the journal' : RULES[right].lacks;
+          assert.is(decision.reason, `T07 (Anna Kalniņa) may not ${RULES[right].label}: ${lacks}`);
         }
       });
     }
@@ -100,9 +102,22 @@ const explicit: [string, Role[], Right, Scope, boolean][] = [
   ['the class teacher keeps the appendices', ['class-teacher'], 'keep-class-appendix', { classTeacher: true }, true],
   ['the nurse may not read conversations with parents', ['nurse'], 'read-parent-conversations', { teachesClass: true, author: true }, false],
   ['the class teacher reads conversations with parents', ['teacher', 'class-teacher'], 'read-parent-conversations', { classTeacher: true }, true],
+  ['a guest never writes, whatever the facts', ['guest'], 'record-behavior', { teaches: true, teachesClass: true, classTeacher: true }, false],
+  ['a guest who is also a teacher writes as a teacher', ['guest', 'teacher'], 'record-lesson', { teaches: true }, true],
 ];
 for (const [name, roles, right, scope, allowed] of explicit) {
   test(`explicit: ${name}`, () => assert.is(authorize(actorWith(roles), right, scope).allowed, allowed));
+}
+
+for (const kind of ['student', 'guardian'] as const) {
+  test(`a ${kind} never writes, whatever the facts`, () => {
+    const actor: Actor = { kind, id: 7, code: kind === 'student' ? 'S007' : 'guardian:7', name: 'Ilze Bērziņa', roles: [] };
+    for (const right of RIGHTS) {
+      const decision = authorize(actor, right, Object.fromEntries(FLAGS.map((f) => [f, true])));
+      assert.is(decision.allowed, false, right);
+      if (!decision.allowed) assert.is(decision.reason, `${actor.code} (Ilze Bērziņa) may not ${RULES[right].label}: a ${kind} only reads the journal`);
+    }
+  });
 }
 
 test('every right and role is covered by the table', () => {
@@ -110,12 +125,12 @@ test('every right and role is covered by the table', () => {
     'correct-absence', 'correct-grade', 'edit-student-contact', 'enter-grade', 'justify-absence', 'keep-class-appendix',
     'manage-registry', 'mark-absence', 'read-parent-conversations', 'record-behavior', 'record-extract-return', 'record-lesson', 'remove-behavior',
   ]);
-  assert.equal([...ROLES], ['admin', 'deputy', 'class-teacher', 'teacher', 'nurse', 'social-pedagogue']);
+  assert.equal([...ROLES], ['admin', 'deputy', 'class-teacher', 'teacher', 'nurse', 'social-pedagogue', 'guest']);
 });
 
 for (const right of RIGHTS) {
   test(`reason without a target names what is lacking generically: ${right}`, () => {
-    const decision = authorize({ id: 3, code: 'N01', name: 'Līga Zariņa', roles: ['nurse'] }, right);
+    const decision = authorize({ kind: 'staff', id: 3, code: 'N01', name: 'Līga Zariņa', roles: ['nurse'] }, right);
     assert.is(decision.allowed, false);
     if (!decision.allowed) assert.is(decision.reason, `N01 (Līga Zariņa) may not ${RULES[right].label}: ${RULES[right].lacksWithoutTarget}`);
   });

@@ -6,6 +6,7 @@ import { findOnlySchool } from '../../src/db/repositories/schools.ts';
 import { findStaffByCode } from '../../src/db/repositories/staff.ts';
 import { initializeSchool } from '../../src/services/school-setup.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
+import { staffActor } from '../../src/domain/permissions.ts';
 
 /** A fresh database file in its own temporary folder. */
 export function tempDir(prefix = 'ezurnals-test-'): { dir: string; dbPath: string; cleanup: () => void } {
@@ -35,7 +36,7 @@ export async function contextAs(db: Db, staffCode: string | null, now = new Date
   if (staffCode) {
     const staff = await findStaffByCode(db, school.id, staffCode);
     if (!staff) throw new Error(`no staff ${staffCode}`);
-    actor = { id: staff.id, code: staff.code, name: `${staff.first_name} ${staff.last_name}`, roles: staff.roles };
+    actor = staffActor(staff);
   }
   return { db, school, actor, now };
 }

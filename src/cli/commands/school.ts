@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { School } from '../../db/schema.ts';
-import { setSchool } from '../../services/school.ts';
+import { setSchool, showSchool } from '../../services/school.ts';
 import type { Column } from '../output.ts';
 import { examples } from '../options.ts';
 import { runCommand } from '../runtime.ts';
@@ -18,7 +18,7 @@ export function registerSchool(program: Command): void {
     .command('show')
     .description('show the school')
     .action(async (_opts, command: Command) => {
-      await runCommand(command, { write: false, run: async (ctx) => ctx.school, print: (r, out) => out.data(r, columns) });
+      await runCommand(command, { write: false, run: async (ctx) => showSchool(ctx), print: (r, out) => out.data(r, columns) });
     });
 
   school
