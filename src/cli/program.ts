@@ -104,7 +104,7 @@ export function buildProgram(argv: readonly string[] = []): Command {
     .description('e-žurnāls: the electronic class register of a Latvian school, over one SQLite file')
     .version(VERSION, '-V, --version')
     .option('--db <path>', 'the database file (default: $EZURNALS_DB, else ./ezurnals.db)')
-    .option('--as <code>', 'who is acting: a staff code (default: $EZURNALS_USER)')
+    .option('--as <code>', 'who is acting: a staff code, a student code, or guardian:ID (default: $EZURNALS_USER)')
     .option('--year <code>', 'the school year to act on (default: the current one), e.g. 2026/2027')
     .option('--json', 'print machine-readable JSON (errors too, on stderr)')
     .option('--yes', 'do not ask for confirmations')

@@ -59,7 +59,7 @@ export class Reading {
     const classes = (at.classes ?? []).filter((c): c is string => !!c);
     const any = (set: ReadonlySet<string>) => classes.some((c) => set.has(c));
     return {
-      target: at.label ?? at.student ?? (classes.join(', ') || undefined),
+      target: at.label ?? (at.student ? `${at.student}${classes.length > 0 ? ` in ${classes.join(', ')}` : ''}` : classes.join(', ') || undefined),
       teachesClass: any(this.facts.taught),
       classTeacher: any(this.facts.led),
       granted: any(this.facts.granted),

@@ -5,6 +5,8 @@ import { collect, examples } from '../options.ts';
 import { askChoice, askText } from '../prompt.ts';
 import { runCommand } from '../runtime.ts';
 import { ROLES } from '../../domain/roles.ts';
+import type { GuestGrantView } from '../../db/repositories/guest-grants.ts';
+import { grantGuest, listGuestGrants, revokeGuest } from '../../services/guest-grants.ts';
 
 const columns: Column<StaffView>[] = [
   { header: 'code', value: (s) => s.code },
@@ -24,7 +26,15 @@ interface StaffOpts {
   active?: boolean;
 }
 
-const ROLE_HELP = 'role (repeatable): admin, deputy, class-teacher, teacher, nurse, social-pedagogue';
+const ROLE_HELP = 'role (repeatable): admin, deputy, class-teacher, teacher, nurse, social-pedagogue, guest';
+
+const grantColumns: Column<GuestGrantView>[] = [
+  { header: 'guest', value: (g) => `${g.guest_name} (${g.guest})` },
+  { header: 'year', value: (g) => g.year },
+  { header: 'class', value: (g) => g.class },
+  { header: 'until', value: (g) => g.until },
+  { header: 'granted', value: (g) => `${g.granted_by} ${g.granted_at}` },
+];
 
 export function registerStaff(program: Command): void {
   const staff = program.command('staff').description('employees: teachers, class teachers, deputies, administrators, nurse, social pedagogue');
@@ -76,5 +86,32 @@ export function registerStaff(program: Command): void {
     .option('--role <role>', 'only those with this role')
     .action(async (opts: { role?: string }, command: Command) => {
       await runCommand(command, { write: false, run: (ctx) => listStaffViews(ctx, { role: opts.role }), print: (r, out) => out.data(r, columns) });
+    });
+
+  staff
+    .command('grant <code>')
+    .description("give a guest read access to a class's journal and registry until a day (admin or deputy; regulation §32)")
+    .option('--class <class>', 'the class')
+    .option('--until <date>', 'the last day of the access')
+    .addHelpText('after', examples('ezurnals staff grant G01 --class 7.a --until 2026-12-31'))
+    .action(async (code: string, opts: { class?: string; until?: string }, command: Command) => {
+      await runCommand(command, { write: true, run: (ctx) => grantGuest(ctx, code, opts), print: (r, out) => out.data(r, grantColumns) });
+    });
+
+  staff
+    .command('revoke <code>')
+    .description("take a guest's access to a class away")
+    .option('--class <class>', 'the class')
+    .addHelpText('after', examples('ezurnals staff revoke G01 --class 7.a'))
+    .action(async (code: string, opts: { class?: string }, command: Command) => {
+      await runCommand(command, { write: true, run: (ctx) => revokeGuest(ctx, code, opts), print: (r, out) => out.data(r, grantColumns) });
+    });
+
+  staff
+    .command('grants [code]')
+    .description("guests' read access: which classes, until when")
+    .addHelpText('after', examples('ezurnals staff grants', 'ezurnals staff grants G01 --json'))
+    .action(async (code: string | undefined, _opts, command: Command) => {
+      await runCommand(command, { write: false, run: (ctx) => listGuestGrants(ctx, code), print: (r, out) => out.data(r, grantColumns) });
     });
 }
