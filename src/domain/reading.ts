@@ -130,6 +130,12 @@ function whyNot(actor: Actor, right: ReadRight, scope: ReadScope): string {
   }
 }
 
+/** Whether any facts at all could give the actor the right: a listing refuses those it never could. */
+export function mayEverRead(actor: Actor, right: ReadRight): boolean {
+  const everything: ReadScope = { teachesClass: true, classTeacher: true, granted: true, own: true, ownClass: true, self: true };
+  return authorizeRead(actor, right, everything).allowed;
+}
+
 export function authorizeRead(actor: Actor, right: ReadRight, scope: ReadScope = {}): Decision {
   if (readerRoles(actor).some((role) => roleMayRead(role, right, scope))) return { allowed: true };
   return { allowed: false, reason: `${actor.code} (${actor.name}) may not ${RIGHT_LABELS[right]}: ${whyNot(actor, right, scope)}` };

@@ -3,7 +3,7 @@ import { classesLedInYear } from '../db/repositories/classes.ts';
 import { childrenOf, classesGrantedOn, classesOfStudentsInYear, classesTaughtInYear } from '../db/repositories/reading-facts.ts';
 import { placementsOf } from '../db/repositories/students.ts';
 import { localDateOf } from '../domain/dates.ts';
-import type { ReadRight, ReadScope } from '../domain/reading.ts';
+import { mayEverRead, type ReadRight, type ReadScope } from '../domain/reading.ts';
 import { mayRead, requireReadRight, type ServiceContext } from './context.ts';
 
 /** What is read, in the year's terms: the classes it is filed under (any one suffices) and whose it is. */
@@ -85,9 +85,14 @@ export class Reading {
     if (named.schoolClass) this.require(right, { classes: [named.schoolClass.code], classWide: named.classWide });
   }
 
-  /** The rows of which the person may read at least one of the targets. */
+  /**
+   * The rows of which the person may read at least one of the targets. One
+   * whose roles never give the right is refused outright: a nurse asking for
+   * grades is told no, not shown an empty list.
+   */
   filter<T>(right: ReadRight, rows: readonly T[], at: (row: T) => ReadTarget | readonly ReadTarget[]): T[] {
     if (!this.ctx.actor) return [...rows];
+    if (!mayEverRead(this.ctx.actor, right)) requireReadRight(this.ctx, right);
     return rows.filter((row) => {
       const targets = at(row);
       return (Array.isArray(targets) ? targets : [targets as ReadTarget]).some((t) => this.may(right, t));

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Actor } from '../../src/domain/permissions.ts';
-import { authorizeRead, operatorDecision, READ_RIGHTS, roleMayRead, type ReadRight, type ReadScope } from '../../src/domain/reading.ts';
+import { authorizeRead, mayEverRead, operatorDecision, READ_RIGHTS, roleMayRead, type ReadRight, type ReadScope } from '../../src/domain/reading.ts';
 import { READER_ROLES, type ReaderRole } from '../../src/domain/roles.ts';
 
 type Flag = Exclude<keyof ReadScope, 'target'>;
@@ -99,6 +99,16 @@ test('the operator rule: the owner of the database file reads without an identit
   assert.is(operatorDecision(1000, 0).allowed, false);
   // Without POSIX owners the file's own permissions are the guard.
   assert.equal(operatorDecision(1000, undefined), { allowed: true });
+});
+
+test('mayEverRead: whether some facts could give the right (lists refuse the others outright)', () => {
+  assert.is(mayEverRead(staff('nurse'), 'read-journal'), false);
+  assert.is(mayEverRead(staff('nurse'), 'read-registry'), true);
+  assert.is(mayEverRead(staff('teacher'), 'read-journal'), true);
+  assert.is(mayEverRead(staff('guest'), 'read-journal'), true);
+  assert.is(mayEverRead(staff('guest'), 'read-staff'), false);
+  assert.is(mayEverRead(student, 'read-journal'), true);
+  assert.is(mayEverRead(guardian, 'read-teacher-report'), false);
 });
 
 test('every read right and reader role is in the table', () => {
