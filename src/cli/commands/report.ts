@@ -44,7 +44,7 @@ const writtenColumns = [
 ];
 
 /**
- * The one path of every report: gather its data (one read, no author needed),
+ * The one path of every report: gather its data (one read, checked against the reader's rights),
  * then with --json print the data, else render and write the files.
  */
 export async function runReport<D>(command: Command, flags: ReportFlags, build: (ctx: ServiceContext) => Promise<BuiltReport<D>>): Promise<void> {
