@@ -112,4 +112,13 @@ test('with no identity the owner of the database file reads everything (the oper
   assert.equal(gradesOf(r), ['S001=8', 'S002=6', 'S003=9']);
 });
 
+test('a code that is both an employee\'s and a student\'s must say which', async () => {
+  await setup([['staff', 'add', 'S003', '--first-name', 'Sandra', '--last-name', 'Kalna', '--role', 'teacher']]);
+  refused('an ambiguous --as', ['grade', 'list', '--as', 'S003'], 'usage', /S003 \(from --as\) names both an employee and a student: say staff:S003 or student:S003/);
+  const r = run(['grade', 'list', '--as', 'student:S003', '--json']);
+  assert.is(r.code, 0, r.stderr);
+  assert.equal(gradesOf(r), ['S003=9']);
+  refused('the employee S003 teaches nothing', ['grade', 'list', '--class', '7.b', '--as', 'staff:S003'], 'forbidden', /S003 \(Sandra Kalna\) may not read the class journal/);
+});
+
 test.run();
