@@ -1,7 +1,6 @@
 import { AppError } from '../errors.ts';
 import { listInspectionViews } from '../db/repositories/inspections.ts';
 import { gradeEntriesInPeriod, unjustifiedAbsencesInPeriod } from '../db/repositories/journal-checks.ts';
-import { reportClasses } from '../db/repositories/report-data.ts';
 import { localDateOf } from '../domain/dates.ts';
 import { lateGradeEntries } from '../domain/late-grades.ts';
 import type { ServiceContext } from '../services/context.ts';
@@ -29,7 +28,7 @@ export async function loadInspectionsData(ctx: ServiceContext, input: Inspection
   if (from > to) throw new AppError('usage', `--from ${from} is after --to ${to}.`);
   const year = await resolveYear(ctx);
   const selected = await selectClasses(ctx, year, input, false);
-  const classes = await reportClasses(ctx.db, year.id, selected.codes);
+  const classes = selected.classes;
   const ids = classes.map((c) => c.id);
   const today = localDateOf(ctx.now);
 

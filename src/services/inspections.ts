@@ -1,7 +1,7 @@
 import { AppError } from '../errors.ts';
-import type { SchoolClass, SchoolYear } from '../db/schema.ts';
+import type { SchoolYear } from '../db/schema.ts';
 import { insertInspection, listInspectionViews, type InspectionView } from '../db/repositories/inspections.ts';
-import { reportClasses } from '../db/repositories/report-data.ts';
+import { reportClasses, type ReportClass } from '../db/repositories/report-data.ts';
 import { localDateOf } from '../domain/dates.ts';
 import { requireRight, timestamp, type ServiceContext } from './context.ts';
 import { optionalDate, requireDate, requireDayDone, requireText } from './input.ts';
@@ -14,18 +14,13 @@ export interface ClassSelection {
 }
 
 /** The classes a selection names, in class order; `required` makes an empty selection a usage error, else it means all. */
-export async function selectClasses(ctx: ServiceContext, year: SchoolYear, selection: ClassSelection, required: boolean): Promise<{ ids: number[]; codes: string[]; all: boolean }> {
+export async function selectClasses(ctx: ServiceContext, year: SchoolYear, selection: ClassSelection, required: boolean): Promise<{ classes: ReportClass[]; all: boolean }> {
   const named = [...new Set(selection.class ?? [])];
   if (selection.all && named.length > 0) throw new AppError('usage', 'Give either --class (one or more) or --all, not both.');
   if (!selection.all && named.length === 0 && required) throw new AppError('usage', 'Name the classes with --class 7.a [--class 7.b …], or --all for the whole school.');
-  if (named.length === 0) {
-    const all = await reportClasses(ctx.db, year.id);
-    return { ids: all.map((c) => c.id), codes: all.map((c) => c.code), all: true };
-  }
-  const classes: SchoolClass[] = [];
-  for (const code of named) classes.push(await resolveClass(ctx, year, code));
-  classes.sort((a, b) => a.level - b.level || a.code.localeCompare(b.code));
-  return { ids: classes.map((c) => c.id), codes: classes.map((c) => c.code), all: false };
+  if (named.length === 0) return { classes: await reportClasses(ctx.db, year.id), all: true };
+  for (const code of named) await resolveClass(ctx, year, code);
+  return { classes: await reportClasses(ctx.db, year.id, named), all: false };
 }
 
 export interface InspectionInput extends ClassSelection {
@@ -38,8 +33,8 @@ export interface InspectionInput extends ClassSelection {
 export async function addInspection(ctx: ServiceContext, input: InspectionInput): Promise<InspectionView> {
   const actor = requireRight(ctx, 'record-inspection');
   const year = await resolveYear(ctx);
-  const classes = await selectClasses(ctx, year, input, true);
-  if (classes.ids.length === 0) throw new AppError('invalid', `${year.code} has no classes to inspect.`);
+  const selected = await selectClasses(ctx, year, input, true);
+  if (selected.classes.length === 0) throw new AppError('invalid', `${year.code} has no classes to inspect.`);
   const today = localDateOf(ctx.now);
   const date = requireDayDone(input.date ?? today, 'date', year, today);
   const findings = requireText(input.findings, 'findings');
@@ -47,8 +42,8 @@ export async function addInspection(ctx: ServiceContext, input: InspectionInput)
   if (deadline !== null && deadline < date) throw new AppError('invalid', `--deadline ${deadline} is before the inspection (${date}).`);
   const row = await insertInspection(
     ctx.db,
-    { school_id: ctx.school.id, school_year_id: year.id, date, findings, deadline, whole_school: classes.all ? 1 : 0, created_at: timestamp(ctx), created_by: actor.id },
-    classes.ids,
+    { school_id: ctx.school.id, school_year_id: year.id, date, findings, deadline, whole_school: selected.all ? 1 : 0, created_at: timestamp(ctx), created_by: actor.id },
+    selected.classes.map((c) => c.id),
   );
   return (await listInspectionViews(ctx.db, { yearId: year.id, ids: [row.id] }))[0]!;
 }
