@@ -286,6 +286,38 @@ export interface GuestGrantTable {
   until: string;
   granted_by: number;
   granted_at: string;
+/** A lesson of the weekly timetable (§17), in force from valid_from to valid_to (inclusive; null: open). */
+export interface TimetableSlotTable {
+  id: Id;
+  school_id: number;
+  class_id: number;
+  /** 1 = Monday … 5 = Friday; 6 = Saturday in schools that teach then. */
+  weekday: number;
+  number: number;
+  subject_id: number;
+  teacher_id: number;
+  valid_from: string;
+  valid_to: string | null;
+  created_at: string;
+  created_by: number;
+}
+
+/** A deputy's inspection of class journals (§11); the classes it covered are in inspection_class. */
+export interface InspectionTable {
+  id: Id;
+  school_id: number;
+  school_year_id: number;
+  date: string;
+  findings: string;
+  deadline: string | null;
+  whole_school: Flag;
+  created_at: string;
+  created_by: number;
+}
+
+export interface InspectionClassTable {
+  inspection_id: number;
+  class_id: number;
 }
 
 export interface Database {
@@ -313,6 +345,9 @@ export interface Database {
   briefing_student: BriefingStudentTable;
   parent_conversation: ParentConversationTable;
   guest_grant: GuestGrantTable;
+  timetable_slot: TimetableSlotTable;
+  inspection: InspectionTable;
+  inspection_class: InspectionClassTable;
 }
 
 export type School = Selectable<SchoolTable>;
@@ -351,3 +386,5 @@ export type BehaviorEntry = Selectable<BehaviorEntryTable>;
 export type ParentNote = Selectable<ParentNoteTable>;
 export type Briefing = Selectable<BriefingTable>;
 export type ParentConversation = Selectable<ParentConversationTable>;
+export type TimetableSlot = Selectable<TimetableSlotTable>;
+export type Inspection = Selectable<InspectionTable>;

@@ -14,7 +14,9 @@ export type Right =
   | 'record-behavior'
   | 'remove-behavior'
   | 'keep-class-appendix'
-  | 'read-parent-conversations';
+  | 'read-parent-conversations'
+  | 'manage-timetable'
+  | 'record-inspection';
 
 export interface Actor {
   /** Who acts: an employee (id is a staff id), or a student or guardian as themselves (id is theirs). */
@@ -68,6 +70,8 @@ const RIGHT_LABELS: Record<Right, string> = {
   'remove-behavior': 'remove behaviour entries',
   'keep-class-appendix': "keep the class teacher's appendices",
   'read-parent-conversations': 'read conversations with parents',
+  'manage-timetable': 'change the timetable',
+  'record-inspection': 'record journal inspections',
 };
 
 /** Deputies and admins may do everything (regulation §5–11). */
@@ -76,6 +80,8 @@ const UNRESTRICTED: readonly Role[] = ['admin', 'deputy'];
 function allowedByScope(right: Right, scope: Scope, isTeacher: boolean): boolean {
   switch (right) {
     case 'manage-registry':
+    case 'manage-timetable':
+    case 'record-inspection':
       return false;
     case 'edit-student-contact':
     case 'justify-absence':
@@ -102,6 +108,8 @@ function whyNot(right: Right, scope: Scope): string {
   const target = scope.target ? ` ${scope.target}` : '';
   switch (right) {
     case 'manage-registry':
+    case 'manage-timetable':
+    case 'record-inspection':
       return 'only an admin or a deputy director may';
     case 'edit-student-contact':
     case 'justify-absence':

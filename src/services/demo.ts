@@ -27,6 +27,7 @@ import { addLesson, listLessons, whyNoLessons } from './lessons.ts';
 import { justifyAbsences, listAbsences, markAbsences } from './absences.ts';
 import { correctGrade, enterGrades, listGrades } from './grades.ts';
 import { loadCalendar, resolveYear } from './lookup.ts';
+import { addInspection } from './inspections.ts';
 
 /* ------------------------------------------------------------------ files */
 
@@ -224,7 +225,7 @@ function toActor(staff: { id: number; code: string; first_name: string; last_nam
 }
 
 /** The registry files of data/demo, in the importer's dependency order. */
-const REGISTRY_FILES = ['subjects', 'staff', 'classes', 'students', 'guardians', 'assignments'] as const;
+const REGISTRY_FILES = ['subjects', 'staff', 'classes', 'students', 'guardians', 'assignments', 'timetable'] as const;
 
 /** The registry as the administrator would enter it in the last week of August. */
 async function enterRegistry(db: Db, data: DemoData, dataDir: string): Promise<{ school: School; admin: Actor; actors: Map<string, Actor>; setupDay: IsoDate }> {
@@ -412,6 +413,13 @@ export async function buildDemoSchool(db: Db, options: DemoOptions = {}): Promis
     const days = datesBetween(year.starts_on, until).filter((d) => whyNoLessons(d, year, calendar) === null);
     const run: DemoRun = { db: trx, school, actors, rnd: seededRandom(SEED), calendar, days, lastDay: days.at(-1)! };
     await writeJournal(run, data);
+    // The deputy checks two class journals on the last day of the period (§11).
+    await addInspection(actingAs(run, 'D01', instantOfLocal(run.lastDay, '15:30')), {
+      class: ['7.a', '9.b'],
+      date: run.lastDay,
+      findings: 'Tēmas un mājasdarbi ierakstīti; 9.b vairāki kavējumi vēl nav attaisnoti (n), audzinātājam tos izvērtēt.',
+      deadline: calendar.addWorkingDays(run.lastDay, 5),
+    });
     return demoSummary({ db: trx, school, actor: admin, now: instantOfLocal(until, '18:00') });
   });
 }

@@ -76,6 +76,14 @@ export const KIND_COLUMNS = {
     work: { en: 'work', lv: 'Darba veids' },
     note: { en: 'note', lv: 'Piezīmes' },
   }),
+  timetable: defineColumns({
+    class: { en: 'class', lv: 'Klase', required: true },
+    weekday: { en: 'weekday', lv: ['Nedēļas diena', 'Diena'], required: true },
+    number: { en: 'number', lv: 'Stunda', required: true },
+    subject: { en: 'subject', lv: 'Priekšmets', required: true },
+    teacher: { en: 'teacher', lv: 'Skolotājs' },
+    from: { en: 'from', lv: ['Spēkā no', 'No'] },
+  }),
   holidays: defineColumns({
     from: { en: 'from', lv: 'No', required: true },
     to: { en: 'to', lv: 'Līdz' },
@@ -88,4 +96,4 @@ export type TransferKind = keyof typeof KIND_COLUMNS;
 export const TRANSFER_KINDS = Object.keys(KIND_COLUMNS) as TransferKind[];
 
 /** Dependency order: a bundle imports, and an export folder is read back, in this order. */
-export const IMPORT_ORDER: readonly TransferKind[] = ['holidays', 'subjects', 'staff', 'classes', 'students', 'guardians', 'assignments', 'lessons', 'absences', 'grades'];
+export const IMPORT_ORDER: readonly TransferKind[] = ['holidays', 'subjects', 'staff', 'classes', 'students', 'guardians', 'assignments', 'timetable', 'lessons', 'absences', 'grades'];

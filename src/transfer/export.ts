@@ -9,6 +9,7 @@ import { listLessonViews } from '../db/repositories/lessons.ts';
 import { listStaff } from '../db/repositories/staff.ts';
 import { listStudents } from '../db/repositories/students.ts';
 import { listSubjects } from '../db/repositories/subjects.ts';
+import { listTimetableSlotViews } from '../db/repositories/timetable.ts';
 import { referenceDate } from '../services/classes.ts';
 import { requireReadRight, requireRight, type ServiceContext } from '../services/context.ts';
 import { resolveYear } from '../services/lookup.ts';
@@ -64,6 +65,9 @@ const READERS: { [K in TransferKind]: (ctx: ServiceContext, yearId: number, onDa
     (await listAbsenceViews(ctx.db, { yearId })).map((a) => ({ class: a.class, subject: a.subject, date: a.date, number: a.number, student: a.student, code: a.code })),
   grades: async (ctx, yearId) =>
     (await listGradeViews(ctx.db, { yearId })).map((g) => ({ class: g.class, subject: g.subject, date: g.date, student: g.student, value: g.value, work: g.work, note: g.note })),
+  // The timetable as it holds from the reference day on, each lesson with the day it started.
+  timetable: async (ctx, yearId, onDate) =>
+    (await listTimetableSlotViews(ctx.db, { yearId, from: onDate })).map((s) => ({ class: s.class, weekday: s.weekday, number: s.number, subject: s.subject, teacher: s.teacher, from: s.valid_from })),
   holidays: async (ctx) => (await listHolidays(ctx.db, ctx.school.id)).map((h) => ({ from: h.starts_on, to: h.ends_on, kind: h.kind, name: h.name })),
 };
 

@@ -32,6 +32,8 @@ import { addHoliday, removeHoliday } from '../services/holidays.ts';
 import { addLesson, LESSON_NUMBERS, resolveLesson, setLesson } from '../services/lessons.ts';
 import { justifyAbsences, markAbsences } from '../services/absences.ts';
 import { correctGrade, enterGrades } from '../services/grades.ts';
+import { setTimetableSlot } from '../services/timetable.ts';
+import { parseWeekday } from '../domain/timetable.ts';
 import type { KIND_COLUMNS, TransferKind } from './columns.ts';
 import type { Row } from './import.ts';
 
@@ -419,6 +421,38 @@ const holidays: KindHandler<FieldOf<'holidays'>> = {
   },
 };
 
+function weekdayCell(value: string | undefined): number {
+  const day = value ? parseWeekday(value) : null;
+  if (day === null) throw invalid('must be 1 (Monday) … 5 (Friday), 6 for Saturday lessons, or the day\'s name (pirmdiena …)');
+  return day;
+}
+
+/** A lesson of the weekly timetable: set through `timetable set`, from the `from` day (default: today). */
+const timetable: KindHandler<FieldOf<'timetable'>> = {
+  registry: true,
+  key(row) {
+    const weekday = parseWeekday(row.get('weekday') ?? '') ?? row.get('weekday');
+    const from = parseDateInput(row.get('from') ?? '') ?? row.get('from');
+    return {
+      key: lower(row.get('class'), String(weekday), row.get('number'), from),
+      field: 'number',
+      label: `timetable lesson ${row.get('class')} weekday ${weekday} no. ${row.get('number')}${from ? ` from ${from}` : ''}`,
+    };
+  },
+  async apply(row, refs) {
+    const { ctx } = row;
+    const schoolClass = await row.check('class', (v) => refs.class(v!));
+    const weekday = await row.check('weekday', weekdayCell);
+    const number = await row.check('number', (v) => requireInteger(v, 'number', LESSON_NUMBERS.min, LESSON_NUMBERS.max));
+    const subject = await row.check('subject', (v) => refs.subject(v!));
+    const teacher = await row.check('teacher', (v) => (v ? refs.staff(v) : undefined));
+    const from = await row.check('from', isoDate);
+    if (row.failed || !schoolClass || weekday === undefined || number === undefined || !subject) return null;
+    const { outcome } = await setTimetableSlot(ctx, { class: schoolClass.code, weekday, number, subject: subject.code, teacher: teacher?.code, from });
+    return outcome === 'replaced' ? 'updated' : outcome;
+  },
+};
+
 type PlaceField = 'class' | 'subject' | 'date' | 'number';
 /** The part of a row that names a place in the journal (method syntax: any kind's row with these columns fits). */
 interface PlaceRow {
@@ -545,6 +579,7 @@ export const HANDLERS: { [K in TransferKind]: KindHandler<FieldOf<K>> } = {
   students,
   guardians,
   assignments,
+  timetable,
   holidays,
   lessons,
   absences,

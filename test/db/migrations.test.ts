@@ -31,8 +31,8 @@ Migrations('a fresh database records every migration, the latest last', async ()
     const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`.execute(db);
     assert.equal(tables.rows.map((r) => r.name), [
       'absence', 'absence_change', 'assignment', 'behavior_entry', 'briefing', 'briefing_student', 'enrollment', 'extract_ack', 'grade',
-      'grade_change', 'guardian', 'guest_grant', 'holiday', 'lesson', 'parent_conversation', 'parent_note', 'school', 'school_class', 'school_year', 'staff',
-      'staff_role', 'student', 'student_guardian', 'subject',
+      'grade_change', 'guardian', 'guest_grant', 'holiday', 'inspection', 'inspection_class', 'lesson', 'parent_conversation', 'parent_note',
+      'school', 'school_class', 'school_year', 'staff', 'staff_role', 'student', 'student_guardian', 'subject', 'timetable_slot',
     ]);
   } finally {
     await db.destroy();

@@ -17,7 +17,7 @@ const FLAGS: readonly Flag[] = ['teaches', 'taughtLesson', 'substitutes', 'class
  *   an entry is removed by its author;
  * - the class teacher alone keeps the appendices (briefings, notes for parents, conversations
  *   with parents) and reads the conversations (§15–16);
- * - nobody else manages the registry.
+ * - nobody else manages the registry, changes the timetable (§17) or records journal inspections (§11).
  * `granted` lists the scope flags that give the right; `teacherOnly` those that count only for
  * an actor with the teacher role.
  */
@@ -35,6 +35,8 @@ const RULES: Record<Right, { granted: readonly Flag[]; teacherOnly?: readonly Fl
   'remove-behavior': { granted: ['author'], label: 'remove behaviour entries', lacks: 'did not write mat in 7.a', lacksWithoutTarget: 'did not write this entry' },
   'keep-class-appendix': { granted: ['classTeacher'], label: "keep the class teacher's appendices", lacks: 'is not the class teacher of mat in 7.a', lacksWithoutTarget: 'is not the class teacher of this class' },
   'read-parent-conversations': { granted: ['classTeacher'], label: 'read conversations with parents', lacks: 'is not the class teacher of mat in 7.a', lacksWithoutTarget: 'is not the class teacher of this class' },
+  'manage-timetable': { granted: [], label: 'change the timetable', lacks: 'only an admin or a deputy director may', lacksWithoutTarget: 'only an admin or a deputy director may' },
+  'record-inspection': { granted: [], label: 'record journal inspections', lacks: 'only an admin or a deputy director may', lacksWithoutTarget: 'only an admin or a deputy director may' },
 };
 const RIGHTS = Object.keys(RULES) as Right[];
 
@@ -51,7 +53,7 @@ function expectedAllowed(right: Right, roles: readonly Role[], flags: readonly F
 // Every subset of the flags (64), as Scope objects with a target.
 const FLAG_SETS: Flag[][] = Array.from({ length: 1 << FLAGS.length }, (_, mask) => FLAGS.filter((_, i) => mask & (1 << i)));
 
-// The full table: 13 rights × 7 roles × 64 flag combinations.
+// The full table: every right × every staff role × 64 flag combinations.
 for (const right of RIGHTS) {
   for (const role of ROLES) {
     for (const flags of FLAG_SETS) {
@@ -98,6 +100,10 @@ const explicit: [string, Role[], Right, Scope, boolean][] = [
   ['the author removes their behaviour entry', ['teacher'], 'remove-behavior', { author: true }, true],
   ['the class teacher may not remove a colleague\'s behaviour entry', ['teacher', 'class-teacher'], 'remove-behavior', { classTeacher: true, teachesClass: true }, false],
   ['a deputy removes any behaviour entry', ['deputy'], 'remove-behavior', {}, true],
+  ['the class teacher may not change the timetable of their class', ['teacher', 'class-teacher'], 'manage-timetable', { classTeacher: true, teaches: true, teachesClass: true }, false],
+  ['a deputy changes the timetable', ['deputy'], 'manage-timetable', {}, true],
+  ['a teacher may not record a journal inspection', ['teacher', 'class-teacher'], 'record-inspection', { classTeacher: true, author: true }, false],
+  ['a deputy records a journal inspection', ['deputy'], 'record-inspection', {}, true],
   ['a subject teacher of the class may not keep the appendices', ['teacher'], 'keep-class-appendix', { teaches: true, teachesClass: true }, false],
   ['the class teacher keeps the appendices', ['class-teacher'], 'keep-class-appendix', { classTeacher: true }, true],
   ['the nurse may not read conversations with parents', ['nurse'], 'read-parent-conversations', { teachesClass: true, author: true }, false],
@@ -123,7 +129,8 @@ for (const kind of ['student', 'guardian'] as const) {
 test('every right and role is covered by the table', () => {
   assert.equal(RIGHTS.sort(), [
     'correct-absence', 'correct-grade', 'edit-student-contact', 'enter-grade', 'justify-absence', 'keep-class-appendix',
-    'manage-registry', 'mark-absence', 'read-parent-conversations', 'record-behavior', 'record-extract-return', 'record-lesson', 'remove-behavior',
+    'manage-registry', 'manage-timetable', 'mark-absence', 'read-parent-conversations', 'record-behavior', 'record-extract-return', 'record-inspection', 'record-lesson',
+    'remove-behavior',
   ]);
   assert.equal([...ROLES], ['admin', 'deputy', 'class-teacher', 'teacher', 'nurse', 'social-pedagogue', 'guest']);
 });

@@ -12,6 +12,8 @@ import { registerReportTeacher } from './report-teacher.ts';
 import { registerReportSubstitutions } from './report-substitutions.ts';
 import { registerReportCard } from './report-card.ts';
 import { registerReportSummaryJournal } from './report-summary-journal.ts';
+import { registerReportMissing } from './report-missing.ts';
+import { registerReportInspections } from './report-inspections.ts';
 
 /** Options every printed report shares. */
 export interface ReportFlags {
@@ -86,4 +88,6 @@ export function registerReport(program: Command): void {
   registerReportSubstitutions(report);
   registerReportCard(report);
   registerReportSummaryJournal(report);
+  registerReportMissing(report);
+  registerReportInspections(report);
 }

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import { initial } from './0001-initial.ts';
 import { extractAcknowledgement } from './0002-extract-acknowledgement.ts';
 import { classJournalAppendices } from './0003-class-journal-appendices.ts';
+import { timetableAndInspections } from './0004-timetable-and-inspections.ts';
 import { readingRoles } from './0009-reading-roles.ts';
 
 /**
@@ -12,6 +13,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-extract-acknowledgement': extractAcknowledgement,
   '0003-class-journal-appendices': classJournalAppendices,
+  '0004-timetable-and-inspections': timetableAndInspections,
   '0009-reading-roles': readingRoles,
 };
 
