@@ -23,6 +23,7 @@ import { registerBehavior } from './commands/behavior.ts';
 import { registerNote } from './commands/note.ts';
 import { registerBriefing } from './commands/briefing.ts';
 import { registerConversation } from './commands/conversation.ts';
+import { registerArchive } from './commands/archive.ts';
 
 /**
  * Every level throws instead of exiting, so `main` maps all failures to the
@@ -80,6 +81,7 @@ const NOUNS: Record<string, (program: Command) => void> = {
   report: registerReport,
   substitution: registerSubstitution,
   extract: registerExtract,
+  archive: registerArchive,
 };
 
 const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--db', '--as', '--year']);
