@@ -4,7 +4,7 @@ import { PDFDocument } from 'pdf-lib';
 import { AppError } from '../errors.ts';
 import { nativeDatabase } from '../db/connection.ts';
 import { findOnlySchool } from '../db/repositories/schools.ts';
-import type { ServiceContext } from '../services/context.ts';
+import { requireRight, type ServiceContext } from '../services/context.ts';
 import { resolveYear } from '../services/lookup.ts';
 import { findBrowser } from '../reports/browser.ts';
 import { publishDocuments, type ReportDocument } from '../reports/publish.ts';
@@ -107,6 +107,9 @@ async function pageCount(path: string): Promise<number> {
  */
 export async function exportArchive(ctx: ServiceContext, input: ArchiveExportInput, stage: ArchiveStage, parts: readonly ArchivePart[] = ARCHIVE_PARTS): Promise<ArchiveExportResult> {
   const volumeSize = parseVolumeSize(input.volumeSize ?? DEFAULT_VOLUME_SIZE);
+  // The archive is the whole journal, personas kodi and conversations with parents included.
+  if (!ctx.actor) throw new AppError('usage', 'The archive holds the whole journal with its personal data: say who you are (an admin or a deputy director) with --as STAFF_CODE or EZURNALS_USER.');
+  requireRight(ctx, 'manage-registry');
   refuseExisting(input);
   const year = await resolveYear(ctx);
   const isoTool = input.iso ? findIsoTool() : undefined;

@@ -21,7 +21,7 @@ test.after(async () => {
 const quiet: ArchiveStage = { progress() {} };
 
 test('an archive larger than a volume is split into volumes, each with its own manifest, SHA256SUMS and index, and verifies', async () => {
-  const ctx = await s.ctx(null);
+  const ctx = await s.ctx('admin');
   // The tables and the snapshot alone (no printed parts), first in one volume to learn the sizes.
   const whole = await exportArchive(ctx, { out: join(place.dir, 'viss') }, quiet, []);
   assert.is(whole.volumes, 1);
@@ -70,7 +70,7 @@ test('an archive larger than a volume is split into volumes, each with its own m
 });
 
 test('an export that fails part-way leaves neither the folder nor its work folder, and keeps the archive it was to replace', async () => {
-  const ctx = await s.ctx(null);
+  const ctx = await s.ctx('admin');
   const failing = [{ folder: FOLDERS.classJournals, documents: async () => { throw new AppError('invalid', 'the class journals could not be built'); } }];
   const out = join(place.dir, 'neizdevās');
   try {

@@ -40,7 +40,7 @@ function startWriter(dbPath: string) {
 test('archive export writes the nomenclature, every table, a consistent snapshot, index, manifest and SHA256SUMS, while another process writes', async () => {
   const writer = startWriter(s.dbPath);
   await new Promise((r) => setTimeout(r, 300));
-  const r = await cliAsync(['archive', 'export', '--year', '2026/2027', '--out', archive, '--iso', iso, '--json'], { EZURNALS_DB: s.dbPath });
+  const r = await cliAsync(['archive', 'export', '--year', '2026/2027', '--out', archive, '--iso', iso, '--json'], { EZURNALS_DB: s.dbPath, EZURNALS_USER: 'admin' });
   writer.kill();
   assert.is(r.code, 0, r.stderr);
   assert.is(r.json.volumes, 1);
@@ -149,7 +149,8 @@ test('archive verify names a changed PDF, a deleted CSV and an added file (exit 
   cpSync(archive, copy, { recursive: true });
   const pdf = join(copy, '03_liecības/2026-2027_sem1_7a_visa-klase.pdf');
   const bytes = readFileSync(pdf);
-  bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+  const middle = Math.floor(bytes.length / 2);
+  bytes[middle] = bytes[middle]! ^ 0x01;
   writeFileSync(pdf, bytes);
   rmSync(join(copy, '06_tabulas/lesson.csv'));
   writeFileSync(join(copy, '06_tabulas/piezīme.txt'), 'x');
@@ -204,7 +205,12 @@ test('archive restore: a new database from the snapshot; its tables export to th
   assert.not.ok(existsSync(join(place.dir, 'nekas.db')));
 });
 
-test('archive export refuses an existing folder without --force, a bad --volume-size, and a missing ISO tool, writing nothing', () => {
+test('archive export refuses a teacher, an existing folder without --force, a bad --volume-size, and a missing ISO tool, writing nothing', () => {
+  const teacher = run(['archive', 'export', '--out', join(place.dir, 'skolotājam'), '--as', 'T01', '--json']);
+  assert.is(teacher.code, EXIT_CODES.forbidden, teacher.stderr);
+  assert.match(teacher.errorJson.error.message, /only an admin or a deputy director may/);
+  assert.not.ok(existsSync(join(place.dir, 'skolotājam')));
+
   const full = join(place.dir, 'aizņemts');
   mkdirSync(full);
   writeFileSync(join(full, 'cits.txt'), 'kept');
