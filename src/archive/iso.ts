@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { AppError } from '../errors.ts';
+import { asciiSlug } from '../reports/file-names.ts';
 
 export type IsoTool = 'xorriso' | 'genisoimage';
 
@@ -21,13 +22,7 @@ export function findIsoTool(isInstalled: (tool: string) => boolean = installed):
 
 /** An ISO 9660 volume id: at most 32 of A–Z, 0–9 and _. */
 export function isoVolumeId(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toUpperCase()
-    .replace(/[^A-Z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .slice(0, 32);
+  return asciiSlug(text).toUpperCase().replace(/-/g, '_').slice(0, 32);
 }
 
 function run(tool: string, args: string[], what: string): void {
