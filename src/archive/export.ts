@@ -15,7 +15,7 @@ import { ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION, CHECKSUMS_FILE, checksumsText, 
 import { FOLDER_ORDER, FOLDERS, INDEX_FILE, SNAPSHOT_FILE } from './nomenclature.ts';
 import { ARCHIVE_PARTS, type ArchivePart } from './parts.ts';
 import { openSnapshot, takeSnapshot } from './snapshot.ts';
-import { writeTables } from './tables.ts';
+import { COLUMNS_FILES, tableFiles, writeTables, type TableDescription } from './tables.ts';
 import { DEFAULT_VOLUME_SIZE, formatBytes, packVolumes, parseVolumeSize, volumeFolder } from './volumes.ts';
 
 export interface ArchiveExportInput {
@@ -94,6 +94,23 @@ async function printParts(parts: readonly { part: ArchivePart; documents: Report
   return labels;
 }
 
+/** Index link texts of the tables' files: the table's name and what it holds. */
+function tableLabels(tables: readonly TableDescription[]): [string, string][] {
+  const folder = FOLDERS.tables.name;
+  return [
+    [`${folder}/${COLUMNS_FILES.csv}`, 'Kolonnu apraksts / column descriptions (CSV)'],
+    [`${folder}/${COLUMNS_FILES.json}`, 'Kolonnu apraksts / column descriptions (JSON)'],
+    ...tables.flatMap((t): [string, string][] => {
+      const files = tableFiles(t.name);
+      const what = `${t.name}${t.meaning ? ` — ${t.meaning}` : ''} (${t.rows} rows)`;
+      return [
+        [`${folder}/${files.csv}`, `${what}, CSV`],
+        [`${folder}/${files.json}`, `${what}, JSON`],
+      ];
+    }),
+  ];
+}
+
 async function pageCount(path: string): Promise<number> {
   return (await PDFDocument.load(readFileSync(path), { updateMetadata: false })).getPageCount();
 }
@@ -138,10 +155,12 @@ export async function exportArchive(ctx: ServiceContext, input: ArchiveExportInp
     try {
       school = (await findOnlySchool(snapshot.db))!;
       const archived: ServiceContext = { db: snapshot.db, school, actor: null, now: ctx.now, yearCode: year.code };
-      writeTables(snapshot.native, join(work, FOLDERS.tables.name), (done, total) => stage.progress('Tables', done, total));
+      const tables = writeTables(snapshot.native, join(work, FOLDERS.tables.name), (done, total) => stage.progress('Tables', done, total));
       const built = [];
       for (const part of parts) built.push({ part, documents: await part.documents(archived, year, 'lv') });
       labels = await printParts(built, work, school.name, stage);
+      for (const [path, label] of tableLabels(tables)) labels.set(path, label);
+      labels.set(`${FOLDERS.database.name}/${SNAPSHOT_FILE}`, `${FOLDERS.database.lv} / ${FOLDERS.database.en}`);
     } finally {
       await snapshot.db.destroy();
     }

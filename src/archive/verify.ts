@@ -5,6 +5,8 @@ import { withExtractedIso } from './iso.ts';
 import { CHECKSUMS_FILE, checksumsText, MANIFEST_FILE, parseManifest, sha256OfFile, type ArchiveManifest } from './manifest.ts';
 import { VOLUME_FOLDER } from './volumes.ts';
 
+export type { ArchiveManifest };
+
 export interface ArchiveVerification {
   ok: boolean;
   /** How many files the manifests list, and their total size in bytes. */

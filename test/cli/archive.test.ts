@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import SqliteDatabase from 'better-sqlite3';
-import { cliAsync } from '../support/cli.ts';
+import { BIN, cliAsync } from '../support/cli.ts';
 import { tempDir } from '../support/school.ts';
 import { pdfText } from '../support/pdf.ts';
 import { reportSchool } from '../support/report-school.ts';
@@ -230,6 +230,21 @@ test('archive export refuses a teacher, an existing folder without --force, a ba
   assert.match(noTool.errorJson.error.message, /needs xorriso or genisoimage, and neither is installed/);
   for (const name of ['x', 'y', 'y.iso']) assert.not.ok(existsSync(join(place.dir, name)), name);
   assert.equal(readdirSync(place.dir).filter((n) => n.includes('partial')), []);
+});
+
+test('an export interrupted with Ctrl-C part-way leaves neither the folder nor its work folder nor the image', async () => {
+  const out = join(place.dir, 'pārtraukts');
+  const child = spawn(process.execPath, [BIN, 'archive', 'export', '--out', out, '--iso', `${out}.iso`], { env: { ...process.env, EZURNALS_DB: s.dbPath, EZURNALS_USER: 'admin' }, stdio: 'ignore' });
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  const working = () => readdirSync(place.dir).filter((n) => n.startsWith('.pārtraukts.partial'));
+  // Interrupted once the snapshot and the tables are written, while the documents print.
+  for (let i = 0; i < 400 && !working().some((w) => existsSync(join(place.dir, w, '06_tabulas', '00_kolonnu_apraksts.json'))); i++) await new Promise((r) => setTimeout(r, 50));
+  assert.is(working().length, 1, 'the export had begun');
+  child.kill('SIGINT');
+  assert.is(await exited, 130);
+  assert.not.ok(existsSync(out));
+  assert.not.ok(existsSync(`${out}.iso`));
+  assert.equal(working(), []);
 });
 
 test.run();
