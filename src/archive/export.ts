@@ -4,6 +4,7 @@ import { PDFDocument } from 'pdf-lib';
 import { AppError } from '../errors.ts';
 import { nativeDatabase } from '../db/connection.ts';
 import { findOnlySchool } from '../db/repositories/schools.ts';
+import type { School, SchoolYear } from '../db/schema.ts';
 import { requireRight, type ServiceContext } from '../services/context.ts';
 import { resolveYear } from '../services/lookup.ts';
 import { findBrowser } from '../reports/browser.ts';
@@ -115,6 +116,41 @@ async function pageCount(path: string): Promise<number> {
   return (await PDFDocument.load(readFileSync(path), { updateMetadata: false })).getPageCount();
 }
 
+/** The row of the final table for a folder of a volume, added when it is the folder's first file. */
+function folderRow(rows: ArchivedFolder[], volume: number, folder: string): ArchivedFolder {
+  let row = rows.find((r) => r.volume === volume && r.folder === folder);
+  if (!row) rows.push((row = { volume, folder, files: 0, pages: 0, bytes: 0 }));
+  return row;
+}
+
+/**
+ * Every table and every part's documents, read from the snapshot (not the
+ * live database), into `work`; returns the school and the index's link texts.
+ */
+async function archiveFromSnapshot(
+  snapshotPath: string,
+  work: string,
+  now: Date,
+  year: SchoolYear,
+  parts: readonly ArchivePart[],
+  stage: ArchiveStage,
+): Promise<{ school: School; labels: Map<string, string> }> {
+  const snapshot = openSnapshot(snapshotPath);
+  try {
+    const school = (await findOnlySchool(snapshot.db))!;
+    const archived: ServiceContext = { db: snapshot.db, school, actor: null, now, yearCode: year.code };
+    const tables = writeTables(snapshot.native, join(work, FOLDERS.tables.name), (done, total) => stage.progress('Tables', done, total));
+    const built = [];
+    for (const part of parts) built.push({ part, documents: await part.documents(archived, year, 'lv') });
+    const labels = await printParts(built, work, school.name, stage);
+    for (const [path, label] of tableLabels(tables)) labels.set(path, label);
+    labels.set(`${FOLDERS.database.name}/${SNAPSHOT_FILE}`, `${FOLDERS.database.lv} / ${FOLDERS.database.en}`);
+    return { school, labels };
+  } finally {
+    await snapshot.db.destroy();
+  }
+}
+
 /**
  * The year's archive (REFERENCE §6): a consistent snapshot first, then every
  * table and document read from that snapshot, so that all of them show the
@@ -149,21 +185,7 @@ export async function exportArchive(ctx: ServiceContext, input: ArchiveExportInp
     const snapshotPath = join(work, FOLDERS.database.name, SNAPSHOT_FILE);
     await takeSnapshot(live, snapshotPath);
 
-    const snapshot = openSnapshot(snapshotPath);
-    let labels: Map<string, string>;
-    let school: NonNullable<Awaited<ReturnType<typeof findOnlySchool>>>;
-    try {
-      school = (await findOnlySchool(snapshot.db))!;
-      const archived: ServiceContext = { db: snapshot.db, school, actor: null, now: ctx.now, yearCode: year.code };
-      const tables = writeTables(snapshot.native, join(work, FOLDERS.tables.name), (done, total) => stage.progress('Tables', done, total));
-      const built = [];
-      for (const part of parts) built.push({ part, documents: await part.documents(archived, year, 'lv') });
-      labels = await printParts(built, work, school.name, stage);
-      for (const [path, label] of tableLabels(tables)) labels.set(path, label);
-      labels.set(`${FOLDERS.database.name}/${SNAPSHOT_FILE}`, `${FOLDERS.database.lv} / ${FOLDERS.database.en}`);
-    } finally {
-      await snapshot.db.destroy();
-    }
+    const { school, labels } = await archiveFromSnapshot(snapshotPath, work, ctx.now, year, parts, stage);
 
     const paths = inArchiveOrder(walk(work));
     const sized = paths.map((path) => ({ path, size: statSync(join(work, path)).size }));
@@ -187,7 +209,7 @@ export async function exportArchive(ctx: ServiceContext, input: ArchiveExportInp
         }
         files.push({ path, size, sha256: sha256OfFile(target) });
         stage.progress('Checksums', ++hashed, total);
-        const row = result.folders.find((f) => f.volume === volume && f.folder === path.split('/')[0]) ?? result.folders[result.folders.push({ volume, folder: path.split('/')[0]!, files: 0, pages: 0, bytes: 0 }) - 1]!;
+        const row = folderRow(result.folders, volume, path.split('/')[0]!);
         row.files++;
         row.bytes += size;
         if (path.endsWith('.pdf')) row.pages += await pageCount(target);
@@ -195,14 +217,14 @@ export async function exportArchive(ctx: ServiceContext, input: ArchiveExportInp
       const base: ArchiveManifest = {
         format: ARCHIVE_FORMAT,
         formatVersion: ARCHIVE_FORMAT_VERSION,
-        school: { name: school!.name, registrationNumber: school!.registration_number, director: school!.director },
+        school: { name: school.name, registrationNumber: school.registration_number, director: school.director },
         schoolYear: year.code,
         software: { name: 'ezurnals', version: VERSION },
         exportedAt,
         ...(split ? { volume, volumes: volumes.length } : {}),
         files,
       };
-      const index = indexPage(base, labels!);
+      const index = indexPage(base, labels);
       writeFileSync(join(volumeDir, INDEX_FILE), index);
       files.push({ path: INDEX_FILE, size: Buffer.byteLength(index), sha256: sha256OfFile(join(volumeDir, INDEX_FILE)) });
       result.folders.push({ volume, folder: INDEX_FILE, files: 1, pages: 0, bytes: Buffer.byteLength(index) });
