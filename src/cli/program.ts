@@ -25,6 +25,7 @@ import { registerBriefing } from './commands/briefing.ts';
 import { registerConversation } from './commands/conversation.ts';
 import { registerTimetable } from './commands/timetable.ts';
 import { registerInspection } from './commands/inspection.ts';
+import { registerArchive } from './commands/archive.ts';
 
 /**
  * Every level throws instead of exiting, so `main` maps all failures to the
@@ -84,6 +85,7 @@ const NOUNS: Record<string, (program: Command) => void> = {
   extract: registerExtract,
   timetable: registerTimetable,
   inspection: registerInspection,
+  archive: registerArchive,
 };
 
 const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--db', '--as', '--year']);

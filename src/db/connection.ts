@@ -46,7 +46,7 @@ const require = createRequire(import.meta.url);
  * The addon's path, found directly: better-sqlite3's default lookup (the
  * `bindings` package) probes many paths and walks a stack trace on every start.
  */
-function nativeBindingPath(): string | undefined {
+export function nativeBindingPath(): string | undefined {
   try {
     const candidate = join(dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
     return existsSync(candidate) ? candidate : undefined;

@@ -286,6 +286,8 @@ export interface GuestGrantTable {
   until: string;
   granted_by: number;
   granted_at: string;
+}
+
 /** A lesson of the weekly timetable (§17), in force from valid_from to valid_to (inclusive; null: open). */
 export interface TimetableSlotTable {
   id: Id;

@@ -1,0 +1,264 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { AppError } from '../errors.ts';
+import { nativeDatabase } from '../db/connection.ts';
+import { findOnlySchool } from '../db/repositories/schools.ts';
+import type { School, SchoolYear } from '../db/schema.ts';
+import { requireRight, type ServiceContext } from '../services/context.ts';
+import { resolveYear } from '../services/lookup.ts';
+import { findBrowser } from '../reports/browser.ts';
+import { publishDocuments, type ReportDocument } from '../reports/publish.ts';
+import { VERSION } from '../version.ts';
+import { indexPage } from './index-page.ts';
+import { findIsoTool, isoFileOf, writeIso } from './iso.ts';
+import { ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION, CHECKSUMS_FILE, checksumsText, MANIFEST_FILE, manifestText, sha256OfFile, type ArchiveManifest, type ManifestFile } from './manifest.ts';
+import { FOLDER_ORDER, FOLDERS, INDEX_FILE, SNAPSHOT_FILE } from './nomenclature.ts';
+import { ARCHIVE_PARTS, type ArchivePart } from './parts.ts';
+import { openSnapshot, takeSnapshot } from './snapshot.ts';
+import { COLUMNS_FILES, tableFiles, writeTables, type TableDescription } from './tables.ts';
+import { DEFAULT_VOLUME_SIZE, formatBytes, packVolumes, parseVolumeSize, volumeFolder } from './volumes.ts';
+
+export interface ArchiveExportInput {
+  out: string;
+  iso?: string;
+  volumeSize?: string;
+  force?: boolean;
+}
+
+export interface ArchiveStage {
+  /** Called as each stage advances, for a progress bar. */
+  progress(stage: 'Printing' | 'Tables' | 'Checksums', done: number, total: number): void;
+}
+
+/** One row of the final table: a folder of one volume. */
+export interface ArchivedFolder {
+  volume: number;
+  folder: string;
+  files: number;
+  pages: number;
+  bytes: number;
+}
+
+export interface ArchiveExportResult {
+  out: string;
+  year: string;
+  volumes: number;
+  files: number;
+  bytes: number;
+  pages: number;
+  folders: ArchivedFolder[];
+  /** The ISO images written, one per volume. */
+  iso: { file: string; bytes: number }[];
+}
+
+/** Every file under `dir` as a posix path relative to it. */
+function walk(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+    return entry.isDirectory() ? walk(dir, path) : [path];
+  });
+}
+
+/** In the nomenclature's order, then by name: the order of the index, the manifest and the volumes. */
+function inArchiveOrder(paths: string[]): string[] {
+  const rank = new Map(FOLDER_ORDER.map((f, i) => [f.name, i]));
+  const folderRank = (p: string) => rank.get(p.split('/')[0]!) ?? FOLDER_ORDER.length;
+  return paths.sort((a, b) => folderRank(a) - folderRank(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function refuseExisting(input: ArchiveExportInput): void {
+  const out = resolve(input.out);
+  if (existsSync(out) && !input.force && (!statSync(out).isDirectory() || readdirSync(out).length > 0)) {
+    throw new AppError('conflict', `${input.out} already exists and is not empty; add --force to replace it.`);
+  }
+  if (input.iso && existsSync(input.iso) && !input.force) throw new AppError('conflict', `${input.iso} already exists; add --force to replace it.`);
+}
+
+/** Prints every part's documents in one run (one browser), then files each PDF in its part's folder. */
+async function printParts(parts: readonly { part: ArchivePart; documents: ReportDocument[] }[], root: string, footer: string, stage: ArchiveStage): Promise<Map<string, string>> {
+  const documents = parts.flatMap((p) => p.documents);
+  const labels = new Map<string, string>();
+  if (documents.length === 0) return labels;
+  const printDir = join(root, '.print');
+  await publishDocuments(documents, { outDir: printDir, format: 'pdf', lang: 'lv', footer, onProgress: (done, total) => stage.progress('Printing', done, total) });
+  for (const { part, documents: own } of parts) {
+    if (own.length === 0) continue;
+    mkdirSync(join(root, part.folder.name), { recursive: true });
+    for (const d of own) {
+      const path = `${part.folder.name}/${d.name}.pdf`;
+      renameSync(join(printDir, `${d.name}.pdf`), join(root, path));
+      labels.set(path, d.title);
+    }
+  }
+  rmSync(printDir, { recursive: true, force: true });
+  return labels;
+}
+
+/** Index link texts of the tables' files: the table's name and what it holds. */
+function tableLabels(tables: readonly TableDescription[]): [string, string][] {
+  const folder = FOLDERS.tables.name;
+  return [
+    [`${folder}/${COLUMNS_FILES.csv}`, 'Kolonnu apraksts / column descriptions (CSV)'],
+    [`${folder}/${COLUMNS_FILES.json}`, 'Kolonnu apraksts / column descriptions (JSON)'],
+    ...tables.flatMap((t): [string, string][] => {
+      const files = tableFiles(t.name);
+      const what = `${t.name}${t.meaning ? ` — ${t.meaning}` : ''} (${t.rows} rows)`;
+      return [
+        [`${folder}/${files.csv}`, `${what}, CSV`],
+        [`${folder}/${files.json}`, `${what}, JSON`],
+      ];
+    }),
+  ];
+}
+
+async function pageCount(path: string): Promise<number> {
+  return (await PDFDocument.load(readFileSync(path), { updateMetadata: false })).getPageCount();
+}
+
+/** The row of the final table for a folder of a volume, added when it is the folder's first file. */
+function folderRow(rows: ArchivedFolder[], volume: number, folder: string): ArchivedFolder {
+  let row = rows.find((r) => r.volume === volume && r.folder === folder);
+  if (!row) rows.push((row = { volume, folder, files: 0, pages: 0, bytes: 0 }));
+  return row;
+}
+
+/**
+ * Every table and every part's documents, read from the snapshot (not the
+ * live database), into `work`; returns the school and the index's link texts.
+ */
+async function archiveFromSnapshot(
+  snapshotPath: string,
+  work: string,
+  now: Date,
+  year: SchoolYear,
+  parts: readonly ArchivePart[],
+  stage: ArchiveStage,
+): Promise<{ school: School; labels: Map<string, string> }> {
+  const snapshot = openSnapshot(snapshotPath);
+  try {
+    const school = (await findOnlySchool(snapshot.db))!;
+    const archived: ServiceContext = { db: snapshot.db, school, actor: null, now, yearCode: year.code };
+    const tables = writeTables(snapshot.native, join(work, FOLDERS.tables.name), (done, total) => stage.progress('Tables', done, total));
+    const built = [];
+    for (const part of parts) built.push({ part, documents: await part.documents(archived, year, 'lv') });
+    const labels = await printParts(built, work, school.name, stage);
+    for (const [path, label] of tableLabels(tables)) labels.set(path, label);
+    labels.set(`${FOLDERS.database.name}/${SNAPSHOT_FILE}`, `${FOLDERS.database.lv} / ${FOLDERS.database.en}`);
+    return { school, labels };
+  } finally {
+    await snapshot.db.destroy();
+  }
+}
+
+/**
+ * The year's archive (REFERENCE §6): a consistent snapshot first, then every
+ * table and document read from that snapshot, so that all of them show the
+ * journal as of one moment even while teachers keep writing. Everything is
+ * built in a folder beside OUT and renamed to OUT at the end: an interrupted
+ * export leaves nothing behind.
+ */
+export async function exportArchive(ctx: ServiceContext, input: ArchiveExportInput, stage: ArchiveStage, parts: readonly ArchivePart[] = ARCHIVE_PARTS): Promise<ArchiveExportResult> {
+  const volumeSize = parseVolumeSize(input.volumeSize ?? DEFAULT_VOLUME_SIZE);
+  // The archive is the whole journal, personas kodi and conversations with parents included.
+  if (!ctx.actor) throw new AppError('usage', 'The archive holds the whole journal with its personal data: say who you are (an admin or a deputy director) with --as STAFF_CODE or EZURNALS_USER.');
+  requireRight(ctx, 'manage-registry');
+  refuseExisting(input);
+  const year = await resolveYear(ctx);
+  const isoTool = input.iso ? findIsoTool() : undefined;
+  findBrowser();
+  const live = nativeDatabase(ctx.db);
+  if (!live) throw new Error('The archive needs the SQLite database opened by ezurnals.');
+
+  const out = resolve(input.out);
+  const work = join(dirname(out), `.${basename(out)}.partial-${process.pid}`);
+  const isoParts: string[] = [];
+  const cleanUp = () => {
+    rmSync(work, { recursive: true, force: true });
+    for (const file of isoParts) rmSync(file, { force: true });
+  };
+  const interrupted = () => process.exit(130);
+  process.once('exit', cleanUp).once('SIGINT', interrupted).once('SIGTERM', interrupted);
+  try {
+    rmSync(work, { recursive: true, force: true });
+    mkdirSync(join(work, FOLDERS.database.name), { recursive: true });
+    const snapshotPath = join(work, FOLDERS.database.name, SNAPSHOT_FILE);
+    await takeSnapshot(live, snapshotPath);
+
+    const { school, labels } = await archiveFromSnapshot(snapshotPath, work, ctx.now, year, parts, stage);
+
+    const paths = inArchiveOrder(walk(work));
+    const sized = paths.map((path) => ({ path, size: statSync(join(work, path)).size }));
+    const volumes = packVolumes(sized, volumeSize);
+    const split = volumes.length > 1;
+    const exportedAt = ctx.now.toISOString();
+    const total = sized.length;
+    let hashed = 0;
+    const result: ArchiveExportResult = { out, year: year.code, volumes: volumes.length, files: 0, bytes: 0, pages: 0, folders: [], iso: [] };
+
+    for (const [i, members] of volumes.entries()) {
+      const volume = i + 1;
+      const volumeDir = split ? join(work, volumeFolder(volume)) : work;
+      const files: ManifestFile[] = [];
+      for (const { path, size } of members) {
+        const source = join(work, path);
+        const target = join(volumeDir, path);
+        if (split) {
+          mkdirSync(dirname(target), { recursive: true });
+          renameSync(source, target);
+        }
+        files.push({ path, size, sha256: sha256OfFile(target) });
+        stage.progress('Checksums', ++hashed, total);
+        const row = folderRow(result.folders, volume, path.split('/')[0]!);
+        row.files++;
+        row.bytes += size;
+        if (path.endsWith('.pdf')) row.pages += await pageCount(target);
+      }
+      const base: ArchiveManifest = {
+        format: ARCHIVE_FORMAT,
+        formatVersion: ARCHIVE_FORMAT_VERSION,
+        school: { name: school.name, registrationNumber: school.registration_number, director: school.director },
+        schoolYear: year.code,
+        software: { name: 'ezurnals', version: VERSION },
+        exportedAt,
+        ...(split ? { volume, volumes: volumes.length } : {}),
+        files,
+      };
+      const index = indexPage(base, labels);
+      writeFileSync(join(volumeDir, INDEX_FILE), index);
+      files.push({ path: INDEX_FILE, size: Buffer.byteLength(index), sha256: sha256OfFile(join(volumeDir, INDEX_FILE)) });
+      result.folders.push({ volume, folder: INDEX_FILE, files: 1, pages: 0, bytes: Buffer.byteLength(index) });
+      writeFileSync(join(volumeDir, MANIFEST_FILE), manifestText(base));
+      writeFileSync(join(volumeDir, CHECKSUMS_FILE), checksumsText(files));
+      const volumeBytes = walk(volumeDir).reduce((sum, path) => sum + statSync(join(volumeDir, path)).size, 0);
+      if (volumeBytes > volumeSize) throw new AppError('unexpected', `Volume ${volume} came to ${formatBytes(volumeBytes)}, over the volume size of ${formatBytes(volumeSize)}: nothing was written.`);
+      if (isoTool) {
+        const isoFile = isoFileOf(resolve(input.iso!), volume, volumes.length);
+        const partial = `${isoFile}.part-${process.pid}`;
+        isoParts.push(partial);
+        writeIso(volumeDir, partial, `EZURNALS ${year.code}${split ? ` ${volume}` : ''}`, isoTool);
+        const bytes = statSync(partial).size;
+        if (bytes > volumeSize) throw new AppError('invalid', `The ISO image of volume ${volume} came to ${formatBytes(bytes)}, over the volume size of ${formatBytes(volumeSize)}: nothing was written. Choose a larger --volume-size, or write the folder without --iso.`);
+        result.iso.push({ file: isoFile, bytes });
+      }
+    }
+    if (split) for (const folder of FOLDER_ORDER) rmSync(join(work, folder.name), { recursive: true, force: true });
+    for (const row of result.folders) {
+      result.files += row.files;
+      result.bytes += row.bytes;
+      result.pages += row.pages;
+    }
+
+    // The finished archive takes its place only now; a replaced one goes last.
+    const replaced = existsSync(out) ? `${work}.replaced` : null;
+    if (replaced) renameSync(out, replaced);
+    renameSync(work, out);
+    if (replaced) rmSync(replaced, { recursive: true, force: true });
+    result.iso.forEach((image, i) => renameSync(isoParts[i]!, image.file));
+    isoParts.length = 0;
+    return result;
+  } finally {
+    cleanUp();
+    process.off('exit', cleanUp).off('SIGINT', interrupted).off('SIGTERM', interrupted);
+  }
+}
