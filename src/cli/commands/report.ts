@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { AppError } from '../../errors.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import { publishDocuments, type ReportDocument, type ReportFormat, type ReportLang, type WrittenFile } from '../../reports/publish.ts';
+import { publishDocuments, type BuiltReport, type ReportFormat, type ReportLang, type WrittenFile } from '../../reports/publish.ts';
 import { createProgress } from '../progress.ts';
 import { globalOptions, runCommand } from '../runtime.ts';
 import { registerReportExtract } from './report-extract.ts';
@@ -12,6 +12,7 @@ import { registerReportTeacher } from './report-teacher.ts';
 import { registerReportSubstitutions } from './report-substitutions.ts';
 import { registerReportCard } from './report-card.ts';
 import { registerReportSummaryJournal } from './report-summary-journal.ts';
+import { registerReportJournal } from './report-journal.ts';
 
 /** Options every printed report shares. */
 export interface ReportFlags {
@@ -30,12 +31,7 @@ export function reportOptions(command: Command): Command {
     .addOption(new Option('--lang <lang>', 'language of the documents').choices(['lv', 'en']).default('lv'));
 }
 
-export interface BuiltReport<D> {
-  /** What --json prints instead of rendering. */
-  data: D;
-  documents: (data: D, lang: ReportLang) => ReportDocument[];
-  landscape?: boolean;
-}
+export type { BuiltReport };
 
 const writtenColumns = [
   { header: 'document', value: (w: WrittenFile) => w.document },
@@ -86,4 +82,5 @@ export function registerReport(program: Command): void {
   registerReportSubstitutions(report);
   registerReportCard(report);
   registerReportSummaryJournal(report);
+  registerReportJournal(report);
 }

@@ -1,0 +1,237 @@
+import type { Db } from '../db/connection.ts';
+import type { School, SchoolYear } from '../db/schema.ts';
+import { listAbsenceViews } from '../db/repositories/absences.ts';
+import { listBehaviorViews } from '../db/repositories/behavior.ts';
+import { listBriefingViews } from '../db/repositories/briefings.ts';
+import { listConversationViews } from '../db/repositories/conversations.ts';
+import { listParentNoteViews } from '../db/repositories/parent-notes.ts';
+import { classSubjects, gradesInPeriod, lessonsInPeriod, reportClasses, rosterInPeriod, subjectsByIds, type ReportClass, type ReportSubject } from '../db/repositories/report-data.ts';
+import { localDateOf, type IsoDate } from '../domain/dates.ts';
+import { byKeys } from '../domain/latvian-order.ts';
+import { AppError } from '../errors.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { optionalDate, requireDayInYear } from '../services/input.ts';
+import { resolveClass, resolveSubject, resolveYear } from '../services/lookup.ts';
+import { emptyTermGrades, indexTermGrades, placementKey, TERM_GRADE_WORKS } from './card-grades.ts';
+import { classJournalSections, type ClassJournalData, type JournalClass, type JournalMarks, type JournalPerson, type JournalStudent, type JournalSubject, type TermColumn } from './class-journal-model.ts';
+import { asciiSlug, classSlug } from './file-names.ts';
+import type { BuiltReport, ReportDocument, ReportLang } from './publish.ts';
+import { renderTemplate } from './templates.ts';
+import { LESSON_WORK_KINDS, parseTerm, termPeriod } from './term-period.ts';
+
+export interface ClassJournalOptions {
+  /** The classes of the year to print; all of them when omitted. */
+  classIds?: readonly number[];
+  /** Only these subjects, without the behaviour journal and the appendices; the whole journal when omitted. */
+  subjectIds?: readonly number[];
+  /** The whole school year when omitted. */
+  period?: { from: IsoDate; to: IsoDate };
+  /** The date the documents say they were printed on; today (in Riga) when omitted. */
+  printedOn?: IsoDate;
+}
+
+/** The closing grades of the semesters the period reaches into; the annual ones when it reaches the II semester. */
+function termColumns(year: SchoolYear, from: IsoDate, to: IsoDate): TermColumn[] {
+  const columns: TermColumn[] = [];
+  if (from <= year.semester1_to) columns.push('semester1');
+  if (to >= year.semester2_from) columns.push('semester2', 'annual');
+  return columns;
+}
+
+const person = (code: string, name: string): JournalPerson => ({ code, name });
+
+/**
+ * The class journals of a school year as printed for the archive, without the
+ * CLI: every chosen class's lessons, grades and absences per subject, its
+ * behaviour journal and the class teacher's appendices, in a few whole-class
+ * queries. Render with `documents(data, lang)` and publishDocuments (landscape).
+ */
+export async function buildClassJournals(db: Db, school: School, year: SchoolYear, options: ClassJournalOptions = {}): Promise<BuiltReport<ClassJournalData>> {
+  const from = options.period?.from ?? year.starts_on;
+  const to = options.period?.to ?? year.ends_on;
+  if (from > to) throw new AppError('usage', `The period starts (${from}) after it ends (${to}).`);
+  const chosen = options.classIds ? new Set(options.classIds) : null;
+  const classes = (await reportClasses(db, year.id)).filter((c) => !chosen || chosen.has(c.id));
+  const classIds = classes.map((c) => c.id);
+  const onlySubjects = options.subjectIds ? new Set(options.subjectIds) : null;
+  const [roster, taught, lessons, grades, termGrades] = await Promise.all([
+    rosterInPeriod(db, classIds, from, to),
+    classSubjects(db, classIds),
+    lessonsInPeriod(db, school.id, from, to, { classIds }),
+    gradesInPeriod(db, classIds, from, to, LESSON_WORK_KINDS),
+    // Closing grades belong to their term whenever they were entered (a make-up exam comes in June).
+    gradesInPeriod(db, classIds, year.starts_on, year.ends_on, TERM_GRADE_WORKS),
+  ]);
+  const subjectIds = new Set([...taught.map((t) => t.subject.id), ...lessons.map((l) => l.subject.id), ...grades.map((g) => g.subject_id), ...termGrades.map((g) => g.subject_id)]);
+  const subjects = new Map<number, ReportSubject>((await subjectsByIds(db, [...subjectIds])).map((s) => [s.id, s]));
+  const termIndex = indexTermGrades(termGrades);
+  const lessonById = new Map(lessons.map((l) => [l.id, l]));
+
+  const loadClass = async (schoolClass: ReportClass): Promise<JournalClass> => {
+    const enrolments = roster.filter((r) => r.class_id === schoolClass.id).sort(byKeys((r) => r.from_date));
+    const studentsById = new Map<number, JournalStudent>();
+    for (const r of enrolments) {
+      const student = studentsById.get(r.student_id) ?? { code: r.code, first_name: r.first_name, last_name: r.last_name, enrolled: [] };
+      student.enrolled.push({ from: r.from_date, to: r.to_date });
+      studentsById.set(r.student_id, student);
+    }
+    const codeOf = (studentId: number) => studentsById.get(studentId)?.code;
+    const absences = await listAbsenceViews(db, { yearId: year.id, classId: schoolClass.id, from, to });
+    const ownLessons = lessons.filter((l) => l.class_id === schoolClass.id);
+    const ownGrades = grades.filter((g) => g.class_id === schoolClass.id);
+    const ids = new Set([
+      ...taught.filter((t) => t.class_id === schoolClass.id).map((t) => t.subject.id),
+      ...ownLessons.map((l) => l.subject.id),
+      ...ownGrades.map((g) => g.subject_id),
+      ...[...studentsById.keys()].flatMap((id) => [...(termIndex.get(placementKey(id, schoolClass.id))?.keys() ?? [])]),
+    ]);
+    const journalSubjects: JournalSubject[] = [...ids]
+      .filter((id) => !onlySubjects || onlySubjects.has(id))
+      .map((id) => subjects.get(id)!)
+      .sort(byKeys((s) => s.name, (s) => s.code))
+      .map((subject) => {
+        const marks = new Map<string, JournalMarks>();
+        const marksOf = (code: string) => {
+          let m = marks.get(code);
+          if (!m) marks.set(code, (m = { student: code, absences: [], grades: [], term: emptyTermGrades() }));
+          return m;
+        };
+        for (const a of absences) if (a.subject === subject.code) marksOf(a.student).absences.push({ date: a.date, number: a.number, code: a.code });
+        for (const g of ownGrades) {
+          const code = codeOf(g.student_id);
+          if (g.subject_id !== subject.id || !code) continue;
+          const lesson = g.lesson_id === null ? undefined : lessonById.get(g.lesson_id);
+          marksOf(code).grades.push({ date: g.date, number: lesson?.number ?? null, work: g.work, value: g.value });
+        }
+        for (const [id, student] of studentsById) {
+          const term = termIndex.get(placementKey(id, schoolClass.id))?.get(subject.id);
+          if (term) marksOf(student.code).term = term;
+        }
+        return {
+          code: subject.code,
+          name: subject.name,
+          teachers: taught.filter((t) => t.class_id === schoolClass.id && t.subject.id === subject.id).map((t) => person(t.teacher_code, t.teacher_name)),
+          lessons: ownLessons
+            .filter((l) => l.subject.id === subject.id)
+            .map((l) => ({
+              date: l.date,
+              number: l.number,
+              teacher: person(l.teacher_code, l.teacher_name),
+              substitute_for: l.substitute_for_code ? person(l.substitute_for_code, l.substitute_for_name!) : null,
+              topic: l.topic,
+              homework: l.homework,
+            })),
+          marks: [...marks.values()],
+        };
+      });
+    const [behavior, briefings, conversations, notes] = !onlySubjects
+      ? await Promise.all([
+          listBehaviorViews(db, { yearId: year.id, classId: schoolClass.id, from, to }),
+          listBriefingViews(db, { yearId: year.id, classId: schoolClass.id, from, to }),
+          listConversationViews(db, { yearId: year.id, classIds: [schoolClass.id] }),
+          listParentNoteViews(db, { schoolId: school.id, classId: schoolClass.id, from, to }),
+        ])
+      : [[], [], [], []];
+    const named = (name: string, code: string) => `${name} (${code})`;
+    return {
+      code: schoolClass.code,
+      level: schoolClass.level,
+      class_teacher: schoolClass.class_teacher_name,
+      students: [...studentsById.values()].sort(byKeys((s) => s.last_name, (s) => s.first_name, (s) => s.code)),
+      subjects: journalSubjects,
+      behavior: behavior.map((b) => ({ student: b.student, date: b.date, kind: b.kind, text: b.text, author: b.author_name })),
+      briefings: briefings.map((b) => ({
+        date: b.date,
+        topic: b.topic,
+        author: b.author_name,
+        briefed: b.briefed.map((s) => named(s.name, s.student)),
+        absent: b.absent.map((s) => named(s.name, s.student)),
+      })),
+      conversations: conversations
+        .filter((c) => from <= c.date && c.date <= to)
+        .map((c) => ({ date: c.date, student: named(c.student_name, c.student), guardian: c.guardian_name, relation: c.relation, summary: c.summary, agreed: c.agreed, author: c.author_name })),
+      notes: notes.map((n) => ({ student: n.student ? named(n.student_name!, n.student) : null, text: n.text, valid_from: n.valid_from, valid_until: n.valid_until, author: n.author_name })),
+    };
+  };
+
+  const journalClasses = await Promise.all(classes.map(loadClass));
+  return {
+    data: {
+      school: { name: school.name, registration_number: school.registration_number, director: school.director },
+      year: year.code,
+      from,
+      to,
+      term_columns: termColumns(year, from, to),
+      printed_on: options.printedOn ?? localDateOf(new Date()),
+      whole_year: from === year.starts_on && to === year.ends_on,
+      only_subjects: onlySubjects ? [...subjects.values()].filter((s) => onlySubjects.has(s.id)).map((s) => s.code).sort() : null,
+      // Asked for some subjects only, a class without any of them has nothing to print.
+      classes: onlySubjects ? journalClasses.filter((c) => c.subjects.length > 0) : journalClasses,
+    },
+    documents: classJournalDocuments,
+    landscape: true,
+  };
+}
+
+/**
+ * One file per class, `2026-2027_7a_zurnals.pdf`; a part of the year or some
+ * subjects only say so in the name (`…_zurnals_2026-09-01_2026-12-18_mat`).
+ */
+export function classJournalDocuments(data: ClassJournalData, lang: ReportLang): ReportDocument[] {
+  return data.classes.map((schoolClass) => {
+    const sections = classJournalSections(data, schoolClass, lang);
+    const title = `${sections[0]!.title} ${data.year} — ${schoolClass.code}`;
+    return {
+      name: journalFileName(data, schoolClass, lang),
+      label: `${schoolClass.code} (${schoolClass.subjects.length} ${lang === 'lv' ? 'priekšmeti' : 'subjects'}, ${schoolClass.students.length} ${lang === 'lv' ? 'skolēni' : 'students'})`,
+      title,
+      bodies: sections.map((s) => renderTemplate(s.template, s.view)),
+      footers: sections.map((s, i) => (i === 0 ? title : `${title} · ${s.title}`)),
+    };
+  });
+}
+
+function journalFileName(data: ClassJournalData, schoolClass: JournalClass, lang: ReportLang): string {
+  const period = data.whole_year ? [] : [data.from, data.to];
+  const subjects = (data.only_subjects ?? []).map(asciiSlug);
+  return [asciiSlug(data.year), classSlug(schoolClass.code), lang === 'lv' ? 'zurnals' : 'class-journal', ...period, ...subjects].join('_');
+}
+
+export interface ClassJournalInput {
+  class?: string[];
+  all?: boolean;
+  subject?: string[];
+  from?: string;
+  to?: string;
+  term?: string;
+}
+
+/** `--from`/`--to` or `--term`, within the school year; the whole year when neither is given. */
+function chosenPeriod(year: SchoolYear, input: ClassJournalInput): { from: IsoDate; to: IsoDate } {
+  if (input.term !== undefined) {
+    if (input.from !== undefined || input.to !== undefined) throw new AppError('usage', 'Give either --term or --from/--to, not both.');
+    return termPeriod(year, parseTerm(input.term));
+  }
+  const from = requireDayInYear(optionalDate(input.from, 'from') ?? year.starts_on, 'from', year);
+  const to = requireDayInYear(optionalDate(input.to, 'to') ?? year.ends_on, 'to', year);
+  if (from > to) throw new AppError('usage', `--from ${from} is after --to ${to}.`);
+  return { from, to };
+}
+
+/** `report journal`: resolves the classes, subjects and period named on the command line, then builds. */
+export async function loadClassJournals(ctx: ServiceContext, input: ClassJournalInput): Promise<BuiltReport<ClassJournalData>> {
+  const codes = input.class ?? [];
+  if ((codes.length > 0) === !!input.all) throw new AppError('usage', 'Say which classes: --class CODE (repeatable) or --all.');
+  const year = await resolveYear(ctx);
+  const period = chosenPeriod(year, input);
+  const classIds: number[] = [];
+  for (const code of codes) classIds.push((await resolveClass(ctx, year, code)).id);
+  const subjectIds: number[] = [];
+  for (const code of input.subject ?? []) subjectIds.push((await resolveSubject(ctx, code)).id);
+  return buildClassJournals(ctx.db, ctx.school, year, {
+    classIds: input.all ? undefined : classIds,
+    subjectIds: subjectIds.length > 0 ? subjectIds : undefined,
+    period,
+    printedOn: localDateOf(ctx.now),
+  });
+}
