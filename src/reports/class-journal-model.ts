@@ -135,7 +135,6 @@ const TEXT = {
     teachers: 'Skolotājs(-i)',
     lessonCount: 'Stundu skaits',
     substituted: 'aizvietoja',
-    noLesson: 'bez stundas',
     noLessons: 'Šajā periodā stundu nav.',
     noStudents: 'Klasē nav skolēnu.',
     behavior: 'Uzvedības žurnāls',
@@ -158,7 +157,7 @@ const TEXT = {
     signature: 'paraksts',
     from: 'no',
     outside: 'Iekrāsotās šūnas: skolēns tajā dienā nebija klasē.',
-    substituteLegend: 'Aizvietotās stundas atzīmētas ar *.',
+    substituteLegend: 'Aizvietotās stundas atzīmētas ar *; kolonnā ar „–” — vērtējumi, kas ierakstīti dienai bez stundas.',
   },
   en: {
     title: 'Class journal',
@@ -187,7 +186,6 @@ const TEXT = {
     teachers: 'Teacher(s)',
     lessonCount: 'Lessons',
     substituted: 'substituting for',
-    noLesson: 'no lesson',
     noLessons: 'No lessons in this period.',
     noStudents: 'The class has no students.',
     behavior: 'Behaviour journal',
@@ -210,11 +208,17 @@ const TEXT = {
     signature: 'signature',
     from: 'from',
     outside: 'Shaded cells: the student was not in the class that day.',
-    substituteLegend: 'Lessons taught by a substitute are marked *.',
+    substituteLegend: 'Lessons taught by a substitute are marked *; a column numbered “–” holds grades entered for a day without a lesson.',
   },
 } as const;
 
 type Text = (typeof TEXT)[ReportLang];
+
+/** A guardian's relation as stored (services/guardians.ts RELATIONS), in the document's words. */
+const RELATIONS: Record<ReportLang, Readonly<Record<string, string>>> = {
+  lv: { mother: 'māte', father: 'tēvs', guardian: 'aizbildnis(-e)', grandmother: 'vecmāmiņa', grandfather: 'vectēvs', sibling: 'brālis / māsa', other: 'cits' },
+  en: { mother: 'mother', father: 'father', guardian: 'guardian', grandmother: 'grandmother', grandfather: 'grandfather', sibling: 'sibling', other: 'other' },
+};
 
 const TERM_LABELS: Record<ReportLang, Record<TermColumn | 'makeup' | 'state_exam', string>> = {
   lv: { semester1: 'I sem.', semester2: 'II sem.', annual: 'Gada', makeup: 'pp', state_exam: 'eks' },
@@ -302,7 +306,7 @@ export interface JournalGridCell {
 export interface JournalGridChunk {
   /** In mm: the chunk's columns at their fixed widths (a last, narrower chunk is not stretched). */
   width: number;
-  columns: { index: string; date: string; substituted: boolean; number: string }[];
+  columns: { index: string; date: string; substituted: boolean }[];
   closing: string[];
   rows: { number: number; name: string; remark: string; left: boolean; cells: JournalGridCell[]; closing: string[] }[];
   part: string;
@@ -385,7 +389,6 @@ export function subjectView(data: ClassJournalData, schoolClass: JournalClass, s
           index: c.index === null ? '' : String(c.index),
           date: formatDayMonth(c.date),
           substituted: c.substituted,
-          number: c.number === null ? text.noLesson : `${c.number}.`,
         })),
         closing,
         rows: rows.map((r) => ({ ...r, cells: r.cells.slice(start, end), closing: last ? r.closing : [] })),
@@ -437,7 +440,7 @@ function appendixView(data: ClassJournalData, schoolClass: JournalClass, kind: k
     conversations: schoolClass.conversations.map((c) => ({
       date: formatDate(c.date),
       student: c.student,
-      guardian: c.relation ? `${c.guardian} (${c.relation})` : c.guardian,
+      guardian: c.relation ? `${c.guardian} (${RELATIONS[lang][c.relation] ?? c.relation})` : c.guardian,
       summary: c.summary,
       agreed: c.agreed ?? '',
       author: c.author,

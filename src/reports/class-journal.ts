@@ -228,10 +228,14 @@ export async function loadClassJournals(ctx: ServiceContext, input: ClassJournal
   for (const code of codes) classIds.push((await resolveClass(ctx, year, code)).id);
   const subjectIds: number[] = [];
   for (const code of input.subject ?? []) subjectIds.push((await resolveSubject(ctx, code)).id);
-  return buildClassJournals(ctx.db, ctx.school, year, {
+  const built = await buildClassJournals(ctx.db, ctx.school, year, {
     classIds: input.all ? undefined : classIds,
     subjectIds: subjectIds.length > 0 ? subjectIds : undefined,
     period,
     printedOn: localDateOf(ctx.now),
   });
+  if (built.data.classes.length === 0 && subjectIds.length > 0) {
+    throw new AppError('not_found', `Nothing to print: no chosen class has ${input.subject!.join(', ')} (no assignment, lesson or grade).`);
+  }
+  return built;
 }
