@@ -1,11 +1,10 @@
 import type { Db } from '../db/connection.ts';
 import type { School, SchoolYear } from '../db/schema.ts';
-import { listAbsenceViews } from '../db/repositories/absences.ts';
 import { listBehaviorViews } from '../db/repositories/behavior.ts';
 import { listBriefingViews } from '../db/repositories/briefings.ts';
 import { listConversationViews } from '../db/repositories/conversations.ts';
 import { listParentNoteViews } from '../db/repositories/parent-notes.ts';
-import { classSubjects, gradesInPeriod, lessonsInPeriod, reportClasses, rosterInPeriod, subjectsByIds, type ReportClass, type ReportSubject } from '../db/repositories/report-data.ts';
+import { absenceMarksInPeriod, classSubjects, gradesInPeriod, lessonsInPeriod, reportClasses, rosterInPeriod, subjectsByIds, type ReportClass, type ReportSubject } from '../db/repositories/report-data.ts';
 import { localDateOf, type IsoDate } from '../domain/dates.ts';
 import { byKeys } from '../domain/latvian-order.ts';
 import { AppError } from '../errors.ts';
@@ -40,6 +39,16 @@ function termColumns(year: SchoolYear, from: IsoDate, to: IsoDate): TermColumn[]
 
 const person = (code: string, name: string): JournalPerson => ({ code, name });
 
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
 /**
  * The class journals of a school year as printed for the archive, without the
  * CLI: every chosen class's lessons, grades and absences per subject, its
@@ -54,18 +63,22 @@ export async function buildClassJournals(db: Db, school: School, year: SchoolYea
   const classes = (await reportClasses(db, year.id)).filter((c) => !chosen || chosen.has(c.id));
   const classIds = classes.map((c) => c.id);
   const onlySubjects = options.subjectIds ? new Set(options.subjectIds) : null;
-  const [roster, taught, lessons, grades, termGrades] = await Promise.all([
+  const [roster, taught, lessons, grades, termGrades, absences] = await Promise.all([
     rosterInPeriod(db, classIds, from, to),
     classSubjects(db, classIds),
     lessonsInPeriod(db, school.id, from, to, { classIds }),
     gradesInPeriod(db, classIds, from, to, LESSON_WORK_KINDS),
     // Closing grades belong to their term whenever they were entered (a make-up exam comes in June).
     gradesInPeriod(db, classIds, year.starts_on, year.ends_on, TERM_GRADE_WORKS),
+    absenceMarksInPeriod(db, classIds, from, to),
   ]);
   const subjectIds = new Set([...taught.map((t) => t.subject.id), ...lessons.map((l) => l.subject.id), ...grades.map((g) => g.subject_id), ...termGrades.map((g) => g.subject_id)]);
   const subjects = new Map<number, ReportSubject>((await subjectsByIds(db, [...subjectIds])).map((s) => [s.id, s]));
   const termIndex = indexTermGrades(termGrades);
   const lessonById = new Map(lessons.map((l) => [l.id, l]));
+  const lessonsOf = groupBy(lessons, (l) => l.class_id);
+  const gradesOf = groupBy(grades, (g) => g.class_id);
+  const absencesOf = groupBy(absences, (a) => lessonById.get(a.lesson_id)?.class_id ?? -1);
 
   const loadClass = async (schoolClass: ReportClass): Promise<JournalClass> => {
     const enrolments = roster.filter((r) => r.class_id === schoolClass.id).sort(byKeys((r) => r.from_date));
@@ -76,9 +89,8 @@ export async function buildClassJournals(db: Db, school: School, year: SchoolYea
       studentsById.set(r.student_id, student);
     }
     const codeOf = (studentId: number) => studentsById.get(studentId)?.code;
-    const absences = await listAbsenceViews(db, { yearId: year.id, classId: schoolClass.id, from, to });
-    const ownLessons = lessons.filter((l) => l.class_id === schoolClass.id);
-    const ownGrades = grades.filter((g) => g.class_id === schoolClass.id);
+    const ownLessons = lessonsOf.get(schoolClass.id) ?? [];
+    const ownGrades = gradesOf.get(schoolClass.id) ?? [];
     const ids = new Set([
       ...taught.filter((t) => t.class_id === schoolClass.id).map((t) => t.subject.id),
       ...ownLessons.map((l) => l.subject.id),
@@ -96,7 +108,11 @@ export async function buildClassJournals(db: Db, school: School, year: SchoolYea
           if (!m) marks.set(code, (m = { student: code, absences: [], grades: [], term: emptyTermGrades() }));
           return m;
         };
-        for (const a of absences) if (a.subject === subject.code) marksOf(a.student).absences.push({ date: a.date, number: a.number, code: a.code });
+        for (const a of absencesOf.get(schoolClass.id) ?? []) {
+          const lesson = lessonById.get(a.lesson_id);
+          const code = codeOf(a.student_id);
+          if (lesson?.class_id === schoolClass.id && lesson.subject.id === subject.id && code) marksOf(code).absences.push({ date: lesson.date, number: lesson.number, code: a.code });
+        }
         for (const g of ownGrades) {
           const code = codeOf(g.student_id);
           if (g.subject_id !== subject.id || !code) continue;

@@ -127,6 +127,29 @@ export async function absenceCountsInPeriod(db: Db, classIds: readonly number[],
   return rows.map((r) => ({ ...r, count: Number(r.count) }));
 }
 
+export interface AbsenceMark {
+  lesson_id: number;
+  student_id: number;
+  code: AbsenceCode;
+}
+
+/** Every absence as it stands now in the classes' lessons of the period, one row each (the printed class journal's cells). */
+export async function absenceMarksInPeriod(db: Db, classIds: readonly number[], from: string, to: string): Promise<AbsenceMark[]> {
+  if (classIds.length === 0) return [];
+  return db
+    .selectFrom('absence as a')
+    .innerJoin('lesson as l', 'l.id', 'a.lesson_id')
+    .select(['a.lesson_id', 'a.student_id', 'a.code'])
+    .where('l.class_id', 'in', [...classIds])
+    .where('l.date', '>=', from)
+    .where('l.date', '<=', to)
+    .where('a.removed', '=', 0)
+    .orderBy('l.date')
+    .orderBy('l.number')
+    .orderBy('a.student_id')
+    .execute();
+}
+
 /** Lessons held per class and subject in the period (report cards print them). */
 export async function lessonCountsInPeriod(db: Db, classIds: readonly number[], from: string, to: string): Promise<{ class_id: number; subject_id: number; count: number }[]> {
   if (classIds.length === 0) return [];
