@@ -4,7 +4,20 @@ import { listBehaviorViews } from '../db/repositories/behavior.ts';
 import { listBriefingViews } from '../db/repositories/briefings.ts';
 import { listConversationViews } from '../db/repositories/conversations.ts';
 import { listParentNoteViews } from '../db/repositories/parent-notes.ts';
-import { absenceMarksInPeriod, classSubjects, gradesInPeriod, lessonsInPeriod, reportClasses, rosterInPeriod, subjectsByIds, type ReportClass, type ReportSubject } from '../db/repositories/report-data.ts';
+import {
+  absenceMarksInPeriod,
+  classSubjects,
+  gradesInPeriod,
+  lessonsInPeriod,
+  reportClasses,
+  rosterInPeriod,
+  subjectsByIds,
+  type AbsenceMark,
+  type ReportClass,
+  type ReportGrade,
+  type ReportLesson,
+  type ReportSubject,
+} from '../db/repositories/report-data.ts';
 import { localDateOf, type IsoDate } from '../domain/dates.ts';
 import { byKeys } from '../domain/latvian-order.ts';
 import { AppError } from '../errors.ts';
@@ -49,11 +62,89 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   return groups;
 }
 
+/** What the whole-school queries read, indexed for one class at a time. */
+interface JournalRows {
+  taught: Awaited<ReturnType<typeof classSubjects>>;
+  lessonById: Map<number, ReportLesson>;
+  lessonsOf: Map<number, ReportLesson[]>;
+  gradesOf: Map<number, ReportGrade[]>;
+  absencesOf: Map<number, AbsenceMark[]>;
+  termIndex: ReturnType<typeof indexTermGrades>;
+}
+
+/** One subject of a class: its lessons and every student's marks in them. */
+function journalSubject(subject: ReportSubject, classId: number, students: Map<number, JournalStudent>, rows: JournalRows): JournalSubject {
+  const marks = new Map<string, JournalMarks>();
+  const marksOf = (studentId: number): JournalMarks | undefined => {
+    const code = students.get(studentId)?.code;
+    if (code === undefined) return undefined;
+    let m = marks.get(code);
+    if (!m) marks.set(code, (m = { student: code, absences: [], grades: [], term: emptyTermGrades() }));
+    return m;
+  };
+  for (const a of rows.absencesOf.get(classId) ?? []) {
+    const lesson = rows.lessonById.get(a.lesson_id)!;
+    if (lesson.subject.id === subject.id) marksOf(a.student_id)?.absences.push({ date: lesson.date, number: lesson.number, code: a.code });
+  }
+  for (const g of rows.gradesOf.get(classId) ?? []) {
+    if (g.subject_id !== subject.id) continue;
+    const lesson = g.lesson_id === null ? undefined : rows.lessonById.get(g.lesson_id);
+    marksOf(g.student_id)?.grades.push({ date: g.date, number: lesson?.number ?? null, work: g.work, value: g.value });
+  }
+  for (const id of students.keys()) {
+    const term = rows.termIndex.get(placementKey(id, classId))?.get(subject.id);
+    if (term) marksOf(id)!.term = term;
+  }
+  return {
+    code: subject.code,
+    name: subject.name,
+    teachers: rows.taught.filter((t) => t.class_id === classId && t.subject.id === subject.id).map((t) => person(t.teacher_code, t.teacher_name)),
+    lessons: (rows.lessonsOf.get(classId) ?? [])
+      .filter((l) => l.subject.id === subject.id)
+      .map((l) => ({
+        date: l.date,
+        number: l.number,
+        teacher: person(l.teacher_code, l.teacher_name),
+        substitute_for: l.substitute_for_code ? person(l.substitute_for_code, l.substitute_for_name!) : null,
+        topic: l.topic,
+        homework: l.homework,
+      })),
+    marks: [...marks.values()],
+  };
+}
+
+const named = (name: string, code: string) => `${name} (${code})`;
+
+/** The behaviour journal and the class teacher's appendices of one class in the period. */
+async function classAppendices(db: Db, school: School, year: SchoolYear, classId: number, from: IsoDate, to: IsoDate): Promise<Pick<JournalClass, 'behavior' | 'briefings' | 'conversations' | 'notes'>> {
+  const [behavior, briefings, conversations, notes] = await Promise.all([
+    listBehaviorViews(db, { yearId: year.id, classId, from, to }),
+    listBriefingViews(db, { yearId: year.id, classId, from, to }),
+    listConversationViews(db, { yearId: year.id, classIds: [classId] }),
+    listParentNoteViews(db, { schoolId: school.id, classId, from, to }),
+  ]);
+  return {
+    behavior: behavior.map((b) => ({ student: b.student, date: b.date, kind: b.kind, text: b.text, author: b.author_name })),
+    briefings: briefings.map((b) => ({
+      date: b.date,
+      topic: b.topic,
+      author: b.author_name,
+      briefed: b.briefed.map((s) => named(s.name, s.student)),
+      absent: b.absent.map((s) => named(s.name, s.student)),
+    })),
+    conversations: conversations
+      .filter((c) => from <= c.date && c.date <= to)
+      .map((c) => ({ date: c.date, student: named(c.student_name, c.student), guardian: c.guardian_name, relation: c.relation, summary: c.summary, agreed: c.agreed, author: c.author_name })),
+    notes: notes.map((n) => ({ student: n.student ? named(n.student_name!, n.student) : null, text: n.text, valid_from: n.valid_from, valid_until: n.valid_until, author: n.author_name })),
+  };
+}
+
 /**
  * The class journals of a school year as printed for the archive, without the
  * CLI: every chosen class's lessons, grades and absences per subject, its
- * behaviour journal and the class teacher's appendices, in a few whole-class
- * queries. Render with `documents(data, lang)` and publishDocuments (landscape).
+ * behaviour journal and the class teacher's appendices, in a few whole-school
+ * queries (and four small ones per class). Render with `documents(data, lang)`
+ * and publishDocuments (landscape).
  */
 export async function buildClassJournals(db: Db, school: School, year: SchoolYear, options: ClassJournalOptions = {}): Promise<BuiltReport<ClassJournalData>> {
   const from = options.period?.from ?? year.starts_on;
@@ -74,99 +165,43 @@ export async function buildClassJournals(db: Db, school: School, year: SchoolYea
   ]);
   const subjectIds = new Set([...taught.map((t) => t.subject.id), ...lessons.map((l) => l.subject.id), ...grades.map((g) => g.subject_id), ...termGrades.map((g) => g.subject_id)]);
   const subjects = new Map<number, ReportSubject>((await subjectsByIds(db, [...subjectIds])).map((s) => [s.id, s]));
-  const termIndex = indexTermGrades(termGrades);
   const lessonById = new Map(lessons.map((l) => [l.id, l]));
-  const lessonsOf = groupBy(lessons, (l) => l.class_id);
-  const gradesOf = groupBy(grades, (g) => g.class_id);
-  const absencesOf = groupBy(absences, (a) => lessonById.get(a.lesson_id)?.class_id ?? -1);
+  const rows: JournalRows = {
+    taught,
+    lessonById,
+    lessonsOf: groupBy(lessons, (l) => l.class_id),
+    gradesOf: groupBy(grades, (g) => g.class_id),
+    absencesOf: groupBy(absences, (a) => lessonById.get(a.lesson_id)!.class_id),
+    termIndex: indexTermGrades(termGrades),
+  };
+  const rosterOf = groupBy(roster, (r) => r.class_id);
 
   const loadClass = async (schoolClass: ReportClass): Promise<JournalClass> => {
-    const enrolments = roster.filter((r) => r.class_id === schoolClass.id).sort(byKeys((r) => r.from_date));
-    const studentsById = new Map<number, JournalStudent>();
-    for (const r of enrolments) {
-      const student = studentsById.get(r.student_id) ?? { code: r.code, first_name: r.first_name, last_name: r.last_name, enrolled: [] };
+    // A student who left and came back is one row with two stays.
+    const students = new Map<number, JournalStudent>();
+    for (const r of (rosterOf.get(schoolClass.id) ?? []).sort(byKeys((e) => e.from_date))) {
+      const student = students.get(r.student_id) ?? { code: r.code, first_name: r.first_name, last_name: r.last_name, enrolled: [] };
       student.enrolled.push({ from: r.from_date, to: r.to_date });
-      studentsById.set(r.student_id, student);
+      students.set(r.student_id, student);
     }
-    const codeOf = (studentId: number) => studentsById.get(studentId)?.code;
-    const ownLessons = lessonsOf.get(schoolClass.id) ?? [];
-    const ownGrades = gradesOf.get(schoolClass.id) ?? [];
     const ids = new Set([
       ...taught.filter((t) => t.class_id === schoolClass.id).map((t) => t.subject.id),
-      ...ownLessons.map((l) => l.subject.id),
-      ...ownGrades.map((g) => g.subject_id),
-      ...[...studentsById.keys()].flatMap((id) => [...(termIndex.get(placementKey(id, schoolClass.id))?.keys() ?? [])]),
+      ...(rows.lessonsOf.get(schoolClass.id) ?? []).map((l) => l.subject.id),
+      ...(rows.gradesOf.get(schoolClass.id) ?? []).map((g) => g.subject_id),
+      ...[...students.keys()].flatMap((id) => [...(rows.termIndex.get(placementKey(id, schoolClass.id))?.keys() ?? [])]),
     ]);
-    const journalSubjects: JournalSubject[] = [...ids]
-      .filter((id) => !onlySubjects || onlySubjects.has(id))
-      .map((id) => subjects.get(id)!)
-      .sort(byKeys((s) => s.name, (s) => s.code))
-      .map((subject) => {
-        const marks = new Map<string, JournalMarks>();
-        const marksOf = (code: string) => {
-          let m = marks.get(code);
-          if (!m) marks.set(code, (m = { student: code, absences: [], grades: [], term: emptyTermGrades() }));
-          return m;
-        };
-        for (const a of absencesOf.get(schoolClass.id) ?? []) {
-          const lesson = lessonById.get(a.lesson_id);
-          const code = codeOf(a.student_id);
-          if (lesson?.class_id === schoolClass.id && lesson.subject.id === subject.id && code) marksOf(code).absences.push({ date: lesson.date, number: lesson.number, code: a.code });
-        }
-        for (const g of ownGrades) {
-          const code = codeOf(g.student_id);
-          if (g.subject_id !== subject.id || !code) continue;
-          const lesson = g.lesson_id === null ? undefined : lessonById.get(g.lesson_id);
-          marksOf(code).grades.push({ date: g.date, number: lesson?.number ?? null, work: g.work, value: g.value });
-        }
-        for (const [id, student] of studentsById) {
-          const term = termIndex.get(placementKey(id, schoolClass.id))?.get(subject.id);
-          if (term) marksOf(student.code).term = term;
-        }
-        return {
-          code: subject.code,
-          name: subject.name,
-          teachers: taught.filter((t) => t.class_id === schoolClass.id && t.subject.id === subject.id).map((t) => person(t.teacher_code, t.teacher_name)),
-          lessons: ownLessons
-            .filter((l) => l.subject.id === subject.id)
-            .map((l) => ({
-              date: l.date,
-              number: l.number,
-              teacher: person(l.teacher_code, l.teacher_name),
-              substitute_for: l.substitute_for_code ? person(l.substitute_for_code, l.substitute_for_name!) : null,
-              topic: l.topic,
-              homework: l.homework,
-            })),
-          marks: [...marks.values()],
-        };
-      });
-    const [behavior, briefings, conversations, notes] = !onlySubjects
-      ? await Promise.all([
-          listBehaviorViews(db, { yearId: year.id, classId: schoolClass.id, from, to }),
-          listBriefingViews(db, { yearId: year.id, classId: schoolClass.id, from, to }),
-          listConversationViews(db, { yearId: year.id, classIds: [schoolClass.id] }),
-          listParentNoteViews(db, { schoolId: school.id, classId: schoolClass.id, from, to }),
-        ])
-      : [[], [], [], []];
-    const named = (name: string, code: string) => `${name} (${code})`;
     return {
       code: schoolClass.code,
       level: schoolClass.level,
       class_teacher: schoolClass.class_teacher_name,
-      students: [...studentsById.values()].sort(byKeys((s) => s.last_name, (s) => s.first_name, (s) => s.code)),
-      subjects: journalSubjects,
-      behavior: behavior.map((b) => ({ student: b.student, date: b.date, kind: b.kind, text: b.text, author: b.author_name })),
-      briefings: briefings.map((b) => ({
-        date: b.date,
-        topic: b.topic,
-        author: b.author_name,
-        briefed: b.briefed.map((s) => named(s.name, s.student)),
-        absent: b.absent.map((s) => named(s.name, s.student)),
-      })),
-      conversations: conversations
-        .filter((c) => from <= c.date && c.date <= to)
-        .map((c) => ({ date: c.date, student: named(c.student_name, c.student), guardian: c.guardian_name, relation: c.relation, summary: c.summary, agreed: c.agreed, author: c.author_name })),
-      notes: notes.map((n) => ({ student: n.student ? named(n.student_name!, n.student) : null, text: n.text, valid_from: n.valid_from, valid_until: n.valid_until, author: n.author_name })),
+      students: [...students.values()].sort(byKeys((s) => s.last_name, (s) => s.first_name, (s) => s.code)),
+      subjects: [...ids]
+        .filter((id) => !onlySubjects || onlySubjects.has(id))
+        .map((id) => subjects.get(id)!)
+        .sort(byKeys((s) => s.name, (s) => s.code))
+        .map((subject) => journalSubject(subject, schoolClass.id, students, rows)),
+      // Some subjects only: a part of the journal, without the class teacher's parts.
+      ...(onlySubjects ? { behavior: [], briefings: [], conversations: [], notes: [] } : await classAppendices(db, school, year, schoolClass.id, from, to)),
     };
   };
 
