@@ -285,13 +285,19 @@ function enrolledOn(student: JournalStudent, date: IsoDate): boolean {
   return student.enrolled.some((e) => e.from <= date && (e.to === null || date <= e.to));
 }
 
+/** The student left the class before the period's end (and did not come back). */
+function leftBefore(student: JournalStudent, to: IsoDate): boolean {
+  const last = student.enrolled[student.enrolled.length - 1];
+  return !!last?.to && last.to < to;
+}
+
 /** "izstājies(-usies) no klases 12.02.2027" for a student who left before the period ended; "no 15.02.2027" for one who came later. */
 export function studentRemark(student: JournalStudent, from: IsoDate, to: IsoDate, lang: ReportLang): string {
   const first = student.enrolled[0];
   const last = student.enrolled[student.enrolled.length - 1];
   const parts: string[] = [];
   if (first && first.from > from) parts.push(`${TEXT[lang].from} ${formatDate(first.from)}`);
-  if (last?.to && last.to < to) parts.push(leftOnText(last.to, lang));
+  if (last?.to && leftBefore(student, to)) parts.push(leftOnText(last.to, lang));
   return parts.join(', ');
 }
 
@@ -348,13 +354,11 @@ export function subjectView(data: ClassJournalData, schoolClass: JournalClass, s
       const cell = cells[columnOf(g)];
       if (cell) cell.grades.push({ value: g.value, mark: marks[g.work] ?? '', assessed: g.work === 'test' || g.work === 'large' });
     }
-    const remark = studentRemark(student, data.from, data.to, lang);
-    const last = student.enrolled[student.enrolled.length - 1];
     return {
       number: i + 1,
       name: studentName(student),
-      remark,
-      left: !!last?.to && last.to < data.to,
+      remark: studentRemark(student, data.from, data.to, lang),
+      left: leftBefore(student, data.to),
       cells,
       closing: closingFields.map((f) => own?.term[f] ?? ''),
     };
@@ -502,11 +506,7 @@ export function classJournalSections(data: ClassJournalData, schoolClass: Journa
       ],
       text,
       contents: body.map((s, i) => ({ title: s.title, detail: details[i] ?? '', target: pageReferenceId(i + 1) })),
-      students: schoolClass.students.map((s, i) => {
-        const remark = studentRemark(s, data.from, data.to, lang);
-        const last = s.enrolled[s.enrolled.length - 1];
-        return { number: i + 1, name: studentName(s), code: s.code, inClass: remark, left: !!last?.to && last.to < data.to };
-      }),
+      students: schoolClass.students.map((s, i) => ({ number: i + 1, name: studentName(s), code: s.code, inClass: studentRemark(s, data.from, data.to, lang), left: leftBefore(s, data.to) })),
       classTeacher: schoolClass.class_teacher ?? '',
       director: data.school.director ?? '',
       printed: `${PRINTED_ON[lang]} ${formatDate(data.printed_on)}`,
