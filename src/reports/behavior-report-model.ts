@@ -20,6 +20,23 @@ export interface BehaviorReportClass {
   totals: { positive: number; negative: number; students_with_remarks: number };
 }
 
+export type BehaviorStudent = BehaviorReportClass['students'][number];
+
+/** A class's part of the behaviour journal, its totals counted from the students' remarks. */
+export function behaviorReportClass(code: string, classTeacher: string | null, students: BehaviorStudent[]): BehaviorReportClass {
+  const all = students.flatMap((s) => s.remarks);
+  return {
+    class: code,
+    class_teacher: classTeacher,
+    students,
+    totals: {
+      positive: all.filter((r) => r.kind === 'positive').length,
+      negative: all.filter((r) => r.kind === 'negative').length,
+      students_with_remarks: students.filter((s) => s.remarks.length > 0).length,
+    },
+  };
+}
+
 export interface BehaviorRemark {
   date: IsoDate;
   kind: 'positive' | 'negative';

@@ -6,7 +6,7 @@ import { byKeys } from '../domain/latvian-order.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { requireDate } from '../services/input.ts';
 import { resolveAudience, yearOf, type AudienceInput } from './audience.ts';
-import { behaviorReportView, type BehaviorRemark, type BehaviorReportClass, type BehaviorReportData } from './behavior-report-model.ts';
+import { behaviorReportClass, behaviorReportView, type BehaviorRemark, type BehaviorReportClass, type BehaviorReportData } from './behavior-report-model.ts';
 import { asciiSlug, classSlug } from './file-names.ts';
 import type { ReportDocument, ReportLang } from './publish.ts';
 import { renderTemplate } from './templates.ts';
@@ -37,17 +37,7 @@ export async function loadBehaviorReportData(ctx: ServiceContext, input: Behavio
     const students = [...enrolled.values()]
       .map((r) => ({ code: r.code, first_name: r.first_name, last_name: r.last_name, remarks: remarksOf.get(r.student_id) ?? [] }))
       .sort(byKeys((s) => s.last_name, (s) => s.first_name, (s) => s.code));
-    const all = students.flatMap((s) => s.remarks);
-    return {
-      class: c.code,
-      class_teacher: c.class_teacher_name,
-      students,
-      totals: {
-        positive: all.filter((r) => r.kind === 'positive').length,
-        negative: all.filter((r) => r.kind === 'negative').length,
-        students_with_remarks: students.filter((s) => s.remarks.length > 0).length,
-      },
-    };
+    return behaviorReportClass(c.code, c.class_teacher_name, students);
   });
   return {
     school: { name: ctx.school.name, registration_number: ctx.school.registration_number },

@@ -9,6 +9,13 @@ export interface PrintJob {
 }
 
 /**
+ * How long one document may take to load and to print. Puppeteer's default of
+ * 30 s is too short for a class journal of a whole year (a hundred pages of
+ * grids) on a busy machine; a browser that hangs still ends the run.
+ */
+const PRINT_TIMEOUT_MS = 10 * 60_000;
+
+/**
  * One browser for a whole run, with a few pages printing side by side: starting
  * Chromium costs more than printing a page, and a page is reused for the next
  * document once it is free.
@@ -54,7 +61,7 @@ export class PdfPrinter {
   async print(job: PrintJob): Promise<Uint8Array> {
     const page = await this.acquire();
     try {
-      await page.setContent(job.html, { waitUntil: 'load' });
+      await page.setContent(job.html, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
       return await page.pdf({
         format: 'A4',
         landscape: job.landscape ?? false,
@@ -63,6 +70,7 @@ export class PdfPrinter {
         displayHeaderFooter: false,
         tagged: false,
         outline: false,
+        timeout: PRINT_TIMEOUT_MS,
       });
     } finally {
       this.release(page);

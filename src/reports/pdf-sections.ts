@@ -1,5 +1,5 @@
-import { PDFArray, PDFDict, PDFDocument, PDFFont, PDFName, PDFRef, StandardFonts, rgb } from 'pdf-lib';
-import { sectionId } from './templates.ts';
+import { PDFArray, PDFDict, PDFDocument, PDFFont, PDFName, PDFNumber, PDFRef, StandardFonts, rgb } from 'pdf-lib';
+import { PAGE_REFERENCE_PREFIX, sectionId } from './templates.ts';
 
 /** Pages of a printed document, from `start` up to but not including `end` (0-based). */
 export interface PageRange {
@@ -56,6 +56,42 @@ function numberPages(document: PDFDocument, ranges: readonly PageRange[], font: 
   }
 }
 
+/** A contents line's size (templates/report.css, table.cj-contents). */
+const REFERENCE_SIZE = 10;
+
+/**
+ * At the right end of every link to a page reference (pageReferenceId, a line
+ * of a table of contents) stamps the page number it points to: the browser
+ * cannot know it while laying out the page.
+ */
+function stampPageReferences(document: PDFDocument, font: PDFFont): void {
+  const destinations = document.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  if (!destinations) return;
+  const pages = document.getPages();
+  const pageIndex = new Map(pages.map((page, i) => [page.ref.toString(), i]));
+  for (const page of pages) {
+    const annotations = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    for (let i = 0; i < (annotations?.size() ?? 0); i++) {
+      const link = annotations!.lookupMaybe(i, PDFDict);
+      const target = link?.lookupMaybe(PDFName.of('Dest'), PDFName);
+      if (!link || !target?.decodeText().startsWith(PAGE_REFERENCE_PREFIX)) continue;
+      const targetPage = destinations.lookupMaybe(target, PDFArray)?.get(0);
+      const index = targetPage instanceof PDFRef ? pageIndex.get(targetPage.toString()) : undefined;
+      const rect = link.lookupMaybe(PDFName.of('Rect'), PDFArray)?.asArray().map((n) => (n instanceof PDFNumber ? n.asNumber() : 0));
+      if (index === undefined || !rect || rect.length !== 4) continue;
+      const text = String(index + 1);
+      const [, bottom, right, top] = rect as [number, number, number, number];
+      page.drawText(text, {
+        x: right - font.widthOfTextAtSize(text, REFERENCE_SIZE),
+        y: bottom + (top - bottom - REFERENCE_SIZE * 0.72) / 2,
+        size: REFERENCE_SIZE,
+        font,
+        color: rgb(0, 0, 0),
+      });
+    }
+  }
+}
+
 /** Objects left uncompressed as the browser writes them: quicker to save, and the pages stay countable by eye (bench/reports.mjs). */
 const SAVE = { useObjectStreams: false };
 
@@ -85,6 +121,8 @@ export async function pagedPdf(printed: Uint8Array, sections: number, excerpts: 
   const font = await document.embedFont(StandardFonts.Helvetica);
   const ranges = sectionRanges(document, sections);
   numberPages(document, excerpts.length > 0 ? ranges : [{ start: 0, end: document.getPageCount() }], font);
+  // Page references count through the whole document, as its pages are numbered only without excerpts.
+  if (excerpts.length === 0) stampPageReferences(document, font);
   const cut = await Promise.all(
     excerpts.map(async ({ section, title }) => {
       const excerpt = await PDFDocument.create({ updateMetadata: false });

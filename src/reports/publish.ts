@@ -19,6 +19,8 @@ export interface ReportDocument {
   title: string;
   /** Rendered report bodies; each starts on a new page. */
   bodies: TrustedHtml[];
+  /** Each body's own footer line after the school's name (a class journal's subjects); otherwise the title. */
+  footers?: string[];
   /** Landscape A4 for this document alone; otherwise PublishOptions.landscape decides. */
   landscape?: boolean;
   /**
@@ -45,6 +47,13 @@ function printRuns(documents: readonly ReportDocument[]): { index: number; excer
     if (whole !== undefined) runs.get(whole)!.push(i);
   });
   return [...runs].map(([index, excerpts]) => ({ index, excerpts }));
+}
+
+/** A report as its builder hands it over: the data (what --json prints) and how to render it. */
+export interface BuiltReport<D> {
+  data: D;
+  documents: (data: D, lang: ReportLang) => ReportDocument[];
+  landscape?: boolean;
 }
 
 export interface PublishOptions {
@@ -104,7 +113,7 @@ export async function publishDocuments(documents: readonly ReportDocument[], opt
   const finished = () => options.onProgress?.(++done, documents.length);
   const landscape = (d: ReportDocument) => d.landscape ?? options.landscape;
   const html = (d: ReportDocument, footers?: string[]) => renderDocument({ lang: options.lang, title: d.title, landscape: landscape(d), footers }, d.bodies);
-  const footer = (d: ReportDocument) => `${options.footer} · ${d.title}`;
+  const footer = (d: ReportDocument, section = 0) => `${options.footer} · ${d.footers?.[section] ?? d.title}`;
   // Once one print has failed, the others still finishing must not write after the clean-up.
   let failed = false;
   // Written synchronously, so an interruption never falls between creating a file and cleaning up.
@@ -122,7 +131,7 @@ export async function publishDocuments(documents: readonly ReportDocument[], opt
           printRuns(documents).map(async ({ index, excerpts }) => {
             const whole = documents[index]!;
             // A section cut out as a document of its own carries that document's footer.
-            const footers = whole.bodies.map(() => footer(whole));
+            const footers = whole.bodies.map((_, section) => footer(whole, section));
             for (const e of excerpts) footers[documents[e]!.partOf!.section] = footer(documents[e]!);
             const printed = await printer.print({ html: html(whole, footers), landscape: landscape(whole) });
             const pdf = await pagedPdf(

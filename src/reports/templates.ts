@@ -66,6 +66,13 @@ export function sectionId(index: number): string {
   return `section-${index + 1}`;
 }
 
+export const PAGE_REFERENCE_PREFIX = 'pageref-';
+
+/** The id of an element that links point to with its page number stamped beside them (pdf-sections.ts): a contents entry's target. */
+export function pageReferenceId(name: string | number): string {
+  return `${PAGE_REFERENCE_PREFIX}${name}`;
+}
+
 /**
  * A whole HTML document around one or more rendered report bodies. Each body is
  * its own section starting on a new page, so a class's extracts print in one go.

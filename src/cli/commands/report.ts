@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { AppError } from '../../errors.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import { publishDocuments, type ReportDocument, type ReportFormat, type ReportLang, type WrittenFile } from '../../reports/publish.ts';
+import { publishDocuments, type BuiltReport, type ReportFormat, type ReportLang, type WrittenFile } from '../../reports/publish.ts';
 import { createProgress } from '../progress.ts';
 import { globalOptions, runCommand } from '../runtime.ts';
 import { registerReportExtract } from './report-extract.ts';
@@ -14,6 +14,7 @@ import { registerReportCard } from './report-card.ts';
 import { registerReportSummaryJournal } from './report-summary-journal.ts';
 import { registerReportMissing } from './report-missing.ts';
 import { registerReportInspections } from './report-inspections.ts';
+import { registerReportJournal } from './report-journal.ts';
 
 /** Options every printed report shares. */
 export interface ReportFlags {
@@ -32,12 +33,7 @@ export function reportOptions(command: Command): Command {
     .addOption(new Option('--lang <lang>', 'language of the documents').choices(['lv', 'en']).default('lv'));
 }
 
-export interface BuiltReport<D> {
-  /** What --json prints instead of rendering. */
-  data: D;
-  documents: (data: D, lang: ReportLang) => ReportDocument[];
-  landscape?: boolean;
-}
+export type { BuiltReport };
 
 const writtenColumns = [
   { header: 'document', value: (w: WrittenFile) => w.document },
@@ -90,4 +86,5 @@ export function registerReport(program: Command): void {
   registerReportSummaryJournal(report);
   registerReportMissing(report);
   registerReportInspections(report);
+  registerReportJournal(report);
 }

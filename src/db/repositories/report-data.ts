@@ -83,6 +83,8 @@ export interface ReportGrade {
   student_id: number;
   class_id: number;
   subject_id: number;
+  /** The lesson it was given in; null for a grade entered for a day without naming a lesson. */
+  lesson_id: number | null;
   date: string;
   work: string;
   value: string;
@@ -93,7 +95,7 @@ export async function gradesInPeriod(db: Db, classIds: readonly number[], from: 
   if (classIds.length === 0) return [];
   let query = db
     .selectFrom('grade')
-    .select(['student_id', 'class_id', 'subject_id', 'date', 'work', 'value'])
+    .select(['student_id', 'class_id', 'subject_id', 'lesson_id', 'date', 'work', 'value'])
     .where('class_id', 'in', [...classIds])
     .where('date', '>=', from)
     .where('date', '<=', to);
@@ -123,6 +125,29 @@ export async function absenceCountsInPeriod(db: Db, classIds: readonly number[],
     .groupBy(['a.student_id', 'l.class_id', 'l.subject_id', 'a.code'])
     .execute();
   return rows.map((r) => ({ ...r, count: Number(r.count) }));
+}
+
+export interface AbsenceMark {
+  lesson_id: number;
+  student_id: number;
+  code: AbsenceCode;
+}
+
+/** Every absence as it stands now in the classes' lessons of the period, one row each (the printed class journal's cells). */
+export async function absenceMarksInPeriod(db: Db, classIds: readonly number[], from: string, to: string): Promise<AbsenceMark[]> {
+  if (classIds.length === 0) return [];
+  return db
+    .selectFrom('absence as a')
+    .innerJoin('lesson as l', 'l.id', 'a.lesson_id')
+    .select(['a.lesson_id', 'a.student_id', 'a.code'])
+    .where('l.class_id', 'in', [...classIds])
+    .where('l.date', '>=', from)
+    .where('l.date', '<=', to)
+    .where('a.removed', '=', 0)
+    .orderBy('l.date')
+    .orderBy('l.number')
+    .orderBy('a.student_id')
+    .execute();
 }
 
 /** Lessons held per class and subject in the period (report cards print them). */
@@ -181,18 +206,19 @@ export interface ReportLesson {
   substitute_for_code: string | null;
   substitute_for_name: string | null;
   topic: string;
+  homework: string | null;
 }
 
 /**
  * The school's lessons in the period with their class, subject and teachers named:
- * only those taught by some teachers, or only substituted ones, when asked.
+ * only those of some classes, taught by some teachers, or only substituted ones, when asked.
  */
 export async function lessonsInPeriod(
   db: Db,
   schoolId: number,
   from: string,
   to: string,
-  filter: { teacherIds?: readonly number[]; substitutedOnly?: boolean } = {},
+  filter: { classIds?: readonly number[]; teacherIds?: readonly number[]; substitutedOnly?: boolean } = {},
 ): Promise<ReportLesson[]> {
   let query = db
     .selectFrom('lesson as l')
@@ -219,10 +245,12 @@ export async function lessonsInPeriod(
       'r.first_name as replaced_first_name',
       'r.last_name as replaced_last_name',
       'l.topic',
+      'l.homework',
     ])
     .where('l.school_id', '=', schoolId)
     .where('l.date', '>=', from)
     .where('l.date', '<=', to);
+  if (filter.classIds) query = query.where('l.class_id', 'in', filter.classIds.length > 0 ? [...filter.classIds] : [-1]);
   if (filter.teacherIds) query = query.where('l.teacher_id', 'in', filter.teacherIds.length > 0 ? [...filter.teacherIds] : [-1]);
   if (filter.substitutedOnly) query = query.where('l.substitute_for_id', 'is not', null);
   const rows = await query.orderBy('l.date').orderBy('l.number').orderBy('c.level').orderBy('c.code').execute();
@@ -241,6 +269,7 @@ export async function lessonsInPeriod(
     substitute_for_code: r.replaced_code,
     substitute_for_name: r.replaced_first_name ? `${r.replaced_first_name} ${r.replaced_last_name}` : null,
     topic: r.topic,
+    homework: r.homework,
   }));
 }
 
