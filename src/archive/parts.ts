@@ -2,6 +2,7 @@ import type { SchoolYear } from '../db/schema.ts';
 import { addDays, localDateOf, parseMonth } from '../domain/dates.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { cardDocuments, loadCardData } from '../reports/card.ts';
+import { buildClassJournals } from '../reports/class-journal.ts';
 import { classSummaryDocuments, loadClassSummaryData } from '../reports/class-summary.ts';
 import { extractStatusDocuments, loadExtractStatusData } from '../reports/extract-status.ts';
 import type { ReportDocument, ReportLang } from '../reports/publish.ts';
@@ -31,6 +32,13 @@ export function monthsToArchive(year: SchoolYear, today: string): string[] {
 }
 
 export const ARCHIVE_PARTS: readonly ArchivePart[] = [
+  {
+    folder: FOLDERS.classJournals,
+    documents: async (ctx, year, lang) => {
+      const journals = await buildClassJournals(ctx.db, ctx.school, year);
+      return landscape(journals.documents(journals.data, lang));
+    },
+  },
   {
     folder: FOLDERS.summaryJournals,
     documents: async (ctx, _year, lang) => landscape(summaryJournalDocuments(await loadSummaryJournalData(ctx, { all: true }), lang)),

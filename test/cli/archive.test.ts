@@ -45,7 +45,7 @@ test('archive export writes the nomenclature, every table, a consistent snapshot
   assert.is(r.code, 0, r.stderr);
   assert.is(r.json.volumes, 1);
   assert.is(r.json.year, '2026/2027');
-  assert.equal(readdirSync(archive).sort(), ['02_kopsavilkuma_žurnāli', '03_liecības', '04_klašu_kopsavilkumi', '05_izrakstu_atdeve', '06_tabulas', '07_datubāze', 'SHA256SUMS', 'index.html', 'manifest.json']);
+  assert.equal(readdirSync(archive).sort(), ['01_žurnāli', '02_kopsavilkuma_žurnāli', '03_liecības', '04_klašu_kopsavilkumi', '05_izrakstu_atdeve', '06_tabulas', '07_datubāze', 'SHA256SUMS', 'index.html', 'manifest.json']);
   assert.equal(readdirSync(place.dir).filter((n) => n.includes('partial')), [], 'no work folder is left beside it');
 
   const manifest = listed();
@@ -58,6 +58,7 @@ test('archive export writes the nomenclature, every table, a consistent snapshot
   assert.is(r.json.files, manifest.files.length);
   const paths = manifest.files.map((f) => f.path);
   for (const expected of [
+    '01_žurnāli/2026-2027_7a_zurnals.pdf',
     '02_kopsavilkuma_žurnāli/2026-2027_7a_kopsavilkuma-zurnals.pdf',
     '03_liecības/2026-2027_sem1_7a_visa-klase.pdf',
     '03_liecības/2026-2027_sem2_7b_visa-klase.pdf',
@@ -75,6 +76,7 @@ test('archive export writes the nomenclature, every table, a consistent snapshot
   }
   assert.not.ok(paths.some((p) => p.includes('berzins')), 'per-student copies of the cards are not repeated');
   assert.ok(pdfText(join(archive, '03_liecības/2026-2027_sem1_7a_visa-klase.pdf')).includes('Bērziņš'));
+  assert.ok(pdfText(join(archive, '01_žurnāli/2026-2027_7a_zurnals.pdf')).includes('Bērziņš'), "the class journal lists the class's students");
 
   // The real sha256sum agrees, without ezurnals.
   const sums = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: archive, encoding: 'utf8' });
