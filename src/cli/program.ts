@@ -23,6 +23,8 @@ import { registerBehavior } from './commands/behavior.ts';
 import { registerNote } from './commands/note.ts';
 import { registerBriefing } from './commands/briefing.ts';
 import { registerConversation } from './commands/conversation.ts';
+import { registerAccount } from './commands/account.ts';
+import { registerSms } from './commands/sms.ts';
 
 /**
  * Every level throws instead of exiting, so `main` maps all failures to the
@@ -80,6 +82,8 @@ const NOUNS: Record<string, (program: Command) => void> = {
   report: registerReport,
   substitution: registerSubstitution,
   extract: registerExtract,
+  account: registerAccount,
+  sms: registerSms,
 };
 
 const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--db', '--as', '--year']);

@@ -302,6 +302,8 @@ export interface Database {
   briefing: BriefingTable;
   briefing_student: BriefingStudentTable;
   parent_conversation: ParentConversationTable;
+  account: AccountTable;
+  sms_outbox: SmsOutboxTable;
 }
 
 export type School = Selectable<SchoolTable>;
@@ -340,3 +342,44 @@ export type BehaviorEntry = Selectable<BehaviorEntryTable>;
 export type ParentNote = Selectable<ParentNoteTable>;
 export type Briefing = Selectable<BriefingTable>;
 export type ParentConversation = Selectable<ParentConversationTable>;
+
+export type AccountKind = 'student' | 'guardian' | 'staff';
+
+export interface AccountTable {
+  id: Id;
+  school_id: number;
+  kind: AccountKind;
+  person_id: number;
+  username: string;
+  password_hash: string | null;
+  phone: string | null;
+  disabled: Flag;
+  failed_attempts: ColumnType<number, number | undefined, number>;
+  locked_until: string | null;
+  password_set_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type SmsState = 'queued' | 'sent' | 'failed' | 'cancelled';
+
+export interface SmsOutboxTable {
+  id: Id;
+  school_id: number;
+  account_id: number | null;
+  phone: string;
+  body: string;
+  secret_from: number | null;
+  secret_length: number | null;
+  state: SmsState;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  transport: string | null;
+  sending_since: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+export type Account = Selectable<AccountTable>;
+export type SmsMessage = Selectable<SmsOutboxTable>;

@@ -14,7 +14,8 @@ export type Right =
   | 'record-behavior'
   | 'remove-behavior'
   | 'keep-class-appendix'
-  | 'read-parent-conversations';
+  | 'read-parent-conversations'
+  | 'manage-accounts';
 
 export interface Actor {
   id: number;
@@ -60,6 +61,7 @@ const RIGHT_LABELS: Record<Right, string> = {
   'remove-behavior': 'remove behaviour entries',
   'keep-class-appendix': "keep the class teacher's appendices",
   'read-parent-conversations': 'read conversations with parents',
+  'manage-accounts': 'manage user accounts and their password messages',
 };
 
 /** Deputies and admins may do everything (regulation §5–11). */
@@ -68,6 +70,7 @@ const UNRESTRICTED: readonly Role[] = ['admin', 'deputy'];
 function allowedByScope(right: Right, scope: Scope, isTeacher: boolean): boolean {
   switch (right) {
     case 'manage-registry':
+    case 'manage-accounts':
       return false;
     case 'edit-student-contact':
     case 'justify-absence':
@@ -94,6 +97,7 @@ function whyNot(right: Right, scope: Scope): string {
   const target = scope.target ? ` ${scope.target}` : '';
   switch (right) {
     case 'manage-registry':
+    case 'manage-accounts':
       return 'only an admin or a deputy director may';
     case 'edit-student-contact':
     case 'justify-absence':

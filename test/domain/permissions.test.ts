@@ -17,7 +17,7 @@ const FLAGS: readonly Flag[] = ['teaches', 'taughtLesson', 'substitutes', 'class
  *   an entry is removed by its author;
  * - the class teacher alone keeps the appendices (briefings, notes for parents, conversations
  *   with parents) and reads the conversations (§15–16);
- * - nobody else manages the registry.
+ * - nobody else manages the registry, nor the accounts and their password messages (§30–31).
  * `granted` lists the scope flags that give the right; `teacherOnly` those that count only for
  * an actor with the teacher role.
  */
@@ -35,6 +35,7 @@ const RULES: Record<Right, { granted: readonly Flag[]; teacherOnly?: readonly Fl
   'remove-behavior': { granted: ['author'], label: 'remove behaviour entries', lacks: 'did not write mat in 7.a', lacksWithoutTarget: 'did not write this entry' },
   'keep-class-appendix': { granted: ['classTeacher'], label: "keep the class teacher's appendices", lacks: 'is not the class teacher of mat in 7.a', lacksWithoutTarget: 'is not the class teacher of this class' },
   'read-parent-conversations': { granted: ['classTeacher'], label: 'read conversations with parents', lacks: 'is not the class teacher of mat in 7.a', lacksWithoutTarget: 'is not the class teacher of this class' },
+  'manage-accounts': { granted: [], label: 'manage user accounts and their password messages', lacks: 'only an admin or a deputy director may', lacksWithoutTarget: 'only an admin or a deputy director may' },
 };
 const RIGHTS = Object.keys(RULES) as Right[];
 
@@ -50,7 +51,7 @@ function expectedAllowed(right: Right, roles: readonly Role[], flags: readonly F
 // Every subset of the flags (64), as Scope objects with a target.
 const FLAG_SETS: Flag[][] = Array.from({ length: 1 << FLAGS.length }, (_, mask) => FLAGS.filter((_, i) => mask & (1 << i)));
 
-// The full table: 12 rights × 6 roles × 64 flag combinations.
+// The full table: every right × 6 roles × 64 flag combinations.
 for (const right of RIGHTS) {
   for (const role of ROLES) {
     for (const flags of FLAG_SETS) {
