@@ -101,6 +101,9 @@ const explicit: [string, Role[], Right, Scope, boolean][] = [
   ['the class teacher keeps the appendices', ['class-teacher'], 'keep-class-appendix', { classTeacher: true }, true],
   ['the nurse may not read conversations with parents', ['nurse'], 'read-parent-conversations', { teachesClass: true, author: true }, false],
   ['the class teacher reads conversations with parents', ['teacher', 'class-teacher'], 'read-parent-conversations', { classTeacher: true }, true],
+  ['an admin manages accounts', ['admin'], 'manage-accounts', {}, true],
+  ['a deputy manages accounts', ['deputy'], 'manage-accounts', {}, true],
+  ['the class teacher may not manage accounts, not even of their class', ['teacher', 'class-teacher'], 'manage-accounts', { classTeacher: true, teachesClass: true }, false],
 ];
 for (const [name, roles, right, scope, allowed] of explicit) {
   test(`explicit: ${name}`, () => assert.is(authorize(actorWith(roles), right, scope).allowed, allowed));
@@ -109,6 +112,7 @@ for (const [name, roles, right, scope, allowed] of explicit) {
 test('every right and role is covered by the table', () => {
   assert.equal(RIGHTS.sort(), [
     'correct-absence', 'correct-grade', 'edit-student-contact', 'enter-grade', 'justify-absence', 'keep-class-appendix',
+    'manage-accounts',
     'manage-registry', 'mark-absence', 'read-parent-conversations', 'record-behavior', 'record-extract-return', 'record-lesson', 'remove-behavior',
   ]);
   assert.equal([...ROLES], ['admin', 'deputy', 'class-teacher', 'teacher', 'nurse', 'social-pedagogue']);
