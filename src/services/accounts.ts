@@ -1,6 +1,9 @@
 import { AppError } from '../errors.ts';
 import type { Account, AccountKind } from '../db/schema.ts';
-import { findAccountByUsername, listAccountRows, updateAccount, type AccountRow } from '../db/repositories/accounts.ts';
+import { findAccountByUsername, findAccountOf, listAccountRows, personIdsWithoutProfile, updateAccount, type AccountRow } from '../db/repositories/accounts.ts';
+import { findGuardian } from '../db/repositories/guardians.ts';
+import { findStaffById } from '../db/repositories/staff.ts';
+import { findStudentById } from '../db/repositories/students.ts';
 import { listStudents } from '../db/repositories/students.ts';
 import { listGuardianViews } from '../db/repositories/guardians.ts';
 import { listStaff } from '../db/repositories/staff.ts';
@@ -8,7 +11,7 @@ import { localTimestamp, localTimeOf, localDateOf } from '../domain/dates.ts';
 import { isRole } from '../domain/roles.ts';
 import { checkPasswordStrength } from '../domain/password.ts';
 import { requireRight, timestamp, type ServiceContext } from './context.ts';
-import { cancelPendingMessages, issuePassword } from './account-provisioning.ts';
+import { cancelPendingMessages, issuePassword, studentProfile, syncProfile, type ProfilePerson } from './account-provisioning.ts';
 import { hashPassword, verifyPassword } from './password-hash.ts';
 import { resolveClass, resolveYear } from './lookup.ts';
 import { referenceDate } from './classes.ts';
@@ -196,4 +199,29 @@ export async function changeOwnPassword(ctx: ServiceContext, username: string, c
   const at = timestamp(ctx);
   await updateAccount(ctx.db, account.id, { password_hash: await hashPassword(next), password_set_at: at, updated_at: at });
   return check;
+}
+
+async function profilePerson(ctx: ServiceContext, kind: AccountKind, id: number): Promise<ProfilePerson> {
+  if (kind === 'student') return studentProfile((await findStudentById(ctx.db, id))!);
+  const person = kind === 'guardian' ? await findGuardian(ctx.db, ctx.school.id, id) : await findStaffById(ctx.db, id);
+  return { kind, id, firstName: person!.first_name, lastName: person!.last_name, phone: person!.phone };
+}
+
+/**
+ * Profiles for the people whose phones were entered before profiles existed
+ * (a database from an earlier version): each gets one, and its password SMS
+ * is queued, as if the phone had just been entered. Landlines get none.
+ */
+export async function provisionMissing(ctx: ServiceContext, filter: { kind?: string } = {}): Promise<AccountView[]> {
+  requireRight(ctx, 'manage-accounts');
+  const only = parseKind(filter.kind);
+  const created: number[] = [];
+  for (const kind of only ? [only] : ACCOUNT_KINDS) {
+    for (const id of await personIdsWithoutProfile(ctx.db, ctx.school.id, kind)) {
+      await syncProfile(ctx, await profilePerson(ctx, kind, id));
+      const account = await findAccountOf(ctx.db, ctx.school.id, kind, id);
+      if (account) created.push(account.id);
+    }
+  }
+  return (await listAccountRows(ctx.db, ctx.school.id, { ids: created })).map((r) => toView(r, ctx.now));
 }

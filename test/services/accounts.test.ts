@@ -4,7 +4,9 @@ import type { Db } from '../../src/db/connection.ts';
 import { addStudent, setStudent } from '../../src/services/students.ts';
 import { addGuardian, setGuardian } from '../../src/services/guardians.ts';
 import { addStaff, setStaff } from '../../src/services/staff.ts';
-import { changeOwnPassword, disableAccount, enableAccount, listAccounts, resetAccount, showAccount, verifyAccount } from '../../src/services/accounts.ts';
+import { changeOwnPassword, disableAccount, enableAccount, listAccounts, provisionMissing, resetAccount, showAccount, verifyAccount } from '../../src/services/accounts.ts';
+import { insertGuardian } from '../../src/db/repositories/guardians.ts';
+import { insertStaff } from '../../src/db/repositories/staff.ts';
 import { hashPassword, verifyPassword } from '../../src/services/password-hash.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { contextAs, freshSchool, inTx, rejects } from './fixtures.ts';
@@ -197,6 +199,23 @@ Accounts('account list filters by class (students and their guardians), role and
   assert.equal(await names({ kind: 'guardian', role: 'teacher' }), []);
   await rejects(() => w.as('admin', (c) => listAccounts(c, { role: 'pilot' })), 'usage', 'pilot');
   await rejects(() => w.as('admin', (c) => listAccounts(c, { kind: 'robot' })), 'usage', 'robot');
+});
+
+Accounts('account provision: profiles for phones entered before profiles existed, not for landlines or inactive staff', async () => {
+  const at = '2026-09-01T08:00:00+03:00';
+  const person = (first_name: string, last_name: string, phone: string | null) => ({ school_id: 1, first_name, last_name, phone, email: null, created_at: at, updated_at: at });
+  await insertGuardian(w.db, { ...person('Ilze', 'Bērziņa', '+37129999999'), address: null });
+  await insertGuardian(w.db, { ...person('Ieva', 'Ozola', '+37167000000'), address: null });
+  await insertGuardian(w.db, { ...person('Inga', 'Liepa', null), address: null });
+  await insertStaff(w.db, { ...person('Anna', 'Kalniņa', '+37120000001'), code: 'T01' }, ['teacher']);
+  await insertStaff(w.db, { ...person('Pēteris', 'Ozols', '+37120000002'), code: 'T02', active: 0 }, ['teacher']);
+  await rejects(() => w.as('T01', (c) => provisionMissing(c)), 'forbidden');
+  const guardians = await w.as('admin', (c) => provisionMissing(c, { kind: 'guardian' }));
+  assert.equal(guardians.map((a) => a.username), ['ilze.berzina']);
+  const rest = await w.as('admin', (c) => provisionMissing(c));
+  assert.equal(rest.map((a) => a.username), ['anna.kalnina']);
+  assert.equal(await w.as('admin', (c) => provisionMissing(c)), [], 'a second run finds nobody');
+  assert.equal((await messages(w.db)).map((m) => [m.phone, m.state]), [['+37129999999', 'queued'], ['+37120000001', 'queued']]);
 });
 
 Accounts.run();

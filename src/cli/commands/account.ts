@@ -6,6 +6,7 @@ import {
   disableAccount,
   enableAccount,
   listAccounts,
+  provisionMissing,
   resetAccount,
   showAccount,
   verifyAccount,
@@ -92,6 +93,22 @@ export function registerAccount(program: Command): void {
         await runCommand(command, { write: true, run: (ctx) => action(ctx, username), print: (r, out) => out.data(r, detail) });
       });
   }
+
+  account
+    .command('provision')
+    .description('profiles for people whose phones were entered before profiles existed; their password SMS are queued')
+    .option('--kind <kind>', ACCOUNT_KINDS.join(' | '))
+    .addHelpText('after', examples('ezurnals account provision --kind guardian'))
+    .action(async (opts: { kind?: string }, command: Command) => {
+      await runCommand(command, {
+        write: true,
+        run: (ctx) => provisionMissing(ctx, opts),
+        print: (r, out) => {
+          out.data(r, columns);
+          if (!out.json && r.length > 0) out.info(`${r.length} profile(s) created; \`ezurnals sms send\` delivers their passwords.`);
+        },
+      });
+    });
 
   account
     .command('verify <username>')

@@ -57,3 +57,13 @@ export async function listAccountRows(db: Db, schoolId: number, filter: { kind?:
   }
   return query.orderBy('a.username').execute() as Promise<AccountRow[]>;
 }
+
+/** Ids of `kind` people with a phone on file and no profile yet (active staff only). */
+export async function personIdsWithoutProfile(db: Db, schoolId: number, kind: AccountKind): Promise<number[]> {
+  const noProfile = db.selectFrom('account').select('person_id').where('school_id', '=', schoolId).where('kind', '=', kind);
+  const rows =
+    kind === 'staff'
+      ? await db.selectFrom('staff').select('id').where('school_id', '=', schoolId).where('phone', 'is not', null).where('active', '=', 1).where('id', 'not in', noProfile).orderBy('id').execute()
+      : await db.selectFrom(kind).select('id').where('school_id', '=', schoolId).where('phone', 'is not', null).where('id', 'not in', noProfile).orderBy('id').execute();
+  return rows.map((r) => r.id);
+}
