@@ -70,7 +70,7 @@ export async function issuePassword(ctx: ServiceContext, account: Account, phone
   await cancelPendingMessages(ctx, account.id, 'superseded by a newer password');
   const at = timestamp(ctx);
   const updated = await updateAccount(ctx.db, account.id, {
-    password_hash: await hashPassword(password),
+    password_hash: await hashPassword(password, 'generated'),
     phone,
     password_set_at: at,
     failed_attempts: 0,

@@ -162,7 +162,7 @@ export async function verifyAccount(ctx: ServiceContext, username: string, passw
   const account = await findAccountByUsername(ctx.db, ctx.school.id, username.trim());
   if (!account) {
     // As slow as a real check, so that timing does not tell which usernames exist.
-    await hashPassword(password);
+    await hashPassword(password, 'generated');
     return { ok: false, username, reason: WRONG };
   }
   if (account.disabled === 1) return { ok: false, username: account.username, reason: `${account.username} is disabled` };
@@ -197,7 +197,7 @@ export async function changeOwnPassword(ctx: ServiceContext, username: string, c
   if (next === current) throw new AppError('invalid', 'The new password is the same as the current one.');
   await cancelPendingMessages(ctx, account.id, 'the owner set a password of their own');
   const at = timestamp(ctx);
-  await updateAccount(ctx.db, account.id, { password_hash: await hashPassword(next), password_set_at: at, updated_at: at });
+  await updateAccount(ctx.db, account.id, { password_hash: await hashPassword(next, 'chosen'), password_set_at: at, updated_at: at });
   return check;
 }
 
