@@ -22,6 +22,8 @@ export interface ProfilePerson {
   phone: string | null;
   /** A student's username is fixed by the student (see studentUsername); others are generated from the name. */
   username?: string;
+  /** False for a deactivated employee: no new profile, and an existing one is disabled. */
+  active?: boolean;
 }
 
 /** E-klase's habit: the student's personas kods, and the student code for one who has none. */
@@ -100,6 +102,13 @@ function smsPhone(phone: string | null): string | null {
 export async function syncProfile(ctx: ServiceContext, person: ProfilePerson): Promise<void> {
   const phone = smsPhone(person.phone);
   const account = await findAccountOf(ctx.db, ctx.school.id, person.kind, person.id);
+  if (person.active === false) {
+    if (account && account.disabled !== 1) {
+      await cancelPendingMessages(ctx, account.id, 'the employee was deactivated');
+      await updateAccount(ctx.db, account.id, { disabled: 1, updated_at: timestamp(ctx) });
+    }
+    return;
+  }
   if (!account) {
     if (!phone) return;
     const at = timestamp(ctx);

@@ -203,8 +203,12 @@ export async function changeOwnPassword(ctx: ServiceContext, username: string, c
 
 async function profilePerson(ctx: ServiceContext, kind: AccountKind, id: number): Promise<ProfilePerson> {
   if (kind === 'student') return studentProfile((await findStudentById(ctx.db, id))!);
-  const person = kind === 'guardian' ? await findGuardian(ctx.db, ctx.school.id, id) : await findStaffById(ctx.db, id);
-  return { kind, id, firstName: person!.first_name, lastName: person!.last_name, phone: person!.phone };
+  if (kind === 'guardian') {
+    const g = (await findGuardian(ctx.db, ctx.school.id, id))!;
+    return { kind, id, firstName: g.first_name, lastName: g.last_name, phone: g.phone };
+  }
+  const s = (await findStaffById(ctx.db, id))!;
+  return { kind, id, firstName: s.first_name, lastName: s.last_name, phone: s.phone, active: s.active === 1 };
 }
 
 /**

@@ -48,7 +48,7 @@ export function toStaffView(s: StaffWithRoles): StaffView {
 }
 
 function syncStaffProfile(ctx: ServiceContext, s: StaffWithRoles): Promise<void> {
-  return syncProfile(ctx, { kind: 'staff', id: s.id, firstName: s.first_name, lastName: s.last_name, phone: s.phone });
+  return syncProfile(ctx, { kind: 'staff', id: s.id, firstName: s.first_name, lastName: s.last_name, phone: s.phone, active: s.active === 1 });
 }
 
 export async function addStaff(ctx: ServiceContext, codeInput: string, input: StaffInput): Promise<StaffView> {

@@ -205,6 +205,15 @@ Accounts('account list filters by class (students and their guardians), role and
   await rejects(() => w.as('admin', (c) => listAccounts(c, { kind: 'robot' })), 'usage', 'robot');
 });
 
+Accounts('a deactivated employee\'s profile is disabled and its queued password withdrawn; reactivating does not enable it', async () => {
+  await w.as('admin', (c) => addStaff(c, 'T01', { firstName: 'Anna', lastName: 'Kalniņa', roles: ['teacher'], phone: '+37120000001' }));
+  await w.as('admin', (c) => setStaff(c, 'T01', { active: false }));
+  assert.is((await w.as('admin', (c) => showAccount(c, 'anna.kalnina'))).status, 'disabled');
+  assert.equal((await messages(w.db)).map((m) => [m.state, m.last_error]), [['cancelled', 'the employee was deactivated']]);
+  await w.as('admin', (c) => setStaff(c, 'T01', { active: true }));
+  assert.is((await w.as('admin', (c) => showAccount(c, 'anna.kalnina'))).status, 'disabled', 'an admin enables it and sends a password');
+});
+
 Accounts('account provision: profiles for phones entered before profiles existed, not for landlines or inactive staff', async () => {
   const at = '2026-09-01T08:00:00+03:00';
   const person = (first_name: string, last_name: string, phone: string | null) => ({ school_id: 1, first_name, last_name, phone, email: null, created_at: at, updated_at: at });
