@@ -59,7 +59,12 @@ export async function listMessages(ctx: ServiceContext, filter: { state?: string
   return views(ctx, await listSms(ctx.db, ctx.school.id, state ? { states: [state] } : {}));
 }
 
-/** Once a message has left, its password is replaced by the mask: it must not live on in the database. */
+/**
+ * Once a message has left, its password is replaced by the mask: it must not
+ * live on in the database. The mask is as long as the password, so SQLite
+ * rewrites the row in place and the old text is not left in the file's free
+ * space (checked against the file's bytes in test/cli/accounts.test.ts).
+ */
 function scrubbed(message: SmsMessage): string {
   return maskSecret(message.body, message.secret_from, message.secret_length);
 }
