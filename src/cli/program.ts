@@ -26,6 +26,8 @@ import { registerConversation } from './commands/conversation.ts';
 import { registerTimetable } from './commands/timetable.ts';
 import { registerInspection } from './commands/inspection.ts';
 import { registerArchive } from './commands/archive.ts';
+import { registerAccount } from './commands/account.ts';
+import { registerSms } from './commands/sms.ts';
 
 /**
  * Every level throws instead of exiting, so `main` maps all failures to the
@@ -86,6 +88,8 @@ const NOUNS: Record<string, (program: Command) => void> = {
   timetable: registerTimetable,
   inspection: registerInspection,
   archive: registerArchive,
+  account: registerAccount,
+  sms: registerSms,
 };
 
 const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--db', '--as', '--year']);

@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { Kysely, SqliteAdapter, SqliteDialect, sql } from 'kysely';
@@ -90,6 +90,8 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
       `No ezurnals database at ${path}. Create one with \`ezurnals init --school "…" --year 2026/2027\`, or point to it with --db PATH or EZURNALS_DB.`,
     );
   }
+  // The journal holds children's personal data: the file (and SQLite's WAL and shm files, which take its mode) is the owner's only.
+  if (options.create && path !== ':memory:') closeSync(openSync(path, 'wx', 0o600));
   let native: SqliteDatabase.Database;
   try {
     native = new SqliteDatabase(path, { fileMustExist: !options.create, timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBindingPath() });

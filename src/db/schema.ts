@@ -350,6 +350,8 @@ export interface Database {
   timetable_slot: TimetableSlotTable;
   inspection: InspectionTable;
   inspection_class: InspectionClassTable;
+  account: AccountTable;
+  sms_outbox: SmsOutboxTable;
 }
 
 export type School = Selectable<SchoolTable>;
@@ -390,3 +392,44 @@ export type Briefing = Selectable<BriefingTable>;
 export type ParentConversation = Selectable<ParentConversationTable>;
 export type TimetableSlot = Selectable<TimetableSlotTable>;
 export type Inspection = Selectable<InspectionTable>;
+
+export type AccountKind = 'student' | 'guardian' | 'staff';
+
+export interface AccountTable {
+  id: Id;
+  school_id: number;
+  kind: AccountKind;
+  person_id: number;
+  username: string;
+  password_hash: string | null;
+  phone: string | null;
+  disabled: Flag;
+  failed_attempts: ColumnType<number, number | undefined, number>;
+  locked_until: string | null;
+  password_set_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type SmsState = 'queued' | 'sent' | 'failed' | 'cancelled';
+
+export interface SmsOutboxTable {
+  id: Id;
+  school_id: number;
+  account_id: number | null;
+  phone: string;
+  body: string;
+  secret_from: number | null;
+  secret_length: number | null;
+  state: SmsState;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  transport: string | null;
+  sending_since: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+export type Account = Selectable<AccountTable>;
+export type SmsMessage = Selectable<SmsOutboxTable>;

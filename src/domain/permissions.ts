@@ -16,7 +16,8 @@ export type Right =
   | 'keep-class-appendix'
   | 'read-parent-conversations'
   | 'manage-timetable'
-  | 'record-inspection';
+  | 'record-inspection'
+  | 'manage-accounts';
 
 export interface Actor {
   /** Who acts: an employee (id is a staff id), or a student or guardian as themselves (id is theirs). */
@@ -72,6 +73,7 @@ const RIGHT_LABELS: Record<Right, string> = {
   'read-parent-conversations': 'read conversations with parents',
   'manage-timetable': 'change the timetable',
   'record-inspection': 'record journal inspections',
+  'manage-accounts': 'manage user accounts and their password messages',
 };
 
 /** Deputies and admins may do everything (regulation §5–11). */
@@ -82,6 +84,7 @@ function allowedByScope(right: Right, scope: Scope, isTeacher: boolean): boolean
     case 'manage-registry':
     case 'manage-timetable':
     case 'record-inspection':
+    case 'manage-accounts':
       return false;
     case 'edit-student-contact':
     case 'justify-absence':
@@ -110,6 +113,7 @@ function whyNot(right: Right, scope: Scope): string {
     case 'manage-registry':
     case 'manage-timetable':
     case 'record-inspection':
+    case 'manage-accounts':
       return 'only an admin or a deputy director may';
     case 'edit-student-contact':
     case 'justify-absence':

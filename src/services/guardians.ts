@@ -8,6 +8,7 @@ import { optionalEmail, optionalPhone, optionalText, requireId, requireText } fr
 import { resolveClass, resolveStudents, resolveYear } from './lookup.ts';
 import { referenceDate } from './classes.ts';
 import { readingIn, studentTarget } from './reading.ts';
+import { syncProfile } from './account-provisioning.ts';
 
 export const RELATIONS = ['mother', 'father', 'guardian', 'grandmother', 'grandfather', 'sibling', 'other'] as const;
 const RELATION_ALIASES: Record<string, (typeof RELATIONS)[number]> = {
@@ -52,6 +53,12 @@ async function requireContactRight(ctx: ServiceContext, students: readonly Stude
   }
 }
 
+/** Each guardian has a profile of their own, never shared with the other parent (regulation §3). */
+async function syncGuardianProfile(ctx: ServiceContext, guardianId: number): Promise<void> {
+  const g = (await findGuardian(ctx.db, ctx.school.id, guardianId))!;
+  await syncProfile(ctx, { kind: 'guardian', id: g.id, firstName: g.first_name, lastName: g.last_name, phone: g.phone });
+}
+
 export async function addGuardian(ctx: ServiceContext, input: GuardianInput): Promise<GuardianView> {
   const codes = input.students ?? [];
   if (codes.length === 0) throw new AppError('usage', '--student is required: the student(s) this guardian belongs to.');
@@ -70,6 +77,7 @@ export async function addGuardian(ctx: ServiceContext, input: GuardianInput): Pr
     updated_at: at,
   });
   for (const student of students) await linkGuardian(ctx.db, { student_id: student.id, guardian_id: guardian.id, relation });
+  await syncGuardianProfile(ctx, guardian.id);
   return (await listGuardianViews(ctx.db, ctx.school.id, { guardianId: guardian.id }))[0]!;
 }
 
@@ -106,6 +114,7 @@ export async function setGuardian(ctx: ServiceContext, idInput: string | number,
     address: optionalText(input.address),
     updated_at: timestamp(ctx),
   });
+  await syncGuardianProfile(ctx, guardian.id);
   return (await listGuardianViews(ctx.db, ctx.school.id, { guardianId }))[0]!;
 }
 

@@ -5,6 +5,7 @@ import { isRole, ROLES, type Role } from '../domain/roles.ts';
 import { requireReadRight, requireRight, timestamp, type ServiceContext } from './context.ts';
 import { optionalEmail, optionalPhone, optionalText, requireText } from './input.ts';
 import { resolveStaff } from './lookup.ts';
+import { syncProfile } from './account-provisioning.ts';
 
 export interface StaffView {
   id: number;
@@ -46,6 +47,10 @@ export function toStaffView(s: StaffWithRoles): StaffView {
   return { id: s.id, code: s.code, first_name: s.first_name, last_name: s.last_name, roles: s.roles, phone: s.phone, email: s.email, active: s.active === 1 };
 }
 
+function syncStaffProfile(ctx: ServiceContext, s: StaffWithRoles): Promise<void> {
+  return syncProfile(ctx, { kind: 'staff', id: s.id, firstName: s.first_name, lastName: s.last_name, phone: s.phone, active: s.active === 1 });
+}
+
 export async function addStaff(ctx: ServiceContext, codeInput: string, input: StaffInput): Promise<StaffView> {
   requireRight(ctx, 'manage-registry');
   const code = checkCode(codeInput, 'Staff');
@@ -67,6 +72,7 @@ export async function addStaff(ctx: ServiceContext, codeInput: string, input: St
     },
     roles,
   );
+  await syncStaffProfile(ctx, row);
   return toStaffView(row);
 }
 
@@ -96,7 +102,9 @@ export async function setStaff(ctx: ServiceContext, code: string, input: StaffIn
     updated_at: timestamp(ctx),
   });
   if (roles) await replaceRoles(ctx.db, staff.id, roles);
-  return toStaffView(await resolveStaff(ctx, staff.code));
+  const updated = await resolveStaff(ctx, staff.code);
+  await syncStaffProfile(ctx, updated);
+  return toStaffView(updated);
 }
 
 export async function listStaffViews(ctx: ServiceContext, filter: { role?: string } = {}): Promise<StaffView[]> {

@@ -25,6 +25,7 @@ import { resolveClass, resolveStudent, resolveYear } from './lookup.ts';
 import { checkCode } from './staff.ts';
 import { readingIn } from './reading.ts';
 import { referenceDate } from './classes.ts';
+import { studentProfile, syncProfile } from './account-provisioning.ts';
 
 export interface StudentInput {
   firstName?: string;
@@ -140,6 +141,7 @@ export async function addStudent(ctx: ServiceContext, codeInput: string, input: 
     requireWithinYear(from, year, '--from');
     await insertEnrollment(ctx.db, { student_id: student.id, class_id: schoolClass.id, from_date: from, created_at: at, created_by: actor.id });
   }
+  await syncProfile(ctx, studentProfile(student));
   return studentView(ctx, student, { revealPersonalCode: true });
 }
 
@@ -175,6 +177,7 @@ export async function setStudent(ctx: ServiceContext, code: string, input: Stude
     address: optionalText(input.address),
     updated_at: timestamp(ctx),
   });
+  await syncProfile(ctx, studentProfile(updated));
   return studentView(ctx, updated, { revealPersonalCode: true });
 }
 

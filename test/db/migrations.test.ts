@@ -30,9 +30,9 @@ Migrations('a fresh database records every migration, the latest last', async ()
     assert.is(await schemaVersion(db), LATEST_MIGRATION);
     const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`.execute(db);
     assert.equal(tables.rows.map((r) => r.name), [
-      'absence', 'absence_change', 'assignment', 'behavior_entry', 'briefing', 'briefing_student', 'enrollment', 'extract_ack', 'grade',
+      'absence', 'absence_change', 'account', 'assignment', 'behavior_entry', 'briefing', 'briefing_student', 'enrollment', 'extract_ack', 'grade',
       'grade_change', 'guardian', 'guest_grant', 'holiday', 'inspection', 'inspection_class', 'lesson', 'parent_conversation', 'parent_note',
-      'school', 'school_class', 'school_year', 'staff', 'staff_role', 'student', 'student_guardian', 'subject', 'timetable_slot',
+      'school', 'school_class', 'school_year', 'sms_outbox', 'staff', 'staff_role', 'student', 'student_guardian', 'subject', 'timetable_slot',
     ]);
   } finally {
     await db.destroy();
@@ -56,6 +56,36 @@ Migrations('opening again applies nothing and keeps the data', async () => {
     }
   }
   await school.cleanup(); // destroying the already destroyed Kysely instance again is harmless
+});
+
+Migrations('0007 stores the phones already entered in E.164 where they parse, and leaves the others as typed', async () => {
+  const t = tempDir();
+  try {
+    const before = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '0007'));
+    const old = new Kysely<any>({ dialect: new SqliteDialect({ database: new SqliteDatabase(t.dbPath) }) });
+    const { error } = await new Migrator({ db: old, provider: { getMigrations: async () => before }, migrationTableName: 'kysely_migration' }).migrateToLatest();
+    assert.is(error, undefined);
+    const at = '2026-09-01T08:00:00+03:00';
+    await old.insertInto('school').values({ name: 'Cēsu pamatskola', created_at: at }).execute();
+    const student = (code: string, phone: string | null) => ({ school_id: 1, code, first_name: 'Jānis', last_name: 'Bērziņš', phone, created_at: at, updated_at: at });
+    await old.insertInto('student').values([student('S001', '29 123 456'), student('S002', '+37129123457'), student('S003', 'zvanīt mātei'), student('S004', null)]).execute();
+    await old.insertInto('guardian').values({ school_id: 1, first_name: 'Ilze', last_name: 'Bērziņa', phone: '0037126000101', created_at: at, updated_at: at }).execute();
+    await old.insertInto('staff').values({ school_id: 1, code: 'T01', first_name: 'Anna', last_name: 'Kalniņa', phone: '2000-0001', created_at: at, updated_at: at }).execute();
+    await old.destroy();
+
+    const db = await openDatabase(t.dbPath);
+    try {
+      assert.equal((await db.selectFrom('student').select('phone').orderBy('code').execute()).map((r) => r.phone), ['+37129123456', '+37129123457', 'zvanīt mātei', null]);
+      assert.equal(await db.selectFrom('guardian').select('phone').execute(), [{ phone: '+37126000101' }]);
+      assert.equal(await db.selectFrom('staff').select('phone').execute(), [{ phone: '+37120000001' }]);
+      // Migrating sends nothing: profiles come when a phone is entered, or from `account provision`.
+      assert.equal(await db.selectFrom('sms_outbox').selectAll().execute(), []);
+    } finally {
+      await db.destroy();
+    }
+  } finally {
+    t.cleanup();
+  }
 });
 
 Migrations('a database made before 0002 opens, gains extract_ack and keeps its data', async () => {

@@ -17,7 +17,8 @@ const FLAGS: readonly Flag[] = ['teaches', 'taughtLesson', 'substitutes', 'class
  *   an entry is removed by its author;
  * - the class teacher alone keeps the appendices (briefings, notes for parents, conversations
  *   with parents) and reads the conversations (§15–16);
- * - nobody else manages the registry, changes the timetable (§17) or records journal inspections (§11).
+ * - nobody else manages the registry, the accounts and their password messages (§30–31), changes the
+ *   timetable (§17) or records journal inspections (§11).
  * `granted` lists the scope flags that give the right; `teacherOnly` those that count only for
  * an actor with the teacher role.
  */
@@ -37,6 +38,7 @@ const RULES: Record<Right, { granted: readonly Flag[]; teacherOnly?: readonly Fl
   'read-parent-conversations': { granted: ['classTeacher'], label: 'read conversations with parents', lacks: 'is not the class teacher of mat in 7.a', lacksWithoutTarget: 'is not the class teacher of this class' },
   'manage-timetable': { granted: [], label: 'change the timetable', lacks: 'only an admin or a deputy director may', lacksWithoutTarget: 'only an admin or a deputy director may' },
   'record-inspection': { granted: [], label: 'record journal inspections', lacks: 'only an admin or a deputy director may', lacksWithoutTarget: 'only an admin or a deputy director may' },
+  'manage-accounts': { granted: [], label: 'manage user accounts and their password messages', lacks: 'only an admin or a deputy director may', lacksWithoutTarget: 'only an admin or a deputy director may' },
 };
 const RIGHTS = Object.keys(RULES) as Right[];
 
@@ -110,6 +112,9 @@ const explicit: [string, Role[], Right, Scope, boolean][] = [
   ['the class teacher reads conversations with parents', ['teacher', 'class-teacher'], 'read-parent-conversations', { classTeacher: true }, true],
   ['a guest never writes, whatever the facts', ['guest'], 'record-behavior', { teaches: true, teachesClass: true, classTeacher: true }, false],
   ['a guest who is also a teacher writes as a teacher', ['guest', 'teacher'], 'record-lesson', { teaches: true }, true],
+  ['an admin manages accounts', ['admin'], 'manage-accounts', {}, true],
+  ['a deputy manages accounts', ['deputy'], 'manage-accounts', {}, true],
+  ['the class teacher may not manage accounts, not even of their class', ['teacher', 'class-teacher'], 'manage-accounts', { classTeacher: true, teachesClass: true }, false],
 ];
 for (const [name, roles, right, scope, allowed] of explicit) {
   test(`explicit: ${name}`, () => assert.is(authorize(actorWith(roles), right, scope).allowed, allowed));
@@ -128,9 +133,9 @@ for (const kind of ['student', 'guardian'] as const) {
 
 test('every right and role is covered by the table', () => {
   assert.equal(RIGHTS.sort(), [
-    'correct-absence', 'correct-grade', 'edit-student-contact', 'enter-grade', 'justify-absence', 'keep-class-appendix',
-    'manage-registry', 'manage-timetable', 'mark-absence', 'read-parent-conversations', 'record-behavior', 'record-extract-return', 'record-inspection', 'record-lesson',
-    'remove-behavior',
+    'correct-absence', 'correct-grade', 'edit-student-contact', 'enter-grade', 'justify-absence', 'keep-class-appendix', 'manage-accounts',
+    'manage-registry', 'manage-timetable', 'mark-absence', 'read-parent-conversations', 'record-behavior', 'record-extract-return',
+    'record-inspection', 'record-lesson', 'remove-behavior',
   ]);
   assert.equal([...ROLES], ['admin', 'deputy', 'class-teacher', 'teacher', 'nurse', 'social-pedagogue', 'guest']);
 });

@@ -21,6 +21,10 @@ export async function findStudentByCode(db: Db, schoolId: number, code: string):
   return db.selectFrom('student').selectAll().where('school_id', '=', schoolId).where('code', '=', code).executeTakeFirst();
 }
 
+export async function findStudentById(db: Db, id: number): Promise<Student | undefined> {
+  return db.selectFrom('student').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function findStudentsByCodes(db: Db, schoolId: number, codes: readonly string[]): Promise<Student[]> {
   if (codes.length === 0) return [];
   return db.selectFrom('student').selectAll().where('school_id', '=', schoolId).where('code', 'in', [...codes]).execute();
