@@ -3,9 +3,10 @@ import type { Command } from 'commander';
 import { AppError } from '../errors.ts';
 import { inTransaction, openDatabase, resolveDatabasePath, type Db } from '../db/connection.ts';
 import { findOnlySchool } from '../db/repositories/schools.ts';
-import { findStaffByCode } from '../db/repositories/staff.ts';
-import { findStudentByCode, findStudentByPersonalCode } from '../db/repositories/students.ts';
+import { findStaffByCode, findStaffById } from '../db/repositories/staff.ts';
+import { findStudentByCode, findStudentById, findStudentByPersonalCode } from '../db/repositories/students.ts';
 import { findGuardian } from '../db/repositories/guardians.ts';
+import { findAccountByUsername } from '../db/repositories/accounts.ts';
 import type { School } from '../db/schema.ts';
 import { staffActor, type Actor } from '../domain/permissions.ts';
 import { checkPersonalCode } from '../domain/personal-code.ts';
@@ -44,6 +45,13 @@ const KIND_PREFIX = /^(staff|student|guardian):(.+)$/;
  * guardians have no code and are named by id (`guardian:12`).
  */
 async function resolveActor(db: Db, school: School, who: string, source: string): Promise<Actor> {
+  // A profile's username (a guardian's `janis.berzins`, a student's personas kods) names its person.
+  const account = KIND_PREFIX.test(who) ? undefined : await findAccountByUsername(db, school.id, who);
+  if (account) {
+    if (account.disabled) throw new AppError('forbidden', `The profile ${account.username} is disabled and may not use the journal.`);
+    const person = account.kind === 'staff' ? (await findStaffById(db, account.person_id))?.code : account.kind === 'student' ? (await findStudentById(db, account.person_id))?.code : String(account.person_id);
+    if (person !== undefined) return resolveActor(db, school, `${account.kind}:${person}`, source);
+  }
   const prefixed = KIND_PREFIX.exec(who);
   const kind = prefixed?.[1];
   const ref = prefixed ? prefixed[2]!.trim() : who;

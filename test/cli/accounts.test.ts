@@ -109,6 +109,23 @@ Accounts('a provisioning run: the password is nowhere but in the queued message 
   for (const old of withdrawn) assert.is(run(['account', 'verify', '140313-21008'], {}, `${old}\n`).code, 5);
 });
 
+Accounts("a profile's username names its person for --as; a disabled profile may not act", () => {
+  for (const kind of ['staff', 'classes', 'students']) ok(['import', kind, join(BUNDLE, `${kind}.csv`)]);
+  ok(['guardian', 'add', '--student', 'S101', '--first-name', 'Jānis', '--last-name', 'Bērziņš', '--relation', 'grandfather', '--phone', '29 555 111']);
+  const own = run(['student', 'show', 'S101', '--json'], { EZURNALS_USER: 'janis.berzins' });
+  assert.is(own.code, 0, own.stderr);
+  assert.is((own.json as { code: string }).code, 'S101');
+  const other = run(['student', 'list', '--json'], { EZURNALS_USER: 'janis.berzins' });
+  assert.is(other.code, 0, other.stderr);
+  assert.equal((other.json as { code: string }[]).map((r) => r.code), ['S101'], "a guardian's list holds only their child");
+  const write = run(['note', 'add', '--student', 'S101', '--text', 'x'], { EZURNALS_USER: 'janis.berzins' });
+  assert.is(write.code, 5, 'a guardian only reads');
+  ok(['account', 'disable', 'janis.berzins']);
+  const disabled = run(['student', 'show', 'S101'], { EZURNALS_USER: 'janis.berzins' });
+  assert.is(disabled.code, 5);
+  assert.match(disabled.stderr, /profile janis\.berzins is disabled/);
+});
+
 Accounts('verify: exit 0 right, 5 wrong, locked after repeated wrong ones, saying until when; nothing secret printed', () => {
   ok(['staff', 'add', 'T01', '--first-name', 'Anna', '--last-name', 'Kalniņa', '--role', 'teacher', '--phone', '20000001']);
   const [password] = [...queuedPasswords().keys()];
