@@ -6,6 +6,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { AppError } from '../errors.ts';
 import type { Database } from './schema.ts';
 import { migrateToLatestOrThrow } from './migrate.ts';
+import { isYearLockError, yearLockError } from './year-lock.ts';
 
 export type Db = Kysely<Database>;
 
@@ -143,6 +144,7 @@ export async function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): P
       return result;
     } catch (error) {
       await sql`rollback`.execute(conn);
+      if (isYearLockError(error)) throw await yearLockError(conn);
       throw error;
     }
   });

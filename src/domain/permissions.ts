@@ -14,7 +14,9 @@ export type Right =
   | 'record-behavior'
   | 'remove-behavior'
   | 'keep-class-appendix'
-  | 'read-parent-conversations';
+  | 'read-parent-conversations'
+  | 'decide-promotion'
+  | 'close-year';
 
 export interface Actor {
   id: number;
@@ -60,6 +62,8 @@ const RIGHT_LABELS: Record<Right, string> = {
   'remove-behavior': 'remove behaviour entries',
   'keep-class-appendix': "keep the class teacher's appendices",
   'read-parent-conversations': 'read conversations with parents',
+  'decide-promotion': 'record promotion decisions',
+  'close-year': 'close or open school years',
 };
 
 /** Deputies and admins may do everything (regulation §5–11). */
@@ -68,6 +72,8 @@ const UNRESTRICTED: readonly Role[] = ['admin', 'deputy'];
 function allowedByScope(right: Right, scope: Scope, isTeacher: boolean): boolean {
   switch (right) {
     case 'manage-registry':
+    case 'decide-promotion':
+    case 'close-year':
       return false;
     case 'edit-student-contact':
     case 'justify-absence':
@@ -94,6 +100,8 @@ function whyNot(right: Right, scope: Scope): string {
   const target = scope.target ? ` ${scope.target}` : '';
   switch (right) {
     case 'manage-registry':
+    case 'decide-promotion':
+    case 'close-year':
       return 'only an admin or a deputy director may';
     case 'edit-student-contact':
     case 'justify-absence':

@@ -17,7 +17,7 @@ const FLAGS: readonly Flag[] = ['teaches', 'taughtLesson', 'substitutes', 'class
  *   an entry is removed by its author;
  * - the class teacher alone keeps the appendices (briefings, notes for parents, conversations
  *   with parents) and reads the conversations (§15–16);
- * - nobody else manages the registry.
+ * - nobody else manages the registry, records promotion decisions or closes and opens school years.
  * `granted` lists the scope flags that give the right; `teacherOnly` those that count only for
  * an actor with the teacher role.
  */
@@ -35,6 +35,8 @@ const RULES: Record<Right, { granted: readonly Flag[]; teacherOnly?: readonly Fl
   'remove-behavior': { granted: ['author'], label: 'remove behaviour entries', lacks: 'did not write mat in 7.a', lacksWithoutTarget: 'did not write this entry' },
   'keep-class-appendix': { granted: ['classTeacher'], label: "keep the class teacher's appendices", lacks: 'is not the class teacher of mat in 7.a', lacksWithoutTarget: 'is not the class teacher of this class' },
   'read-parent-conversations': { granted: ['classTeacher'], label: 'read conversations with parents', lacks: 'is not the class teacher of mat in 7.a', lacksWithoutTarget: 'is not the class teacher of this class' },
+  'decide-promotion': { granted: [], label: 'record promotion decisions', lacks: 'only an admin or a deputy director may', lacksWithoutTarget: 'only an admin or a deputy director may' },
+  'close-year': { granted: [], label: 'close or open school years', lacks: 'only an admin or a deputy director may', lacksWithoutTarget: 'only an admin or a deputy director may' },
 };
 const RIGHTS = Object.keys(RULES) as Right[];
 
@@ -107,7 +109,7 @@ for (const [name, roles, right, scope, allowed] of explicit) {
 
 test('every right and role is covered by the table', () => {
   assert.equal(RIGHTS.sort(), [
-    'correct-absence', 'correct-grade', 'edit-student-contact', 'enter-grade', 'justify-absence', 'keep-class-appendix',
+    'close-year', 'correct-absence', 'correct-grade', 'decide-promotion', 'edit-student-contact', 'enter-grade', 'justify-absence', 'keep-class-appendix',
     'manage-registry', 'mark-absence', 'read-parent-conversations', 'record-behavior', 'record-extract-return', 'record-lesson', 'remove-behavior',
   ]);
   assert.equal([...ROLES], ['admin', 'deputy', 'class-teacher', 'teacher', 'nurse', 'social-pedagogue']);
