@@ -117,20 +117,6 @@ export function recordedDecision(kind: RecordedKind, level: number, subjects: re
   }
 }
 
-/** The subjects a recorded decision names (make-up or failing ones). */
-export function decisionSubjects(decision: RecordedDecision): string[] {
-  switch (decision.kind) {
-    case 'makeup':
-      return decision.subjects;
-    case 'not-promoted':
-    case 'certificate':
-      return decision.failing;
-    case 'promoted':
-    case 'completed':
-      return [];
-  }
-}
-
 /** Where a decision takes the student in the next school year. */
 export type NextYearMove = { move: 'next-level'; level: number } | { move: 'same-level' } | { move: 'leaves' } | { move: 'pending'; subjects: string[] };
 

@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { sql } from 'kysely';
 import { closeYear, verifyYearArchive } from '../../src/services/year-close.ts';
 import { decideStudent, promoteStudents } from '../../src/services/promotion.ts';
@@ -86,6 +87,22 @@ test('a closed year refuses every kind of write (exit 5 naming the year) and sta
     assert.is(snapshot(s.dbPath), before);
     const card = await s.as('admin', (c) => loadCardData(c, { term: 'year', class: ['7.a'] }));
     assert.equal(card.students.find((st) => st.code === 'S001')!.promotion, { kind: 'promoted', nextLevel: 8 });
+  } finally {
+    await cleanup();
+  }
+});
+
+test('the sqlite3 shell (3.40, no ezurnals) opens the locked database and is refused the same way', async () => {
+  const { s, cleanup } = await closedSchool();
+  try {
+    await sql`pragma wal_checkpoint(TRUNCATE)`.execute(s.db);
+    const shell = (statement: string) => spawnSync('sqlite3', [s.dbPath, statement], { encoding: 'utf8' });
+    const read = shell("select count(*) from grade where work = 'annual'");
+    assert.is(read.status, 0, read.stderr);
+    assert.is(read.stdout.trim(), '8');
+    const write = shell("update grade set value = '10' where work = 'annual'");
+    assert.is.not(write.status, 0);
+    assert.match(write.stderr, /ezurnals-year-closed/);
   } finally {
     await cleanup();
   }
