@@ -16,7 +16,7 @@ import { addBriefing } from '../../src/services/briefings.ts';
 import { addStudent, leaveClass } from '../../src/services/students.ts';
 import { addClass, setClass } from '../../src/services/classes.ts';
 import { addAssignment, removeAssignment } from '../../src/services/assignments.ts';
-import { setYear } from '../../src/services/years.ts';
+import { listYears, setYear } from '../../src/services/years.ts';
 import { addHoliday } from '../../src/services/holidays.ts';
 import { importSources } from '../../src/transfer/import.ts';
 import { bulkSettings } from '../../src/transfer/bulk.ts';
@@ -155,8 +155,8 @@ test('after closing, the next year opens (the closed year stops being the curren
     const plan = await s.as('admin', (c) => openYear(c, '2027/2028', { carryAssignments: true, current: true }));
     assert.equal(plan.classes.map((c) => c.code), ['3.a', '7.a', '8.a', '8.b']);
     await s.as('admin', (c) => addClass(c, '1.a', {}));
-    const years = await s.db.selectFrom('school_year').select(['code', 'is_current']).orderBy('code').execute();
-    assert.equal(years, [{ code: '2026/2027', is_current: 0 }, { code: '2027/2028', is_current: 1 }]);
+    const years = await s.as('admin', (c) => listYears(c));
+    assert.equal(years.map((y) => [y.code, y.current, y.closed]), [['2026/2027', false, true], ['2027/2028', true, false]]);
   } finally {
     await cleanup();
   }

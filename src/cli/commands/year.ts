@@ -8,6 +8,7 @@ import { registerYearEnd } from './year-end.ts';
 const columns: Column<YearView>[] = [
   { header: 'year', value: (y) => y.code },
   { header: 'current', value: (y) => (y.current ? '*' : '') },
+  { header: 'closed', value: (y) => (y.closed ? 'closed' : '') },
   { header: 'I semester', value: (y) => `${y.semester1_from} – ${y.semester1_to}` },
   { header: 'II semester', value: (y) => `${y.semester2_from} – ${y.semester2_to}` },
   { header: 'breaks', value: (y) => y.breaks.map((b) => `${b.name} ${b.from} – ${b.to}`).join('\n') },
