@@ -6,7 +6,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { AppError } from '../errors.ts';
 import type { Database } from './schema.ts';
 import { migrateToLatestOrThrow } from './migrate.ts';
-import { isYearLockError, yearLockError } from './year-lock.ts';
+import { ensureYearLockTriggers, isYearLockError, yearLockError } from './year-lock.ts';
 
 export type Db = Kysely<Database>;
 
@@ -115,6 +115,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   natives.set(db, cached);
   try {
     await migrateToLatestOrThrow(db);
+    await ensureYearLockTriggers(db);
   } catch (error) {
     await db.destroy();
     throw error;

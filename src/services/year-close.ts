@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { AppError } from '../errors.ts';
 import { verifyArchive, type ArchiveVerification } from '../archive/verify.ts';
 import { findYearClosure, insertYearClosure } from '../db/repositories/year-closures.ts';
+import { ensureYearLockTriggers } from '../db/year-lock.ts';
 import { requireRight, timestamp, type ServiceContext } from './context.ts';
 import { requireText } from './input.ts';
 import { resolveYear } from './lookup.ts';
@@ -69,5 +70,6 @@ export async function closeYear(ctx: ServiceContext, code: string, archive: Veri
     archive_exported_at: exportedAt,
   };
   await insertYearClosure(ctx.db, closure);
+  await ensureYearLockTriggers(ctx.db);
   return { year: year.code, closed_at: closure.closed_at, closed_by: actor.code, archive: archive.path, files: verification.files, bytes: verification.bytes };
 }

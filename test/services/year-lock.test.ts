@@ -21,6 +21,7 @@ import { addHoliday } from '../../src/services/holidays.ts';
 import { importSources } from '../../src/transfer/import.ts';
 import { bulkSettings } from '../../src/transfer/bulk.ts';
 import { loadCardData } from '../../src/reports/card.ts';
+import { openDatabase } from '../../src/db/connection.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { snapshot } from '../support/cli.ts';
 import { tempDir } from '../support/school.ts';
@@ -103,6 +104,33 @@ test('the sqlite3 shell (3.40, no ezurnals) opens the locked database and is ref
     const write = shell("update grade set value = '10' where work = 'annual'");
     assert.is.not(write.status, 0);
     assert.match(write.stderr, /ezurnals-year-closed/);
+  } finally {
+    await cleanup();
+  }
+});
+
+test('the triggers exist only once a year is closed, and a missing one comes back on the next open', async () => {
+  const lockTriggers = async (db: SmallSchool['db']) =>
+    (await sql<{ name: string }>`select name from sqlite_master where type = 'trigger' and name like 'year_lock_%' order by name`.execute(db)).rows.map((r) => r.name);
+  const open = await yearEndSchool();
+  try {
+    assert.equal(await lockTriggers(open.db), [], 'no year closed: no write pays for a trigger');
+  } finally {
+    await open.cleanup();
+  }
+  const { s, cleanup } = await closedSchool();
+  try {
+    const names = await lockTriggers(s.db);
+    assert.is(names.length, 16 * 4 + 2);
+    assert.ok(names.includes('year_lock_grade_insert') && names.includes('year_lock_school_year_update'));
+    await sql`drop trigger year_lock_absence_insert`.execute(s.db);
+    await s.db.destroy();
+    const reopened = await openDatabase(s.dbPath);
+    try {
+      assert.equal(await lockTriggers(reopened), names);
+    } finally {
+      await reopened.destroy();
+    }
   } finally {
     await cleanup();
   }
