@@ -92,7 +92,7 @@ const NOUNS: Record<string, (program: Command) => void> = {
   sms: registerSms,
 };
 
-const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--db', '--as', '--year']);
+const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--db', '--as', '--year', '--closed-year-reason']);
 
 /** The command word of argv, skipping global options and their values. */
 export function commandWord(argv: readonly string[]): string | undefined {
@@ -118,6 +118,7 @@ export function buildProgram(argv: readonly string[] = []): Command {
     .option('--year <code>', 'the school year to act on (default: the current one), e.g. 2026/2027')
     .option('--json', 'print machine-readable JSON (errors too, on stderr)')
     .option('--yes', 'do not ask for confirmations')
+    .option('--closed-year-reason <text>', 'admins only: change a closed school year anyway; the reason is recorded')
     .addHelpText(
       'after',
       `

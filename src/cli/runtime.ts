@@ -12,6 +12,7 @@ import { staffActor, type Actor } from '../domain/permissions.ts';
 import { checkPersonalCode } from '../domain/personal-code.ts';
 import { operatorDecision } from '../domain/reading.ts';
 import type { ServiceContext } from '../services/context.ts';
+import { overridingYearLock } from '../services/year-lock.ts';
 import { createOutput, type Output } from './output.ts';
 
 /** Options every command understands; defined once on the root program. */
@@ -21,6 +22,8 @@ export interface GlobalOptions {
   json?: boolean;
   year?: string;
   yes?: boolean;
+  /** An admin's reason for writing into a closed school year. */
+  closedYearReason?: string;
 }
 
 export function globalOptions(command: Command): GlobalOptions {
@@ -99,6 +102,22 @@ async function openSession(options: GlobalOptions, write: boolean): Promise<{ db
   }
 }
 
+/** "grade correct": the command's words without the program name. */
+function commandPath(command: Command): string {
+  const words: string[] = [];
+  for (let c: Command | null = command; c?.parent; c = c.parent) words.unshift(c.name());
+  return words.join(' ');
+}
+
+/** A write, opening closed school years to it when an admin gave the reason. */
+async function runWrite<T>(command: Command, spec: CommandSpec<T>, ctx: ServiceContext, out: Output): Promise<T> {
+  const reason = globalOptions(command).closedYearReason;
+  if (reason === undefined) return spec.run(ctx);
+  const { result, overrides } = await overridingYearLock(ctx, reason, commandPath(command), spec.run);
+  for (const o of overrides) out.info(`Closed school year ${o.year} changed by override (${o.rows_written} rows); the reason is recorded.`);
+  return result;
+}
+
 /** The one path every journal command takes: open, authorise, run once, print, close. */
 export async function runCommand<T>(command: Command, spec: CommandSpec<T>): Promise<void> {
   const options = globalOptions(command);
@@ -106,7 +125,7 @@ export async function runCommand<T>(command: Command, spec: CommandSpec<T>): Pro
   const { db, ctx } = await openSession(options, spec.write);
   try {
     await spec.prepare?.(ctx);
-    const result = spec.write ? await inTransaction(db, (trx) => spec.run({ ...ctx, db: trx })) : await spec.run(ctx);
+    const result = spec.write ? await inTransaction(db, (trx) => runWrite(command, spec, { ...ctx, db: trx }, out)) : await spec.run(ctx);
     spec.print(result, out);
   } finally {
     await db.destroy();

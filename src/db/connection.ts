@@ -6,6 +6,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { AppError } from '../errors.ts';
 import type { Database } from './schema.ts';
 import { migrateToLatestOrThrow } from './migrate.ts';
+import { ensureYearLockTriggers, isYearLockError, yearLockError } from './year-lock.ts';
 
 export type Db = Kysely<Database>;
 
@@ -116,6 +117,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   natives.set(db, cached);
   try {
     await migrateToLatestOrThrow(db);
+    await ensureYearLockTriggers(db);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -145,6 +147,7 @@ export async function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): P
       return result;
     } catch (error) {
       await sql`rollback`.execute(conn);
+      if (isYearLockError(error)) throw await yearLockError(conn);
       throw error;
     }
   });

@@ -352,6 +352,10 @@ export interface Database {
   inspection_class: InspectionClassTable;
   account: AccountTable;
   sms_outbox: SmsOutboxTable;
+  promotion_decision: PromotionDecisionTable;
+  year_closure: YearClosureTable;
+  year_lock_bypass: YearLockBypassTable;
+  year_lock_override: YearLockOverrideTable;
 }
 
 export type School = Selectable<SchoolTable>;
@@ -433,3 +437,54 @@ export interface SmsOutboxTable {
 
 export type Account = Selectable<AccountTable>;
 export type SmsMessage = Selectable<SmsOutboxTable>;
+
+/** A recorded promotion decision (REFERENCE §7); a replaced one stays, with who replaced it and when. */
+export interface PromotionDecisionTable {
+  id: Id;
+  school_id: number;
+  school_year_id: number;
+  student_id: number;
+  /** The student's class at the year's end. */
+  class_id: number;
+  kind: 'promoted' | 'makeup' | 'not-promoted' | 'completed' | 'certificate';
+  /** The whole RecordedDecision as JSON: next level, stage, make-up or failing subjects. */
+  decision: string;
+  basis: 'proposal' | 'council';
+  reason: string | null;
+  decided_by: number;
+  decided_at: string;
+  replaced_at: string | null;
+  replaced_by: number | null;
+}
+
+/** A closed school year: archived, verified, and locked against writes. */
+export interface YearClosureTable {
+  school_year_id: number;
+  closed_at: string;
+  closed_by: number;
+  archive_path: string;
+  archive_files: number;
+  archive_bytes: number;
+  archive_exported_at: string | null;
+}
+
+/** Holds a row only inside the transaction of an admin's override of the lock. */
+export interface YearLockBypassTable {
+  school_year_id: number;
+  writes: ColumnType<number, number | undefined, number>;
+}
+
+/** An admin's write into a closed year, and why. */
+export interface YearLockOverrideTable {
+  id: Id;
+  school_year_id: number;
+  staff_id: number;
+  reason: string;
+  command: string;
+  rows_written: number;
+  created_at: string;
+}
+
+export type PromotionDecisionRow = Selectable<PromotionDecisionTable>;
+export type YearClosure = Selectable<YearClosureTable>;
+export type YearLockOverride = Selectable<YearLockOverrideTable>;

@@ -17,7 +17,9 @@ export type Right =
   | 'read-parent-conversations'
   | 'manage-timetable'
   | 'record-inspection'
-  | 'manage-accounts';
+  | 'manage-accounts'
+  | 'decide-promotion'
+  | 'close-year';
 
 export interface Actor {
   /** Who acts: an employee (id is a staff id), or a student or guardian as themselves (id is theirs). */
@@ -74,6 +76,8 @@ const RIGHT_LABELS: Record<Right, string> = {
   'manage-timetable': 'change the timetable',
   'record-inspection': 'record journal inspections',
   'manage-accounts': 'manage user accounts and their password messages',
+  'decide-promotion': 'record promotion decisions',
+  'close-year': 'close or open school years',
 };
 
 /** Deputies and admins may do everything (regulation §5–11). */
@@ -85,6 +89,8 @@ function allowedByScope(right: Right, scope: Scope, isTeacher: boolean): boolean
     case 'manage-timetable':
     case 'record-inspection':
     case 'manage-accounts':
+    case 'decide-promotion':
+    case 'close-year':
       return false;
     case 'edit-student-contact':
     case 'justify-absence':
@@ -114,6 +120,8 @@ function whyNot(right: Right, scope: Scope): string {
     case 'manage-timetable':
     case 'record-inspection':
     case 'manage-accounts':
+    case 'decide-promotion':
+    case 'close-year':
       return 'only an admin or a deputy director may';
     case 'edit-student-contact':
     case 'justify-absence':

@@ -77,3 +77,66 @@ export function promotionDecision(level: number, subjects: readonly SubjectYearR
   if (level <= 8 && awaiting.length > 1) return { kind: 'not-promoted', failing };
   return { kind: 'makeup', subjects: awaiting };
 }
+
+/** A decision as it is recorded for a student and year: every kind but "no proposal yet". */
+export type RecordedDecision = Exclude<PromotionDecision, { kind: 'incomplete' }>;
+export type RecordedKind = RecordedDecision['kind'];
+
+/** The words of `year decide --decision`, and the decision each stands for. */
+export const DECISION_WORDS: Readonly<Record<string, RecordedKind>> = {
+  promoted: 'promoted',
+  makeup: 'makeup',
+  repeat: 'not-promoted',
+  graduated: 'completed',
+  certificate: 'certificate',
+};
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/**
+ * A recorded decision from its kind and subjects, for a student of `level`.
+ * The pedagogical council may decide otherwise than the rule proposes, but not
+ * what the level cannot have: promotion out of grade 9 or 12 (those end a
+ * stage) or completing a stage anywhere else.
+ */
+export function recordedDecision(kind: RecordedKind, level: number, subjects: readonly string[]): Checked<RecordedDecision> {
+  const stage = STAGE_END[level];
+  switch (kind) {
+    case 'promoted':
+      if (stage) return { ok: false, reason: `grade ${level} ends ${stage === 'basic' ? 'basic' : 'secondary'} education: the decision is graduated, certificate or repeat` };
+      return { ok: true, value: { kind, nextLevel: level + 1 } };
+    case 'makeup':
+      if (subjects.length === 0) return { ok: false, reason: 'a make-up decision names its subjects' };
+      return { ok: true, value: { kind, subjects: [...subjects] } };
+    case 'not-promoted':
+      return { ok: true, value: { kind, failing: [...subjects] } };
+    case 'completed':
+    case 'certificate':
+      if (!stage) return { ok: false, reason: `only grades 9 and 12 end a stage of education; grade ${level} is promoted, repeats or takes make-up exams` };
+      return kind === 'completed' ? { ok: true, value: { kind, stage } } : { ok: true, value: { kind, stage, failing: [...subjects] } };
+  }
+}
+
+/** Where a decision takes the student in the next school year. */
+export type NextYearMove = { move: 'next-level'; level: number } | { move: 'same-level' } | { move: 'leaves' } | { move: 'pending'; subjects: string[] };
+
+export function nextYearMove(decision: RecordedDecision): NextYearMove {
+  switch (decision.kind) {
+    case 'promoted':
+      return { move: 'next-level', level: decision.nextLevel };
+    case 'not-promoted':
+      return { move: 'same-level' };
+    case 'completed':
+    case 'certificate':
+      return { move: 'leaves' };
+    case 'makeup':
+      return { move: 'pending', subjects: decision.subjects };
+  }
+}
+
+/** "7.a" of grade 7 → "8.a"; null when the code does not begin with its level. */
+export function classCodeAtLevel(code: string, level: number, nextLevel: number): string | null {
+  const m = /^(\d{1,2})(\D.*)?$/u.exec(code);
+  if (!m || Number(m[1]) !== level) return null;
+  return `${nextLevel}${m[2] ?? ''}`;
+}

@@ -1,4 +1,5 @@
 import type { ReportGrade } from '../db/repositories/report-data.ts';
+import type { StoredDecision } from '../db/repositories/promotion-decisions.ts';
 import { promotionDecision, type PromotionDecision } from '../domain/promotion.ts';
 
 /**
@@ -59,4 +60,17 @@ export function promotionOf(level: number, subjects: readonly { name: string; ta
     level,
     subjects.filter((s) => s.taught || s.grades.annual !== null || s.grades.makeup !== null).map((s) => ({ subject: s.name, annual: s.grades.annual, makeup: s.grades.makeup })),
   );
+}
+
+/** Who recorded the decision a document prints, and on what basis; null when it prints the proposal. */
+export interface PromotionRecord {
+  basis: 'proposal' | 'council';
+  decided_by: string;
+  decided_at: string;
+}
+
+/** The recorded decision when there is one, else the rule's proposal. */
+export function promotionShown(proposal: PromotionDecision, stored: StoredDecision | undefined): { promotion: PromotionDecision; promotion_record: PromotionRecord | null } {
+  if (!stored) return { promotion: proposal, promotion_record: null };
+  return { promotion: stored.decision, promotion_record: { basis: stored.basis, decided_by: stored.decided_by, decided_at: stored.decided_at } };
 }

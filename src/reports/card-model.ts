@@ -1,7 +1,8 @@
 import type { IsoDate } from '../domain/dates.ts';
 import { gradeMeaning } from '../domain/grade-scale.ts';
 import type { PromotionDecision } from '../domain/promotion.ts';
-import { documentHeader, formatDate, leftOnText, promotionText, termTitle, type DocumentHeader } from './labels.ts';
+import { decisionText, documentHeader, formatDate, leftOnText, termTitle, type DocumentHeader } from './labels.ts';
+import type { PromotionRecord } from './card-grades.ts';
 import type { Term } from './term-period.ts';
 import type { ReportLang } from './publish.ts';
 
@@ -29,8 +30,10 @@ export interface CardStudent {
   left_on: IsoDate | null;
   subjects: CardSubject[];
   absences: CardAbsences;
-  /** On the annual card of a student still in the class; null otherwise. */
+  /** On the annual card of a student still in the class: the recorded decision, else the rule's proposal; null otherwise. */
   promotion: PromotionDecision | null;
+  /** Null while `promotion` is only the proposal (`year promote --apply` or `year decide` records it). */
+  promotion_record: PromotionRecord | null;
 }
 
 export interface CardSubject {
@@ -152,7 +155,7 @@ export function cardView(data: CardData, student: CardStudent, lang: ReportLang)
     showMakeup: annual && student.subjects.some((s) => s.makeup !== null),
     absences: student.absences,
     left: student.left_on ? leftOnText(student.left_on, lang) : '',
-    decision: student.promotion ? promotionText(student.promotion, student.level, lang) : '',
+    decision: student.promotion ? decisionText(student.promotion, student.promotion_record !== null, student.level, lang) : '',
     classTeacher: student.class_teacher ?? '',
     director: data.school.director ?? '',
     date: formatDate(data.printed_on),

@@ -4,7 +4,8 @@ import { byKeys } from '../domain/latvian-order.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { resolveYear } from '../services/lookup.ts';
 import { resolveAudience, type AudienceInput } from './audience.ts';
-import { emptyTermGrades, indexTermGrades, placementKey, promotionOf, TERM_GRADE_WORKS, type TermGrades } from './card-grades.ts';
+import { emptyTermGrades, indexTermGrades, placementKey, promotionOf, promotionShown, TERM_GRADE_WORKS, type TermGrades } from './card-grades.ts';
+import { currentDecisions } from '../db/repositories/promotion-decisions.ts';
 import { cardView, type CardAbsences, type CardData, type CardStudent } from './card-model.ts';
 import { termTitle } from './labels.ts';
 import { parseTerm, termPeriod, type Term } from './term-period.ts';
@@ -35,6 +36,7 @@ export async function loadCardData(ctx: ServiceContext, input: CardInput): Promi
     absenceCountsInPeriod(ctx.db, classIds, period.from, period.to),
   ]);
   const termGrades = indexTermGrades(grades);
+  const recorded = term === 'year' ? await currentDecisions(ctx.db, year.id, [...new Set(roster.map((r) => r.student_id))]) : new Map();
   const subjectIds = new Set([...taught.map((t) => t.subject.id), ...grades.map((g) => g.subject_id)]);
   const subjects = new Map<number, ReportSubject>((await subjectsByIds(ctx.db, [...subjectIds])).map((s) => [s.id, s]));
   const lessonCount = new Map(lessons.map((l) => [`${l.class_id}:${l.subject_id}`, l.count]));
@@ -73,6 +75,7 @@ export async function loadCardData(ctx: ServiceContext, input: CardInput): Promi
       .filter((row) => row.taught || row.grades[TERM_GRADE[term]] !== null || (term === 'year' && (row.grades.state_exam !== null || row.grades.makeup !== null)))
       .sort(byKeys((row) => row.subject.name));
     const left_on = r.to_date !== null && r.to_date < period.to ? r.to_date : null;
+    const decided = term === 'year' && !left_on;
     students.push({
       order: classIds.indexOf(r.class_id),
       code: r.code,
@@ -91,7 +94,9 @@ export async function loadCardData(ctx: ServiceContext, input: CardInput): Promi
         makeup: term === 'year' ? row.grades.makeup : null,
       })),
       absences: absenceTotals.get(key) ?? { missed: 0, justified: 0, unjustified: 0, late: 0 },
-      promotion: term === 'year' && !left_on ? promotionOf(schoolClass.level, rows.map((row) => ({ name: row.subject.name, taught: row.taught, grades: row.grades }))) : null,
+      ...(decided
+        ? promotionShown(promotionOf(schoolClass.level, rows.map((row) => ({ name: row.subject.name, taught: row.taught, grades: row.grades }))), recorded.get(r.student_id))
+        : { promotion: null, promotion_record: null }),
     });
   }
   students.sort(byKeys((s) => s.order, (s) => s.last_name, (s) => s.first_name, (s) => s.code));

@@ -107,8 +107,9 @@ export function schoolYearTitle(code: string, lang: ReportLang): string {
  */
 export function promotionText(decision: PromotionDecision, level: number, lang: ReportLang): string {
   const list = (subjects: readonly string[]) => subjects.join(', ');
+  // A council's decision may name no failing subject.
   const insufficient = (subjects: readonly string[]) =>
-    lang === 'lv' ? ` (${subjects.length > 1 ? 'nepietiekami vērtējumi' : 'nepietiekams vērtējums'}: ${list(subjects)})` : ` (insufficient: ${list(subjects)})`;
+    subjects.length === 0 ? '' : lang === 'lv' ? ` (${subjects.length > 1 ? 'nepietiekami vērtējumi' : 'nepietiekams vērtējums'}: ${list(subjects)})` : ` (insufficient: ${list(subjects)})`;
   switch (decision.kind) {
     case 'promoted':
       return lang === 'lv' ? `pārcelts(-a) uz ${decision.nextLevel}. klasi` : `promoted to grade ${decision.nextLevel}`;
@@ -127,6 +128,17 @@ export function promotionText(decision: PromotionDecision, level: number, lang: 
     case 'incomplete':
       return lang === 'lv' ? `lēmums vēl nav pieņemts: nav gada vērtējuma (${list(decision.missing)})` : `no decision yet: annual grade missing (${list(decision.missing)})`;
   }
+}
+
+/**
+ * The decision line of the annual card and the summary journal: the recorded
+ * decision as it is, or the rule's proposal marked as one while nothing is
+ * recorded ("no decision yet" needs no mark).
+ */
+export function decisionText(decision: PromotionDecision, recorded: boolean, level: number, lang: ReportLang): string {
+  const text = promotionText(decision, level, lang);
+  if (recorded || decision.kind === 'incomplete') return text;
+  return `${lang === 'lv' ? 'priekšlikums' : 'proposal'}: ${text}`;
 }
 
 /** "izstājies(-usies) 12.02.2027" / "left on 12.02.2027": a student who left the class before the period ended. */

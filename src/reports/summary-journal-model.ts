@@ -1,8 +1,8 @@
 import type { IsoDate } from '../domain/dates.ts';
 import { pointsAverage } from '../domain/grade-scale.ts';
 import type { PromotionDecision } from '../domain/promotion.ts';
-import type { TermGrades } from './card-grades.ts';
-import { WORK_MARKS, documentHeader, formatAverage, formatDate, leftOnText, promotionText, schoolYearTitle, type DocumentHeader } from './labels.ts';
+import type { PromotionRecord, TermGrades } from './card-grades.ts';
+import { WORK_MARKS, decisionText, documentHeader, formatAverage, formatDate, leftOnText, schoolYearTitle, type DocumentHeader } from './labels.ts';
 import type { ReportLang } from './publish.ts';
 
 /** The data of the learning achievements summary journal: what `--json` prints. */
@@ -30,8 +30,10 @@ export interface SummaryJournalStudent {
   left_on: IsoDate | null;
   /** By subject code; a subject without any grade is absent. */
   grades: Record<string, TermGrades>;
-  /** Null for a student who left the class. */
+  /** The recorded decision, else the rule's proposal; null for a student who left the class. */
   promotion: PromotionDecision | null;
+  /** Null while `promotion` is only the proposal. */
+  promotion_record: PromotionRecord | null;
 }
 
 const TEXT = {
@@ -116,7 +118,7 @@ export function summaryJournalView(data: SummaryJournalData, schoolClass: Summar
       number: i + 1,
       name: `${student.last_name} ${student.first_name}`,
       cells: schoolClass.subjects.map((s) => cellOf(student.grades[s.code], marks)),
-      decision: student.left_on ? leftOnText(student.left_on, lang) : student.promotion ? promotionText(student.promotion, schoolClass.level, lang) : '',
+      decision: student.left_on ? leftOnText(student.left_on, lang) : student.promotion ? decisionText(student.promotion, student.promotion_record !== null, schoolClass.level, lang) : '',
       left: student.left_on !== null,
     })),
     // Students who left are in the journal but not in the class's average.

@@ -5,7 +5,8 @@ import { byKeys } from '../domain/latvian-order.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { resolveYear } from '../services/lookup.ts';
 import { resolveAudience } from './audience.ts';
-import { emptyTermGrades, indexTermGrades, placementKey, promotionOf, TERM_GRADE_WORKS, type TermGrades } from './card-grades.ts';
+import { emptyTermGrades, indexTermGrades, placementKey, promotionOf, promotionShown, TERM_GRADE_WORKS, type TermGrades } from './card-grades.ts';
+import { currentDecisions } from '../db/repositories/promotion-decisions.ts';
 import { asciiSlug, classSlug } from './file-names.ts';
 import type { ReportDocument, ReportLang } from './publish.ts';
 import { summaryJournalView, type SummaryJournalClass, type SummaryJournalData, type SummaryJournalStudent } from './summary-journal-model.ts';
@@ -28,6 +29,7 @@ export async function loadSummaryJournalData(ctx: ServiceContext, input: Summary
     gradesInPeriod(ctx.db, classIds, year.starts_on, year.ends_on, TERM_GRADE_WORKS),
   ]);
   const termGrades = indexTermGrades(grades);
+  const recorded = await currentDecisions(ctx.db, year.id, [...new Set(roster.map((r) => r.student_id))]);
   const subjectIds = new Set([...taught.map((t) => t.subject.id), ...grades.map((g) => g.subject_id)]);
   const subjects = new Map<number, ReportSubject>((await subjectsByIds(ctx.db, [...subjectIds])).map((s) => [s.id, s]));
 
@@ -56,7 +58,12 @@ export async function loadSummaryJournalData(ctx: ServiceContext, input: Summary
         last_name: r.last_name,
         left_on,
         grades: Object.fromEntries(columns.filter((s) => own.has(s.id)).map((s) => [s.code, own.get(s.id)!])),
-        promotion: left_on ? null : promotionOf(schoolClass.level, columns.map((s) => ({ name: s.name, taught: taughtHere.has(s.id), grades: own.get(s.id) ?? emptyTermGrades() }))),
+        ...(left_on
+          ? { promotion: null, promotion_record: null }
+          : promotionShown(
+              promotionOf(schoolClass.level, columns.map((s) => ({ name: s.name, taught: taughtHere.has(s.id), grades: own.get(s.id) ?? emptyTermGrades() }))),
+              recorded.get(r.student_id),
+            )),
       };
     });
     return {

@@ -8,9 +8,12 @@ import { compareDates, localTimestamp, type IsoDate } from '../domain/dates.ts';
 import { requireReadRight, requireRight, type ServiceContext } from './context.ts';
 import { optionalDate } from './input.ts';
 import { resolveYear } from './lookup.ts';
+import { closedYearCodes } from '../db/year-lock.ts';
 
 export type YearView = Omit<SchoolYear, 'school_id' | 'is_current' | 'created_at'> & {
   current: boolean;
+  /** Closed by `year close`: archived and locked against changes. */
+  closed: boolean;
   breaks: { id: number; name: string; from: string; to: string }[];
 };
 
@@ -109,10 +112,12 @@ export async function listYears(ctx: ServiceContext): Promise<YearView[]> {
 
 async function yearViews(ctx: ServiceContext, years: SchoolYear[]): Promise<YearView[]> {
   const breaks = await listHolidays(ctx.db, ctx.school.id, { kind: 'school-break' });
+  const closed = new Set(await closedYearCodes(ctx.db));
   return years.map((y) => ({
     id: y.id,
     code: y.code,
     current: y.is_current === 1,
+    closed: closed.has(y.code),
     starts_on: y.starts_on,
     ends_on: y.ends_on,
     semester1_from: y.semester1_from,

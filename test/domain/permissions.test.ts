@@ -18,7 +18,7 @@ const FLAGS: readonly Flag[] = ['teaches', 'taughtLesson', 'substitutes', 'class
  * - the class teacher alone keeps the appendices (briefings, notes for parents, conversations
  *   with parents) and reads the conversations (§15–16);
  * - nobody else manages the registry, the accounts and their password messages (§30–31), changes the
- *   timetable (§17) or records journal inspections (§11).
+ *   timetable (§17), records journal inspections (§11) or promotion decisions, or closes and opens school years.
  * `granted` lists the scope flags that give the right; `teacherOnly` those that count only for
  * an actor with the teacher role.
  */
@@ -39,6 +39,8 @@ const RULES: Record<Right, { granted: readonly Flag[]; teacherOnly?: readonly Fl
   'manage-timetable': { granted: [], label: 'change the timetable', lacks: 'only an admin or a deputy director may', lacksWithoutTarget: 'only an admin or a deputy director may' },
   'record-inspection': { granted: [], label: 'record journal inspections', lacks: 'only an admin or a deputy director may', lacksWithoutTarget: 'only an admin or a deputy director may' },
   'manage-accounts': { granted: [], label: 'manage user accounts and their password messages', lacks: 'only an admin or a deputy director may', lacksWithoutTarget: 'only an admin or a deputy director may' },
+  'decide-promotion': { granted: [], label: 'record promotion decisions', lacks: 'only an admin or a deputy director may', lacksWithoutTarget: 'only an admin or a deputy director may' },
+  'close-year': { granted: [], label: 'close or open school years', lacks: 'only an admin or a deputy director may', lacksWithoutTarget: 'only an admin or a deputy director may' },
 };
 const RIGHTS = Object.keys(RULES) as Right[];
 
@@ -133,9 +135,9 @@ for (const kind of ['student', 'guardian'] as const) {
 
 test('every right and role is covered by the table', () => {
   assert.equal(RIGHTS.sort(), [
-    'correct-absence', 'correct-grade', 'edit-student-contact', 'enter-grade', 'justify-absence', 'keep-class-appendix', 'manage-accounts',
-    'manage-registry', 'manage-timetable', 'mark-absence', 'read-parent-conversations', 'record-behavior', 'record-extract-return',
-    'record-inspection', 'record-lesson', 'remove-behavior',
+    'close-year', 'correct-absence', 'correct-grade', 'decide-promotion', 'edit-student-contact', 'enter-grade', 'justify-absence',
+    'keep-class-appendix', 'manage-accounts', 'manage-registry', 'manage-timetable', 'mark-absence', 'read-parent-conversations',
+    'record-behavior', 'record-extract-return', 'record-inspection', 'record-lesson', 'remove-behavior',
   ]);
   assert.equal([...ROLES], ['admin', 'deputy', 'class-teacher', 'teacher', 'nurse', 'social-pedagogue', 'guest']);
 });

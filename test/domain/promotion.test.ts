@@ -1,6 +1,16 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { promotionDecision, type PromotionDecision, type SubjectYearResult } from '../../src/domain/promotion.ts';
+import {
+  classCodeAtLevel,
+  DECISION_WORDS,
+  nextYearMove,
+  promotionDecision,
+  recordedDecision,
+  type NextYearMove,
+  type PromotionDecision,
+  type RecordedDecision,
+  type SubjectYearResult,
+} from '../../src/domain/promotion.ts';
 
 /** `mat=7` is an annual grade; `mat=3>5` an annual grade with a make-up result; `mat=` no annual grade. */
 function results(spec: string): SubjectYearResult[] {
@@ -58,5 +68,57 @@ for (const [name, level, spec, expected] of CASES) {
 test('promotion: a level outside 1–12 is refused', () => {
   for (const level of [0, 13, 7.5]) assert.throws(() => promotionDecision(level, []), /level/);
 });
+
+// The council's decisions (`year decide`): word, level, subjects → the decision, or why not.
+const COUNCIL: [string, number, string[], RecordedDecision | RegExp][] = [
+  ['promoted', 7, [], { kind: 'promoted', nextLevel: 8 }],
+  ['promoted', 11, [], { kind: 'promoted', nextLevel: 12 }],
+  ['promoted', 9, [], /grade 9 ends basic education/],
+  ['promoted', 12, [], /grade 12 ends secondary education/],
+  ['repeat', 3, [], { kind: 'not-promoted', failing: [] }],
+  ['repeat', 9, ['Matemātika'], { kind: 'not-promoted', failing: ['Matemātika'] }],
+  ['makeup', 7, ['Matemātika', 'Fizika'], { kind: 'makeup', subjects: ['Matemātika', 'Fizika'] }],
+  ['makeup', 7, [], /names its subjects/],
+  ['graduated', 9, [], { kind: 'completed', stage: 'basic' }],
+  ['graduated', 12, [], { kind: 'completed', stage: 'secondary' }],
+  ['graduated', 8, [], /only grades 9 and 12/],
+  ['certificate', 12, ['Fizika'], { kind: 'certificate', stage: 'secondary', failing: ['Fizika'] }],
+  ['certificate', 10, [], /only grades 9 and 12/],
+];
+
+for (const [word, level, subjects, expected] of COUNCIL) {
+  test(`council decision: ${word} in grade ${level}${subjects.length ? ` (${subjects.join(', ')})` : ''}`, () => {
+    const checked = recordedDecision(DECISION_WORDS[word]!, level, subjects);
+    if (expected instanceof RegExp) {
+      assert.is(checked.ok, false);
+      if (!checked.ok) assert.match(checked.reason, expected);
+    } else assert.equal(checked, { ok: true, value: expected });
+  });
+}
+
+const MOVES: [RecordedDecision, NextYearMove][] = [
+  [{ kind: 'promoted', nextLevel: 8 }, { move: 'next-level', level: 8 }],
+  [{ kind: 'not-promoted', failing: ['lv'] }, { move: 'same-level' }],
+  [{ kind: 'completed', stage: 'basic' }, { move: 'leaves' }],
+  [{ kind: 'certificate', stage: 'secondary', failing: [] }, { move: 'leaves' }],
+  [{ kind: 'makeup', subjects: ['mat'] }, { move: 'pending', subjects: ['mat'] }],
+];
+
+for (const [decision, move] of MOVES) {
+  test(`next year: ${decision.kind} → ${move.move}`, () => assert.equal(nextYearMove(decision), move));
+}
+
+const CODES: [string, number, number, string | null][] = [
+  ['7.a', 7, 8, '8.a'],
+  ['9.b', 9, 10, '10.b'],
+  ['11c', 11, 12, '12c'],
+  ['7', 7, 8, '8'],
+  ['7.a', 8, 9, null],
+  ['A7', 7, 8, null],
+];
+
+for (const [code, level, next, expected] of CODES) {
+  test(`class code ${code} of grade ${level} in grade ${next}: ${expected}`, () => assert.is(classCodeAtLevel(code, level, next), expected));
+}
 
 test.run();

@@ -64,6 +64,7 @@ const student = (overrides: Partial<CardStudent> = {}): CardStudent => ({
   ],
   absences: { missed: 7, justified: 5, unjustified: 2, late: 1 },
   promotion: null,
+  promotion_record: null,
   ...overrides,
 });
 
@@ -108,9 +109,17 @@ test('card view: the annual card shows exam and make-up columns only when the st
   assert.is(annual.showMakeup, true);
   assert.is(annual.showStateExam, false);
   assert.is(annual.rows[1]!.makeup, '5');
-  assert.is(annual.decision, 'pārcelts(-a) uz 8. klasi');
+  assert.is(annual.decision, 'priekšlikums: pārcelts(-a) uz 8. klasi', 'nothing recorded: the proposal, marked');
   // The same data on a semester card prints no make-up column.
   assert.is(cardView(data('1'), student({ subjects }), 'lv').showMakeup, false);
+});
+
+test('card view: a recorded decision is printed as it is, the council\'s too', () => {
+  const record = { basis: 'council' as const, decided_by: 'D01', decided_at: '2027-06-10T10:00:00+03:00' };
+  const view = cardView(data('year'), student({ promotion: { kind: 'not-promoted', failing: [] }, promotion_record: record }), 'lv');
+  assert.is(view.decision, 'atstāts(-a) otru gadu 7. klasē');
+  const proposal = cardView(data('year'), student({ promotion: { kind: 'makeup', subjects: ['Matemātika'] } }), 'en');
+  assert.is(proposal.decision, 'proposal: make-up exam required: Matemātika');
 });
 
 test('card view: a student who left says so and gets no decision', () => {

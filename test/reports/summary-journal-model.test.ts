@@ -21,6 +21,7 @@ const schoolClass: SummaryJournalClass = {
       left_on: null,
       grades: { lv: grades({ semester1: '7', semester2: '8', annual: '8' }), mat: grades({ semester1: '3', annual: '3', makeup: '5', state_exam: '6' }) },
       promotion: { kind: 'promoted', nextLevel: 8 },
+      promotion_record: { basis: 'proposal', decided_by: 'D01', decided_at: '2027-06-10T10:00:00+03:00' },
     },
     {
       code: 'S001',
@@ -29,6 +30,7 @@ const schoolClass: SummaryJournalClass = {
       left_on: null,
       grades: { lv: grades({ annual: '5' }) },
       promotion: { kind: 'incomplete', missing: ['Matemātika'] },
+      promotion_record: null,
     },
     {
       code: 'S003',
@@ -37,6 +39,7 @@ const schoolClass: SummaryJournalClass = {
       left_on: '2027-02-12',
       grades: { lv: grades({ semester1: '10', annual: '10' }), mat: grades({ annual: 'a' }) },
       promotion: null,
+      promotion_record: null,
     },
   ],
 };
@@ -70,6 +73,12 @@ test('summary journal view: decisions, and a student who left', () => {
     ],
   );
   assert.is(summaryJournalView(data, schoolClass, 'en').rows[0]!.decision, 'promoted to grade 8');
+});
+
+test('summary journal view: a proposal nobody recorded yet is marked as one', () => {
+  const proposed = { ...schoolClass, students: [{ ...schoolClass.students[0]!, promotion_record: null }] };
+  assert.is(summaryJournalView(data, proposed, 'lv').rows[0]!.decision, 'priekšlikums: pārcelts(-a) uz 8. klasi');
+  assert.is(summaryJournalView(data, proposed, 'en').rows[0]!.decision, 'proposal: promoted to grade 8');
 });
 
 test('summary journal view: class averages count the annual points of students still in the class', () => {

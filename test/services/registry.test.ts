@@ -525,7 +525,7 @@ Years.after.each(close);
 Years('the initial year is current, with default dates and three breaks', async () => {
   const [year] = await listYears(await s.ctx(null));
   assert.equal({ ...year!, id: 0, breaks: year!.breaks.map(({ id: _id, ...b }) => b) }, {
-    id: 0, code: '2026/2027', current: true,
+    id: 0, code: '2026/2027', current: true, closed: false,
     starts_on: '2026-09-01', ends_on: '2027-08-31',
     semester1_from: '2026-09-01', semester1_to: '2026-12-18', semester2_from: '2027-01-04', semester2_to: '2027-05-28',
     breaks: [

@@ -3,10 +3,12 @@ import { addYear, listYears, setYear, type YearDatesInput, type YearView } from 
 import type { Column } from '../output.ts';
 import { examples } from '../options.ts';
 import { runCommand } from '../runtime.ts';
+import { registerYearEnd } from './year-end.ts';
 
 const columns: Column<YearView>[] = [
   { header: 'year', value: (y) => y.code },
   { header: 'current', value: (y) => (y.current ? '*' : '') },
+  { header: 'closed', value: (y) => (y.closed ? 'closed' : '') },
   { header: 'I semester', value: (y) => `${y.semester1_from} – ${y.semester1_to}` },
   { header: 'II semester', value: (y) => `${y.semester2_from} – ${y.semester2_to}` },
   { header: 'breaks', value: (y) => y.breaks.map((b) => `${b.name} ${b.from} – ${b.to}`).join('\n') },
@@ -37,7 +39,7 @@ function toInput(opts: DateOpts): YearDatesInput & { current?: boolean } {
 }
 
 export function registerYear(program: Command): void {
-  const year = program.command('year').description('school years: semesters and breaks');
+  const year = program.command('year').description('school years: semesters and breaks; year end: promotion, closing, opening the next');
 
   dateOptions(year.command('add <code>').description('add a school year with the usual semester and break dates (each can be overridden)'))
     .option('--current', 'make it the year commands act on by default')
@@ -59,4 +61,6 @@ export function registerYear(program: Command): void {
     .action(async (_opts, command: Command) => {
       await runCommand(command, { write: false, run: (ctx) => listYears(ctx), print: (r, out) => out.data(r, columns) });
     });
+
+  registerYearEnd(year);
 }

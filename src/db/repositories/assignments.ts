@@ -66,3 +66,9 @@ export async function teachesInClass(db: Db, classId: number, teacherId: number)
   const row = await db.selectFrom('assignment').select('id').where('class_id', '=', classId).where('teacher_id', '=', teacherId).executeTakeFirst();
   return !!row;
 }
+
+/** The assignments of some classes, oldest first. */
+export async function assignmentsOfClasses(db: Db, classIds: readonly number[]): Promise<Assignment[]> {
+  if (classIds.length === 0) return [];
+  return db.selectFrom('assignment').selectAll().where('class_id', 'in', [...classIds]).orderBy('id').execute();
+}
