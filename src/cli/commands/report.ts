@@ -12,6 +12,7 @@ import { registerReportTeacher } from './report-teacher.ts';
 import { registerReportSubstitutions } from './report-substitutions.ts';
 import { registerReportCard } from './report-card.ts';
 import { registerReportSummaryJournal } from './report-summary-journal.ts';
+import { registerReportDeadlines } from './report-deadlines.ts';
 
 /** Options every printed report shares. */
 export interface ReportFlags {
@@ -86,4 +87,5 @@ export function registerReport(program: Command): void {
   registerReportSubstitutions(report);
   registerReportCard(report);
   registerReportSummaryJournal(report);
+  registerReportDeadlines(report);
 }
