@@ -23,6 +23,7 @@ import { registerBehavior } from './commands/behavior.ts';
 import { registerNote } from './commands/note.ts';
 import { registerBriefing } from './commands/briefing.ts';
 import { registerConversation } from './commands/conversation.ts';
+import { registerIndividual } from './commands/individual.ts';
 
 /**
  * Every level throws instead of exiting, so `main` maps all failures to the
@@ -75,6 +76,7 @@ const NOUNS: Record<string, (program: Command) => void> = {
   note: registerNote,
   briefing: registerBriefing,
   conversation: registerConversation,
+  individual: registerIndividual,
   export: registerExport,
   import: registerImport,
   report: registerReport,

@@ -14,7 +14,8 @@ export type Right =
   | 'record-behavior'
   | 'remove-behavior'
   | 'keep-class-appendix'
-  | 'read-parent-conversations';
+  | 'read-parent-conversations'
+  | 'read-individual-work';
 
 export interface Actor {
   id: number;
@@ -60,6 +61,7 @@ const RIGHT_LABELS: Record<Right, string> = {
   'remove-behavior': 'remove behaviour entries',
   'keep-class-appendix': "keep the class teacher's appendices",
   'read-parent-conversations': 'read conversations with parents',
+  'read-individual-work': "read another employee's individual work journal",
 };
 
 /** Deputies and admins may do everything (regulation §5–11). */
@@ -78,6 +80,7 @@ function allowedByScope(right: Right, scope: Scope, isTeacher: boolean): boolean
     case 'record-behavior':
       return !!scope.teachesClass || !!scope.classTeacher;
     case 'remove-behavior':
+    case 'read-individual-work':
       return !!scope.author;
     case 'record-lesson':
       return !!scope.teaches || (isTeacher && !!scope.substitutes);
@@ -104,6 +107,7 @@ function whyNot(right: Right, scope: Scope): string {
     case 'record-behavior':
       return `neither teaches in${target || ' this class'} nor is its class teacher`;
     case 'remove-behavior':
+    case 'read-individual-work':
       return `did not write${target || ' this entry'}`;
     case 'record-lesson':
     case 'mark-absence':

@@ -14,6 +14,8 @@ import { emptyTermGrades, indexTermGrades, placementKey, TERM_GRADE_WORKS, type 
 import type { ServiceContext } from './context.ts';
 import { resolveYear } from './lookup.ts';
 import { showStudent, type StudentFile } from './students.ts';
+import { listIndividualWorkViews, type IndividualWorkView } from '../db/repositories/individual-work.ts';
+import { readableAuthor } from './individual-work.ts';
 
 export interface SubjectGrades {
   subject: string;
@@ -44,6 +46,8 @@ export interface PersonalFile extends StudentFile {
   /** Only for the class teacher, deputies and admins: see `conversations_hidden`. */
   conversations: ConversationView[];
   conversations_hidden: boolean;
+  /** Individual work with the student (§24–25): a staff member sees their own entries, deputies and admins all. */
+  individual_work: IndividualWorkView[];
 }
 
 function subjectGrades(grades: readonly ReportGrade[], classIds: readonly number[], studentId: number, subjects: Map<number, { code: string; name: string }>): SubjectGrades[] {
@@ -118,5 +122,6 @@ export async function personalFile(ctx: ServiceContext, code: string): Promise<P
     briefings,
     conversations,
     conversations_hidden: !mayRead,
+    individual_work: await listIndividualWorkViews(ctx.db, ctx.school.id, { studentId: file.id, from: year.starts_on, to: year.ends_on, ...readableAuthor(ctx) }),
   };
 }

@@ -17,6 +17,7 @@ const FLAGS: readonly Flag[] = ['teaches', 'taughtLesson', 'substitutes', 'class
  *   an entry is removed by its author;
  * - the class teacher alone keeps the appendices (briefings, notes for parents, conversations
  *   with parents) and reads the conversations (§15–16);
+ * - an individual work entry (§24–25) is read by its author alone;
  * - nobody else manages the registry.
  * `granted` lists the scope flags that give the right; `teacherOnly` those that count only for
  * an actor with the teacher role.
@@ -35,6 +36,7 @@ const RULES: Record<Right, { granted: readonly Flag[]; teacherOnly?: readonly Fl
   'remove-behavior': { granted: ['author'], label: 'remove behaviour entries', lacks: 'did not write mat in 7.a', lacksWithoutTarget: 'did not write this entry' },
   'keep-class-appendix': { granted: ['classTeacher'], label: "keep the class teacher's appendices", lacks: 'is not the class teacher of mat in 7.a', lacksWithoutTarget: 'is not the class teacher of this class' },
   'read-parent-conversations': { granted: ['classTeacher'], label: 'read conversations with parents', lacks: 'is not the class teacher of mat in 7.a', lacksWithoutTarget: 'is not the class teacher of this class' },
+  'read-individual-work': { granted: ['author'], label: "read another employee's individual work journal", lacks: 'did not write mat in 7.a', lacksWithoutTarget: 'did not write this entry' },
 };
 const RIGHTS = Object.keys(RULES) as Right[];
 
@@ -50,7 +52,7 @@ function expectedAllowed(right: Right, roles: readonly Role[], flags: readonly F
 // Every subset of the flags (64), as Scope objects with a target.
 const FLAG_SETS: Flag[][] = Array.from({ length: 1 << FLAGS.length }, (_, mask) => FLAGS.filter((_, i) => mask & (1 << i)));
 
-// The full table: 12 rights × 6 roles × 64 flag combinations.
+// The full table: every right × 6 roles × 64 flag combinations.
 for (const right of RIGHTS) {
   for (const role of ROLES) {
     for (const flags of FLAG_SETS) {
