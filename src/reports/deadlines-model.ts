@@ -12,7 +12,7 @@ export interface StaffRef {
 }
 
 /**
- * One late entry as the deputy reads it: a lesson's topic, homework or absences,
+ * One late entry as the deputy reads it: a lesson with its topic, homework added later, absences,
  * or the grades of one work (or improvements) entered together on one day.
  */
 export interface LateEntry {
@@ -24,7 +24,7 @@ export interface LateEntry {
   /** The kind of work of grades and improvements; null for a lesson's parts. */
   work: string | null;
   teacher: StaffRef;
-  /** Whose absences, grades or improvements (codes); empty for a topic or homework. */
+  /** Whose absences, grades or improvements (codes); empty for a lesson or homework. */
   students: string[];
   /** The last of the group's entry times. */
   entered_at: string;
@@ -51,7 +51,9 @@ export interface DeadlinesData {
   by_teacher: TeacherLateness[];
 }
 
-const PART_ORDER: readonly EntryPart[] = ['topic', 'homework', 'absences', 'grade', 'improvement'];
+const MAX_LISTED_STUDENTS = 4;
+
+const PART_ORDER: readonly EntryPart[] = ['lesson', 'homework', 'absences', 'grade', 'improvement'];
 
 /**
  * Pure: late rows (one per lesson part, absence, grade or improvement) grouped
@@ -116,7 +118,7 @@ const TEXT = {
     date: 'Datums',
     what: 'Ieraksts',
     subject: 'Priekšmets',
-    students: 'Skolēni',
+    studentsHeading: 'Skolēni',
     entered: 'Ievadīts',
     due: 'Termiņš',
     late: 'Nokavēts, darba dienas',
@@ -126,9 +128,10 @@ const TEXT = {
     none: 'Šajā periodā visi ieraksti veikti laikā.',
     deputy: 'Direktora vietnieks(-ce)',
     signature: 'paraksts',
-    parts: { topic: 'stundas tēma', homework: 'mājasdarbs', absences: 'kavējumi', grade: 'vērtējumi', improvement: 'uzlabots vērtējums' },
+    parts: { lesson: 'stunda un tēma', homework: 'mājasdarbs pievienots vēlāk', absences: 'kavējumi', grade: 'vērtējumi', improvement: 'uzlabots vērtējums' },
     works: { credit: 'ieskaite', test: 'pārbaudes darbs', large: 'lielais/radošais darbs' } as Record<string, string>,
     lesson: 'st.',
+    students: (n: number) => `${n} skolēni`,
   },
   en: {
     title: 'Entry deadline control',
@@ -142,7 +145,7 @@ const TEXT = {
     date: 'Date',
     what: 'Entry',
     subject: 'Subject',
-    students: 'Students',
+    studentsHeading: 'Students',
     entered: 'Entered',
     due: 'Due',
     late: 'Working days late',
@@ -152,16 +155,17 @@ const TEXT = {
     none: 'Every entry of this period was made on time.',
     deputy: 'Deputy director',
     signature: 'signature',
-    parts: { topic: 'lesson topic', homework: 'homework', absences: 'absences', grade: 'grades', improvement: 'improved grade' },
+    parts: { lesson: 'lesson and topic', homework: 'homework added later', absences: 'absences', grade: 'grades', improvement: 'improved grade' },
     works: { credit: 'credit', test: 'test', large: 'large/creative work' } as Record<string, string>,
     lesson: 'lesson',
+    students: (n: number) => `${n} students`,
   },
 } as const;
 
 export interface DeadlinesView {
   header: DocumentHeader;
   facts: { label: string; value: string }[];
-  text: Omit<(typeof TEXT)[ReportLang], 'rulesText' | 'parts' | 'works'>;
+  text: Omit<(typeof TEXT)[ReportLang], 'rulesText' | 'parts' | 'works' | 'students'> & { students: string };
   rows: { date: string; class: string; subject: string; what: string; teacher: string; students: string; entered: string; due: string; late: number }[];
   hasEntries: boolean;
   byTeacher: { teacher: string; entries: number; most: number }[];
@@ -176,7 +180,8 @@ function formatEntered(timestamp: string): string {
 
 /** Pure: the report as the template shows it. */
 export function deadlinesView(data: DeadlinesData, lang: ReportLang): DeadlinesView {
-  const { rulesText, parts, works, ...text } = TEXT[lang];
+  const { rulesText, parts, works, students: studentCount, ...words } = TEXT[lang];
+  const text = { ...words, students: words.studentsHeading };
   const period = formatPeriod(data.from, data.to);
   const facts: { label: string; value: string }[] = [{ label: text.period, value: period }];
   if (data.teacher) facts.push({ label: text.teacher, value: staffLabel(data.teacher) });
@@ -192,7 +197,8 @@ export function deadlinesView(data: DeadlinesData, lang: ReportLang): DeadlinesV
       subject: e.subject.name,
       what: [parts[e.part], e.work ? works[e.work] ?? e.work : null, e.lesson_number === null ? null : `${e.lesson_number}. ${text.lesson}`].filter(Boolean).join(', '),
       teacher: staffLabel(e.teacher),
-      students: e.students.join(', '),
+      // A whole class's codes would not fit the page: a count says it; --json lists them.
+      students: e.students.length > MAX_LISTED_STUDENTS ? studentCount(e.students.length) : e.students.join(', '),
       entered: formatEntered(e.entered_at),
       due: e.due_time ? `${formatDate(e.due_on)} ${e.due_time}` : formatDate(e.due_on),
       late: e.working_days_late,

@@ -27,6 +27,7 @@ import { addLesson, listLessons, whyNoLessons } from './lessons.ts';
 import { justifyAbsences, listAbsences, markAbsences } from './absences.ts';
 import { correctGrade, enterGrades, listGrades } from './grades.ts';
 import { loadCalendar, resolveYear } from './lookup.ts';
+import { writeClassLife } from './demo-class-life.ts';
 
 /* ------------------------------------------------------------------ files */
 
@@ -412,6 +413,7 @@ export async function buildDemoSchool(db: Db, options: DemoOptions = {}): Promis
     const days = datesBetween(year.starts_on, until).filter((d) => whyNoLessons(d, year, calendar) === null);
     const run: DemoRun = { db: trx, school, actors, rnd: seededRandom(SEED), calendar, days, lastDay: days.at(-1)! };
     await writeJournal(run, data);
+    await writeClassLife(run);
     return demoSummary({ db: trx, school, actor: admin, now: instantOfLocal(until, '18:00') });
   });
 }

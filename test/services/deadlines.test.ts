@@ -38,8 +38,8 @@ test('every late entry with its working days late; lesson grades and on-time ent
     ['T01', '2026-11-02', 'grade', 'S001 S002', 3],
     ['T01', '2026-11-16', 'homework', '', 1],
     ['T01', '2026-11-16', 'absences', 'S001', 3],
-    ['T01', '2026-11-17', 'topic', '', 1],
-    ['T02', '2026-11-16', 'topic', '', 1],
+    ['T01', '2026-11-17', 'lesson', '', 1],
+    ['T02', '2026-11-16', 'lesson', '', 1],
   ]);
   const homework = data.entries[1]!;
   assert.equal([homework.entered_at, homework.due_on, homework.due_time, homework.lesson_number], ['2026-11-16T18:00:00+02:00', '2026-11-16', '17:00', 1]);
@@ -52,7 +52,7 @@ test('every late entry with its working days late; lesson grades and on-time ent
 });
 
 test('--teacher and --class narrow the report; both at once is a usage error', async () => {
-  assert.equal(summary((await report({ teacher: 'T02' })).entries), [['T02', '2026-11-16', 'topic', '', 1]]);
+  assert.equal(summary((await report({ teacher: 'T02' })).entries), [['T02', '2026-11-16', 'lesson', '', 1]]);
   assert.equal((await report({ class: '7.b' })).entries, []);
   assert.is((await report({ class: '7.a' })).entries.length, 5);
   await rejects(() => report({ teacher: 'T01', class: '7.a' }), 'usage', 'not both');
@@ -91,10 +91,14 @@ test('a plain correction is no improvement; removed absences are no longer late 
 test('the view: Latvian and English words, entry times as the school wrote them', async () => {
   const data = await report();
   const lv = deadlinesView(data, 'lv');
-  assert.equal(lv.rows[1], { date: '16.11.2026', class: '7.a', subject: 'Matemātika', what: 'mājasdarbs, 1. st.', teacher: 'Anna Kalniņa (T01)', students: '', entered: '16.11.2026 18:00', due: '16.11.2026 17:00', late: 1 });
+  assert.equal(lv.rows[1], { date: '16.11.2026', class: '7.a', subject: 'Matemātika', what: 'mājasdarbs pievienots vēlāk, 1. st.', teacher: 'Anna Kalniņa (T01)', students: '', entered: '16.11.2026 18:00', due: '16.11.2026 17:00', late: 1 });
   assert.is(lv.rows[0]!.what, 'vērtējumi, pārbaudes darbs');
   assert.is(deadlinesView(data, 'en').rows[0]!.what, 'grades, test');
   assert.ok(lv.facts.some((f) => f.value.includes('pārbaudes darbi — 5')));
+  const wholeClass = { ...data, entries: [{ ...data.entries[0]!, students: ['S001', 'S002', 'S003', 'S004', 'S005'] }] };
+  assert.is(deadlinesView(wholeClass, 'lv').rows[0]!.students, '5 skolēni');
+  assert.is(deadlinesView(wholeClass, 'en').rows[0]!.students, '5 students');
+  assert.is(lv.text.students, 'Skolēni');
 });
 
 test.run();

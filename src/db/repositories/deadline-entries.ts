@@ -1,7 +1,8 @@
 import type { Db } from '../connection.ts';
 
 /** What deadline control judges: one part of the journal, when it was entered, and whose it is. */
-export type EntryPart = 'topic' | 'homework' | 'absences' | 'grade' | 'improvement';
+/** 'lesson': the lesson with its topic (and homework given with it); 'homework': homework added later. */
+export type EntryPart = 'lesson' | 'homework' | 'absences' | 'grade' | 'improvement';
 
 export interface RecordedEntry {
   part: EntryPart;
@@ -34,8 +35,8 @@ const WORKS_WITH_DEADLINE = ['credit', 'test', 'large'];
 const fullName = (first: string | null, last: string | null) => (first === null ? null : `${first} ${last}`);
 
 /**
- * Every timed entry of the school dated in [from, to]: lessons' topics (the lesson's
- * `created_at`) and homework, each absence by its first mark, grades of works with a
+ * Every timed entry of the school dated in [from, to]: lessons with their topics (the
+ * lesson's `created_at`), homework added later, each absence by its first mark, grades of works with a
  * deadline, and improvements. Removed absences are no longer in the journal and left out.
  */
 export async function recordedEntries(db: Db, schoolId: number, from: string, to: string, filter: EntryFilter = {}): Promise<RecordedEntry[]> {
@@ -110,8 +111,8 @@ export async function recordedEntries(db: Db, schoolId: number, from: string, to
 
   const entries: RecordedEntry[] = [];
   for (const l of lessonRows) {
-    entries.push(lessonEntry(l, 'topic', l.created_at));
-    if (l.homework_entered_at !== null) entries.push(lessonEntry(l, 'homework', l.homework_entered_at));
+    entries.push(lessonEntry(l, 'lesson', l.created_at));
+    if (l.homework_entered_at !== null && l.homework_entered_at !== l.created_at) entries.push(lessonEntry(l, 'homework', l.homework_entered_at));
   }
   for (const a of await absences.execute()) {
     const lesson = byLesson.get(a.lesson_id);
