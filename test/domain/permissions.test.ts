@@ -102,6 +102,9 @@ const explicit: [string, Role[], Right, Scope, boolean][] = [
   ['the class teacher keeps the appendices', ['class-teacher'], 'keep-class-appendix', { classTeacher: true }, true],
   ['the nurse may not read conversations with parents', ['nurse'], 'read-parent-conversations', { teachesClass: true, author: true }, false],
   ['the class teacher reads conversations with parents', ['teacher', 'class-teacher'], 'read-parent-conversations', { classTeacher: true }, true],
+  ["the class teacher may not read another's individual work", ['teacher', 'class-teacher'], 'read-individual-work', { classTeacher: true, teachesClass: true }, false],
+  ['the nurse reads her own individual work', ['nurse'], 'read-individual-work', { author: true }, true],
+  ["a deputy reads everybody's individual work", ['deputy'], 'read-individual-work', {}, true],
 ];
 for (const [name, roles, right, scope, allowed] of explicit) {
   test(`explicit: ${name}`, () => assert.is(authorize(actorWith(roles), right, scope).allowed, allowed));
@@ -110,7 +113,7 @@ for (const [name, roles, right, scope, allowed] of explicit) {
 test('every right and role is covered by the table', () => {
   assert.equal(RIGHTS.sort(), [
     'correct-absence', 'correct-grade', 'edit-student-contact', 'enter-grade', 'justify-absence', 'keep-class-appendix',
-    'manage-registry', 'mark-absence', 'read-parent-conversations', 'record-behavior', 'record-extract-return', 'record-lesson', 'remove-behavior',
+    'manage-registry', 'mark-absence', 'read-individual-work', 'read-parent-conversations', 'record-behavior', 'record-extract-return', 'record-lesson', 'remove-behavior',
   ]);
   assert.equal([...ROLES], ['admin', 'deputy', 'class-teacher', 'teacher', 'nurse', 'social-pedagogue']);
 });
