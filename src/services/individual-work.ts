@@ -6,6 +6,7 @@ import { authorize } from '../domain/permissions.ts';
 import { requireActor, requireRight, timestamp, type ServiceContext } from './context.ts';
 import { optionalDate, requireDayDone, requireId, requireText } from './input.ts';
 import { resolveStaff, resolveStudents, resolveYear } from './lookup.ts';
+import { findStaffByCode } from '../db/repositories/staff.ts';
 
 export const INDIVIDUAL_WORK_KINDS: readonly IndividualWorkKind[] = ['consultation', 'nurse', 'social-pedagogue', 'other'];
 
@@ -38,9 +39,11 @@ export async function addIndividualWork(ctx: ServiceContext, input: IndividualWo
  * `--as` is the system operator's, who holds the database and reads it all, as
  * every other read command does.
  */
-export function readableAuthor(ctx: ServiceContext): { authorId?: number } {
+export async function readableAuthor(ctx: ServiceContext): Promise<{ authorId?: number } | null> {
   if (!ctx.actor || authorize(ctx.actor, 'read-individual-work').allowed) return {};
-  return { authorId: ctx.actor.id };
+  // Only an employee keeps such a journal: an actor who is no staff member (should one act) reads none of it.
+  const staff = await findStaffByCode(ctx.db, ctx.school.id, ctx.actor.code);
+  return staff?.id === ctx.actor.id ? { authorId: ctx.actor.id } : null;
 }
 
 /** Refuses (exit 5) a reader asking for another employee's entries by name. */
@@ -61,8 +64,10 @@ export async function listIndividualWork(ctx: ServiceContext, filter: Individual
   const query: IndividualWorkFilter = {
     from: optionalDate(filter.from, 'from') ?? year.starts_on,
     to: optionalDate(filter.to, 'to') ?? year.ends_on,
-    ...readableAuthor(ctx),
   };
+  const readable = await readableAuthor(ctx);
+  if (readable === null) throw new AppError('forbidden', `${ctx.actor!.code} may not read the individual work journal: it is kept by employees.`);
+  query.authorId = readable.authorId;
   if (filter.author) {
     const author = await resolveStaff(ctx, filter.author);
     requireReadable(ctx, author.id, `${author.code}'s individual work`);

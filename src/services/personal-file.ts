@@ -74,6 +74,12 @@ function subjectGrades(grades: readonly ReportGrade[], classIds: readonly number
   return [...bySubject.values()].sort(byKeys((s) => s.subject_name, (s) => s.subject));
 }
 
+/** The individual work with the student the reader may see (§24–25). */
+async function individualWorkOf(ctx: ServiceContext, studentId: number, from: string, to: string): Promise<IndividualWorkView[]> {
+  const readable = await readableAuthor(ctx);
+  return readable === null ? [] : listIndividualWorkViews(ctx.db, ctx.school.id, { studentId, from, to, ...readable });
+}
+
 /**
  * The whole personal file for the current (or --year) school year. Conversations
  * with parents are confidential (regulation §15.2): they are left out, and
@@ -122,6 +128,6 @@ export async function personalFile(ctx: ServiceContext, code: string): Promise<P
     briefings,
     conversations,
     conversations_hidden: !mayRead,
-    individual_work: await listIndividualWorkViews(ctx.db, ctx.school.id, { studentId: file.id, from: year.starts_on, to: year.ends_on, ...readableAuthor(ctx) }),
+    individual_work: await individualWorkOf(ctx, file.id, year.starts_on, year.ends_on),
   };
 }

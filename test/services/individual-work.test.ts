@@ -56,6 +56,12 @@ test('the personal file shows a teacher only their own entries about the student
   assert.equal(await authors(null), ['T01', 'N01']);
 });
 
+test('somebody acting who is no employee (a student, should one act) reads none of it', async () => {
+  const student = { ...(await s.ctx(null)), actor: { id: 2, code: 'S001', name: 'Jānis Bērziņš', roles: [] } };
+  await rejects(() => listIndividualWork(student), 'forbidden', 'kept by employees');
+  assert.equal((await personalFile(student, 'S001')).individual_work, []);
+});
+
 test('refusals write nothing', async () => {
   const before = await counts(s.db, 'individual_work', 'individual_work_student');
   await rejects(() => s.as('T01', (c) => addIndividualWork(c, { kind: 'lecture', date: '2026-11-20', students: ['S001'], text: 'x' })), 'invalid', 'consultation, nurse, social-pedagogue, other');
