@@ -28,6 +28,7 @@ import { registerInspection } from './commands/inspection.ts';
 import { registerArchive } from './commands/archive.ts';
 import { registerAccount } from './commands/account.ts';
 import { registerSms } from './commands/sms.ts';
+import { registerIndividual } from './commands/individual.ts';
 
 /**
  * Every level throws instead of exiting, so `main` maps all failures to the
@@ -80,6 +81,7 @@ const NOUNS: Record<string, (program: Command) => void> = {
   note: registerNote,
   briefing: registerBriefing,
   conversation: registerConversation,
+  individual: registerIndividual,
   export: registerExport,
   import: registerImport,
   report: registerReport,

@@ -13,6 +13,8 @@ export interface SchoolTable {
   name: string;
   registration_number: string | null;
   director: string | null;
+  /** Working days allowed for entering a test's grades (§22); null: the default 5. */
+  test_deadline_days: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: string;
 }
 
@@ -144,6 +146,8 @@ export interface LessonTable {
   number: number;
   topic: string;
   homework: string | null;
+  /** When the homework was first given; the topic's entry time is `created_at`. */
+  homework_entered_at: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   created_by: number;
   updated_at: string;
@@ -210,6 +214,8 @@ export interface GradeChangeTable {
   reason: string | null;
   changed_by: number;
   changed_at: string;
+  /** Set when the change is an improvement (§23): the day the student improved the grade. */
+  improved_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type BehaviorKind = 'positive' | 'negative';
@@ -322,6 +328,24 @@ export interface InspectionClassTable {
   class_id: number;
 }
 
+export type IndividualWorkKind = 'consultation' | 'nurse' | 'social-pedagogue' | 'other';
+
+/** An entry of the individual work journal (§24–25): only its author, deputies and admins read it. */
+export interface IndividualWorkTable {
+  id: Id;
+  school_id: number;
+  kind: IndividualWorkKind;
+  date: string;
+  text: string;
+  created_at: string;
+  created_by: number;
+}
+
+export interface IndividualWorkStudentTable {
+  individual_work_id: number;
+  student_id: number;
+}
+
 export interface Database {
   school: SchoolTable;
   school_year: SchoolYearTable;
@@ -356,6 +380,8 @@ export interface Database {
   year_closure: YearClosureTable;
   year_lock_bypass: YearLockBypassTable;
   year_lock_override: YearLockOverrideTable;
+  individual_work: IndividualWorkTable;
+  individual_work_student: IndividualWorkStudentTable;
 }
 
 export type School = Selectable<SchoolTable>;

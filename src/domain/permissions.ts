@@ -19,7 +19,8 @@ export type Right =
   | 'record-inspection'
   | 'manage-accounts'
   | 'decide-promotion'
-  | 'close-year';
+  | 'close-year'
+  | 'read-individual-work';
 
 export interface Actor {
   /** Who acts: an employee (id is a staff id), or a student or guardian as themselves (id is theirs). */
@@ -78,6 +79,7 @@ const RIGHT_LABELS: Record<Right, string> = {
   'manage-accounts': 'manage user accounts and their password messages',
   'decide-promotion': 'record promotion decisions',
   'close-year': 'close or open school years',
+  'read-individual-work': "read another employee's individual work journal",
 };
 
 /** Deputies and admins may do everything (regulation §5–11). */
@@ -101,6 +103,7 @@ function allowedByScope(right: Right, scope: Scope, isTeacher: boolean): boolean
     case 'record-behavior':
       return !!scope.teachesClass || !!scope.classTeacher;
     case 'remove-behavior':
+    case 'read-individual-work':
       return !!scope.author;
     case 'record-lesson':
       return !!scope.teaches || (isTeacher && !!scope.substitutes);
@@ -132,6 +135,7 @@ function whyNot(right: Right, scope: Scope): string {
     case 'record-behavior':
       return `neither teaches in${target || ' this class'} nor is its class teacher`;
     case 'remove-behavior':
+    case 'read-individual-work':
       return `did not write${target || ' this entry'}`;
     case 'record-lesson':
     case 'mark-absence':

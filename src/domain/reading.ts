@@ -21,7 +21,9 @@ export type ReadRight =
   /** Which lessons were taught by substitutes, across the school. */
   | 'read-substitutions'
   /** Whole kinds of records written out for another system. */
-  | 'export-records';
+  | 'export-records'
+  /** The deputy's control of the journal (§11, §17, §22): late entries, missing lessons, inspections. */
+  | 'read-journal-control';
 
 export const READ_RIGHTS: readonly ReadRight[] = [
   'read-school-setup',
@@ -32,6 +34,7 @@ export const READ_RIGHTS: readonly ReadRight[] = [
   'read-teacher-report',
   'read-substitutions',
   'export-records',
+  'read-journal-control',
 ];
 
 /** Facts about what is read, gathered by the service; plain booleans keep the rule pure. */
@@ -61,6 +64,7 @@ const RIGHT_LABELS: Record<ReadRight, string> = {
   'read-teacher-report': "read a teacher's subject report",
   'read-substitutions': 'read the substituted lessons',
   'export-records': 'export records',
+  'read-journal-control': 'read the journal control reports',
 };
 
 export function readRightLabel(right: ReadRight): string {
@@ -85,6 +89,9 @@ export function roleMayRead(role: ReaderRole, right: ReadRight, scope: ReadScope
           return !!scope.classTeacher;
         case 'read-teacher-report':
           return !!scope.self;
+        // A teacher sees how their own entries fare; a class teacher how their class's journal does.
+        case 'read-journal-control':
+          return !!scope.self || !!scope.classTeacher;
         default:
           return false;
       }
@@ -125,6 +132,8 @@ function whyNot(actor: Actor, right: ReadRight, scope: ReadScope): string {
       return `is not the class teacher of${target || " the student's class"}`;
     case 'read-teacher-report':
       return `it is not their own report${target ? ` (${target.trim()})` : ''}`;
+    case 'read-journal-control':
+      return `${target ? `${target.trim()} is` : 'it is'} neither their own nor a class they lead`;
     default:
       return 'only an admin or a deputy director may';
   }

@@ -5,6 +5,7 @@ import type { ServiceContext } from '../services/context.ts';
 import { findBrowser } from './browser.ts';
 import { extractDocuments, loadExtractData } from './extract.ts';
 import { classSummaryDocuments, loadClassSummaryData } from './class-summary.ts';
+import { deadlinesDocuments, loadDeadlinesData } from './deadlines.ts';
 import { publishDocuments, type ReportDocument, type ReportFormat, type WrittenFile } from './publish.ts';
 
 export const DEMO_REPORT_CLASS = '7.a';
@@ -18,9 +19,10 @@ export interface DemoReports {
 }
 
 /**
- * What the deputy director prints first: October's grade extracts of one class
- * (and its class summary). PDFs when a browser is there, else HTML, so that the
- * demo works on a machine without Chromium too.
+ * What the deputy director prints first: October's grade extracts of one class,
+ * its class summary, and the deadline control of the journal's two months.
+ * PDFs when a browser is there, else HTML, so that the demo works on a
+ * machine without Chromium too.
  */
 export async function writeDemoReports(db: Db, outDir: string, now = new Date()): Promise<DemoReports> {
   const school = (await findOnlySchool(db))!;
@@ -30,6 +32,7 @@ export async function writeDemoReports(db: Db, outDir: string, now = new Date())
   const extracts: ReportDocument[] = extractDocuments(await loadExtractData(ctx, { month, class: [DEMO_REPORT_CLASS] }), 'lv');
   // The class summary is landscape; both go through one browser.
   const summaries = classSummaryDocuments(await loadClassSummaryData(ctx, { month, class: [DEMO_REPORT_CLASS] }), 'lv').map((d) => ({ ...d, landscape: true }));
+  const deadlines = await demoDeadlineDocuments(ctx, year.starts_on, `${year.starts_on.slice(0, 4)}-10-31`);
   let format: ReportFormat = 'pdf';
   let fallback: string | undefined;
   try {
@@ -38,6 +41,11 @@ export async function writeDemoReports(db: Db, outDir: string, now = new Date())
     format = 'html';
     fallback = (error as Error).message;
   }
-  const files = await publishDocuments([...extracts, ...summaries], { outDir, format, lang: 'lv', force: true, footer: school.name });
+  const files = await publishDocuments([...extracts, ...summaries, ...deadlines], { outDir, format, lang: 'lv', force: true, footer: school.name });
   return { month, format, fallback, files };
+}
+
+/** The deputy's deadline control over the demo's journal: September–October, landscape. */
+async function demoDeadlineDocuments(ctx: ServiceContext, from: string, to: string): Promise<ReportDocument[]> {
+  return deadlinesDocuments(await loadDeadlinesData(ctx, { from, to }), 'lv').map((d) => ({ ...d, landscape: true }));
 }

@@ -1,3 +1,4 @@
+import { requireJournalControl } from '../services/journal-control.ts';
 import { AppError } from '../errors.ts';
 import { listInspectionViews } from '../db/repositories/inspections.ts';
 import { gradeEntriesInPeriod, unjustifiedAbsencesInPeriod } from '../db/repositories/journal-checks.ts';
@@ -29,6 +30,7 @@ export async function loadInspectionsData(ctx: ServiceContext, input: Inspection
   const year = await resolveYear(ctx);
   const selected = await selectClasses(ctx, year, input, false);
   const classes = selected.classes;
+  await requireJournalControl(ctx, year, { classes: selected.all ? undefined : classes });
   const ids = classes.map((c) => c.id);
   const today = localDateOf(ctx.now);
 

@@ -1,3 +1,4 @@
+import { requireJournalControl } from '../services/journal-control.ts';
 import { AppError } from '../errors.ts';
 import { localDateOf, type IsoDate } from '../domain/dates.ts';
 import type { ServiceContext } from '../services/context.ts';
@@ -37,6 +38,7 @@ export async function loadMissingLessonsData(ctx: ServiceContext, input: Missing
   const year = await resolveYear(ctx);
   const schoolClass = input.class ? await resolveClass(ctx, year, input.class) : null;
   const teacher = input.teacher ? await resolveStaff(ctx, input.teacher, 'teacher') : null;
+  await requireJournalControl(ctx, year, { teacher: teacher ?? undefined, classes: schoolClass ? [schoolClass] : undefined });
   const check = await checkAgainstTimetable(ctx, year, { from, to, classIds: schoolClass ? [schoolClass.id] : undefined, teacherId: teacher?.id });
   return {
     school: { name: ctx.school.name, registration_number: ctx.school.registration_number },

@@ -32,11 +32,14 @@ import { resolveClass, resolveStudent, resolveStudents, resolveYear } from './lo
 import { resolveLesson, type LessonRef } from './lessons.ts';
 import { journalScope } from './journal-scope.ts';
 import { readingIn } from './reading.ts';
+import { entryTimestamp } from './entry-time.ts';
 
 export interface MarkInput extends LessonRef {
   students?: string[];
   code?: string;
   note?: string;
+  /** Historic entry time (imports); now when absent. */
+  enteredAt?: string;
 }
 
 export type MarkResult = AbsenceView & { change: 'created' | 'changed' | 'restored' | 'unchanged' };
@@ -71,6 +74,8 @@ export async function markAbsences(ctx: ServiceContext, input: MarkInput): Promi
   if (changes) requireRight(ctx, 'correct-absence', scope);
 
   const at = timestamp(ctx);
+  // A historic entry time dates the new marks; changing a mark already there is today's correction.
+  const markedAt = entryTimestamp(ctx, input.enteredAt);
   const note = optionalText(input.note);
   const outcomes: { id: number; change: MarkResult['change'] }[] = [];
   for (const { student, current, outcome } of planned) {
@@ -88,14 +93,14 @@ export async function markAbsences(ctx: ServiceContext, input: MarkInput): Promi
           marked_code: outcome.code,
           code: outcome.code,
           marked_by: actor.id,
-          marked_at: at,
+          marked_at: markedAt,
           decided_by: null,
           decided_at: null,
           note: note ?? null,
-          updated_at: at,
+          updated_at: markedAt,
           updated_by: actor.id,
         });
-        await insertAbsenceChange(ctx.db, { absence_id: row.id, action: 'mark', code_before: null, code_after: outcome.code, reason: note ?? null, changed_by: actor.id, changed_at: at });
+        await insertAbsenceChange(ctx.db, { absence_id: row.id, action: 'mark', code_before: null, code_after: outcome.code, reason: note ?? null, changed_by: actor.id, changed_at: markedAt });
         outcomes.push({ id: row.id, change: 'created' });
         break;
       }

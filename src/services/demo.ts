@@ -28,6 +28,7 @@ import { justifyAbsences, listAbsences, markAbsences } from './absences.ts';
 import { correctGrade, enterGrades, listGrades } from './grades.ts';
 import { loadCalendar, resolveYear } from './lookup.ts';
 import { addInspection } from './inspections.ts';
+import { writeClassLife } from './demo-class-life.ts';
 
 /* ------------------------------------------------------------------ files */
 
@@ -420,6 +421,7 @@ export async function buildDemoSchool(db: Db, options: DemoOptions = {}): Promis
       findings: 'Tēmas un mājasdarbi ierakstīti; 9.b vairāki kavējumi vēl nav attaisnoti (n), audzinātājam tos izvērtēt.',
       deadline: calendar.addWorkingDays(run.lastDay, 5),
     });
+    await writeClassLife(run);
     return demoSummary({ db: trx, school, actor: admin, now: instantOfLocal(until, '18:00') });
   });
 }

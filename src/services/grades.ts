@@ -24,6 +24,7 @@ import { resolveLesson, type LessonRef } from './lessons.ts';
 import { journalScope } from './journal-scope.ts';
 import { readingIn } from './reading.ts';
 import { findSchoolYearById } from '../db/repositories/school-years.ts';
+import { entryTimestamp } from './entry-time.ts';
 import { requireEnrolled } from './absences.ts';
 import { classSubjects, reportClasses, rosterInPeriod } from '../db/repositories/report-data.ts';
 import { byKeys } from '../domain/latvian-order.ts';
@@ -36,6 +37,8 @@ export interface GradeInput extends LessonRef {
   work?: string;
   note?: string;
   exemptCertificate?: string;
+  /** Historic entry time (imports); now when absent. */
+  enteredAt?: string;
 }
 
 /** Splits `S001=8` pairs; a bare code takes the common `--value`. */
@@ -105,7 +108,7 @@ export async function enterGrades(ctx: ServiceContext, input: GradeInput): Promi
       throw new AppError('conflict', termGradeTakenReason(codes, work, target.subject.code, existing.map((g) => g.id)));
     }
   }
-  const at = timestamp(ctx);
+  const at = entryTimestamp(ctx, input.enteredAt);
   const note = optionalText(input.note) ?? null;
   const ids: number[] = [];
   for (const [i, student] of students.entries()) {
@@ -137,6 +140,8 @@ export interface CorrectInput {
   reason?: string;
   note?: string;
   exemptCertificate?: string;
+  /** The day the student improved the grade (§23); a plain correction has none. */
+  improvedOn?: string;
 }
 
 /** A correction never overwrites history (REFERENCE §3): the old value, who, when and why stay. */
@@ -158,6 +163,9 @@ export async function correctGrade(ctx: ServiceContext, idInput: string | number
   const certificate = optionalText(input.exemptCertificate) ?? grade.exempt_certificate;
   const check = checkGrade({ value: rawValue, work: grade.work as WorkKind, level: schoolClass.level, exemptCertificate: certificate });
   if (!check.ok) throw new AppError('invalid', check.reason);
+  const improvedOn = optionalDate(input.improvedOn, 'improved-on') ?? null;
+  if (improvedOn !== null && improvedOn < grade.date) throw new AppError('invalid', `--improved-on ${improvedOn} is before the work itself (${grade.date}).`);
+  if (improvedOn !== null && improvedOn > localDateOf(ctx.now)) throw new AppError('invalid', `--improved-on ${improvedOn} is in the future.`);
   const views = (ids: number[]) => listGradeViews(ctx.db, { yearId: grade.school_year_id, ids });
   if (check.value === grade.value) return { ...(await views([grade.id]))[0]!, unchanged: true };
 
@@ -170,7 +178,7 @@ export async function correctGrade(ctx: ServiceContext, idInput: string | number
     updated_at: at,
     updated_by: actor.id,
   });
-  await insertGradeChange(ctx.db, { grade_id: grade.id, value_before: grade.value, value_after: check.value, reason, changed_by: actor.id, changed_at: at });
+  await insertGradeChange(ctx.db, { grade_id: grade.id, value_before: grade.value, value_after: check.value, reason, changed_by: actor.id, changed_at: at, improved_on: improvedOn });
   return (await views([grade.id]))[0]!;
 }
 

@@ -1,3 +1,4 @@
+import { requireJournalControl } from './journal-control.ts';
 import { AppError } from '../errors.ts';
 import type { SchoolYear } from '../db/schema.ts';
 import { insertInspection, listInspectionViews, type InspectionView } from '../db/repositories/inspections.ts';
@@ -56,9 +57,11 @@ export interface InspectionListFilter {
 
 export async function listInspections(ctx: ServiceContext, filter: InspectionListFilter = {}): Promise<InspectionView[]> {
   const year = await resolveYear(ctx);
+  const schoolClass = filter.class ? await resolveClass(ctx, year, filter.class) : undefined;
+  await requireJournalControl(ctx, year, { classes: schoolClass ? [schoolClass] : undefined });
   return listInspectionViews(ctx.db, {
     yearId: year.id,
-    classIds: filter.class ? [(await resolveClass(ctx, year, filter.class)).id] : undefined,
+    classIds: schoolClass ? [schoolClass.id] : undefined,
     from: optionalDate(filter.from, 'from'),
     to: optionalDate(filter.to, 'to'),
   });

@@ -13,6 +13,7 @@ import { optionalDate, optionalText, requireDate, requireId, requireInteger, req
 import { loadCalendar, resolveClass, resolveStaff, resolveSubject, resolveYear } from './lookup.ts';
 import { journalScope } from './journal-scope.ts';
 import { readingIn } from './reading.ts';
+import { entryTimestamp } from './entry-time.ts';
 
 /** Lesson numbers in a Latvian school day: 0 (an early lesson) to 12. */
 export const LESSON_NUMBERS = { min: 0, max: 12 } as const;
@@ -85,6 +86,8 @@ export interface LessonInput {
   teacher?: string;
   substituteFor?: string;
   force?: boolean;
+  /** Historic entry time (imports); now when absent. */
+  enteredAt?: string;
 }
 
 export async function addLesson(ctx: ServiceContext, input: LessonInput): Promise<LessonView> {
@@ -133,7 +136,8 @@ export async function addLesson(ctx: ServiceContext, input: LessonInput): Promis
     const takenSubject = (await findSubjectById(ctx.db, taken.subject_id))?.code;
     throw new AppError('conflict', `${schoolClass.code} already has lesson ${number} on ${date}: ${takenSubject} (id ${taken.id}).`);
   }
-  const at = timestamp(ctx);
+  const at = entryTimestamp(ctx, input.enteredAt);
+  const homework = optionalText(input.homework) ?? null;
   const lesson = await insertLesson(ctx.db, {
     school_id: ctx.school.id,
     class_id: schoolClass.id,
@@ -143,7 +147,8 @@ export async function addLesson(ctx: ServiceContext, input: LessonInput): Promis
     date,
     number,
     topic,
-    homework: optionalText(input.homework) ?? null,
+    homework,
+    homework_entered_at: homework === null ? null : at,
     created_at: at,
     created_by: actor.id,
     updated_at: at,
@@ -152,13 +157,23 @@ export async function addLesson(ctx: ServiceContext, input: LessonInput): Promis
   return (await listLessonViews(ctx.db, { yearId: year.id, ids: [lesson.id] }))[0]!;
 }
 
-export async function setLesson(ctx: ServiceContext, ref: LessonRef, input: { topic?: string; homework?: string }): Promise<LessonView> {
+export async function setLesson(ctx: ServiceContext, ref: LessonRef, input: { topic?: string; homework?: string; enteredAt?: string }): Promise<LessonView> {
   const actor = requireActor(ctx);
   const { lesson, schoolClass, subject, year } = await resolveLesson(ctx, ref);
   requireRight(ctx, 'record-lesson', await journalScope(ctx, actor, { schoolClass, subject, lesson }).then((s) => ({ ...s, teaches: s.teaches || s.taughtLesson })));
   if (input.topic === undefined && input.homework === undefined) throw new AppError('usage', 'Nothing to change: give --topic and/or --homework.');
   const topic = input.topic === undefined ? undefined : requireText(input.topic, 'topic');
-  await updateLesson(ctx.db, lesson.id, { topic, homework: optionalText(input.homework), updated_at: timestamp(ctx), updated_by: actor.id });
+  const at = entryTimestamp(ctx, input.enteredAt);
+  const homework = optionalText(input.homework);
+  // Deadline control judges homework by when it was first given; a later rewording is a correction.
+  const homeworkGiven = !!homework && lesson.homework === null;
+  await updateLesson(ctx.db, lesson.id, {
+    topic,
+    homework,
+    ...(homework === null ? { homework_entered_at: null } : homeworkGiven ? { homework_entered_at: at } : {}),
+    updated_at: at,
+    updated_by: actor.id,
+  });
   return (await listLessonViews(ctx.db, { yearId: year.id, ids: [lesson.id] }))[0]!;
 }
 

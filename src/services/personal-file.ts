@@ -15,6 +15,8 @@ import type { ServiceContext } from './context.ts';
 import { resolveYear } from './lookup.ts';
 import { showStudent, type StudentFile } from './students.ts';
 import { readingIn } from './reading.ts';
+import { listIndividualWorkViews, type IndividualWorkView } from '../db/repositories/individual-work.ts';
+import { readableAuthor } from './individual-work.ts';
 
 export interface SubjectGrades {
   subject: string;
@@ -45,6 +47,8 @@ export interface PersonalFile extends StudentFile {
   /** Only for the class teacher, deputies and admins: see `conversations_hidden`. */
   conversations: ConversationView[];
   conversations_hidden: boolean;
+  /** Individual work with the student (§24–25): a staff member sees their own entries, deputies and admins all. */
+  individual_work: IndividualWorkView[];
 }
 
 function subjectGrades(grades: readonly ReportGrade[], classIds: readonly number[], studentId: number, subjects: Map<number, { code: string; name: string }>): SubjectGrades[] {
@@ -69,6 +73,12 @@ function subjectGrades(grades: readonly ReportGrade[], classIds: readonly number
     });
   }
   return [...bySubject.values()].sort(byKeys((s) => s.subject_name, (s) => s.subject));
+}
+
+/** The individual work with the student the reader may see (§24–25). */
+async function individualWorkOf(ctx: ServiceContext, studentId: number, from: string, to: string): Promise<IndividualWorkView[]> {
+  const readable = await readableAuthor(ctx);
+  return readable === null ? [] : listIndividualWorkViews(ctx.db, ctx.school.id, { studentId, from, to, ...readable });
 }
 
 /**
@@ -120,5 +130,6 @@ export async function personalFile(ctx: ServiceContext, code: string): Promise<P
     briefings,
     conversations,
     conversations_hidden: !mayRead,
+    individual_work: await individualWorkOf(ctx, file.id, year.starts_on, year.ends_on),
   };
 }

@@ -2,12 +2,15 @@ import { AppError } from '../errors.ts';
 import type { School } from '../db/schema.ts';
 import { updateSchool } from '../db/repositories/schools.ts';
 import { requireReadRight, requireRight, type ServiceContext } from './context.ts';
-import { optionalText } from './input.ts';
+import { optionalText, requireInteger } from './input.ts';
+import { DEFAULT_GRADE_DEADLINES, type GradeDeadlineRules } from '../domain/deadlines.ts';
 
 export interface SchoolInput {
   name?: string;
   registrationNumber?: string;
   director?: string;
+  /** Working days for entering tests' grades (§22: "a week"); "default" goes back to 5. */
+  testDeadlineDays?: string;
 }
 
 export function showSchool(ctx: ServiceContext): School {
@@ -20,8 +23,19 @@ export async function setSchool(ctx: ServiceContext, input: SchoolInput): Promis
   requireRight(ctx, 'manage-registry');
   const name = optionalText(input.name);
   if (name === null) throw new AppError('invalid', "The school's name may not be empty.");
-  if (name === undefined && input.registrationNumber === undefined && input.director === undefined) {
-    throw new AppError('usage', 'Nothing to change: give --name, --registration-number or --director.');
+  if (name === undefined && input.registrationNumber === undefined && input.director === undefined && input.testDeadlineDays === undefined) {
+    throw new AppError('usage', 'Nothing to change: give --name, --registration-number, --director or --test-deadline-days.');
   }
-  return updateSchool(ctx.db, ctx.school.id, { name, registration_number: optionalText(input.registrationNumber), director: optionalText(input.director) });
+  const testDays = input.testDeadlineDays;
+  return updateSchool(ctx.db, ctx.school.id, {
+    name,
+    registration_number: optionalText(input.registrationNumber),
+    director: optionalText(input.director),
+    test_deadline_days: testDays === undefined ? undefined : testDays === 'default' ? null : requireInteger(testDays, 'test-deadline-days', 1, 30),
+  });
+}
+
+/** The school's entry deadlines for grades (§22): the regulation's, with the school's own for tests. */
+export function gradeDeadlineRules(school: School): GradeDeadlineRules {
+  return { ...DEFAULT_GRADE_DEADLINES, test: school.test_deadline_days ?? DEFAULT_GRADE_DEADLINES.test };
 }

@@ -4,7 +4,7 @@ import { teacherIdsFor } from '../db/repositories/assignments.ts';
 import { deleteTimetableSlots, endTimetableSlot, insertTimetableSlot, listTimetableSlotViews, slotsAtPlace, type TimetableSlotView } from '../db/repositories/timetable.ts';
 import { holdsOn, parseWeekday, replaceFrom, WEEKDAY_NAMES } from '../domain/timetable.ts';
 import type { IsoDate } from '../domain/dates.ts';
-import { requireRight, timestamp, type ServiceContext } from './context.ts';
+import { requireReadRight, requireRight, timestamp, type ServiceContext } from './context.ts';
 import { referenceDate } from './classes.ts';
 import { requireDate, requireDayInYear, requireInteger, requireText } from './input.ts';
 import { LESSON_NUMBERS } from './lessons.ts';
@@ -139,6 +139,7 @@ export interface TimetableListFilter {
 
 /** The timetable as it holds on one day, per class, weekday and lesson number. */
 export async function listTimetable(ctx: ServiceContext, filter: TimetableListFilter = {}): Promise<TimetableSlotView[]> {
+  requireReadRight(ctx, 'read-school-setup');
   const year = await resolveYear(ctx);
   const on = filter.on === undefined ? referenceDate(ctx, year) : requireDate(filter.on, 'on');
   return listTimetableSlotViews(ctx.db, {

@@ -32,7 +32,7 @@ import { requireInteger } from '../services/input.ts';
 import { resolveYear } from '../services/lookup.ts';
 import { LESSON_NUMBERS } from '../services/lessons.ts';
 import { KIND_COLUMNS, type TransferKind } from './columns.ts';
-import { isoDate, Refs, work as workOf, type FieldOf } from './import-kinds.ts';
+import { enteredAtCell, isoDate, Refs, work as workOf, type FieldOf } from './import-kinds.ts';
 import type { ImportOptions, ImportSource, KindSummary } from './import.ts';
 import { PreparedInsert } from '../db/repositories/prepared-insert.ts';
 import { widenPageCache } from '../db/connection.ts';
@@ -199,6 +199,18 @@ class BulkFile<F extends string> {
     return date as IsoDate;
   }
 
+  /** The row's `entered_at` as stored (the import's own time when empty); null after reporting a bad one. */
+  enteredAtOf(line: number, cells: readonly string[], now: string): string | null {
+    const value = this.cell(cells, 'entered_at' as F);
+    try {
+      return enteredAtCell(this.ctx, value) ?? now;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      this.fail(line, cells, 'entered_at' as F, error.message);
+      return null;
+    }
+  }
+
   /** A row of the right width with its required values; otherwise its problems are reported and it counts as failed. */
   usable(table: Parameters<typeof rowWidthProblem>[0], row: Parameters<typeof rowWidthProblem>[1]): boolean {
     const width = rowWidthProblem(table, row);
@@ -343,7 +355,8 @@ async function importGrades(f: BulkFile<FieldOf<'grades'>>, year: SchoolYear, ba
         if (check.ok) value = check.value;
         else f.fail(line, cells, 'value', check.reason);
       }
-      if (f.sink.length > problemsBefore || !schoolClass || !subject || !student || !work || value === undefined || date === null) {
+      const enteredAt = f.enteredAtOf(line, cells, at);
+      if (f.sink.length > problemsBefore || !schoolClass || !subject || !student || !work || value === undefined || date === null || enteredAt === null) {
         f.failedRows++;
         continue;
       }
@@ -397,7 +410,7 @@ async function importGrades(f: BulkFile<FieldOf<'grades'>>, year: SchoolYear, ba
       }
       const id = ++nextId;
       if (isTerm) data.termGrades.set(`${student.id}|${subject.id}|${work}`, [id]);
-      if (clean()) grades.run([id, ctx.school.id, year.id, student.id, schoolClass.id, subject.id, null, on, work, value, note ?? null, null, at, actor.id, at, actor.id]);
+      if (clean()) grades.run([id, ctx.school.id, year.id, student.id, schoolClass.id, subject.id, null, on, work, value, note ?? null, null, enteredAt, actor.id, enteredAt, actor.id]);
       summary.created++;
     }
   }
@@ -463,7 +476,8 @@ async function importAbsences(f: BulkFile<FieldOf<'absences'>>, batches: AsyncIt
       if (student instanceof Promise) student = await student;
       const code = f.cell(cells, 'code')!.toLowerCase() as AbsenceCode;
       if (!(ABSENCE_CODES as readonly string[]).includes(code)) f.fail(line, cells, 'code', BAD_CODE);
-      if (f.sink.length > problemsBefore || !schoolClass || !subject || !date || !student) {
+      const enteredAt = f.enteredAtOf(line, cells, at);
+      if (f.sink.length > problemsBefore || !schoolClass || !subject || !date || !student || enteredAt === null) {
         f.failedRows++;
         continue;
       }
@@ -499,7 +513,7 @@ async function importAbsences(f: BulkFile<FieldOf<'absences'>>, batches: AsyncIt
           continue;
         }
         if (outcome.kind === 'create') {
-          const absence: StoredAbsence = { id: ++nextId, lessonId: lesson.id, studentId: student.id, date: lesson.date, number: lesson.number, markedCode: mark, code: mark, removed: false, decided: false, note: null, dirty: true, isNew: true };
+          const absence: StoredAbsence = { id: ++nextId, lessonId: lesson.id, studentId: student.id, date: lesson.date, number: lesson.number, markedCode: mark, code: mark, removed: false, decided: false, note: null, dirty: true, isNew: true, markedAt: enteredAt };
           created.push(absence);
           data.addAbsence(absence);
           changes.push({ absence, action: 'mark', before: null, after: mark });
@@ -552,7 +566,7 @@ async function writeAbsences(
     'id', 'school_id', 'lesson_id', 'student_id', 'marked_code', 'code', 'marked_by', 'marked_at', 'decided_by', 'decided_at', 'note', 'removed', 'updated_at', 'updated_by',
   ]);
   for (const a of created) {
-    inserts.run([a.id, ctx.school.id, a.lessonId, a.studentId, a.markedCode, a.code, actorId, at, a.decided ? actorId : null, a.decided ? at : null, a.note, 0, at, actorId]);
+    inserts.run([a.id, ctx.school.id, a.lessonId, a.studentId, a.markedCode, a.code, actorId, a.markedAt ?? at, a.decided ? actorId : null, a.decided ? at : null, a.note, 0, a.markedAt ?? at, actorId]);
   }
   for (const a of data.changedExisting()) {
     const set: Record<string, unknown> = { code: a.code, removed: a.removed ? 1 : 0, updated_at: at, updated_by: actorId };
@@ -561,5 +575,5 @@ async function writeAbsences(
     await db.updateTable('absence').set(set).where('id', '=', a.id).execute();
   }
   const history = new PreparedInsert(db, 'absence_change', ['absence_id', 'action', 'code_before', 'code_after', 'reason', 'changed_by', 'changed_at']);
-  for (const c of changes) history.run([c.absence.id, c.action, c.before, c.after, null, actorId, at]);
+  for (const c of changes) history.run([c.absence.id, c.action, c.before, c.after, null, actorId, c.action === 'mark' ? (c.absence.markedAt ?? at) : at]);
 }

@@ -58,6 +58,7 @@ export const KIND_COLUMNS = {
     topic: { en: 'topic', lv: 'Tēma', required: true },
     homework: { en: 'homework', lv: 'Mājasdarbs' },
     substitute_for: { en: 'substitute_for', lv: 'Aizvieto' },
+    entered_at: { en: 'entered_at', lv: 'Ievadīts' },
   }),
   absences: defineColumns({
     class: { en: 'class', lv: 'Klase', required: true },
@@ -66,6 +67,7 @@ export const KIND_COLUMNS = {
     number: { en: 'number', lv: 'Stunda' },
     student: { en: 'student', lv: 'Skolēns', required: true },
     code: { en: 'code', lv: 'Atzīme', required: true },
+    entered_at: { en: 'entered_at', lv: 'Ievadīts' },
   }),
   grades: defineColumns({
     class: { en: 'class', lv: 'Klase', required: true },
@@ -75,6 +77,7 @@ export const KIND_COLUMNS = {
     value: { en: 'value', lv: 'Vērtējums', required: true },
     work: { en: 'work', lv: 'Darba veids' },
     note: { en: 'note', lv: 'Piezīmes' },
+    entered_at: { en: 'entered_at', lv: 'Ievadīts' },
   }),
   timetable: defineColumns({
     class: { en: 'class', lv: 'Klase', required: true },

@@ -60,11 +60,12 @@ const READERS: { [K in TransferKind]: (ctx: ServiceContext, yearId: number, onDa
       topic: l.topic,
       homework: l.homework,
       substitute_for: l.substitute_for,
+      entered_at: l.created_at,
     })),
   absences: async (ctx, yearId) =>
-    (await listAbsenceViews(ctx.db, { yearId })).map((a) => ({ class: a.class, subject: a.subject, date: a.date, number: a.number, student: a.student, code: a.code })),
+    (await listAbsenceViews(ctx.db, { yearId })).map((a) => ({ class: a.class, subject: a.subject, date: a.date, number: a.number, student: a.student, code: a.code, entered_at: a.marked_at })),
   grades: async (ctx, yearId) =>
-    (await listGradeViews(ctx.db, { yearId })).map((g) => ({ class: g.class, subject: g.subject, date: g.date, student: g.student, value: g.value, work: g.work, note: g.note })),
+    (await listGradeViews(ctx.db, { yearId })).map((g) => ({ class: g.class, subject: g.subject, date: g.date, student: g.student, value: g.value, work: g.work, note: g.note, entered_at: g.created_at })),
   // The timetable as it holds from the reference day on, each lesson with the day it started.
   timetable: async (ctx, yearId, onDate) =>
     (await listTimetableSlotViews(ctx.db, { yearId, from: onDate })).map((s) => ({ class: s.class, weekday: s.weekday, number: s.number, subject: s.subject, teacher: s.teacher, from: s.valid_from })),

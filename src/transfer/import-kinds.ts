@@ -34,6 +34,7 @@ import { justifyAbsences, markAbsences } from '../services/absences.ts';
 import { correctGrade, enterGrades } from '../services/grades.ts';
 import { setTimetableSlot } from '../services/timetable.ts';
 import { parseWeekday } from '../domain/timetable.ts';
+import { entryTimestamp } from '../services/entry-time.ts';
 import type { KIND_COLUMNS, TransferKind } from './columns.ts';
 import type { Row } from './import.ts';
 
@@ -177,6 +178,11 @@ const WORK_NAMES: Record<string, WorkKind> = {
   'valsts pārbaudes darbs': 'state-exam',
   'papildu': 'makeup',
 };
+
+/** A journal row's historic entry time, stored as the school-local timestamp; empty: the import's own time. */
+export function enteredAtCell(ctx: ServiceContext, value: string | undefined): string | undefined {
+  return value ? entryTimestamp(ctx, value) : undefined;
+}
 
 export function work(value: string | undefined): WorkKind {
   if (!value) return 'regular';
@@ -482,17 +488,18 @@ const lessons: KindHandler<FieldOf<'lessons'>> = {
     const { schoolClass, subject, date, number } = await journalPlace(row, refs, true);
     const teacher = await row.check('teacher', (v) => (v ? refs.staff(v) : undefined));
     const substituted = await row.check('substitute_for', (v) => (v ? refs.staff(v) : undefined));
+    const enteredAt = await row.check('entered_at', (v) => enteredAtCell(ctx, v));
     if (row.failed || !schoolClass || !subject || !date || number === undefined) return null;
     const place = { class: schoolClass.code, subject: subject.code, date, number };
     const wanted = { topic: row.get('topic'), homework: optionalText(row.get('homework')) };
     const stored = (await findLessonsOn(ctx.db, schoolClass.id, subject.id, date)).find((l) => l.number === number);
     if (!stored) {
-      await addLesson(ctx, { ...place, topic: wanted.topic, homework: row.get('homework'), teacher: teacher?.code, substituteFor: substituted?.code });
+      await addLesson(ctx, { ...place, topic: wanted.topic, homework: row.get('homework'), teacher: teacher?.code, substituteFor: substituted?.code, enteredAt });
       return 'created';
     }
     const diff = changed(stored, wanted);
     if (isEmpty(diff)) return 'unchanged';
-    await setLesson(ctx, place, { topic: diff.topic, homework: diff.homework === undefined ? undefined : cell(diff.homework) });
+    await setLesson(ctx, place, { topic: diff.topic, homework: diff.homework === undefined ? undefined : cell(diff.homework), enteredAt });
     return 'updated';
   },
 };
@@ -512,6 +519,7 @@ const absences: KindHandler<FieldOf<'absences'>> = {
       if (!(ABSENCE_CODES as readonly string[]).includes(c)) throw invalid(`must be n or k (marks), or ns / nc (justified: illness / other)`);
       return c as (typeof ABSENCE_CODES)[number];
     });
+    const enteredAt = await row.check('entered_at', (v) => enteredAtCell(ctx, v));
     if (row.failed || !schoolClass || !subject || !date || !student || !code) return null;
     const place = { class: schoolClass.code, subject: subject.code, date, number };
     const lesson = await row.check('date', async () => (await resolveLesson(ctx, place)).lesson);
@@ -521,7 +529,7 @@ const absences: KindHandler<FieldOf<'absences'>> = {
     if (current === code) return 'unchanged';
     // A justified absence is a class teacher's decision on a mark: the mark first, then the decision.
     const mark = code === 'ns' || code === 'nc' ? 'n' : code;
-    if (current !== mark) await markAbsences(ctx, { lesson: lesson.id, students: [student.code], code: mark });
+    if (current !== mark) await markAbsences(ctx, { lesson: lesson.id, students: [student.code], code: mark, enteredAt });
     if (mark !== code) await justifyAbsences(ctx, { student: student.code, from: date, to: date, reason: code === 'ns' ? 'illness' : 'other' });
     return stored ? 'updated' : 'created';
   },
@@ -556,6 +564,7 @@ const grades: KindHandler<FieldOf<'grades'>> = {
       if (!check.ok) throw invalid(check.reason);
       return check.value;
     }) : undefined;
+    const enteredAt = await row.check('entered_at', (v) => enteredAtCell(ctx, v));
     if (row.failed || !schoolClass || !subject || !student || !kind || value === undefined) return null;
     const year = await refs.year();
     const sameKey = await listGradeViews(ctx.db, { yearId: year.id, classId: schoolClass.id, subjectId: subject.id, studentId: student.id, from: date, to: date, work: kind });
@@ -567,7 +576,7 @@ const grades: KindHandler<FieldOf<'grades'>> = {
       await correctGrade(ctx, stored.id, { value, reason: `Imports: ${row.file}`, note });
       return 'updated';
     }
-    await enterGrades(ctx, { class: schoolClass.code, subject: subject.code, date, students: [student.code], value, work: kind, note });
+    await enterGrades(ctx, { class: schoolClass.code, subject: subject.code, date, students: [student.code], value, work: kind, note, enteredAt });
     return 'created';
   },
 };

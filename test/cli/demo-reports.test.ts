@@ -17,7 +17,7 @@ test("the demo prints October extracts and the class summary of 7.a as PDFs and 
   const files: string[] = r.json.reports.files;
   assert.is(r.json.reports.format, 'pdf');
   const students = r.json.classes.find((c: { class: string }) => c.class === '7.a').students;
-  assert.is(files.length, students.length + 2, 'one per student, the whole class, and the class summary');
+  assert.is(files.length, students.length + 3, 'one per student, the whole class, the class summary and the deadline control');
   for (const file of files) assert.ok(existsSync(file), file);
   const whole = files.find((f) => f.endsWith('2026-10_7a_visa-klase.pdf'))!;
   assert.is(pdfPages(whole), students.length);
@@ -37,6 +37,13 @@ test("the demo prints October extracts and the class summary of 7.a as PDFs and 
   const summaryText = pdfText(summary);
   assert.ok(summaryText.includes('Klases sekmju kopsavilkums'));
   assert.ok(summaryText.includes(`${first.last_name} ${first.first_name}`), 'every student is listed');
+
+  // The deadline control lists the demo's late entries, the improved test among them.
+  const deadlines = pdfText(files.find((f) => f.endsWith('2026-09-01_2026-10-31_termini.pdf'))!);
+  assert.ok(deadlines.includes('Ierakstu termiņu kontrole'));
+  assert.match(deadlines, /uzlabots vērtējums, pārbaudes darbs\s+Pēteris Bērziņš \(T03\)/);
+  assert.match(deadlines, /stunda un tēma/);
+  assert.match(deadlines, /mājasdarbs pievienots vēlāk/);
 });
 
 test.run();

@@ -19,6 +19,8 @@ const FLAGS: readonly Flag[] = ['teaches', 'taughtLesson', 'substitutes', 'class
  *   with parents) and reads the conversations (§15–16);
  * - nobody else manages the registry, the accounts and their password messages (§30–31), changes the
  *   timetable (§17), records journal inspections (§11) or promotion decisions, or closes and opens school years.
+ * - an individual work entry (§24–25) is read by its author alone;
+ * - nobody else manages the registry.
  * `granted` lists the scope flags that give the right; `teacherOnly` those that count only for
  * an actor with the teacher role.
  */
@@ -41,6 +43,7 @@ const RULES: Record<Right, { granted: readonly Flag[]; teacherOnly?: readonly Fl
   'manage-accounts': { granted: [], label: 'manage user accounts and their password messages', lacks: 'only an admin or a deputy director may', lacksWithoutTarget: 'only an admin or a deputy director may' },
   'decide-promotion': { granted: [], label: 'record promotion decisions', lacks: 'only an admin or a deputy director may', lacksWithoutTarget: 'only an admin or a deputy director may' },
   'close-year': { granted: [], label: 'close or open school years', lacks: 'only an admin or a deputy director may', lacksWithoutTarget: 'only an admin or a deputy director may' },
+  'read-individual-work': { granted: ['author'], label: "read another employee's individual work journal", lacks: 'did not write mat in 7.a', lacksWithoutTarget: 'did not write this entry' },
 };
 const RIGHTS = Object.keys(RULES) as Right[];
 
@@ -117,6 +120,9 @@ const explicit: [string, Role[], Right, Scope, boolean][] = [
   ['an admin manages accounts', ['admin'], 'manage-accounts', {}, true],
   ['a deputy manages accounts', ['deputy'], 'manage-accounts', {}, true],
   ['the class teacher may not manage accounts, not even of their class', ['teacher', 'class-teacher'], 'manage-accounts', { classTeacher: true, teachesClass: true }, false],
+  ["the class teacher may not read another's individual work", ['teacher', 'class-teacher'], 'read-individual-work', { classTeacher: true, teachesClass: true }, false],
+  ['the nurse reads her own individual work', ['nurse'], 'read-individual-work', { author: true }, true],
+  ["a deputy reads everybody's individual work", ['deputy'], 'read-individual-work', {}, true],
 ];
 for (const [name, roles, right, scope, allowed] of explicit) {
   test(`explicit: ${name}`, () => assert.is(authorize(actorWith(roles), right, scope).allowed, allowed));
@@ -136,8 +142,8 @@ for (const kind of ['student', 'guardian'] as const) {
 test('every right and role is covered by the table', () => {
   assert.equal(RIGHTS.sort(), [
     'close-year', 'correct-absence', 'correct-grade', 'decide-promotion', 'edit-student-contact', 'enter-grade', 'justify-absence',
-    'keep-class-appendix', 'manage-accounts', 'manage-registry', 'manage-timetable', 'mark-absence', 'read-parent-conversations',
-    'record-behavior', 'record-extract-return', 'record-inspection', 'record-lesson', 'remove-behavior',
+    'keep-class-appendix', 'manage-accounts', 'manage-registry', 'manage-timetable', 'mark-absence', 'read-individual-work',
+    'read-parent-conversations', 'record-behavior', 'record-extract-return', 'record-inspection', 'record-lesson', 'remove-behavior',
   ]);
   assert.equal([...ROLES], ['admin', 'deputy', 'class-teacher', 'teacher', 'nurse', 'social-pedagogue', 'guest']);
 });

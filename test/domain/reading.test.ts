@@ -20,6 +20,7 @@ const TEACHING = {
   'read-journal': ['teachesClass', 'classTeacher'],
   'read-personal-file': ['classTeacher'],
   'read-teacher-report': ['self'],
+  'read-journal-control': ['self', 'classTeacher'],
 } as const;
 const CARE = { 'read-school-setup': ALWAYS, 'read-staff': ALWAYS, 'read-registry': ALWAYS } as const;
 const FAMILY = { 'read-school-setup': ALWAYS, 'read-registry': ['own'], 'read-personal-file': ['own'], 'read-journal': ['own', 'ownClass'] } as const;
@@ -44,7 +45,7 @@ function expected(role: ReaderRole, right: ReadRight, flags: readonly Flag[]): b
 
 const FLAG_SETS: Flag[][] = Array.from({ length: 1 << FLAGS.length }, (_, mask) => FLAGS.filter((_, i) => mask & (1 << i)));
 
-// The whole table, row by row: 9 roles × 8 rights × 64 combinations of facts.
+// The whole table, row by row: 9 roles × 9 rights × 64 combinations of facts.
 for (const role of READER_ROLES) {
   for (const right of READ_RIGHTS) {
     for (const flags of FLAG_SETS) {

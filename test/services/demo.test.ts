@@ -15,6 +15,8 @@ import { gradeHistory, listGrades } from '../../src/services/grades.ts';
 import { listGuardians } from '../../src/services/guardians.ts';
 import { loadCalendar, resolveYear } from '../../src/services/lookup.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
+import { listIndividualWork } from '../../src/services/individual-work.ts';
+import { loadDeadlinesData } from '../../src/reports/deadlines.ts';
 import { cli } from '../support/cli.ts';
 import { contextAs, tempDir } from '../support/school.ts';
 
@@ -111,6 +113,20 @@ test('entries carry a realistic clock: after school on the lesson day, a few lat
   const onTime = lessons.filter((l) => !late.includes(l)).map((l) => localTimeOf(new Date(l.created_at)));
   assert.ok(onTime.every((t) => t >= '15:00' && t <= '16:30'), 'on-time entries between 15:00 and 16:30');
   for (const g of await listGrades(ctx)) assert.ok(localDateOf(new Date(g.created_at)) >= g.date, `grade ${g.id} entered before its date`);
+});
+
+test("class life: remarks, briefings, a conversation, notes, individual work, and late entries for the deadline report", async () => {
+  const behavior = await db.selectFrom('behavior_entry').select(['kind']).execute();
+  assert.ok(behavior.some((b) => b.kind === 'positive') && behavior.some((b) => b.kind === 'negative'), 'remarks of both kinds');
+  const briefed = await db.selectFrom('briefing_student').select('student_id').execute();
+  assert.ok(briefed.length > 20, `${briefed.length} briefed`);
+  assert.is((await db.selectFrom('parent_conversation').selectAll().execute()).length, 1);
+  assert.ok((await db.selectFrom('parent_note').selectAll().execute()).length >= 2);
+  assert.equal((await listIndividualWork(ctx)).map((w) => w.kind), ['nurse', 'consultation', 'other']);
+  const deadlines = await loadDeadlinesData(ctx, { from: '2026-09-01', to: '2026-10-31' });
+  for (const part of ['lesson', 'homework', 'grade', 'improvement']) assert.ok(deadlines.entries.some((e) => e.part === part), `a late ${part}`);
+  const improvement = deadlines.entries.find((e) => e.part === 'improvement')!;
+  assert.ok(improvement.working_days_late >= 1 && improvement.teacher.code === 'T03');
 });
 
 test('absences: n and k marked, most justified as ns or nc by the class teacher, some n left', async () => {

@@ -504,9 +504,9 @@ Grades('correct keeps every earlier value with who, when and why, in order', asy
   await s.as('D01', (c) => correctGrade(c, String(id), { value: '7', reason: 'Pārbaudīts vēlreiz' }), new Date('2026-11-02T09:00:00Z'));
   const h = await gradeHistory(await s.ctx(null), id);
   assert.equal(h, [
-    { grade_id: id, value_before: null, value_after: '8', reason: null, changed_by: 'T01', changed_at: '2026-10-05T13:00:00+03:00' },
-    { grade_id: id, value_before: '8', value_after: '9', reason: 'Darbs pārrakstīts', changed_by: 'T01', changed_at: '2026-10-09T15:00:00+03:00' },
-    { grade_id: id, value_before: '9', value_after: '7', reason: 'Pārbaudīts vēlreiz', changed_by: 'D01', changed_at: '2026-11-02T11:00:00+02:00' },
+    { grade_id: id, value_before: null, value_after: '8', reason: null, changed_by: 'T01', changed_at: '2026-10-05T13:00:00+03:00', improved_on: null },
+    { grade_id: id, value_before: '8', value_after: '9', reason: 'Darbs pārrakstīts', changed_by: 'T01', changed_at: '2026-10-09T15:00:00+03:00', improved_on: null },
+    { grade_id: id, value_before: '9', value_after: '7', reason: 'Pārbaudīts vēlreiz', changed_by: 'D01', changed_at: '2026-11-02T11:00:00+02:00', improved_on: null },
   ]);
   assert.equal((await listGrades(await s.ctx(null), { student: 'S001' })).map((g) => [g.value, g.work, g.updated_by]), [['7', 'test', 'D01']]);
 });

@@ -223,6 +223,31 @@ Grades('errors are reported with lines as the per-row path reports them, and not
   assert.is(snapshot(b.dbPath), before, 'nothing written');
 });
 
+Grades('entered_at dates new grades as given through both paths; a bad or future one is refused on its column', async () => {
+  const header = ['class', 'subject', 'date', 'student', 'value', 'work', 'entered_at'];
+  const rows = [
+    header,
+    ['7.a', 'mat', days[3]!, 'S100', 8, 'test', '05.10.2026 18:30'],
+    ['7.a', 'lat', days[5]!, 'S101', 7, '', '2026-10-06T09:15:00+03:00'],
+    ['7.a', 'lat', days[5]!, 'S102', 6, '', ''],
+  ];
+  const perRow = await run(a, [source('grades', rows)], false);
+  const bulk = await run(b, [source('grades', rows)], true);
+  assert.equal(bulk, perRow);
+  assert.equal(await gradeDump(b.db), await gradeDump(a.db));
+  const stored = await b.db.selectFrom('grade').select(['created_at', 'updated_at']).orderBy('id').execute();
+  assert.equal(stored.slice(-3).map((g) => g.created_at), ['2026-10-05T18:30:00+03:00', '2026-10-06T09:15:00+03:00', '2026-11-29T10:00:00+02:00']);
+
+  const bad = [header, ['7.a', 'mat', days[3]!, 'S103', 8, 'test', 'vakar'], ['7.a', 'mat', days[3]!, 'S104', 8, 'test', '2026-12-01 10:00']];
+  const before = snapshot(b.dbPath);
+  const p = await failure(run(a, [source('grades', bad)], false));
+  const q = await failure(run(b, [source('grades', bad)], true));
+  assert.is(q.message, p.message);
+  assert.ok(q.message.includes('grades.csv:2: column "entered_at": value "vakar" — entered_at "vakar" is not a time'), q.message);
+  assert.ok(q.message.includes('grades.csv:3: column "entered_at": value "2026-12-01 10:00" — entered_at 2026-12-01 10:00 is in the future'), q.message);
+  assert.is(snapshot(b.dbPath), before, 'nothing written');
+});
+
 Grades.run();
 
 const Absences = suite('bulk import: absences');
@@ -275,6 +300,22 @@ Absences('absences with ns/nc give the same database through both paths; re-impo
   assert.is(q.problems.length, 4);
   assert.ok(q.message.includes('absences.csv:6: column "Atzīme": value "x" — must be n or k'));
   assert.is(snapshot(b.dbPath), before, 'nothing written');
+});
+
+Absences('entered_at dates new marks (and their history) as given through both paths', async () => {
+  const first = lessons.find((l) => l.cls === '7.a' && l.subject === 'mat')!;
+  const rows = [
+    ['class', 'subject', 'date', 'number', 'student', 'code', 'entered_at'],
+    [first.cls, first.subject, first.date, first.number, 'S100', 'n', `${first.date} 17:45`],
+    [first.cls, first.subject, first.date, first.number, 'S101', 'ns', ''],
+  ];
+  const perRow = await run(a, [source('absences', rows)], false);
+  const bulk = await run(b, [source('absences', rows)], true);
+  assert.equal(bulk, perRow);
+  assert.equal(await absenceDump(b.db), await absenceDump(a.db));
+  const marks = await b.db.selectFrom('absence_change as h').innerJoin('absence as x', 'x.id', 'h.absence_id').select(['x.marked_at', 'h.changed_at']).where('h.action', '=', 'mark').orderBy('x.student_id').execute();
+  assert.equal(marks[0], { marked_at: `${first.date}T17:45:00+03:00`, changed_at: `${first.date}T17:45:00+03:00` });
+  assert.equal(marks[1], { marked_at: '2026-11-29T10:00:00+02:00', changed_at: '2026-11-29T10:00:00+02:00' });
 });
 
 Absences.after(() => templateDir.cleanup());

@@ -39,7 +39,8 @@ test('every kind exports its importer columns, and the CSV reads back with the s
     assert.equal(table.header, [...KIND_COLUMNS[kind].fields], kind);
   }
   const lessons = readCsv({ bytes: Buffer.from(run('export', 'lessons').stdout), file: 'lessons.csv' });
-  assert.equal(lessons.rows.map((r) => r.cells), [['7.a', 'mat', '2026-10-05', '2', 'T01', 'Daļskaitļi, "saīsināšana"', '12. lpp.\n3. uzd.', '']]);
+  assert.equal(lessons.rows.map((r) => r.cells.slice(0, -1)), [['7.a', 'mat', '2026-10-05', '2', 'T01', 'Daļskaitļi, "saīsināšana"', '12. lpp.\n3. uzd.', '']]);
+  assert.match(lessons.rows[0]!.cells.at(-1)!, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[23]:00$/, 'entered_at: when the lesson was recorded');
   const students = readCsv({ bytes: Buffer.from(run('export', 'students').stdout), file: 'students.csv' });
   assert.equal(students.rows[0]!.cells.slice(0, 5), ['S002', 'Žanete', 'Ābele', '', '7.a']);
   assert.equal(students.rows[1]!.cells.slice(0, 6), ['S001', 'Jānis', 'Bērziņš', '010110-20002', '7.a', '2010-01-01']);
@@ -55,8 +56,8 @@ test('one guardian of two students is one row per student', () => {
 });
 
 test('absences export the current code and grades their kind of work and note', () => {
-  assert.equal(readCsv({ bytes: Buffer.from(run('export', 'absences').stdout), file: 'a.csv' }).rows.map((r) => r.cells), [['7.a', 'mat', '2026-10-05', '2', 'S002', 'nc']]);
-  assert.equal(readCsv({ bytes: Buffer.from(run('export', 'grades').stdout), file: 'g.csv' }).rows.map((r) => r.cells), [['7.a', 'mat', '2026-10-05', 'S001', '8', 'test', 'Ieskaite; 1. variants']]);
+  assert.equal(readCsv({ bytes: Buffer.from(run('export', 'absences').stdout), file: 'a.csv' }).rows.map((r) => r.cells.slice(0, -1)), [['7.a', 'mat', '2026-10-05', '2', 'S002', 'nc']]);
+  assert.equal(readCsv({ bytes: Buffer.from(run('export', 'grades').stdout), file: 'g.csv' }).rows.map((r) => r.cells.slice(0, -1)), [['7.a', 'mat', '2026-10-05', 'S001', '8', 'test', 'Ieskaite; 1. variants']]);
 });
 
 test('--excel writes ";" with a UTF-8 BOM and CRLF', () => {
@@ -69,7 +70,9 @@ test('--excel writes ";" with a UTF-8 BOM and CRLF', () => {
 test('--format json gives records with the same keys', () => {
   const r = run('export', 'grades', '--format', 'json');
   assert.is(r.code, 0);
-  assert.equal(r.json, [{ class: '7.a', subject: 'mat', date: '2026-10-05', student: 'S001', value: '8', work: 'test', note: 'Ieskaite; 1. variants' }]);
+  const { entered_at: enteredAt, ...grade } = r.json[0];
+  assert.equal([grade], [{ class: '7.a', subject: 'mat', date: '2026-10-05', student: 'S001', value: '8', work: 'test', note: 'Ieskaite; 1. variants' }]);
+  assert.is(enteredAt, run('grade', 'list', '--json').json[0].created_at, 'entered_at is when the grade was entered');
 });
 
 test('--out writes a private file and refuses to overwrite without --force', () => {

@@ -76,7 +76,7 @@ export function registerDemo(program: Command): void {
       printSummary(summary!, reports, out);
       out.info(`Built the demo school in ${((performance.now() - started) / 1000).toFixed(1)} s: ${path}`);
       if (reports.fallback) out.warn(`the reports were written as HTML: ${reports.fallback}`);
-      out.info(`Printed October's grade extracts and class summary of ${DEMO_REPORT_CLASS} (${reports.files.length} ${reports.format.toUpperCase()} files), e.g.:\n${reports.files.slice(-2).map((f) => `  ${f.file}`).join('\n')}`);
+      out.info(`Printed October's grade extracts and class summary of ${DEMO_REPORT_CLASS} and the deadline control (${reports.files.length} ${reports.format.toUpperCase()} files), e.g.:\n${reports.files.slice(-2).map((f) => `  ${f.file}`).join('\n')}`);
       out.info(
         [
           'Next, try (inside this project `npx ezurnals` works too, or put it on your PATH with `npm link`):',
@@ -87,6 +87,7 @@ export function registerDemo(program: Command): void {
           '  ezurnals absence list --class 9.b --code n',
           '  ezurnals student show S001',
           `  ezurnals report extract --month ${reports.month} --class 9.b --out reports`,
+          `  ezurnals report deadlines --from ${summary.period.from} --to ${summary.period.to} --out reports`,
         ].join('\n'),
       );
     });

@@ -26,6 +26,7 @@ const historyColumns: Column<GradeChangeView>[] = [
   { header: 'before', value: (h) => h.value_before },
   { header: 'after', value: (h) => h.value_after },
   { header: 'reason', value: (h) => h.reason ?? (h.value_before === null ? '(entered)' : '') },
+  { header: 'improved on', value: (h) => h.improved_on },
 ];
 
 const missingColumns: Column<MissingTermGrade>[] = [
@@ -76,8 +77,9 @@ export function registerGrade(program: Command): void {
     .option('--reason <text>', 'why (required)')
     .option('--note <text>', 'new note')
     .option('--exempt-certificate <text>', "doctor's certificate, when correcting to a (exempt)")
-    .addHelpText('after', examples('ezurnals grade correct 1 --value 9 --reason "Darbs pārrakstīts" --as T01'))
-    .action(async (id: string, opts: { value?: string; reason?: string; note?: string; exemptCertificate?: string }, command: Command) => {
+    .option('--improved-on <date>', 'the student improved the grade on this day (§23): its entry deadline counts from it')
+    .addHelpText('after', examples('ezurnals grade correct 1 --value 9 --reason "Darbs pārrakstīts" --as T01', 'ezurnals grade correct 1 --value 7 --reason "Uzlabots" --improved-on 2026-11-23 --as T01'))
+    .action(async (id: string, opts: { value?: string; reason?: string; note?: string; exemptCertificate?: string; improvedOn?: string }, command: Command) => {
       await runCommand(command, {
         write: true,
         prepare: async () => {

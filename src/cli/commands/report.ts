@@ -15,6 +15,7 @@ import { registerReportSummaryJournal } from './report-summary-journal.ts';
 import { registerReportMissing } from './report-missing.ts';
 import { registerReportInspections } from './report-inspections.ts';
 import { registerReportJournal } from './report-journal.ts';
+import { registerReportDeadlines } from './report-deadlines.ts';
 
 /** Options every printed report shares. */
 export interface ReportFlags {
@@ -87,4 +88,5 @@ export function registerReport(program: Command): void {
   registerReportMissing(report);
   registerReportInspections(report);
   registerReportJournal(report);
+  registerReportDeadlines(report);
 }

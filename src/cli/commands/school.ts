@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { School } from '../../db/schema.ts';
 import { setSchool, showSchool } from '../../services/school.ts';
+import { DEFAULT_GRADE_DEADLINES } from '../../domain/deadlines.ts';
 import type { Column } from '../output.ts';
 import { examples } from '../options.ts';
 import { runCommand } from '../runtime.ts';
@@ -9,6 +10,7 @@ const columns: Column<School>[] = [
   { header: 'name', value: (s) => s.name },
   { header: 'registration number', value: (s) => s.registration_number },
   { header: 'director', value: (s) => s.director },
+  { header: 'test deadline (working days)', value: (s) => s.test_deadline_days ?? DEFAULT_GRADE_DEADLINES.test },
 ];
 
 export function registerSchool(program: Command): void {
@@ -27,8 +29,9 @@ export function registerSchool(program: Command): void {
     .option('--name <name>', "the school's name")
     .option('--registration-number <number>', 'registration number')
     .option('--director <name>', "the director's name (printed on report cards)")
-    .addHelpText('after', examples('ezurnals school set --director "Dace Liepiņa" --registration-number 3113900123'))
-    .action(async (opts: { name?: string; registrationNumber?: string; director?: string }, command: Command) => {
+    .option('--test-deadline-days <n>', 'working days for entering test grades (§22: a week; default 5, "default" resets)')
+    .addHelpText('after', examples('ezurnals school set --director "Dace Liepiņa" --registration-number 3113900123', 'ezurnals school set --test-deadline-days 6'))
+    .action(async (opts: { name?: string; registrationNumber?: string; director?: string; testDeadlineDays?: string }, command: Command) => {
       await runCommand(command, {
         write: true,
         run: (ctx) => setSchool(ctx, opts),

@@ -73,6 +73,13 @@ const conversationColumns: Column<Row<'conversations'>>[] = [
   { header: 'by', value: (c) => c.author_name },
 ];
 
+const individualWorkColumns: Column<Row<'individual_work'>>[] = [
+  { header: 'date', value: (w) => w.date },
+  { header: 'kind', value: (w) => w.kind },
+  { header: 'text', value: (w) => w.text },
+  { header: 'by', value: (w) => w.author_name },
+];
+
 /** The personal file on a terminal: the data as key/value lines, then one small table per section. */
 function printPersonalFile(file: PersonalFile, out: Output): void {
   if (out.json) return out.raw(file);
@@ -89,6 +96,7 @@ function printPersonalFile(file: PersonalFile, out: Output): void {
   section('Briefings', file.briefings, briefingColumns);
   if (file.conversations_hidden) out.info('\nConversations with parents: hidden (only the class teacher, deputies and admins read them).');
   else section('Conversations with parents', file.conversations, conversationColumns);
+  section('Individual work (yours, or all for deputies and admins)', file.individual_work, individualWorkColumns);
 }
 
 export async function chooseClass(ctx: ServiceContext, value: string | undefined): Promise<string> {

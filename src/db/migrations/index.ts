@@ -3,6 +3,7 @@ import { initial } from './0001-initial.ts';
 import { extractAcknowledgement } from './0002-extract-acknowledgement.ts';
 import { classJournalAppendices } from './0003-class-journal-appendices.ts';
 import { timetableAndInspections } from './0004-timetable-and-inspections.ts';
+import { individualWorkAndEntryTimes } from './0005-individual-work-and-entry-times.ts';
 import { promotionAndYearLock } from './0006-promotion-and-year-lock.ts';
 import { accountsAndSms } from './0007-accounts-and-sms.ts';
 import { readingRoles } from './0009-reading-roles.ts';
@@ -16,6 +17,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002-extract-acknowledgement': extractAcknowledgement,
   '0003-class-journal-appendices': classJournalAppendices,
   '0004-timetable-and-inspections': timetableAndInspections,
+  '0005-individual-work-and-entry-times': individualWorkAndEntryTimes,
   '0006-promotion-and-year-lock': promotionAndYearLock,
   '0007-accounts-and-sms': accountsAndSms,
   '0009-reading-roles': readingRoles,

@@ -107,6 +107,8 @@ export interface GradeChangeView {
   reason: string | null;
   changed_by: string;
   changed_at: string;
+  /** Set on an improvement (§23): the day the student improved the grade. */
+  improved_on: string | null;
 }
 
 /**
@@ -125,7 +127,7 @@ export async function listGradeChanges(db: Db, gradeId: number): Promise<GradeCh
   const corrections = await db
     .selectFrom('grade_change as h')
     .innerJoin('staff as s', 's.id', 'h.changed_by')
-    .select(['h.grade_id', 'h.value_before', 'h.value_after', 'h.reason', 's.code as changed_by', 'h.changed_at'])
+    .select(['h.grade_id', 'h.value_before', 'h.value_after', 'h.reason', 's.code as changed_by', 'h.changed_at', 'h.improved_on'])
     .where('h.grade_id', '=', gradeId)
     .where('h.value_before', 'is not', null)
     .orderBy('h.id')
@@ -137,6 +139,7 @@ export async function listGradeChanges(db: Db, gradeId: number): Promise<GradeCh
     reason: null,
     changed_by: grade.created_by,
     changed_at: grade.created_at,
+    improved_on: null,
   };
   return [entered, ...corrections];
 }

@@ -30,6 +30,8 @@ export interface StoredAbsence {
   note: string | null;
   dirty: boolean;
   isNew: boolean;
+  /** A new mark's entry time: the row's `entered_at` (historic imports), else the import's own. */
+  markedAt?: string;
 }
 
 export interface JournalRefs {

@@ -55,7 +55,7 @@ export async function findLessonsOn(db: Db, classId: number, subjectId: number, 
     .execute();
 }
 
-export async function updateLesson(db: Db, id: number, changes: Partial<Pick<Lesson, 'topic' | 'homework' | 'teacher_id' | 'substitute_for_id' | 'updated_at' | 'updated_by'>>): Promise<void> {
+export async function updateLesson(db: Db, id: number, changes: Partial<Pick<Lesson, 'topic' | 'homework' | 'homework_entered_at' | 'teacher_id' | 'substitute_for_id' | 'updated_at' | 'updated_by'>>): Promise<void> {
   await db.updateTable('lesson').set(changes).where('id', '=', id).execute();
 }
 
