@@ -94,6 +94,13 @@ const YEAR_OF: Readonly<Record<string, string>> = {
   absence: 'SELECT c.school_year_id FROM lesson l JOIN school_class c ON c.id = l.class_id WHERE l.id = R.lesson_id',
   absence_change:
     'SELECT c.school_year_id FROM absence a JOIN lesson l ON l.id = a.lesson_id JOIN school_class c ON c.id = l.class_id WHERE a.id = R.absence_id',
+  timetable_slot: 'SELECT school_year_id FROM school_class WHERE id = R.class_id',
+  guest_grant: 'SELECT school_year_id FROM school_class WHERE id = R.class_id',
+  inspection: 'SELECT R.school_year_id',
+  inspection_class: 'SELECT school_year_id FROM inspection WHERE id = R.inspection_id',
+  individual_work: 'SELECT id FROM school_year WHERE school_id = R.school_id AND starts_on <= R.date AND ends_on >= R.date',
+  individual_work_student:
+    'SELECT y.id FROM individual_work w JOIN school_year y ON y.school_id = w.school_id AND y.starts_on <= w.date AND y.ends_on >= w.date WHERE w.id = R.individual_work_id',
   // A returned extract slip belongs to the year(s) its month falls in.
   extract_ack: "SELECT id FROM school_year WHERE school_id = R.school_id AND starts_on <= R.month || '-31' AND ends_on >= R.month || '-01'",
 };

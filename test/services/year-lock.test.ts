@@ -121,7 +121,7 @@ test('the triggers exist only once a year is closed, and a missing one comes bac
   const { s, cleanup } = await closedSchool();
   try {
     const names = await lockTriggers(s.db);
-    assert.is(names.length, 16 * 4 + 2);
+    assert.is(names.length, 22 * 4 + 2);
     assert.ok(names.includes('year_lock_grade_insert') && names.includes('year_lock_school_year_update'));
     await sql`drop trigger year_lock_absence_insert`.execute(s.db);
     await s.db.destroy();
