@@ -23,6 +23,8 @@ import { registerBehavior } from './commands/behavior.ts';
 import { registerNote } from './commands/note.ts';
 import { registerBriefing } from './commands/briefing.ts';
 import { registerConversation } from './commands/conversation.ts';
+import { registerAudit } from './commands/audit.ts';
+import { registerPerson } from './commands/person.ts';
 
 /**
  * Every level throws instead of exiting, so `main` maps all failures to the
@@ -75,6 +77,8 @@ const NOUNS: Record<string, (program: Command) => void> = {
   note: registerNote,
   briefing: registerBriefing,
   conversation: registerConversation,
+  audit: registerAudit,
+  person: registerPerson,
   export: registerExport,
   import: registerImport,
   report: registerReport,

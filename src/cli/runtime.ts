@@ -55,7 +55,7 @@ export async function runCommand<T>(command: Command, spec: CommandSpec<T>): Pro
   const { db, ctx } = await openSession(options);
   try {
     await spec.prepare?.(ctx);
-    const result = spec.write ? await inTransaction(db, (trx) => spec.run({ ...ctx, db: trx })) : await spec.run(ctx);
+    const result = spec.write ? await inTransaction(db, (trx) => spec.run({ ...ctx, db: trx }), { actor: ctx.actor?.code }) : await spec.run(ctx);
     spec.print(result, out);
   } finally {
     await db.destroy();

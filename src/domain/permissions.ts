@@ -14,7 +14,10 @@ export type Right =
   | 'record-behavior'
   | 'remove-behavior'
   | 'keep-class-appendix'
-  | 'read-parent-conversations';
+  | 'read-parent-conversations'
+  | 'read-audit-log'
+  | 'export-personal-data'
+  | 'anonymize-personal-data';
 
 export interface Actor {
   id: number;
@@ -60,14 +63,22 @@ const RIGHT_LABELS: Record<Right, string> = {
   'remove-behavior': 'remove behaviour entries',
   'keep-class-appendix': "keep the class teacher's appendices",
   'read-parent-conversations': 'read conversations with parents',
+  'read-audit-log': 'read the audit log',
+  'export-personal-data': "export a student's personal data",
+  'anonymize-personal-data': 'anonymise personal data',
 };
 
-/** Deputies and admins may do everything (regulation §5–11). */
+/** Deputies and admins may do everything (regulation §5–11)… */
 const UNRESTRICTED: readonly Role[] = ['admin', 'deputy'];
+/** …except what cannot be undone to everybody's data at once: the admin's alone (issue 7). */
+const ADMIN_ONLY: readonly Right[] = ['anonymize-personal-data'];
 
 function allowedByScope(right: Right, scope: Scope, isTeacher: boolean): boolean {
   switch (right) {
     case 'manage-registry':
+    case 'read-audit-log':
+    case 'export-personal-data':
+    case 'anonymize-personal-data':
       return false;
     case 'edit-student-contact':
     case 'justify-absence':
@@ -94,7 +105,11 @@ function whyNot(right: Right, scope: Scope): string {
   const target = scope.target ? ` ${scope.target}` : '';
   switch (right) {
     case 'manage-registry':
+    case 'read-audit-log':
+    case 'export-personal-data':
       return 'only an admin or a deputy director may';
+    case 'anonymize-personal-data':
+      return 'only an admin may';
     case 'edit-student-contact':
     case 'justify-absence':
     case 'record-extract-return':
@@ -116,7 +131,7 @@ function whyNot(right: Right, scope: Scope): string {
 }
 
 export function authorize(actor: Actor, right: Right, scope: Scope = {}): Decision {
-  if (actor.roles.some((role) => UNRESTRICTED.includes(role))) return { allowed: true };
+  if (ADMIN_ONLY.includes(right) ? actor.roles.includes('admin') : actor.roles.some((role) => UNRESTRICTED.includes(role))) return { allowed: true };
   if (allowedByScope(right, scope, actor.roles.includes('teacher'))) return { allowed: true };
   return {
     allowed: false,

@@ -17,11 +17,12 @@ const FLAGS: readonly Flag[] = ['teaches', 'taughtLesson', 'substitutes', 'class
  *   an entry is removed by its author;
  * - the class teacher alone keeps the appendices (briefings, notes for parents, conversations
  *   with parents) and reads the conversations (§15–16);
- * - nobody else manages the registry.
+ * - nobody else manages the registry, reads the audit log or exports a student's personal data (issue 7);
+ * - only an admin anonymises personal data: not even a deputy (`adminOnly`).
  * `granted` lists the scope flags that give the right; `teacherOnly` those that count only for
  * an actor with the teacher role.
  */
-const RULES: Record<Right, { granted: readonly Flag[]; teacherOnly?: readonly Flag[]; label: string; lacks: string; lacksWithoutTarget: string }> = {
+const RULES: Record<Right, { granted: readonly Flag[]; teacherOnly?: readonly Flag[]; adminOnly?: boolean; label: string; lacks: string; lacksWithoutTarget: string }> = {
   'manage-registry': { granted: [], label: 'manage the school registry', lacks: 'only an admin or a deputy director may', lacksWithoutTarget: 'only an admin or a deputy director may' },
   'edit-student-contact': { granted: ['classTeacher'], label: "edit a student's contact data", lacks: 'is not the class teacher of mat in 7.a', lacksWithoutTarget: 'is not the class teacher of this class' },
   'record-lesson': { granted: ['teaches'], teacherOnly: ['substitutes'], label: 'record lessons', lacks: 'does not teach mat in 7.a', lacksWithoutTarget: 'does not teach this class and subject' },
@@ -35,14 +36,18 @@ const RULES: Record<Right, { granted: readonly Flag[]; teacherOnly?: readonly Fl
   'remove-behavior': { granted: ['author'], label: 'remove behaviour entries', lacks: 'did not write mat in 7.a', lacksWithoutTarget: 'did not write this entry' },
   'keep-class-appendix': { granted: ['classTeacher'], label: "keep the class teacher's appendices", lacks: 'is not the class teacher of mat in 7.a', lacksWithoutTarget: 'is not the class teacher of this class' },
   'read-parent-conversations': { granted: ['classTeacher'], label: 'read conversations with parents', lacks: 'is not the class teacher of mat in 7.a', lacksWithoutTarget: 'is not the class teacher of this class' },
+  'read-audit-log': { granted: [], label: 'read the audit log', lacks: 'only an admin or a deputy director may', lacksWithoutTarget: 'only an admin or a deputy director may' },
+  'export-personal-data': { granted: [], label: "export a student's personal data", lacks: 'only an admin or a deputy director may', lacksWithoutTarget: 'only an admin or a deputy director may' },
+  'anonymize-personal-data': { granted: [], adminOnly: true, label: 'anonymise personal data', lacks: 'only an admin may', lacksWithoutTarget: 'only an admin may' },
 };
 const RIGHTS = Object.keys(RULES) as Right[];
 
 const actorWith = (roles: Role[]): Actor => ({ id: 7, code: 'T07', name: 'Anna Kalniņa', roles });
 
 function expectedAllowed(right: Right, roles: readonly Role[], flags: readonly Flag[]): boolean {
-  if (roles.includes('admin') || roles.includes('deputy')) return true;
   const rule = RULES[right];
+  if (rule.adminOnly) return roles.includes('admin');
+  if (roles.includes('admin') || roles.includes('deputy')) return true;
   if (flags.some((f) => rule.granted.includes(f))) return true;
   return roles.includes('teacher') && flags.some((f) => rule.teacherOnly?.includes(f));
 }
@@ -100,6 +105,13 @@ const explicit: [string, Role[], Right, Scope, boolean][] = [
   ['the class teacher keeps the appendices', ['class-teacher'], 'keep-class-appendix', { classTeacher: true }, true],
   ['the nurse may not read conversations with parents', ['nurse'], 'read-parent-conversations', { teachesClass: true, author: true }, false],
   ['the class teacher reads conversations with parents', ['teacher', 'class-teacher'], 'read-parent-conversations', { classTeacher: true }, true],
+  ['a deputy reads the audit log', ['deputy'], 'read-audit-log', {}, true],
+  ['a class teacher may not read the audit log, whatever the scope', ['teacher', 'class-teacher'], 'read-audit-log', { classTeacher: true, teaches: true, author: true }, false],
+  ['a deputy exports a student\'s personal data', ['deputy'], 'export-personal-data', {}, true],
+  ['the nurse may not export personal data', ['nurse'], 'export-personal-data', { classTeacher: true }, false],
+  ['an admin anonymises', ['admin'], 'anonymize-personal-data', {}, true],
+  ['a deputy may not anonymise', ['deputy'], 'anonymize-personal-data', {}, false],
+  ['a deputy who is also an admin anonymises', ['deputy', 'admin'], 'anonymize-personal-data', {}, true],
 ];
 for (const [name, roles, right, scope, allowed] of explicit) {
   test(`explicit: ${name}`, () => assert.is(authorize(actorWith(roles), right, scope).allowed, allowed));
@@ -107,8 +119,8 @@ for (const [name, roles, right, scope, allowed] of explicit) {
 
 test('every right and role is covered by the table', () => {
   assert.equal(RIGHTS.sort(), [
-    'correct-absence', 'correct-grade', 'edit-student-contact', 'enter-grade', 'justify-absence', 'keep-class-appendix',
-    'manage-registry', 'mark-absence', 'read-parent-conversations', 'record-behavior', 'record-extract-return', 'record-lesson', 'remove-behavior',
+    'anonymize-personal-data', 'correct-absence', 'correct-grade', 'edit-student-contact', 'enter-grade', 'export-personal-data', 'justify-absence', 'keep-class-appendix',
+    'manage-registry', 'mark-absence', 'read-audit-log', 'read-parent-conversations', 'record-behavior', 'record-extract-return', 'record-lesson', 'remove-behavior',
   ]);
   assert.equal([...ROLES], ['admin', 'deputy', 'class-teacher', 'teacher', 'nurse', 'social-pedagogue']);
 });
