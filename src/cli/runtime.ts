@@ -5,6 +5,7 @@ import { findOnlySchool } from '../db/repositories/schools.ts';
 import { findStaffByCode } from '../db/repositories/staff.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { createOutput, type Output } from './output.ts';
+import { auditCommandLine } from '../domain/command-line.ts';
 
 /** Options every command understands; defined once on the root program. */
 export interface GlobalOptions {
@@ -26,6 +27,13 @@ export interface CommandSpec<T> {
   prepare?: (ctx: ServiceContext) => Promise<void>;
   run: (ctx: ServiceContext) => Promise<T>;
   print: (result: T, out: Output) => void;
+}
+
+/** The command line as the user gave it (the bin's or a test's `main(argv)`), for the audit log. */
+export function commandLine(command: Command): string {
+  let root = command;
+  while (root.parent) root = root.parent;
+  return auditCommandLine((root as Command & { rawArgs?: string[] }).rawArgs ?? process.argv.slice(2));
 }
 
 async function openSession(options: GlobalOptions): Promise<{ db: Db; ctx: ServiceContext }> {
@@ -55,7 +63,7 @@ export async function runCommand<T>(command: Command, spec: CommandSpec<T>): Pro
   const { db, ctx } = await openSession(options);
   try {
     await spec.prepare?.(ctx);
-    const result = spec.write ? await inTransaction(db, (trx) => spec.run({ ...ctx, db: trx }), { actor: ctx.actor?.code }) : await spec.run(ctx);
+    const result = spec.write ? await inTransaction(db, (trx) => spec.run({ ...ctx, db: trx }), { actor: ctx.actor?.code, command: commandLine(command) }) : await spec.run(ctx);
     spec.print(result, out);
   } finally {
     await db.destroy();

@@ -18,7 +18,7 @@ Migrations('the static list is ordered and its last entry is LATEST_MIGRATION', 
   assert.ok(names.length >= 1);
   assert.equal(names, [...names].sort());
   assert.is(LATEST_MIGRATION, names.at(-1));
-  assert.is(LATEST_MIGRATION, '0003-class-journal-appendices');
+  assert.is(LATEST_MIGRATION, '0008-audit-log');
 });
 
 Migrations('a fresh database records every migration, the latest last', async () => {
@@ -30,7 +30,7 @@ Migrations('a fresh database records every migration, the latest last', async ()
     assert.is(await schemaVersion(db), LATEST_MIGRATION);
     const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`.execute(db);
     assert.equal(tables.rows.map((r) => r.name), [
-      'absence', 'absence_change', 'assignment', 'behavior_entry', 'briefing', 'briefing_student', 'enrollment', 'extract_ack', 'grade',
+      'absence', 'absence_change', 'assignment', 'audit_log', 'behavior_entry', 'briefing', 'briefing_student', 'enrollment', 'extract_ack', 'grade',
       'grade_change', 'guardian', 'holiday', 'lesson', 'parent_conversation', 'parent_note', 'school', 'school_class', 'school_year', 'staff',
       'staff_role', 'student', 'student_guardian', 'subject',
     ]);
