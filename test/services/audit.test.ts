@@ -12,6 +12,9 @@ import { exportStudentData } from '../../src/services/student-data.ts';
 import { anonymizePeople } from '../../src/services/anonymize.ts';
 import { addStaff } from '../../src/services/staff.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
+import { addSubject } from '../../src/services/subjects.ts';
+import { importSources } from '../../src/transfer/import.ts';
+import { bulkSettings } from '../../src/transfer/bulk.ts';
 import { contextAs, freshSchool, inTx, legacyPersonalCode, rejects } from './fixtures.ts';
 
 const Audit = suite('audit trail');
@@ -243,6 +246,24 @@ Audit('a redacted entry whose values are changed afterwards, or one marked redac
     shell(s.db, `update audit_log set after_values = '{}', nonce = null, redacted_at = 'x' where id = ${plain.id}`);
     await rejects(() => verifyAudit(s.admin), 'invalid', `entry #${plain.id}`, 'no sealed anonymisation lists it');
   } finally {
+    await s.cleanup();
+  }
+});
+
+Audit('the bulk import path’s prepared inserts are logged and sealed like every other write', async () => {
+  const s = await school();
+  const minRows = bulkSettings.minRows;
+  try {
+    await inTx(s.admin, (ctx) => addSubject(ctx, 'mat', { name: 'Matemātika' }));
+    bulkSettings.minRows = 2;
+    const csv = ['class,subject,date,student,value', '7.a,mat,2026-10-05,S002,8', '7.a,mat,2026-10-06,S002,9', '7.a,mat,2026-10-07,S002,7'].join('\n');
+    const [summary] = await inTransaction(s.db, (trx) => importSources({ ...s.admin, db: trx }, [{ kind: 'grades', file: 'grades.csv', bytes: new TextEncoder().encode(csv) }]), { actor: 'admin', command: 'ezurnals import grades grades.csv' });
+    assert.is(summary!.created, 3);
+    const grades = await listAudit(s.admin, { entity: 'grade', limit: 10 });
+    assert.equal(grades.map((e) => [e.after!.value, e.by, e.command, e.sealed]), [['7', 'admin', 'ezurnals import grades grades.csv', true], ['9', 'admin', 'ezurnals import grades grades.csv', true], ['8', 'admin', 'ezurnals import grades grades.csv', true]]);
+    await verifyAudit(s.admin);
+  } finally {
+    bulkSettings.minRows = minRows;
     await s.cleanup();
   }
 });
