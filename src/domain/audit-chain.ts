@@ -16,24 +16,9 @@ import * as crypto from 'node:crypto';
 /** The chain's start: the previous hash of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-export interface ChainEntry {
-  id: number;
-  table_name: string;
-  operation: string;
-  record_key: string | null;
-  student_id: number | null;
-  before_values: string | null;
-  after_values: string | null;
-  at: string;
-  actor: string | null;
-  os_user: string | null;
-  command: string | null;
-  nonce: string | null;
-  values_digest: string | null;
-  prev_hash: string | null;
-  hash: string | null;
-  redacted_at: string | null;
-}
+/** An audit_log row as the chain sees it (the table's columns, src/db/schema.ts AuditLogTable). */
+export type ChainEntry = { id: number; student_id: number | null } & Record<'table_name' | 'operation' | 'at', string> &
+  Record<'record_key' | 'before_values' | 'after_values' | 'actor' | 'os_user' | 'command' | 'nonce' | 'values_digest' | 'prev_hash' | 'hash' | 'redacted_at', string | null>;
 
 // The one-shot crypto.hash (Node ≥ 20.12) costs half of a createHash object per call; sealing calls it twice per written row.
 const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;

@@ -102,7 +102,10 @@ async function auditOf(db: Db, studentId: number, guardianIds: readonly number[]
   const entries = await db
     .selectFrom('audit_log')
     .selectAll()
-    .where((eb) => eb.or([eb('student_id', '=', studentId), eb.and([eb('table_name', '=', 'guardian'), eb('record_key', 'in', guardianIds.length > 0 ? guardianIds.map(String) : [''])])]))
+    .where((eb) => {
+      const aboutStudent = eb('student_id', '=', studentId);
+      return guardianIds.length === 0 ? aboutStudent : eb.or([aboutStudent, eb.and([eb('table_name', '=', 'guardian'), eb('record_key', 'in', guardianIds.map(String))])]);
+    })
     .orderBy('id')
     .execute();
   return entries.map(auditEntryView);
