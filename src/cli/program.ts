@@ -29,6 +29,8 @@ import { registerArchive } from './commands/archive.ts';
 import { registerAccount } from './commands/account.ts';
 import { registerSms } from './commands/sms.ts';
 import { registerIndividual } from './commands/individual.ts';
+import { registerAudit } from './commands/audit.ts';
+import { registerPerson } from './commands/person.ts';
 
 /**
  * Every level throws instead of exiting, so `main` maps all failures to the
@@ -82,6 +84,8 @@ const NOUNS: Record<string, (program: Command) => void> = {
   briefing: registerBriefing,
   conversation: registerConversation,
   individual: registerIndividual,
+  audit: registerAudit,
+  person: registerPerson,
   export: registerExport,
   import: registerImport,
   report: registerReport,

@@ -14,6 +14,7 @@ import { operatorDecision } from '../domain/reading.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { overridingYearLock } from '../services/year-lock.ts';
 import { createOutput, type Output } from './output.ts';
+import { auditCommandLine } from '../domain/command-line.ts';
 
 /** Options every command understands; defined once on the root program. */
 export interface GlobalOptions {
@@ -86,6 +87,13 @@ function requireOperator(path: string): void {
   if (!decision.allowed) throw new AppError('forbidden', decision.reason);
 }
 
+/** The command line as the user gave it (the bin's or a test's `main(argv)`), for the audit log. */
+export function commandLine(command: Command): string {
+  let root = command;
+  while (root.parent) root = root.parent;
+  return auditCommandLine((root as Command & { rawArgs?: string[] }).rawArgs ?? process.argv.slice(2));
+}
+
 async function openSession(options: GlobalOptions, write: boolean): Promise<{ db: Db; ctx: ServiceContext }> {
   const path = resolveDatabasePath(options.db);
   const db = await openDatabase(path);
@@ -125,7 +133,9 @@ export async function runCommand<T>(command: Command, spec: CommandSpec<T>): Pro
   const { db, ctx } = await openSession(options, spec.write);
   try {
     await spec.prepare?.(ctx);
-    const result = spec.write ? await inTransaction(db, (trx) => runWrite(command, spec, { ...ctx, db: trx }, out)) : await spec.run(ctx);
+    const result = spec.write
+      ? await inTransaction(db, (trx) => runWrite(command, spec, { ...ctx, db: trx }, out), { actor: ctx.actor?.code, command: commandLine(command) })
+      : await spec.run(ctx);
     spec.print(result, out);
   } finally {
     await db.destroy();

@@ -1,12 +1,15 @@
-import { closeSync, existsSync, openSync, rmSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { Kysely, SqliteAdapter, SqliteDialect, sql } from 'kysely';
 import SqliteDatabase from 'better-sqlite3';
 import { AppError } from '../errors.ts';
+import { PRIVATE_FILE_MODE } from '../private-file.ts';
 import type { Database } from './schema.ts';
 import { migrateToLatestOrThrow } from './migrate.ts';
 import { ensureYearLockTriggers, isYearLockError, yearLockError } from './year-lock.ts';
+import { installAuditTriggers } from './audit/triggers.ts';
+import { auditHighWater, currentCommand, sealAuditEntries } from './audit/seal.ts';
 
 export type Db = Kysely<Database>;
 
@@ -29,6 +32,10 @@ const BUSY_TIMEOUT_MS = 30_000;
 /** A database file goes with its WAL and shared-memory files; a stale WAL must never meet a new database. */
 export function removeDatabaseFiles(path: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+}
+
+function makePrivate(path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) if (existsSync(`${path}${suffix}`)) chmodSync(`${path}${suffix}`, PRIVATE_FILE_MODE);
 }
 
 export function resolveDatabasePath(option?: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -92,7 +99,15 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     );
   }
   // The journal holds children's personal data: the file (and SQLite's WAL and shm files, which take its mode) is the owner's only.
-  if (options.create && path !== ':memory:') closeSync(openSync(path, 'wx', 0o600));
+  if (options.create && path !== ':memory:') {
+    // Created here rather than by SQLite (0644 less the umask); SQLite gives the -wal and -shm files the database's mode.
+    try {
+      closeSync(openSync(path, 'wx', PRIVATE_FILE_MODE));
+      chmodSync(path, PRIVATE_FILE_MODE);
+    } catch (error) {
+      throw new AppError('not_found', `Cannot create the database ${path}: ${(error as Error).message}`);
+    }
+  }
   let native: SqliteDatabase.Database;
   try {
     native = new SqliteDatabase(path, { fileMustExist: !options.create, timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBindingPath() });
@@ -107,6 +122,10 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     if (native.pragma('journal_mode', { simple: true }) !== 'wal') native.pragma('journal_mode = WAL');
     native.pragma('foreign_keys = ON');
     native.pragma('synchronous = NORMAL');
+    // A write that fires an audit trigger writes two tables, so SQLite keeps a statement journal for it;
+    // on disk that is a temporary file per statement (measured: 23 µs of system time per inserted row).
+    native.pragma('temp_store = MEMORY');
+    if (options.create && path !== ':memory:') makePrivate(path);
   } catch (error) {
     native.close();
     if (error instanceof AppError) throw error;
@@ -116,7 +135,8 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
   natives.set(db, cached);
   try {
-    await migrateToLatestOrThrow(db);
+    const auditFrom = auditHighWater(cached);
+    if (await migrateToLatestOrThrow(db)) afterMigrating(cached, auditFrom);
     await ensureYearLockTriggers(db);
   } catch (error) {
     await db.destroy();
@@ -125,24 +145,47 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   return db;
 }
 
+/**
+ * After any migration: the audit triggers of every table as it now is, and
+ * the entries that the migrations' own data changes made, sealed as the
+ * system's.
+ */
+function afterMigrating(native: SqliteDatabase.Database, auditFrom: number): void {
+  native.transaction(() => {
+    installAuditTriggers(native);
+    sealAuditEntries(native, auditFrom, { actor: null, command: `${currentCommand()} (schema migration)` });
+  }).immediate();
+}
+
 /** A larger page cache for one big write (SQLite's default is 2 MB); other dialects manage their own. */
 export async function widenPageCache(db: Db, megabytes: number): Promise<void> {
   if (db.getExecutor().adapter instanceof SqliteAdapter) await sql.raw(`pragma cache_size = -${Math.round(megabytes * 1024)}`).execute(db);
 }
 
+/** Who the audit log names for a transaction's writes; the command defaults to this process's own. */
+export interface AuditAuthor {
+  /** The staff code of --as / EZURNALS_USER; none: the system operator. */
+  actor?: string | null;
+  command?: string;
+}
+
 /**
  * One command = one transaction. SQLite's BEGIN IMMEDIATE takes the write lock
  * up front, so concurrent writers wait on the busy timeout instead of failing
- * when a read transaction tries to upgrade.
+ * when a read transaction tries to upgrade. Right before the commit, the audit
+ * entries the triggers wrote are sealed (src/db/audit/seal.ts): this is the
+ * one place every command and import commits.
  */
-export async function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>, author: AuditAuthor = {}): Promise<T> {
   const begin = db.getExecutor().adapter instanceof SqliteAdapter ? sql`begin immediate` : sql`begin`;
   return db.connection().execute(async (conn) => {
     const native = natives.get(db);
     if (native) natives.set(conn, native);
     await begin.execute(conn);
     try {
+      const auditFrom = native ? auditHighWater(native) : 0;
       const result = await work(conn);
+      if (native) sealAuditEntries(native, auditFrom, { actor: author.actor ?? null, command: author.command ?? currentCommand() });
       await sql`commit`.execute(conn);
       return result;
     } catch (error) {

@@ -17,8 +17,9 @@ async function appliedMigrations(db: Kysely<any>): Promise<string[] | null> {
 /**
  * Brings the schema to the latest version. The common case (already current)
  * costs one small query, so it can run on every open without slowing scripts.
+ * Says whether it migrated (the caller then renews the audit triggers).
  */
-export async function migrateToLatestOrThrow(db: Kysely<any>): Promise<void> {
+export async function migrateToLatestOrThrow(db: Kysely<any>): Promise<boolean> {
   const applied = await appliedMigrations(db);
   if (applied) {
     const unknown = applied.filter((name) => !(name in MIGRATIONS));
@@ -28,7 +29,7 @@ export async function migrateToLatestOrThrow(db: Kysely<any>): Promise<void> {
         `This database was written by a newer ezurnals (schema ${unknown.at(-1)}; this version knows up to ${LATEST_MIGRATION}). Upgrade ezurnals to open it.`,
       );
     }
-    if (applied.at(-1) === LATEST_MIGRATION) return;
+    if (applied.at(-1) === LATEST_MIGRATION) return false;
   }
   const migrator = new Migrator({ db, provider, migrationTableName: MIGRATION_TABLE });
   const { error, results } = await migrator.migrateToLatest();
@@ -36,6 +37,7 @@ export async function migrateToLatestOrThrow(db: Kysely<any>): Promise<void> {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new AppError('unexpected', `Database migration ${failed} failed: ${(error as Error).message ?? error}`);
   }
+  return true;
 }
 
 export async function schemaVersion(db: Kysely<any>): Promise<string | null> {

@@ -346,6 +346,32 @@ export interface IndividualWorkStudentTable {
   student_id: number;
 }
 
+export type AuditOperation = 'insert' | 'update' | 'delete' | 'redact';
+
+/** One written record (src/db/audit/): filled by a trigger, sealed into the hash chain by the tool. */
+export interface AuditLogTable {
+  id: Id;
+  table_name: string;
+  operation: AuditOperation;
+  /** The record's primary key: the id as text, or a JSON array for a composite key. */
+  record_key: string | null;
+  /** The student the record is about, when its table references students. */
+  student_id: number | null;
+  /** json_object of the row before / after the write; secret columns read "[redacted]". */
+  before_values: string | null;
+  after_values: string | null;
+  /** UTC, ISO 8601, set by the trigger. */
+  at: string;
+  actor: string | null;
+  os_user: string | null;
+  command: string | null;
+  nonce: string | null;
+  values_digest: string | null;
+  prev_hash: string | null;
+  hash: string | null;
+  redacted_at: string | null;
+}
+
 export interface Database {
   school: SchoolTable;
   school_year: SchoolYearTable;
@@ -382,6 +408,7 @@ export interface Database {
   year_lock_override: YearLockOverrideTable;
   individual_work: IndividualWorkTable;
   individual_work_student: IndividualWorkStudentTable;
+  audit_log: AuditLogTable;
 }
 
 export type School = Selectable<SchoolTable>;
@@ -399,6 +426,7 @@ export type Lesson = Selectable<LessonTable>;
 export type Absence = Selectable<AbsenceTable>;
 export type AbsenceChange = Selectable<AbsenceChangeTable>;
 export type Grade = Selectable<GradeTable>;
+export type AuditEntry = Selectable<AuditLogTable>;
 export type GradeChange = Selectable<GradeChangeTable>;
 
 /** A returned, parent-signed slip of a monthly grade extract (REFERENCE §6). */

@@ -20,7 +20,10 @@ export type Right =
   | 'manage-accounts'
   | 'decide-promotion'
   | 'close-year'
-  | 'read-individual-work';
+  | 'read-individual-work'
+  | 'read-audit-log'
+  | 'export-personal-data'
+  | 'anonymize-personal-data';
 
 export interface Actor {
   /** Who acts: an employee (id is a staff id), or a student or guardian as themselves (id is theirs). */
@@ -80,10 +83,15 @@ const RIGHT_LABELS: Record<Right, string> = {
   'decide-promotion': 'record promotion decisions',
   'close-year': 'close or open school years',
   'read-individual-work': "read another employee's individual work journal",
+  'read-audit-log': 'read the audit log',
+  'export-personal-data': "export a student's personal data",
+  'anonymize-personal-data': 'anonymise personal data',
 };
 
-/** Deputies and admins may do everything (regulation §5–11). */
+/** Deputies and admins may do everything (regulation §5–11)… */
 const UNRESTRICTED: readonly Role[] = ['admin', 'deputy'];
+/** …except what cannot be undone to everybody's data at once: the admin's alone (issue 7). */
+const ADMIN_ONLY: readonly Right[] = ['anonymize-personal-data'];
 
 function allowedByScope(right: Right, scope: Scope, isTeacher: boolean): boolean {
   switch (right) {
@@ -93,6 +101,9 @@ function allowedByScope(right: Right, scope: Scope, isTeacher: boolean): boolean
     case 'manage-accounts':
     case 'decide-promotion':
     case 'close-year':
+    case 'read-audit-log':
+    case 'export-personal-data':
+    case 'anonymize-personal-data':
       return false;
     case 'edit-student-contact':
     case 'justify-absence':
@@ -125,7 +136,11 @@ function whyNot(right: Right, scope: Scope): string {
     case 'manage-accounts':
     case 'decide-promotion':
     case 'close-year':
+    case 'read-audit-log':
+    case 'export-personal-data':
       return 'only an admin or a deputy director may';
+    case 'anonymize-personal-data':
+      return 'only an admin may';
     case 'edit-student-contact':
     case 'justify-absence':
     case 'record-extract-return':
@@ -157,7 +172,7 @@ export function authorize(actor: Actor, right: Right, scope: Scope = {}): Decisi
   if (!mayWriteAtAll(actor)) {
     return { allowed: false, reason: `${actor.code} (${actor.name}) may not ${RIGHT_LABELS[right]}: ${actor.kind === 'staff' ? 'a guest' : `a ${actor.kind}`} only reads the journal` };
   }
-  if (actor.roles.some((role) => UNRESTRICTED.includes(role))) return { allowed: true };
+  if (ADMIN_ONLY.includes(right) ? actor.roles.includes('admin') : actor.roles.some((role) => UNRESTRICTED.includes(role))) return { allowed: true };
   if (allowedByScope(right, scope, actor.roles.includes('teacher'))) return { allowed: true };
   return {
     allowed: false,

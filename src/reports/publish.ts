@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { writePrivateFile } from '../private-file.ts';
 import { join, resolve } from 'node:path';
 import { AppError } from '../errors.ts';
 import type { TrustedHtml } from './template.ts';
@@ -119,7 +120,7 @@ export async function publishDocuments(documents: readonly ReportDocument[], opt
   // Written synchronously, so an interruption never falls between creating a file and cleaning up.
   const write = (index: number, content: string | Uint8Array) => {
     if (failed) return;
-    writeFileSync(partial(paths[index]!), content);
+    writePrivateFile(partial(paths[index]!), content);
     finished();
   };
   try {

@@ -21,10 +21,12 @@ const FLAGS: readonly Flag[] = ['teaches', 'taughtLesson', 'substitutes', 'class
  *   timetable (§17), records journal inspections (§11) or promotion decisions, or closes and opens school years.
  * - an individual work entry (§24–25) is read by its author alone;
  * - nobody else manages the registry.
+ * - nobody else manages the registry, reads the audit log or exports a student's personal data (issue 7);
+ * - only an admin anonymises personal data: not even a deputy (`adminOnly`).
  * `granted` lists the scope flags that give the right; `teacherOnly` those that count only for
  * an actor with the teacher role.
  */
-const RULES: Record<Right, { granted: readonly Flag[]; teacherOnly?: readonly Flag[]; label: string; lacks: string; lacksWithoutTarget: string }> = {
+const RULES: Record<Right, { granted: readonly Flag[]; teacherOnly?: readonly Flag[]; adminOnly?: boolean; label: string; lacks: string; lacksWithoutTarget: string }> = {
   'manage-registry': { granted: [], label: 'manage the school registry', lacks: 'only an admin or a deputy director may', lacksWithoutTarget: 'only an admin or a deputy director may' },
   'edit-student-contact': { granted: ['classTeacher'], label: "edit a student's contact data", lacks: 'is not the class teacher of mat in 7.a', lacksWithoutTarget: 'is not the class teacher of this class' },
   'record-lesson': { granted: ['teaches'], teacherOnly: ['substitutes'], label: 'record lessons', lacks: 'does not teach mat in 7.a', lacksWithoutTarget: 'does not teach this class and subject' },
@@ -44,6 +46,9 @@ const RULES: Record<Right, { granted: readonly Flag[]; teacherOnly?: readonly Fl
   'decide-promotion': { granted: [], label: 'record promotion decisions', lacks: 'only an admin or a deputy director may', lacksWithoutTarget: 'only an admin or a deputy director may' },
   'close-year': { granted: [], label: 'close or open school years', lacks: 'only an admin or a deputy director may', lacksWithoutTarget: 'only an admin or a deputy director may' },
   'read-individual-work': { granted: ['author'], label: "read another employee's individual work journal", lacks: 'did not write mat in 7.a', lacksWithoutTarget: 'did not write this entry' },
+  'read-audit-log': { granted: [], label: 'read the audit log', lacks: 'only an admin or a deputy director may', lacksWithoutTarget: 'only an admin or a deputy director may' },
+  'export-personal-data': { granted: [], label: "export a student's personal data", lacks: 'only an admin or a deputy director may', lacksWithoutTarget: 'only an admin or a deputy director may' },
+  'anonymize-personal-data': { granted: [], adminOnly: true, label: 'anonymise personal data', lacks: 'only an admin may', lacksWithoutTarget: 'only an admin may' },
 };
 const RIGHTS = Object.keys(RULES) as Right[];
 
@@ -53,6 +58,8 @@ function expectedAllowed(right: Right, roles: readonly Role[], flags: readonly F
   if (roles.length > 0 && roles.every((r) => r === 'guest')) return false;
   if (roles.includes('admin') || roles.includes('deputy')) return true;
   const rule = RULES[right];
+  if (rule.adminOnly) return roles.includes('admin');
+  if (roles.includes('admin') || roles.includes('deputy')) return true;
   if (flags.some((f) => rule.granted.includes(f))) return true;
   return roles.includes('teacher') && flags.some((f) => rule.teacherOnly?.includes(f));
 }
@@ -123,6 +130,13 @@ const explicit: [string, Role[], Right, Scope, boolean][] = [
   ["the class teacher may not read another's individual work", ['teacher', 'class-teacher'], 'read-individual-work', { classTeacher: true, teachesClass: true }, false],
   ['the nurse reads her own individual work', ['nurse'], 'read-individual-work', { author: true }, true],
   ["a deputy reads everybody's individual work", ['deputy'], 'read-individual-work', {}, true],
+  ['a deputy reads the audit log', ['deputy'], 'read-audit-log', {}, true],
+  ['a class teacher may not read the audit log, whatever the scope', ['teacher', 'class-teacher'], 'read-audit-log', { classTeacher: true, teaches: true, author: true }, false],
+  ['a deputy exports a student\'s personal data', ['deputy'], 'export-personal-data', {}, true],
+  ['the nurse may not export personal data', ['nurse'], 'export-personal-data', { classTeacher: true }, false],
+  ['an admin anonymises', ['admin'], 'anonymize-personal-data', {}, true],
+  ['a deputy may not anonymise', ['deputy'], 'anonymize-personal-data', {}, false],
+  ['a deputy who is also an admin anonymises', ['deputy', 'admin'], 'anonymize-personal-data', {}, true],
 ];
 for (const [name, roles, right, scope, allowed] of explicit) {
   test(`explicit: ${name}`, () => assert.is(authorize(actorWith(roles), right, scope).allowed, allowed));
@@ -141,9 +155,10 @@ for (const kind of ['student', 'guardian'] as const) {
 
 test('every right and role is covered by the table', () => {
   assert.equal(RIGHTS.sort(), [
-    'close-year', 'correct-absence', 'correct-grade', 'decide-promotion', 'edit-student-contact', 'enter-grade', 'justify-absence',
-    'keep-class-appendix', 'manage-accounts', 'manage-registry', 'manage-timetable', 'mark-absence', 'read-individual-work',
-    'read-parent-conversations', 'record-behavior', 'record-extract-return', 'record-inspection', 'record-lesson', 'remove-behavior',
+    'anonymize-personal-data', 'close-year', 'correct-absence', 'correct-grade', 'decide-promotion', 'edit-student-contact', 'enter-grade',
+    'export-personal-data', 'justify-absence', 'keep-class-appendix', 'manage-accounts', 'manage-registry', 'manage-timetable',
+    'mark-absence', 'read-audit-log', 'read-individual-work', 'read-parent-conversations', 'record-behavior', 'record-extract-return',
+    'record-inspection', 'record-lesson', 'remove-behavior',
   ]);
   assert.equal([...ROLES], ['admin', 'deputy', 'class-teacher', 'teacher', 'nurse', 'social-pedagogue', 'guest']);
 });

@@ -55,7 +55,7 @@ export function snapshot(dbPath: string): string {
   const tables = spawnSync('sqlite3', [dbPath, "select name from sqlite_master where type = 'table' order by name"], { encoding: 'utf8' }).stdout.trim().split('\n');
   const dump: Record<string, unknown> = {};
   for (const table of tables.filter(Boolean)) {
-    dump[table] = JSON.parse(spawnSync('sqlite3', ['-json', dbPath, `select * from "${table}" order by rowid`], { encoding: 'utf8' }).stdout || '[]');
+    dump[table] = JSON.parse(spawnSync('sqlite3', ['-json', dbPath, `select * from "${table}" order by rowid`], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout || '[]');
   }
   return JSON.stringify(dump);
 }

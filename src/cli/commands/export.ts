@@ -1,4 +1,5 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { writePrivateFile } from '../../private-file.ts';
 import type { Command } from 'commander';
 import { AppError } from '../../errors.ts';
 import { EXCEL_CSV_OPTIONS, toCsv } from '../../csv/write.ts';
@@ -43,8 +44,7 @@ export function registerExport(program: Command): void {
             process.stdout.write(text);
             return;
           }
-          // Exports hold personal data: readable by the owner only.
-          writeFileSync(opts.out, text, { mode: 0o600 });
+          writePrivateFile(opts.out, text);
           if (json) out.raw({ kind, file: opts.out, rows: records.length });
           else out.info(`Wrote ${records.length} ${kind} to ${opts.out}.`);
         },

@@ -6,7 +6,7 @@ import { initializeSchool } from '../../services/school-setup.ts';
 import { createOutput } from '../output.ts';
 import { askText } from '../prompt.ts';
 import { examples } from '../options.ts';
-import { globalOptions } from '../runtime.ts';
+import { commandLine, globalOptions } from '../runtime.ts';
 
 interface InitOptions {
   school?: string;
@@ -41,6 +41,7 @@ export function registerInit(program: Command): void {
         const [first, ...rest] = (opts.adminName ?? '').trim().split(/\s+/);
         const result = await inTransaction(db, (trx) =>
           initializeSchool(trx, { school, year, registrationNumber: opts.registrationNumber, director: opts.director, adminCode: opts.admin, adminFirstName: first, adminLastName: rest.join(' ') }, new Date()),
+          { command: commandLine(command) },
         );
         out.data(
           { database: path, school: result.school.name, year: result.year.code, admin: result.admin.code },

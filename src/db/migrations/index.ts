@@ -6,6 +6,7 @@ import { timetableAndInspections } from './0004-timetable-and-inspections.ts';
 import { individualWorkAndEntryTimes } from './0005-individual-work-and-entry-times.ts';
 import { promotionAndYearLock } from './0006-promotion-and-year-lock.ts';
 import { accountsAndSms } from './0007-accounts-and-sms.ts';
+import { auditLog } from './0008-audit-log.ts';
 import { readingRoles } from './0009-reading-roles.ts';
 
 /**
@@ -20,6 +21,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005-individual-work-and-entry-times': individualWorkAndEntryTimes,
   '0006-promotion-and-year-lock': promotionAndYearLock,
   '0007-accounts-and-sms': accountsAndSms,
+  '0008-audit-log': auditLog,
   '0009-reading-roles': readingRoles,
 };
 

@@ -1,0 +1,14 @@
+import { chmodSync, writeFileSync } from 'node:fs';
+
+/**
+ * The journal's database, exports and reports hold children's personal data:
+ * their files are readable by the owner alone. Set explicitly after writing,
+ * because a create mode is filtered by the umask and an overwritten file keeps
+ * its old mode.
+ */
+export const PRIVATE_FILE_MODE = 0o600;
+
+export function writePrivateFile(path: string, content: string | Uint8Array): void {
+  writeFileSync(path, content, { mode: PRIVATE_FILE_MODE });
+  chmodSync(path, PRIVATE_FILE_MODE);
+}

@@ -1,0 +1,130 @@
+// `ezurnals audit list|verify`: reading and checking the audit trail that the
+// triggers write and each commit seals (src/db/audit/).
+import { AppError } from '../errors.ts';
+import { nativeDatabase } from '../db/connection.ts';
+import { auditPage, listAuditEntries, redactionEntries } from '../db/repositories/audit-log.ts';
+import { auditTriggerFault, lastIssuedAuditId } from '../db/audit/integrity.ts';
+import { ChainVerifier, redactedEntriesOf } from '../domain/audit-chain.ts';
+import { instantOfLocal, localTimestamp, parseDateInput } from '../domain/dates.ts';
+import type { AuditEntry } from '../db/schema.ts';
+import { requireRight, type ServiceContext } from './context.ts';
+import { resolveStudent } from './lookup.ts';
+import { requireInteger } from './input.ts';
+
+/** `--by system`: the entries written without --as, by whoever ran the tool. */
+export const SYSTEM_OPERATOR = 'system';
+
+export interface AuditListOptions {
+  entity?: string;
+  student?: string;
+  since?: string;
+  by?: string;
+  limit?: string | number;
+  oldestFirst?: boolean;
+}
+
+type Values = Record<string, unknown>;
+
+export interface AuditEntryView {
+  id: number;
+  /** School time. */
+  at: string;
+  /** The staff code; "system (os-user)" without --as; null when the entry was never sealed. */
+  by: string | null;
+  command: string | null;
+  table: string;
+  record: string | null;
+  operation: string;
+  before: Values | null;
+  after: Values | null;
+  /** Updates: only what changed, column → [before, after]. */
+  changed: Record<string, [unknown, unknown]> | null;
+  sealed: boolean;
+  redacted: boolean;
+}
+
+const parse = (json: string | null): Values | null => (json === null ? null : (JSON.parse(json) as Values));
+
+function changedColumns(before: Values | null, after: Values | null): Record<string, [unknown, unknown]> | null {
+  if (!before || !after) return null;
+  const changed: Record<string, [unknown, unknown]> = {};
+  for (const key of Object.keys(after)) if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changed[key] = [before[key], after[key]];
+  return changed;
+}
+
+export function auditEntryView(e: AuditEntry): AuditEntryView {
+  const before = parse(e.before_values);
+  const after = parse(e.after_values);
+  return {
+    id: e.id,
+    at: localTimestamp(new Date(e.at)),
+    by: e.hash === null ? null : (e.actor ?? `${SYSTEM_OPERATOR} (${e.os_user})`),
+    command: e.command,
+    table: e.table_name,
+    record: e.record_key,
+    operation: e.operation,
+    before,
+    after,
+    changed: e.operation === 'update' ? changedColumns(before, after) : null,
+    sealed: e.hash !== null,
+    redacted: e.redacted_at !== null,
+  };
+}
+
+const DEFAULT_LIMIT = 50;
+
+export async function listAudit(ctx: ServiceContext, options: AuditListOptions): Promise<AuditEntryView[]> {
+  requireRight(ctx, 'read-audit-log');
+  let since: string | undefined;
+  if (options.since !== undefined) {
+    const date = parseDateInput(options.since);
+    if (!date) throw new AppError('usage', `--since ${options.since}: give a date, e.g. 2026-11-01.`);
+    since = instantOfLocal(date, '00:00').toISOString();
+  }
+  const limit = requireInteger(options.limit ?? DEFAULT_LIMIT, 'limit', 1, 1_000_000);
+  const student = options.student === undefined ? undefined : await resolveStudent(ctx, options.student);
+  const entries = await listAuditEntries(ctx.db, {
+    table: options.entity,
+    studentId: student?.id,
+    since,
+    actor: options.by === undefined ? undefined : options.by === SYSTEM_OPERATOR ? null : options.by,
+    limit,
+    oldestFirst: options.oldestFirst,
+  });
+  return entries.map(auditEntryView);
+}
+
+export interface AuditVerdict {
+  entries: number;
+  redacted: number;
+}
+
+const PAGE = 5000;
+
+/**
+ * Walks the whole chain; the first changed, deleted, reordered or unsealed
+ * entry (or a dropped audit trigger) is an AppError('invalid'): exit 4.
+ */
+export async function verifyAudit(ctx: ServiceContext): Promise<AuditVerdict> {
+  requireRight(ctx, 'read-audit-log');
+  const native = nativeDatabase(ctx.db);
+  if (!native) throw new Error('audit verify needs the SQLite database under the connection');
+  const listed = new Set<number>();
+  for (const record of await redactionEntries(ctx.db)) for (const id of redactedEntriesOf(record)) listed.add(id);
+  const verifier = new ChainVerifier(listed);
+  const fail = (entryId: number, reason: string) => new AppError('invalid', `The audit log does not verify at entry #${entryId}: ${reason}.`);
+  for (let after = 0; ; ) {
+    const page = await auditPage(ctx.db, after, PAGE);
+    if (page.length === 0) break;
+    for (const entry of page) {
+      const fault = verifier.check(entry);
+      if (fault) throw fail(fault.entryId, fault.reason);
+    }
+    after = page.at(-1)!.id;
+  }
+  const cut = verifier.finish(lastIssuedAuditId(native));
+  if (cut) throw fail(cut.entryId, cut.reason);
+  const trigger = auditTriggerFault(native);
+  if (trigger) throw new AppError('invalid', `The audit log's entries verify, but ${trigger}.`);
+  return { entries: verifier.count, redacted: verifier.redacted };
+}

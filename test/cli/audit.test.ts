@@ -1,0 +1,150 @@
+// The audit trail, export-data, anonymize and the 0600 file modes through the
+// real bin; tampering is done with the sqlite3 shell behind the tool's back.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from '../support/school.ts';
+import { cli } from '../support/cli.ts';
+import { EXAMPLE_SCHOOL, runner } from './_helpers.ts';
+
+const t = tempDir('ezurnals-audit-');
+const { run, refusedAll, setup } = runner(t.dbPath);
+test.after(() => t.cleanup());
+
+test.before(async () => {
+  await setup([
+    ...EXAMPLE_SCHOOL,
+    ['guardian', 'add', '--student', 'S001', '--first-name', 'Ilze', '--last-name', 'Bērziņa', '--relation', 'māte', '--phone', '29999999'],
+    ['lesson', 'add', '--class', '7.a', '--subject', 'mat', '--date', '2026-10-05', '--number', '1', '--topic', 'Daļskaitļi', '--as', 'T01'],
+    ['grade', 'enter', '--lesson', '1', '--student', 'S001=8', '--as', 'T01'],
+    ['absence', 'mark', '--lesson', '1', '--student', 'S001', '--as', 'T01'],
+  ]);
+});
+
+function sqlite(db: string, statement: string): void {
+  const r = spawnSync('sqlite3', [db, statement], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`sqlite3: ${r.stderr}`);
+}
+
+test('audit verify: one OK line with the count', () => {
+  const r = run(['audit', 'verify']);
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^OK: \d+ audit entries verified\.\n$/);
+  const json = run(['audit', 'verify', '--json']).json;
+  assert.is(json.ok, true);
+  assert.ok(json.entries >= 10);
+});
+
+test('audit list --json: newest first, who, which command, values before and after', () => {
+  const r = run(['audit', 'list', '--entity', 'grade', '--json']);
+  assert.is(r.code, 0, r.stderr);
+  assert.is(r.json.length, 1);
+  const [grade] = r.json;
+  assert.is(grade.by, 'T01');
+  assert.is(grade.command, 'ezurnals grade enter --lesson 1 --student S001=8 --as T01');
+  assert.is(grade.operation, 'insert');
+  assert.is(grade.after.value, '8');
+  assert.is(grade.before, null);
+  const all = run(['audit', 'list', '--limit', '1000', '--json']).json;
+  assert.ok(all[0].id > all.at(-1).id);
+  assert.is(all.at(-1).table, 'school');
+  assert.match(all.at(-1).by, /^system \(/, 'init runs without --as: the system operator');
+  const aboutS001 = run(['audit', 'list', '--student', 'S001', '--json']).json;
+  assert.equal([...new Set(aboutS001.map((e: any) => e.table))].sort(), ['absence', 'enrollment', 'grade', 'student', 'student_guardian']);
+  assert.equal(run(['audit', 'list', '--by', 'T02', '--json']).json, []);
+  const table = run(['audit', 'list', '--by', 'T01']);
+  assert.match(table.stdout, /grade 1/);
+  assert.match(table.stdout, /value=8/);
+});
+
+test('teachers may not read the audit log, export a student’s data or anonymise; deputies may not anonymise', async () => {
+  await setup([['staff', 'add', 'D01', '--first-name', 'Dace', '--last-name', 'Liepa', '--role', 'deputy']]);
+  await refusedAll([
+    { label: 'audit list as a class teacher', args: ['audit', 'list', '--as', 'T01'], error: 'forbidden', message: /may not read the audit log/ },
+    { label: 'audit verify as a teacher', args: ['audit', 'verify', '--as', 'T02'], error: 'forbidden' },
+    { label: 'export-data as the class teacher', args: ['student', 'export-data', 'S001', '--as', 'T01'], error: 'forbidden', message: /export a student's personal data/ },
+    { label: 'anonymize as a deputy', args: ['person', 'anonymize', '--left-before', '2020-09-01', '--as', 'D01'], error: 'forbidden', message: /only an admin may/ },
+    { label: 'anonymize without a date', args: ['person', 'anonymize', '--as', 'admin'], error: 'usage' },
+  ]);
+});
+
+test('student export-data: the student, guardians, grades, absences and audit entries, to a 0600 file', () => {
+  const r = run(['student', 'export-data', 'S001', '--as', 'D01']);
+  assert.is(r.code, 0, r.stderr);
+  const data = JSON.parse(r.stdout);
+  assert.is(data.student.personal_code, '010110-20002');
+  assert.equal(data.guardians.map((g: any) => g.phone), ['+37129999999']);
+  assert.equal(data.records.grade.map((g: any) => g.value), ['8']);
+  assert.equal(data.lessons, [{ date: '2026-10-05', number: 1, class: '7.a', subject: 'mat', topic: 'Daļskaitļi', absence: 'n' }]);
+  assert.ok(data.audit.some((e: any) => e.table === 'grade'));
+  const out = join(t.dir, 'S001.json');
+  const previous = process.umask(0);
+  try {
+    const w = run(['student', 'export-data', 'S001', '--out', out]);
+    assert.is(w.code, 0, w.stderr);
+  } finally {
+    process.umask(previous);
+  }
+  assert.is(statSync(out).mode & 0o777, 0o600);
+  assert.equal(JSON.parse(readFileSync(out, 'utf8')).student.code, 'S001');
+  assert.is(run(['student', 'export-data', 'S001', '--out', out]).code, 6, 'an existing file needs --force');
+});
+
+test('person anonymize: a dry run changes nothing; nobody has left here', () => {
+  const r = run(['person', 'anonymize', '--left-before', '2020-09-01', '--dry-run', '--json']);
+  assert.is(r.code, 0, r.stderr);
+  assert.equal([r.json.dry_run, r.json.students, r.json.guardians], [true, [], []]);
+});
+
+/** Each tampering on its own copy of the database; verify must exit 4 and name the entry. */
+const tamperings: [string, (db: string) => void, RegExp][] = [
+  ['a value edited', (db) => sqlite(db, `update audit_log set after_values = replace(after_values, '"value":"8"', '"value":"10"') where table_name = 'grade'`), /entry #\d+ \(insert of grade #1\) was changed: its values no longer match their digest/],
+  ['the author edited', (db) => sqlite(db, `update audit_log set actor = 'T02' where table_name = 'grade'`), /entry #\d+ \(insert of grade #1\) was changed: it no longer matches its hash/],
+  ['an entry deleted', (db) => sqlite(db, 'delete from audit_log where id = 5'), /at entry #6: 1 entry before entry #6 .* was deleted/],
+  ['the last entry deleted', (db) => sqlite(db, 'delete from audit_log where id = (select max(id) from audit_log)'), /the last 1 entry .* was deleted/],
+  ['two entries swapped', (db) => sqlite(db, 'update audit_log set id = -1 where id = 3; update audit_log set id = 3 where id = 4; update audit_log set id = 4 where id = -1'), /at entry #3: .* no longer matches its hash/],
+  ['a grade changed with the sqlite3 shell', (db) => sqlite(db, "update grade set value = '10' where id = 1"), /entry #\d+ \(update of grade #1\) was written outside ezurnals: it was never sealed/],
+  ['an audit trigger dropped', (db) => sqlite(db, 'drop trigger audit_grade_update'), /audit trigger audit_grade_update is missing/],
+];
+for (const [name, tamper, message] of tamperings) {
+  test(`audit verify detects: ${name} (exit 4)`, () => {
+    const copy = join(t.dir, `tampered-${name.replace(/\W+/g, '-')}.db`);
+    sqlite(t.dbPath, `vacuum into '${copy}'`);
+    tamper(copy);
+    const r = cli(['audit', 'verify', '--json'], { EZURNALS_DB: copy, EZURNALS_USER: 'admin' });
+    assert.is(r.code, 4, r.stderr);
+    assert.match(r.errorJson.error.message, message);
+  });
+}
+
+test('the database file and its -wal and -shm are created 0600, whatever the umask; so are reports and exports', () => {
+  const dir = tempDir('ezurnals-modes-');
+  const previous = process.umask(0);
+  try {
+    const db = join(dir.dir, 'skola.db');
+    const r = cli(['init', '--school', 'Cēsu pamatskola', '--year', '2026/2027', '--db', db]);
+    assert.is(r.code, 0, r.stderr);
+    assert.is(statSync(db).mode & 0o777, 0o600);
+    // The -wal and -shm exist while a connection is open: looked at while the sqlite3 shell holds one.
+    const hold = spawnSync('sh', ['-c', `(echo "begin; select count(*) from school;"; sleep 1.5) | sqlite3 '${db}' >/dev/null & sleep 0.7; stat -c '%n %a' '${db}'*; wait`], { encoding: 'utf8' });
+    assert.equal(hold.stdout.trim().split('\n').map((line) => line.slice(db.length)).sort(), [' 600', '-shm 600', '-wal 600']);
+    const env = { EZURNALS_DB: db, EZURNALS_USER: 'admin' };
+    const csv = join(dir.dir, 'staff.csv');
+    assert.is(cli(['export', 'staff', '--out', csv], env).code, 0);
+    assert.is(statSync(csv).mode & 0o777, 0o600);
+    copyFileSync(t.dbPath, join(dir.dir, 'with-class.db'));
+    const reports = join(dir.dir, 'reports');
+    const rep = cli(['report', 'extract', '--month', '2026-10', '--class', '7.a', '--format', 'html', '--out', reports], { EZURNALS_DB: join(dir.dir, 'with-class.db'), EZURNALS_USER: 'admin' });
+    assert.is(rep.code, 0, rep.stderr);
+    const files = readdirSync(reports);
+    assert.ok(files.length > 0);
+    for (const file of files) assert.is(statSync(join(reports, file)).mode & 0o777, 0o600, file);
+  } finally {
+    process.umask(previous);
+    dir.cleanup();
+  }
+});
+
+test.run();
