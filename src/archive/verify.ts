@@ -85,6 +85,10 @@ function verifyFolder(root: string): ArchiveVerification {
       if (path !== MANIFEST_FILE && path !== CHECKSUMS_FILE && !listed.has(path)) result.extra.push(`${volume.prefix}${path}`);
     }
   }
+  // A volume lost whole (a missing CD) shows only in the others' count of volumes.
+  const declared = Math.max(0, ...result.manifests.map((m) => m.volumes ?? 0));
+  const present = new Set(volumes.map((v) => v.prefix));
+  for (let n = 1; n <= declared; n++) if (!present.has(`volume-${n}/`)) result.missing.push(`volume-${n}/${MANIFEST_FILE}`);
   result.ok = result.missing.length === 0 && result.changed.length === 0 && result.extra.length === 0;
   return result;
 }

@@ -9,7 +9,7 @@ import { AppError } from '../errors.ts';
 import { auditEntriesOfRecords, insertRedactionRecord, redactAuditEntry } from '../db/repositories/audit-log.ts';
 import { updateGuardian } from '../db/repositories/guardians.ts';
 import { updateStudent } from '../db/repositories/students.ts';
-import { guardianPlaceholder, isAnonymized, leftOn, redactValues, studentPlaceholder } from '../domain/anonymization.ts';
+import { ANONYMIZED_VALUE, guardianPlaceholder, isAnonymized, leftOn, redactValues, studentPlaceholder } from '../domain/anonymization.ts';
 import { localDateOf } from '../domain/dates.ts';
 import { requireRight, timestamp, type ServiceContext } from './context.ts';
 import { requireDate } from './input.ts';
@@ -69,6 +69,32 @@ async function redactAudit(ctx: ServiceContext, table: string, placeholders: Map
   return redacted;
 }
 
+/**
+ * Their profiles go too: a student's username is their personas kods, and the
+ * profile and its password messages carry the phone. The profile stays (under a
+ * placeholder name, disabled, without password) so that its audit history keeps its key.
+ */
+async function anonymizeProfiles(ctx: ServiceContext, studentIds: number[], guardianIds: number[], at: string): Promise<{ accountValues: Map<number, Values>; messageValues: Map<number, Values> }> {
+  const profiles = await ctx.db
+    .selectFrom('account')
+    .select(['id'])
+    .where('school_id', '=', ctx.school.id)
+    .where((eb) => eb.or([eb.and([eb('kind', '=', 'student'), eb('person_id', 'in', [...studentIds, -1])]), eb.and([eb('kind', '=', 'guardian'), eb('person_id', 'in', [...guardianIds, -1])])]))
+    .execute();
+  const accountValues = new Map<number, Values>(profiles.map((p) => [p.id, { username: `anonimizets-${p.id}`, phone: null }]));
+  for (const [id, values] of accountValues) {
+    await ctx.db.updateTable('account').set({ ...values, password_hash: null, disabled: 1, locked_until: null, updated_at: at }).where('id', '=', id).execute();
+  }
+  const ids = [...accountValues.keys(), -1];
+  const messages = await ctx.db.selectFrom('sms_outbox').select(['id', 'state']).where('account_id', 'in', ids).execute();
+  const messageValues = new Map<number, Values>(messages.map((m) => [m.id, { phone: '' }]));
+  for (const message of messages) {
+    const state = message.state === 'queued' ? 'cancelled' : message.state;
+    await ctx.db.updateTable('sms_outbox').set({ phone: '', body: ANONYMIZED_VALUE, state, updated_at: at }).where('id', '=', message.id).execute();
+  }
+  return { accountValues, messageValues };
+}
+
 export async function anonymizePeople(ctx: ServiceContext, options: { leftBefore?: string; dryRun?: boolean }): Promise<Anonymization> {
   requireRight(ctx, 'anonymize-personal-data');
   const before = requireDate(options.leftBefore, 'left-before');
@@ -114,9 +140,15 @@ export async function anonymizePeople(ctx: ServiceContext, options: { leftBefore
   const guardianValues = new Map(leaving.map((g) => [g.id, guardianPlaceholder(g.id)]));
   for (const [id, values] of studentValues) await updateStudent(ctx.db, id, { ...values, updated_at: at });
   for (const [id, values] of guardianValues) await updateGuardian(ctx.db, id, { ...values, updated_at: at });
+  const { accountValues, messageValues } = await anonymizeProfiles(ctx, [...studentValues.keys()], [...guardianValues.keys()], at);
   // After the updates, so that their own entries (whose "before" holds the names) are redacted too, before sealing.
   const redactedAt = ctx.now.toISOString();
-  const redacted = [...(await redactAudit(ctx, 'student', studentValues, redactedAt)), ...(await redactAudit(ctx, 'guardian', guardianValues, redactedAt))].sort((a, b) => a - b);
+  const redacted = [
+    ...(await redactAudit(ctx, 'student', studentValues, redactedAt)),
+    ...(await redactAudit(ctx, 'guardian', guardianValues, redactedAt)),
+    ...(await redactAudit(ctx, 'account', accountValues, redactedAt)),
+    ...(await redactAudit(ctx, 'sms_outbox', messageValues, redactedAt)),
+  ].sort((a, b) => a - b);
   await insertRedactionRecord(ctx.db, { reason: `person anonymize --left-before ${before}: ${chosen.length} student(s), ${leaving.length} guardian(s)`, entries: redacted }, redactedAt);
   result.audit_entries_redacted = redacted.length;
   return result;

@@ -115,7 +115,7 @@ test('mayEverRead: whether some facts could give the right (lists refuse the oth
 test('every read right and reader role is in the table', () => {
   assert.equal([...READER_ROLES], ['admin', 'deputy', 'class-teacher', 'teacher', 'nurse', 'social-pedagogue', 'guest', 'student', 'guardian']);
   assert.equal(Object.keys(TABLE).sort(), [...READER_ROLES].sort());
-  assert.is(READ_RIGHTS.length, 8);
+  assert.is(READ_RIGHTS.length, 9);
 });
 
 test.run();

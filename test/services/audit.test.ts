@@ -104,27 +104,35 @@ Audit('only admins and deputies read the audit log', async () => {
   }
 });
 
-Audit('a table added by a later migration is audited, its secret columns logged as [redacted] and left out of export-data', async () => {
+Audit('a table added by a later migration is audited; secret columns are logged as [redacted] and left out of export-data', async () => {
   const s = await school();
   try {
-    // As another helper's migration might add them, and openDatabase then reinstalls the triggers.
-    shell(s.db, `create table account (id integer primary key autoincrement, student_id integer references student(id), username text not null, password_hash text not null);
-      create table sms_outbox (id integer primary key autoincrement, phone text not null, body text not null);
-      create trigger year_lock_account before delete on account begin select 1; end;`);
+    // As a later migration might add one, and openDatabase then reinstalls the triggers.
+    shell(s.db, `create table portal_visit (id integer primary key autoincrement, student_id integer references student(id), at text not null);
+      create trigger year_lock_portal_visit before delete on portal_visit begin select 1; end;`);
     nativeDatabase(s.db)!.transaction(() => installAuditTriggers(nativeDatabase(s.db)!))();
+    const now = '2026-11-29T10:00:00+02:00';
     await inTransaction(s.db, async (trx) => {
-      await trx.insertInto('account' as never).values({ student_id: 1, username: S001_CODE, password_hash: 'scrypt$abc$def' } as never).execute();
-      await trx.insertInto('sms_outbox' as never).values({ phone: '+37120000001', body: 'E-žurnāls: parole Xy7kP2mQ9r' } as never).execute();
+      await trx.insertInto('portal_visit' as never).values({ student_id: 1, at: now } as never).execute();
+      // S001's profile was made when their phone was entered; a new password hash for it.
+      const account = await trx.selectFrom('account').select('id').where('kind', '=', 'student').where('person_id', '=', 1).executeTakeFirstOrThrow();
+      await trx.updateTable('account').set({ password_hash: 'scrypt$abc$def' }).where('id', '=', account.id).execute();
+      await trx
+        .insertInto('sms_outbox')
+        .values({ school_id: 1, account_id: account.id, phone: '+37120000001', body: 'E-žurnāls: parole Xy7kP2mQ9r', secret_from: null, secret_length: null, state: 'queued', created_at: now, updated_at: now })
+        .execute();
     });
+    const [visit] = await listAudit(s.admin, { entity: 'portal_visit', limit: 1 });
+    assert.equal(visit!.after, { id: 1, student_id: 1, at: now });
+    assert.ok((await listAudit(s.admin, { student: 'S001', entity: 'portal_visit', limit: 5 })).length === 1, 'the new table is found as the student’s');
     const [sms] = await listAudit(s.admin, { entity: 'sms_outbox', limit: 1 });
-    assert.equal(sms!.after, { id: 1, phone: '+37120000001', body: '[redacted]' });
+    assert.is(sms!.after!.body, '[redacted]');
     const [account] = await listAudit(s.admin, { entity: 'account', limit: 1 });
     assert.is(account!.after!.password_hash, '[redacted]');
-    assert.ok((await listAudit(s.admin, { student: 'S001', entity: 'account', limit: 5 })).length === 1, 'the account is found as the student’s');
-    const triggers = await sql<{ name: string }>`select name from sqlite_master where type = 'trigger' and name like '%account%' order by name`.execute(s.db);
-    assert.equal(triggers.rows.map((r) => r.name), ['audit_account_delete', 'audit_account_insert', 'audit_account_update', 'year_lock_account']);
+    const triggers = await sql<{ name: string }>`select name from sqlite_master where type = 'trigger' and name like '%portal_visit%' order by name`.execute(s.db);
+    assert.equal(triggers.rows.map((r) => r.name), ['audit_portal_visit_delete', 'audit_portal_visit_insert', 'audit_portal_visit_update', 'year_lock_portal_visit']);
     const data = await exportStudentData(s.admin, 'S001');
-    assert.equal(data.records.account, [{ id: 1, student_id: 1, username: S001_CODE }]);
+    assert.equal(data.records.portal_visit, [{ id: 1, student_id: 1, at: now }]);
     assert.not.ok(JSON.stringify(data).includes('scrypt$abc$def'));
     assert.not.ok(JSON.stringify(await listAudit(s.admin, { limit: 1000 })).includes('Xy7kP2mQ9r'));
     await verifyAudit(s.admin);

@@ -51,7 +51,7 @@ test("another author's entries asked for by name are refused (exit 5)", async ()
 test('the personal file shows a teacher only their own entries about the student', async () => {
   const authors = async (code: string | null) => (await personalFile(await s.ctx(code), 'S001')).individual_work.map((w) => w.author);
   assert.equal(await authors('T01'), ['T01']);
-  assert.equal(await authors('T02'), []);
+  await rejects(() => authors('T02'), 'forbidden', 'is not the class teacher of S001');
   assert.equal(await authors('D01'), ['T01', 'N01']);
   assert.equal(await authors(null), ['T01', 'N01']);
 });

@@ -180,7 +180,8 @@ Inspections('a deputy records an inspection of several classes or of the whole s
   assert.equal([all.date, all.classes, all.whole_school, all.deadline], ['2026-11-29', ['2.a', '7.a', '7.b'], true, null]);
   const of2a = await s.as('T03', (c) => listInspections(c, { class: '2.a' }));
   assert.equal(of2a.map((i) => i.id), [all.id]);
-  assert.equal((await s.as('T03', (c) => listInspections(c, { from: '2026-11-28' }))).map((i) => i.id), [all.id]);
+  assert.equal((await s.as('D01', (c) => listInspections(c, { from: '2026-11-28' }))).map((i) => i.id), [all.id]);
+  await rejects(() => s.as('T03', (c) => listInspections(c, { from: '2026-11-28' })), 'forbidden', 'the whole school is neither their own nor a class they lead');
 });
 
 Inspections('teachers may not record inspections, and bad input is refused: nothing is written', async () => {

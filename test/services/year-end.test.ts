@@ -219,7 +219,7 @@ test('year close needs a verifying archive of this year and school; closing twic
   const s = await yearEndSchool();
   const t = tempDir('ezurnals-archive-');
   try {
-    await rejects(async () => s.as('admin', (c) => verifyYearArchive(c, '2026/2027', join(t.dir, 'none'))), 'not_found', 'No archive folder');
+    await rejects(async () => s.as('admin', (c) => verifyYearArchive(c, '2026/2027', join(t.dir, 'none'))), 'not_found', 'No archive at');
     const other = schoolYearArchive(join(t.dir, 'other'), '2025/2026');
     await rejects(async () => s.as('admin', (c) => verifyYearArchive(c, '2026/2027', other)), 'invalid', 'is of 2025/2026, not of 2026/2027');
     await rejects(async () => s.as('T01', (c) => verifyYearArchive(c, '2026/2027', other)), 'forbidden');
