@@ -21,7 +21,9 @@ import {
 import { localDateOf, type IsoDate } from '../domain/dates.ts';
 import { byKeys } from '../domain/latvian-order.ts';
 import { AppError } from '../errors.ts';
-import type { ServiceContext } from '../services/context.ts';
+import { requireRight, type ServiceContext } from '../services/context.ts';
+import { readingIn } from '../services/reading.ts';
+import { classesLedInYear } from '../db/repositories/classes.ts';
 import { optionalDate, requireDayInYear } from '../services/input.ts';
 import { resolveClass, resolveSubject, resolveYear } from '../services/lookup.ts';
 import { emptyTermGrades, indexTermGrades, placementKey, TERM_GRADE_WORKS } from './card-grades.ts';
@@ -269,6 +271,23 @@ function chosenPeriod(year: SchoolYear, input: ClassJournalInput): { from: IsoDa
   return { from, to };
 }
 
+/**
+ * The printed journal shows every student of the class, so it is read under
+ * `read-journal` per class (a student or guardian reads only their own rows:
+ * refused). Printed whole, it also holds the conversations with parents, which
+ * are the class teacher's (§15–16): only `--subject` prints leave them out.
+ */
+async function requireJournalReading(ctx: ServiceContext, year: SchoolYear, codes: readonly string[] | undefined, withAppendices: boolean): Promise<void> {
+  const actor = ctx.actor;
+  if (!actor) return;
+  const classes = codes ?? (await reportClasses(ctx.db, year.id)).map((c) => c.code);
+  const reading = await readingIn(ctx, year);
+  for (const code of classes) reading.require('read-journal', { classes: [code] });
+  if (!withAppendices) return;
+  const led = actor.kind === 'staff' ? new Set((await classesLedInYear(ctx.db, year.id, actor.id)).map((c) => c.code)) : new Set<string>();
+  for (const code of classes) requireRight(ctx, 'read-parent-conversations', { target: code, classTeacher: led.has(code) });
+}
+
 /** `report journal`: resolves the classes, subjects and period named on the command line, then builds. */
 export async function loadClassJournals(ctx: ServiceContext, input: ClassJournalInput): Promise<BuiltReport<ClassJournalData>> {
   const codes = input.class ?? [];
@@ -279,6 +298,7 @@ export async function loadClassJournals(ctx: ServiceContext, input: ClassJournal
   for (const code of codes) classIds.push((await resolveClass(ctx, year, code)).id);
   const subjectIds: number[] = [];
   for (const code of input.subject ?? []) subjectIds.push((await resolveSubject(ctx, code)).id);
+  await requireJournalReading(ctx, year, input.all ? undefined : codes, subjectIds.length === 0);
   const built = await buildClassJournals(ctx.db, ctx.school, year, {
     classIds: input.all ? undefined : classIds,
     subjectIds: subjectIds.length > 0 ? subjectIds : undefined,

@@ -33,6 +33,16 @@ test('report journal refuses what it cannot print, writing nothing', () => {
   refused('no such subject in the class', ['report', 'journal', '--class', '2.a', '--subject', 'lv'], 'not_found', /Nothing to print: no chosen class has lv/);
 });
 
+test('report journal reads under the journal rights: the whole journal (with the conversations) is the class teacher\'s, a subject its teachers\'', () => {
+  refused('a subject teacher printing the whole journal', ['report', 'journal', '--class', '7.a', '--as', 'T02'], 'forbidden', /T02 .* may not read conversations with parents: is not the class teacher of 7\.a/);
+  refused('a student', ['report', 'journal', '--class', '7.a', '--subject', 'mat', '--as', 'S001'], 'forbidden', /may not read the class journal/);
+  const own = run(['report', 'journal', '--class', '7.a', '--subject', 'lv', '--as', 'T02', '--json']);
+  assert.is(own.code, 0, own.stderr);
+  assert.equal(own.json.only_subjects, ['lv']);
+  const whole = run(['report', 'journal', '--class', '7.a', '--as', 'T01', '--json']);
+  assert.is(whole.code, 0, whole.stderr);
+});
+
 test('report journal prints one landscape PDF per class: contents, lessons, the grid, behaviour and appendices', () => {
   const dir = join(out.dir, 'pdf');
   const r = run(['report', 'journal', '--class', '7.a', '--out', dir]);
