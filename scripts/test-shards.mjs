@@ -1,8 +1,9 @@
 // Runs the uvu test files in parallel shards (default 2, one per core here;
 // EZURNALS_TEST_SHARDS=1 runs them in one process as before). Most of the time
 // goes to the CLI tests, which wait on the child processes and browsers they
-// start, so a second shard keeps the other core busy. Each shard's output is
-// printed whole when it ends; the exit code is the first failing shard's.
+// start, so a second shard keeps the other core busy. The first shard prints as
+// it goes (so a CI log never falls silent); the others print whole when they
+// end. The exit code is the first failing shard's.
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -24,6 +25,10 @@ function testFiles(dir) {
 const files = testFiles(TEST_DIR)
   .filter((f) => !only || only.test(f))
   .sort((a, b) => Number(b.startsWith('cli/')) - Number(a.startsWith('cli/')) || a.localeCompare(b));
+if (files.length === 0) {
+  console.error(`No test file matches ${only ?? 'test/**/*.test.ts'}.`);
+  process.exit(2);
+}
 const groups = Array.from({ length: Math.min(shards, files.length) }, () => []);
 files.forEach((file, i) => groups[i % groups.length].push(file));
 
@@ -33,12 +38,16 @@ function runShard(group, index) {
   const pattern = `^(?:${group.map(escape).join('|')})$`;
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'node_modules/uvu/bin.js'), 'test', pattern], { cwd: ROOT, env: process.env });
+    const live = index === 0;
     const output = [];
-    child.stdout.on('data', (chunk) => output.push(chunk));
-    child.stderr.on('data', (chunk) => output.push(chunk));
+    if (live) process.stdout.write(`=== test shard 1/${groups.length}: ${group.length} files ===\n`);
+    child.stdout.on('data', (chunk) => (live ? process.stdout.write(chunk) : output.push(chunk)));
+    child.stderr.on('data', (chunk) => (live ? process.stderr.write(chunk) : output.push(chunk)));
     child.on('close', (code, signal) => {
-      process.stdout.write(`\n=== test shard ${index + 1}/${groups.length}: ${group.length} files ===\n`);
-      process.stdout.write(Buffer.concat(output));
+      if (!live) {
+        process.stdout.write(`\n=== test shard ${index + 1}/${groups.length}: ${group.length} files ===\n`);
+        process.stdout.write(Buffer.concat(output));
+      }
       resolve(code ?? (signal ? 1 : 0));
     });
   });
