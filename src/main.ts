@@ -2,13 +2,26 @@ import { CommanderError } from 'commander';
 import { AppError, EXIT } from './errors.ts';
 import { buildProgram, commandWord } from './cli/program.ts';
 import { printError } from './cli/output.ts';
+import { processIo, withIo, type CliIo } from './cli/io.ts';
+
+export type { CliIo } from './cli/io.ts';
 
 function wantsJson(argv: readonly string[]): boolean {
   return argv.includes('--json');
 }
 
-/** The whole CLI as a function: tests and the bin call it the same way. */
-export async function main(argv: string[]): Promise<number> {
+/**
+ * The whole CLI as a function: the bin calls it with the process's own clock,
+ * environment and streams; tests call it in-process with a fixed clock and
+ * buffers (as marp-cli's tests call `marpCli([...])`). Returns the exit code.
+ */
+export async function main(argv: string[], world: Partial<CliIo> = {}): Promise<number> {
+  // Spread would read the lazy streams' getters now: the given parts override the process's own instead.
+  const io: CliIo = Object.assign(processIo(), world);
+  return withIo(io, () => run(argv, io));
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
   const program = buildProgram(argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -19,15 +32,15 @@ export async function main(argv: string[]): Promise<number> {
       if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
       // A command family named without its command shows its help as the "error".
       const message = error.code === 'commander.help' ? `a command is missing: see \`ezurnals ${commandWord(argv) ?? ''} --help\`` : error.message.replace(/^error: /, '');
-      if (wantsJson(argv)) await printError(process.stderr, true, 'usage', message);
+      if (wantsJson(argv)) await printError(io.stderr, true, 'usage', message);
       return EXIT.usage;
     }
     if (error instanceof AppError) {
-      await printError(process.stderr, wantsJson(argv), error.code, error.message, error.details);
+      await printError(io.stderr, wantsJson(argv), error.code, error.message, error.details);
       return error.exitCode;
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    await printError(process.stderr, wantsJson(argv), 'unexpected', `Unexpected failure: ${message}`);
+    await printError(io.stderr, wantsJson(argv), 'unexpected', `Unexpected failure: ${message}`);
     return EXIT.unexpected;
   }
 }

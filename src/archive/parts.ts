@@ -35,7 +35,7 @@ export const ARCHIVE_PARTS: readonly ArchivePart[] = [
   {
     folder: FOLDERS.classJournals,
     documents: async (ctx, year, lang) => {
-      const journals = await buildClassJournals(ctx.db, ctx.school, year);
+      const journals = await buildClassJournals(ctx.db, ctx.school, year, { printedOn: localDateOf(ctx.now) });
       return landscape(journals.documents(journals.data, lang));
     },
   },

@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type TableConstructor from 'cli-table3';
+import { io, type OutStream } from './io.ts';
 
 export interface Column<T> {
   header: string;
@@ -25,7 +26,7 @@ async function loadTable(): Promise<typeof TableConstructor> {
   return (await import('cli-table3')).default;
 }
 
-async function colours(stream: NodeJS.WriteStream): Promise<ChalkInstance | null> {
+async function colours(stream: OutStream): Promise<ChalkInstance | null> {
   if (!stream.isTTY) return null;
   const { Chalk } = await import('chalk');
   return new Chalk({ level: 1 });
@@ -37,9 +38,9 @@ function cell(value: string | number | boolean | null | undefined): string {
   return String(value);
 }
 
-export async function createOutput(options: { json: boolean; stdout?: NodeJS.WriteStream; stderr?: NodeJS.WriteStream }): Promise<Output> {
-  const stdout = options.stdout ?? process.stdout;
-  const stderr = options.stderr ?? process.stderr;
+export async function createOutput(options: { json: boolean; stdout?: OutStream; stderr?: OutStream }): Promise<Output> {
+  const stdout = options.stdout ?? io().stdout;
+  const stderr = options.stderr ?? io().stderr;
   const Table = options.json ? null : await loadTable();
   const paint = await colours(stderr);
   return {
@@ -73,7 +74,7 @@ export async function createOutput(options: { json: boolean; stdout?: NodeJS.Wri
   };
 }
 
-export async function printError(stderr: NodeJS.WriteStream, json: boolean, code: string, message: string, details?: readonly string[]): Promise<void> {
+export async function printError(stderr: OutStream, json: boolean, code: string, message: string, details?: readonly string[]): Promise<void> {
   if (json) {
     stderr.write(`${JSON.stringify({ error: { code, message, ...(details?.length ? { details } : {}) } })}\n`);
     return;

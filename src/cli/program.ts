@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { VERSION } from '../version.ts';
+import { io, type OutStream } from './io.ts';
 import { registerInit } from './commands/init.ts';
 import { registerSchool } from './commands/school.ts';
 import { registerYear } from './commands/year.ts';
@@ -32,6 +33,11 @@ import { registerIndividual } from './commands/individual.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerPerson } from './commands/person.ts';
 
+/** A terminal's width, as commander reads it from the process's own streams by default. */
+function columns(stream: OutStream): number {
+  return (stream.isTTY ? (stream as { columns?: number }).columns : undefined) ?? 80;
+}
+
 /**
  * Every level throws instead of exiting, so `main` maps all failures to the
  * documented exit codes. With --json, main reports usage errors as JSON, so
@@ -40,7 +46,13 @@ import { registerPerson } from './commands/person.ts';
 function strict(command: Command, json: boolean): void {
   command.exitOverride();
   if (!json) command.showHelpAfterError('(add --help for usage)');
-  command.configureOutput({ writeErr: (s) => (json ? undefined : process.stderr.write(s)), outputError: (s, write) => (json ? undefined : write(s)) });
+  command.configureOutput({
+    writeOut: (s) => io().stdout.write(s),
+    writeErr: (s) => (json ? undefined : io().stderr.write(s)),
+    outputError: (s, write) => (json ? undefined : write(s)),
+    getOutHelpWidth: () => columns(io().stdout),
+    getErrHelpWidth: () => columns(io().stderr),
+  });
   for (const sub of command.commands) strict(sub, json);
 }
 

@@ -1,3 +1,5 @@
+import { io, type OutStream } from './io.ts';
+
 /** Reports how far a long job is: a bar on stderr when a person watches a terminal, nothing otherwise. */
 export interface Progress {
   update(done: number, total: number): void;
@@ -7,7 +9,7 @@ export interface Progress {
 const WIDTH = 30;
 const EVERY_MS = 100;
 
-export function createProgress(label: string, stream: NodeJS.WriteStream = process.stderr): Progress {
+export function createProgress(label: string, stream: OutStream = io().stderr): Progress {
   if (!stream.isTTY) return { update() {}, done() {} };
   let last = 0;
   let drawn = false;

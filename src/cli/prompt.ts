@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { AppError } from '../errors.ts';
+import { io } from './io.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -15,7 +16,8 @@ export interface Choice {
 
 /** Prompts only where a person can answer: both stdin and stderr are terminals. */
 export function canPrompt(): boolean {
-  return process.stdin.isTTY === true && process.stderr.isTTY === true && process.env.CI !== 'true';
+  const { stdin, stderr, env } = io();
+  return stdin.isTTY === true && stderr.isTTY === true && env.CI !== 'true';
 }
 
 function missing(flag: string): AppError {

@@ -15,6 +15,7 @@ import type { ServiceContext } from '../services/context.ts';
 import { overridingYearLock } from '../services/year-lock.ts';
 import { createOutput, type Output } from './output.ts';
 import { auditCommandLine } from '../domain/command-line.ts';
+import { io } from './io.ts';
 
 /** Options every command understands; defined once on the root program. */
 export interface GlobalOptions {
@@ -91,19 +92,20 @@ function requireOperator(path: string): void {
 export function commandLine(command: Command): string {
   let root = command;
   while (root.parent) root = root.parent;
-  return auditCommandLine((root as Command & { rawArgs?: string[] }).rawArgs ?? process.argv.slice(2));
+  return auditCommandLine((root as Command & { rawArgs?: string[] }).rawArgs ?? []);
 }
 
 async function openSession(options: GlobalOptions, write: boolean): Promise<{ db: Db; ctx: ServiceContext }> {
-  const path = resolveDatabasePath(options.db);
+  const { env, now } = io();
+  const path = resolveDatabasePath(options.db, env);
   const db = await openDatabase(path);
   try {
     const school = await findOnlySchool(db);
     if (!school) throw new AppError('not_found', 'The database holds no school: it was not created by `ezurnals init`.');
-    const author = options.as ?? process.env.EZURNALS_USER;
+    const author = options.as ?? env.EZURNALS_USER;
     const actor = author ? await resolveActor(db, school, author, options.as ? '--as' : 'EZURNALS_USER') : null;
     if (!actor && !write) requireOperator(path);
-    return { db, ctx: { db, school, actor, now: new Date(), yearCode: options.year } };
+    return { db, ctx: { db, school, actor, now, yearCode: options.year } };
   } catch (error) {
     await db.destroy();
     throw error;

@@ -1,14 +1,16 @@
 import { createRequire } from 'node:module';
 import { AppError } from '../errors.ts';
 import { canPrompt } from './prompt.ts';
+import { io } from './io.ts';
 
 const require = createRequire(import.meta.url);
 
 /** The lines piped to stdin (`printf '%s\n' "$PASSWORD" | ezurnals account verify …`), without their line ends. */
 export async function readStdinLines(count: number, what: string): Promise<string[]> {
-  if (process.stdin.isTTY) throw new AppError('usage', `${what} is read from stdin: pipe it in (it is never taken as an argument, where others could see it).`);
+  const { stdin } = io();
+  if (stdin.isTTY) throw new AppError('usage', `${what} is read from stdin: pipe it in (it is never taken as an argument, where others could see it).`);
   let text = '';
-  for await (const chunk of process.stdin) text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
+  for await (const chunk of stdin) text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
   const lines = text.split(/\r?\n/);
   if (lines.length < count || lines.slice(0, count).some((l) => l === '')) {
     throw new AppError('usage', `${what}: stdin must hold ${count === 1 ? 'one line' : `${count} lines`}.`);

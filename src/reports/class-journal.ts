@@ -40,8 +40,8 @@ export interface ClassJournalOptions {
   subjectIds?: readonly number[];
   /** The whole school year when omitted. */
   period?: { from: IsoDate; to: IsoDate };
-  /** The date the documents say they were printed on; today (in Riga) when omitted. */
-  printedOn?: IsoDate;
+  /** The date the documents say they were printed on: the command's today (in Riga). */
+  printedOn: IsoDate;
 }
 
 /** The closing grades of the semesters the period reaches into; the annual ones when it reaches the II semester. */
@@ -148,7 +148,7 @@ async function classAppendices(db: Db, school: School, year: SchoolYear, classId
  * queries (and four small ones per class). Render with `documents(data, lang)`
  * and publishDocuments (landscape).
  */
-export async function buildClassJournals(db: Db, school: School, year: SchoolYear, options: ClassJournalOptions = {}): Promise<BuiltReport<ClassJournalData>> {
+export async function buildClassJournals(db: Db, school: School, year: SchoolYear, options: ClassJournalOptions): Promise<BuiltReport<ClassJournalData>> {
   const from = options.period?.from ?? year.starts_on;
   const to = options.period?.to ?? year.ends_on;
   if (from > to) throw new AppError('usage', `The period starts (${from}) after it ends (${to}).`);
@@ -215,7 +215,7 @@ export async function buildClassJournals(db: Db, school: School, year: SchoolYea
       from,
       to,
       term_columns: termColumns(year, from, to),
-      printed_on: options.printedOn ?? localDateOf(new Date()),
+      printed_on: options.printedOn,
       whole_year: from === year.starts_on && to === year.ends_on,
       only_subjects: onlySubjects ? [...subjects.values()].filter((s) => onlySubjects.has(s.id)).map((s) => s.code).sort() : null,
       // Asked for some subjects only, a class without any of them has nothing to print.

@@ -132,7 +132,9 @@ export async function pagedPdf(printed: Uint8Array, sections: number, excerpts: 
       for (const page of await excerpt.copyPages(document, indices)) excerpt.addPage(page);
       excerpt.setTitle(title);
       excerpt.setProducer(document.getProducer() ?? 'ezurnals');
-      excerpt.setCreationDate(document.getCreationDate() ?? new Date());
+      // The excerpt was made when the whole was printed (Chromium always dates its PDFs).
+      const printedAt = document.getCreationDate();
+      if (printedAt) excerpt.setCreationDate(printedAt);
       return excerpt.save(SAVE);
     }),
   );

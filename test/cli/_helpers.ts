@@ -1,36 +1,26 @@
 // Shared helpers for the end-to-end CLI tests (not a test file itself).
 import * as assert from 'uvu/assert';
-import { spawnSync } from 'node:child_process';
-import { cli, cliAsync, type CliResult } from '../support/cli.ts';
-import { main } from '../../src/main.ts';
+import { cli, snapshot, TEST_NOW, type CliResult, type Env } from '../support/cli.ts';
 
-/**
- * Every row of every table (and the schema), read with the sqlite3 shell,
- * independent of our code: like test/support's snapshot(), but in one sqlite3
- * call instead of one per table, which keeps the suite's run time down.
- */
-export function dbState(dbPath: string): string {
-  const r = spawnSync('sqlite3', [dbPath, '.dump'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  if (r.status !== 0) throw new Error(`sqlite3 .dump ${dbPath}: ${r.stderr}`);
-  return r.stdout;
-}
+/** Every row of every table, read through the data layer (see test/support/cli.ts). */
+export const dbState = snapshot;
 
-export type Env = Record<string, string | undefined>;
+export type { Env };
 
 export const EXIT_CODES = { usage: 2, not_found: 3, invalid: 4, forbidden: 5, conflict: 6 } as const;
 export type ErrorName = keyof typeof EXIT_CODES;
 
 /** A runner bound to one database; `--as` defaults to EZURNALS_USER=admin. */
-export function runner(dbPath: string, user: string | undefined = 'admin') {
+export function runner(dbPath: string, user: string | undefined = 'admin', now: Date = TEST_NOW) {
   const env: Env = { EZURNALS_DB: dbPath, EZURNALS_USER: user };
-  const run = (args: string[], extraEnv: Env = {}, input?: string): CliResult => cli(args, { ...env, ...extraEnv }, input);
+  const run = (args: string[], extraEnv: Env = {}, input?: string): Promise<CliResult> => cli(args, { ...env, ...extraEnv }, input, now);
   /**
    * A command that must be refused with the given error, with `--json`: the
    * error is JSON on stderr, stdout stays empty, and the database is unchanged.
    */
-  const refused = (label: string, args: string[], error: ErrorName | ErrorName[], message?: RegExp, extraEnv: Env = {}): CliResult => {
-    const before = dbState(dbPath);
-    const r = run([...args, '--json'], extraEnv);
+  const refused = async (label: string, args: string[], error: ErrorName | ErrorName[], message?: RegExp, extraEnv: Env = {}): Promise<CliResult> => {
+    const before = await dbState(dbPath);
+    const r = await run([...args, '--json'], extraEnv);
     const errors = Array.isArray(error) ? error : [error];
     const expected = errors.find((e) => EXIT_CODES[e] === r.code) ?? errors[0]!;
     assert.is(r.code, EXIT_CODES[expected], `${label}: exit code (stderr: ${r.stderr.trim()})`);
@@ -38,18 +28,19 @@ export function runner(dbPath: string, user: string | undefined = 'admin') {
     assert.is(r.errorJson?.error?.code, expected, `${label}: JSON error on stderr, got: ${r.stderr.trim()}`);
     assert.type(r.errorJson?.error?.message, 'string', `${label}: error message`);
     if (message) assert.match(r.errorJson.error.message, message, `${label}: message`);
-    assert.is(dbState(dbPath), before, `${label}: the database changed`);
+    assert.is(await dbState(dbPath), before, `${label}: the database changed`);
     return r;
   };
   /**
    * Many refusals at once (they are independent, and each must write nothing):
-   * run in parallel, a few at a time, between two readings of the database,
-   * which must be identical. Every case is checked and all failures reported.
+   * run one after another between two readings of the database, which must
+   * be identical. Every case is checked and all failures reported.
    */
-  const refusedAll = async (cases: readonly RefusalCase[], limit = 4): Promise<CliResult[]> => {
-    const before = dbState(dbPath);
-    const results = await pool(cases, limit, ({ args, env: extra }) => cliAsync([...args, '--json'], { ...env, ...extra }));
-    const after = dbState(dbPath);
+  const refusedAll = async (cases: readonly RefusalCase[]): Promise<CliResult[]> => {
+    const before = await dbState(dbPath);
+    const results: CliResult[] = [];
+    for (const { args, env: extra } of cases) results.push(await run([...args, '--json'], extra));
+    const after = await dbState(dbPath);
     const failures: string[] = [];
     cases.forEach((c, i) => {
       const r = results[i]!;
@@ -67,16 +58,13 @@ export function runner(dbPath: string, user: string | undefined = 'admin') {
     return results;
   };
   /**
-   * Builds a fixture fast: runs commands through the CLI's own entry point
-   * (`main`, the function the bin calls) in this process, about 100× cheaper
-   * than starting the bin. Only for setup; what a test asserts goes through
-   * the real bin. Each step must succeed; returns each step's stdout as JSON
-   * when it is JSON.
+   * Builds a fixture: runs each step in-process; each must succeed.
+   * Returns each step's stdout as JSON when it is JSON.
    */
   const setup = async (steps: string[][]): Promise<any[]> => {
     const results: any[] = [];
     for (const args of steps) {
-      const r = await inProcess(args, env);
+      const r = await run(args);
       if (r.code !== 0) throw new Error(`setup step failed: ezurnals ${args.join(' ')} → ${r.code}\n${r.stderr}`);
       results.push(r.json);
     }
@@ -107,42 +95,6 @@ export async function pool<T, R>(items: readonly T[], limit: number, fn: (item: 
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
-}
-
-/** Runs `main(argv)` in this process with the given environment, capturing its output. */
-export async function inProcess(args: string[], env: Env): Promise<CliResult> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const { write: stdoutWrite } = process.stdout;
-  const { write: stderrWrite } = process.stderr;
-  const saved = { EZURNALS_DB: process.env.EZURNALS_DB, EZURNALS_USER: process.env.EZURNALS_USER, CI: process.env.CI };
-  const setEnv = (values: Env) => {
-    for (const [key, value] of Object.entries(values)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  };
-  setEnv({ EZURNALS_DB: env.EZURNALS_DB, EZURNALS_USER: env.EZURNALS_USER, CI: 'true' }); // CI: never prompt
-  process.stdout.write = ((chunk: string | Uint8Array) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => (err.push(String(chunk)), true)) as typeof process.stderr.write;
-  let code: number;
-  try {
-    code = await main(args);
-  } finally {
-    process.stdout.write = stdoutWrite;
-    process.stderr.write = stderrWrite;
-    setEnv(saved);
-  }
-  const parse = (text: string) => {
-    try {
-      return JSON.parse(text);
-    } catch {
-      return undefined;
-    }
-  };
-  const stdout = out.join('');
-  const stderr = err.join('');
-  return { code, stdout, stderr, json: parse(stdout), errorJson: parse(stderr) };
 }
 
 /** The usual small school of the issue's example, as setup steps. */

@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import SqliteDatabase from 'better-sqlite3';
-import { BIN, cliAsync } from '../support/cli.ts';
+import { BIN, bin, cli } from '../support/cli.ts';
 import { tempDir } from '../support/school.ts';
 import { pdfText } from '../support/pdf.ts';
 import { reportSchool } from '../support/report-school.ts';
@@ -39,8 +39,10 @@ function startWriter(dbPath: string) {
 
 test('archive export writes the nomenclature, every table, a consistent snapshot, index, manifest and SHA256SUMS, while another process writes', async () => {
   const writer = startWriter(s.dbPath);
-  await new Promise((r) => setTimeout(r, 300));
-  const r = await cliAsync(['archive', 'export', '--year', '2026/2027', '--out', archive, '--iso', iso, '--json'], { EZURNALS_DB: s.dbPath, EZURNALS_USER: 'admin' });
+  // Under load the writer's start takes a while: the export begins once it has written.
+  const ticking = () => Number(spawnSync('sqlite3', [s.dbPath, 'select count(*) from writer_tick'], { encoding: 'utf8' }).stdout.trim()) > 0;
+  for (let waited = 0; !ticking() && waited < 20_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  const r = await cli(['archive', 'export', '--year', '2026/2027', '--out', archive, '--iso', iso, '--json'], { EZURNALS_DB: s.dbPath, EZURNALS_USER: 'admin' });
   writer.kill();
   assert.is(r.code, 0, r.stderr);
   assert.is(r.json.volumes, 1);
@@ -110,11 +112,11 @@ test('archive export writes the nomenclature, every table, a consistent snapshot
   assert.ok(live > ticks, `the writer went on after the snapshot (${live} > ${ticks})`);
 });
 
-test('archive verify: OK on the folder and on the ISO image', () => {
-  const r = run(['archive', 'verify', archive]);
+test('archive verify: OK on the folder and on the ISO image', async () => {
+  const r = await run(['archive', 'verify', archive]);
   assert.is(r.code, 0, r.stderr);
   assert.match(r.stdout, new RegExp(`^OK .*: ${listed().files.length} files, [\\d.]+ (KiB|MiB), every SHA-256 matches\\.\\n$`));
-  const image = run(['archive', 'verify', iso, '--json']);
+  const image = await run(['archive', 'verify', iso, '--json']);
   assert.is(image.code, 0, image.stderr);
   assert.is(image.json.ok, true);
   assert.is(image.json.files, listed().files.length);
@@ -148,7 +150,7 @@ test('index.html, opened in a browser without a server, links every file of the 
   }
 });
 
-test('archive verify names a changed PDF, a deleted CSV and an added file (exit 4)', () => {
+test('archive verify names a changed PDF, a deleted CSV and an added file (exit 4)', async () => {
   const copy = join(place.dir, 'bojāts');
   cpSync(archive, copy, { recursive: true });
   const pdf = join(copy, '03_liecības/2026-2027_sem1_7a_visa-klase.pdf');
@@ -158,14 +160,14 @@ test('archive verify names a changed PDF, a deleted CSV and an added file (exit 
   writeFileSync(pdf, bytes);
   rmSync(join(copy, '06_tabulas/lesson.csv'));
   writeFileSync(join(copy, '06_tabulas/piezīme.txt'), 'x');
-  const r = run(['archive', 'verify', copy]);
+  const r = await run(['archive', 'verify', copy]);
   assert.is(r.code, EXIT_CODES.invalid, r.stderr);
   assert.is(r.stdout, '');
   assert.match(r.stderr, /1 missing, 1 changed, 1 extra/);
   assert.match(r.stderr, /missing: 06_tabulas\/lesson\.csv/);
   assert.match(r.stderr, /changed: 03_liecības\/2026-2027_sem1_7a_visa-klase\.pdf/);
   assert.match(r.stderr, /extra: +06_tabulas\/piezīme\.txt/);
-  const json = run(['archive', 'verify', copy, '--json']);
+  const json = await run(['archive', 'verify', copy, '--json']);
   assert.is(json.code, EXIT_CODES.invalid);
   assert.equal([json.json.missing, json.json.changed, json.json.extra], [['06_tabulas/lesson.csv'], ['03_liecības/2026-2027_sem1_7a_visa-klase.pdf'], ['06_tabulas/piezīme.txt']]);
   // sha256sum sees the same.
@@ -174,11 +176,11 @@ test('archive verify names a changed PDF, a deleted CSV and an added file (exit 
 
 test('archive restore: a new database from the snapshot; its tables export to the very same CSV; never over an existing file', async () => {
   const restored = join(place.dir, 'atjaunots.db');
-  const r = run(['archive', 'restore', archive, '--db', restored, '--json']);
+  const r = await run(['archive', 'restore', archive, '--db', restored, '--json']);
   assert.is(r.code, 0, r.stderr);
   assert.is(r.json.snapshot, '07_datubāze/ezurnals.sqlite');
   // The restored database is an ezurnals database: the year's report still prints from it.
-  const card = run(['report', 'card', '--term', '1', '--class', '7.a', '--json'], { EZURNALS_DB: restored });
+  const card = await run(['report', 'card', '--term', '1', '--class', '7.a', '--json'], { EZURNALS_DB: restored });
   assert.is(card.code, 0, card.stderr);
   assert.ok(card.json.students.some((st: { code: string }) => st.code === 'S001'));
 
@@ -193,24 +195,24 @@ test('archive restore: a new database from the snapshot; its tables export to th
   assert.equal(readdirSync(again).sort(), archived);
   for (const file of archived) assert.ok(readFileSync(join(again, file)).equals(readFileSync(join(archive, '06_tabulas', file))), `${file} round-trips`);
 
-  const before = dbState(restored);
-  const refused = run(['archive', 'restore', archive, '--db', restored, '--json']);
+  const before = await dbState(restored);
+  const refused = await run(['archive', 'restore', archive, '--db', restored, '--json']);
   assert.is(refused.code, EXIT_CODES.conflict);
   assert.match(refused.errorJson.error.message, /already exists/);
-  assert.is(dbState(restored), before);
+  assert.is(await dbState(restored), before);
 
   // A changed snapshot is refused before anything is written.
   const copy = join(place.dir, 'bojāts-momentuzņēmums');
   cpSync(archive, copy, { recursive: true });
   writeFileSync(join(copy, '07_datubāze/ezurnals.sqlite'), Buffer.concat([readFileSync(join(copy, '07_datubāze/ezurnals.sqlite')), Buffer.from([0])]));
-  const damaged = run(['archive', 'restore', copy, '--db', join(place.dir, 'nekas.db')]);
+  const damaged = await run(['archive', 'restore', copy, '--db', join(place.dir, 'nekas.db')]);
   assert.is(damaged.code, EXIT_CODES.invalid, damaged.stderr);
   assert.match(damaged.stderr, /does not match its SHA-256/);
   assert.not.ok(existsSync(join(place.dir, 'nekas.db')));
 });
 
-test('archive export refuses a teacher, an existing folder without --force, a bad --volume-size, and a missing ISO tool, writing nothing', () => {
-  const teacher = run(['archive', 'export', '--out', join(place.dir, 'skolotājam'), '--as', 'T01', '--json']);
+test('archive export refuses a teacher, an existing folder without --force, a bad --volume-size, and a missing ISO tool, writing nothing', async () => {
+  const teacher = await run(['archive', 'export', '--out', join(place.dir, 'skolotājam'), '--as', 'T01', '--json']);
   assert.is(teacher.code, EXIT_CODES.forbidden, teacher.stderr);
   assert.match(teacher.errorJson.error.message, /only an admin or a deputy director may/);
   assert.not.ok(existsSync(join(place.dir, 'skolotājam')));
@@ -218,18 +220,19 @@ test('archive export refuses a teacher, an existing folder without --force, a ba
   const full = join(place.dir, 'aizņemts');
   mkdirSync(full);
   writeFileSync(join(full, 'cits.txt'), 'kept');
-  const conflict = run(['archive', 'export', '--out', full, '--json']);
+  const conflict = await run(['archive', 'export', '--out', full, '--json']);
   assert.is(conflict.code, EXIT_CODES.conflict, conflict.stderr);
   assert.match(conflict.errorJson.error.message, /already exists and is not empty; add --force/);
   assert.equal(readdirSync(full), ['cits.txt']);
 
-  const size = run(['archive', 'export', '--out', join(place.dir, 'x'), '--volume-size', '700T', '--json']);
+  const size = await run(['archive', 'export', '--out', join(place.dir, 'x'), '--volume-size', '700T', '--json']);
   assert.is(size.code, EXIT_CODES.usage);
   assert.match(size.errorJson.error.message, /--volume-size 700T/);
 
   const emptyPath = join(place.dir, 'bez-rīkiem');
   mkdirSync(emptyPath);
-  const noTool = run(['archive', 'export', '--out', join(place.dir, 'y'), '--iso', join(place.dir, 'y.iso'), '--json'], { PATH: emptyPath });
+  // The tools are looked up on the process's own PATH: a real process, started without them.
+  const noTool = bin(['archive', 'export', '--year', '2026/2027', '--out', join(place.dir, 'y'), '--iso', join(place.dir, 'y.iso'), '--json'], { EZURNALS_DB: s.dbPath, EZURNALS_USER: 'admin', PATH: emptyPath });
   assert.is(noTool.code, 1, noTool.stderr);
   assert.match(noTool.errorJson.error.message, /needs xorriso or genisoimage, and neither is installed/);
   for (const name of ['x', 'y', 'y.iso']) assert.not.ok(existsSync(join(place.dir, name)), name);

@@ -28,17 +28,17 @@ function sqlite(db: string, statement: string): void {
   if (r.status !== 0) throw new Error(`sqlite3: ${r.stderr}`);
 }
 
-test('audit verify: one OK line with the count', () => {
-  const r = run(['audit', 'verify']);
+test('audit verify: one OK line with the count', async () => {
+  const r = await run(['audit', 'verify']);
   assert.is(r.code, 0, r.stderr);
   assert.match(r.stdout, /^OK: \d+ audit entries verified\.\n$/);
-  const json = run(['audit', 'verify', '--json']).json;
+  const json = (await run(['audit', 'verify', '--json'])).json;
   assert.is(json.ok, true);
   assert.ok(json.entries >= 10);
 });
 
-test('audit list --json: newest first, who, which command, values before and after', () => {
-  const r = run(['audit', 'list', '--entity', 'grade', '--json']);
+test('audit list --json: newest first, who, which command, values before and after', async () => {
+  const r = await run(['audit', 'list', '--entity', 'grade', '--json']);
   assert.is(r.code, 0, r.stderr);
   assert.is(r.json.length, 1);
   const [grade] = r.json;
@@ -47,14 +47,14 @@ test('audit list --json: newest first, who, which command, values before and aft
   assert.is(grade.operation, 'insert');
   assert.is(grade.after.value, '8');
   assert.is(grade.before, null);
-  const all = run(['audit', 'list', '--limit', '1000', '--json']).json;
+  const all = (await run(['audit', 'list', '--limit', '1000', '--json'])).json;
   assert.ok(all[0].id > all.at(-1).id);
   assert.is(all.at(-1).table, 'school');
   assert.match(all.at(-1).by, /^system \(/, 'init runs without --as: the system operator');
-  const aboutS001 = run(['audit', 'list', '--student', 'S001', '--json']).json;
+  const aboutS001 = (await run(['audit', 'list', '--student', 'S001', '--json'])).json;
   assert.equal([...new Set(aboutS001.map((e: any) => e.table))].sort(), ['absence', 'enrollment', 'grade', 'student', 'student_guardian']);
-  assert.equal(run(['audit', 'list', '--by', 'T02', '--json']).json, []);
-  const table = run(['audit', 'list', '--by', 'T01']);
+  assert.equal((await run(['audit', 'list', '--by', 'T02', '--json'])).json, []);
+  const table = await run(['audit', 'list', '--by', 'T01']);
   assert.match(table.stdout, /grade 1/);
   assert.match(table.stdout, /value=8/);
 });
@@ -70,8 +70,8 @@ test('teachers may not read the audit log, export a student’s data or anonymis
   ]);
 });
 
-test('student export-data: the student, guardians, grades, absences and audit entries, to a 0600 file', () => {
-  const r = run(['student', 'export-data', 'S001', '--as', 'D01']);
+test('student export-data: the student, guardians, grades, absences and audit entries, to a 0600 file', async () => {
+  const r = await run(['student', 'export-data', 'S001', '--as', 'D01']);
   assert.is(r.code, 0, r.stderr);
   const data = JSON.parse(r.stdout);
   assert.is(data.student.personal_code, '010110-20002');
@@ -82,18 +82,18 @@ test('student export-data: the student, guardians, grades, absences and audit en
   const out = join(t.dir, 'S001.json');
   const previous = process.umask(0);
   try {
-    const w = run(['student', 'export-data', 'S001', '--out', out]);
+    const w = await run(['student', 'export-data', 'S001', '--out', out]);
     assert.is(w.code, 0, w.stderr);
   } finally {
     process.umask(previous);
   }
   assert.is(statSync(out).mode & 0o777, 0o600);
   assert.equal(JSON.parse(readFileSync(out, 'utf8')).student.code, 'S001');
-  assert.is(run(['student', 'export-data', 'S001', '--out', out]).code, 6, 'an existing file needs --force');
+  assert.is((await run(['student', 'export-data', 'S001', '--out', out])).code, 6, 'an existing file needs --force');
 });
 
-test('person anonymize: a dry run changes nothing; nobody has left here', () => {
-  const r = run(['person', 'anonymize', '--left-before', '2020-09-01', '--dry-run', '--json']);
+test('person anonymize: a dry run changes nothing; nobody has left here', async () => {
+  const r = await run(['person', 'anonymize', '--left-before', '2020-09-01', '--dry-run', '--json']);
   assert.is(r.code, 0, r.stderr);
   assert.equal([r.json.dry_run, r.json.students, r.json.guardians], [true, [], []]);
 });
@@ -109,22 +109,22 @@ const tamperings: [string, (db: string) => void, RegExp][] = [
   ['an audit trigger dropped', (db) => sqlite(db, 'drop trigger audit_grade_update'), /audit trigger audit_grade_update is missing/],
 ];
 for (const [name, tamper, message] of tamperings) {
-  test(`audit verify detects: ${name} (exit 4)`, () => {
+  test(`audit verify detects: ${name} (exit 4)`, async () => {
     const copy = join(t.dir, `tampered-${name.replace(/\W+/g, '-')}.db`);
     sqlite(t.dbPath, `vacuum into '${copy}'`);
     tamper(copy);
-    const r = cli(['audit', 'verify', '--json'], { EZURNALS_DB: copy, EZURNALS_USER: 'admin' });
+    const r = await cli(['audit', 'verify', '--json'], { EZURNALS_DB: copy, EZURNALS_USER: 'admin' });
     assert.is(r.code, 4, r.stderr);
     assert.match(r.errorJson.error.message, message);
   });
 }
 
-test('the database file and its -wal and -shm are created 0600, whatever the umask; so are reports and exports', () => {
+test('the database file and its -wal and -shm are created 0600, whatever the umask; so are reports and exports', async () => {
   const dir = tempDir('ezurnals-modes-');
   const previous = process.umask(0);
   try {
     const db = join(dir.dir, 'skola.db');
-    const r = cli(['init', '--school', 'Cēsu pamatskola', '--year', '2026/2027', '--db', db]);
+    const r = await cli(['init', '--school', 'Cēsu pamatskola', '--year', '2026/2027', '--db', db]);
     assert.is(r.code, 0, r.stderr);
     assert.is(statSync(db).mode & 0o777, 0o600);
     // The -wal and -shm exist while a connection is open: looked at while the sqlite3 shell holds one.
@@ -132,11 +132,11 @@ test('the database file and its -wal and -shm are created 0600, whatever the uma
     assert.equal(hold.stdout.trim().split('\n').map((line) => line.slice(db.length)).sort(), [' 600', '-shm 600', '-wal 600']);
     const env = { EZURNALS_DB: db, EZURNALS_USER: 'admin' };
     const csv = join(dir.dir, 'staff.csv');
-    assert.is(cli(['export', 'staff', '--out', csv], env).code, 0);
+    assert.is((await cli(['export', 'staff', '--out', csv], env)).code, 0);
     assert.is(statSync(csv).mode & 0o777, 0o600);
     copyFileSync(t.dbPath, join(dir.dir, 'with-class.db'));
     const reports = join(dir.dir, 'reports');
-    const rep = cli(['report', 'extract', '--month', '2026-10', '--class', '7.a', '--format', 'html', '--out', reports], { EZURNALS_DB: join(dir.dir, 'with-class.db'), EZURNALS_USER: 'admin' });
+    const rep = await cli(['report', 'extract', '--month', '2026-10', '--class', '7.a', '--format', 'html', '--out', reports], { EZURNALS_DB: join(dir.dir, 'with-class.db'), EZURNALS_USER: 'admin' });
     assert.is(rep.code, 0, rep.stderr);
     const files = readdirSync(reports);
     assert.ok(files.length > 0);

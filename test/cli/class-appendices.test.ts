@@ -32,71 +32,71 @@ test.before(async () => {
   ozola = results.at(-1).id;
 });
 
-test('behaviour: a subject teacher of the class writes, lists and withdraws a remark; it stays, marked', () => {
-  const added = run(['behavior', 'add', '--student', 'S001', '--kind', 'negative', '--date', '05.10.2026', '--text', 'Traucēja stundu — ņirgājās par klasesbiedru', '--as', 'T02', '--json']);
+test('behaviour: a subject teacher of the class writes, lists and withdraws a remark; it stays, marked', async () => {
+  const added = await run(['behavior', 'add', '--student', 'S001', '--kind', 'negative', '--date', '05.10.2026', '--text', 'Traucēja stundu — ņirgājās par klasesbiedru', '--as', 'T02', '--json']);
   assert.is(added.code, 0, added.stderr);
   assert.equal(
     [added.json.date, added.json.class, added.json.student, added.json.kind, added.json.text, added.json.author, added.json.author_name],
     ['2026-10-05', '7.a', 'S001', 'negative', 'Traucēja stundu — ņirgājās par klasesbiedru', 'T02', 'Pēteris Ozoliņš'],
   );
-  const positive = run(['behavior', 'add', '--student', 'S002', '--kind', 'positive', '--date', '2026-10-06', '--text', 'Čakli strādāja pie projekta', '--as', 'T01']);
+  const positive = await run(['behavior', 'add', '--student', 'S002', '--kind', 'positive', '--date', '2026-10-06', '--text', 'Čakli strādāja pie projekta', '--as', 'T01']);
   assert.is(positive.code, 0, positive.stderr);
   assert.match(positive.stdout, /Čakli strādāja pie projekta/);
   assert.match(positive.stdout, /Anna Kalniņa \(T01\)/);
 
-  const table = run(['behavior', 'list', '--class', '7.a']);
+  const table = await run(['behavior', 'list', '--class', '7.a']);
   assert.is(table.code, 0, table.stderr);
   assert.match(table.stdout, /ņirgājās/);
   assert.match(table.stdout, /Līga Ozola \(S002\)/);
 
-  const removed = run(['behavior', 'remove', String(added.json.id), '--reason', 'Ierakstīts kļūdaini', '--as', 'T02', '--json']);
+  const removed = await run(['behavior', 'remove', String(added.json.id), '--reason', 'Ierakstīts kļūdaini', '--as', 'T02', '--json']);
   assert.is(removed.code, 0, removed.stderr);
   assert.equal([removed.json.removed, removed.json.removed_by, removed.json.removed_reason], [true, 'T02', 'Ierakstīts kļūdaini']);
-  const list = run(['behavior', 'list', '--student', 'S001', '--json']);
+  const list = await run(['behavior', 'list', '--student', 'S001', '--json']);
   assert.equal(list.json, []);
-  const all = run(['behavior', 'list', '--student', 'S001', '--include-removed', '--json']);
+  const all = await run(['behavior', 'list', '--student', 'S001', '--include-removed', '--json']);
   assert.equal(all.json.map((e: any) => [e.text, e.removed]), [['Traucēja stundu — ņirgājās par klasesbiedru', true]]);
-  assert.equal(run(['behavior', 'list', '--kind', 'positive', '--json']).json.map((e: any) => e.student), ['S002']);
+  assert.equal((await run(['behavior', 'list', '--kind', 'positive', '--json'])).json.map((e: any) => e.student), ['S002']);
 });
 
 test('notes for parents: the class teacher writes them; a student\'s list includes the class\'s', async () => {
-  const classNote = run(['note', 'add', '--class', '7.a', '--text', 'Ekskursija uz Cēsīm — līdzi ņemt lietusmēteli', '--from', '2026-10-01', '--until', '2026-10-31', '--as', 'T01', '--json']);
+  const classNote = await run(['note', 'add', '--class', '7.a', '--text', 'Ekskursija uz Cēsīm — līdzi ņemt lietusmēteli', '--from', '2026-10-01', '--until', '2026-10-31', '--as', 'T01', '--json']);
   assert.is(classNote.code, 0, classNote.stderr);
   assert.equal([classNote.json.student, classNote.json.class, classNote.json.valid_until], [null, '7.a', '2026-10-31']);
-  const own = run(['note', 'add', '--student', 'S001', '--text', 'Lūdzu parakstīt sekmju izrakstu', '--from', '2026-11-02', '--as', 'T01', '--json']);
+  const own = await run(['note', 'add', '--student', 'S001', '--text', 'Lūdzu parakstīt sekmju izrakstu', '--from', '2026-11-02', '--as', 'T01', '--json']);
   assert.is(own.code, 0, own.stderr);
-  assert.equal(run(['note', 'list', '--student', 'S001', '--json']).json.map((n: any) => n.text), ['Ekskursija uz Cēsīm — līdzi ņemt lietusmēteli', 'Lūdzu parakstīt sekmju izrakstu']);
-  assert.equal(run(['note', 'list', '--student', 'S001', '--on', '2026-11-03', '--json']).json.map((n: any) => n.student), ['S001']);
-  const table = run(['note', 'list', '--class', '7.a']);
+  assert.equal((await run(['note', 'list', '--student', 'S001', '--json'])).json.map((n: any) => n.text), ['Ekskursija uz Cēsīm — līdzi ņemt lietusmēteli', 'Lūdzu parakstīt sekmju izrakstu']);
+  assert.equal((await run(['note', 'list', '--student', 'S001', '--on', '2026-11-03', '--json'])).json.map((n: any) => n.student), ['S001']);
+  const table = await run(['note', 'list', '--class', '7.a']);
   assert.match(table.stdout, /class 7\.a/);
   assert.match(table.stdout, /Jānis Bērziņš \(S001\)/);
-  const removed = run(['note', 'remove', String(own.json.id), '--as', 'T01', '--json']);
+  const removed = await run(['note', 'remove', String(own.json.id), '--as', 'T01', '--json']);
   assert.is(removed.code, 0, removed.stderr);
   assert.is(removed.json.removed_by, 'T01');
   assert.equal((await read(['note', 'list', '--student', 'S001'])).length, 1);
 });
 
-test('briefings: --all-present leaves out the absent, who are listed as not briefed', () => {
-  const b = run(['briefing', 'add', '--class', '7.a', '--date', '2026-10-05', '--topic', 'Ugunsdrošība', '--all-present', '--as', 'T01', '--json']);
+test('briefings: --all-present leaves out the absent, who are listed as not briefed', async () => {
+  const b = await run(['briefing', 'add', '--class', '7.a', '--date', '2026-10-05', '--topic', 'Ugunsdrošība', '--all-present', '--as', 'T01', '--json']);
   assert.is(b.code, 0, b.stderr);
   assert.equal(b.json.briefed.map((s: any) => s.student), ['S001', 'S003']);
   assert.equal(b.json.absent, [{ student: 'S002', name: 'Līga Ozola' }]);
-  const named = run(['briefing', 'add', '--class', '7.a', '--date', '2026-10-07', '--topic', 'Ugunsdrošība (atkārtota)', '--student', 'S002', '--as', 'D01', '--json']);
+  const named = await run(['briefing', 'add', '--class', '7.a', '--date', '2026-10-07', '--topic', 'Ugunsdrošība (atkārtota)', '--student', 'S002', '--as', 'D01', '--json']);
   assert.is(named.code, 0, named.stderr);
-  const list = run(['briefing', 'list', '--class', '7.a']);
+  const list = await run(['briefing', 'list', '--class', '7.a']);
   assert.is(list.code, 0, list.stderr);
   assert.match(list.stdout, /Ugunsdrošība \(atkārtota\)/);
   assert.match(list.stdout, /Žanis Ēcis \(S003\)/);
-  assert.equal(run(['briefing', 'list', '--from', '2026-10-06', '--json']).json.map((x: any) => x.topic), ['Ugunsdrošība (atkārtota)']);
+  assert.equal((await run(['briefing', 'list', '--from', '2026-10-06', '--json'])).json.map((x: any) => x.topic), ['Ugunsdrošība (atkārtota)']);
 });
 
-test('conversations: recorded with a guardian by name, read only by the class teacher, deputies and admins', () => {
-  const c = run(['conversation', 'add', '--student', 'S001', '--guardian', 'Ilze Bērziņa', '--date', '2026-10-12', '--summary', 'Kavējumi oktobrī', '--agreed', 'Māte zvanīs tās pašas dienas rītā', '--as', 'T01', '--json']);
+test('conversations: recorded with a guardian by name, read only by the class teacher, deputies and admins', async () => {
+  const c = await run(['conversation', 'add', '--student', 'S001', '--guardian', 'Ilze Bērziņa', '--date', '2026-10-12', '--summary', 'Kavējumi oktobrī', '--agreed', 'Māte zvanīs tās pašas dienas rītā', '--as', 'T01', '--json']);
   assert.is(c.code, 0, c.stderr);
   assert.equal([c.json.guardian_id, c.json.guardian_name, c.json.relation, c.json.agreed], [ilze, 'Ilze Bērziņa', 'mother', 'Māte zvanīs tās pašas dienas rītā']);
-  assert.equal(run(['conversation', 'list', '--as', 'T01', '--json']).json.map((x: any) => x.summary), ['Kavējumi oktobrī']);
-  assert.equal(run(['conversation', 'list', '--as', 'T03', '--json']).json, []);
-  const table = run(['conversation', 'list', '--class', '7.a', '--as', 'D01']);
+  assert.equal((await run(['conversation', 'list', '--as', 'T01', '--json'])).json.map((x: any) => x.summary), ['Kavējumi oktobrī']);
+  assert.equal((await run(['conversation', 'list', '--as', 'T03', '--json'])).json, []);
+  const table = await run(['conversation', 'list', '--class', '7.a', '--as', 'D01']);
   assert.match(table.stdout, /Ilze Bērziņa \(mother\)/);
 });
 

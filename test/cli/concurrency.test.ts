@@ -3,7 +3,7 @@
 // nothing may be lost or doubled.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { cli, cliAsync } from '../support/cli.ts';
+import { bin, binAsync } from '../support/cli.ts';
 import { tempDir } from '../support/school.ts';
 import { runner } from './_helpers.ts';
 
@@ -58,7 +58,7 @@ test(`${WRITERS} concurrent writers × ${CALLS_PER_WRITER} grade enter each: all
   await Promise.all(
     writers.map(async (w, k) => {
       for (let i = 0; i < CALLS_PER_WRITER; i++) {
-        const r = await cliAsync(
+        const r = await binAsync(
           ['grade', 'enter', '--lesson', String(w.lesson), '--student', w.student, '--value', valueFor(i), '--note', noteFor(k, i), '--as', w.teacher],
           { EZURNALS_DB: t.dbPath },
         );
@@ -70,7 +70,7 @@ test(`${WRITERS} concurrent writers × ${CALLS_PER_WRITER} grade enter each: all
   process.stderr.write(`  concurrency: ${WRITERS * CALLS_PER_WRITER} grade enter in ${seconds.toFixed(1)} s\n`);
   assert.equal(failures, [], failures.slice(0, 5).join('\n'));
 
-  const all = cli(['grade', 'list', '--json'], env);
+  const all = bin(['grade', 'list', '--json'], env);
   assert.is(all.code, 0, all.stderr);
   assert.ok(Array.isArray(all.json));
   assert.is(all.json.length, WRITERS * CALLS_PER_WRITER);

@@ -12,7 +12,7 @@ import { tempDir } from '../support/school.ts';
 const t = tempDir('ezurnals-database-');
 test.after(() => t.cleanup());
 
-/** Runs the bin in a given working directory (cli() has no cwd option). */
+/** Runs the bin in a given working directory (await cli() has no cwd option). */
 function cliIn(cwd: string, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   const base: NodeJS.ProcessEnv = { ...process.env };
   delete base.EZURNALS_DB;
@@ -114,29 +114,29 @@ test('a missing database: exit 3 with a clear message, and no file is created', 
   assert.equal(readdirSync(empty), []);
 });
 
-test('a missing database with --json: JSON error on stderr', () => {
-  const r = cli(['class', 'list', '--json', '--db', join(t.dir, 'nowhere.db')]);
+test('a missing database with --json: JSON error on stderr', async () => {
+  const r = await cli(['class', 'list', '--json', '--db', join(t.dir, 'nowhere.db')]);
   assert.is(r.code, 3);
   assert.is(r.stdout, '');
   assert.is(r.errorJson?.error?.code, 'not_found', r.stderr);
   assert.match(r.errorJson.error.message, /nowhere\.db/);
 });
 
-test('init on an existing file exits 6 and leaves it unchanged', () => {
-  const before = dbState(fileA);
+test('init on an existing file exits 6 and leaves it unchanged', async () => {
+  const before = await dbState(fileA);
   const hash = sha(fileA);
-  const r = cli(['init', '--db', fileA, '--school', 'Cita skola', '--year', '2027/2028']);
+  const r = await cli(['init', '--db', fileA, '--school', 'Cita skola', '--year', '2027/2028']);
   assert.is(r.code, 6, r.stderr);
   assert.match(r.stderr, /already exists/);
   assert.is(sha(fileA), hash);
-  assert.is(dbState(fileA), before);
-  assert.is(schoolOf(cli(['school', 'show', '--json', '--db', fileA])), 'Skola A');
+  assert.is(await dbState(fileA), before);
+  assert.is(schoolOf(await cli(['school', 'show', '--json', '--db', fileA])), 'Skola A');
 });
 
-test('init on an existing non-database file exits 6 and does not touch it', () => {
+test('init on an existing non-database file exits 6 and does not touch it', async () => {
   const path = join(t.dir, 'notes.txt');
   writeFileSync(path, 'Piezīmes vecāku ievērībai\n');
-  const r = cli(['init', '--db', path, '--school', 'X', '--year', '2026/2027']);
+  const r = await cli(['init', '--db', path, '--school', 'X', '--year', '2026/2027']);
   assert.is(r.code, 6, r.stderr);
   assert.is(readFileSync(path, 'utf8'), 'Piezīmes vecāku ievērībai\n');
 });
@@ -158,9 +158,9 @@ test('a failed init leaves no file behind', async () => {
   }
 });
 
-test('init without --year (no TTY) is a usage error and creates nothing', () => {
+test('init without --year (no TTY) is a usage error and creates nothing', async () => {
   const path = join(t.dir, 'no-year.db');
-  const r = cli(['init', '--db', path, '--school', 'Skola']);
+  const r = await cli(['init', '--db', path, '--school', 'Skola']);
   assert.is(r.code, 2, r.stderr);
   assert.match(r.stderr, /--year/);
   assert.not.ok(existsSync(path));
@@ -168,9 +168,9 @@ test('init without --year (no TTY) is a usage error and creates nothing', () => 
 
 test('a database from a newer ezurnals is refused with a clear message and not modified', async () => {
   const path = join(t.dir, 'future.db');
-  assert.is(cli(['init', '--db', path, '--school', 'Nākotnes skola', '--year', '2026/2027']).code, 0);
+  assert.is((await cli(['init', '--db', path, '--school', 'Nākotnes skola', '--year', '2026/2027'])).code, 0);
   sqlite(path, "insert into kysely_migration (name, timestamp) values ('9999-future', '2030-01-01T00:00:00.000Z')");
-  const before = dbState(path);
+  const before = await dbState(path);
   const hash = sha(path);
   const cases: [string, string[]][] = [
     ['a read', ['school', 'show']],
@@ -188,7 +188,7 @@ test('a database from a newer ezurnals is refused with a clear message and not m
     assert.is(r.stdout, '', label);
   }
   assert.match(results[2]!.errorJson?.error?.message ?? '', /newer/, results[2]!.stderr);
-  assert.is(dbState(path), before);
+  assert.is(await dbState(path), before);
   assert.is(sha(path), hash);
   assert.is(sqlite(path, 'select count(*) from subject'), '0');
 });
@@ -224,7 +224,7 @@ test('an SQLite database that ezurnals did not create is refused and left exactl
   sqlite(foreign, "create table notes (id integer primary key, text text); insert into notes (text) values ('Piezīmes vecāku ievērībai')");
   const empty = join(t.dir, 'empty.db');
   writeFileSync(empty, '');
-  const before = { foreign: dbState(foreign), foreignHash: sha(foreign), foreignMode: sqlite(foreign, 'pragma journal_mode') };
+  const before = { foreign: await dbState(foreign), foreignHash: sha(foreign), foreignMode: sqlite(foreign, 'pragma journal_mode') };
   const results = await Promise.all([
     cliIn(t.dir, ['--db', foreign, 'class', 'list', '--json']),
     cliIn(t.dir, ['--db', foreign, '--as', 'admin', 'subject', 'add', 'mat', '--name', 'Matemātika']),
@@ -238,7 +238,7 @@ test('an SQLite database that ezurnals did not create is refused and left exactl
   // Nothing written: no ezurnals tables added, journal mode not switched, an empty file stays empty.
   assert.is(sqlite(foreign, ".tables"), 'notes');
   assert.is(sqlite(foreign, 'pragma journal_mode'), before.foreignMode);
-  assert.is(dbState(foreign), before.foreign);
+  assert.is(await dbState(foreign), before.foreign);
   assert.is(sha(foreign), before.foreignHash);
   assert.is(readFileSync(empty).length, 0, 'the empty file got a schema');
 });

@@ -11,8 +11,8 @@ import { asciiSlug } from '../../src/reports/file-names.ts';
 const place = tempDir('ezurnals-demo-reports-');
 test.after(() => place.cleanup());
 
-test("the demo prints October extracts and the class summary of 7.a as PDFs and names them", () => {
-  const r = cli(['demo', '--dir', place.dir, '--json']);
+test("the demo prints October extracts and the class summary of 7.a as PDFs and names them", async () => {
+  const r = await cli(['demo', '--dir', place.dir, '--json']);
   assert.is(r.code, 0, r.stderr);
   const files: string[] = r.json.reports.files;
   assert.is(r.json.reports.format, 'pdf');
@@ -23,7 +23,7 @@ test("the demo prints October extracts and the class summary of 7.a as PDFs and 
   assert.is(pdfPages(whole), students.length);
 
   // The PDF agrees with the journal: the first student's October average in mathematics, as `report extract --json` computes it.
-  const data = cli(['report', 'extract', '--month', '2026-10', '--class', '7.a', '--json'], { EZURNALS_DB: join(place.dir, 'ezurnals.db') }).json;
+  const data = (await cli(['report', 'extract', '--month', '2026-10', '--class', '7.a', '--json'], { EZURNALS_DB: join(place.dir, 'ezurnals.db') })).json;
   const first = data.students[0];
   const mat = first.subjects.find((s: { code: string }) => s.code === 'mat');
   const own = files.find((f) => f.endsWith(`_7a_${asciiSlug(`${first.last_name} ${first.first_name}`)}.pdf`))!;

@@ -35,8 +35,8 @@ test.before(async () => {
   guardianId = results.at(-1).id;
 });
 
-test('extract ack records the slip and prints the row (JSON and table)', () => {
-  const r = run(['extract', 'ack', '--student', 'S001', '--month', '2026-10', '--date', '2026-11-16', '--guardian', 'Ilze Bērziņa', '--note', 'Paraksta māte', '--as', 'T01', '--json']);
+test('extract ack records the slip and prints the row (JSON and table)', async () => {
+  const r = await run(['extract', 'ack', '--student', 'S001', '--month', '2026-10', '--date', '2026-11-16', '--guardian', 'Ilze Bērziņa', '--note', 'Paraksta māte', '--as', 'T01', '--json']);
   assert.is(r.code, 0, r.stderr);
   assert.equal(
     { ...r.json, recorded_at: typeof r.json.recorded_at },
@@ -45,7 +45,7 @@ test('extract ack records the slip and prints the row (JSON and table)', () => {
       note: 'Paraksta māte', recorded_by: 'T01', recorded_at: 'string', classes: ['7.a'], due_on: '2026-11-12', days_late: 4, change: 'recorded',
     },
   );
-  const table = run(['extract', 'ack', '--student', 'S002', '--month', '2026-10', '--date', '10.11.2026', '--as', 'D01']);
+  const table = await run(['extract', 'ack', '--student', 'S002', '--month', '2026-10', '--date', '10.11.2026', '--as', 'D01']);
   assert.is(table.code, 0, table.stderr);
   assert.match(table.stdout, /Līga Ābele \(S002\)/);
   assert.match(table.stdout, /2026-11-10/);
@@ -65,13 +65,13 @@ test('refusals exit with their code and leave the database unchanged', async () 
     { label: 'unknown student', args: ['extract', 'ack', '--student', 'S999', '--month', '2026-10', '--as', 'T01'], error: 'not_found' },
   ]);
   // The single-command helper and the sqlite3 snapshot agree: a refused write changes no row.
-  const before = snapshot(t.dbPath);
-  refused('conflict again', ['extract', 'ack', '--student', 'S001', '--month', '2026-10', '--as', 'admin'], 'conflict');
-  assert.is(snapshot(t.dbPath), before);
+  const before = await snapshot(t.dbPath);
+  await refused('conflict again', ['extract', 'ack', '--student', 'S001', '--month', '2026-10', '--as', 'admin'], 'conflict');
+  assert.is(await snapshot(t.dbPath), before);
 });
 
-test('--replace records the slip anew in the same row', () => {
-  const r = run(['extract', 'ack', '--student', 'S001', '--month', '2026-10', '--date', '2026-11-11', '--replace', '--as', 'T01', '--json']);
+test('--replace records the slip anew in the same row', async () => {
+  const r = await run(['extract', 'ack', '--student', 'S001', '--month', '2026-10', '--date', '2026-11-11', '--replace', '--as', 'T01', '--json']);
   assert.is(r.code, 0, r.stderr);
   assert.is(r.json.id, 1);
   assert.is(r.json.change, 'replaced');
@@ -79,8 +79,8 @@ test('--replace records the slip anew in the same row', () => {
   assert.is(r.json.guardian, null);
 });
 
-test('report extract-status --json: every student of every class, returned or not, how late, and per-class totals', () => {
-  const r = run(['report', 'extract-status', '--month', '2026-10', '--json']);
+test('report extract-status --json: every student of every class, returned or not, how late, and per-class totals', async () => {
+  const r = await run(['report', 'extract-status', '--month', '2026-10', '--json']);
   assert.is(r.code, 0, r.stderr);
   const overdue = Math.max(0, daysBetween('2026-11-12', today));
   assert.is(r.json.due_on, '2026-11-12');
@@ -95,17 +95,17 @@ test('report extract-status --json: every student of every class, returned or no
   assert.equal([skele.returned, skele.returned_on, skele.days_late, skele.days_overdue], [false, null, null, overdue]);
   assert.equal(r.json.classes[0].totals, { students: 3, returned: 2, late: 0, missing: 1, overdue: overdue > 0 ? 1 : 0 });
   assert.equal(r.json.totals, { students: 4, returned: 2, late: 0, missing: 2, overdue: overdue > 0 ? 2 : 0 });
-  const one = run(['report', 'extract-status', '--month', '2026-10', '--class', '9.b', '--json']);
+  const one = await run(['report', 'extract-status', '--month', '2026-10', '--class', '9.b', '--json']);
   assert.equal(one.json.classes.map((c: any) => c.code), ['9.b']);
-  assert.is(run(['report', 'extract-status', '--month', '2026-10', '--class', '9.b', '--all', '--json']).code, 2);
-  assert.is(run(['report', 'extract-status', '--month', '2026-10', '--class', '5.c', '--json']).code, 3);
-  assert.is(run(['report', 'extract-status', '--json']).code, 2);
+  assert.is((await run(['report', 'extract-status', '--month', '2026-10', '--class', '9.b', '--all', '--json'])).code, 2);
+  assert.is((await run(['report', 'extract-status', '--month', '2026-10', '--class', '5.c', '--json'])).code, 3);
+  assert.is((await run(['report', 'extract-status', '--json'])).code, 2);
 });
 
-test('report extract-status prints a PDF that reads back: names, dates, guardians, lateness and totals', () => {
-  run(['extract', 'ack', '--student', 'S101', '--month', '2026-10', '--date', '2026-11-20', '--note', '<b>Anna & "Ko"</b>', '--as', 'T02']);
+test('report extract-status prints a PDF that reads back: names, dates, guardians, lateness and totals', async () => {
+  await run(['extract', 'ack', '--student', 'S101', '--month', '2026-10', '--date', '2026-11-20', '--note', '<b>Anna & "Ko"</b>', '--as', 'T02']);
   const out = join(t.dir, 'out');
-  const r = run(['report', 'extract-status', '--month', '2026-10', '--out', out]);
+  const r = await run(['report', 'extract-status', '--month', '2026-10', '--out', out]);
   assert.is(r.code, 0, r.stderr);
   assert.equal(readdirSync(out), ['2026-10_sekmju-izrakstu-atgriesana.pdf']);
   const text = pdfText(join(out, '2026-10_sekmju-izrakstu-atgriesana.pdf'));
@@ -124,7 +124,7 @@ test('report extract-status prints a PDF that reads back: names, dates, guardian
   assert.match(text, /Atgriezti: 2 \/ 3/);
   assert.match(text, /7 kalendārās dienas pēc 5\. datuma/);
   // HTML escapes the note; English words with --lang en.
-  const html = run(['report', 'extract-status', '--month', '2026-10', '--class', '9.b', '--format', 'html', '--lang', 'en', '--out', out]);
+  const html = await run(['report', 'extract-status', '--month', '2026-10', '--class', '9.b', '--format', 'html', '--lang', 'en', '--out', out]);
   assert.is(html.code, 0, html.stderr);
   const page = readFileSync(join(out, '2026-10_9b_extract-slip-returns.html'), 'utf8');
   assert.ok(page.includes('&lt;b&gt;Anna &amp; &quot;Ko&quot;&lt;/b&gt;'));

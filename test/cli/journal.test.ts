@@ -2,7 +2,7 @@
 // justify, remove, history, class moves) and grades (scales, kinds, corrections).
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { cliAsync } from '../support/cli.ts';
+import { cli } from '../support/cli.ts';
 import { tempDir } from '../support/school.ts';
 import { dbState, runner } from './_helpers.ts';
 
@@ -60,8 +60,8 @@ const mark = (lesson: string, students: string[], extra: string[] = []) => run([
 
 // ------------------------------------------------------------------ absences
 
-test('absence mark: several students at once', () => {
-  const r = mark(L.A!, ['S001', 'S002', 'S003']);
+test('absence mark: several students at once', async () => {
+  const r = await mark(L.A!, ['S001', 'S002', 'S003']);
   assert.is(r.code, 0, r.stderr);
   assert.equal(
     (r.json as Absence[]).map((a) => [a.student, a.code, a.marked_code, a.marked_by, a.change]).sort(),
@@ -69,16 +69,16 @@ test('absence mark: several students at once', () => {
   );
 });
 
-test('absence mark again is idempotent: change "unchanged", nothing written', () => {
-  const before = dbState(t.dbPath);
-  const r = mark(L.A!, ['S001', 'S002']);
+test('absence mark again is idempotent: change "unchanged", nothing written', async () => {
+  const before = await dbState(t.dbPath);
+  const r = await mark(L.A!, ['S001', 'S002']);
   assert.is(r.code, 0, r.stderr);
   assert.equal((r.json as Absence[]).map((a) => [a.student, a.code, a.change]).sort(), [['S001', 'n', 'unchanged'], ['S002', 'n', 'unchanged']]);
-  assert.is(dbState(t.dbPath), before);
+  assert.is(await dbState(t.dbPath), before);
 });
 
 test('absence mark --code k turns n into lateness (a remark, kept in the history)', async () => {
-  const r = mark(L.A!, ['S003'], ['--code', 'k']);
+  const r = await mark(L.A!, ['S003'], ['--code', 'k']);
   assert.is(r.code, 0, r.stderr);
   const [a] = r.json as Absence[];
   assert.is(a!.code, 'k');
@@ -88,7 +88,7 @@ test('absence mark --code k turns n into lateness (a remark, kept in the history
 });
 
 test('marking an absence the class teacher has justified is a conflict (6)', async () => {
-  const j = run(['absence', 'justify', '--student', 'S002', '--from', '2026-10-05', '--reason', 'illness', '--as', 'T01', '--json']);
+  const j = await run(['absence', 'justify', '--student', 'S002', '--from', '2026-10-05', '--reason', 'illness', '--as', 'T01', '--json']);
   assert.is(j.code, 0, j.stderr);
   assert.equal((j.json as Absence[]).map((a) => [a.student, a.code, a.marked_code, a.decided_by]), [['S002', 'ns', 'n', 'T01']]);
   await refusedAll([
@@ -105,7 +105,7 @@ test('absence justify over several days changes only n, not k, and prints what c
     ['absence', 'mark', '--lesson', L.C!, '--student', 'S004', '--as', 'T02'],
     ['absence', 'mark', '--lesson', L.D!, '--student', 'S004', '--as', 'T02'], // outside the range
   ]);
-  const r = run(['absence', 'justify', '--student', 'S004', '--from', '2026-10-05', '--to', '2026-10-07', '--reason', 'other', '--note', 'Sacensības', '--as', 'T01', '--json']);
+  const r = await run(['absence', 'justify', '--student', 'S004', '--from', '2026-10-05', '--to', '2026-10-07', '--reason', 'other', '--note', 'Sacensības', '--as', 'T01', '--json']);
   assert.is(r.code, 0, r.stderr);
   const changed = r.json as Absence[];
   assert.equal(changed.map((a) => [a.date, a.code, a.marked_code, a.decided_by]), [['2026-10-05', 'nc', 'n', 'T01'], ['2026-10-07', 'nc', 'n', 'T01']]);
@@ -115,20 +115,20 @@ test('absence justify over several days changes only n, not k, and prints what c
       ['absence', 'list', '--student', 'S004'],
       ['absence', 'list', '--student', 'S004', '--code', 'n'],
       ['absence', 'list', '--class', '7.a', '--from', '2026-10-06', '--to', '2026-10-07'],
-    ].map((args) => cliAsync([...args, '--json'], env)),
+    ].map((args) => cli([...args, '--json'], env)),
   )).map((r) => r.json as Absence[]);
   assert.equal(all!.map((a) => [a.date, a.code]), [['2026-10-05', 'nc'], ['2026-10-06', 'k'], ['2026-10-07', 'nc'], ['2026-10-08', 'n']]);
   assert.equal(onlyN!.map((a) => a.date), ['2026-10-08']);
   assert.equal(range!.map((a) => [a.date, a.student]), [['2026-10-06', 'S004'], ['2026-10-07', 'S004']]);
 });
 
-test('absence justify with nothing to justify exits 0 with an empty array', () => {
-  const before = dbState(t.dbPath);
-  const r = run(['absence', 'justify', '--student', 'S004', '--from', '2026-10-05', '--to', '2026-10-07', '--reason', 'illness', '--as', 'T01', '--json']);
+test('absence justify with nothing to justify exits 0 with an empty array', async () => {
+  const before = await dbState(t.dbPath);
+  const r = await run(['absence', 'justify', '--student', 'S004', '--from', '2026-10-05', '--to', '2026-10-07', '--reason', 'illness', '--as', 'T01', '--json']);
   assert.is(r.code, 0, r.stderr);
   assert.equal(r.json, []);
-  assert.is(dbState(t.dbPath), before);
-  const plain = run(['absence', 'justify', '--student', 'S005', '--from', '2026-09-01', '--to', '2026-09-30', '--reason', 'illness', '--as', 'T01']);
+  assert.is(await dbState(t.dbPath), before);
+  const plain = await run(['absence', 'justify', '--student', 'S005', '--from', '2026-09-01', '--to', '2026-09-30', '--reason', 'illness', '--as', 'T01']);
   assert.is(plain.code, 0, plain.stderr);
   assert.match(plain.stderr, /Nothing to justify/);
 });
@@ -137,35 +137,35 @@ test('absence remove keeps the row and its history (mark, justify, remove with w
   const listed = (await read(['absence', 'list', '--student', 'S002'])) as Absence[];
   assert.is(listed.length, 1);
   const id = String(listed[0]!.id);
-  const r = run(['absence', 'remove', id, '--reason', 'Bija klāt', '--as', 'T02', '--yes', '--json']);
+  const r = await run(['absence', 'remove', id, '--reason', 'Bija klāt', '--as', 'T02', '--yes', '--json']);
   assert.is(r.code, 0, r.stderr);
   assert.is(r.json.removed, true);
-  assert.equal(run(['absence', 'list', '--student', 'S002', '--json']).json, [], 'hidden from the list');
-  const withRemoved = run(['absence', 'list', '--student', 'S002', '--include-removed', '--json']).json as Absence[];
+  assert.equal((await run(['absence', 'list', '--student', 'S002', '--json'])).json, [], 'hidden from the list');
+  const withRemoved = (await run(['absence', 'list', '--student', 'S002', '--include-removed', '--json'])).json as Absence[];
   assert.equal(withRemoved.map((a) => [a.id, a.removed, a.code]), [[Number(id), true, 'ns']]);
-  const history = run(['absence', 'history', id, '--json']);
+  const history = await run(['absence', 'history', id, '--json']);
   assert.is(history.code, 0, history.stderr);
   const h = history.json as { action: string; code_before: string | null; code_after: string | null; changed_by: string; changed_at: string; reason: string | null }[];
   assert.equal(h.map((x) => [x.action, x.code_before, x.code_after, x.changed_by]), [['mark', null, 'n'], ['justify', 'n', 'ns'], ['remove', 'ns', null]].map((row, i) => [...row, ['T02', 'T01', 'T02'][i]]));
   assert.is(h[2]!.reason, 'Bija klāt');
   for (const x of h) assert.match(x.changed_at, TIMESTAMP);
-  refused('remove it twice', ['absence', 'remove', id, '--as', 'T02', '--yes'], 'conflict', /already removed/);
+  await refused('remove it twice', ['absence', 'remove', id, '--as', 'T02', '--yes'], 'conflict', /already removed/);
   // Marking it again restores it, still one row.
-  const again = mark(L.A!, ['S002']);
+  const again = await mark(L.A!, ['S002']);
   assert.is(again.code, 0, again.stderr);
   assert.is(again.json[0].change, 'restored');
   assert.is(again.json[0].id, Number(id));
   assert.is(again.json[0].code, 'n');
 });
 
-test('absence remove by lesson and student', () => {
-  const r = run(['absence', 'remove', '--lesson', L.A!, '--student', 'S001', '--as', 'T02', '--yes', '--json']);
+test('absence remove by lesson and student', async () => {
+  const r = await run(['absence', 'remove', '--lesson', L.A!, '--student', 'S001', '--as', 'T02', '--yes', '--json']);
   assert.is(r.code, 0, r.stderr);
   assert.is(r.json.student, 'S001');
   assert.is(r.json.removed, true);
-  refused('no such absence', ['absence', 'remove', '--lesson', L.B!, '--student', 'S001', '--as', 'T02', '--yes'], 'not_found', /S001/);
+  await refused('no such absence', ['absence', 'remove', '--lesson', L.B!, '--student', 'S001', '--as', 'T02', '--yes'], 'not_found', /S001/);
   // A removed absence is not justified any more.
-  const justify = run(['absence', 'justify', '--student', 'S001', '--from', '2026-10-05', '--reason', 'illness', '--as', 'T01', '--json']);
+  const justify = await run(['absence', 'justify', '--student', 'S001', '--from', '2026-10-05', '--reason', 'illness', '--as', 'T01', '--json']);
   assert.is(justify.code, 0, justify.stderr);
   assert.equal(justify.json, []);
 });
@@ -179,7 +179,7 @@ test('a student who is not in the lesson\'s class cannot be marked (4)', async (
 });
 
 test('student move: the old class keeps the lessons before the move, the new class gets those after', async () => {
-  const move = run(['student', 'move', 'S005', '--class', '7.b', '--date', '2026-11-02', '--yes', '--json']);
+  const move = await run(['student', 'move', 'S005', '--class', '7.b', '--date', '2026-11-02', '--yes', '--json']);
   assert.is(move.code, 0, move.stderr);
   assert.is(move.json.class, '7.b');
   assert.equal(move.json.classes.map((c: { class: string; from_date: string; to_date: string | null }) => [c.class, c.from_date, c.to_date]), [['7.a', '2026-09-01', '2026-11-01'], ['7.b', '2026-11-02', null]]);
@@ -189,9 +189,9 @@ test('student move: the old class keeps the lessons before the move, the new cla
     { label: 'move to the class they are in', args: ['student', 'move', 'S005', '--class', '7.b', '--date', '2026-11-10', '--yes'], error: 'conflict', message: /already in 7\.b/ },
     { label: 'move dated before joining', args: ['student', 'move', 'S005', '--class', '7.a', '--date', '2026-11-02', '--yes'], error: 'invalid', message: /S005/ },
   ]);
-  assert.is(mark(L.E!, ['S005']).code, 0, 'old class, before the move');
-  assert.is(mark(L.H!, ['S005']).code, 0, 'new class, after the move');
-  const grade = run(['grade', 'enter', '--lesson', L.E!, '--student', 'S005', '--value', '6', '--as', 'T02', '--json']);
+  assert.is((await mark(L.E!, ['S005'])).code, 0, 'old class, before the move');
+  assert.is((await mark(L.H!, ['S005'])).code, 0, 'new class, after the move');
+  const grade = await run(['grade', 'enter', '--lesson', L.E!, '--student', 'S005', '--value', '6', '--as', 'T02', '--json']);
   assert.is(grade.code, 0, grade.stderr);
   assert.is(grade.json[0].class, '7.a');
 });
@@ -200,29 +200,29 @@ test('student move: the old class keeps the lessons before the move, the new cla
 
 const enter = (args: string[]) => run(['grade', 'enter', ...args, '--as', 'T02', '--json']);
 
-test('grade enter: several students at once with STUDENT=VALUE', () => {
-  const r = enter(['--lesson', L.B!, '--student', 'S001=8', '--student', 'S002=7', '--note', 'Kontroldarbs']);
+test('grade enter: several students at once with STUDENT=VALUE', async () => {
+  const r = await enter(['--lesson', L.B!, '--student', 'S001=8', '--student', 'S002=7', '--note', 'Kontroldarbs']);
   assert.is(r.code, 0, r.stderr);
   const grades = r.json as (Grade & { note: string })[];
   assert.equal(grades.map((g) => [g.student, g.value, g.date, g.work, g.note]), [['S001', '8', '2026-10-06', 'regular', 'Kontroldarbs'], ['S002', '7', '2026-10-06', 'regular', 'Kontroldarbs']]);
   assert.ok(grades.every((g) => typeof g.id === 'number' && g.lesson_id === Number(L.B)));
-  refused('the same student twice', ['grade', 'enter', '--lesson', L.B!, '--student', 'S001=8', '--student', 'S001=9', '--as', 'T02'], 'invalid', /S001/);
+  await refused('the same student twice', ['grade', 'enter', '--lesson', L.B!, '--student', 'S001=8', '--student', 'S001=9', '--as', 'T02'], 'invalid', /S001/);
 });
 
-test('grade enter by class, subject and date (no lesson)', () => {
-  const r = enter(['--class', '7.a', '--subject', 'mat', '--date', '2026-10-09', '--work', 'test', '--student', 'S003=5']);
+test('grade enter by class, subject and date (no lesson)', async () => {
+  const r = await enter(['--class', '7.a', '--subject', 'mat', '--date', '2026-10-09', '--work', 'test', '--student', 'S003=5']);
   assert.is(r.code, 0, r.stderr);
   assert.equal((r.json as Grade[]).map((g) => [g.student, g.value, g.date, g.work, g.lesson_id]), [['S003', '5', '2026-10-09', 'test', null]]);
   // Two days ahead is in the future whatever the time zone; after the school year it is refused as outside it.
   const future = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
-  refused('a grade dated in the future', ['grade', 'enter', '--class', '7.a', '--subject', 'mat', '--date', future, '--student', 'S003=5', '--as', 'T02'], 'invalid', /future|outside the school year/);
+  await refused('a grade dated in the future', ['grade', 'enter', '--class', '7.a', '--subject', 'mat', '--date', future, '--student', 'S003=5', '--as', 'T02'], 'invalid', /future|outside the school year/);
 });
 
 test('a primary class (level 2): mastery levels and descriptive grades, not points', async () => {
-  const mastery = enter(['--lesson', L.P!, '--student', 'S201=S', '--student', 'S202=T', '--student', 'S203=A', '--student', 'S204=P']);
+  const mastery = await enter(['--lesson', L.P!, '--student', 'S201=S', '--student', 'S202=T', '--student', 'S203=A', '--student', 'S204=P']);
   assert.is(mastery.code, 0, mastery.stderr);
   assert.equal((mastery.json as Grade[]).map((g) => [g.student, g.value]).sort(), [['S201', 'S'], ['S202', 'T'], ['S203', 'A'], ['S204', 'P']]);
-  const descriptive = enter(['--lesson', L.P!, '--student', 'S201=+', '--student', 'S202=-', '--student', 'S203=/']);
+  const descriptive = await enter(['--lesson', L.P!, '--student', 'S201=+', '--student', 'S202=-', '--student', 'S203=/']);
   assert.is(descriptive.code, 0, descriptive.stderr);
   assert.equal((descriptive.json as Grade[]).map((g) => [g.student, g.value]).sort(), [['S201', '+'], ['S202', '-'], ['S203', '/']]);
   const points = ['1', '5', '10'];
@@ -239,11 +239,11 @@ test('a primary class (level 2): mastery levels and descriptive grades, not poin
   }
 });
 
-test('i/ni credit works', () => {
-  const r = enter(['--lesson', L.C!, '--work', 'credit', '--student', 'S001=i', '--student', 'S003=ni']);
+test('i/ni credit works', async () => {
+  const r = await enter(['--lesson', L.C!, '--work', 'credit', '--student', 'S001=i', '--student', 'S003=ni']);
   assert.is(r.code, 0, r.stderr);
   assert.equal((r.json as Grade[]).map((g) => [g.student, g.value, g.work]), [['S001', 'i', 'credit'], ['S003', 'ni', 'credit']]);
-  refused('a point grade for a credit work', ['grade', 'enter', '--lesson', L.C!, '--work', 'credit', '--student', 'S002=7', '--as', 'T02'], 'invalid', /\bi\b.*\bni\b/);
+  await refused('a point grade for a credit work', ['grade', 'enter', '--lesson', L.C!, '--work', 'credit', '--student', 'S002=7', '--as', 'T02'], 'invalid', /\bi\b.*\bni\b/);
 });
 
 test('term grades default to the semester end date', async () => {
@@ -254,14 +254,14 @@ test('term grades default to the semester end date', async () => {
     ['annual', year.semester2_to],
   ];
   for (const [work, date] of cases) {
-    const r = enter(['--class', '7.a', '--subject', 'mat', '--work', work, '--student', 'S001=8']);
+    const r = await enter(['--class', '7.a', '--subject', 'mat', '--work', work, '--student', 'S001=8']);
     assert.is(r.code, 0, `${work}: ${r.stderr}`);
     assert.is(r.json[0].date, date, work);
     assert.is(r.json[0].work, work);
   }
   assert.is(year.semester1_to, '2026-12-18');
   assert.is(year.semester2_to, '2027-05-28');
-  refused('a second annual grade', ['grade', 'enter', '--class', '7.a', '--subject', 'mat', '--work', 'annual', '--student', 'S001=9', '--as', 'T02'], 'conflict', /S001.*annual/);
+  await refused('a second annual grade', ['grade', 'enter', '--class', '7.a', '--subject', 'mat', '--work', 'annual', '--student', 'S001=9', '--as', 'T02'], 'conflict', /S001.*annual/);
 });
 
 test('exemption a: only for term grades, only with a doctor\'s certificate', async () => {
@@ -270,11 +270,11 @@ test('exemption a: only for term grades, only with a doctor\'s certificate', asy
     { label: 'a for a state exam', args: ['grade', 'enter', '--class', '7.a', '--subject', 'mat', '--work', 'state-exam', '--date', '2026-11-20', '--student', 'S002', '--value', 'a', '--exempt-certificate', 'Izziņa', '--as', 'T02'], error: 'invalid', message: /semester and annual/ },
     { label: 'a for a test', args: ['grade', 'enter', '--lesson', L.C!, '--work', 'test', '--student', 'S002', '--value', 'a', '--exempt-certificate', 'Izziņa', '--as', 'T02'], error: 'invalid', message: /semester and annual/ },
   ]);
-  const r = enter(['--class', '7.a', '--subject', 'mat', '--work', 'semester1', '--student', 'S002', '--value', 'a', '--exempt-certificate', 'Ārsta izziņa Nr. 12']);
+  const r = await enter(['--class', '7.a', '--subject', 'mat', '--work', 'semester1', '--student', 'S002', '--value', 'a', '--exempt-certificate', 'Ārsta izziņa Nr. 12']);
   assert.is(r.code, 0, r.stderr);
   assert.is(r.json[0].value, 'a');
   assert.is(r.json[0].exempt_certificate, 'Ārsta izziņa Nr. 12');
-  const exam = enter(['--class', '7.a', '--subject', 'mat', '--work', 'state-exam', '--date', '2026-11-20', '--student', 'S003=7']);
+  const exam = await enter(['--class', '7.a', '--subject', 'mat', '--work', 'state-exam', '--date', '2026-11-20', '--student', 'S003=7']);
   assert.is(exam.code, 0, exam.stderr);
   assert.is(exam.json[0].work, 'state-exam');
 });
@@ -282,17 +282,17 @@ test('exemption a: only for term grades, only with a doctor\'s certificate', asy
 test('grade correct with the same value exits 0 and adds no history entry', async () => {
   const grade = ((await read(['grade', 'list', '--student', 'S001', '--from', '2026-10-06', '--to', '2026-10-06'])) as Grade[])[0]!;
   assert.is(grade.value, '8');
-  const before = dbState(t.dbPath);
-  const r = run(['grade', 'correct', String(grade.id), '--value', '8', '--reason', 'Pārbaude', '--as', 'T02', '--json']);
+  const before = await dbState(t.dbPath);
+  const r = await run(['grade', 'correct', String(grade.id), '--value', '8', '--reason', 'Pārbaude', '--as', 'T02', '--json']);
   assert.is(r.code, 0, r.stderr);
   assert.is(r.json.value, '8');
-  assert.is(dbState(t.dbPath), before);
+  assert.is(await dbState(t.dbPath), before);
   assert.match(r.stderr, /nothing changed/);
   assert.is((await read(['grade', 'history', String(grade.id)])).length, 1);
-  const changed = run(['grade', 'correct', String(grade.id), '--value', '9', '--reason', 'Labots', '--as', 'T02', '--json']);
+  const changed = await run(['grade', 'correct', String(grade.id), '--value', '9', '--reason', 'Labots', '--as', 'T02', '--json']);
   assert.is(changed.code, 0, changed.stderr);
   assert.equal(((await read(['grade', 'history', String(grade.id)])) as { value_after: string; reason: string | null }[]).map((h) => [h.value_after, h.reason]), [['8', null], ['9', 'Labots']]);
-  refused('correct to a value off the scale', ['grade', 'correct', String(grade.id), '--value', '11', '--reason', 'x', '--as', 'T02'], 'invalid', /1–10/);
+  await refused('correct to a value off the scale', ['grade', 'correct', String(grade.id), '--value', '11', '--reason', 'x', '--as', 'T02'], 'invalid', /1–10/);
 });
 
 test('grade list filters by date range, student, subject and work', async () => {
@@ -305,7 +305,7 @@ test('grade list filters by date range, student, subject and work', async () => 
       ['--work', 'credit'],
       ['--class', '7.b'],
     ].map(async (filter) => {
-      const r = await cliAsync(['grade', 'list', ...filter, '--json'], env);
+      const r = await cli(['grade', 'list', ...filter, '--json'], env);
       assert.is(r.code, 0, `${filter.join(' ')}: ${r.stderr}`);
       return r.json as Grade[];
     }),
@@ -334,7 +334,7 @@ test('lesson list filters by class, subject, teacher and dates', async () => {
     [['--teacher', 'T01'], []],
     [['--subject', 'mat', '--class', '7.a', '--from', '2026-10-26', '--to', '2026-10-26'], [L.E!]],
   ];
-  const results = await Promise.all(cases.map(([filter]) => cliAsync(['lesson', 'list', ...filter, '--json'], env)));
+  const results = await Promise.all(cases.map(([filter]) => cli(['lesson', 'list', ...filter, '--json'], env)));
   for (const [i, [filter, expected]] of cases.entries()) {
     const r = results[i]!;
     assert.is(r.code, 0, r.stderr);
@@ -353,32 +353,32 @@ test('the editable calendar: a one-off holiday and a school break refuse lessons
     { label: 'an added school break', args: ['lesson', 'add', '--class', '7.b', '--subject', 'mat', '--date', '2026-11-27', '--number', '2', '--topic', 'X', '--as', 'T02'], error: 'invalid', message: /Papildu brīvdienas/ },
     { label: 'a Saturday that stays free', args: ['lesson', 'add', '--class', '7.b', '--subject', 'mat', '--date', '2026-11-21', '--number', '2', '--topic', 'X', '--as', 'T02'], error: 'invalid', message: /Saturday/ },
   ]);
-  const saturday = run(['lesson', 'add', '--class', '7.b', '--subject', 'mat', '--date', '2026-11-28', '--number', '2', '--topic', 'Sestdienas stunda', '--as', 'T02', '--json']);
+  const saturday = await run(['lesson', 'add', '--class', '7.b', '--subject', 'mat', '--date', '2026-11-28', '--number', '2', '--topic', 'Sestdienas stunda', '--as', 'T02', '--json']);
   assert.is(saturday.code, 0, saturday.stderr);
   assert.is(saturday.json.date, '2026-11-28');
 });
 
 test('a lesson named by class, subject and date needs --number when there are several that day', async () => {
   await setup([['lesson', 'add', '--class', '7.b', '--subject', 'mat', '--date', '2026-10-26', '--number', '5', '--topic', 'Otrā stunda', '--as', 'T02']]);
-  refused('two mat lessons in 7.b on 2026-10-26', ['absence', 'mark', '--class', '7.b', '--subject', 'mat', '--date', '2026-10-26', '--student', 'S101', '--as', 'T02'], 'usage', /--number/);
-  const r = run(['absence', 'mark', '--class', '7.b', '--subject', 'mat', '--date', '2026-10-26', '--number', '5', '--student', 'S101', '--as', 'T02', '--json']);
+  await refused('two mat lessons in 7.b on 2026-10-26', ['absence', 'mark', '--class', '7.b', '--subject', 'mat', '--date', '2026-10-26', '--student', 'S101', '--as', 'T02'], 'usage', /--number/);
+  const r = await run(['absence', 'mark', '--class', '7.b', '--subject', 'mat', '--date', '2026-10-26', '--number', '5', '--student', 'S101', '--as', 'T02', '--json']);
   assert.is(r.code, 0, r.stderr);
   assert.is(r.json[0].number, 5);
   assert.is(r.json[0].date, '2026-10-26');
 });
 
 test('lesson set changes the topic and the homework', async () => {
-  const r = run(['lesson', 'set', L.A!, '--topic', 'Daļskaitļi un decimāldaļskaitļi', '--homework', '13. lpp., 1.–4. uzd.', '--as', 'T02', '--json']);
+  const r = await run(['lesson', 'set', L.A!, '--topic', 'Daļskaitļi un decimāldaļskaitļi', '--homework', '13. lpp., 1.–4. uzd.', '--as', 'T02', '--json']);
   assert.is(r.code, 0, r.stderr);
   assert.is(r.json.topic, 'Daļskaitļi un decimāldaļskaitļi');
   assert.is(r.json.homework, '13. lpp., 1.–4. uzd.');
   assert.is(r.json.updated_by, 'T02');
-  const byRef = run(['lesson', 'set', '--class', '7.a', '--subject', 'mat', '--date', '2026-10-05', '--homework', '', '--as', 'T02', '--json']);
+  const byRef = await run(['lesson', 'set', '--class', '7.a', '--subject', 'mat', '--date', '2026-10-05', '--homework', '', '--as', 'T02', '--json']);
   assert.is(byRef.code, 0, byRef.stderr);
   assert.is(byRef.json.id, Number(L.A));
   assert.is(byRef.json.homework, null, '"" clears the homework');
   assert.is(byRef.json.topic, 'Daļskaitļi un decimāldaļskaitļi', 'the topic stays');
-  const shown = run(['lesson', 'show', L.A!, '--json']);
+  const shown = await run(['lesson', 'show', L.A!, '--json']);
   assert.is(shown.json.topic, 'Daļskaitļi un decimāldaļskaitļi');
   assert.is(shown.json.homework, null);
   await refusedAll([

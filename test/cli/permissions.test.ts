@@ -2,7 +2,7 @@
 // is exit 5 naming who lacks which right, and leaves the database unchanged.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { cliAsync } from '../support/cli.ts';
+import { cli } from '../support/cli.ts';
 import { tempDir } from '../support/school.ts';
 import { runner } from './_helpers.ts';
 
@@ -52,18 +52,18 @@ const forbiddenMessage = (who: string, right: string) => new RegExp(`${who}.*may
 
 // ------------------------------------------------------------ subject teachers
 
-test('a subject teacher on their own assignment may add a lesson, mark absences and enter grades', () => {
-  const lesson = run(['lesson', 'add', '--class', '7.a', '--subject', 'mat', '--date', '2026-10-07', '--number', '1', '--topic', 'Procenti', '--as', 'T01', '--json']);
+test('a subject teacher on their own assignment may add a lesson, mark absences and enter grades', async () => {
+  const lesson = await run(['lesson', 'add', '--class', '7.a', '--subject', 'mat', '--date', '2026-10-07', '--number', '1', '--topic', 'Procenti', '--as', 'T01', '--json']);
   assert.is(lesson.code, 0, lesson.stderr);
   assert.is(lesson.json.teacher, 'T01');
   assert.is(lesson.json.created_by, 'T01');
-  const absence = run(['absence', 'mark', '--lesson', String(L.mat7a), '--student', 'S001', '--as', 'T01', '--json']);
+  const absence = await run(['absence', 'mark', '--lesson', String(L.mat7a), '--student', 'S001', '--as', 'T01', '--json']);
   assert.is(absence.code, 0, absence.stderr);
   assert.is(absence.json[0].marked_by, 'T01');
-  const grade = run(['grade', 'enter', '--lesson', String(L.mat7a), '--student', 'S002', '--value', '8', '--as', 'T01', '--json']);
+  const grade = await run(['grade', 'enter', '--lesson', String(L.mat7a), '--student', 'S002', '--value', '8', '--as', 'T01', '--json']);
   assert.is(grade.code, 0, grade.stderr);
   assert.is(grade.json[0].created_by, 'T01');
-  const term = run(['grade', 'enter', '--class', '7.a', '--subject', 'mat', '--work', 'semester1', '--student', 'S002=8', '--as', 'T01', '--json']);
+  const term = await run(['grade', 'enter', '--class', '7.a', '--subject', 'mat', '--work', 'semester1', '--student', 'S002=8', '--as', 'T01', '--json']);
   assert.is(term.code, 0, term.stderr);
 });
 
@@ -97,18 +97,18 @@ test(`exit 5 outside one's own assignment (${otherAssignment.length} cases), dat
 // ------------------------------------------------------------ substitutes
 
 test('a substitute records the lesson and may mark absences and grades in it, not in the other lessons', async () => {
-  const lesson = run(['lesson', 'add', '--class', '7.a', '--subject', 'mat', '--date', '2026-10-06', '--number', '1', '--topic', 'Aizvietošana', '--substitute-for', 'T01', '--as', 'T03', '--json']);
+  const lesson = await run(['lesson', 'add', '--class', '7.a', '--subject', 'mat', '--date', '2026-10-06', '--number', '1', '--topic', 'Aizvietošana', '--substitute-for', 'T01', '--as', 'T03', '--json']);
   assert.is(lesson.code, 0, lesson.stderr);
   assert.is(lesson.json.teacher, 'T03');
   assert.is(lesson.json.substitute_for, 'T01');
   const id = String(lesson.json.id);
-  const absence = run(['absence', 'mark', '--lesson', id, '--student', 'S001', '--as', 'T03', '--json']);
+  const absence = await run(['absence', 'mark', '--lesson', id, '--student', 'S001', '--as', 'T03', '--json']);
   assert.is(absence.code, 0, absence.stderr);
   assert.is(absence.json[0].marked_by, 'T03');
-  const grade = run(['grade', 'enter', '--lesson', id, '--student', 'S002', '--value', '9', '--as', 'T03', '--json']);
+  const grade = await run(['grade', 'enter', '--lesson', id, '--student', 'S002', '--value', '9', '--as', 'T03', '--json']);
   assert.is(grade.code, 0, grade.stderr);
   assert.is(grade.json[0].created_by, 'T03');
-  const topic = run(['lesson', 'set', id, '--homework', '7. uzd.', '--as', 'T03', '--json']);
+  const topic = await run(['lesson', 'set', id, '--homework', '7. uzd.', '--as', 'T03', '--json']);
   assert.is(topic.code, 0, topic.stderr);
   // The assigned teacher's own lessons stay closed to the substitute.
   await refusedAll([
@@ -143,7 +143,7 @@ test('only the class teacher (or a deputy/admin) justifies absences', async () =
     { label: 'a nurse justifies', args: justify('N01'), error: 'forbidden', message: forbiddenMessage('N01', 'justify absences') },
     { label: 'a subject teacher justifies a range with nothing in it', args: justify('T02', '2026-09-01', '2026-09-04'), error: 'forbidden', message: forbiddenMessage('T02', 'justify absences') },
   ]);
-  const r = run(['absence', 'justify', '--student', 'S001', '--from', '2026-10-05', '--reason', 'illness', '--as', 'T01', '--json']);
+  const r = await run(['absence', 'justify', '--student', 'S001', '--from', '2026-10-05', '--reason', 'illness', '--as', 'T01', '--json']);
   assert.is(r.code, 0, r.stderr);
   assert.equal(r.json.map((a: { code: string; decided_by: string }) => [a.code, a.decided_by]), [['ns', 'T01']]);
 });
@@ -153,10 +153,10 @@ test('a deputy and an admin may justify absences of any class', async () => {
     ['absence', 'mark', '--lesson', String(L.lat7a), '--student', 'S002', '--as', 'T02'],
     ['absence', 'mark', '--lesson', String(L.mat7b), '--student', 'S101', '--as', 'T03'],
   ]);
-  const deputy = run(['absence', 'justify', '--student', 'S002', '--from', '2026-10-05', '--reason', 'other', '--as', 'D01', '--json']);
+  const deputy = await run(['absence', 'justify', '--student', 'S002', '--from', '2026-10-05', '--reason', 'other', '--as', 'D01', '--json']);
   assert.is(deputy.code, 0, deputy.stderr);
   assert.equal(deputy.json.map((a: { code: string; decided_by: string }) => [a.code, a.decided_by]), [['nc', 'D01']]);
-  const admin = run(['absence', 'justify', '--student', 'S101', '--from', '2026-10-05', '--reason', 'illness', '--as', 'admin', '--json']);
+  const admin = await run(['absence', 'justify', '--student', 'S101', '--from', '2026-10-05', '--reason', 'illness', '--as', 'admin', '--json']);
   assert.is(admin.code, 0, admin.stderr);
   assert.equal(admin.json.map((a: { code: string; decided_by: string }) => [a.code, a.decided_by]), [['ns', 'admin']]);
 });
@@ -168,11 +168,11 @@ test('the class teacher may correct absences of their class (remove, n → k); a
     { label: 'another class teacher removes', args: ['absence', 'remove', '--lesson', String(L.lat7a), '--student', 'S001', '--yes', '--as', 'T04'], error: 'forbidden', message: forbiddenMessage('T04', 'correct absences') },
     { label: 'a teacher of another subject removes', args: ['absence', 'remove', '--lesson', String(L.lat7a), '--student', 'S001', '--yes', '--as', 'T03'], error: 'forbidden', message: forbiddenMessage('T03', 'correct absences') },
   ]);
-  const removed = run(['absence', 'remove', '--lesson', String(L.lat7a), '--student', 'S002', '--reason', 'Bija klāt', '--yes', '--as', 'T01', '--json']);
+  const removed = await run(['absence', 'remove', '--lesson', String(L.lat7a), '--student', 'S002', '--reason', 'Bija klāt', '--yes', '--as', 'T01', '--json']);
   assert.is(removed.code, 0, removed.stderr);
   assert.is(removed.json.removed, true);
   // REFERENCE §2: "Subject teachers and class teachers may correct absences": n → k is such a correction.
-  const late = run(['absence', 'mark', '--lesson', String(L.lat7a), '--student', 'S001', '--code', 'k', '--as', 'T01', '--json']);
+  const late = await run(['absence', 'mark', '--lesson', String(L.lat7a), '--student', 'S001', '--code', 'k', '--as', 'T01', '--json']);
   assert.is(late.code, 0, `the class teacher corrects n to k: ${late.stderr}`);
   assert.is(late.json[0].code, 'k');
 });
@@ -187,18 +187,18 @@ test('the class teacher may correct grades of their class; another teacher may n
     { label: 'a teacher of the same subject elsewhere corrects', args: correct('X01'), error: 'forbidden', message: forbiddenMessage('X01', 'correct grades') },
     { label: 'a nurse corrects', args: correct('N01'), error: 'forbidden', message: forbiddenMessage('N01', 'correct grades') },
   ]);
-  const byClassTeacher = run(['grade', 'correct', id, '--value', '7', '--reason', 'Pārrēķināts', '--as', 'T01', '--json']);
+  const byClassTeacher = await run(['grade', 'correct', id, '--value', '7', '--reason', 'Pārrēķināts', '--as', 'T01', '--json']);
   assert.is(byClassTeacher.code, 0, byClassTeacher.stderr);
   assert.is(byClassTeacher.json.value, '7');
   assert.is(byClassTeacher.json.updated_by, 'T01');
-  const bySubjectTeacher = run(['grade', 'correct', id, '--value', '8', '--reason', 'Labots', '--as', 'T02', '--json']);
+  const bySubjectTeacher = await run(['grade', 'correct', id, '--value', '8', '--reason', 'Labots', '--as', 'T02', '--json']);
   assert.is(bySubjectTeacher.code, 0, bySubjectTeacher.stderr);
   const history = (await read(['grade', 'history', id])) as { changed_by: string; value_after: string }[];
   assert.equal(history.map((h) => [h.changed_by, h.value_after]), [['T02', '6'], ['T01', '7'], ['T02', '8']]);
 });
 
 test('the class teacher may update contact data of their class, not names; others may not', async () => {
-  const phone = run(['student', 'set', 'S001', '--phone', '+37129999998', '--as', 'T01', '--json']);
+  const phone = await run(['student', 'set', 'S001', '--phone', '+37129999998', '--as', 'T01', '--json']);
   assert.is(phone.code, 0, phone.stderr);
   assert.is(phone.json.phone, '+37129999998');
   await refusedAll([
@@ -251,8 +251,8 @@ test('a deputy may do everything', async () => {
   const secondWave = new Set(['student add', 'assign add']);
   const wave = (second: boolean) => steps.filter(([label]) => secondWave.has(label) === second);
   const results = [
-    ...(await Promise.all(wave(false).map(([, args]) => cliAsync([...args, '--as', 'D01', '--json'], env)))),
-    ...(await Promise.all(wave(true).map(([, args]) => cliAsync([...args, '--as', 'D01', '--json'], env)))),
+    ...(await Promise.all(wave(false).map(([, args]) => cli([...args, '--as', 'D01', '--json'], env)))),
+    ...(await Promise.all(wave(true).map(([, args]) => cli([...args, '--as', 'D01', '--json'], env)))),
   ];
   [...wave(false), ...wave(true)].forEach(([label], i) => assert.is(results[i]!.code, 0, `${label}: ${results[i]!.stderr}`));
   const lesson = await read(['lesson', 'list', '--class', '7.a', '--subject', 'lat', '--from', '2026-10-09', '--to', '2026-10-09']);
@@ -261,7 +261,7 @@ test('a deputy may do everything', async () => {
 });
 
 test('a deactivated staff member is refused, also for their own assignment', async () => {
-  const deactivated = run(['staff', 'set', 'X01', '--no-active', '--json']);
+  const deactivated = await run(['staff', 'set', 'X01', '--no-active', '--json']);
   assert.is(deactivated.code, 0, deactivated.stderr);
   assert.is(deactivated.json.active, false);
   await refusedAll([
@@ -272,7 +272,7 @@ test('a deactivated staff member is refused, also for their own assignment', asy
   ]);
   // Re-activated, the assignment works again.
   await setup([['staff', 'set', 'X01', '--active']]);
-  assert.is(run(['grade', 'enter', '--lesson', String(L.lat7b), '--student', 'S101', '--value', '7', '--as', 'X01']).code, 0);
+  assert.is((await run(['grade', 'enter', '--lesson', String(L.lat7b), '--student', 'S101', '--value', '7', '--as', 'X01'])).code, 0);
 });
 
 test('an unknown author is exit 3, from --as and from EZURNALS_USER', async () => {
@@ -283,11 +283,11 @@ test('an unknown author is exit 3, from --as and from EZURNALS_USER', async () =
   ]);
 });
 
-test('--as wins over EZURNALS_USER', () => {
-  const r = run(['grade', 'enter', '--lesson', String(L.mat7a), '--student', 'S001', '--value', '4', '--as', 'T01', '--json'], { EZURNALS_USER: 'T02' });
+test('--as wins over EZURNALS_USER', async () => {
+  const r = await run(['grade', 'enter', '--lesson', String(L.mat7a), '--student', 'S001', '--value', '4', '--as', 'T01', '--json'], { EZURNALS_USER: 'T02' });
   assert.is(r.code, 0, r.stderr);
   assert.is(r.json[0].created_by, 'T01');
-  refused('EZURNALS_USER=T01 but --as T02', ['grade', 'enter', '--lesson', String(L.mat7a), '--student', 'S001', '--value', '4', '--as', 'T02'], 'forbidden', /T02/, { EZURNALS_USER: 'T01' });
+  await refused('EZURNALS_USER=T01 but --as T02', ['grade', 'enter', '--lesson', String(L.mat7a), '--student', 'S001', '--value', '4', '--as', 'T02'], 'forbidden', /T02/, { EZURNALS_USER: 'T01' });
 });
 
 test.run();

@@ -25,8 +25,8 @@ test.before(async () => {
   ]);
 });
 
-test('student show --json: the whole personal file; the class teacher sees the conversations', () => {
-  const r = run(['student', 'show', 'S001', '--as', 'T01', '--json']);
+test('student show --json: the whole personal file; the class teacher sees the conversations', async () => {
+  const r = await run(['student', 'show', 'S001', '--as', 'T01', '--json']);
   assert.is(r.code, 0, r.stderr);
   const f = r.json;
   assert.is(f.personal_code, '010110-20002');
@@ -40,19 +40,19 @@ test('student show --json: the whole personal file; the class teacher sees the c
   assert.equal(f.briefings, [{ date: '2026-10-05', class: '7.a', topic: 'Ugunsdrošība', briefed: false }]);
   assert.equal(f.conversations.map((c: any) => [c.date, c.summary, c.guardian_name]), [['2026-10-07', 'Par sekmēm', 'Ilze Bērziņa']]);
   assert.is(f.conversations_hidden, false);
-  assert.equal(run(['student', 'show', 'S002', '--json']).json.absences, { n: 1, k: 0, ns: 0, nc: 0 });
+  assert.equal((await run(['student', 'show', 'S002', '--json'])).json.absences, { n: 1, k: 0, ns: 0, nc: 0 });
 });
 
-test('student show: the operator gets the file without the conversations; a subject teacher not at all', () => {
-  const r = run(['student', 'show', 'S001', '--json'], { EZURNALS_USER: undefined });
+test('student show: the operator gets the file without the conversations; a subject teacher not at all', async () => {
+  const r = await run(['student', 'show', 'S001', '--json'], { EZURNALS_USER: undefined });
   assert.is(r.code, 0, r.stderr);
   assert.equal(r.json.conversations, []);
   assert.is(r.json.conversations_hidden, true);
   assert.is(r.json.grades.length, 1);
-  const teacher = run(['student', 'show', 'S001', '--as', 'T02', '--json']);
+  const teacher = await run(['student', 'show', 'S001', '--as', 'T02', '--json']);
   assert.is(teacher.code, 5, teacher.stderr);
   assert.match(teacher.errorJson.error.message, "T02 (Pēteris Ozoliņš) may not read a student's personal file: is not the class teacher of S001 in 7.a");
-  const table = run(['student', 'show', 'S001'], { EZURNALS_USER: undefined });
+  const table = await run(['student', 'show', 'S001'], { EZURNALS_USER: undefined });
   assert.is(table.code, 0, table.stderr);
   assert.match(table.stdout, /Matemātika/);
   assert.match(table.stdout, /Palīdzēja klasesbiedram/);
@@ -60,12 +60,12 @@ test('student show: the operator gets the file without the conversations; a subj
   assert.match(table.stderr, /Conversations with parents: hidden/);
 });
 
-test('grade missing: the students without the term grade, as a table and as JSON', () => {
-  const r = run(['grade', 'missing', '--term', '1', '--json']);
+test('grade missing: the students without the term grade, as a table and as JSON', async () => {
+  const r = await run(['grade', 'missing', '--term', '1', '--json']);
   assert.is(r.code, 0, r.stderr);
   assert.equal(r.json, [{ class: '7.a', subject: 'mat', subject_name: 'Matemātika', teacher: 'T01', teacher_name: 'Anna Kalniņa', student: 'S002', student_name: 'Līga Ozola' }]);
-  assert.equal(run(['grade', 'missing', '--term', 'year', '--class', '7.a', '--subject', 'mat', '--json']).json.map((m: any) => m.student), ['S001', 'S002']);
-  const table = run(['grade', 'missing', '--term', '1'], { EZURNALS_USER: undefined });
+  assert.equal((await run(['grade', 'missing', '--term', 'year', '--class', '7.a', '--subject', 'mat', '--json'])).json.map((m: any) => m.student), ['S001', 'S002']);
+  const table = await run(['grade', 'missing', '--term', '1'], { EZURNALS_USER: undefined });
   assert.is(table.code, 0, table.stderr);
   assert.match(table.stdout, /Līga Ozola \(S002\)/);
   assert.match(table.stdout, /Anna Kalniņa \(T01\)/);

@@ -20,27 +20,27 @@ function onTerminal(args: string[], answers: string[]): Promise<{ code: number; 
   return new Promise((resolve) => child.on('close', (code) => resolve({ code: code ?? -1, screen })));
 }
 
-test.before(() => {
-  assert.is(cli(['init', '--school', 'Cēsu pamatskola', '--year', '2026/2027'], env).code, 0);
-  assert.is(cli(['class', 'add', '7.a'], env).code, 0);
-  assert.is(cli(['class', 'add', '7.b'], env).code, 0);
+test.before(async () => {
+  assert.is((await cli(['init', '--school', 'Cēsu pamatskola', '--year', '2026/2027'], env)).code, 0);
+  assert.is((await cli(['class', 'add', '7.a'], env)).code, 0);
+  assert.is((await cli(['class', 'add', '7.b'], env)).code, 0);
 });
 
 test.after(() => t.cleanup());
 
-test('without a terminal a missing value is a usage error and nothing is written', () => {
-  const before = snapshot(t.dbPath);
-  const r = cli(['subject', 'add', 'fiz'], env);
+test('without a terminal a missing value is a usage error and nothing is written', async () => {
+  const before = await snapshot(t.dbPath);
+  const r = await cli(['subject', 'add', 'fiz'], env);
   assert.is(r.code, 2);
   assert.match(r.stderr, /--name is required/);
-  assert.is(snapshot(t.dbPath), before);
+  assert.is(await snapshot(t.dbPath), before);
 });
 
 test('on a terminal a missing value is asked for', async () => {
   const r = await onTerminal(['subject', 'add', 'fiz'], ['Fizika\r']);
   assert.is(r.code, 0, r.screen);
   assert.match(r.screen, /Name \(Latvian\)/);
-  const subjects = cli(['subject', 'list', '--json'], env).json as { code: string; name: string }[];
+  const subjects = (await cli(['subject', 'list', '--json'], env)).json as { code: string; name: string }[];
   assert.equal(subjects.find((s) => s.code === 'fiz')?.name, 'Fizika');
 });
 
@@ -48,7 +48,7 @@ test('a class is chosen from a select list', async () => {
   // Arrow down once: the second class, 7.b.
   const r = await onTerminal(['student', 'add', 'S1'], ['Jānis\r', 'Bērziņš\r', '\u001b[B\r']);
   assert.is(r.code, 0, r.screen);
-  const student = cli(['student', 'show', 'S1', '--json'], env).json;
+  const student = (await cli(['student', 'show', 'S1', '--json'], env)).json;
   assert.is(student.first_name, 'Jānis');
   assert.is(student.last_name, 'Bērziņš');
   assert.is(student.class, '7.b');

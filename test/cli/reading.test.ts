@@ -30,38 +30,38 @@ test.before(async () => {
 
 const gradesOf = (r: { json: any }) => (r.json as any[]).map((g) => `${g.student}=${g.value}`).sort();
 
-test('a student reads their own grades (all of theirs, unasked or asked) and lessons of their class', () => {
-  const own = run(['grade', 'list', '--as', 'S001', '--json']);
+test('a student reads their own grades (all of theirs, unasked or asked) and lessons of their class', async () => {
+  const own = await run(['grade', 'list', '--as', 'S001', '--json']);
   assert.is(own.code, 0, own.stderr);
   assert.equal(gradesOf(own), ['S001=8']);
-  assert.equal(gradesOf(run(['grade', 'list', '--student', 'S001', '--as', 'student:S001', '--json'])), ['S001=8']);
-  const lessons = run(['lesson', 'list', '--as', 'S001', '--json']);
+  assert.equal(gradesOf(await run(['grade', 'list', '--student', 'S001', '--as', 'student:S001', '--json'])), ['S001=8']);
+  const lessons = await run(['lesson', 'list', '--as', 'S001', '--json']);
   assert.is(lessons.code, 0, lessons.stderr);
   assert.equal(lessons.json.map((l: any) => l.topic), ['Daļskaitļi']);
 });
 
-test('a guardian reads their child\'s extract and personal file', () => {
-  const extract = run(['report', 'extract', '--month', '2026-10', '--student', 'S001', '--as', 'guardian:1', '--json']);
+test('a guardian reads their child\'s extract and personal file', async () => {
+  const extract = await run(['report', 'extract', '--month', '2026-10', '--student', 'S001', '--as', 'guardian:1', '--json']);
   assert.is(extract.code, 0, extract.stderr);
   assert.equal(extract.json.students.map((s: any) => s.code), ['S001']);
-  const file = run(['student', 'show', 'S001', '--as', 'guardian:1', '--json']);
+  const file = await run(['student', 'show', 'S001', '--as', 'guardian:1', '--json']);
   assert.is(file.code, 0, file.stderr);
   assert.is(file.json.code, 'S001');
   assert.is(file.json.conversations_hidden, true);
 });
 
-test('a teacher reads the classes they teach or lead, and only those', () => {
-  const r = run(['grade', 'list', '--as', 'T01', '--json']);
+test('a teacher reads the classes they teach or lead, and only those', async () => {
+  const r = await run(['grade', 'list', '--as', 'T01', '--json']);
   assert.is(r.code, 0, r.stderr);
   assert.equal(gradesOf(r), ['S001=8', 'S002=6']);
-  assert.equal(gradesOf(run(['grade', 'list', '--class', '7.b', '--as', 'T03', '--json'])), ['S003=9']);
+  assert.equal(gradesOf(await run(['grade', 'list', '--class', '7.b', '--as', 'T03', '--json'])), ['S003=9']);
 });
 
-test('the nurse reads the registry with the guardians\' phones', () => {
-  const students = run(['student', 'list', '--as', 'N01', '--json']);
+test('the nurse reads the registry with the guardians\' phones', async () => {
+  const students = await run(['student', 'list', '--as', 'N01', '--json']);
   assert.is(students.code, 0, students.stderr);
   assert.equal(students.json.map((s: any) => s.code).sort(), ['S001', 'S002', 'S003']);
-  const guardians = run(['guardian', 'list', '--class', '7.b', '--as', 'N01', '--json']);
+  const guardians = await run(['guardian', 'list', '--class', '7.b', '--as', 'N01', '--json']);
   assert.is(guardians.code, 0, guardians.stderr);
   assert.equal(guardians.json.map((g: any) => g.phone), ['+37129999998']);
 });
@@ -90,35 +90,35 @@ test('refused reads exit 5 and name the missing right', async () => {
   ]);
 });
 
-test('a guest reads a granted class only, until the grant is revoked, and never writes', () => {
-  const granted = run(['staff', 'grant', 'G01', '--class', '7.b', '--until', '2026-12-31', '--json']);
+test('a guest reads a granted class only, until the grant is revoked, and never writes', async () => {
+  const granted = await run(['staff', 'grant', 'G01', '--class', '7.b', '--until', '2026-12-31', '--json']);
   assert.is(granted.code, 0, granted.stderr);
   assert.equal(granted.json.map((g: any) => [g.guest, g.class, g.until, g.granted_by]), [['G01', '7.b', '2026-12-31', 'admin']]);
-  assert.equal(gradesOf(run(['grade', 'list', '--class', '7.b', '--as', 'G01', '--json'])), ['S003=9']);
-  assert.equal(gradesOf(run(['grade', 'list', '--as', 'G01', '--json'])), ['S003=9']);
-  refused('a guest reading a class not granted', ['grade', 'list', '--class', '7.a', '--as', 'G01'], 'forbidden', /no grant of theirs covers 7\.a/);
-  refused('a guest writing in the granted class', ['behavior', 'add', '--student', 'S003', '--kind', 'positive', '--date', '2026-10-06', '--text', 'x', '--as', 'G01'], 'forbidden', /a guest only reads/);
-  refused('a teacher granting', ['staff', 'grant', 'G01', '--class', '7.a', '--until', '2026-12-31', '--as', 'T01'], 'forbidden', /manage the school registry/);
-  refused('a grant to a non-guest', ['staff', 'grant', 'T02', '--class', '7.a', '--until', '2026-12-31'], 'invalid', /T02 is not a guest/);
-  refused('a grant already past', ['staff', 'grant', 'G01', '--class', '7.a', '--until', '2026-11-01'], 'invalid', /already past/);
-  assert.is(run(['staff', 'revoke', 'G01', '--class', '7.b', '--json']).code, 0);
-  refused('a guest after the revocation', ['grade', 'list', '--class', '7.b', '--as', 'G01'], 'forbidden', /no grant/);
-  refused('revoking what is not granted', ['staff', 'revoke', 'G01', '--class', '7.b'], 'not_found');
+  assert.equal(gradesOf(await run(['grade', 'list', '--class', '7.b', '--as', 'G01', '--json'])), ['S003=9']);
+  assert.equal(gradesOf(await run(['grade', 'list', '--as', 'G01', '--json'])), ['S003=9']);
+  await refused('a guest reading a class not granted', ['grade', 'list', '--class', '7.a', '--as', 'G01'], 'forbidden', /no grant of theirs covers 7\.a/);
+  await refused('a guest writing in the granted class', ['behavior', 'add', '--student', 'S003', '--kind', 'positive', '--date', '2026-10-06', '--text', 'x', '--as', 'G01'], 'forbidden', /a guest only reads/);
+  await refused('a teacher granting', ['staff', 'grant', 'G01', '--class', '7.a', '--until', '2026-12-31', '--as', 'T01'], 'forbidden', /manage the school registry/);
+  await refused('a grant to a non-guest', ['staff', 'grant', 'T02', '--class', '7.a', '--until', '2026-12-31'], 'invalid', /T02 is not a guest/);
+  await refused('a grant already past', ['staff', 'grant', 'G01', '--class', '7.a', '--until', '2026-11-01'], 'invalid', /already past/);
+  assert.is((await run(['staff', 'revoke', 'G01', '--class', '7.b', '--json'])).code, 0);
+  await refused('a guest after the revocation', ['grade', 'list', '--class', '7.b', '--as', 'G01'], 'forbidden', /no grant/);
+  await refused('revoking what is not granted', ['staff', 'revoke', 'G01', '--class', '7.b'], 'not_found');
 });
 
-test('with no identity the owner of the database file reads everything (the operator)', () => {
-  const r = run(['grade', 'list', '--json'], { EZURNALS_USER: undefined });
+test('with no identity the owner of the database file reads everything (the operator)', async () => {
+  const r = await run(['grade', 'list', '--json'], { EZURNALS_USER: undefined });
   assert.is(r.code, 0, r.stderr);
   assert.equal(gradesOf(r), ['S001=8', 'S002=6', 'S003=9']);
 });
 
 test('a code that is both an employee\'s and a student\'s must say which', async () => {
   await setup([['staff', 'add', 'S003', '--first-name', 'Sandra', '--last-name', 'Kalna', '--role', 'teacher']]);
-  refused('an ambiguous --as', ['grade', 'list', '--as', 'S003'], 'usage', /S003 \(from --as\) names both an employee and a student: say staff:S003 or student:S003/);
-  const r = run(['grade', 'list', '--as', 'student:S003', '--json']);
+  await refused('an ambiguous --as', ['grade', 'list', '--as', 'S003'], 'usage', /S003 \(from --as\) names both an employee and a student: say staff:S003 or student:S003/);
+  const r = await run(['grade', 'list', '--as', 'student:S003', '--json']);
   assert.is(r.code, 0, r.stderr);
   assert.equal(gradesOf(r), ['S003=9']);
-  refused('the employee S003 teaches nothing', ['grade', 'list', '--class', '7.b', '--as', 'staff:S003'], 'forbidden', /S003 \(Sandra Kalna\) may not read the class journal/);
+  await refused('the employee S003 teaches nothing', ['grade', 'list', '--class', '7.b', '--as', 'staff:S003'], 'forbidden', /S003 \(Sandra Kalna\) may not read the class journal/);
 });
 
 test.run();

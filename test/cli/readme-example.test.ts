@@ -2,13 +2,13 @@
 // in order, on a temporary database named by EZURNALS_DB, as EZURNALS_USER=admin.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { cli, cliAsync, type CliResult } from '../support/cli.ts';
+import { cli, type CliResult } from '../support/cli.ts';
 import { dbState } from './_helpers.ts';
 import { tempDir } from '../support/school.ts';
 
 const t = tempDir('ezurnals-readme-');
 const env = { EZURNALS_DB: t.dbPath, EZURNALS_USER: 'admin' };
-const run = (args: string[]): CliResult => cli(args, env);
+const run = (args: string[]): Promise<CliResult> => cli(args, env);
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[23]:00$/;
 
@@ -24,33 +24,33 @@ const codes: [string, number, number][] = [];
 /** Whether each refused command left the database as it was. */
 const unchanged: [string, boolean][] = [];
 
-test.before(() => {
-  const step = (label: string, args: string[], expected = 0): CliResult => {
-    const r = run(args);
+test.before(async () => {
+  const step = async (label: string, args: string[], expected = 0): Promise<CliResult> => {
+    const r = await run(args);
     codes.push([label, expected, r.code]);
     return r;
   };
-  step('init', ['init', '--school', 'Rīgas Parauga vidusskola', '--year', '2026/2027']);
-  step('staff add T01', ['staff', 'add', 'T01', '--first-name', 'Anna', '--last-name', 'Kalniņa', '--role', 'teacher', '--role', 'class-teacher', '--phone', '+37120000001']);
-  step('staff add T02', ['staff', 'add', 'T02', '--first-name', 'Pēteris', '--last-name', 'Ozoliņš', '--role', 'teacher']);
-  step('subject add', ['subject', 'add', 'mat', '--name', 'Matemātika']);
-  step('class add', ['class', 'add', '7.a', '--level', '7', '--class-teacher', 'T01']);
-  step('student add', ['student', 'add', 'S001', '--first-name', 'Jānis', '--last-name', 'Bērziņš', '--personal-code', '010110-20002', '--class', '7.a']);
-  step('guardian add', ['guardian', 'add', '--student', 'S001', '--first-name', 'Ilze', '--last-name', 'Bērziņa', '--relation', 'mother', '--phone', '+37129999999']);
-  step('assign add', ['assign', 'add', '--class', '7.a', '--subject', 'mat', '--teacher', 'T01']);
-  lesson = step('lesson add', ['lesson', 'add', '--class', '7.a', '--subject', 'mat', '--date', '2026-10-05', '--number', '2', '--topic', 'Daļskaitļi', '--homework', '12. lpp., 3. uzd.', '--as', 'T01', '--json']);
-  step('absence mark', ['absence', 'mark', '--lesson', '1', '--student', 'S001', '--as', 'T01']);
-  justify = step('absence justify', ['absence', 'justify', '--student', 'S001', '--from', '2026-10-05', '--reason', 'illness', '--as', 'T01']);
-  step('grade enter 8', ['grade', 'enter', '--lesson', '1', '--student', 'S001', '--value', '8', '--work', 'test', '--as', 'T01']);
-  const before11 = dbState(t.dbPath);
-  refused11 = step('grade enter 11', ['grade', 'enter', '--lesson', '1', '--student', 'S001', '--value', '11', '--as', 'T01'], 4);
-  unchanged.push(['value 11', dbState(t.dbPath) === before11]);
-  const beforeT02 = dbState(t.dbPath);
-  refusedT02 = step('grade enter as T02', ['grade', 'enter', '--lesson', '1', '--student', 'S001', '--value', '7', '--as', 'T02'], 5);
-  unchanged.push(['T02', dbState(t.dbPath) === beforeT02]);
-  step('grade correct', ['grade', 'correct', '1', '--value', '9', '--reason', 'Darbs pārrakstīts', '--as', 'T01']);
-  historyResult = step('grade history', ['grade', 'history', '1', '--json']);
-  listResult = step('grade list', ['grade', 'list', '--class', '7.a', '--subject', 'mat', '--json']);
+  await step('init', ['init', '--school', 'Rīgas Parauga vidusskola', '--year', '2026/2027']);
+  await step('staff add T01', ['staff', 'add', 'T01', '--first-name', 'Anna', '--last-name', 'Kalniņa', '--role', 'teacher', '--role', 'class-teacher', '--phone', '+37120000001']);
+  await step('staff add T02', ['staff', 'add', 'T02', '--first-name', 'Pēteris', '--last-name', 'Ozoliņš', '--role', 'teacher']);
+  await step('subject add', ['subject', 'add', 'mat', '--name', 'Matemātika']);
+  await step('class add', ['class', 'add', '7.a', '--level', '7', '--class-teacher', 'T01']);
+  await step('student add', ['student', 'add', 'S001', '--first-name', 'Jānis', '--last-name', 'Bērziņš', '--personal-code', '010110-20002', '--class', '7.a']);
+  await step('guardian add', ['guardian', 'add', '--student', 'S001', '--first-name', 'Ilze', '--last-name', 'Bērziņa', '--relation', 'mother', '--phone', '+37129999999']);
+  await step('assign add', ['assign', 'add', '--class', '7.a', '--subject', 'mat', '--teacher', 'T01']);
+  lesson = await step('lesson add', ['lesson', 'add', '--class', '7.a', '--subject', 'mat', '--date', '2026-10-05', '--number', '2', '--topic', 'Daļskaitļi', '--homework', '12. lpp., 3. uzd.', '--as', 'T01', '--json']);
+  await step('absence mark', ['absence', 'mark', '--lesson', '1', '--student', 'S001', '--as', 'T01']);
+  justify = await step('absence justify', ['absence', 'justify', '--student', 'S001', '--from', '2026-10-05', '--reason', 'illness', '--as', 'T01']);
+  await step('grade enter 8', ['grade', 'enter', '--lesson', '1', '--student', 'S001', '--value', '8', '--work', 'test', '--as', 'T01']);
+  const before11 = await dbState(t.dbPath);
+  refused11 = await step('grade enter 11', ['grade', 'enter', '--lesson', '1', '--student', 'S001', '--value', '11', '--as', 'T01'], 4);
+  unchanged.push(['value 11', await dbState(t.dbPath) === before11]);
+  const beforeT02 = await dbState(t.dbPath);
+  refusedT02 = await step('grade enter as T02', ['grade', 'enter', '--lesson', '1', '--student', 'S001', '--value', '7', '--as', 'T02'], 5);
+  unchanged.push(['T02', await dbState(t.dbPath) === beforeT02]);
+  await step('grade correct', ['grade', 'correct', '1', '--value', '9', '--reason', 'Darbs pārrakstīts', '--as', 'T01']);
+  historyResult = await step('grade history', ['grade', 'history', '1', '--json']);
+  listResult = await step('grade list', ['grade', 'list', '--class', '7.a', '--subject', 'mat', '--json']);
 });
 
 test('every step exits with the documented code', () => {
@@ -76,11 +76,11 @@ test('lesson add --json prints the lesson with its id', () => {
   assert.ok(lesson.stdout.includes('Daļskaitļi'));
 });
 
-test('absence justify turns n into ns, keeping the original mark and who decided', () => {
+test('absence justify turns n into ns, keeping the original mark and who decided', async () => {
   // As written (no --json): the changed absence as a table on stdout, the count on stderr.
   assert.match(justify.stdout, /\bns\b/);
   assert.match(justify.stderr, /Justified 1 absence/);
-  const listed = run(['absence', 'list', '--student', 'S001', '--json']);
+  const listed = await run(['absence', 'list', '--student', 'S001', '--json']);
   assert.is(listed.code, 0, listed.stderr);
   assert.is(listed.json.length, 1);
   const a = listed.json[0];
@@ -135,7 +135,7 @@ test('grade list --json holds the corrected grade 9', () => {
 
 test('Latvian diacritics survive in JSON output', async () => {
   const [staff, student, subjects, lessons, school] = await Promise.all(
-    [['staff', 'list'], ['student', 'show', 'S001'], ['subject', 'list'], ['lesson', 'list'], ['school', 'show']].map((args) => cliAsync([...args, '--json'], env)),
+    [['staff', 'list'], ['student', 'show', 'S001'], ['subject', 'list'], ['lesson', 'list'], ['school', 'show']].map((args) => cli([...args, '--json'], env)),
   );
   for (const r of [staff, student, subjects, lessons, school]) assert.is(r!.code, 0, r!.stderr);
   assert.ok(staff!.json.some((s: { last_name: string }) => s.last_name === 'Kalniņa'));

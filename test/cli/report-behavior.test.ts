@@ -16,9 +16,9 @@ test.after(async () => {
   out.cleanup();
 });
 
-test('report behavior: one PDF per class with each remark, its date and author, and the class totals', () => {
+test('report behavior: one PDF per class with each remark, its date and author, and the class totals', async () => {
   const dir = join(out.dir, 'pdf');
-  const r = run(['report', 'behavior', '--class', '7.a', '--from', '2026-09-01', '--to', '2026-10-31', '--out', dir]);
+  const r = await run(['report', 'behavior', '--class', '7.a', '--from', '2026-09-01', '--to', '2026-10-31', '--out', dir]);
   assert.is(r.code, 0, r.stderr);
   assert.equal(readdirSync(dir), ['2026-09-01_2026-10-31_7a_uzvediba.pdf']);
   const text = pdfText(join(dir, '2026-09-01_2026-10-31_7a_uzvediba.pdf'));
@@ -31,14 +31,14 @@ test('report behavior: one PDF per class with each remark, its date and author, 
   assert.match(lineWith(text, 'negatīvi ieraksti'), /negatīvi ieraksti:\s*1$/);
 });
 
-test('report behavior --json prints the data; refusals write nothing', () => {
-  const r = run(['report', 'behavior', '--student', 'S001', '--from', '2026-10-01', '--to', '2026-10-31', '--json']);
+test('report behavior --json prints the data; refusals write nothing', async () => {
+  const r = await run(['report', 'behavior', '--student', 'S001', '--from', '2026-10-01', '--to', '2026-10-31', '--json']);
   assert.is(r.code, 0, r.stderr);
   assert.equal(r.json.classes[0].students[0].remarks.map((x: { kind: string }) => x.kind), ['negative', 'positive']);
   const dir = join(out.dir, 'refused');
-  refused('no period', ['report', 'behavior', '--class', '7.a', '--out', dir], 'usage', /--from/);
-  refused('bad date', ['report', 'behavior', '--class', '7.a', '--from', '31.02.2026', '--to', '2026-10-31', '--out', dir], 'invalid', /not a date/);
-  refused('unknown class', ['report', 'behavior', '--class', '7.x', '--from', '2026-10-01', '--to', '2026-10-31', '--out', dir], 'not_found', /7\.x/);
+  await refused('no period', ['report', 'behavior', '--class', '7.a', '--out', dir], 'usage', /--from/);
+  await refused('bad date', ['report', 'behavior', '--class', '7.a', '--from', '31.02.2026', '--to', '2026-10-31', '--out', dir], 'invalid', /not a date/);
+  await refused('unknown class', ['report', 'behavior', '--class', '7.x', '--from', '2026-10-01', '--to', '2026-10-31', '--out', dir], 'not_found', /7\.x/);
   assert.not.ok(existsSync(dir));
 });
 

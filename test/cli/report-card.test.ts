@@ -12,8 +12,8 @@ const out = tempDir('ezurnals-cards-');
 const { run, refused } = runner(s.dbPath);
 
 
-test('report card --json prints the data and writes nothing', () => {
-  const r = run(['report', 'card', '--term', '1', '--class', '7.a', '--json', '--out', join(out.dir, 'json')]);
+test('report card --json prints the data and writes nothing', async () => {
+  const r = await run(['report', 'card', '--term', '1', '--class', '7.a', '--json', '--out', join(out.dir, 'json')]);
   assert.is(r.code, 0, r.stderr);
   assert.equal(r.json.students.map((st: { code: string }) => st.code), ['S002', 'S001', 'S003']);
   const janis = r.json.students.find((st: { code: string }) => st.code === 'S001');
@@ -25,28 +25,28 @@ test('report card --json prints the data and writes nothing', () => {
   assert.not.ok(readdirSync(out.dir).includes('json'));
 });
 
-test('report card refuses a missing or unknown term and a missing audience', () => {
-  refused('no term', ['report', 'card', '--class', '7.a'], 'usage', /--term is required/);
-  refused('term 3', ['report', 'card', '--term', '3', '--class', '7.a'], 'usage', /--term 3 is not a term: use 1 \(I semester\), 2 \(II semester\) or year/);
-  refused('nobody', ['report', 'card', '--term', '1'], 'usage', /--class CODE, --student CODE or --all/);
+test('report card refuses a missing or unknown term and a missing audience', async () => {
+  await refused('no term', ['report', 'card', '--class', '7.a'], 'usage', /--term is required/);
+  await refused('term 3', ['report', 'card', '--term', '3', '--class', '7.a'], 'usage', /--term 3 is not a term: use 1 \(I semester\), 2 \(II semester\) or year/);
+  await refused('nobody', ['report', 'card', '--term', '1'], 'usage', /--class CODE, --student CODE or --all/);
 });
 
-test('report card --format html writes one file per student and one per class, not overwriting without --force', () => {
+test('report card --format html writes one file per student and one per class, not overwriting without --force', async () => {
   const dir = join(out.dir, 'html');
-  const r = run(['report', 'card', '--term', '2', '--class', '7.a', '--format', 'html', '--lang', 'en', '--out', dir]);
+  const r = await run(['report', 'card', '--term', '2', '--class', '7.a', '--format', 'html', '--lang', 'en', '--out', dir]);
   assert.is(r.code, 0, r.stderr);
   assert.equal(readdirSync(dir).sort(), ['2026-2027_sem2_7a_abele-anna.html', '2026-2027_sem2_7a_berzins-janis.html', '2026-2027_sem2_7a_whole-class.html', '2026-2027_sem2_7a_ziemele-zane.html']);
   const html = readFileSync(join(dir, '2026-2027_sem2_7a_abele-anna.html'), 'utf8');
   assert.ok(html.includes('2nd semester, school year 2026/2027'));
-  const again = run(['report', 'card', '--term', '2', '--class', '7.a', '--format', 'html', '--lang', 'en', '--out', dir]);
+  const again = await run(['report', 'card', '--term', '2', '--class', '7.a', '--format', 'html', '--lang', 'en', '--out', dir]);
   assert.is(again.code, EXIT_CODES.conflict, 'existing files are kept');
   assert.match(again.stderr, /4 file\(s\) already exist.*--force/);
-  assert.is(run(['report', 'card', '--term', '2', '--class', '7.a', '--format', 'html', '--lang', 'en', '--out', dir, '--force']).code, 0);
+  assert.is((await run(['report', 'card', '--term', '2', '--class', '7.a', '--format', 'html', '--lang', 'en', '--out', dir, '--force'])).code, 0);
 });
 
-test('report card --term year prints PDFs with the grades, lessons, absences and the decision', () => {
+test('report card --term year prints PDFs with the grades, lessons, absences and the decision', async () => {
   const dir = join(out.dir, 'pdf');
-  const r = run(['report', 'card', '--term', 'year', '--class', '7.a', '--out', dir]);
+  const r = await run(['report', 'card', '--term', 'year', '--class', '7.a', '--out', dir]);
   assert.is(r.code, 0, r.stderr);
   assert.equal(readdirSync(dir).sort(), ['2026-2027_gads_7a_abele-anna.pdf', '2026-2027_gads_7a_berzins-janis.pdf', '2026-2027_gads_7a_visa-klase.pdf', '2026-2027_gads_7a_ziemele-zane.pdf']);
   const janis = pdfText(join(dir, '2026-2027_gads_7a_berzins-janis.pdf'));

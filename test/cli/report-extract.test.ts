@@ -19,9 +19,9 @@ test.after(async () => {
   out.cleanup();
 });
 
-test('PDF extracts for two classes: one per student and one per class, read back with their real values', () => {
+test('PDF extracts for two classes: one per student and one per class, read back with their real values', async () => {
   const dir = join(out.dir, 'pdf');
-  const r = run(['report', 'extract', '--month', '2026-10', '--class', '7.a', '--class', '7.b', '--out', dir]);
+  const r = await run(['report', 'extract', '--month', '2026-10', '--class', '7.a', '--class', '7.b', '--out', dir]);
   assert.is(r.code, 0, r.stderr);
   assert.equal(readdirSync(dir).sort(), [
     '2026-10_7a_abele-anna.pdf',
@@ -64,25 +64,25 @@ test('PDF extracts for two classes: one per student and one per class, read back
   assert.ok(escaped.includes('Šajā mēnesī vērtējumu nav.'), 'a student with no grades this month is told so');
 });
 
-test('existing files are kept unless --force; --force replaces them', () => {
+test('existing files are kept unless --force; --force replaces them', async () => {
   const dir = join(out.dir, 'pdf');
   const file = join(dir, '2026-10_7a_berzins-janis.pdf');
   const before = readFileSync(file);
-  const clash = run(['report', 'extract', '--month', '2026-10', '--class', '7.a', '--out', dir]);
+  const clash = await run(['report', 'extract', '--month', '2026-10', '--class', '7.a', '--out', dir]);
   assert.is(clash.code, 6, clash.stderr);
   assert.is(clash.stdout, '');
   assert.match(clash.stderr, /4 file\(s\) already exist.*--force/);
   assert.ok(readFileSync(file).equals(before));
   assert.equal(readdirSync(dir).filter((f) => f.endsWith('.part')), []);
-  const forced = run(['report', 'extract', '--month', '2026-10', '--student', 'S001', '--out', dir, '--force', '--lang', 'en']);
+  const forced = await run(['report', 'extract', '--month', '2026-10', '--student', 'S001', '--out', dir, '--force', '--lang', 'en']);
   assert.is(forced.code, 0, forced.stderr);
   const english = pdfText(file);
   for (const text of ['Monthly grade extract', 'October 2026', 'I have read the grade extract.', 'Matemātika']) assert.ok(english.includes(text), text);
 });
 
-test('--format html needs no browser, and the HTML escapes every value', () => {
+test('--format html needs no browser, and the HTML escapes every value', async () => {
   const dir = join(out.dir, 'html');
-  const r = run(['report', 'extract', '--month', '2026-10', '--class', '7.b', '--out', dir, '--format', 'html'], NO_BROWSER);
+  const r = await run(['report', 'extract', '--month', '2026-10', '--class', '7.b', '--out', dir, '--format', 'html'], NO_BROWSER);
   assert.is(r.code, 0, r.stderr);
   const html = readFileSync(join(dir, '2026-10_7b_ko-b-b-anna.html'), 'utf8');
   assert.match(html, '&lt;b&gt;Anna');
@@ -90,9 +90,9 @@ test('--format html needs no browser, and the HTML escapes every value', () => {
   assert.match(html, /^<!DOCTYPE html>/);
 });
 
-test('no browser: exit 1 with one clear message, and no file written', () => {
+test('no browser: exit 1 with one clear message, and no file written', async () => {
   const dir = join(out.dir, 'none');
-  const r = run(['report', 'extract', '--month', '2026-10', '--class', '7.a', '--out', dir], NO_BROWSER);
+  const r = await run(['report', 'extract', '--month', '2026-10', '--class', '7.a', '--out', dir], NO_BROWSER);
   assert.is(r.code, 1);
   assert.match(r.stderr, 'no such file exists');
   assert.match(r.stderr, 'apt-get install chromium');
@@ -101,9 +101,9 @@ test('no browser: exit 1 with one clear message, and no file written', () => {
   assert.ok(!existsSync(dir) || readdirSync(dir).length === 0);
 });
 
-test('--json prints the data and writes no file', () => {
+test('--json prints the data and writes no file', async () => {
   const dir = join(out.dir, 'json');
-  const r = run(['report', 'extract', '--month', '2026-10', '--student', 'S003', '--out', dir, '--json']);
+  const r = await run(['report', 'extract', '--month', '2026-10', '--student', 'S003', '--out', dir, '--json']);
   assert.is(r.code, 0, r.stderr);
   assert.is(r.json.month, '2026-10');
   assert.equal(r.json.students.map((s: { code: string }) => s.code), ['S003']);
@@ -113,16 +113,16 @@ test('--json prints the data and writes no file', () => {
   assert.not.ok(existsSync(dir));
 });
 
-test('refusals: usage (exit 2) and unknown names (exit 3), with nothing written', () => {
+test('refusals: usage (exit 2) and unknown names (exit 3), with nothing written', async () => {
   const dir = join(out.dir, 'refused');
-  refused('no month', ['report', 'extract', '--class', '7.a', '--out', dir], 'usage', /--month/);
-  refused('bad month', ['report', 'extract', '--month', 'oktobris', '--class', '7.a', '--out', dir], 'usage', /YYYY-MM/);
-  refused('no audience', ['report', 'extract', '--month', '2026-10', '--out', dir], 'usage', /--class CODE, --student CODE or --all/);
-  refused('bad format', ['report', 'extract', '--month', '2026-10', '--all', '--format', 'docx', '--out', dir], 'usage');
-  refused('unknown class', ['report', 'extract', '--month', '2026-10', '--class', '7.x', '--out', dir], 'not_found', /7\.x.*known: 2\.a, 7\.a, 7\.b/);
-  refused('unknown student', ['report', 'extract', '--month', '2026-10', '--student', 'S999', '--out', dir], 'not_found', /S999/);
+  await refused('no month', ['report', 'extract', '--class', '7.a', '--out', dir], 'usage', /--month/);
+  await refused('bad month', ['report', 'extract', '--month', 'oktobris', '--class', '7.a', '--out', dir], 'usage', /YYYY-MM/);
+  await refused('no audience', ['report', 'extract', '--month', '2026-10', '--out', dir], 'usage', /--class CODE, --student CODE or --all/);
+  await refused('bad format', ['report', 'extract', '--month', '2026-10', '--all', '--format', 'docx', '--out', dir], 'usage');
+  await refused('unknown class', ['report', 'extract', '--month', '2026-10', '--class', '7.x', '--out', dir], 'not_found', /7\.x.*known: 2\.a, 7\.a, 7\.b/);
+  await refused('unknown student', ['report', 'extract', '--month', '2026-10', '--student', 'S999', '--out', dir], 'not_found', /S999/);
   assert.not.ok(existsSync(dir));
-  const family = run(['report', '--json']);
+  const family = await run(['report', '--json']);
   assert.is(family.code, 2);
 });
 

@@ -11,8 +11,8 @@ const s = await classJournalSchool();
 const out = tempDir('ezurnals-class-journal-');
 const { run, refused } = runner(s.dbPath);
 
-test('report journal --json prints the class journal data', () => {
-  const r = run(['report', 'journal', '--class', '7.a', '--subject', 'mat', '--term', '1', '--json']);
+test('report journal --json prints the class journal data', async () => {
+  const r = await run(['report', 'journal', '--class', '7.a', '--subject', 'mat', '--term', '1', '--json']);
   assert.is(r.code, 0, r.stderr);
   assert.equal([r.json.from, r.json.to, r.json.only_subjects, r.json.term_columns], ['2026-09-01', '2026-12-18', ['mat'], ['semester1']]);
   const [c] = r.json.classes;
@@ -23,29 +23,29 @@ test('report journal --json prints the class journal data', () => {
   assert.equal(c.behavior, []);
 });
 
-test('report journal refuses what it cannot print, writing nothing', () => {
-  refused('no class', ['report', 'journal'], 'usage', /--class/);
-  refused('unknown class', ['report', 'journal', '--class', '9.z'], 'not_found', /Unknown class 9\.z/);
-  refused('unknown subject', ['report', 'journal', '--class', '7.a', '--subject', 'xx'], 'not_found', /Unknown subject xx/);
-  refused('term and dates', ['report', 'journal', '--class', '7.a', '--term', '1', '--to', '2026-10-01'], 'usage', /not both/);
-  refused('outside the year', ['report', 'journal', '--all', '--from', '2027-09-01'], 'invalid', /outside the school year/);
+test('report journal refuses what it cannot print, writing nothing', async () => {
+  await refused('no class', ['report', 'journal'], 'usage', /--class/);
+  await refused('unknown class', ['report', 'journal', '--class', '9.z'], 'not_found', /Unknown class 9\.z/);
+  await refused('unknown subject', ['report', 'journal', '--class', '7.a', '--subject', 'xx'], 'not_found', /Unknown subject xx/);
+  await refused('term and dates', ['report', 'journal', '--class', '7.a', '--term', '1', '--to', '2026-10-01'], 'usage', /not both/);
+  await refused('outside the year', ['report', 'journal', '--all', '--from', '2027-09-01'], 'invalid', /outside the school year/);
   // 2.a is not taught Latvian: nothing to print.
-  refused('no such subject in the class', ['report', 'journal', '--class', '2.a', '--subject', 'lv'], 'not_found', /Nothing to print: no chosen class has lv/);
+  await refused('no such subject in the class', ['report', 'journal', '--class', '2.a', '--subject', 'lv'], 'not_found', /Nothing to print: no chosen class has lv/);
 });
 
-test('report journal reads under the journal rights: the whole journal (with the conversations) is the class teacher\'s, a subject its teachers\'', () => {
-  refused('a subject teacher printing the whole journal', ['report', 'journal', '--class', '7.a', '--as', 'T02'], 'forbidden', /T02 .* may not read conversations with parents: is not the class teacher of 7\.a/);
-  refused('a student', ['report', 'journal', '--class', '7.a', '--subject', 'mat', '--as', 'S001'], 'forbidden', /may not read the class journal/);
-  const own = run(['report', 'journal', '--class', '7.a', '--subject', 'lv', '--as', 'T02', '--json']);
+test('report journal reads under the journal rights: the whole journal (with the conversations) is the class teacher\'s, a subject its teachers\'', async () => {
+  await refused('a subject teacher printing the whole journal', ['report', 'journal', '--class', '7.a', '--as', 'T02'], 'forbidden', /T02 .* may not read conversations with parents: is not the class teacher of 7\.a/);
+  await refused('a student', ['report', 'journal', '--class', '7.a', '--subject', 'mat', '--as', 'S001'], 'forbidden', /may not read the class journal/);
+  const own = await run(['report', 'journal', '--class', '7.a', '--subject', 'lv', '--as', 'T02', '--json']);
   assert.is(own.code, 0, own.stderr);
   assert.equal(own.json.only_subjects, ['lv']);
-  const whole = run(['report', 'journal', '--class', '7.a', '--as', 'T01', '--json']);
+  const whole = await run(['report', 'journal', '--class', '7.a', '--as', 'T01', '--json']);
   assert.is(whole.code, 0, whole.stderr);
 });
 
-test('report journal prints one landscape PDF per class: contents, lessons, the grid, behaviour and appendices', () => {
+test('report journal prints one landscape PDF per class: contents, lessons, the grid, behaviour and appendices', async () => {
   const dir = join(out.dir, 'pdf');
-  const r = run(['report', 'journal', '--class', '7.a', '--out', dir]);
+  const r = await run(['report', 'journal', '--class', '7.a', '--out', dir]);
   assert.is(r.code, 0, r.stderr);
   assert.equal(readdirSync(dir), ['2026-2027_7a_zurnals.pdf']);
   const file = join(dir, '2026-2027_7a_zurnals.pdf');
@@ -86,9 +86,9 @@ test('report journal prints one landscape PDF per class: contents, lessons, the 
   assert.match(text, new RegExp(`${pages} / ${pages}\\s*$`));
 });
 
-test('report journal --format html --lang en writes the whole school', () => {
+test('report journal --format html --lang en writes the whole school', async () => {
   const dir = join(out.dir, 'html');
-  const r = run(['report', 'journal', '--all', '--format', 'html', '--lang', 'en', '--out', dir]);
+  const r = await run(['report', 'journal', '--all', '--format', 'html', '--lang', 'en', '--out', dir]);
   assert.is(r.code, 0, r.stderr);
   assert.equal(readdirSync(dir).sort(), ['2026-2027_2a_class-journal.html', '2026-2027_7a_class-journal.html', '2026-2027_7b_class-journal.html']);
 });

@@ -11,15 +11,15 @@ const school = await classReportsSchool();
 const out = tempDir('ezurnals-substitutions-');
 const { run, refused } = runner(school.dbPath);
 
-test('--json: the lessons and the totals, Latvian dates accepted', () => {
-  const r = run(['report', 'substitutions', '--from', '01.10.2026', '--to', '31.10.2026', '--json']);
+test('--json: the lessons and the totals, Latvian dates accepted', async () => {
+  const r = await run(['report', 'substitutions', '--from', '01.10.2026', '--to', '31.10.2026', '--json']);
   assert.is(r.code, 0, r.stderr);
   assert.equal(r.json.lessons.map((l: any) => [l.date, l.class, l.teacher.code, l.replaced.code]), [['2026-10-07', '7.a', 'T04', 'T01']]);
   assert.equal(r.json.by_substitute, [{ code: 'T04', name: 'Jānis Ābele', lessons: 1 }]);
 });
 
-test('PDF: one file listing the lesson, both teachers, the topic and the totals', () => {
-  const r = run(['report', 'substitutions', '--from', '2026-10-01', '--to', '2026-10-31', '--out', out.dir]);
+test('PDF: one file listing the lesson, both teachers, the topic and the totals', async () => {
+  const r = await run(['report', 'substitutions', '--from', '2026-10-01', '--to', '2026-10-31', '--out', out.dir]);
   assert.is(r.code, 0, r.stderr);
   assert.equal(readdirSync(out.dir), ['2026-10-01_2026-10-31_aizvietotas-stundas.pdf']);
   const text = pdfText(join(out.dir, '2026-10-01_2026-10-31_aizvietotas-stundas.pdf'));
@@ -29,13 +29,13 @@ test('PDF: one file listing the lesson, both teachers, the topic and the totals'
   assert.is(lineWith(text, /^\s*Jānis Ābele \(T04\)\s+1/), 'Jānis Ābele (T04) 1 Anna Kalniņa (T01) 1');
 });
 
-test('an empty period still prints, saying so (HTML); refusals', () => {
-  const r = run(['report', 'substitutions', '--from', '2026-11-01', '--to', '2026-11-30', '--out', out.dir, '--format', 'html']);
+test('an empty period still prints, saying so (HTML); refusals', async () => {
+  const r = await run(['report', 'substitutions', '--from', '2026-11-01', '--to', '2026-11-30', '--out', out.dir, '--format', 'html']);
   assert.is(r.code, 0, r.stderr);
   assert.ok(readFileSync(join(out.dir, '2026-11-01_2026-11-30_aizvietotas-stundas.html'), 'utf8').includes('Šajā periodā aizvietotu stundu nav.'));
-  refused('from after to', ['report', 'substitutions', '--from', '2026-11-30', '--to', '2026-11-01'], 'usage', /after/);
-  refused('not a date', ['report', 'substitutions', '--from', '2026-11-31', '--to', '2026-12-01'], 'invalid', /--from/);
-  refused('no dates', ['report', 'substitutions'], 'usage', /--from is required/);
+  await refused('from after to', ['report', 'substitutions', '--from', '2026-11-30', '--to', '2026-11-01'], 'usage', /after/);
+  await refused('not a date', ['report', 'substitutions', '--from', '2026-11-31', '--to', '2026-12-01'], 'invalid', /--from/);
+  await refused('no dates', ['report', 'substitutions'], 'usage', /--from is required/);
 });
 
 test.after(async () => {

@@ -11,8 +11,8 @@ const s = await cardSchool();
 const out = tempDir('ezurnals-summary-journal-');
 const { run, refused } = runner(s.dbPath);
 
-test('report summary-journal --json prints the class data', () => {
-  const r = run(['report', 'summary-journal', '--class', '7.a', '--year', '2026/2027', '--json']);
+test('report summary-journal --json prints the class data', async () => {
+  const r = await run(['report', 'summary-journal', '--class', '7.a', '--year', '2026/2027', '--json']);
   assert.is(r.code, 0, r.stderr);
   assert.is(r.json.year, '2026/2027');
   const [schoolClass] = r.json.classes;
@@ -21,14 +21,14 @@ test('report summary-journal --json prints the class data', () => {
   assert.equal(schoolClass.students.map((st: { promotion: { kind: string } }) => st.promotion.kind), ['not-promoted', 'promoted', 'incomplete']);
 });
 
-test('report summary-journal refuses a missing class and an unknown year', () => {
-  refused('no class', ['report', 'summary-journal'], 'usage', /--class/);
-  refused('unknown year', ['report', 'summary-journal', '--class', '7.a', '--year', '2030/2031'], 'not_found', /Unknown school year 2030\/2031/);
+test('report summary-journal refuses a missing class and an unknown year', async () => {
+  await refused('no class', ['report', 'summary-journal'], 'usage', /--class/);
+  await refused('unknown year', ['report', 'summary-journal', '--class', '7.a', '--year', '2030/2031'], 'not_found', /Unknown school year 2030\/2031/);
 });
 
-test('report summary-journal prints one landscape PDF per class with the grades under their subjects', () => {
+test('report summary-journal prints one landscape PDF per class with the grades under their subjects', async () => {
   const dir = join(out.dir, 'pdf');
-  const r = run(['report', 'summary-journal', '--class', '7.a', '--out', dir]);
+  const r = await run(['report', 'summary-journal', '--class', '7.a', '--out', dir]);
   assert.is(r.code, 0, r.stderr);
   assert.equal(readdirSync(dir), ['2026-2027_7a_kopsavilkuma-zurnals.pdf']);
   const file = join(dir, '2026-2027_7a_kopsavilkuma-zurnals.pdf');

@@ -11,15 +11,15 @@ const school = await classReportsSchool();
 const out = tempDir('ezurnals-teacher-report-');
 const { run, refused } = runner(school.dbPath);
 
-test('--json prints the data of each named teacher', () => {
-  const r = run(['report', 'teacher', '--teacher', 'T01', '--teacher', 'T04', '--term', '1', '--json']);
+test('--json prints the data of each named teacher', async () => {
+  const r = await run(['report', 'teacher', '--teacher', 'T01', '--teacher', 'T04', '--term', '1', '--json']);
   assert.is(r.code, 0, r.stderr);
   assert.equal(r.json.teachers.map((t: any) => t.code), ['T01', 'T04']);
   assert.equal(r.json.teachers[0].class_subjects[0].distribution, { '8': 1, '6': 1, i: 1 });
 });
 
-test('PDF: one file per teacher with lessons, topics, the distribution, ungraded students and substitutions', () => {
-  const r = run(['report', 'teacher', '--teacher', 'T01', '--teacher', 'T04', '--term', '1', '--out', out.dir]);
+test('PDF: one file per teacher with lessons, topics, the distribution, ungraded students and substitutions', async () => {
+  const r = await run(['report', 'teacher', '--teacher', 'T01', '--teacher', 'T04', '--term', '1', '--out', out.dir]);
   assert.is(r.code, 0, r.stderr);
   assert.equal(readdirSync(out.dir).sort(), ['2026-2027-sem1_t01_anna-kalnina.pdf', '2026-2027-sem1_t04_janis-abele.pdf']);
   const t01 = pdfText(join(out.dir, '2026-2027-sem1_t01_anna-kalnina.pdf'));
@@ -37,13 +37,13 @@ test('PDF: one file per teacher with lessons, topics, the distribution, ungraded
   assert.ok(t04.includes('07.10. 1. st. Procenti ikdienā'));
 });
 
-test('an unknown teacher: exit 3 naming the code and where to look; no files', () => {
+test('an unknown teacher: exit 3 naming the code and where to look; no files', async () => {
   const before = readdirSync(out.dir).length;
-  refused('unknown teacher', ['report', 'teacher', '--teacher', 'T99', '--term', '1', '--out', out.dir], 'not_found', /Unknown teacher T99.*staff list/);
-  const plain = run(['report', 'teacher', '--teacher', 'T99', '--term', '1', '--out', out.dir]);
+  await refused('unknown teacher', ['report', 'teacher', '--teacher', 'T99', '--term', '1', '--out', out.dir], 'not_found', /Unknown teacher T99.*staff list/);
+  const plain = await run(['report', 'teacher', '--teacher', 'T99', '--term', '1', '--out', out.dir]);
   assert.is(plain.code, 3);
   assert.match(plain.stderr, /Unknown teacher T99/);
-  refused('no term', ['report', 'teacher', '--teacher', 'T01', '--out', out.dir], 'usage', /--term/);
+  await refused('no term', ['report', 'teacher', '--teacher', 'T01', '--out', out.dir], 'usage', /--term/);
   assert.is(readdirSync(out.dir).length, before);
   assert.not.ok(existsSync(join(out.dir, '2026-2027-sem1_t99.pdf')));
 });

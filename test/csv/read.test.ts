@@ -97,21 +97,21 @@ const parsing: [string, string, string[][], number[]][] = [
   ['DOS Ctrl-Z at the end', 'a;b\r\n1;2\r\n\x1a', [['1', '2']], [2]],
 ];
 for (const [name, text, expectedCells, expectedLines] of parsing) {
-  test(`readCsv: ${name}`, () => {
-    const table = read(text);
+  test(`readCsv: ${name}`, async () => {
+    const table = await read(text);
     assert.equal(table.header, text.includes('a;b;c') ? ['a', 'b', 'c'] : ['a', 'b']);
     assert.equal(cells(table), expectedCells);
     assert.equal(lines(table), expectedLines);
   });
 }
 
-test('readCsv: width is what the file had, before padding', () => {
-  const table = read('a;b;c\n1\n1;2;3;4\n1;2;3\n');
+test('readCsv: width is what the file had, before padding', async () => {
+  const table = await read('a;b;c\n1\n1;2;3;4\n1;2;3\n');
   assert.equal(table.rows.map((r) => r.width), [1, 4, 3]);
 });
 
-test('rowWidthProblem: more values than columns is a problem with its line; extra empty values and short rows are not', () => {
-  const table = read('a;b;c\n1;2;3;4\n1;2;3;;\n1\n1;2;3\n');
+test('rowWidthProblem: more values than columns is a problem with its line; extra empty values and short rows are not', async () => {
+  const table = await read('a;b;c\n1;2;3;4\n1;2;3;;\n1\n1;2;3\n');
   const problems = table.rows.map((r) => rowWidthProblem(table, r));
   assert.equal(problems, [
     {
@@ -125,12 +125,12 @@ test('rowWidthProblem: more values than columns is a problem with its line; extr
   ]);
 });
 
-test('readCsv: --delimiter overrides detection (names accepted)', () => {
+test('readCsv: --delimiter overrides detection (names accepted)', async () => {
   const text = 'a;b\tc\n1;2\t3\n';
-  assert.equal(read(text).header, ['a;b', 'c']); // tab preferred when both are consistent
-  assert.equal(read(text, { delimiter: ';' }).header, ['a', 'b\tc']);
-  assert.equal(read(text, { delimiter: 'tab' }).header, ['a;b', 'c']);
-  assert.is(read(text, { delimiter: 'semicolon' }).delimiter, ';');
+  assert.equal((await read(text)).header, ['a;b', 'c']); // tab preferred when both are consistent
+  assert.equal((await read(text, { delimiter: ';' })).header, ['a', 'b\tc']);
+  assert.equal((await read(text, { delimiter: 'tab' })).header, ['a;b', 'c']);
+  assert.is((await read(text, { delimiter: 'semicolon' })).delimiter, ';');
 });
 
 test('readCsv: an unusable --delimiter is a CsvError', () => {

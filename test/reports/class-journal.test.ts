@@ -104,9 +104,9 @@ test('buildClassJournals: the archive calls it without the CLI; every class of t
     'Klases žurnāls 2026/2027 — 7.a · Individuālās sarunas ar vecākiem',
     'Klases žurnāls 2026/2027 — 7.a · Piezīmes vecāku ievērībai',
   ]);
-  const only = await buildClassJournals(s.db, school, year, { classIds: [], period: { from: '2026-10-01', to: '2026-10-31' } });
+  const only = await buildClassJournals(s.db, school, year, { printedOn: '2026-11-02', classIds: [], period: { from: '2026-10-01', to: '2026-10-31' } });
   assert.equal(only.data.classes, []);
-  const period = await buildClassJournals(s.db, school, year, { period: { from: '2026-10-01', to: '2026-10-31' } });
+  const period = await buildClassJournals(s.db, school, year, { printedOn: '2026-11-02', period: { from: '2026-10-01', to: '2026-10-31' } });
   assert.equal(classJournalDocuments(period.data, 'en').map((d) => d.name)[1], '2026-2027_7a_class-journal_2026-10-01_2026-10-31');
 });
 

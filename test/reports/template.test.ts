@@ -5,7 +5,7 @@ import { compile, escapeHtml, render, trusted, TemplateError } from '../../src/r
 const partials: Record<string, string> = { greeting: 'Sveiki, {{name}}!' };
 const run = (source: string, view: unknown) => render(compile(source), view, (name) => compile(partials[name] ?? `missing ${name}`));
 
-test('values are escaped, null and undefined print nothing', () => {
+test('values are escaped, null and undefined print nothing', async () => {
   const cases: [string, unknown, string][] = [
     ['{{name}}', { name: '<b>Anna & "Ko"</b>' }, '&lt;b&gt;Anna &amp; &quot;Ko&quot;&lt;/b&gt;'],
     ["{{name}}", { name: "O'Neil" }, 'O&#39;Neil'],
@@ -16,35 +16,35 @@ test('values are escaped, null and undefined print nothing', () => {
     ['{{a.x.c}}', { a: {} }, ''],
     ['{{ spaced }}', { spaced: 'ok' }, 'ok'],
   ];
-  for (const [source, view, expected] of cases) assert.is(run(source, view), expected, source);
+  for (const [source, view, expected] of cases) assert.is(await run(source, view), expected, source);
 });
 
-test('raw output takes only trusted HTML', () => {
-  assert.is(run('<p>{{{body}}}</p>', { body: trusted('<b>ā</b>') }), '<p><b>ā</b></p>');
-  assert.is(run('<p>{{{body}}}</p>', {}), '<p></p>');
+test('raw output takes only trusted HTML', async () => {
+  assert.is(await run('<p>{{{body}}}</p>', { body: trusted('<b>ā</b>') }), '<p><b>ā</b></p>');
+  assert.is(await run('<p>{{{body}}}</p>', {}), '<p></p>');
   assert.throws(() => run('{{{body}}}', { body: '<script>x</script>' }), /not trusted HTML/);
 });
 
-test('each repeats with the item as scope, falls back to else, and names resolve outwards', () => {
+test('each repeats with the item as scope, falls back to else, and names resolve outwards', async () => {
   const view = { title: 'Klase', rows: [{ name: 'Ābele' }, { name: 'Bērziņš' }], empty: [] };
-  assert.is(run('{{#each rows}}{{@index}}:{{name}}/{{title}};{{/each}}', view), '0:Ābele/Klase;1:Bērziņš/Klase;');
-  assert.is(run('{{#each empty}}x{{else}}nav{{/each}}', view), 'nav');
-  assert.is(run('{{#each missing}}x{{else}}nav{{/each}}', view), 'nav');
-  assert.is(run('{{#each list}}[{{.}}]{{/each}}', { list: ['n', 'ns'] }), '[n][ns]');
-  assert.is(run('{{#each outer}}{{#each inner}}{{.}}{{/each}}|{{/each}}', { outer: [{ inner: [1, 2] }, { inner: [3] }] }), '12|3|');
+  assert.is(await run('{{#each rows}}{{@index}}:{{name}}/{{title}};{{/each}}', view), '0:Ābele/Klase;1:Bērziņš/Klase;');
+  assert.is(await run('{{#each empty}}x{{else}}nav{{/each}}', view), 'nav');
+  assert.is(await run('{{#each missing}}x{{else}}nav{{/each}}', view), 'nav');
+  assert.is(await run('{{#each list}}[{{.}}]{{/each}}', { list: ['n', 'ns'] }), '[n][ns]');
+  assert.is(await run('{{#each outer}}{{#each inner}}{{.}}{{/each}}|{{/each}}', { outer: [{ inner: [1, 2] }, { inner: [3] }] }), '12|3|');
   assert.throws(() => run('{{#each title}}x{{/each}}', view), /not a list/);
 });
 
-test('if and unless treat empty lists, empty text, zero and null as false', () => {
+test('if and unless treat empty lists, empty text, zero and null as false', async () => {
   const cases: [unknown, string][] = [[[], 'no'], [[1], 'yes'], ['', 'no'], ['a', 'yes'], [0, 'no'], [3, 'yes'], [null, 'no'], [undefined, 'no'], [true, 'yes']];
   for (const [value, expected] of cases) {
-    assert.is(run('{{#if v}}yes{{else}}no{{/if}}', { v: value }), expected, `if ${JSON.stringify(value)}`);
-    assert.is(run('{{#unless v}}no{{else}}yes{{/unless}}', { v: value }), expected, `unless ${JSON.stringify(value)}`);
+    assert.is(await run('{{#if v}}yes{{else}}no{{/if}}', { v: value }), expected, `if ${JSON.stringify(value)}`);
+    assert.is(await run('{{#unless v}}no{{else}}yes{{/unless}}', { v: value }), expected, `unless ${JSON.stringify(value)}`);
   }
 });
 
-test('partials render in the current scope', () => {
-  assert.is(run('{{#each people}}{{> greeting}} {{/each}}', { people: [{ name: 'Jānis' }, { name: '<Zane>' }] }), 'Sveiki, Jānis! Sveiki, &lt;Zane&gt;! ');
+test('partials render in the current scope', async () => {
+  assert.is(await run('{{#each people}}{{> greeting}} {{/each}}', { people: [{ name: 'Jānis' }, { name: '<Zane>' }] }), 'Sveiki, Jānis! Sveiki, &lt;Zane&gt;! ');
 });
 
 test('malformed templates fail when compiled, naming the problem', () => {

@@ -177,7 +177,7 @@ test('a second demo into the same folder is refused (exit 6) and leaves the firs
     assert.is((error as AppError).exitCode, 6);
     assert.match((error as AppError).message, '--force');
   }
-  const run = cli(['demo', '--dir', place.dir, '--json']);
+  const run = await cli(['demo', '--dir', place.dir, '--json']);
   assert.is(run.code, 6, run.stderr);
   assert.is(run.errorJson?.error?.code, 'conflict');
   assert.ok((await findOnlySchool(db))?.name, 'the first demo is still there');

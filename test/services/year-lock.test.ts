@@ -57,7 +57,7 @@ const firstGradeId = async (s: SmallSchool) => (await s.db.selectFrom('grade').s
 test('a closed year refuses every kind of write (exit 5 naming the year) and stays as it was; reading works', async () => {
   const { s, cleanup } = await closedSchool();
   try {
-    const before = snapshot(s.dbPath);
+    const before = await snapshot(s.dbPath);
     const gradeId = await firstGradeId(s);
     const writes: [string, string, (c: ServiceContext) => Promise<unknown>][] = [
       ['lesson add', 'T01', (c) => addLesson(c, { class: '7.a', subject: 'mat', date: '2026-10-07', number: 1, topic: 'Vēl viena' })],
@@ -85,7 +85,7 @@ test('a closed year refuses every kind of write (exit 5 naming the year) and sta
       results.push(await s.as(who, write).then(() => `${label}: written`, (error: Error) => `${label}: ${error.message.startsWith(CLOSED) && error.message.includes('--closed-year-reason') ? 'refused' : error.message}`));
     }
     assert.equal(results, writes.map(([label]) => `${label}: refused`));
-    assert.is(snapshot(s.dbPath), before);
+    assert.is(await snapshot(s.dbPath), before);
     const card = await s.as('admin', (c) => loadCardData(c, { term: 'year', class: ['7.a'] }));
     assert.equal(card.students.find((st) => st.code === 'S001')!.promotion, { kind: 'promoted', nextLevel: 8 });
   } finally {
@@ -141,10 +141,10 @@ test('the bulk import path is refused by the same lock', async () => {
   const saved = bulkSettings.minRows;
   try {
     bulkSettings.minRows = 1;
-    const before = snapshot(s.dbPath);
+    const before = await snapshot(s.dbPath);
     const csv = 'class,subject,date,student,value\n7.a,mat,2026-10-05,S003,7\n';
     await rejects(() => s.as('admin', (c) => importSources(c, [{ kind: 'grades', file: 'grades.csv', bytes: Buffer.from(csv) }])), 'forbidden', CLOSED);
-    assert.is(snapshot(s.dbPath), before);
+    assert.is(await snapshot(s.dbPath), before);
   } finally {
     bulkSettings.minRows = saved;
     await cleanup();
@@ -165,10 +165,10 @@ test("an admin's override with a reason writes into the closed year and is recor
     // The lock is back for the next command.
     await rejects(() => s.as('admin', (c) => correctGrade(c, gradeId, { value: '10', reason: 'vēlreiz' })), 'forbidden', CLOSED);
 
-    const before = snapshot(s.dbPath);
+    const before = await snapshot(s.dbPath);
     await rejects(() => s.as('D01', (c) => overridingYearLock(c, 'vajag', 'grade correct', fix)), 'forbidden', 'only an admin');
     await rejects(() => s.as('admin', (c) => overridingYearLock(c, '  ', 'grade correct', fix)), 'usage', 'needs the reason');
-    assert.is(snapshot(s.dbPath), before);
+    assert.is(await snapshot(s.dbPath), before);
     // An override that touches no closed year records nothing.
     await s.as('admin', (c) => overridingYearLock(c, 'nevajadzīgi', 'staff add', async () => null));
     assert.is((await s.as('admin', (c) => listYearLockOverrides(c))).length, 1);

@@ -210,7 +210,7 @@ Grades('errors are reported with lines as the per-row path reports them, and not
   rows.push(['7.a', 'mat', '', 'S100', 9, '1. semestris', '']); // a second term grade
   rows.push(['7.a', 'mat', '2026-10-01', 'S100', 9, '', '', 'extra']); // too many values
   const file = source('grades', rows);
-  const before = snapshot(b.dbPath);
+  const before = await snapshot(b.dbPath);
   const perRow = await failure(run(a, [file], false));
   const bulk = await failure(run(b, [file], true));
   assert.is(bulk.message, perRow.message);
@@ -220,7 +220,7 @@ Grades('errors are reported with lines as the per-row path reports them, and not
   assert.ok(bulk.message.includes('grades.csv:21: column "Vērtējums": value "11" — grade "11" is not on the scale'));
   assert.ok(bulk.message.includes('A grade cannot be dated in the future (2026-12-15)'));
   assert.ok(bulk.message.includes('already has a semester1 grade in mat'));
-  assert.is(snapshot(b.dbPath), before, 'nothing written');
+  assert.is(await snapshot(b.dbPath), before, 'nothing written');
 });
 
 Grades('entered_at dates new grades as given through both paths; a bad or future one is refused on its column', async () => {
@@ -239,13 +239,13 @@ Grades('entered_at dates new grades as given through both paths; a bad or future
   assert.equal(stored.slice(-3).map((g) => g.created_at), ['2026-10-05T18:30:00+03:00', '2026-10-06T09:15:00+03:00', '2026-11-29T10:00:00+02:00']);
 
   const bad = [header, ['7.a', 'mat', days[3]!, 'S103', 8, 'test', 'vakar'], ['7.a', 'mat', days[3]!, 'S104', 8, 'test', '2026-12-01 10:00']];
-  const before = snapshot(b.dbPath);
+  const before = await snapshot(b.dbPath);
   const p = await failure(run(a, [source('grades', bad)], false));
   const q = await failure(run(b, [source('grades', bad)], true));
   assert.is(q.message, p.message);
   assert.ok(q.message.includes('grades.csv:2: column "entered_at": value "vakar" — entered_at "vakar" is not a time'), q.message);
   assert.ok(q.message.includes('grades.csv:3: column "entered_at": value "2026-12-01 10:00" — entered_at 2026-12-01 10:00 is in the future'), q.message);
-  assert.is(snapshot(b.dbPath), before, 'nothing written');
+  assert.is(await snapshot(b.dbPath), before, 'nothing written');
 });
 
 Grades.run();
@@ -293,13 +293,13 @@ Absences('absences with ns/nc give the same database through both paths; re-impo
   bad[6]![2] = '2026-11-29';
   bad[7]![3] = 9;
   bad.push(bad[8]!);
-  const before = snapshot(b.dbPath);
+  const before = await snapshot(b.dbPath);
   const p = await failure(run(a, [source('absences', bad)], false));
   const q = await failure(run(b, [source('absences', bad)], true));
   assert.is(q.message, p.message);
   assert.is(q.problems.length, 4);
   assert.ok(q.message.includes('absences.csv:6: column "Atzīme": value "x" — must be n or k'));
-  assert.is(snapshot(b.dbPath), before, 'nothing written');
+  assert.is(await snapshot(b.dbPath), before, 'nothing written');
 });
 
 Absences('entered_at dates new marks (and their history) as given through both paths', async () => {

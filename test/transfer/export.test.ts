@@ -11,7 +11,7 @@ const t = tempDir('ezurnals-export-');
 const env = { EZURNALS_DB: t.dbPath, EZURNALS_USER: 'admin' };
 const run = (...args: string[]) => cli(args, env);
 
-test.before(() => {
+test.before(async () => {
   const steps = [
     ['init', '--school', 'Rīgas Parauga vidusskola', '--year', '2026/2027'],
     ['staff', 'add', 'T01', '--first-name', 'Anna', '--last-name', 'Kalniņa', '--role', 'teacher', '--role', 'class-teacher', '--phone', '+37120000001'],
@@ -26,78 +26,78 @@ test.before(() => {
     ['absence', 'justify', '--student', 'S002', '--from', '2026-10-05', '--reason', 'other', '--as', 'T01'],
     ['grade', 'enter', '--lesson', '1', '--student', 'S001=8', '--work', 'test', '--note', 'Ieskaite; 1. variants', '--as', 'T01'],
   ];
-  for (const step of steps) assert.is(run(...step).code, 0, step.join(' '));
+  for (const step of steps) assert.is((await run(...step)).code, 0, step.join(' '));
 });
 
 test.after(() => t.cleanup());
 
-test('every kind exports its importer columns, and the CSV reads back with the same values', () => {
+test('every kind exports its importer columns, and the CSV reads back with the same values', async () => {
   for (const kind of TRANSFER_KINDS) {
-    const r = run('export', kind);
+    const r = await run('export', kind);
     assert.is(r.code, 0, `${kind}: ${r.stderr}`);
     const table = readCsv({ bytes: Buffer.from(r.stdout), file: `${kind}.csv` });
     assert.equal(table.header, [...KIND_COLUMNS[kind].fields], kind);
   }
-  const lessons = readCsv({ bytes: Buffer.from(run('export', 'lessons').stdout), file: 'lessons.csv' });
+  const lessons = readCsv({ bytes: Buffer.from((await run('export', 'lessons')).stdout), file: 'lessons.csv' });
   assert.equal(lessons.rows.map((r) => r.cells.slice(0, -1)), [['7.a', 'mat', '2026-10-05', '2', 'T01', 'Daļskaitļi, "saīsināšana"', '12. lpp.\n3. uzd.', '']]);
   assert.match(lessons.rows[0]!.cells.at(-1)!, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[23]:00$/, 'entered_at: when the lesson was recorded');
-  const students = readCsv({ bytes: Buffer.from(run('export', 'students').stdout), file: 'students.csv' });
+  const students = readCsv({ bytes: Buffer.from((await run('export', 'students')).stdout), file: 'students.csv' });
   assert.equal(students.rows[0]!.cells.slice(0, 5), ['S002', 'Žanete', 'Ābele', '', '7.a']);
   assert.equal(students.rows[1]!.cells.slice(0, 6), ['S001', 'Jānis', 'Bērziņš', '010110-20002', '7.a', '2010-01-01']);
   assert.is(students.rows[1]!.cells[9], 'Brīvības iela 1; dz. 5, Rīga');
 });
 
-test('one guardian of two students is one row per student', () => {
-  const rows = readCsv({ bytes: Buffer.from(run('export', 'guardians').stdout), file: 'g.csv' }).rows.map((r) => r.cells);
+test('one guardian of two students is one row per student', async () => {
+  const rows = readCsv({ bytes: Buffer.from((await run('export', 'guardians')).stdout), file: 'g.csv' }).rows.map((r) => r.cells);
   assert.equal(rows, [
     ['S001', 'Ilze', 'Bērziņa', 'mother', '+37129999999', '', ''],
     ['S002', 'Ilze', 'Bērziņa', 'mother', '+37129999999', '', ''],
   ]);
 });
 
-test('absences export the current code and grades their kind of work and note', () => {
-  assert.equal(readCsv({ bytes: Buffer.from(run('export', 'absences').stdout), file: 'a.csv' }).rows.map((r) => r.cells.slice(0, -1)), [['7.a', 'mat', '2026-10-05', '2', 'S002', 'nc']]);
-  assert.equal(readCsv({ bytes: Buffer.from(run('export', 'grades').stdout), file: 'g.csv' }).rows.map((r) => r.cells.slice(0, -1)), [['7.a', 'mat', '2026-10-05', 'S001', '8', 'test', 'Ieskaite; 1. variants']]);
+test('absences export the current code and grades their kind of work and note', async () => {
+  assert.equal(readCsv({ bytes: Buffer.from((await run('export', 'absences')).stdout), file: 'a.csv' }).rows.map((r) => r.cells.slice(0, -1)), [['7.a', 'mat', '2026-10-05', '2', 'S002', 'nc']]);
+  assert.equal(readCsv({ bytes: Buffer.from((await run('export', 'grades')).stdout), file: 'g.csv' }).rows.map((r) => r.cells.slice(0, -1)), [['7.a', 'mat', '2026-10-05', 'S001', '8', 'test', 'Ieskaite; 1. variants']]);
 });
 
-test('--excel writes ";" with a UTF-8 BOM and CRLF', () => {
-  const r = cli(['export', 'subjects', '--excel'], env);
+test('--excel writes ";" with a UTF-8 BOM and CRLF', async () => {
+  const r = await cli(['export', 'subjects', '--excel'], env);
   assert.is(r.code, 0);
   assert.ok(r.stdout.startsWith('\uFEFFcode;name\r\n'), JSON.stringify(r.stdout.slice(0, 20)));
   assert.ok(r.stdout.includes('mat;Matemātika\r\n'));
 });
 
-test('--format json gives records with the same keys', () => {
-  const r = run('export', 'grades', '--format', 'json');
+test('--format json gives records with the same keys', async () => {
+  const r = await run('export', 'grades', '--format', 'json');
   assert.is(r.code, 0);
   const { entered_at: enteredAt, ...grade } = r.json[0];
   assert.equal([grade], [{ class: '7.a', subject: 'mat', date: '2026-10-05', student: 'S001', value: '8', work: 'test', note: 'Ieskaite; 1. variants' }]);
-  assert.is(enteredAt, run('grade', 'list', '--json').json[0].created_at, 'entered_at is when the grade was entered');
+  assert.is(enteredAt, (await run('grade', 'list', '--json')).json[0].created_at, 'entered_at is when the grade was entered');
 });
 
-test('--out writes a private file and refuses to overwrite without --force', () => {
+test('--out writes a private file and refuses to overwrite without --force', async () => {
   const out = join(t.dir, 'students.csv');
-  const first = run('export', 'students', '--out', out, '--json');
+  const first = await run('export', 'students', '--out', out, '--json');
   assert.is(first.code, 0, first.stderr);
   assert.equal(first.json, { kind: 'students', file: out, rows: 2 });
   assert.is(statSync(out).mode & 0o777, 0o600);
   writeFileSync(out, 'keep me');
-  const again = run('export', 'students', '--out', out);
+  const again = await run('export', 'students', '--out', out);
   assert.is(again.code, 6);
   assert.is(readFileSync(out, 'utf8'), 'keep me');
-  assert.is(run('export', 'students', '--out', out, '--force').code, 0);
+  assert.is((await run('export', 'students', '--out', out, '--force')).code, 0);
   assert.match(readFileSync(out, 'utf8'), /Bērziņš/);
 });
 
-test('exports are for admins and deputies (and the operator, personal data aside): a teacher is refused; bad kinds and formats are usage errors', () => {
+test('exports are for admins and deputies (and the operator, personal data aside): a teacher is refused; bad kinds and formats are usage errors', async () => {
   const teacher = { ...env, EZURNALS_USER: 'T01' };
-  for (const kind of ['students', 'guardians', 'staff', 'lessons']) assert.is(cli(['export', kind], teacher).code, 5, kind);
+  for (const kind of ['students', 'guardians', 'staff', 'lessons']) assert.is((await cli(['export', kind], teacher)).code, 5, kind);
   const operator = { ...env, EZURNALS_USER: undefined };
-  assert.is(cli(['export', 'lessons'], operator).code, 0);
-  assert.is(cli(['export', 'students'], operator).code, 2, 'personal data needs an admin or deputy by name');
-  assert.is(run('export', 'pupils').code, 2);
-  assert.is(run('export', 'grades', '--format', 'xml').code, 2);
-  assert.is(run('export', 'grades', '--format', 'json', '--excel').code, 2);
+  assert.is((await cli(['export', 'lessons'], operator)).code, 0);
+  assert.is((await cli(['export', 'students'], operator)).code, 2, 'personal data needs an admin or deputy by name');
+  assert.is((await run('export', 'pupils')).code, 2);
+  assert.is((await run('export', 'grades', '--format', 'xml')).code, 2);
+  assert.is((await run('export', 'grades', '--format', 'json', '--excel')).code, 2);
 });
 
 test.run();

@@ -87,10 +87,10 @@ Kinds('a bundle of every kind goes in, in dependency order, with what each colum
 
 Kinds('importing the same files again changes nothing: all unchanged, the database byte for byte the same', async () => {
   await run(s, bundle());
-  const before = snapshot(s.dbPath);
+  const before = await snapshot(s.dbPath);
   const again = await run(s, bundle());
   assert.equal(totals(again), { created: 0, updated: 0, unchanged: 49 });
-  assert.is(snapshot(s.dbPath), before);
+  assert.is(await snapshot(s.dbPath), before);
 });
 
 Kinds('changed rows are updated through the use cases; a grade keeps its history', async () => {
@@ -137,12 +137,12 @@ Files('Latvian Excel files in UTF-8 BOM ";", UTF-16LE tab and Windows-1257 ";" r
   assert.is(stored[1]!.birth_date, '2012-11-02', 'DD.MM.YYYY');
   assert.is(stored[0]!.sex, 'M', 'V = vīrietis');
   assert.is(stored[0]!.phone, '+37120000101', 'local number');
-  const before = snapshot(s.dbPath);
+  const before = await snapshot(s.dbPath);
   for (const name of ['students-lv-utf8-bom.csv', 'students-lv-utf16le.csv', 'bundle/students.csv', 'students-by-personal-code.csv']) {
     const [summary] = await run(s, [loadFile('students', fixture(name))]);
     assert.is(summary!.unchanged, 6, `${name}: the same six students`);
   }
-  assert.is(snapshot(s.dbPath), before);
+  assert.is(await snapshot(s.dbPath), before);
 });
 
 Files('without a code column the personas kods is the code of a new student', async () => {
@@ -155,10 +155,10 @@ Files('without a code column the personas kods is the code of a new student', as
 
 Files('ten different mistakes: all reported with their lines and columns, nothing written', async () => {
   await run(s, bundle(['subjects', 'staff', 'classes']));
-  const before = snapshot(s.dbPath);
+  const before = await snapshot(s.dbPath);
   const file = fixture('students-ten-errors.csv');
   const error = await failure(run(s, [loadFile('students', file)]));
-  assert.is(snapshot(s.dbPath), before);
+  assert.is(await snapshot(s.dbPath), before);
   const got = error.problems.map((p) => [p.line, p.column ?? null, p.value ?? null]);
   assert.equal(got, [
     [2, 'personal_code', '010110-20003'],
@@ -198,13 +198,13 @@ Files('a bundle collects the problems of all its files; a required column missin
   try {
     writeFileSync(join(dir, 'subjects.csv'), 'Kods;Nosaukums\nmat;Matemātika\nmat;Matemātika\n');
     writeFileSync(join(dir, 'staff.csv'), 'code,first_name,last_name\nT09,Inese,Kalēja\n');
-    const before = snapshot(s.dbPath);
+    const before = await snapshot(s.dbPath);
     const error = await failure(run(s, loadBundle(dir).sources));
     assert.is(error.problems.length, 2);
     assert.match(error.problems[0]!.reason, /duplicate code mat \(also on line 2\)/);
     assert.is(error.problems[1]!.column, 'roles');
     assert.match(error.problems[1]!.reason, /required column missing.*columns found: code, first_name, last_name/);
-    assert.is(snapshot(s.dbPath), before);
+    assert.is(await snapshot(s.dbPath), before);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

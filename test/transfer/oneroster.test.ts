@@ -140,11 +140,11 @@ Fn('the folder becomes classes, people, links, assignments and grades; demograph
 Fn('the committed zip is what make-zip.ts writes, reads back like the folder, and a second import changes nothing', async () => {
   assert.ok(readFileSync(ZIP).equals(schoolZip()), 'school.zip is up to date (node --import tsx test/fixtures/oneroster/make-zip.ts)');
   await run(s, FOLDER);
-  const before = snapshot(s.dbPath);
+  const before = await snapshot(s.dbPath);
   const again = await run(s, ZIP);
   assert.ok(again.summary.every((k) => k.created === 0 && k.updated === 0 && k.errors === 0 && k.unchanged > 0), JSON.stringify(again.summary));
   assert.equal(again.ignored, ['demographics.csv']);
-  assert.is(snapshot(s.dbPath), before);
+  assert.is(await snapshot(s.dbPath), before);
 });
 
 Fn('without manifest.csv the package is refused, naming what it found', async () => {
@@ -167,7 +167,7 @@ Fn('broken rows are all reported at FILE:LINE with the OneRoster column, and not
     'results.csv': [['r-3,,,li-2,u-s1,submitted,9,', 'r-3,,,li-2,u-s1,submitted,11,']],
     'enrollments.csv': [['e13,,,k-mat-7b', 'e13,,,k-mat-7x']],
   });
-  const before = snapshot(s.dbPath);
+  const before = await snapshot(s.dbPath);
   try {
     const error = await failure(run(s, v.dir));
     const file = (name: string) => join(v.dir, name);
@@ -180,7 +180,7 @@ Fn('broken rows are all reported at FILE:LINE with the OneRoster column, and not
     assert.ok(lines.includes(`${file('users.csv')}:13: column "agentSourcedIds": value "u-s3" — Unknown student S103 (known: S101, S102).`), error.message);
     assert.ok(lines.includes(`${file('results.csv')}:5: column "studentSourcedId": value "u-s3" — Unknown student S103 (known: S101, S102).`), error.message);
     assert.is(error.problems.length, 6, error.message);
-    assert.is(snapshot(s.dbPath), before);
+    assert.is(await snapshot(s.dbPath), before);
   } finally {
     v.cleanup();
   }
@@ -241,10 +241,10 @@ Delta('tobedeleted rows end placements, remove unused assignments, clear a class
   ]);
   assert.is((await rows(s.db, 'select id from grade')).length, 6, 'no grade is deleted');
 
-  const before = snapshot(s.dbPath);
+  const before = await snapshot(s.dbPath);
   const again = await run(s, DELTA);
   assert.equal(again.deleted, { placements: 0, assignments: 0, classTeachers: 0, staff: 0 });
-  assert.is(snapshot(s.dbPath), before, 'a delta applied twice changes nothing the second time');
+  assert.is(await snapshot(s.dbPath), before, 'a delta applied twice changes nothing the second time');
 });
 
 Delta('deletions that would lose journal data, a deletion in a bulk file and an unknown status are problems at their lines; nothing is written', async () => {
@@ -264,7 +264,7 @@ Delta('deletions that would lose journal data, a deletion in a bulk file and an 
     },
     DELTA,
   );
-  const before = snapshot(s.dbPath);
+  const before = await snapshot(s.dbPath);
   try {
     const error = await failure(run(s, v.dir));
     const file = (name: string) => join(v.dir, name);
@@ -277,7 +277,7 @@ Delta('deletions that would lose journal data, a deletion in a bulk file and an 
     assert.ok(lines.some((l) => l.startsWith(`${file('users.csv')}:5: column "sourcedId": value "u-s1" — tobedeleted not applied: student S101 has 3 grade(s) and 0 absence(s) this year`)), error.message);
     assert.ok(lines.some((l) => /results\.csv:2: column "sourcedId": value "r-6" — tobedeleted not applied: grades are never deleted on import .*correct grade \d+ with `ezurnals grade correct`/.test(l)), error.message);
     assert.is(error.problems.length, 6, error.message);
-    assert.is(snapshot(s.dbPath), before);
+    assert.is(await snapshot(s.dbPath), before);
   } finally {
     v.cleanup();
   }
@@ -383,7 +383,7 @@ Scores('a score outside its range, an unusable range and an unknown category are
   const v = categorised('r-10,,,li-5,u-s3,fully graded,101,,2026-11-20,\nr-11,,,li-6,u-s1,fully graded,3,,2026-11-20,\n', [
     ['li-5,,,Valsts', 'li-6,,,Esejas melnraksts,,2026-11-20,2026-11-20,k-lat-7,cat-ie,sem1,5,5\nli-7,,,Mājasdarbs,,2026-11-20,2026-11-20,k-lat-7,cat-md,sem1,,\nli-5,,,Valsts'],
   ]);
-  const before = snapshot(s.dbPath);
+  const before = await snapshot(s.dbPath);
   try {
     const error = await failure(run(s, v.dir));
     const file = (name: string) => join(v.dir, name);
@@ -393,7 +393,7 @@ Scores('a score outside its range, an unusable range and an unknown category are
     has(`${file('results.csv')}:10: column "score": value "3" — the line item's range resultValueMin "5" – resultValueMax "5" is not a range of numbers, so the score cannot be converted (${file('lineItems.csv')}:6)`);
     has(`${file('lineItems.csv')}:7: column "categorySourcedId": value "cat-md" — no such category in categories.csv`);
     assert.is(error.problems.length, 3, error.message);
-    assert.is(snapshot(s.dbPath), before);
+    assert.is(await snapshot(s.dbPath), before);
   } finally {
     v.cleanup();
   }
@@ -478,43 +478,43 @@ Zip('stored and deflated entries, and refusals by name for encrypted, zip64 and 
 const Cli = suite('oneroster: CLI');
 let t: ReturnType<typeof tempDir>;
 const ez = (...args: string[]) => cli(['--db', t.dbPath, '--as', 'admin', ...args]);
-Cli.before.each(() => {
+Cli.before.each(async () => {
   t = tempDir();
-  const init = cli(['--db', t.dbPath, 'init', '--school', 'Rīgas Parauga vidusskola', '--year', '2026/2027']);
+  const init = await cli(['--db', t.dbPath, 'init', '--school', 'Rīgas Parauga vidusskola', '--year', '2026/2027']);
   assert.is(init.code, 0, init.stderr);
 });
 Cli.after.each(() => t.cleanup());
 
-Cli('dry run writes nothing; --json carries the counts, ignored files and skips; a folder without manifest exits 4', () => {
-  const before = snapshot(t.dbPath);
-  const dry = ez('import', 'oneroster', ZIP, '--dry-run', '--json');
+Cli('dry run writes nothing; --json carries the counts, ignored files and skips; a folder without manifest exits 4', async () => {
+  const before = await snapshot(t.dbPath);
+  const dry = await ez('import', 'oneroster', ZIP, '--dry-run', '--json');
   assert.is(dry.code, 0, dry.stderr);
   assert.is(dry.json.dryRun, true);
-  assert.is(snapshot(t.dbPath), before);
-  const done = ez('import', 'oneroster', FOLDER, '--json');
+  assert.is(await snapshot(t.dbPath), before);
+  const done = await ez('import', 'oneroster', FOLDER, '--json');
   assert.is(done.code, 0, done.stderr);
   assert.equal(done.json.ignored, ['demographics.csv']);
   assert.equal(done.json.skipped, { disabledUsers: 2, otherRoles: 1, ungradedResults: 1, deletions: 0, otherSchools: 0 });
   assert.is(done.json.kinds.find((k: KindSummary) => k.kind === 'grades').created, 6);
-  const text = ez('import', 'oneroster', FOLDER);
+  const text = await ez('import', 'oneroster', FOLDER);
   assert.is(text.code, 0, text.stderr);
   assert.match(text.stderr, /not imported .*: demographics\.csv/);
   assert.match(text.stderr, /Imported: 0 created, 0 updated, 26 unchanged\./);
-  const none = ez('import', 'oneroster', ONEROSTER_FIXTURES.replace(/\/$/, '') + '/../import');
+  const none = await ez('import', 'oneroster', ONEROSTER_FIXTURES.replace(/\/$/, '') + '/../import');
   assert.is(none.code, 4, none.stderr);
   assert.match(none.stderr, /no manifest\.csv/);
 });
 
-Cli('--org chooses the school when orgs.csv lists several; without it, a usage error (exit 2) names them; --json carries the deletions', () => {
+Cli('--org chooses the school when orgs.csv lists several; without it, a usage error (exit 2) names them; --json carries the deletions', async () => {
   const v = district();
   try {
-    const none = ez('import', 'oneroster', v.dir);
+    const none = await ez('import', 'oneroster', v.dir);
     assert.is(none.code, 2, none.stderr);
     assert.match(none.stderr, /2 schools: choose ours with --org SOURCEDID \(schools: org-rpv \(Rīgas Parauga vidusskola\), org-rv2/);
-    const ours = ez('import', 'oneroster', v.dir, '--org', 'org-rpv', '--json');
+    const ours = await ez('import', 'oneroster', v.dir, '--org', 'org-rpv', '--json');
     assert.is(ours.code, 0, ours.stderr);
     assert.is(ours.json.skipped.otherSchools, 12);
-    const delta = ez('import', 'oneroster', DELTA, '--json');
+    const delta = await ez('import', 'oneroster', DELTA, '--json');
     assert.is(delta.code, 0, delta.stderr);
     assert.equal(delta.json.deleted, { placements: 2, assignments: 1, classTeachers: 1, staff: 1 });
   } finally {

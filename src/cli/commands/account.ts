@@ -18,6 +18,7 @@ import { loadConfig } from '../../services/config.ts';
 import type { Column, Output } from '../output.ts';
 import { examples } from '../options.ts';
 import { globalOptions, runCommand } from '../runtime.ts';
+import { io } from '../io.ts';
 import { askHidden, readStdinLines } from '../secret-input.ts';
 
 const columns: Column<AccountView>[] = [
@@ -41,7 +42,7 @@ function printVerdict(result: VerifyResult, out: Output, done: string): void {
 }
 
 function lockoutPolicy(command: Command) {
-  return loadConfig(resolveDatabasePath(globalOptions(command).db)).lockout;
+  return loadConfig(resolveDatabasePath(globalOptions(command).db, io().env), io().env).lockout;
 }
 
 export function registerAccount(program: Command): void {

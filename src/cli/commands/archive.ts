@@ -8,6 +8,7 @@ import { examples } from '../options.ts';
 import { createOutput, type Column } from '../output.ts';
 import { createProgress, type Progress } from '../progress.ts';
 import { globalOptions, runCommand } from '../runtime.ts';
+import { io } from '../io.ts';
 
 const folderColumns: Column<ArchivedFolder>[] = [
   { header: 'volume', value: (f) => f.volume },
@@ -71,7 +72,7 @@ export function registerArchive(program: Command): void {
         const details = [...result.missing.map((p) => `missing: ${p}`), ...result.changed.map((p) => `changed: ${p}`), ...result.extra.map((p) => `extra:   ${p}`)];
         throw new AppError('invalid', `${path} does not match its manifest: ${result.missing.length} missing, ${result.changed.length} changed, ${result.extra.length} extra.`, details);
       }
-      if (!out.json) process.stdout.write(`OK ${path}: ${result.files} files, ${formatBytes(result.bytes)}${result.manifests.length > 1 ? ` in ${result.manifests.length} volumes` : ''}, every SHA-256 matches.\n`);
+      if (!out.json) io().stdout.write(`OK ${path}: ${result.files} files, ${formatBytes(result.bytes)}${result.manifests.length > 1 ? ` in ${result.manifests.length} volumes` : ''}, every SHA-256 matches.\n`);
     });
 
   archive

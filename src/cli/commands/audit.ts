@@ -3,6 +3,7 @@ import { listAudit, verifyAudit, type AuditEntryView } from '../../services/audi
 import type { Column } from '../output.ts';
 import { examples } from '../options.ts';
 import { runCommand } from '../runtime.ts';
+import { io } from '../io.ts';
 
 const shown = (value: unknown) => (value === null || value === undefined ? '∅' : typeof value === 'string' ? value : JSON.stringify(value));
 
@@ -67,7 +68,7 @@ export function registerAudit(program: Command): void {
         run: (ctx) => verifyAudit(ctx),
         print: (verdict, out) => {
           if (out.json) return out.raw({ ok: true, ...verdict });
-          process.stdout.write(`OK: ${verdict.entries} audit entries verified${verdict.redacted > 0 ? ` (${verdict.redacted} redacted by anonymisation)` : ''}.\n`);
+          io().stdout.write(`OK: ${verdict.entries} audit entries verified${verdict.redacted > 0 ? ` (${verdict.redacted} redacted by anonymisation)` : ''}.\n`);
         },
       });
     });

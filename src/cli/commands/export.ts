@@ -7,6 +7,7 @@ import { TRANSFER_KINDS, type TransferKind } from '../../transfer/columns.ts';
 import { exportKind } from '../../transfer/export.ts';
 import { examples } from '../options.ts';
 import { globalOptions, runCommand } from '../runtime.ts';
+import { io } from '../io.ts';
 
 interface ExportOptions {
   out?: string;
@@ -41,7 +42,7 @@ export function registerExport(program: Command): void {
         print: ({ table, records }, out) => {
           const text = opts.format === 'json' ? `${JSON.stringify(records, null, 2)}\n` : toCsv(table.header, table.rows, opts.excel ? EXCEL_CSV_OPTIONS : {});
           if (!opts.out) {
-            process.stdout.write(text);
+            io().stdout.write(text);
             return;
           }
           writePrivateFile(opts.out, text);

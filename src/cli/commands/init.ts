@@ -6,6 +6,7 @@ import { initializeSchool } from '../../services/school-setup.ts';
 import { createOutput } from '../output.ts';
 import { askText } from '../prompt.ts';
 import { examples } from '../options.ts';
+import { io } from '../io.ts';
 import { commandLine, globalOptions } from '../runtime.ts';
 
 interface InitOptions {
@@ -30,7 +31,7 @@ export function registerInit(program: Command): void {
     .action(async (opts: InitOptions, command: Command) => {
       const global = globalOptions(command);
       const out = await createOutput({ json: !!global.json });
-      const path = resolveDatabasePath(global.db);
+      const path = resolveDatabasePath(global.db, io().env);
       const school = await askText(opts.school, '--school', "School's name");
       const year = await askText(global.year, '--year', 'School year (e.g. 2026/2027)');
       if (!parseYearCode(year)) throw new AppError('invalid', `School year "${year}" must look like 2026/2027.`);
@@ -40,7 +41,7 @@ export function registerInit(program: Command): void {
       try {
         const [first, ...rest] = (opts.adminName ?? '').trim().split(/\s+/);
         const result = await inTransaction(db, (trx) =>
-          initializeSchool(trx, { school, year, registrationNumber: opts.registrationNumber, director: opts.director, adminCode: opts.admin, adminFirstName: first, adminLastName: rest.join(' ') }, new Date()),
+          initializeSchool(trx, { school, year, registrationNumber: opts.registrationNumber, director: opts.director, adminCode: opts.admin, adminFirstName: first, adminLastName: rest.join(' ') }, io().now),
           { command: commandLine(command) },
         );
         out.data(

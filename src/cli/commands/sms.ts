@@ -10,6 +10,7 @@ import { handOverQueued, listMessages, sendQueued, SMS_STATES, type SmsView } fr
 import type { Column } from '../output.ts';
 import { examples } from '../options.ts';
 import { globalOptions, runCommand } from '../runtime.ts';
+import { io } from '../io.ts';
 
 const columns: Column<SmsView>[] = [
   { header: 'id', value: (m) => m.id },
@@ -45,7 +46,7 @@ export function registerSms(program: Command): void {
     .option('--retry-failed', 'try the failed messages again too')
     .addHelpText('after', examples('EZURNALS_SMS_TRANSPORT=http EZURNALS_SMS_URL=https://sms.example.lv/send ezurnals sms send'))
     .action(async (opts: { retryFailed?: boolean }, command: Command) => {
-      const config = loadConfig(resolveDatabasePath(globalOptions(command).db)).sms;
+      const config = loadConfig(resolveDatabasePath(globalOptions(command).db, io().env), io().env).sms;
       const transport = transportFor(config);
       await runCommand(command, {
         write: false,
@@ -70,7 +71,7 @@ export function registerSms(program: Command): void {
     .option('--force', 'overwrite an existing --out file')
     .addHelpText('after', examples('ezurnals sms export --out paroles.csv'))
     .action(async (opts: { out?: string; force?: boolean }, command: Command) => {
-      const file = opts.out ?? defaultExportFile(new Date());
+      const file = opts.out ?? defaultExportFile(io().now);
       if (existsSync(file) && !opts.force) throw new AppError('conflict', `${file} exists; add --force to overwrite it.`);
       await runCommand(command, {
         write: true,

@@ -10,6 +10,7 @@ import type { Column, Output } from '../output.ts';
 import { examples } from '../options.ts';
 import { askChoice, askText, confirmOrSkip } from '../prompt.ts';
 import { globalOptions, runCommand } from '../runtime.ts';
+import { io } from '../io.ts';
 import type { ServiceContext } from '../../services/context.ts';
 
 const columns: Column<StudentView>[] = [
@@ -134,7 +135,7 @@ export function registerStudent(program: Command): void {
         prepare: async (ctx) => {
           opts.firstName = await askText(opts.firstName, '--first-name', 'First name');
           opts.lastName = await askText(opts.lastName, '--last-name', 'Last name');
-          if (opts.class === undefined && process.stdin.isTTY) opts.class = await chooseClass(ctx, undefined);
+          if (opts.class === undefined && io().stdin.isTTY) opts.class = await chooseClass(ctx, undefined);
         },
         run: (ctx) => addStudent(ctx, code, opts),
         print: (r, out) => out.data(r, columns),
@@ -194,7 +195,7 @@ export function registerStudent(program: Command): void {
         run: (ctx) => exportStudentData(ctx, code),
         print: (data, out) => {
           const text = `${JSON.stringify(data, null, 2)}\n`;
-          if (!opts.out) return void process.stdout.write(text);
+          if (!opts.out) return void io().stdout.write(text);
           writePrivateFile(opts.out, text);
           out.info(`Wrote everything held about ${code} to ${opts.out}: ${Object.values(data.records).reduce((n, rows) => n + rows.length, 0)} records, ${data.lessons.length} lessons, ${data.audit.length} audit entries.`);
         },

@@ -1,0 +1,59 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** A stream the CLI writes to: the process's own, or a test's buffer. `isTTY` decides colours, tables' style and prompts. */
+export interface OutStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+}
+
+/** What the CLI reads from: stdin as an async iterable of chunks. */
+export type InStream = AsyncIterable<string | Uint8Array> & { isTTY?: boolean };
+
+/**
+ * Everything one run of the CLI takes from the world: the clock, the
+ * environment and the three streams. The bin passes the process's own; tests
+ * pass a fixed clock and buffers, and run many invocations in one process.
+ * This is the only place the CLI learns the time: there is no option or
+ * variable that sets it, since a settable clock would let anyone backdate
+ * journal entries past the deadline control.
+ */
+export interface CliIo {
+  now: Date;
+  env: Readonly<Record<string, string | undefined>>;
+  stdin: InStream;
+  stdout: OutStream;
+  stderr: OutStream;
+}
+
+const current = new AsyncLocalStorage<CliIo>();
+
+/**
+ * The process's own world. The streams are read lazily: touching
+ * process.stdin opens a handle on it, which a command that never reads
+ * stdin should not pay for at start-up.
+ */
+export function processIo(): CliIo {
+  return {
+    now: new Date(),
+    env: process.env,
+    get stdin() {
+      return process.stdin;
+    },
+    get stdout() {
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+  };
+}
+
+/** Runs one CLI invocation with its world; concurrent invocations (tests) each keep their own. */
+export function withIo<T>(io: CliIo, run: () => Promise<T>): Promise<T> {
+  return current.run(io, run);
+}
+
+/** The running invocation's world (the process's own outside `main`, e.g. a helper called directly). */
+export function io(): CliIo {
+  return current.getStore() ?? processIo();
+}
