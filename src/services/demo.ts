@@ -12,23 +12,24 @@ import { ABSENCE_CODES, type JustifyReason } from '../domain/absence.ts';
 import { DEFAULT_GRADE_DEADLINES } from '../domain/deadlines.ts';
 import { pointsAverage, type WorkKind } from '../domain/grade-scale.ts';
 import { parseYearCode } from '../domain/school-year.ts';
-import { addDays, compareDates, instantOfLocal, weekday, type IsoDate } from '../domain/dates.ts';
+import { addDays, compareDates, daysBetween, instantOfLocal, isIsoDate, splitIsoDate, toIsoDate, weekday, type IsoDate } from '../domain/dates.ts';
 import type { ServiceContext } from './context.ts';
 import { initializeSchool } from './school-setup.ts';
 import { countGradeCorrections } from '../db/repositories/grades.ts';
-import { importSources, loadFile } from '../transfer/import.ts';
+import { importSources, loadFile, type ImportSource } from '../transfer/import.ts';
 import { listSubjectViews } from './subjects.ts';
 import { listStaffViews } from './staff.ts';
 import { listClasses } from './classes.ts';
 import { listStudentViews } from './students.ts';
 import { listGuardians } from './guardians.ts';
 import { listAssignments } from './assignments.ts';
-import { addLesson, listLessons, whyNoLessons } from './lessons.ts';
+import { addLesson, listLessons } from './lessons.ts';
 import { justifyAbsences, listAbsences, markAbsences } from './absences.ts';
 import { correctGrade, enterGrades, listGrades } from './grades.ts';
 import { loadCalendar, resolveYear } from './lookup.ts';
 import { addInspection } from './inspections.ts';
 import { writeClassLife } from './demo-class-life.ts';
+import { demoPeriod, demoYearCode, type DemoPeriod } from './demo-period.ts';
 
 /* ------------------------------------------------------------------ files */
 
@@ -129,9 +130,6 @@ type Random = ReturnType<typeof seededRandom>;
 
 const SEED = 20260901;
 
-/** September–October: long enough for every kind of entry and a school break, short enough to build in seconds. */
-const JOURNAL_UNTIL = '10-31';
-
 /* --------------------------------------------------------------- journal */
 
 /** Topics announce graded work the way teachers write it in the journal. */
@@ -210,15 +208,24 @@ interface DemoRun {
   actors: Map<string, Actor>;
   rnd: Random;
   calendar: WorkingCalendar;
-  /** Teaching days of the demo period. */
+  /** Every teaching day of the year, also those still to come. */
+  teachingDays: IsoDate[];
+  /** Teaching days of the demo period: from the first school day to the last one that is over. */
   days: IsoDate[];
   lastDay: IsoDate;
+  /** The moment the demo is built: nothing is entered after it. */
+  now: Date;
+}
+
+/** Entries never lie in the future of the moment the demo is built; `notAfter` is the last line of defence for that. */
+function notAfter(instant: Date, now: Date): Date {
+  return instant.getTime() > now.getTime() ? now : instant;
 }
 
 function actingAs(run: DemoRun, code: string, now: Date): ServiceContext {
   const actor = run.actors.get(code);
   if (!actor) throw new Error(`Demo data names an unknown staff member ${code}.`);
-  return { db: run.db, school: run.school, actor, now };
+  return { db: run.db, school: run.school, actor, now: notAfter(now, run.now) };
 }
 
 function toActor(staff: { id: number; code: string; first_name: string; last_name: string; roles: readonly string[] }): Actor {
@@ -228,10 +235,73 @@ function toActor(staff: { id: number; code: string; first_name: string; last_nam
 /** The registry files of data/demo, in the importer's dependency order. */
 const REGISTRY_FILES = ['subjects', 'staff', 'classes', 'students', 'guardians', 'assignments', 'timetable'] as const;
 
-/** The registry as the administrator would enter it in the last week of August. */
-async function enterRegistry(db: Db, data: DemoData, dataDir: string): Promise<{ school: School; admin: Actor; actors: Map<string, Actor>; setupDay: IsoDate }> {
+/* ------------------------------------------------------- moving in time */
+
+/** The start year of the school year data/demo is written for (school.csv); the demo moves its dates from there. */
+function dataStartYear(data: DemoData): number {
   const parsed = parseYearCode(data.school.year);
   if (!parsed) throw new Error(`school.csv: year "${data.school.year}" must look like 2026/2027`);
+  return parsed.startYear;
+}
+
+/** The same day `years` later; 29 February becomes 28 February in a common year. */
+function shiftYears(date: IsoDate, years: number): IsoDate {
+  const { year, month, day } = splitIsoDate(date);
+  const shifted = `${year + years}-${date.slice(5)}`;
+  return isIsoDate(shifted) ? shifted : toIsoDate(year + years, month, day - 1);
+}
+
+const CODE_WEIGHTS = [1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
+const CENTURY_DIGIT: Readonly<Record<number, string>> = { 19: '1', 20: '2' };
+
+/**
+ * A legacy personas kods (DDMMYY-CNNNK) for a new birth date, keeping the serial number
+ * where it can: the check digit is recomputed, and a serial whose check would be 10 (no
+ * valid digit) moves on to the next one.
+ */
+function personalCodeFor(birthDate: IsoDate, oldCode: string): string {
+  const { year, month, day } = splitIsoDate(birthDate);
+  const century = CENTURY_DIGIT[Math.floor(year / 100)];
+  if (!century) throw new Error(`The demo cannot write a personas kods for a birth in ${year}.`);
+  const head = `${String(day).padStart(2, '0')}${String(month).padStart(2, '0')}${String(year % 100).padStart(2, '0')}`;
+  let serial = Number(oldCode.replace('-', '').slice(7, 10));
+  for (;;) {
+    const digits = [...`${head}${century}${String(serial).padStart(3, '0')}`].map(Number);
+    const check = (1101 - CODE_WEIGHTS.reduce((sum, w, i) => sum + w * digits[i]!, 0)) % 11;
+    if (check < 10) return `${head}-${century}${String(serial).padStart(3, '0')}${check}`;
+    serial = (serial + 1) % 1000;
+  }
+}
+
+const csvCell = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+/**
+ * students.csv with every student born `years` later, so that the classes keep their ages
+ * in whichever year the demo is built: birth dates and personal codes move together.
+ */
+function studentsShifted(data: DemoData, dataDir: string, years: number): ImportSource {
+  const file = join(dataDir, 'students.csv');
+  if (years === 0) return loadFile('students', file);
+  const columns = ['code', 'first_name', 'last_name', 'personal_code', 'class', 'birth_date', 'sex', 'phone', 'email', 'address'] as const;
+  const rows = data.students.map((s) => {
+    const birth = s.birth_date ? shiftYears(s.birth_date, years) : '';
+    const code = birth && s.personal_code ? personalCodeFor(birth, s.personal_code) : s.personal_code;
+    return columns.map((c) => csvCell(c === 'birth_date' ? birth : c === 'personal_code' ? code : s[c])).join(',');
+  });
+  return { kind: 'students', file, bytes: new TextEncoder().encode([columns.join(','), ...rows].join('\n') + '\n') };
+}
+
+/** A date of the data's year moved by whole weeks into the demo's year: the same weekday, near the same date. */
+function shiftWeeks(date: IsoDate, years: number): IsoDate {
+  if (years === 0) return date;
+  const { year } = splitIsoDate(date);
+  const days = daysBetween(toIsoDate(year, 9, 1), toIsoDate(year + years, 9, 1));
+  return addDays(date, Math.round(days / 7) * 7);
+}
+
+/** The registry as the administrator would enter it in the last week of August. */
+async function enterRegistry(db: Db, data: DemoData, dataDir: string, yearCode: string): Promise<{ school: School; admin: Actor; actors: Map<string, Actor>; setupDay: IsoDate }> {
+  const parsed = parseYearCode(yearCode)!;
   const setupDay = `${parsed.startYear}-08-24`;
   const init = await initializeSchool(
     db,
@@ -242,7 +312,8 @@ async function enterRegistry(db: Db, data: DemoData, dataDir: string): Promise<{
   const ctx: ServiceContext = { db, school: init.school, actor: actors.get(init.admin.code)!, now: instantOfLocal(setupDay, '10:00') };
 
   // The registry goes in as a school's administrator would load it: through the CSV importer.
-  await importSources(ctx, REGISTRY_FILES.map((kind) => loadFile(kind, join(dataDir, `${kind}.csv`))));
+  const years = parsed.startYear - dataStartYear(data);
+  await importSources(ctx, REGISTRY_FILES.map((kind) => (kind === 'students' ? studentsShifted(data, dataDir, years) : loadFile(kind, join(dataDir, `${kind}.csv`)))));
   for (const staff of await listStaffViews(ctx)) actors.set(staff.code, toActor(staff));
   return { school: init.school, admin: ctx.actor!, actors, setupDay };
 }
@@ -299,10 +370,14 @@ interface MissedWork extends EnteredGrade {
  * teacher after school with its absences and grades; then the class teachers'
  * justifications and a few grade corrections.
  */
-async function writeJournal(run: DemoRun, data: DemoData): Promise<void> {
+async function writeJournal(run: DemoRun, data: DemoData, years: number): Promise<void> {
   const { rnd, calendar } = run;
   const teacherOf = new Map(data.assignments.map((a) => [`${a.class}|${a.subject}`, a.teacher]));
-  const substitutes = new Map(data.substitutions.map((s) => [`${s.date}|${s.class}|${Number(s.number)}`, s.teacher]));
+  // Substitutions are dated in the data's year; moved into this one, those not yet come (or on a day off there) are left out.
+  const held = new Set(run.days);
+  const substitutes = new Map(
+    data.substitutions.map((s) => ({ ...s, date: shiftWeeks(s.date, years) })).filter((s) => held.has(s.date)).map((s) => [`${s.date}|${s.class}|${Number(s.number)}`, s.teacher]),
+  );
   const topicsFor = (level: number, subject: string) => (level <= 6 ? data.primaryTopics : data.topics).filter((t) => t.subject === subject);
   const lastEntry = new Map<string, Date>();
   const missedWorks: MissedWork[] = [];
@@ -332,9 +407,10 @@ async function writeJournal(run: DemoRun, data: DemoData): Promise<void> {
         c.topicTurn.set(slot.subject, turn + 1);
         const { topic, homework } = topics[turn % topics.length]!;
 
-        // A handful of lessons are filled in days late, after the 17:00 deadline.
+        // A handful of lessons are filled in days late, after the 17:00 deadline, unless that day is still to come.
         const lateBy = rnd.chance(0.012) ? rnd.int(1, 3) : 0;
-        const entered = lateBy ? instantOfLocal(addDays(date, lateBy), clockTime(rnd.int(18 * 60, 21 * 60))) : afternoon(rnd, date);
+        const lateAt = instantOfLocal(addDays(date, lateBy), clockTime(rnd.int(18 * 60, 21 * 60)));
+        const entered = lateBy && lateAt.getTime() <= run.now.getTime() ? lateAt : afternoon(rnd, date);
         const ctx = actingAs(run, teacher, entered);
         const lesson = await addLesson(ctx, { class: c.code, subject: slot.subject, date, number: slot.number, topic, homework: given(homework), substituteFor: substitute ? assigned : undefined });
         if (substitute) substitutes.delete(`${date}|${c.code}|${slot.number}`);
@@ -394,35 +470,47 @@ async function writeJournal(run: DemoRun, data: DemoData): Promise<void> {
 }
 
 export interface DemoOptions {
+  /** The moment the demo is built (the context's clock): its journal runs up to it. */
+  now: Date;
   /** Folder with the demo CSV files; the package's data/demo by default. */
   dataDir?: string;
 }
 
+export interface DemoBuild {
+  summary: DemoSummary;
+  period: DemoPeriod;
+}
+
 /**
- * Fills a new, empty database with a small Latvian school and its journal for
- * September–October, all through the same use cases the CLI runs, in one
- * transaction: a failure leaves nothing behind.
+ * Fills a new, empty database with a small Latvian school in the school year that
+ * contains `now` (1 September – 31 August) and its journal from the first school day
+ * up to the last one that is over (the whole year in summer), all through the same use
+ * cases the CLI runs, in one transaction: a failure leaves nothing behind.
  */
-export async function buildDemoSchool(db: Db, options: DemoOptions = {}): Promise<DemoSummary> {
+export async function buildDemoSchool(db: Db, options: DemoOptions): Promise<DemoBuild> {
+  const { now } = options;
   const data = loadDemoData(options.dataDir);
+  const yearCode = demoYearCode(now);
+  const years = parseYearCode(yearCode)!.startYear - dataStartYear(data);
   return inTransaction(db, async (trx) => {
-    const { school, admin, actors, setupDay } = await enterRegistry(trx, data, options.dataDir ?? demoDataDir());
+    const { school, admin, actors, setupDay } = await enterRegistry(trx, data, options.dataDir ?? demoDataDir(), yearCode);
     const setupCtx: ServiceContext = { db: trx, school, actor: admin, now: instantOfLocal(setupDay, '12:00') };
     const year = await resolveYear(setupCtx);
     const calendar = await loadCalendar(setupCtx);
-    const until = `${year.starts_on.slice(0, 4)}-${JOURNAL_UNTIL}`;
-    const days = datesBetween(year.starts_on, until).filter((d) => whyNoLessons(d, year, calendar) === null);
-    const run: DemoRun = { db: trx, school, actors, rnd: seededRandom(SEED), calendar, days, lastDay: days.at(-1)! };
-    await writeJournal(run, data);
-    // The deputy checks two class journals on the last day of the period (§11).
-    await addInspection(actingAs(run, 'D01', instantOfLocal(run.lastDay, '15:30')), {
-      class: ['7.a', '9.b'],
-      date: run.lastDay,
-      findings: 'Tēmas un mājasdarbi ierakstīti; 9.b vairāki kavējumi vēl nav attaisnoti (n), audzinātājam tos izvērtēt.',
-      deadline: calendar.addWorkingDays(run.lastDay, 5),
-    });
-    await writeClassLife(run);
-    return demoSummary({ db: trx, school, actor: admin, now: instantOfLocal(until, '18:00') });
+    const period = demoPeriod(now, year, calendar);
+    if (period.lastDay) {
+      const run: DemoRun = { db: trx, school, actors, rnd: seededRandom(SEED), calendar, teachingDays: period.teachingDays, days: period.days, lastDay: period.lastDay, now };
+      await writeJournal(run, data, years);
+      // The deputy checks two class journals on the last day of the period (§11).
+      await addInspection(actingAs(run, 'D01', instantOfLocal(run.lastDay, '15:30')), {
+        class: ['7.a', '9.b'],
+        date: run.lastDay,
+        findings: 'Tēmas un mājasdarbi ierakstīti; 9.b vairāki kavējumi vēl nav attaisnoti (n), audzinātājam tos izvērtēt.',
+        deadline: calendar.addWorkingDays(run.lastDay, 5),
+      });
+      await writeClassLife(run);
+    }
+    return { summary: await demoSummary({ db: trx, school, actor: admin, now }), period };
   });
 }
 

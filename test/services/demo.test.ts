@@ -20,6 +20,8 @@ import { loadDeadlinesData } from '../../src/reports/deadlines.ts';
 import { cli } from '../support/cli.ts';
 import { contextAs, tempDir } from '../support/school.ts';
 
+/** Built on a Saturday evening: the journal holds September and October 2026 (the demo of any day is checked in demo-now.test.ts). */
+const BUILT_AT = new Date('2026-10-31T16:00:00Z');
 const AUTUMN_BREAK = { from: '2026-10-19', to: '2026-10-23' };
 const BIRTH_YEARS: Record<string, string[]> = { '2.a': ['2018', '2019'], '7.a': ['2013', '2014'], '9.b': ['2011', '2012'] };
 const SAME_FORM_SURNAMES = ['Ābele', 'Čakste', 'Skuja', 'Priede'];
@@ -32,8 +34,8 @@ let ctx: ServiceContext;
 
 test.before(async () => {
   ({ db, path } = await openDemoDatabase(place.dir));
-  summary = await buildDemoSchool(db);
-  ctx = await contextAs(db, 'admin', new Date('2026-10-31T16:00:00Z'));
+  ({ summary } = await buildDemoSchool(db, { now: BUILT_AT }));
+  ctx = await contextAs(db, 'admin', BUILT_AT);
 });
 
 test.after(async () => {
@@ -205,7 +207,7 @@ test('a failing build leaves nothing behind', async () => {
     writeFileSync(students, `${lines.join('\n')}\n`);
     const { db: target, path: targetPath } = await openDemoDatabase(join(broken.dir, 'demo'));
     try {
-      await buildDemoSchool(target, { dataDir });
+      await buildDemoSchool(target, { dataDir, now: BUILT_AT });
       assert.unreachable('should fail');
     } catch (error) {
       assert.instance(error, AppError);

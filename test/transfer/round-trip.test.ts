@@ -31,7 +31,7 @@ test('the demo school exports, imports into an empty database and exports again 
   let target: Awaited<ReturnType<typeof freshSchool>> | undefined;
   try {
     ({ db: source } = await openDemoDatabase(join(place.dir, 'demo')));
-    await buildDemoSchool(source);
+    await buildDemoSchool(source, { now: NOW });
     const first = await exportAll(await contextAs(source, 'admin', NOW));
     assert.ok(first.grades.split('\n').length > 2000, 'the demo has grades');
 

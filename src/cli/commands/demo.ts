@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { removeDatabaseFiles } from '../../db/connection.ts';
-import { buildDemoSchool, openDemoDatabase, type ClassSummary, type DemoSummary, type StudentSummary, type SubjectResults } from '../../services/demo.ts';
+import { buildDemoSchool, openDemoDatabase, type ClassSummary, type DemoBuild, type DemoSummary, type StudentSummary, type SubjectResults } from '../../services/demo.ts';
+import { io } from '../io.ts';
 import { createOutput, type Column, type Output } from '../output.ts';
 import { examples } from '../options.ts';
 import { globalOptions } from '../runtime.ts';
@@ -34,13 +35,13 @@ const tally = (counts: Record<string, number>) => Object.entries(counts).map(([k
 
 function printSummary(summary: DemoSummary, reports: DemoReports, out: Output): void {
   if (out.json) {
-    out.raw({ ...summary, reports: { format: reports.format, files: reports.files.map((f) => f.file) } });
+    out.raw({ ...summary, reports: { month: reports.month, month_complete: reports.monthComplete, deadlines: reports.deadlines, format: reports.format, files: reports.files.map((f) => f.file) } });
     return;
   }
   const c = summary.counts;
   out.data(summary, [
     { header: 'school', value: (s) => `${s.school}, ${s.year}` },
-    { header: 'journal', value: (s) => `${s.period.from} – ${s.period.to}` },
+    { header: 'journal', value: (s) => (s.period.from ? `${s.period.from} – ${s.period.to}` : 'no lessons yet: the first school day is under way') },
     { header: 'people', value: () => `${c.students} students, ${c.guardians} guardians, ${c.staff} staff` },
     { header: 'classes', value: (s) => s.classes.map((k) => `${k.class} (${k.students.length})`).join(', ') },
     { header: 'lessons', value: () => `${c.lessons} (${c.lessons_with_homework} with homework, ${c.substituted_lessons} substituted)` },
@@ -55,39 +56,46 @@ const shellQuote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replac
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('build a demo school (three classes, September–October journal) and print its class journal summary')
+    .description('build a demo school (three classes, this school year\'s journal up to today) and print its class journal summary')
     .option('--dir <dir>', 'folder for the demo database (ezurnals.db)', './ezurnals-demo')
     .option('--force', 'replace an existing demo database')
     .addHelpText('after', examples('ezurnals demo', 'ezurnals demo --dir /tmp/skola --force --json'))
     .action(async (opts: DemoOptions, command: Command) => {
       const out = await createOutput({ json: !!globalOptions(command).json });
+      // The demo opens its own database rather than going through runCommand: it takes the invocation's clock here.
+      const now = io().now;
       const started = performance.now();
       const { db, path } = await openDemoDatabase(opts.dir, { force: opts.force });
-      let summary: DemoSummary | undefined;
+      let build: DemoBuild | undefined;
       let reports: DemoReports | undefined;
       try {
-        summary = await buildDemoSchool(db);
-        reports = await writeDemoReports(db, join(dirname(path), 'reports'));
+        build = await buildDemoSchool(db, { now });
+        reports = await writeDemoReports(db, join(dirname(path), 'reports'), now);
       } finally {
         await db.destroy();
         // Like init: a failed build leaves no half-made file behind, so it can simply be run again.
         if (!reports) removeDatabaseFiles(path);
       }
-      printSummary(summary!, reports, out);
+      const { summary, period } = build!;
+      printSummary(summary, reports, out);
       out.info(`Built the demo school in ${((performance.now() - started) / 1000).toFixed(1)} s: ${path}`);
       if (reports.fallback) out.warn(`the reports were written as HTML: ${reports.fallback}`);
-      out.info(`Printed October's grade extracts and class summary of ${DEMO_REPORT_CLASS} and the deadline control (${reports.files.length} ${reports.format.toUpperCase()} files), e.g.:\n${reports.files.slice(-2).map((f) => `  ${f.file}`).join('\n')}`);
+      if (period.yearFinished) out.info(`The school year ${summary.year} is over: its journal is complete, from the first school day to the last.`);
+      const month = reports.monthComplete ? reports.month : `${reports.month} so far (no full month of the year yet)`;
+      out.info(
+        `Printed the grade extracts and class summary of ${DEMO_REPORT_CLASS} for ${month} and the deadline control ${reports.deadlines.from} – ${reports.deadlines.to} (${reports.files.length} ${reports.format.toUpperCase()} files), e.g.:\n${reports.files.slice(-2).map((f) => `  ${f.file}`).join('\n')}`,
+      );
       out.info(
         [
           'Next, try (inside this project `npx ezurnals` works too, or put it on your PATH with `npm link`):',
           `  export EZURNALS_DB=${shellQuote(path)} EZURNALS_USER=admin`,
           '  ezurnals class list',
-          `  ezurnals lesson list --class 7.a --from ${summary.period.to}`,
+          `  ezurnals lesson list --class 7.a --from ${summary.period.to ?? period.today}`,
           '  ezurnals grade list --class 7.a --subject mat',
           '  ezurnals absence list --class 9.b --code n',
           '  ezurnals student show S001',
           `  ezurnals report extract --month ${reports.month} --class 9.b --out reports`,
-          `  ezurnals report deadlines --from ${summary.period.from} --to ${summary.period.to} --out reports`,
+          `  ezurnals report deadlines --from ${reports.deadlines.from} --to ${reports.deadlines.to} --out reports`,
         ].join('\n'),
       );
     });
