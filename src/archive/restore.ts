@@ -1,11 +1,12 @@
-import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readFileSync, readSync, rmSync, writeSync, linkSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
 import { AppError } from '../errors.ts';
-import { openDatabase } from '../db/connection.ts';
+import { nativeBindingPath, openDatabase } from '../db/connection.ts';
 import { withExtractedIso } from './iso.ts';
-import { MANIFEST_FILE, parseManifest, sha256OfFile } from './manifest.ts';
+import { MANIFEST_FILE, parseManifest, type ArchiveManifest } from './manifest.ts';
 import { FOLDERS, SNAPSHOT_FILE } from './nomenclature.ts';
-import { copySnapshot } from './snapshot.ts';
 import { volumesOf } from './verify.ts';
 
 export interface RestoreResult {
@@ -18,36 +19,135 @@ export interface RestoreResult {
 
 const SNAPSHOT_PATH = `${FOLDERS.database.name}/${SNAPSHOT_FILE}`;
 
-async function restoreFrom(root: string, target: string): Promise<RestoreResult> {
+/**
+ * The snapshot, copied to `partial` byte by byte and hashed on the way. An
+ * archive is somebody else's folder: the snapshot or its folder may be a
+ * symlink (to /etc/passwd, or another school's database, with a manifest
+ * written to match), so neither may be one, and the file is opened with
+ * O_NOFOLLOW and checked as opened, not as it was looked at a moment before.
+ */
+function copyVerified(volumeDir: string, where: string, partial: string): { bytes: number; sha256: string } {
+  const folder = join(volumeDir, FOLDERS.database.name);
+  if (lstatSync(folder).isSymbolicLink()) throw new AppError('invalid', `${where}: its folder is a symbolic link, which an archive never holds: nothing was restored.`);
+  let fd: number;
+  try {
+    fd = openSync(join(folder, SNAPSHOT_FILE), constants.O_RDONLY | constants.O_NOFOLLOW);
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ELOOP') throw new AppError('invalid', `${where} is a symbolic link, which an archive never holds: nothing was restored.`);
+    throw error;
+  }
+  const out = openSync(partial, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+  try {
+    if (!fstatSync(fd).isFile()) throw new AppError('invalid', `${where} is not a regular file: nothing was restored.`);
+    const hash = createHash('sha256');
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    let bytes = 0;
+    for (let read = readSync(fd, buffer, 0, buffer.length, null); read > 0; read = readSync(fd, buffer, 0, buffer.length, null)) {
+      const piece = buffer.subarray(0, read);
+      hash.update(piece);
+      writeSync(out, piece);
+      bytes += read;
+    }
+    return { bytes, sha256: hash.digest('hex') };
+  } finally {
+    closeSync(fd);
+    closeSync(out);
+  }
+}
+
+/** The snapshot must be the school and year its manifest names: a swapped snapshot is another school's journal. */
+function checkSchoolAndYear(path: string, manifest: ArchiveManifest, where: string): void {
+  let school: string[];
+  let years: string[];
+  try {
+    const db = new SqliteDatabase(path, { readonly: true, fileMustExist: true, nativeBinding: nativeBindingPath() });
+    try {
+      school = (db.prepare('select name from school').all() as { name: string }[]).map((r) => r.name);
+      years = (db.prepare('select code from school_year').all() as { code: string }[]).map((r) => r.code);
+    } finally {
+      db.close();
+    }
+  } catch {
+    throw new AppError('invalid', `${where} is not an ezurnals database: nothing was restored.`);
+  }
+  if (school.length !== 1 || school[0] !== manifest.school?.name) {
+    throw new AppError('invalid', `${where} is the database of ${school.map((s) => `"${s}"`).join(', ') || 'no school'}, but the manifest names "${manifest.school?.name}": nothing was restored.`);
+  }
+  if (!years.includes(manifest.schoolYear)) {
+    throw new AppError('invalid', `${where} holds no school year ${manifest.schoolYear}, the manifest's year (it holds ${years.join(', ') || 'none'}): nothing was restored.`);
+  }
+}
+
+async function restoreFrom(root: string, partial: string): Promise<RestoreResult> {
   for (const volume of volumesOf(root).volumes) {
     const manifest = parseManifest(readFileSync(join(volume.dir, MANIFEST_FILE), 'utf8'), `${volume.prefix}${MANIFEST_FILE}`);
     const listed = manifest.files.find((f) => f.path === SNAPSHOT_PATH);
     if (!listed) continue;
     const where = `${volume.prefix}${SNAPSHOT_PATH}`;
-    const file = join(volume.dir, ...SNAPSHOT_PATH.split('/'));
-    if (!existsSync(file)) throw new AppError('invalid', `The archive's manifest lists ${where}, but the file is missing: nothing was restored.`);
-    // Checked before anything is written: a damaged snapshot must not become somebody's database.
-    if (statSync(file).size !== listed.size || sha256OfFile(file) !== listed.sha256) {
+    if (!existsSync(join(volume.dir, FOLDERS.database.name)) || !lstatSafe(join(volume.dir, ...SNAPSHOT_PATH.split('/')))) {
+      throw new AppError('invalid', `The archive's manifest lists ${where}, but the file is missing: nothing was restored.`);
+    }
+    // Checked on the copy, before it becomes a database: a damaged snapshot must not become somebody's database.
+    const copied = copyVerified(volume.dir, where, partial);
+    if (copied.bytes !== listed.size || copied.sha256 !== listed.sha256) {
       throw new AppError('invalid', `${where} does not match its SHA-256 in the manifest: the snapshot was changed or damaged, and nothing was restored.`);
     }
-    copySnapshot(file, target);
-    // A copy from a disc is read-only like the disc; the restored database holds personal data.
-    chmodSync(target, 0o600);
-    return { snapshot: where, db: target, bytes: listed.size, sha256: listed.sha256 };
+    checkSchoolAndYear(partial, manifest, where);
+    return { snapshot: where, db: '', bytes: listed.size, sha256: listed.sha256 };
   }
   throw new AppError('invalid', `The archive lists no database snapshot (${SNAPSHOT_PATH}) in its manifest.`);
 }
 
+const lstatSafe = (path: string) => {
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
+  }
+};
+
 /**
  * The archived snapshot as a new database, to query and reprint a past year.
  * The copy is opened once as an ezurnals database, which also brings an
- * archive of an older version up to this version's schema.
+ * archive of an older version up to this version's schema. All or nothing:
+ * built beside the target under another name, linked into place (never over
+ * an existing file) only when checked, and removed with its SQLite side
+ * files if anything fails, the opening included.
  */
 export async function restoreArchive(archive: string, target: string): Promise<RestoreResult> {
   if (existsSync(target)) throw new AppError('conflict', `${target} already exists; restore writes a new database and never overwrites one.`);
   if (!existsSync(archive)) throw new AppError('not_found', `No archive at ${archive}.`);
-  const result = statSync(archive).isDirectory() ? await restoreFrom(archive, target) : await withExtractedIso(archive, (dir) => restoreFrom(dir, target));
-  const db = await openDatabase(target);
-  await db.destroy();
-  return result;
+  const partial = `${target}.part-${process.pid}`;
+  let placed = false;
+  const removeAll = (path: string) => {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
+  };
+  const interrupted = () => process.exit(130);
+  const cleanUp = () => {
+    removeAll(partial);
+    if (placed) removeAll(target);
+  };
+  process.once('exit', cleanUp).once('SIGINT', interrupted).once('SIGTERM', interrupted);
+  try {
+    const result = lstatSync(archive).isDirectory() ? await restoreFrom(archive, partial) : await withExtractedIso(archive, (dir) => restoreFrom(dir, partial));
+    // link() fails if the target appeared meanwhile: a restore never overwrites.
+    try {
+      linkSync(partial, target);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'EEXIST') throw new AppError('conflict', `${target} appeared while restoring; nothing was overwritten.`);
+      throw error;
+    }
+    placed = true;
+    removeAll(partial); // with the -shm a read-only look at a WAL database leaves
+    const db = await openDatabase(target);
+    await db.destroy();
+    placed = false;
+    return { ...result, db: target };
+  } catch (error) {
+    cleanUp();
+    placed = false;
+    throw error;
+  } finally {
+    process.off('exit', cleanUp).off('SIGINT', interrupted).off('SIGTERM', interrupted);
+  }
 }

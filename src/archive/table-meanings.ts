@@ -17,6 +17,7 @@ export const TABLE_MEANINGS: Readonly<Record<string, string>> = {
   guardian: 'Parents and other guardians',
   student_guardian: 'Which guardian belongs to which student',
   assignment: 'Which teacher teaches which subject in which class',
+  substitution: 'Substitutions set in advance by a deputy, an admin or the class teacher: who teaches a lesson instead of whom',
   lesson: 'Lessons: date, number, topic, homework, teacher and the teacher substituted',
   absence: 'Absences and lateness per lesson, with the mark given and the class teacher’s decision',
   absence_change: 'Every change of an absence: who, when, before and after',

@@ -19,6 +19,7 @@ import {
   resolveEncoding,
 } from './decode.ts';
 import { CsvError, type ImportProblem } from './errors.ts';
+import { restoreFormula } from './formulas.ts';
 import { detectDelimiter, normalizeDelimiter } from './sniff.ts';
 
 export interface CsvRow {
@@ -82,8 +83,9 @@ class RecordShaper {
       // Line endings are normalised, so each '\n' left is a quoted line break.
       for (let p = raw.indexOf('\n'); p >= 0; p = raw.indexOf('\n', p + 1)) breaks++;
       // Inside quotes too: spaces around a value are never meant in a roster,
-      // and "Jānis " must match "Jānis".
-      return raw.trim();
+      // and "Jānis " must match "Jānis". The quote our writer puts before
+      // a would-be formula comes off, so an export imports back exactly.
+      return restoreFormula(raw.trim());
     });
     this.nextLine = line + 1 + breaks;
     // Blank lines, and the `;;;;` rows Excel writes for emptied cells, are no records.

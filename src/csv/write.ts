@@ -1,7 +1,10 @@
 // CSV for exports, written so that our own reader reads it back exactly
 // (export → import must round-trip) and Latvian Excel opens it: `--excel`
 // is ';' + a UTF-8 BOM (without it Excel reads UTF-8 as the ANSI code page
-// and ā comes out as "Ä") + CRLF.
+// and ā comes out as "Ä") + CRLF. Text that a spreadsheet would run as a
+// formula is neutralised with a leading quote (formulas.ts), whatever the
+// options: every CSV we write may end up in Excel.
+import { neutraliseFormula } from './formulas.ts';
 
 export type CsvCell = string | number | null | undefined;
 
@@ -22,10 +25,10 @@ export const EXCEL_CSV_OPTIONS = { delimiter: ';', bom: true, eol: '\r\n' } as c
 // whitespace, which an unquoted field would lose to trimming by other tools.
 const NEEDS_QUOTES = /["\r\n,;\t]|^\s|\s$/;
 
-/** One value, quoted only if needed; null and undefined are empty. */
+/** One value, quoted only if needed; null and undefined are empty; text that could be a formula gets a leading `'`. */
 export function csvField(value: CsvCell): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' ? String(value) : value;
+  const text = typeof value === 'number' ? String(value) : neutraliseFormula(value);
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

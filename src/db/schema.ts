@@ -294,6 +294,19 @@ export interface GuestGrantTable {
   granted_at: string;
 }
 
+/** A substitution set in advance: who teaches one lesson of a class instead of whom. */
+export interface SubstitutionTable {
+  id: Id;
+  class_id: number;
+  subject_id: number;
+  date: string;
+  number: number;
+  substitute_id: number;
+  replaced_id: number;
+  set_by: number;
+  set_at: string;
+}
+
 /** A lesson of the weekly timetable (§17), in force from valid_from to valid_to (inclusive; null: open). */
 export interface TimetableSlotTable {
   id: Id;
@@ -397,6 +410,7 @@ export interface Database {
   briefing_student: BriefingStudentTable;
   parent_conversation: ParentConversationTable;
   guest_grant: GuestGrantTable;
+  substitution: SubstitutionTable;
   timetable_slot: TimetableSlotTable;
   inspection: InspectionTable;
   inspection_class: InspectionClassTable;

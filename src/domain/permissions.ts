@@ -23,7 +23,8 @@ export type Right =
   | 'read-individual-work'
   | 'read-audit-log'
   | 'export-personal-data'
-  | 'anonymize-personal-data';
+  | 'anonymize-personal-data'
+  | 'set-substitution';
 
 export interface Actor {
   /** Who acts: an employee (id is a staff id), or a student or guardian as themselves (id is theirs). */
@@ -86,6 +87,7 @@ const RIGHT_LABELS: Record<Right, string> = {
   'read-audit-log': 'read the audit log',
   'export-personal-data': "export a student's personal data",
   'anonymize-personal-data': 'anonymise personal data',
+  'set-substitution': 'set substitutions',
 };
 
 /** Deputies and admins may do everything (regulation §5–11)… */
@@ -110,6 +112,7 @@ function allowedByScope(right: Right, scope: Scope, isTeacher: boolean): boolean
     case 'record-extract-return':
     case 'keep-class-appendix':
     case 'read-parent-conversations':
+    case 'set-substitution':
       return !!scope.classTeacher;
     case 'record-behavior':
       return !!scope.teachesClass || !!scope.classTeacher;
@@ -146,6 +149,7 @@ function whyNot(right: Right, scope: Scope): string {
     case 'record-extract-return':
     case 'keep-class-appendix':
     case 'read-parent-conversations':
+    case 'set-substitution':
       return `is not the class teacher of${target || ' this class'}`;
     case 'record-behavior':
       return `neither teaches in${target || ' this class'} nor is its class teacher`;

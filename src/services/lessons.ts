@@ -14,6 +14,8 @@ import { loadCalendar, resolveClass, resolveStaff, resolveSubject, resolveYear }
 import { journalScope } from './journal-scope.ts';
 import { readingIn } from './reading.ts';
 import { entryTimestamp } from './entry-time.ts';
+import { substitutionFor } from './substitutions.ts';
+import { authorize } from '../domain/permissions.ts';
 
 /** Lesson numbers in a Latvian school day: 0 (an early lesson) to 12. */
 export const LESSON_NUMBERS = { min: 0, max: 12 } as const;
@@ -100,7 +102,22 @@ export async function addLesson(ctx: ServiceContext, input: LessonInput): Promis
   const topic = requireText(input.topic, 'topic');
   const assigned = await teacherIdsFor(ctx.db, schoolClass.id, subject.id);
 
-  const substituted = input.substituteFor ? await resolveStaff(ctx, input.substituteFor, 'teacher') : null;
+  // A substitute lesson needs a substitution set beforehand by a deputy, an
+  // admin or the class teacher (`substitution add`): a teacher cannot make
+  // themselves the substitute in a class they do not teach. Those who may
+  // set a substitution may also record one directly (imports, the demo).
+  const set = await substitutionFor(ctx, schoolClass.id, subject.id, date, number);
+  const maySet = authorize(actor, 'set-substitution', { classTeacher: schoolClass.class_teacher_id === actor.id }).allowed;
+  const named = input.substituteFor ? await resolveStaff(ctx, input.substituteFor, 'teacher') : null;
+  const mine = set && (input.teacher ? (await resolveStaff(ctx, input.teacher, 'teacher')).id : actor.id) === set.substitute_id;
+  let substituted = named;
+  if (mine && (!named || named.id === set.replaced_id)) substituted = named ?? (await findStaffById(ctx.db, set.replaced_id)) ?? null;
+  else if (named && !maySet) {
+    throw new AppError(
+      'forbidden',
+      `No substitution of ${named.code} by ${input.teacher ?? actor.code} is set for ${schoolClass.code}, lesson ${number} on ${date}: a deputy, an admin or the class teacher sets it first (\`ezurnals substitution add\`).`,
+    );
+  }
   if (substituted && !assigned.includes(substituted.id)) {
     throw new AppError('invalid', `--substitute-for ${substituted.code}: ${substituted.code} does not teach ${subject.code} in ${schoolClass.code}.`);
   }
@@ -119,7 +136,7 @@ export async function addLesson(ctx: ServiceContext, input: LessonInput): Promis
   requireRight(ctx, 'record-lesson', {
     ...scope,
     teaches: scope.teaches && teacherId === actor.id,
-    substitutes: !!substituted && teacherId === actor.id,
+    substitutes: !!substituted && teacherId === actor.id && (!!mine || maySet),
   });
 
   const teacher = teacherId === actor.id ? actor : await findStaffById(ctx.db, teacherId);

@@ -24,7 +24,7 @@ import { leaveClass, listStudentViews, showStudent } from '../services/students.
 import { IMPORT_ORDER, KIND_COLUMNS, type TransferKind } from './columns.ts';
 import type { FieldOf } from './import-kinds.ts';
 import { ImportFailed, Row, RowApplier, type KindSummary } from './import.ts';
-import { isZip, readZip } from './zip.ts';
+import { countCsvValues, isZip, readZip, ZIP_LIMITS } from './zip.ts';
 
 // --- The package -------------------------------------------------------------------
 
@@ -68,10 +68,17 @@ export function loadOneRoster(path: string): OneRosterPackage {
       files.set(name, { file: full, bytes: readFileSync(full) });
     }
   } else {
+    // A file bigger than a package may unzip to is refused before it is read into memory.
+    if (stat.size > ZIP_LIMITS.totalBytes) throw new AppError('invalid', `${path} is ${Math.round(stat.size / 1024 / 1024)} MiB, larger than a OneRoster package may be (${ZIP_LIMITS.totalBytes / 1024 / 1024} MiB unzipped).`);
     const bytes = readFileSync(path);
     if (!isZip(bytes)) throw new AppError('invalid', `${path} is neither a folder nor a ZIP archive: give the OneRoster folder or its .zip.`);
+    const entries = readZip(bytes, path);
+    const values = entries.reduce((n, e) => n + countCsvValues(e.bytes), 0);
+    if (values > ZIP_LIMITS.csvValues) {
+      throw new AppError('invalid', `${path} holds about ${values.toLocaleString('en')} CSV values, more than the ${ZIP_LIMITS.csvValues.toLocaleString('en')} one import may read; unzip it and import it in parts.`);
+    }
     // Zips made by "compress folder" put everything under one folder; macOS adds __MACOSX/ shadows.
-    for (const entry of readZip(bytes, path)) {
+    for (const entry of entries) {
       if (entry.name.startsWith('__MACOSX/') || basename(entry.name).startsWith('.')) continue;
       files.set(basename(entry.name), { file: `${path}/${entry.name}`, bytes: entry.bytes });
     }

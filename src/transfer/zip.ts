@@ -6,6 +6,27 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { AppError } from '../errors.ts';
 
+/**
+ * Limits against zip bombs (a few MB that inflate to gigabytes). A OneRoster
+ * package is a dozen CSV files; a large school's is a few MB unzipped. Each
+ * entry is inflated no further than the size its header declares, and the
+ * declared sizes together may not pass MAX_ZIP_TOTAL, checked before any
+ * inflating; and the CSV values they hold are counted (`countCsvValues`),
+ * so the import stays under 300 MB whatever the zip holds.
+ */
+export const ZIP_LIMITS = {
+  /** Files and folders in the archive. */
+  entries: 1_000,
+  /** All entries unzipped together, and the .zip file itself: 32 MiB. */
+  totalBytes: 32 * 1024 * 1024,
+  /**
+   * CSV values (separators and line ends) in all entries together. The CSV
+   * reader holds a file's values in memory at about 130 bytes each, so 32 MiB
+   * of one-letter values would take 3 GB; a million values stays near 200 MB.
+   */
+  csvValues: 1_000_000,
+} as const;
+
 export interface ZipEntry {
   name: string;
   bytes: Uint8Array;
@@ -36,6 +57,8 @@ export function readZip(data: Uint8Array, file: string): ZipEntry[] {
   const size = buf.readUInt32LE(eocd + 12);
   let at = buf.readUInt32LE(eocd + 16);
   if (count === 0xffff || size === 0xffffffff || at === 0xffffffff) throw bad('ZIP64 archives are not supported: re-zip it without ZIP64 (under 4 GB and 65,535 files), or unzip it and give the folder.');
+  if (count > ZIP_LIMITS.entries) throw bad(`the ZIP holds ${count.toLocaleString('en')} entries, more than the ${ZIP_LIMITS.entries.toLocaleString('en')} a OneRoster package may have; unzip it and give the folder.`);
+  refuseOversized(buf, at, count, bad);
   const entries: ZipEntry[] = [];
   for (let n = 0; n < count; n++) {
     if (at + 46 > buf.length || buf.readUInt32LE(at) !== CENTRAL) throw bad('the ZIP central directory is damaged.');
@@ -55,13 +78,16 @@ export function readZip(data: Uint8Array, file: string): ZipEntry[] {
     if (compressed === 0xffffffff || plain === 0xffffffff || local === 0xffffffff) throw bad('ZIP64 archives are not supported: unzip it and give the folder.');
     if (local + 30 > buf.length || buf.readUInt32LE(local) !== LOCAL) throw bad(`${name}: the ZIP entry is damaged.`);
     const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    if (start + compressed > buf.length) throw bad(`${name}: the ZIP entry is damaged (its data runs past the end of the file).`);
     const raw = buf.subarray(start, start + compressed);
     let bytes: Uint8Array;
     if (method === 0) bytes = raw;
     else if (method === 8) {
       try {
-        bytes = inflateRawSync(raw);
-      } catch {
+        // Never more than the header declares (+1, to tell "more" from "exactly"): a bomb stops here, not at 4 GB.
+        bytes = inflateRawSync(raw, { maxOutputLength: plain + 1 });
+      } catch (error) {
+        if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') throw bad(`${name}: the ZIP entry unzips to more than the ${plain.toLocaleString('en')} bytes its header declares: damaged or hostile, refused.`);
         throw bad(`${name}: the compressed data is damaged.`);
       }
     } else throw bad(`${name} uses compression method ${method}: only stored and deflate are supported; re-zip it with a standard tool.`);
@@ -70,6 +96,31 @@ export function readZip(data: Uint8Array, file: string): ZipEntry[] {
   }
   return entries;
 }
+
+/** Values in CSV bytes, counted as separators and line ends: what the CSV reader's memory grows with. */
+export function countCsvValues(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 0x2c || b === 0x0a || b === 0x3b || b === 0x09) n++;
+  }
+  return n;
+}
+
+/** The declared unzipped sizes, added up from the central directory before anything is inflated. */
+function refuseOversized(buf: Buffer, at: number, count: number, bad: (why: string) => AppError): void {
+  let total = 0;
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > buf.length || buf.readUInt32LE(at) !== CENTRAL) throw bad('the ZIP central directory is damaged.');
+    total += buf.readUInt32LE(at + 24);
+    at += 46 + buf.readUInt16LE(at + 28) + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+  }
+  if (total > ZIP_LIMITS.totalBytes) {
+    throw bad(`the ZIP unzips to ${mib(total)}, more than the ${mib(ZIP_LIMITS.totalBytes)} a OneRoster package may hold; unzip it and check what it holds.`);
+  }
+}
+
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 1 })} MiB`;
 
 // CRC-32 (IEEE), which the format requires of a writer; readers above rely on sizes instead.
 const CRC_TABLE = (() => {

@@ -40,6 +40,7 @@ const RULES: Record<Right, { granted: readonly Flag[]; teacherOnly?: readonly Fl
   'remove-behavior': { granted: ['author'], label: 'remove behaviour entries', lacks: 'did not write mat in 7.a', lacksWithoutTarget: 'did not write this entry' },
   'keep-class-appendix': { granted: ['classTeacher'], label: "keep the class teacher's appendices", lacks: 'is not the class teacher of mat in 7.a', lacksWithoutTarget: 'is not the class teacher of this class' },
   'read-parent-conversations': { granted: ['classTeacher'], label: 'read conversations with parents', lacks: 'is not the class teacher of mat in 7.a', lacksWithoutTarget: 'is not the class teacher of this class' },
+  'set-substitution': { granted: ['classTeacher'], label: 'set substitutions', lacks: 'is not the class teacher of mat in 7.a', lacksWithoutTarget: 'is not the class teacher of this class' },
   'manage-timetable': { granted: [], label: 'change the timetable', lacks: 'only an admin or a deputy director may', lacksWithoutTarget: 'only an admin or a deputy director may' },
   'record-inspection': { granted: [], label: 'record journal inspections', lacks: 'only an admin or a deputy director may', lacksWithoutTarget: 'only an admin or a deputy director may' },
   'manage-accounts': { granted: [], label: 'manage user accounts and their password messages', lacks: 'only an admin or a deputy director may', lacksWithoutTarget: 'only an admin or a deputy director may' },
@@ -118,6 +119,8 @@ const explicit: [string, Role[], Right, Scope, boolean][] = [
   ['a teacher may not record a journal inspection', ['teacher', 'class-teacher'], 'record-inspection', { classTeacher: true, author: true }, false],
   ['a deputy records a journal inspection', ['deputy'], 'record-inspection', {}, true],
   ['a subject teacher of the class may not keep the appendices', ['teacher'], 'keep-class-appendix', { teaches: true, teachesClass: true }, false],
+  ['a subject teacher may not set a substitution, even for their own lessons', ['teacher'], 'set-substitution', { teaches: true, teachesClass: true, taughtLesson: true }, false],
+  ['the class teacher sets substitutions in their class', ['class-teacher'], 'set-substitution', { classTeacher: true }, true],
   ['the class teacher keeps the appendices', ['class-teacher'], 'keep-class-appendix', { classTeacher: true }, true],
   ['the nurse may not read conversations with parents', ['nurse'], 'read-parent-conversations', { teachesClass: true, author: true }, false],
   ['the class teacher reads conversations with parents', ['teacher', 'class-teacher'], 'read-parent-conversations', { classTeacher: true }, true],
@@ -157,7 +160,7 @@ test('every right and role is covered by the table', () => {
     'anonymize-personal-data', 'close-year', 'correct-absence', 'correct-grade', 'decide-promotion', 'edit-student-contact', 'enter-grade',
     'export-personal-data', 'justify-absence', 'keep-class-appendix', 'manage-accounts', 'manage-registry', 'manage-timetable',
     'mark-absence', 'read-audit-log', 'read-individual-work', 'read-parent-conversations', 'record-behavior', 'record-extract-return',
-    'record-inspection', 'record-lesson', 'remove-behavior',
+    'record-inspection', 'record-lesson', 'remove-behavior', 'set-substitution',
   ]);
   assert.equal([...ROLES], ['admin', 'deputy', 'class-teacher', 'teacher', 'nurse', 'social-pedagogue', 'guest']);
 });

@@ -44,7 +44,7 @@ Accounts.after.each(async () => {
 Accounts('scrypt hashes carry their parameters and a salt; only the right password verifies', async () => {
   const a = await hashPassword('Kaķis2026!', 'chosen');
   const b = await hashPassword('Kaķis2026!', 'chosen');
-  assert.match(a, /^\$scrypt\$ln=14,r=8,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
+  assert.match(a, /^\$scrypt\$ln=17,r=8,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
   const generated = await hashPassword('Ab3deFgh2k', 'generated');
   assert.match(generated, /^\$scrypt\$ln=10,r=8,p=1\$/, 'a generated password needs no work factor');
   assert.ok(await verifyPassword('Ab3deFgh2k', generated));
@@ -179,7 +179,7 @@ Accounts('the owner sets a password of their own: the current one proves it, a w
   const wrong = await w.as(null, (c) => changeOwnPassword(c, 'anna.kalnina', 'guess', 'Mans-Jaunais-2026', LOCKOUT));
   assert.is(wrong.ok, false);
   assert.ok((await w.as(null, (c) => changeOwnPassword(c, 'anna.kalnina', password, 'Mans-Jaunais-2026', LOCKOUT))).ok);
-  assert.match((await account(w.db, 'anna.kalnina')).password_hash!, /^\$scrypt\$ln=14,/, 'a chosen password gets the full cost');
+  assert.match((await account(w.db, 'anna.kalnina')).password_hash!, /^\$scrypt\$ln=17,/, 'a chosen password gets the full cost');
   assert.ok((await w.as(null, (c) => verifyAccount(c, 'anna.kalnina', 'Mans-Jaunais-2026', LOCKOUT))).ok);
   assert.not.ok((await w.as(null, (c) => verifyAccount(c, 'anna.kalnina', password, LOCKOUT))).ok);
   assert.equal((await messages(w.db)).map((m) => m.state), ['cancelled'], 'the SMS with the old password is withdrawn');

