@@ -4,6 +4,9 @@ import { PDFDocument } from 'pdf-lib';
 import { AppError } from '../errors.ts';
 import { makePrivateDir, makeTreePrivate, PRIVATE_FILE_MODE } from '../private-file.ts';
 import { nativeDatabase } from '../db/connection.ts';
+import { auditHead } from '../db/audit/integrity.ts';
+import { requireIntactDatabase } from '../db/quick-check.ts';
+import { formatHead } from '../domain/audit-chain.ts';
 import { findOnlySchool } from '../db/repositories/schools.ts';
 import type { School, SchoolYear } from '../db/schema.ts';
 import { requireRight, type ServiceContext } from '../services/context.ts';
@@ -169,10 +172,11 @@ async function archiveFromSnapshot(
   year: SchoolYear,
   parts: readonly ArchivePart[],
   stage: ArchiveStage,
-): Promise<{ school: School; labels: Map<string, string> }> {
+): Promise<{ school: School; labels: Map<string, string>; auditHead: string | undefined }> {
   const snapshot = openSnapshot(snapshotPath);
   try {
     const school = (await findOnlySchool(snapshot.db))!;
+    const head = auditHead(snapshot.native);
     const archived: ServiceContext = { db: snapshot.db, school, actor: null, now, yearCode: year.code };
     const tables = writeTables(snapshot.native, join(work, FOLDERS.tables.name), (done, total) => stage.progress('Tables', done, total));
     const built = [];
@@ -180,7 +184,7 @@ async function archiveFromSnapshot(
     const labels = await printParts(built, work, school.name, stage);
     for (const [path, label] of tableLabels(tables)) labels.set(path, label);
     labels.set(`${FOLDERS.database.name}/${SNAPSHOT_FILE}`, `${FOLDERS.database.lv} / ${FOLDERS.database.en}`);
-    return { school, labels };
+    return { school, labels, auditHead: head ? formatHead(head) : undefined };
   } finally {
     await snapshot.db.destroy();
   }
@@ -220,10 +224,12 @@ export async function exportArchive(ctx: ServiceContext, input: ArchiveExportInp
     // 0700 from the first moment: what is written inside is out of other users' reach even before its own mode is set.
     makePrivateDir(work);
     mkdirSync(join(work, FOLDERS.database.name), { recursive: true });
+    // A corrupt page would be copied into the snapshot and the year's record, and the year then closed on it.
+    requireIntactDatabase(live, 'the year was not archived');
     const snapshotPath = join(work, FOLDERS.database.name, SNAPSHOT_FILE);
     await takeSnapshot(live, snapshotPath);
 
-    const { school, labels } = await archiveFromSnapshot(snapshotPath, work, ctx.now, year, parts, stage);
+    const { school, labels, auditHead } = await archiveFromSnapshot(snapshotPath, work, ctx.now, year, parts, stage);
 
     const paths = inArchiveOrder(walk(work));
     const sized = paths.map((path) => ({ path, size: statSync(join(work, path)).size }));
@@ -259,6 +265,7 @@ export async function exportArchive(ctx: ServiceContext, input: ArchiveExportInp
         schoolYear: year.code,
         software: { name: 'ezurnals', version: VERSION },
         exportedAt,
+        ...(auditHead ? { auditHead } : {}),
         ...(split ? { volume, volumes: volumes.length } : {}),
         files,
       };

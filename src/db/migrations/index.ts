@@ -8,6 +8,7 @@ import { promotionAndYearLock } from './0006-promotion-and-year-lock.ts';
 import { accountsAndSms } from './0007-accounts-and-sms.ts';
 import { auditLog } from './0008-audit-log.ts';
 import { readingRoles } from './0009-reading-roles.ts';
+import { yearClosureAuditHead } from './0010-year-closure-audit-head.ts';
 
 /**
  * Listed statically (not read from a folder) so the bundled bin carries them
@@ -23,6 +24,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007-accounts-and-sms': accountsAndSms,
   '0008-audit-log': auditLog,
   '0009-reading-roles': readingRoles,
+  '0010-year-closure-audit-head': yearClosureAuditHead,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;
