@@ -31,12 +31,6 @@ export function auditHashAt(native: SqliteDatabase.Database, position: number): 
   return native.prepare(`select hash from ${AUDIT_TABLE} where id = ?`).get(position) as { hash: string | null } | undefined;
 }
 
-interface LatestEntry {
-  id: number;
-  operation: string;
-  after: string | null;
-}
-
 /** A column's declared default as JSON would show it: a number, a string without its quotes; null when none or an expression. */
 function declaredDefault(text: string | null): unknown {
   if (text === null) return undefined;
@@ -64,36 +58,54 @@ const named = (table: string, key: string) => `${table} ${key.startsWith('[') ? 
  * what catches a log wiped or cut (with sqlite_sequence set back to match),
  * and a row edited, inserted or deleted while its trigger was dropped: the
  * chain alone verifies in all three cases. The first fault, or null.
+ *
+ * Joined in SQL, one table at a time (the index on table_name, record_key
+ * finds each table's entries): only rows whose text differs from their last
+ * entry come back to be compared value by value, so a school of a million
+ * grades is not held in memory.
  */
 export function rowAuditFault(native: SqliteDatabase.Database): { fault: string | null; rows: number } {
+  // Scratch tables in the connection's own temp schema (writable even on a read-only connection), keyed for lookups.
+  native.exec('create temp table if not exists audit_check_latest (record_key text primary key, operation text, after_values text, id integer) without rowid');
+  native.exec('create temp table if not exists audit_check_keys (k text primary key) without rowid');
+  try {
+    return checkRows(native);
+  } finally {
+    native.exec('drop table temp.audit_check_latest; drop table temp.audit_check_keys');
+  }
+}
+
+function checkRows(native: SqliteDatabase.Database): { fault: string | null; rows: number } {
   let checked = 0;
   const fault = (text: string) => ({ fault: text, rows: checked });
-  const latest = new Map<string, LatestEntry>();
-  // SQLite's bare columns beside max(): the other values come from the row holding the maximum.
-  const entries = native.prepare(
-    `select table_name, record_key, operation, after_values, max(id) as id from ${AUDIT_TABLE} where operation in ('insert', 'update', 'delete') group by table_name, record_key`,
+  // SQLite's bare columns beside max(): operation and after_values come from the entry with the highest id.
+  const fill = native.prepare(
+    `insert into temp.audit_check_latest select record_key, operation, after_values, max(id) from ${AUDIT_TABLE} where table_name = ? and record_key is not null and operation in ('insert', 'update', 'delete') group by record_key`,
   );
-  for (const e of entries.iterate() as Iterable<{ table_name: string; record_key: string | null; operation: string; after_values: string | null; id: number }>) {
-    latest.set(`${e.table_name}\u0000${e.record_key}`, { id: e.id, operation: e.operation, after: e.after_values });
-  }
-  const tables: TableShape[] = auditedTables(native);
-  for (const table of tables) {
+  const written = native.prepare("select count(*) as n from temp.audit_check_latest where operation <> 'delete'");
+  for (const table of auditedTables(native) as TableShape[]) {
+    native.exec('delete from temp.audit_check_latest');
+    fill.run(table.name);
+    const rows = `select ${recordKey(table, 'T')} as k, ${rowJson(table, 'T')} as v from ${ident(table.name)} as T`;
+    const count = (native.prepare(`select count(*) as n from ${ident(table.name)}`).get() as { n: number }).n;
+    checked += count;
+    const differing = native.prepare(
+      `select R.k, R.v, L.operation, L.after_values as after, L.id from (${rows}) as R left join temp.audit_check_latest as L on L.record_key = R.k where L.id is null or L.operation = 'delete' or L.after_values is not R.v`,
+    );
+    // Read before the rows: a connection runs no pragma while a query iterates.
     const defaults = defaultsOf(native, table.name);
-    const rows = native.prepare(`select ${recordKey(table, 'T')} as k, ${rowJson(table, 'T')} as v from ${ident(table.name)} as T`);
-    for (const { k, v } of rows.iterate() as Iterable<{ k: string; v: string }>) {
-      const id = `${table.name}\u0000${k}`;
-      const entry = latest.get(id);
-      checked++;
-      if (!entry) return fault(`${named(table.name, k)} has no audit entry: it was written with the audit off, or its entries were deleted`);
-      latest.delete(id);
-      if (entry.operation === 'delete') return fault(`${named(table.name, k)} exists, but its last audit entry #${entry.id} deletes it: it was written back with the audit off`);
-      if (!rowMatchesEntry(v, entry.after, defaults)) return fault(`${named(table.name, k)} does not hold the values of its last audit entry #${entry.id}: it was changed with the audit off, or its later entries were deleted`);
+    for (const r of differing.iterate() as Iterable<{ k: string; v: string; operation: string | null; after: string | null; id: number | null }>) {
+      if (r.id === null) return fault(`${named(table.name, r.k)} has no audit entry: it was written with the audit off, or its entries were deleted`);
+      if (r.operation === 'delete') return fault(`${named(table.name, r.k)} exists, but its last audit entry #${r.id} deletes it: it was written back with the audit off`);
+      if (!rowMatchesEntry(r.v, r.after, defaults)) return fault(`${named(table.name, r.k)} does not hold the values of its last audit entry #${r.id}: it was changed with the audit off, or its later entries were deleted`);
     }
-  }
-  const audited = new Set(tables.map((t) => t.name));
-  for (const [id, entry] of latest) {
-    const [table, key] = id.split('\u0000') as [string, string];
-    if (entry.operation !== 'delete' && audited.has(table)) return fault(`${named(table, key)} is missing, but its last audit entry #${entry.id} wrote it: it was deleted with the audit off`);
+    // Every row found its own entry, which wrote it; entries that wrote a row beyond those are rows deleted unlogged.
+    if ((written.get() as { n: number }).n > count) {
+      native.exec('delete from temp.audit_check_keys');
+      native.exec(`insert into temp.audit_check_keys select k from (${rows})`);
+      const missing = native.prepare("select L.record_key as k, L.id from temp.audit_check_latest as L where L.operation <> 'delete' and not exists (select 1 from temp.audit_check_keys as R where R.k = L.record_key) order by L.id limit 1").get() as { k: string; id: number };
+      return fault(`${named(table.name, missing.k)} is missing, but its last audit entry #${missing.id} wrote it: it was deleted with the audit off`);
+    }
   }
   return { fault: null, rows: checked };
 }
