@@ -1,4 +1,5 @@
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * The journal's database, exports and reports hold children's personal data:
@@ -11,4 +12,23 @@ export const PRIVATE_FILE_MODE = 0o600;
 export function writePrivateFile(path: string, content: string | Uint8Array): void {
   writeFileSync(path, content, { mode: PRIVATE_FILE_MODE });
   chmodSync(path, PRIVATE_FILE_MODE);
+}
+
+/** Folders holding such files: the owner's only, so that nobody else may even list them. */
+export const PRIVATE_DIR_MODE = 0o700;
+
+/** Creates a folder (and any missing parents' last level) readable by the owner alone, whatever the umask. */
+export function makePrivateDir(path: string): void {
+  mkdirSync(path, { recursive: true, mode: PRIVATE_DIR_MODE });
+  chmodSync(path, PRIVATE_DIR_MODE);
+}
+
+/** Every folder under `root` (itself included) 0700, every file 0600: for a tree built by several writers. */
+export function makeTreePrivate(root: string): void {
+  chmodSync(root, PRIVATE_DIR_MODE);
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    const path = join(root, entry.name);
+    if (entry.isDirectory()) makeTreePrivate(path);
+    else if (entry.isFile()) chmodSync(path, PRIVATE_FILE_MODE);
+  }
 }

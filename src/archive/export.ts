@@ -1,8 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { AppError } from '../errors.ts';
+import { makePrivateDir, makeTreePrivate, PRIVATE_FILE_MODE } from '../private-file.ts';
 import { nativeDatabase } from '../db/connection.ts';
+import { auditHead } from '../db/audit/integrity.ts';
+import { requireIntactDatabase } from '../db/quick-check.ts';
+import { formatHead } from '../domain/audit-chain.ts';
 import { findOnlySchool } from '../db/repositories/schools.ts';
 import type { School, SchoolYear } from '../db/schema.ts';
 import { requireRight, type ServiceContext } from '../services/context.ts';
@@ -65,6 +69,40 @@ function inArchiveOrder(paths: string[]): string[] {
   const rank = new Map(FOLDER_ORDER.map((f, i) => [f.name, i]));
   const folderRank = (p: string) => rank.get(p.split('/')[0]!) ?? FOLDER_ORDER.length;
   return paths.sort((a, b) => folderRank(a) - folderRank(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Whether a process of that id still runs (one of another user counts: it may not be signalled, but it is there). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * An export killed outright (kill -9, a power cut) runs no clean-up: its work
+ * folder `.OUT.partial-PID`, holding the whole journal, and its ISO parts stay
+ * behind. Those of a process that no longer runs are removed before a new
+ * export begins; one whose process still runs is another export's, and is left.
+ */
+export function removeStalePartials(out: string, iso: string | undefined): string[] {
+  const removed: string[] = [];
+  const sweep = (dir: string, prefix: string) => {
+    if (!existsSync(dir)) return;
+    for (const name of readdirSync(dir)) {
+      if (!name.startsWith(prefix)) continue;
+      // Not `.replaced`: that is a previous archive caught between two renames, possibly the only copy.
+      const pid = /^(\d+)$/.exec(name.slice(prefix.length))?.[1];
+      if (pid === undefined || processAlive(Number(pid))) continue;
+      rmSync(join(dir, name), { recursive: true, force: true });
+      removed.push(join(dir, name));
+    }
+  };
+  sweep(dirname(out), `.${basename(out)}.partial-`);
+  if (iso) sweep(dirname(iso), `${basename(iso)}.part-`);
+  return removed;
 }
 
 function refuseExisting(input: ArchiveExportInput): void {
@@ -134,10 +172,11 @@ async function archiveFromSnapshot(
   year: SchoolYear,
   parts: readonly ArchivePart[],
   stage: ArchiveStage,
-): Promise<{ school: School; labels: Map<string, string> }> {
+): Promise<{ school: School; labels: Map<string, string>; auditHead: string | undefined }> {
   const snapshot = openSnapshot(snapshotPath);
   try {
     const school = (await findOnlySchool(snapshot.db))!;
+    const head = auditHead(snapshot.native);
     const archived: ServiceContext = { db: snapshot.db, school, actor: null, now, yearCode: year.code };
     const tables = writeTables(snapshot.native, join(work, FOLDERS.tables.name), (done, total) => stage.progress('Tables', done, total));
     const built = [];
@@ -145,7 +184,7 @@ async function archiveFromSnapshot(
     const labels = await printParts(built, work, school.name, stage);
     for (const [path, label] of tableLabels(tables)) labels.set(path, label);
     labels.set(`${FOLDERS.database.name}/${SNAPSHOT_FILE}`, `${FOLDERS.database.lv} / ${FOLDERS.database.en}`);
-    return { school, labels };
+    return { school, labels, auditHead: head ? formatHead(head) : undefined };
   } finally {
     await snapshot.db.destroy();
   }
@@ -180,12 +219,17 @@ export async function exportArchive(ctx: ServiceContext, input: ArchiveExportInp
   const interrupted = () => process.exit(130);
   process.once('exit', cleanUp).once('SIGINT', interrupted).once('SIGTERM', interrupted);
   try {
+    removeStalePartials(out, input.iso && resolve(input.iso));
     rmSync(work, { recursive: true, force: true });
+    // 0700 from the first moment: what is written inside is out of other users' reach even before its own mode is set.
+    makePrivateDir(work);
     mkdirSync(join(work, FOLDERS.database.name), { recursive: true });
+    // A corrupt page would be copied into the snapshot and the year's record, and the year then closed on it.
+    requireIntactDatabase(live, 'the year was not archived');
     const snapshotPath = join(work, FOLDERS.database.name, SNAPSHOT_FILE);
     await takeSnapshot(live, snapshotPath);
 
-    const { school, labels } = await archiveFromSnapshot(snapshotPath, work, ctx.now, year, parts, stage);
+    const { school, labels, auditHead } = await archiveFromSnapshot(snapshotPath, work, ctx.now, year, parts, stage);
 
     const paths = inArchiveOrder(walk(work));
     const sized = paths.map((path) => ({ path, size: statSync(join(work, path)).size }));
@@ -221,6 +265,7 @@ export async function exportArchive(ctx: ServiceContext, input: ArchiveExportInp
         schoolYear: year.code,
         software: { name: 'ezurnals', version: VERSION },
         exportedAt,
+        ...(auditHead ? { auditHead } : {}),
         ...(split ? { volume, volumes: volumes.length } : {}),
         files,
       };
@@ -236,7 +281,9 @@ export async function exportArchive(ctx: ServiceContext, input: ArchiveExportInp
         const isoFile = isoFileOf(resolve(input.iso!), volume, volumes.length);
         const partial = `${isoFile}.part-${process.pid}`;
         isoParts.push(partial);
+        makeTreePrivate(volumeDir);
         writeIso(volumeDir, partial, `EZURNALS ${year.code}${split ? ` ${volume}` : ''}`, isoTool);
+        chmodSync(partial, PRIVATE_FILE_MODE);
         const bytes = statSync(partial).size;
         if (bytes > volumeSize) throw new AppError('invalid', `The ISO image of volume ${volume} came to ${formatBytes(bytes)}, over the volume size of ${formatBytes(volumeSize)}: nothing was written. Choose a larger --volume-size, or write the folder without --iso.`);
         result.iso.push({ file: isoFile, bytes });
@@ -249,6 +296,8 @@ export async function exportArchive(ctx: ServiceContext, input: ArchiveExportInp
       result.pages += row.pages;
     }
 
+    // Written by several hands (the printer, the table writer, writeFileSync): every folder 0700 and every file 0600, whatever the umask.
+    makeTreePrivate(work);
     // The finished archive takes its place only now; a replaced one goes last.
     const replaced = existsSync(out) ? `${work}.replaced` : null;
     if (replaced) renameSync(out, replaced);

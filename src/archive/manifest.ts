@@ -21,6 +21,12 @@ export interface ArchiveManifest {
   schoolYear: string;
   software: { name: string; version: string };
   exportedAt: string;
+  /**
+   * The audit chain's head in the snapshot, `POSITION:HASH`: kept with the
+   * archive, outside the database, so that `audit verify --head` can show
+   * later that the chain up to here was not rebuilt. Absent in older archives.
+   */
+  auditHead?: string;
   /** Only when the archive is split: this volume's number, counted from 1, and how many there are. */
   volume?: number;
   volumes?: number;

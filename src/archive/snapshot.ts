@@ -3,6 +3,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import SqliteDatabase from 'better-sqlite3';
 import { nativeBindingPath, type Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
+import { REDACTED, SECRET_COLUMNS } from '../domain/secret-columns.ts';
 
 /** Pages per backup step: all of them, so the copy is read in one read transaction (see takeSnapshot). */
 const ALL_PAGES = 0x7fffffff;
@@ -21,9 +22,38 @@ export async function takeSnapshot(live: SqliteDatabase.Database, target: string
   const copy = new SqliteDatabase(target, { nativeBinding: nativeBindingPath() });
   try {
     copy.pragma('journal_mode = DELETE');
+    scrubSecrets(copy);
   } finally {
     copy.close();
   }
+}
+
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * The archive is for the archivist: it keeps no secret. Password hashes and
+ * the bodies of queued SMS (which carry new passwords) become "[redacted]",
+ * the very value the audit log holds for them, so the audit trail of the
+ * restored snapshot still matches its rows. The tables' own triggers (audit,
+ * year lock) would log or refuse this, so they are set aside for the update
+ * and put back as they were. VACUUM then rebuilds the file, so that the old
+ * values do not linger in free pages.
+ */
+export function scrubSecrets(copy: SqliteDatabase.Database): void {
+  const tables = new Set((copy.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((r) => r.name));
+  copy.transaction(() => {
+    for (const [table, columns] of Object.entries(SECRET_COLUMNS)) {
+      if (!tables.has(table)) continue;
+      const present = new Set((copy.pragma(`table_info(${ident(table)})`) as { name: string }[]).map((c) => c.name));
+      const secret = columns.filter((c) => present.has(c));
+      if (secret.length === 0) continue;
+      const triggers = copy.prepare("select name, sql from sqlite_master where type = 'trigger' and tbl_name = ?").all(table) as { name: string; sql: string }[];
+      for (const t of triggers) copy.exec(`drop trigger ${ident(t.name)}`);
+      for (const column of secret) copy.prepare(`update ${ident(table)} set ${ident(column)} = ? where ${ident(column)} is not null`).run(REDACTED);
+      for (const t of triggers) copy.exec(t.sql);
+    }
+  })();
+  copy.exec('vacuum');
 }
 
 /** The snapshot, read-only, as a Kysely database for the report builders. */

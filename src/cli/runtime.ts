@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../errors.ts';
-import { inTransaction, openDatabase, resolveDatabasePath, type Db } from '../db/connection.ts';
+import { inTransaction, openDatabase, openWarnings, resolveDatabasePath, type Db } from '../db/connection.ts';
 import { findOnlySchool } from '../db/repositories/schools.ts';
 import { findStaffByCode, findStaffById } from '../db/repositories/staff.ts';
 import { findStudentByCode, findStudentById, findStudentByPersonalCode } from '../db/repositories/students.ts';
@@ -134,6 +134,7 @@ export async function runCommand<T>(command: Command, spec: CommandSpec<T>): Pro
   const out = await createOutput({ json: !!options.json });
   const { db, ctx } = await openSession(options, spec.write);
   try {
+    for (const warning of openWarnings(db)) out.warn(warning);
     await spec.prepare?.(ctx);
     const result = spec.write
       ? await inTransaction(db, (trx) => runWrite(command, spec, { ...ctx, db: trx }, out), { actor: ctx.actor?.code, command: commandLine(command) })

@@ -1,12 +1,13 @@
-import { chmodSync, closeSync, existsSync, openSync, rmSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { Kysely, SqliteAdapter, SqliteDialect, sql } from 'kysely';
 import SqliteDatabase from 'better-sqlite3';
 import { AppError } from '../errors.ts';
 import { PRIVATE_FILE_MODE } from '../private-file.ts';
+import { judgeDatabaseFiles, type DatabaseFiles, type FilesVerdict, type PathFacts } from '../domain/database-files.ts';
 import type { Database } from './schema.ts';
-import { migrateToLatestOrThrow } from './migrate.ts';
+import { migrateToLatestOrThrow, schemaBehind } from './migrate.ts';
 import { ensureYearLockTriggers, isYearLockError, yearLockError } from './year-lock.ts';
 import { installAuditTriggers } from './audit/triggers.ts';
 import { auditHighWater, currentCommand, sealAuditEntries } from './audit/seal.ts';
@@ -45,7 +46,41 @@ export function resolveDatabasePath(option?: string, env: NodeJS.ProcessEnv = pr
 export interface OpenOptions {
   /** Only `init` creates a database; everything else needs an existing file. */
   create?: boolean;
-  readonly?: boolean;
+  /** The user to judge the files for; the process's own uid. Tests stand in for another user with it. */
+  uid?: number;
+}
+
+/** Databases opened read-only because the current user does not own them: no transaction may begin on them. */
+const readOnly = new WeakSet<Db>();
+/** What the caller should tell the user about the files (other users may read them). */
+const warnings = new WeakMap<Db, string[]>();
+
+/** The warnings about the database's files found when it was opened. */
+export function openWarnings(db: Db): readonly string[] {
+  return warnings.get(db) ?? [];
+}
+
+function facts(path: string): PathFacts | undefined {
+  try {
+    const st = statSync(path);
+    return { path, mode: st.mode & 0o7777, uid: st.uid };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The modes and owners of the database, its -wal and -shm, and its folder,
+ * judged by src/domain/database-files.ts. SQLite names the -wal and -shm
+ * after the file a symlink leads to, so that is the one looked at. For a
+ * database about to be created, the file is judged as it will be: the
+ * current user's, 0600.
+ */
+export function inspectDatabaseFiles(path: string, uid: number, creating = false): FilesVerdict {
+  const real = creating ? join(realpathSync(dirname(path)), path.slice(dirname(path).length + 1)) : realpathSync(path);
+  const database = creating ? { path: real, mode: PRIVATE_FILE_MODE, uid } : facts(real)!;
+  const files: DatabaseFiles = { database, wal: facts(`${real}-wal`), shm: facts(`${real}-shm`), folder: facts(dirname(real))! };
+  return judgeDatabaseFiles(files, uid);
 }
 
 const require = createRequire(import.meta.url);
@@ -98,6 +133,17 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
       `No ezurnals database at ${path}. Create one with \`ezurnals init --school "…" --year 2026/2027\`, or point to it with --db PATH or EZURNALS_DB.`,
     );
   }
+  const uid = options.uid ?? process.getuid?.();
+  let verdict: FilesVerdict = { refused: null, readOnly: false, warnings: [] };
+  if (path !== ':memory:' && uid !== undefined) {
+    try {
+      verdict = inspectDatabaseFiles(path, uid, options.create);
+    } catch (error) {
+      throw new AppError('not_found', `Cannot open the database ${path}: ${(error as Error).message}`);
+    }
+    if (verdict.refused !== null) throw new AppError('forbidden', verdict.refused);
+  }
+  const asReader = verdict.refused === null && verdict.readOnly;
   // The journal holds children's personal data: the file (and SQLite's WAL and shm files, which take its mode) is the owner's only.
   if (options.create && path !== ':memory:') {
     // Created here rather than by SQLite (0644 less the umask); SQLite gives the -wal and -shm files the database's mode.
@@ -110,7 +156,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   }
   let native: SqliteDatabase.Database;
   try {
-    native = new SqliteDatabase(path, { fileMustExist: !options.create, timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBindingPath() });
+    native = new SqliteDatabase(path, { fileMustExist: !options.create, readonly: asReader, timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBindingPath() });
   } catch (error) {
     throw new AppError('not_found', `Cannot open the database ${path}: ${(error as Error).message}`);
   }
@@ -119,7 +165,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     if (!options.create && !native.prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'").get()) {
       throw new AppError('invalid', `${path} is an SQLite database, but not one of ezurnals: it was left unchanged.`);
     }
-    if (native.pragma('journal_mode', { simple: true }) !== 'wal') native.pragma('journal_mode = WAL');
+    if (native.pragma('journal_mode', { simple: true }) !== 'wal' && !asReader) native.pragma('journal_mode = WAL');
     native.pragma('foreign_keys = ON');
     native.pragma('synchronous = NORMAL');
     // A write that fires an audit trigger writes two tables, so SQLite keeps a statement journal for it;
@@ -134,6 +180,15 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   const cached = withStatementCache(native);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
   natives.set(db, cached);
+  warnings.set(db, verdict.refused === null ? verdict.warnings : []);
+  if (asReader) {
+    readOnly.add(db);
+    if (await schemaBehind(db)) {
+      await db.destroy();
+      throw new AppError('forbidden', `The database ${path} needs upgrading to this version of ezurnals, which only its owner (uid ${statSync(path).uid}) may do: run a command as that user first.`);
+    }
+    return db;
+  }
   try {
     const auditFrom = auditHighWater(cached);
     if (await migrateToLatestOrThrow(db)) afterMigrating(cached, auditFrom);
@@ -178,6 +233,7 @@ export interface AuditAuthor {
  */
 export async function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>, author: AuditAuthor = {}): Promise<T> {
   const begin = db.getExecutor().adapter instanceof SqliteAdapter ? sql`begin immediate` : sql`begin`;
+  if (readOnly.has(db)) throw new AppError('forbidden', 'This database belongs to another user: you may read it, but only its owner may write to it.');
   return db.connection().execute(async (conn) => {
     const native = natives.get(db);
     if (native) natives.set(conn, native);

@@ -43,3 +43,8 @@ export async function migrateToLatestOrThrow(db: Kysely<any>): Promise<boolean> 
 export async function schemaVersion(db: Kysely<any>): Promise<string | null> {
   return (await appliedMigrations(db))?.at(-1) ?? null;
 }
+
+/** Whether the database lacks a migration this version has (a read-only reader cannot apply it). */
+export async function schemaBehind(db: Kysely<any>): Promise<boolean> {
+  return (await appliedMigrations(db))?.at(-1) !== LATEST_MIGRATION;
+}

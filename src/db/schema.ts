@@ -534,6 +534,10 @@ export interface YearClosureTable {
   archive_files: number;
   archive_bytes: number;
   archive_exported_at: string | null;
+  /** The audit chain's head (POSITION:HASH) when the year was closed; null for years closed before it was kept. */
+  audit_head: string | null;
+  /** The head the archive's manifest records: the chain as of the archive's snapshot. */
+  archive_audit_head: string | null;
 }
 
 /** Holds a row only inside the transaction of an admin's override of the lock. */

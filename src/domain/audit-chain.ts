@@ -104,3 +104,47 @@ export class ChainVerifier {
     return null;
   }
 }
+
+/** The chain's head: the position (id) of its last sealed entry and that entry's hash. */
+export interface AuditHead {
+  position: number;
+  hash: string;
+}
+
+/** `POSITION:HASH`, as `audit head` prints it and `audit verify --head` reads it. */
+export function formatHead(head: AuditHead): string {
+  return `${head.position}:${head.hash}`;
+}
+
+export function parseHead(text: string): AuditHead | null {
+  const m = /^\s*(\d{1,15}):([0-9a-fA-F]{64})\s*$/.exec(text);
+  return m ? { position: Number(m[1]), hash: m[2]!.toLowerCase() } : null;
+}
+
+/**
+ * Whether a row's values now (as the triggers would log them, JSON) are those
+ * of its last audit entry. The texts are compared first; when they differ,
+ * value by value, so that a column added by a later migration (absent from
+ * older entries) counts as unchanged while it holds null or its declared
+ * default. A column the entry has and the row no longer has was dropped.
+ */
+export function rowMatchesEntry(row: string, entry: string | null, defaults: ReadonlyMap<string, unknown> = new Map()): boolean {
+  if (row === entry) return true;
+  if (entry === null) return false;
+  let now: Record<string, unknown>;
+  let logged: Record<string, unknown>;
+  try {
+    now = JSON.parse(row) as Record<string, unknown>;
+    logged = JSON.parse(entry) as Record<string, unknown>;
+  } catch {
+    return false;
+  }
+  for (const [column, value] of Object.entries(now)) {
+    if (Object.hasOwn(logged, column)) {
+      if (JSON.stringify(logged[column]) !== JSON.stringify(value)) return false;
+    } else if (value !== null && (!defaults.has(column) || JSON.stringify(defaults.get(column)) !== JSON.stringify(value))) {
+      return false;
+    }
+  }
+  return true;
+}

@@ -3,8 +3,9 @@
 import { AppError } from '../errors.ts';
 import { nativeDatabase } from '../db/connection.ts';
 import { auditPage, listAuditEntries, redactionEntries } from '../db/repositories/audit-log.ts';
-import { auditTriggerFault, lastIssuedAuditId } from '../db/audit/integrity.ts';
-import { ChainVerifier, redactedEntriesOf } from '../domain/audit-chain.ts';
+import { auditHashAt, auditHead, auditTriggerFault, lastIssuedAuditId, rowAuditFault } from '../db/audit/integrity.ts';
+import { requireIntactDatabase } from '../db/quick-check.ts';
+import { ChainVerifier, formatHead, parseHead, redactedEntriesOf, type AuditHead } from '../domain/audit-chain.ts';
 import { instantOfLocal, localTimestamp, parseDateInput } from '../domain/dates.ts';
 import type { AuditEntry } from '../db/schema.ts';
 import { requireRight, type ServiceContext } from './context.ts';
@@ -97,18 +98,47 @@ export async function listAudit(ctx: ServiceContext, options: AuditListOptions):
 export interface AuditVerdict {
   entries: number;
   redacted: number;
+  /** Rows of the audited tables checked against their last entry. */
+  rows: number;
+  /** The chain's head now, to keep elsewhere and check later with --head. */
+  head: AuditHead | null;
+  /** The remembered head that was checked, when one was given. */
+  checkedHead: AuditHead | null;
+}
+
+export interface AuditVerifyOptions {
+  /** A head remembered earlier, `POSITION:HASH`: it must still be in the chain. */
+  head?: string;
+}
+
+function nativeOf(ctx: ServiceContext) {
+  const native = nativeDatabase(ctx.db);
+  if (!native) throw new Error('the audit checks need the SQLite database under the connection');
+  return native;
+}
+
+/** `audit head`: the chain's position and hash now, to write down or keep outside the database. */
+export async function currentAuditHead(ctx: ServiceContext): Promise<AuditHead> {
+  requireRight(ctx, 'read-audit-log');
+  const head = auditHead(nativeOf(ctx));
+  if (!head) throw new AppError('not_found', 'The audit log has no sealed entry yet: there is no head to keep.');
+  return head;
 }
 
 const PAGE = 5000;
 
 /**
- * Walks the whole chain; the first changed, deleted, reordered or unsealed
- * entry (or a dropped audit trigger) is an AppError('invalid'): exit 4.
+ * The database file's pages first (quick_check), then the whole chain; the
+ * first changed, deleted, reordered or unsealed entry (or a dropped audit
+ * trigger) is an AppError('invalid'): exit 4. Then every current row against
+ * its last entry, and a remembered head against the chain.
  */
-export async function verifyAudit(ctx: ServiceContext): Promise<AuditVerdict> {
+export async function verifyAudit(ctx: ServiceContext, options: AuditVerifyOptions = {}): Promise<AuditVerdict> {
   requireRight(ctx, 'read-audit-log');
-  const native = nativeDatabase(ctx.db);
-  if (!native) throw new Error('audit verify needs the SQLite database under the connection');
+  const remembered = options.head === undefined ? null : parseHead(options.head);
+  if (options.head !== undefined && (!remembered || remembered.position < 1)) throw new AppError('usage', `head ${options.head}: give POSITION:HASH as \`audit head\` printed it, e.g. 2832:${'0'.repeat(8)}….`);
+  const native = nativeOf(ctx);
+  requireIntactDatabase(native, 'its audit log cannot be verified');
   const listed = new Set<number>();
   for (const record of await redactionEntries(ctx.db)) for (const id of redactedEntriesOf(record)) listed.add(id);
   const verifier = new ChainVerifier(listed);
@@ -126,5 +156,13 @@ export async function verifyAudit(ctx: ServiceContext): Promise<AuditVerdict> {
   if (cut) throw fail(cut.entryId, cut.reason);
   const trigger = auditTriggerFault(native);
   if (trigger) throw new AppError('invalid', `The audit log's entries verify, but ${trigger}.`);
-  return { entries: verifier.count, redacted: verifier.redacted };
+  const rows = rowAuditFault(native);
+  if (rows.fault) throw new AppError('invalid', `The audit log's entries verify, but the data does not match them: ${rows.fault}.`);
+  const head = auditHead(native);
+  if (remembered) {
+    const at = auditHashAt(native, remembered.position);
+    if (!at) throw new AppError('invalid', `The remembered head ${formatHead(remembered)} is not in the audit log: the log ends at #${head?.position ?? 0}, so entries were cut and the chain rebuilt.`);
+    if (at.hash !== remembered.hash) throw new AppError('invalid', `The remembered head ${formatHead(remembered)} is not in the audit log: entry #${remembered.position} now has the hash ${at.hash}, so the chain was rewritten up to there.`);
+  }
+  return { entries: verifier.count, redacted: verifier.redacted, rows: rows.rows, head, checkedHead: remembered };
 }

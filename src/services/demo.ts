@@ -46,7 +46,8 @@ export async function openDemoDatabase(dir: string, options: { force?: boolean }
     throw new AppError('conflict', `${path} already exists; add --force to replace it with a fresh demo school.`);
   }
   removeDatabaseFiles(path);
-  mkdirSync(dirname(path), { recursive: true });
+  // A new folder is the owner's only: one that others may write is refused by openDatabase (src/domain/database-files.ts).
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   return { db: await openDatabase(path, { create: true }), path };
 }
 

@@ -3,6 +3,10 @@ import { AppError } from '../errors.ts';
 import { verifyArchive, type ArchiveVerification } from '../archive/verify.ts';
 import { findYearClosure, insertYearClosure } from '../db/repositories/year-closures.ts';
 import { ensureYearLockTriggers } from '../db/year-lock.ts';
+import { nativeDatabase } from '../db/connection.ts';
+import { auditHead } from '../db/audit/integrity.ts';
+import { requireIntactDatabase } from '../db/quick-check.ts';
+import { formatHead } from '../domain/audit-chain.ts';
 import { requireRight, timestamp, type ServiceContext } from './context.ts';
 import { requireText } from './input.ts';
 import { resolveYear } from './lookup.ts';
@@ -19,6 +23,10 @@ export interface YearClosureView {
   archive: string;
   files: number;
   bytes: number;
+  /** The audit chain's head as the year was closed, POSITION:HASH. */
+  audit_head: string | null;
+  /** The head the archive's manifest records. */
+  archive_audit_head: string | null;
 }
 
 function listed(label: string, paths: readonly string[]): string[] {
@@ -38,6 +46,9 @@ async function yearToClose(ctx: ServiceContext, code: string) {
  */
 export async function verifyYearArchive(ctx: ServiceContext, code: string, dir: string | undefined): Promise<VerifiedArchive> {
   const year = await yearToClose(ctx, code);
+  const native = nativeDatabase(ctx.db);
+  // A year is locked for good on what the database holds now: not on a damaged page.
+  if (native) requireIntactDatabase(native, `${year.code} stays open`);
   const path = resolve(requireText(dir, 'archive'));
   const verification = await verifyArchive(path);
   if (!verification.ok) {
@@ -60,6 +71,9 @@ export async function closeYear(ctx: ServiceContext, code: string, archive: Veri
   const year = await yearToClose(ctx, code);
   const { verification } = archive;
   const exportedAt = verification.manifests.map((m) => m.exportedAt).filter(Boolean).sort().at(-1) ?? null;
+  const native = nativeDatabase(ctx.db);
+  // Before the closure's own entries: the chain as the year was closed, to keep and check later with audit verify --head.
+  const head = native ? auditHead(native) : null;
   const closure = {
     school_year_id: year.id,
     closed_at: timestamp(ctx),
@@ -68,8 +82,10 @@ export async function closeYear(ctx: ServiceContext, code: string, archive: Veri
     archive_files: verification.files,
     archive_bytes: verification.bytes,
     archive_exported_at: exportedAt,
+    audit_head: head ? formatHead(head) : null,
+    archive_audit_head: verification.manifests.map((m) => m.auditHead).find((h) => h !== undefined) ?? null,
   };
   await insertYearClosure(ctx.db, closure);
   await ensureYearLockTriggers(ctx.db);
-  return { year: year.code, closed_at: closure.closed_at, closed_by: actor.code, archive: archive.path, files: verification.files, bytes: verification.bytes };
+  return { year: year.code, closed_at: closure.closed_at, closed_by: actor.code, archive: archive.path, files: verification.files, bytes: verification.bytes, audit_head: closure.audit_head, archive_audit_head: closure.archive_audit_head };
 }

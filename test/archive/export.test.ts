@@ -1,7 +1,12 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import SqliteDatabase from 'better-sqlite3';
+import { inTransaction, nativeDatabase, openDatabase } from '../../src/db/connection.ts';
+import { currentAuditHead, verifyAudit } from '../../src/services/audit.ts';
+import { formatHead } from '../../src/domain/audit-chain.ts';
+import { corruptTablePage } from '../support/corrupt.ts';
 import { join } from 'node:path';
 import { AppError } from '../../src/errors.ts';
 import { exportArchive, type ArchiveStage } from '../../src/archive/export.ts';
@@ -87,6 +92,108 @@ test('an export that fails part-way leaves neither the folder nor its work folde
   await exportArchive(ctx, { out: kept, force: true }, quiet, failing).catch(() => undefined);
   assert.is(readFileSync(join(kept, 'manifest.json'), 'utf8'), before, 'the earlier archive is untouched');
   assert.is((await verifyArchive(kept)).ok, true);
+});
+
+/** Every folder and file under `root` with its mode, as a path relative to it. */
+function modes(root: string, prefix = ''): [string, number][] {
+  return readdirSync(join(root, prefix), { withFileTypes: true }).flatMap((entry): [string, number][] => {
+    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+    const mode = statSync(join(root, path)).mode & 0o777;
+    return entry.isDirectory() ? [[`${path}/`, mode], ...modes(root, path)] : [[path, mode]];
+  });
+}
+
+/** The id of a process that has ended. */
+function deadPid(): number {
+  return spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout as unknown as number;
+}
+
+const PASSWORD = 'edhWrSfsA8';
+const HASH = 'scrypt$16384$never-archived-hash';
+
+test('the archive is the owner’s only, keeps no secret, removes a killed export’s work folder, and records the audit head', async () => {
+  const ctx = await s.ctx('admin');
+  await inTransaction(s.db, async (trx) => {
+    const account = await trx.insertInto('account').values({ school_id: ctx.school.id, kind: 'staff', person_id: 1, username: 'slepens.konts', password_hash: HASH, phone: '+37120000001', disabled: 0, created_at: '2026-11-29T10:00:00Z', updated_at: '2026-11-29T10:00:00Z' }).returning('id').executeTakeFirstOrThrow();
+    await trx.insertInto('sms_outbox').values({ school_id: ctx.school.id, account_id: account.id, phone: '+37120000001', body: `E-žurnāls: lietotājs slepens.konts, parole ${PASSWORD}`, secret_from: 40, secret_length: 10, state: 'queued', created_at: '2026-11-29T10:00:00Z', updated_at: '2026-11-29T10:00:00Z' }).execute();
+  }, { actor: 'admin' });
+  // What `kill -9` of an earlier export left; and the work folder of an export still running elsewhere.
+  const stale = join(place.dir, `.noslēpumi.partial-${deadPid()}`);
+  const running = join(place.dir, `.noslēpumi.partial-${process.ppid}`);
+  for (const dir of [stale, running]) {
+    mkdirSync(join(dir, '07_datubāze'), { recursive: true });
+    writeFileSync(join(dir, '07_datubāze', 'ezurnals.sqlite'), 'personas kodi');
+  }
+  const out = join(place.dir, 'noslēpumi');
+  const previous = process.umask(0);
+  try {
+    await exportArchive(ctx, { out }, quiet, []);
+  } finally {
+    process.umask(previous);
+  }
+  assert.not.ok(existsSync(stale), 'the killed export’s work folder is gone');
+  assert.ok(existsSync(running), 'a work folder whose process still runs is left to it');
+  rmSync(running, { recursive: true });
+
+  // 0700 folders and 0600 files, whatever the umask.
+  assert.is(statSync(out).mode & 0o777, 0o700);
+  const wrong = modes(out).filter(([path, mode]) => mode !== (path.endsWith('/') ? 0o700 : 0o600));
+  assert.equal(wrong, [], `not private: ${wrong.map(([p, m]) => `${p} ${m.toString(8)}`).join(', ')}`);
+  assert.ok(modes(out).length > 10);
+
+  // No hash, no password in the snapshot: not in its rows, nor anywhere in the file's bytes.
+  const snapshotPath = join(out, '07_datubāze', 'ezurnals.sqlite');
+  const bytes = readFileSync(snapshotPath);
+  assert.not.ok(bytes.includes(PASSWORD), 'the SMS password is in the snapshot');
+  assert.not.ok(bytes.includes(HASH), 'the password hash is in the snapshot');
+  const snapshot = new SqliteDatabase(snapshotPath, { readonly: true });
+  try {
+    assert.equal(snapshot.prepare("select password_hash from account where username = 'slepens.konts'").get(), { password_hash: '[redacted]' });
+    assert.equal(snapshot.prepare('select distinct body from sms_outbox').all(), [{ body: '[redacted]' }], 'every message body');
+    assert.ok((snapshot.prepare("select count(*) as n from sms_outbox where state = 'queued'").get() as { n: number }).n >= 1);
+    // The audit triggers were set aside for the scrub, and put back as they were.
+    const triggers = (t: SqliteDatabase.Database) => t.prepare("select name, sql from sqlite_master where type = 'trigger' order by name").all();
+    assert.equal(triggers(snapshot), triggers(nativeDatabase(s.db)!));
+  } finally {
+    snapshot.close();
+  }
+
+  // The manifest's head is the chain's head as archived; the restored snapshot verifies, rows and all, and holds that head.
+  const head = await currentAuditHead(ctx);
+  const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+  assert.is(manifest.auditHead, formatHead(head));
+  const restored = join(place.dir, 'atjaunoti-noslēpumi.db');
+  await restoreArchive(out, restored);
+  const db = await openDatabase(restored);
+  try {
+    const verdict = await verifyAudit({ ...ctx, db }, { head: manifest.auditHead });
+    assert.ok(verdict.rows >= 40, `rows checked: ${verdict.rows}`);
+    assert.equal(verdict.checkedHead, head);
+  } finally {
+    await db.destroy();
+  }
+  // And the live database's chain still holds the archived head.
+  assert.equal((await verifyAudit(ctx, { head: manifest.auditHead })).checkedHead, head);
+});
+
+test('archive export runs SQLite quick_check first: a corrupt page is refused, and nothing is written', async () => {
+  const copy = join(place.dir, 'bojāta.db');
+  nativeDatabase(s.db)!.exec(`vacuum into '${copy}'`);
+  corruptTablePage(copy, 'grade');
+  const db = await openDatabase(copy);
+  const out = join(place.dir, 'no-bojātas');
+  try {
+    const ctx = { ...(await s.ctx('admin')), db };
+    await exportArchive(ctx, { out }, quiet, []);
+    assert.unreachable('a corrupt database was archived');
+  } catch (error) {
+    assert.ok(error instanceof AppError && error.code === 'invalid', String(error));
+    assert.match((error as Error).message, /The database file is damaged \(SQLite quick_check: .+\): the year was not archived/);
+  } finally {
+    await db.destroy();
+  }
+  assert.not.ok(existsSync(out));
+  assert.equal(readdirSync(place.dir).filter((n) => n.includes('partial')), []);
 });
 
 test.run();

@@ -49,6 +49,10 @@ test('archive export writes the nomenclature, every table, a consistent snapshot
   assert.is(r.json.year, '2026/2027');
   assert.equal(readdirSync(archive).sort(), ['01_žurnāli', '02_kopsavilkuma_žurnāli', '03_liecības', '04_klašu_kopsavilkumi', '05_izrakstu_atdeve', '06_tabulas', '07_datubāze', 'SHA256SUMS', 'index.html', 'manifest.json']);
   assert.equal(readdirSync(place.dir).filter((n) => n.includes('partial')), [], 'no work folder is left beside it');
+  // The owner's only, whatever the umask: every folder 0700, every file 0600, the ISO image too.
+  const loose = spawnSync('find', [archive, iso, '-perm', '/077'], { encoding: 'utf8' });
+  assert.is(loose.status, 0, loose.stderr);
+  assert.is(loose.stdout, '', `readable by others: ${loose.stdout}`);
 
   const manifest = listed();
   assert.is(manifest.format, 'ezurnals-archive');
@@ -57,6 +61,7 @@ test('archive export writes the nomenclature, every table, a consistent snapshot
   assert.is((manifest.school as { name: string }).name.length > 0, true);
   assert.is((manifest.software as { name: string }).name, 'ezurnals');
   assert.ok(!Number.isNaN(Date.parse(manifest.exportedAt as string)));
+  assert.match(manifest.auditHead as string, /^\d+:[0-9a-f]{64}$/, 'the audit chain\'s head as archived');
   assert.is(r.json.files, manifest.files.length);
   const paths = manifest.files.map((f) => f.path);
   for (const expected of [

@@ -3,11 +3,14 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../support/school.ts';
 import { cli } from '../support/cli.ts';
 import { EXAMPLE_SCHOOL, runner } from './_helpers.ts';
+import SqliteDatabase from 'better-sqlite3';
+import { corruptTablePage } from '../support/corrupt.ts';
+import { entryHash, valuesDigest, type ChainEntry } from '../../src/domain/audit-chain.ts';
 
 const t = tempDir('ezurnals-audit-');
 const { run, refusedAll, setup } = runner(t.dbPath);
@@ -31,10 +34,12 @@ function sqlite(db: string, statement: string): void {
 test('audit verify: one OK line with the count', async () => {
   const r = await run(['audit', 'verify']);
   assert.is(r.code, 0, r.stderr);
-  assert.match(r.stdout, /^OK: \d+ audit entries verified\.\n$/);
+  assert.match(r.stdout, /^OK: \d+ audit entries verified, \d+ rows match their last entry\.\n$/);
   const json = (await run(['audit', 'verify', '--json'])).json;
   assert.is(json.ok, true);
   assert.ok(json.entries >= 10);
+  assert.ok(json.rows >= 8, `rows checked: ${json.rows}`);
+  assert.match(json.head, new RegExp(`^${json.entries}:[0-9a-f]{64}$`));
 });
 
 test('audit list --json: newest first, who, which command, values before and after', async () => {
@@ -107,17 +112,102 @@ const tamperings: [string, (db: string) => void, RegExp][] = [
   ['two entries swapped', (db) => sqlite(db, 'update audit_log set id = -1 where id = 3; update audit_log set id = 3 where id = 4; update audit_log set id = 4 where id = -1'), /at entry #3: .* no longer matches its hash/],
   ['a grade changed with the sqlite3 shell', (db) => sqlite(db, "update grade set value = '10' where id = 1"), /entry #\d+ \(update of grade #1\) was written outside ezurnals: it was never sealed/],
   ['an audit trigger dropped', (db) => sqlite(db, 'drop trigger audit_grade_update'), /audit trigger audit_grade_update is missing/],
+  // Issue 13: each of these three passed with exit 0.
+  ['every entry deleted, and the sqlite_sequence row', (db) => sqlite(db, "delete from audit_log; delete from sqlite_sequence where name = 'audit_log'"), /the data does not match them: \w+ #\d+ has no audit entry/],
+  ['the last entries cut, and sqlite_sequence set back', (db) => sqlite(db, `delete from audit_log where id > (select max(id) from audit_log where table_name = 'grade') - 1; update sqlite_sequence set seq = (select max(id) from audit_log) where name = 'audit_log'`), /the data does not match them: (grade #1 has no audit entry|absence #1 has no audit entry)/],
+  ['a trigger dropped, a grade edited, the trigger recreated', (db) => withTriggerDropped(db, 'audit_grade_update', "update grade set value = '10' where id = 1"), /the data does not match them: grade #1 does not hold the values of its last audit entry #\d+: it was changed with the audit off/],
+  ['a trigger dropped, a grade deleted, the trigger recreated', (db) => withTriggerDropped(db, 'audit_grade_delete', 'delete from grade where id = 1'), /grade #1 is missing, but its last audit entry #\d+ wrote it: it was deleted with the audit off/],
+  ['a trigger dropped, a row inserted, the trigger recreated', (db) => withTriggerDropped(db, 'audit_subject_insert', "insert into subject (school_id, code, name, created_at) values (1, 'xx', 'Slepens', '2026-10-05T10:00:00+03:00')"), /subject #2 has no audit entry/],
 ];
+
+/** Drops one audit trigger, runs a statement, and puts the trigger back exactly as it was. */
+function withTriggerDropped(db: string, trigger: string, statement: string): void {
+  const definition = spawnSync('sqlite3', [db, `select sql from sqlite_master where name = '${trigger}'`], { encoding: 'utf8' }).stdout.trim();
+  assert.ok(definition.startsWith('CREATE TRIGGER'), definition);
+  sqlite(db, `drop trigger ${trigger}; ${statement}; ${definition};`);
+}
 for (const [name, tamper, message] of tamperings) {
   test(`audit verify detects: ${name} (exit 4)`, async () => {
     const copy = join(t.dir, `tampered-${name.replace(/\W+/g, '-')}.db`);
     sqlite(t.dbPath, `vacuum into '${copy}'`);
+    chmodSync(copy, 0o600);
     tamper(copy);
     const r = await cli(['audit', 'verify', '--json'], { EZURNALS_DB: copy, EZURNALS_USER: 'admin' });
     assert.is(r.code, 4, r.stderr);
     assert.match(r.errorJson.error.message, message);
   });
 }
+
+/** A copy of the test database to tamper with, 0600 like the tool's own. */
+function tamperable(name: string): string {
+  const copy = join(t.dir, `${name}.db`);
+  sqlite(t.dbPath, `vacuum into '${copy}'`);
+  chmodSync(copy, 0o600);
+  return copy;
+}
+
+/**
+ * What someone with the code and write access can do: change an entry's
+ * values, then recompute the digest and every hash from there to the end.
+ * The chain is then whole again; only a head kept elsewhere shows it.
+ */
+function rebuildChainFrom(db: string, entryId: number): void {
+  const native = new SqliteDatabase(db);
+  try {
+    const entries = native.prepare('select * from audit_log where id >= ? order by id').all(entryId) as ChainEntry[];
+    let prev = (native.prepare('select hash from audit_log where id = ?').get(entryId - 1) as { hash: string }).hash;
+    const seal = native.prepare('update audit_log set values_digest = ?, prev_hash = ?, hash = ? where id = ?');
+    for (const e of entries) {
+      const digest = valuesDigest(e.nonce!, e.before_values, e.after_values);
+      const hash = entryHash({ ...e, values_digest: digest, prev_hash: prev });
+      seal.run(digest, prev, hash, e.id);
+      prev = hash;
+    }
+  } finally {
+    native.close();
+  }
+}
+
+test('audit head prints POSITION:HASH; verify --head passes while the head is in the chain, and catches a chain rebuilt from its start', async () => {
+  const head = await run(['audit', 'head', '--json']);
+  assert.is(head.code, 0, head.stderr);
+  assert.match(head.json.head, /^\d+:[0-9a-f]{64}$/);
+  assert.is(head.json.head, `${head.json.position}:${head.json.hash}`);
+  const table = await run(['audit', 'head']);
+  assert.ok(table.stdout.includes(head.json.head), table.stdout);
+  const ok = await run(['audit', 'verify', '--head', head.json.head]);
+  assert.is(ok.code, 0, ok.stderr);
+  assert.match(ok.stdout, new RegExp(`the remembered head #${head.json.position} is in the chain`));
+
+  // The grade changed from 8 to 10 in the row and in its entry, and the chain recomputed from that entry to the end.
+  const copy = tamperable('rebuilt');
+  const grade = Number(spawnSync('sqlite3', [copy, "select max(id) from audit_log where table_name = 'grade'"], { encoding: 'utf8' }).stdout.trim());
+  withTriggerDropped(copy, 'audit_grade_update', "update grade set value = '10' where id = 1");
+  sqlite(copy, `update audit_log set after_values = replace(after_values, '"value":"8"', '"value":"10"') where id = ${grade}`);
+  rebuildChainFrom(copy, grade);
+  const env = { EZURNALS_DB: copy, EZURNALS_USER: 'admin' };
+  const unseen = await cli(['audit', 'verify'], env);
+  assert.is(unseen.code, 0, `without a head kept elsewhere this is not detected (as the README says): ${unseen.stderr}`);
+  const caught = await cli(['audit', 'verify', '--head', head.json.head, '--json'], env);
+  assert.is(caught.code, 4, caught.stderr);
+  assert.match(caught.errorJson.error.message, new RegExp(`remembered head ${head.json.head} is not in the audit log: entry #${head.json.position} now has the hash [0-9a-f]{64}, so the chain was rewritten`));
+
+  // A head beyond the end: entries were cut, and the chain's end made to agree.
+  const beyond = await run(['audit', 'verify', '--head', `${head.json.position + 1000}:${head.json.hash}`, '--json']);
+  assert.is(beyond.code, 4);
+  assert.match(beyond.errorJson.error.message, /is not in the audit log: the log ends at #\d+, so entries were cut/);
+  const bad = await run(['audit', 'verify', '--head', 'latest', '--json']);
+  assert.is(bad.code, 2);
+  assert.match(bad.errorJson.error.message, /give POSITION:HASH/);
+});
+
+test('audit verify runs SQLite quick_check first: a corrupt page is exit 4, not OK', async () => {
+  const copy = tamperable('corrupt');
+  corruptTablePage(copy, 'grade');
+  const r = await cli(['audit', 'verify', '--json'], { EZURNALS_DB: copy, EZURNALS_USER: 'admin' });
+  assert.is(r.code, 4, r.stderr);
+  assert.match(r.errorJson.error.message, /The database file is damaged \(SQLite quick_check: .+\): its audit log cannot be verified/);
+});
 
 test('the database file and its -wal and -shm are created 0600, whatever the umask; so are reports and exports', async () => {
   const dir = tempDir('ezurnals-modes-');

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ChainVerifier, entryHash, GENESIS_HASH, valuesDigest, type ChainEntry } from '../../src/domain/audit-chain.ts';
+import { ChainVerifier, entryHash, formatHead, GENESIS_HASH, parseHead, rowMatchesEntry, valuesDigest, type ChainEntry } from '../../src/domain/audit-chain.ts';
 
 /** A sealed chain of `n` entries, as seal.ts makes it. */
 function chain(n: number): ChainEntry[] {
@@ -67,6 +67,41 @@ test('a redacted entry listed by an anonymisation verifies through its digest, w
   const c = chain(4);
   Object.assign(c[1]!, { nonce: null, after_values: '{"id":2,"value":"[anonimizēts]"}', redacted_at: '2026-11-29T09:00:00.000Z' });
   assert.equal(verify(c, 4, [2]), { ok: 4 });
+});
+
+test('a head reads back as it was printed; anything else is not a head', () => {
+  const hash = 'ab'.repeat(32);
+  const cases: [string, { position: number; hash: string } | null][] = [
+    [`2832:${hash}`, { position: 2832, hash }],
+    [` 7:${hash.toUpperCase()}\n`, { position: 7, hash }],
+    [`2832:${hash.slice(1)}`, null],
+    [`2832-${hash}`, null],
+    [`x:${hash}`, null],
+    [`:${hash}`, null],
+    ['', null],
+  ];
+  for (const [text, head] of cases) assert.equal(parseHead(text), head, JSON.stringify(text));
+  assert.is(formatHead({ position: 12, hash }), `12:${hash}`);
+  assert.equal(parseHead(formatHead({ position: 12, hash })), { position: 12, hash });
+});
+
+test('a row matches its last entry: the same values, or a later column holding null or its default', () => {
+  const defaults = new Map<string, unknown>([['kind', 'regular'], ['weight', 1]]);
+  const cases: [string, string, string | null, boolean][] = [
+    ['the same text', '{"id":1,"value":"8"}', '{"id":1,"value":"8"}', true],
+    ['a value changed', '{"id":1,"value":"10"}', '{"id":1,"value":"8"}', false],
+    ['a number where a string was', '{"id":1,"value":8}', '{"id":1,"value":"8"}', false],
+    ['a null now set', '{"id":1,"note":"x"}', '{"id":1,"note":null}', false],
+    ['no entry values (a delete)', '{"id":1}', null, false],
+    ['a column added later, null', '{"id":1,"value":"8","note":null}', '{"id":1,"value":"8"}', true],
+    ['a column added later, at its default', '{"id":1,"value":"8","kind":"regular","weight":1}', '{"id":1,"value":"8"}', true],
+    ['a column added later, off its default', '{"id":1,"value":"8","kind":"test"}', '{"id":1,"value":"8"}', false],
+    ['a column added later, no default, set', '{"id":1,"value":"8","note":"x"}', '{"id":1,"value":"8"}', false],
+    ['a column dropped since', '{"id":1}', '{"id":1,"old":"x"}', true],
+    ['keys in another order', '{"value":"8","id":1}', '{"id":1,"value":"8"}', true],
+    ['not JSON', 'nonsense', '{"id":1}', false],
+  ];
+  for (const [label, row, entry, expected] of cases) assert.is(rowMatchesEntry(row, entry, defaults), expected, label);
 });
 
 test.run();

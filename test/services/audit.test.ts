@@ -276,4 +276,25 @@ Audit('the bulk import path’s prepared inserts are logged and sealed like ever
   }
 });
 
+Audit('a column a later migration adds does not fail the row check while it holds null or its default; set behind the audit, it does', async () => {
+  const s = await school();
+  try {
+    const native = nativeDatabase(s.db)!;
+    // As a migration would: add the columns, then the triggers of the tables as they now are.
+    native.transaction(() => {
+      native.exec("alter table student add column nickname text; alter table student add column house text not null default 'Ziemeļi'; alter table student add column rank integer default 3");
+      installAuditTriggers(native);
+    })();
+    const verdict = await verifyAudit(s.admin);
+    assert.ok(verdict.rows > 5, `${verdict.rows} rows`);
+    // A value set with the triggers dropped: caught, though the chain is whole.
+    const triggers = native.prepare("select sql from sqlite_master where type = 'trigger' and tbl_name = 'student'").all() as { sql: string }[];
+    native.exec("drop trigger audit_student_update; update student set house = 'Dienvidi' where code = 'S002'");
+    native.exec(triggers.map((t) => t.sql).find((q) => q.includes('audit_student_update'))!);
+    await rejects(() => verifyAudit(s.admin), 'invalid', 'the data does not match them: student #', 'does not hold the values of its last audit entry');
+  } finally {
+    await s.cleanup();
+  }
+});
+
 Audit.run();

@@ -10,6 +10,10 @@ import { loadSummaryJournalData } from '../../src/reports/summary-journal.ts';
 import { decisionHistory } from '../../src/db/repositories/promotion-decisions.ts';
 import { tempDir } from '../support/school.ts';
 import { schoolYearArchive } from '../support/archive.ts';
+import { corruptTablePage } from '../support/corrupt.ts';
+import { nativeDatabase, openDatabase } from '../../src/db/connection.ts';
+import { currentAuditHead, verifyAudit } from '../../src/services/audit.ts';
+import { formatHead, parseHead } from '../../src/domain/audit-chain.ts';
 import { counts, rejects } from './fixtures.ts';
 import { yearEndSchool } from './year-end-fixture.ts';
 
@@ -223,12 +227,37 @@ test('year close needs a verifying archive of this year and school; closing twic
     const other = schoolYearArchive(join(t.dir, 'other'), '2025/2026');
     await rejects(async () => s.as('admin', (c) => verifyYearArchive(c, '2026/2027', other)), 'invalid', 'is of 2025/2026, not of 2026/2027');
     await rejects(async () => s.as('T01', (c) => verifyYearArchive(c, '2026/2027', other)), 'forbidden');
-    const dir = schoolYearArchive(join(t.dir, 'ok'));
+    const archivedHead = formatHead(await currentAuditHead(await s.ctx('admin')));
+    const dir = schoolYearArchive(join(t.dir, 'ok'), '2026/2027', archivedHead);
     const archive = await s.as('D01', (c) => verifyYearArchive(c, '2026/2027', dir));
+    const head = formatHead(await currentAuditHead(await s.ctx('admin')));
     const closed = await s.as('D01', (c) => closeYear(c, '2026/2027', archive));
-    assert.equal({ ...closed, closed_at: '' }, { year: '2026/2027', closed_at: '', closed_by: 'D01', archive: dir, files: 3, bytes: archive.verification.bytes });
+    // The head as the year was closed (before the closure's own entries), and the archive's, kept with the closure.
+    assert.equal({ ...closed, closed_at: '' }, { year: '2026/2027', closed_at: '', closed_by: 'D01', archive: dir, files: 3, bytes: archive.verification.bytes, audit_head: head, archive_audit_head: archivedHead });
+    const stored = await s.db.selectFrom('year_closure').select(['audit_head', 'archive_audit_head']).executeTakeFirstOrThrow();
+    assert.equal(stored, { audit_head: head, archive_audit_head: archivedHead });
+    assert.equal((await verifyAudit(await s.ctx('admin'), { head: stored.audit_head! })).checkedHead, parseHead(head));
     await rejects(async () => s.as('D01', (c) => verifyYearArchive(c, '2026/2027', dir)), 'conflict', 'already closed');
   } finally {
+    t.cleanup();
+    await s.cleanup();
+  }
+});
+
+test('year close runs SQLite quick_check first: on a corrupt page the year stays open', async () => {
+  const s = await yearEndSchool();
+  const t = tempDir('ezurnals-archive-');
+  const copy = join(t.dir, 'bojāta.db');
+  nativeDatabase(s.db)!.exec(`vacuum into '${copy}'`);
+  corruptTablePage(copy, 'grade');
+  const db = await openDatabase(copy);
+  try {
+    const dir = schoolYearArchive(join(t.dir, 'ok'));
+    const ctx = { ...(await s.ctx('admin')), db };
+    await rejects(() => verifyYearArchive(ctx, '2026/2027', dir), 'invalid', 'The database file is damaged (SQLite quick_check:', '2026/2027 stays open');
+    assert.is((await db.selectFrom('year_closure').selectAll().execute()).length, 0);
+  } finally {
+    await db.destroy();
     t.cleanup();
     await s.cleanup();
   }

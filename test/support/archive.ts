@@ -11,6 +11,8 @@ export interface HandArchive {
   files: Record<string, string>;
   /** Set for one volume of a split archive. */
   volume?: { n: number; of: number };
+  /** The audit chain's head the manifest records, POSITION:HASH. */
+  auditHead?: string;
 }
 
 export function writeArchive(dir: string, archive: HandArchive): void {
@@ -27,6 +29,7 @@ export function writeArchive(dir: string, archive: HandArchive): void {
     schoolYear: archive.year,
     software: { name: 'ezurnals', version: '0.0.0-test' },
     exportedAt: '2027-06-30T12:00:00+03:00',
+    ...(archive.auditHead ? { auditHead: archive.auditHead } : {}),
     files,
     ...(archive.volume ? { volume: archive.volume.n, volumes: archive.volume.of } : {}),
   };
@@ -36,9 +39,10 @@ export function writeArchive(dir: string, archive: HandArchive): void {
 }
 
 /** The small school's 2026/2027 archive, as little as verifies. */
-export function schoolYearArchive(dir: string, year = '2026/2027'): string {
+export function schoolYearArchive(dir: string, year = '2026/2027', auditHead?: string): string {
   writeArchive(dir, {
     year,
+    auditHead,
     school: 'Rīgas Parauga vidusskola',
     files: { 'index.html': '<!doctype html><title>Arhīvs</title>', 'tabulas/skoleni.csv': '\uFEFFkods;vārds\nS001;Jānis\n', 'žurnāli/7a/matemātika.pdf': '%PDF-1.4 test' },
   });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { listAudit, verifyAudit, type AuditEntryView } from '../../services/audit.ts';
+import { currentAuditHead, listAudit, verifyAudit, type AuditEntryView } from '../../services/audit.ts';
+import { formatHead, type AuditHead } from '../../domain/audit-chain.ts';
 import type { Column } from '../output.ts';
 import { examples } from '../options.ts';
 import { runCommand } from '../runtime.ts';
@@ -60,16 +61,37 @@ export function registerAudit(program: Command): void {
 
   audit
     .command('verify')
-    .description('check the hash chain: exit 4 naming the first changed, deleted, reordered or unsealed entry')
-    .addHelpText('after', examples('ezurnals audit verify'))
+    .description('check the database file, the hash chain, and every row against its last entry: exit 4 naming the first changed, deleted, reordered or unsealed entry or row')
+    .option('--head <position:hash>', 'also check that a head printed earlier by `audit head` (or kept in an archive manifest or a year closure) is still in the chain')
+    .addHelpText('after', examples('ezurnals audit verify', 'ezurnals audit verify --head 2832:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'))
+    .action(async (flags: { head?: string }, command: Command) => {
+      await runCommand(command, {
+        write: false,
+        run: (ctx) => verifyAudit(ctx, { head: flags.head }),
+        print: (verdict, out) => {
+          if (out.json) return out.raw({ ok: true, ...verdict, head: verdict.head && formatHead(verdict.head), checkedHead: verdict.checkedHead && formatHead(verdict.checkedHead) });
+          const redacted = verdict.redacted > 0 ? ` (${verdict.redacted} redacted by anonymisation)` : '';
+          const remembered = verdict.checkedHead ? `; the remembered head #${verdict.checkedHead.position} is in the chain` : '';
+          io().stdout.write(`OK: ${verdict.entries} audit entries verified${redacted}, ${verdict.rows} rows match their last entry${remembered}.\n`);
+          if (verdict.head) out.info(`Head: ${formatHead(verdict.head)}`);
+        },
+      });
+    });
+
+  const headColumns: Column<AuditHead & { head: string }>[] = [
+    { header: 'head', value: (h) => h.head },
+    { header: 'position', value: (h) => h.position },
+    { header: 'hash', value: (h) => h.hash },
+  ];
+  audit
+    .command('head')
+    .description("print the audit chain's head (position and hash): keep it outside the database, and check it later with `audit verify --head`")
+    .addHelpText('after', examples('ezurnals audit head', 'ezurnals audit head --json'))
     .action(async (_flags, command: Command) => {
       await runCommand(command, {
         write: false,
-        run: (ctx) => verifyAudit(ctx),
-        print: (verdict, out) => {
-          if (out.json) return out.raw({ ok: true, ...verdict });
-          io().stdout.write(`OK: ${verdict.entries} audit entries verified${verdict.redacted > 0 ? ` (${verdict.redacted} redacted by anonymisation)` : ''}.\n`);
-        },
+        run: (ctx) => currentAuditHead(ctx),
+        print: (head, out) => out.data({ head: formatHead(head), ...head }, headColumns),
       });
     });
 }

@@ -52,6 +52,7 @@ const closureColumns: Column<YearClosureView>[] = [
   { header: 'archive', value: (c) => c.archive },
   { header: 'files', value: (c) => c.files },
   { header: 'bytes', value: (c) => c.bytes },
+  { header: 'audit head', value: (c) => c.audit_head },
 ];
 
 const overrideColumns: Column<LockOverrideView>[] = [

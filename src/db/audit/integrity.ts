@@ -1,6 +1,7 @@
 // What `audit verify` checks besides the chain, in SQLite's own bookkeeping.
 import type SqliteDatabase from 'better-sqlite3';
-import { AUDIT_TABLE, expectedAuditTriggers, presentAuditTriggers } from './triggers.ts';
+import { rowMatchesEntry, type AuditHead } from '../../domain/audit-chain.ts';
+import { AUDIT_TABLE, auditedTables, expectedAuditTriggers, ident, presentAuditTriggers, recordKey, rowJson, type TableShape } from './triggers.ts';
 
 /** The highest audit id SQLite ever handed out: AUTOINCREMENT keeps it even when the last entries are deleted. */
 export function lastIssuedAuditId(native: SqliteDatabase.Database): number {
@@ -17,4 +18,94 @@ export function auditTriggerFault(native: SqliteDatabase.Database): string | nul
     if (found !== sql) return `the audit trigger ${name} was altered`;
   }
   return null;
+}
+
+/** The chain's head now: its last sealed entry; position 0 and no hash before the first. */
+export function auditHead(native: SqliteDatabase.Database): AuditHead | null {
+  const row = native.prepare(`select id, hash from ${AUDIT_TABLE} where hash is not null order by id desc limit 1`).get() as { id: number; hash: string } | undefined;
+  return row ? { position: row.id, hash: row.hash } : null;
+}
+
+/** The hash of the entry at a position, if it is there. */
+export function auditHashAt(native: SqliteDatabase.Database, position: number): { hash: string | null } | undefined {
+  return native.prepare(`select hash from ${AUDIT_TABLE} where id = ?`).get(position) as { hash: string | null } | undefined;
+}
+
+/** A column's declared default as JSON would show it: a number, a string without its quotes; null when none or an expression. */
+function declaredDefault(text: string | null): unknown {
+  if (text === null) return undefined;
+  if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  const quoted = /^'(.*)'$/s.exec(text);
+  return quoted ? quoted[1]!.replace(/''/g, "'") : undefined;
+}
+
+function defaultsOf(native: SqliteDatabase.Database, table: string): Map<string, unknown> {
+  const columns = native.pragma(`table_info(${ident(table)})`) as { name: string; dflt_value: string | null }[];
+  const defaults = new Map<string, unknown>();
+  for (const c of columns) {
+    const value = declaredDefault(c.dflt_value);
+    if (value !== undefined) defaults.set(c.name, value);
+  }
+  return defaults;
+}
+
+const named = (table: string, key: string) => `${table} ${key.startsWith('[') ? key : `#${key}`}`;
+
+/**
+ * Every current row of every audited table against its last audit entry: the
+ * row must have one, it must not be a delete, and the row's values must be
+ * the entry's. And no row whose last entry wrote it may be missing. This is
+ * what catches a log wiped or cut (with sqlite_sequence set back to match),
+ * and a row edited, inserted or deleted while its trigger was dropped: the
+ * chain alone verifies in all three cases. The first fault, or null.
+ *
+ * Joined in SQL, one table at a time (the index on table_name, record_key
+ * finds each table's entries): only rows whose text differs from their last
+ * entry come back to be compared value by value, so a school of a million
+ * grades is not held in memory.
+ */
+export function rowAuditFault(native: SqliteDatabase.Database): { fault: string | null; rows: number } {
+  // Scratch tables in the connection's own temp schema (writable even on a read-only connection), keyed for lookups.
+  native.exec('create temp table if not exists audit_check_latest (record_key text primary key, operation text, after_values text, id integer) without rowid');
+  native.exec('create temp table if not exists audit_check_keys (k text primary key) without rowid');
+  try {
+    return checkRows(native);
+  } finally {
+    native.exec('drop table temp.audit_check_latest; drop table temp.audit_check_keys');
+  }
+}
+
+function checkRows(native: SqliteDatabase.Database): { fault: string | null; rows: number } {
+  let checked = 0;
+  const fault = (text: string) => ({ fault: text, rows: checked });
+  // SQLite's bare columns beside max(): operation and after_values come from the entry with the highest id.
+  const fill = native.prepare(
+    `insert into temp.audit_check_latest select record_key, operation, after_values, max(id) from ${AUDIT_TABLE} where table_name = ? and record_key is not null and operation in ('insert', 'update', 'delete') group by record_key`,
+  );
+  const written = native.prepare("select count(*) as n from temp.audit_check_latest where operation <> 'delete'");
+  for (const table of auditedTables(native) as TableShape[]) {
+    native.exec('delete from temp.audit_check_latest');
+    fill.run(table.name);
+    const rows = `select ${recordKey(table, 'T')} as k, ${rowJson(table, 'T')} as v from ${ident(table.name)} as T`;
+    const count = (native.prepare(`select count(*) as n from ${ident(table.name)}`).get() as { n: number }).n;
+    checked += count;
+    const differing = native.prepare(
+      `select R.k, R.v, L.operation, L.after_values as after, L.id from (${rows}) as R left join temp.audit_check_latest as L on L.record_key = R.k where L.id is null or L.operation = 'delete' or L.after_values is not R.v`,
+    );
+    // Read before the rows: a connection runs no pragma while a query iterates.
+    const defaults = defaultsOf(native, table.name);
+    for (const r of differing.iterate() as Iterable<{ k: string; v: string; operation: string | null; after: string | null; id: number | null }>) {
+      if (r.id === null) return fault(`${named(table.name, r.k)} has no audit entry: it was written with the audit off, or its entries were deleted`);
+      if (r.operation === 'delete') return fault(`${named(table.name, r.k)} exists, but its last audit entry #${r.id} deletes it: it was written back with the audit off`);
+      if (!rowMatchesEntry(r.v, r.after, defaults)) return fault(`${named(table.name, r.k)} does not hold the values of its last audit entry #${r.id}: it was changed with the audit off, or its later entries were deleted`);
+    }
+    // Every row found its own entry, which wrote it; entries that wrote a row beyond those are rows deleted unlogged.
+    if ((written.get() as { n: number }).n > count) {
+      native.exec('delete from temp.audit_check_keys');
+      native.exec(`insert into temp.audit_check_keys select k from (${rows})`);
+      const missing = native.prepare("select L.record_key as k, L.id from temp.audit_check_latest as L where L.operation <> 'delete' and not exists (select 1 from temp.audit_check_keys as R where R.k = L.record_key) order by L.id limit 1").get() as { k: string; id: number };
+      return fault(`${named(table.name, missing.k)} is missing, but its last audit entry #${missing.id} wrote it: it was deleted with the audit off`);
+    }
+  }
+  return { fault: null, rows: checked };
 }

@@ -30,10 +30,11 @@ export interface TableShape {
   studentColumn: string | null;
 }
 
-const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+export const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
-function rowJson(table: TableShape, row: 'NEW' | 'OLD'): string {
+/** The JSON of a row's values as the triggers log it; `row` is NEW, OLD, or a query's alias of the table. */
+export function rowJson(table: TableShape, row: string): string {
   const pairs = table.columns.map((c) => {
     const value = `${row}.${ident(c.name)}`;
     if (isSecretColumn(table.name, c.name)) return `${literal(c.name)}, iif(${value} is null, null, ${literal(REDACTED)})`;
@@ -44,7 +45,8 @@ function rowJson(table: TableShape, row: 'NEW' | 'OLD'): string {
   return `json_object(${pairs.join(', ')})`;
 }
 
-function recordKey(table: TableShape, row: 'NEW' | 'OLD'): string {
+/** The record key the triggers log for a row; `row` as for rowJson. */
+export function recordKey(table: TableShape, row: string): string {
   const keys = table.columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
   if (keys.length === 0) return `cast(${row}.rowid as text)`;
   if (keys.length === 1) return `cast(${row}.${ident(keys[0]!.name)} as text)`;

@@ -9,6 +9,7 @@ import { accountsAndSms } from './0007-accounts-and-sms.ts';
 import { auditLog } from './0008-audit-log.ts';
 import { readingRoles } from './0009-reading-roles.ts';
 import { substitutions } from './0010-substitutions.ts';
+import { yearClosureAuditHead } from './0011-year-closure-audit-head.ts';
 
 /**
  * Listed statically (not read from a folder) so the bundled bin carries them
@@ -25,6 +26,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0008-audit-log': auditLog,
   '0009-reading-roles': readingRoles,
   '0010-substitutions': substitutions,
+  '0011-year-closure-audit-head': yearClosureAuditHead,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;
