@@ -1,30 +1,35 @@
 import type { ActorKind, Role } from './roles.ts';
 
-/** What a command needs to be allowed to do (REFERENCE §1–3; regulation §15–23, §28). */
-export type Right =
-  | 'manage-registry'
-  | 'edit-student-contact'
-  | 'record-lesson'
-  | 'mark-absence'
-  | 'justify-absence'
-  | 'correct-absence'
-  | 'enter-grade'
-  | 'correct-grade'
-  | 'record-extract-return'
-  | 'record-behavior'
-  | 'remove-behavior'
-  | 'keep-class-appendix'
-  | 'read-parent-conversations'
-  | 'manage-timetable'
-  | 'record-inspection'
-  | 'manage-accounts'
-  | 'decide-promotion'
-  | 'close-year'
-  | 'read-individual-work'
-  | 'read-audit-log'
-  | 'export-personal-data'
-  | 'anonymize-personal-data'
-  | 'set-substitution';
+/**
+ * What a command needs to be allowed to do (REFERENCE §1–3; regulation §15–23, §28).
+ * A runtime list, so that the permission tests can check that every right has its rows.
+ */
+export const RIGHTS = [
+  'manage-registry',
+  'edit-student-contact',
+  'record-lesson',
+  'mark-absence',
+  'justify-absence',
+  'correct-absence',
+  'enter-grade',
+  'correct-grade',
+  'record-extract-return',
+  'record-behavior',
+  'remove-behavior',
+  'keep-class-appendix',
+  'read-parent-conversations',
+  'manage-timetable',
+  'record-inspection',
+  'manage-accounts',
+  'decide-promotion',
+  'close-year',
+  'read-individual-work',
+  'read-audit-log',
+  'export-personal-data',
+  'anonymize-personal-data',
+  'set-substitution',
+] as const;
+export type Right = (typeof RIGHTS)[number];
 
 export interface Actor {
   /** Who acts: an employee (id is a staff id), or a student or guardian as themselves (id is theirs). */

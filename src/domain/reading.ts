@@ -4,38 +4,29 @@ import type { ReaderRole } from './roles.ts';
 /**
  * What a reading command needs (REFERENCE §1, §8; regulation §3, §15, §32).
  * A new command names the right it reads under; the table below decides.
+ * A runtime list, so that the reading tests can check that every right has its rows.
  */
-export type ReadRight =
+export const READ_RIGHTS = [
   /** The school, its years, holidays, calendar, subjects and classes: no personal data. */
-  | 'read-school-setup'
-  /** The employees and who teaches what. */
-  | 'read-staff'
-  /** The student registry: names, classes, guardians and their phones. */
-  | 'read-registry'
-  /** A student's whole personal file (personas kods, addresses, the year's record). */
-  | 'read-personal-file'
-  /** The class journal: lessons, grades, absences, behaviour, notes, briefings and the class documents. */
-  | 'read-journal'
-  /** A teacher's own subject report. */
-  | 'read-teacher-report'
-  /** Which lessons were taught by substitutes, across the school. */
-  | 'read-substitutions'
-  /** Whole kinds of records written out for another system. */
-  | 'export-records'
-  /** The deputy's control of the journal (§11, §17, §22): late entries, missing lessons, inspections. */
-  | 'read-journal-control';
-
-export const READ_RIGHTS: readonly ReadRight[] = [
   'read-school-setup',
+  /** The employees and who teaches what. */
   'read-staff',
+  /** The student registry: names, classes, guardians and their phones. */
   'read-registry',
+  /** A student's whole personal file (personas kods, addresses, the year's record). */
   'read-personal-file',
+  /** The class journal: lessons, grades, absences, behaviour, notes, briefings and the class documents. */
   'read-journal',
+  /** A teacher's own subject report. */
   'read-teacher-report',
+  /** Which lessons were taught by substitutes, across the school. */
   'read-substitutions',
+  /** Whole kinds of records written out for another system. */
   'export-records',
+  /** The deputy's control of the journal (§11, §17, §22): late entries, missing lessons, inspections. */
   'read-journal-control',
-];
+] as const;
+export type ReadRight = (typeof READ_RIGHTS)[number];
 
 /** Facts about what is read, gathered by the service; plain booleans keep the rule pure. */
 export interface ReadScope {

@@ -15,8 +15,16 @@ export interface SmsTransport {
 
 export class DeliveryError extends Error {}
 
+/**
+ * The signal that ends one delivery's wait: it aborts once `ms` have passed.
+ * Injectable so that a test fires it when it chooses instead of waiting.
+ */
+export type Deadline = (ms: number) => AbortSignal;
+
+const realDeadline: Deadline = (ms) => AbortSignal.timeout(ms);
+
 /** POSTs {to, text} as JSON to the gateway, with the token as a bearer token; any 2xx is delivered. */
-export function httpTransport(url: string, token: string | undefined, timeoutMs: number): SmsTransport {
+export function httpTransport(url: string, token: string | undefined, timeoutMs: number, deadline: Deadline = realDeadline): SmsTransport {
   const gateway = new URL(url);
   // Named by origin and path only: a URL may carry credentials.
   const where = `${gateway.origin}${gateway.pathname}`;
@@ -29,7 +37,7 @@ export function httpTransport(url: string, token: string | undefined, timeoutMs:
           method: 'POST',
           headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
           body: JSON.stringify({ to, text }),
-          signal: AbortSignal.timeout(timeoutMs),
+          signal: deadline(timeoutMs),
         });
       } catch (error) {
         const name = (error as Error).name;
@@ -53,21 +61,35 @@ function lastLine(text: string): string {
  * Pipes the text to a local program (e.g. `gammu-smsd-inject TEXT {to} -unicode`),
  * the number replacing `{to}` or appended; exit 0 is delivered.
  */
-export function commandTransport(commandLine: readonly string[], timeoutMs: number): SmsTransport {
+export function commandTransport(commandLine: readonly string[], timeoutMs: number, deadline: Deadline = realDeadline): SmsTransport {
   const [program, ...args] = commandLine;
   return {
     name: 'command',
     deliver({ to, text }) {
       const argv = args.includes('{to}') ? args.map((a) => (a === '{to}' ? to : a)) : [...args, to];
       return new Promise<void>((resolve, reject) => {
-        const child = spawn(program!, argv, { stdio: ['pipe', 'ignore', 'pipe'], timeout: timeoutMs });
+        const child = spawn(program!, argv, { stdio: ['pipe', 'ignore', 'pipe'] });
+        const timer = deadline(timeoutMs);
+        // Settled at the deadline, not when the pipes close: a program's own children
+        // (a shell script's `sleep`) may hold stderr open long after it was stopped.
+        const stop = () => {
+          child.kill('SIGTERM');
+          child.stderr.destroy();
+          reject(new DeliveryError(`${program} was stopped (SIGTERM) after ${timeoutMs} ms`));
+        };
+        if (timer.aborted) stop();
+        else timer.addEventListener('abort', stop, { once: true });
         let stderr = '';
         child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-4000)));
         child.stdin.on('error', () => {}); // a program that exits without reading is judged by its exit code
-        child.on('error', (error) => reject(new DeliveryError(`${program} could not be started: ${(error as NodeJS.ErrnoException).code ?? error.message}`)));
+        child.on('error', (error) => {
+          timer.removeEventListener('abort', stop);
+          reject(new DeliveryError(`${program} could not be started: ${(error as NodeJS.ErrnoException).code ?? error.message}`));
+        });
         child.on('close', (code, signal) => {
+          timer.removeEventListener('abort', stop);
           if (code === 0) resolve();
-          else if (signal) reject(new DeliveryError(`${program} was stopped (${signal})${signal === 'SIGTERM' ? ` after ${timeoutMs} ms` : ''}`));
+          else if (signal) reject(new DeliveryError(`${program} was stopped (${signal})`));
           else reject(new DeliveryError(`${program} exited with ${code}${stderr.trim() ? `: ${lastLine(stderr)}` : ''}`));
         });
         child.stdin.end(text);

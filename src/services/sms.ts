@@ -90,13 +90,26 @@ export interface SendResult {
 export interface SendOptions {
   /** Failed messages are tried again too. */
   retryFailed?: boolean;
+  /** The wait between tries (tests pass one that only records the delays). */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Milliseconds since the run began, from a monotonic clock by default. A
+   * run may last minutes against a slow gateway, so a claim's time is
+   * `ctx.now` plus this, not the run's start: a second run must not take
+   * over, as expired, a claim made a moment ago.
+   */
+  elapsedMs?: () => number;
+  /** The command line the audit log names for the outbox writes (default: this process's). */
+  command?: string;
 }
 
 /** A sender that died mid-run leaves its claims; after this long another run takes them over. */
 const CLAIM_EXPIRY_MS = 10 * 60_000;
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Elapsed time by the monotonic clock: it measures the run's length and never reads the date. */
+const monotonicSince = (start: number) => () => performance.now() - start;
 
 /**
  * Delivers the queued messages one by one. Not one transaction: a slow
@@ -110,11 +123,16 @@ export async function sendQueued(ctx: ServiceContext, transport: SmsTransport | 
   const pending = await listSms(ctx.db, ctx.school.id, { states });
   if (!transport) return { transport: 'outbox', sent: 0, failed: [], skipped: 0, queued: pending.length };
   const sleep = options.sleep ?? wait;
+  const elapsedMs = options.elapsedMs ?? monotonicSince(performance.now());
+  const clock = () => new Date(ctx.now.getTime() + elapsedMs());
+  // Each write is its own transaction (see above); the audit log names who sent, as for any command's writes.
+  const author = { actor: ctx.actor?.code ?? null, command: options.command };
+  const write = <T>(work: (trx: typeof ctx.db) => Promise<T>) => inTransaction(ctx.db, work, author);
   const result: SendResult = { transport: transport.name, sent: 0, failed: [], skipped: 0, queued: 0 };
   const usernames = new Map((await views(ctx, pending)).map((v) => [v.id, v.username]));
   for (const candidate of pending) {
-    const now = new Date();
-    const claimed = await inTransaction(ctx.db, (trx) => claimSms(trx, candidate.id, states, localTimestamp(now), localTimestamp(new Date(now.getTime() - CLAIM_EXPIRY_MS))));
+    const now = clock();
+    const claimed = await write((trx) => claimSms(trx, candidate.id, states, localTimestamp(now), localTimestamp(new Date(now.getTime() - CLAIM_EXPIRY_MS))));
     if (!claimed) {
       result.skipped++;
       continue;
@@ -133,15 +151,15 @@ export async function sendQueued(ctx: ServiceContext, transport: SmsTransport | 
         if (attempt < config.attempts) await sleep(backoffDelay(attempt, config.backoffMs, config.backoffMaxMs));
       }
     }
-    const at = localTimestamp(new Date());
+    const at = localTimestamp(clock());
     const attempts = message.attempts + tries;
     if (!error) {
-      await inTransaction(ctx.db, (trx) =>
+      await write((trx) =>
         updateSms(trx, message.id, { state: 'sent', body: scrubbed(message), attempts, last_error: null, transport: transport.name, sending_since: null, sent_at: at, updated_at: at }),
       );
       result.sent++;
     } else {
-      await inTransaction(ctx.db, (trx) => updateSms(trx, message.id, { state: 'failed', attempts, last_error: error, sending_since: null, updated_at: at }));
+      await write((trx) => updateSms(trx, message.id, { state: 'failed', attempts, last_error: error, sending_since: null, updated_at: at }));
       result.failed.push({ id: message.id, to: message.phone, username: usernames.get(message.id) ?? null, attempts, error });
     }
   }

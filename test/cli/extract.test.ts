@@ -5,17 +5,22 @@ import * as assert from 'uvu/assert';
 import { pdfText } from '../support/pdf.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { localDateOf, daysBetween } from '../../src/domain/dates.ts';
+import { daysBetween } from '../../src/domain/dates.ts';
 import { snapshot } from '../support/cli.ts';
 import { tempDir } from '../support/school.ts';
 import { runner } from './_helpers.ts';
 
 const t = tempDir('ezurnals-extract-ack-');
-const { run, refused, refusedAll, setup } = runner(t.dbPath);
+const { run, refused, refusedAll, setup, read } = runner(t.dbPath);
 test.after(() => t.cleanup());
 
-/** The CLI counts lateness up to the real today; so do the expectations. */
-const today = localDateOf(new Date());
+/**
+ * The CLI counts lateness up to its own today: the runner's clock, whichever
+ * it is, read back from a report's `as_of` so the expectations follow it.
+ */
+let today = '';
+/** October's slips were due on 12 November. */
+const DUE = '2026-11-12';
 let guardianId = 0;
 
 test.before(async () => {
@@ -33,6 +38,9 @@ test.before(async () => {
     ['guardian', 'add', '--student', 'S001', '--first-name', 'Ilze', '--last-name', 'Bērziņa', '--relation', 'mother', '--json'],
   ]);
   guardianId = results.at(-1).id;
+  today = (await read(['report', 'extract-status', '--month', '2026-10'])).as_of;
+  // Every case below needs October's slips overdue by then (true of the runner's fixed day and of any real one since).
+  assert.ok(today > DUE, `the CLI's today (${today}) is after ${DUE}`);
 });
 
 test('extract ack records the slip and prints the row (JSON and table)', async () => {
@@ -82,8 +90,8 @@ test('--replace records the slip anew in the same row', async () => {
 test('report extract-status --json: every student of every class, returned or not, how late, and per-class totals', async () => {
   const r = await run(['report', 'extract-status', '--month', '2026-10', '--json']);
   assert.is(r.code, 0, r.stderr);
-  const overdue = Math.max(0, daysBetween('2026-11-12', today));
-  assert.is(r.json.due_on, '2026-11-12');
+  const overdue = daysBetween(DUE, today);
+  assert.is(r.json.due_on, DUE);
   assert.is(r.json.as_of, today);
   assert.equal(r.json.classes.map((c: any) => [c.code, c.class_teacher, c.students.map((s: any) => s.code)]), [
     ['7.a', 'Anna Kalniņa', ['S002', 'S001', 'S003']],
@@ -93,8 +101,8 @@ test('report extract-status --json: every student of every class, returned or no
   assert.equal([ozola.returned, ozola.returned_on, ozola.days_late, ozola.days_overdue], [true, '2026-11-10', 0, null]);
   assert.equal([berzins.returned, berzins.returned_on, berzins.days_late], [true, '2026-11-11', 0]);
   assert.equal([skele.returned, skele.returned_on, skele.days_late, skele.days_overdue], [false, null, null, overdue]);
-  assert.equal(r.json.classes[0].totals, { students: 3, returned: 2, late: 0, missing: 1, overdue: overdue > 0 ? 1 : 0 });
-  assert.equal(r.json.totals, { students: 4, returned: 2, late: 0, missing: 2, overdue: overdue > 0 ? 2 : 0 });
+  assert.equal(r.json.classes[0].totals, { students: 3, returned: 2, late: 0, missing: 1, overdue: 1 });
+  assert.equal(r.json.totals, { students: 4, returned: 2, late: 0, missing: 2, overdue: 2 });
   const one = await run(['report', 'extract-status', '--month', '2026-10', '--class', '9.b', '--json']);
   assert.equal(one.json.classes.map((c: any) => c.code), ['9.b']);
   assert.is((await run(['report', 'extract-status', '--month', '2026-10', '--class', '9.b', '--all', '--json'])).code, 2);
@@ -118,8 +126,7 @@ test('report extract-status prints a PDF that reads back: names, dates, guardian
   // The class pages.
   assert.match(text, /Ābele Līga\s+jā\s+10\.11\.2026\s+laikā/);
   assert.match(text, /Bērziņš Jānis\s+jā\s+11\.11\.2026\s+laikā/);
-  const overdue = daysBetween('2026-11-12', today);
-  if (overdue > 0) assert.match(text, new RegExp(`Šķēle Ēriks\\s+nē\\s+kavējas ${overdue} dien`));
+  assert.match(text, new RegExp(`Šķēle Ēriks\\s+nē\\s+kavējas ${daysBetween(DUE, today)} dien`));
   assert.match(text, /Ķiploka Žanete\s+jā\s+20\.11\.2026\s+8 dienas pēc termiņa\s+<b>Anna & "Ko"<\/b>/);
   assert.match(text, /Atgriezti: 2 \/ 3/);
   assert.match(text, /7 kalendārās dienas pēc 5\. datuma/);

@@ -69,15 +69,9 @@ test('a subject teacher on their own assignment may add a lesson, mark absences 
 
 const otherAssignment: [string, string[], string][] = [
   ['lesson in another subject of the same class', ['lesson', 'add', '--class', '7.a', '--subject', 'lat', '--date', '2026-10-08', '--number', '1', '--topic', 'X', '--as', 'T01'], 'record lessons'],
-  ['lesson in the same subject of another class', ['lesson', 'add', '--class', '7.b', '--subject', 'mat', '--date', '2026-10-08', '--number', '1', '--topic', 'X', '--as', 'T01'], 'record lessons'],
-  ['lesson for the assigned teacher (--teacher)', ['lesson', 'add', '--class', '7.a', '--subject', 'lat', '--date', '2026-10-08', '--number', '1', '--topic', 'X', '--teacher', 'T02', '--as', 'T01'], 'record lessons'],
-  ['absence in another subject of the same class', ['absence', 'mark', '--lesson', 'lat7a', '--student', 'S001', '--as', 'T01'], 'mark absences'],
   ['absence in another class', ['absence', 'mark', '--lesson', 'mat7b', '--student', 'S101', '--as', 'T01'], 'mark absences'],
   ['grade in another subject of the same class', ['grade', 'enter', '--lesson', 'lat7a', '--student', 'S001', '--value', '7', '--as', 'T01'], 'enter grades'],
-  ['grade in another class', ['grade', 'enter', '--lesson', 'mat7b', '--student', 'S101', '--value', '7', '--as', 'T01'], 'enter grades'],
   ['term grade in another class', ['grade', 'enter', '--class', '7.b', '--subject', 'mat', '--work', 'semester1', '--student', 'S101=7', '--as', 'T01'], 'enter grades'],
-  ['grade by date in another subject', ['grade', 'enter', '--class', '7.a', '--subject', 'lat', '--date', '2026-10-05', '--student', 'S001=7', '--as', 'T01'], 'enter grades'],
-  ['lesson topic of another teacher', ['lesson', 'set', 'lat7a', '--topic', 'Cits', '--as', 'T01'], 'record lessons'],
   ['another teacher in T01\'s lesson', ['grade', 'enter', '--lesson', 'mat7a', '--student', 'S001', '--value', '7', '--as', 'T02'], 'enter grades'],
 ];
 
@@ -211,53 +205,36 @@ test('the class teacher may update contact data of their class, not names; other
 
 // ------------------------------------------------------------ registry
 
-const registryWrites: [string, string[]][] = [
-  ['staff add', ['staff', 'add', 'T09', '--first-name', 'Zane', '--last-name', 'Vītola', '--role', 'teacher']],
-  ['staff set', ['staff', 'set', 'T02', '--role', 'teacher', '--role', 'deputy']],
-  ['class add', ['class', 'add', '8.a']],
-  ['class set', ['class', 'set', '7.a', '--class-teacher', 'T04']],
-  ['subject add', ['subject', 'add', 'fiz', '--name', 'Fizika']],
-  ['student add', ['student', 'add', 'S003', '--first-name', 'Edgars', '--last-name', 'Liepa', '--class', '7.a']],
-  ['student move', ['student', 'move', 'S002', '--class', '7.b', '--date', '2026-11-02', '--yes']],
-  ['assign add', ['assign', 'add', '--class', '7.a', '--subject', 'lat', '--teacher', 'T01']],
-  ['year add', ['year', 'add', '2027/2028']],
-  ['holiday add', ['holiday', 'add', '--from', '2026-11-20', '--name', 'Skolas diena']],
+// A few representative commands: which commands need which right is the domain table's and the services' business.
+const registryWrites: [string, string[], string][] = [
+  ['staff set', ['staff', 'set', 'T02', '--role', 'teacher', '--role', 'deputy'], 'T02'],
+  ['class set', ['class', 'set', '7.a', '--class-teacher', 'T04'], 'T01'],
+  ['student move', ['student', 'move', 'S002', '--class', '7.b', '--date', '2026-11-02', '--yes'], 'T01'],
+  ['assign add', ['assign', 'add', '--class', '7.a', '--subject', 'lat', '--teacher', 'T01'], 'T02'],
 ];
 
 test(`exit 5: a teacher (even a class teacher) may not write the registry (${registryWrites.length} commands)`, async () => {
   await refusedAll(
-    registryWrites.flatMap(([label, args]) =>
-      ['T01', 'T02'].map((who) => ({ label: `${label} as ${who}`, args: [...args, '--as', who], error: 'forbidden' as const, message: forbiddenMessage(who, 'manage the school registry') })),
-    ),
+    registryWrites.map(([label, args, who]) => ({ label: `${label} as ${who}`, args: [...args, '--as', who], error: 'forbidden' as const, message: forbiddenMessage(who, 'manage the school registry') })),
   );
 });
 
-test('a deputy may do everything', async () => {
+test('a deputy writes the registry and in any class, in lessons of other teachers', async () => {
   const steps: [string, string[]][] = [
     ['staff add', ['staff', 'add', 'T10', '--first-name', 'Zane', '--last-name', 'Vītola', '--role', 'teacher']],
-    ['subject add', ['subject', 'add', 'fiz', '--name', 'Fizika']],
     ['class add', ['class', 'add', '8.a', '--class-teacher', 'T04']],
-    ['student add', ['student', 'add', 'S201', '--first-name', 'Edgars', '--last-name', 'Liepa', '--class', '8.a']],
-    ['assign add', ['assign', 'add', '--class', '8.a', '--subject', 'fiz', '--teacher', 'T10']],
     ['lesson add for the assigned teacher', ['lesson', 'add', '--class', '7.a', '--subject', 'lat', '--date', '2026-10-09', '--number', '1', '--topic', 'Teikums']],
-    ['lesson set', ['lesson', 'set', String(L.mat7a), '--topic', 'Daļskaitļi (labots)']],
     ['absence mark', ['absence', 'mark', '--lesson', String(L.lat7b), '--student', 'S101']],
     ['grade enter', ['grade', 'enter', '--lesson', String(L.mat7b), '--student', 'S101', '--value', '5']],
-    ['term grade', ['grade', 'enter', '--class', '7.b', '--subject', 'lat', '--work', 'semester1', '--student', 'S101=6']],
-    ['grade correct', ['grade', 'correct', '1', '--value', '9', '--reason', 'Deputy', '--yes']],
     ['student set', ['student', 'set', 'S101', '--last-name', 'Krūmiņš-Kalns']],
   ];
-  // The student and the assignment need the class, teacher and subject: a second wave.
-  const secondWave = new Set(['student add', 'assign add']);
-  const wave = (second: boolean) => steps.filter(([label]) => secondWave.has(label) === second);
-  const results = [
-    ...(await Promise.all(wave(false).map(([, args]) => cli([...args, '--as', 'D01', '--json'], env)))),
-    ...(await Promise.all(wave(true).map(([, args]) => cli([...args, '--as', 'D01', '--json'], env)))),
-  ];
-  [...wave(false), ...wave(true)].forEach(([label], i) => assert.is(results[i]!.code, 0, `${label}: ${results[i]!.stderr}`));
+  const results = await Promise.all(steps.map(([, args]) => cli([...args, '--as', 'D01', '--json'], env)));
+  steps.forEach(([label], i) => assert.is(results[i]!.code, 0, `${label}: ${results[i]!.stderr}`));
   const lesson = await read(['lesson', 'list', '--class', '7.a', '--subject', 'lat', '--from', '2026-10-09', '--to', '2026-10-09']);
   assert.is(lesson[0].teacher, 'T02', 'a lesson added by the deputy belongs to the assigned teacher');
   assert.is(lesson[0].created_by, 'D01');
+  const grades = await read(['grade', 'list', '--class', '7.b', '--subject', 'mat']);
+  assert.equal(grades.map((g: { student: string; value: string; created_by: string }) => [g.student, g.value, g.created_by]), [['S101', '5', 'D01']]);
 });
 
 test('a deactivated staff member is refused, also for their own assignment', async () => {
@@ -265,8 +242,6 @@ test('a deactivated staff member is refused, also for their own assignment', asy
   assert.is(deactivated.code, 0, deactivated.stderr);
   assert.is(deactivated.json.active, false);
   await refusedAll([
-    { label: 'lesson add', args: ['lesson', 'add', '--class', '7.b', '--subject', 'lat', '--date', '2026-10-09', '--number', '2', '--topic', 'X', '--as', 'X01'], error: 'forbidden', message: /X01.*deactivated/ },
-    { label: 'absence mark', args: ['absence', 'mark', '--lesson', String(L.lat7b), '--student', 'S101', '--as', 'X01'], error: 'forbidden', message: /X01.*deactivated/ },
     { label: 'grade enter', args: ['grade', 'enter', '--lesson', String(L.lat7b), '--student', 'S101', '--value', '7', '--as', 'X01'], error: 'forbidden', message: /X01.*deactivated/ },
     { label: 'via EZURNALS_USER', args: ['grade', 'enter', '--lesson', String(L.lat7b), '--student', 'S101', '--value', '7'], error: 'forbidden', message: /X01.*deactivated/, env: { EZURNALS_USER: 'X01' } },
   ]);
@@ -279,7 +254,6 @@ test('an unknown author is exit 3, from --as and from EZURNALS_USER', async () =
   await refusedAll([
     { label: 'unknown --as', args: ['grade', 'enter', '--lesson', String(L.mat7a), '--student', 'S001', '--value', '7', '--as', 'T99'], error: 'not_found', message: /T99/ },
     { label: 'unknown EZURNALS_USER', args: ['grade', 'enter', '--lesson', String(L.mat7a), '--student', 'S001', '--value', '7'], error: 'not_found', message: /T99.*EZURNALS_USER/, env: { EZURNALS_USER: 'T99' } },
-    { label: 'unknown --as on a registry write', args: ['subject', 'add', 'ķīm', '--name', 'Ķīmija', '--as', 'nobody'], error: 'not_found', message: /nobody/ },
   ]);
 });
 

@@ -69,24 +69,16 @@ test('the nurse reads the registry with the guardians\' phones', async () => {
 test('refused reads exit 5 and name the missing right', async () => {
   await refusedAll([
     { label: "a student reading another student's grades", args: ['grade', 'list', '--student', 'S002', '--as', 'S001'], error: 'forbidden', message: /S001 \(Jānis Bērziņš\) may not read the class journal: S002 in 7\.a is not their own data/ },
-    { label: 'a student reading the class list of grades', args: ['grade', 'list', '--class', '7.a', '--as', 'S001'], error: 'forbidden', message: /read the class journal/ },
     { label: "a student reading another's personal file", args: ['student', 'show', 'S002', '--as', 'S001'], error: 'forbidden', message: /read a student's personal file/ },
     { label: "a guardian reading another child's extract", args: ['report', 'extract', '--month', '2026-10', '--student', 'S003', '--as', 'guardian:1'], error: 'forbidden', message: /guardian:1 \(Ilze Bērziņa\) may not read the class journal: S003 in 7\.b is not their child's data/ },
-    { label: "a guardian printing the whole class's extracts", args: ['report', 'extract', '--month', '2026-10', '--class', '7.a', '--as', 'guardian:1'], error: 'forbidden' },
     { label: 'a teacher reading a class they do not teach', args: ['grade', 'list', '--class', '7.b', '--as', 'T01'], error: 'forbidden', message: /T01 \(Anna Kalniņa\) may not read the class journal: neither teaches in 7\.b nor is its class teacher/ },
-    { label: 'a teacher printing a report of a class they do not teach', args: ['report', 'class-summary', '--class', '7.b', '--term', '1', '--as', 'T01'], error: 'forbidden', message: /read the class journal/ },
     { label: "a subject teacher reading a personal file", args: ['student', 'show', 'S003', '--as', 'T01'], error: 'forbidden', message: /personal file/ },
     { label: 'the nurse reading grades', args: ['grade', 'list', '--as', 'N01'], error: 'forbidden', message: /N01 \(Līga Zariņa\) may not read the class journal/ },
-    { label: 'the nurse reading a personal file with grades', args: ['student', 'show', 'S001', '--as', 'N01'], error: 'forbidden', message: /personal file/ },
     { label: 'a guest without a grant', args: ['grade', 'list', '--class', '7.b', '--as', 'G01'], error: 'forbidden', message: /G01 \(Rita Vīksna\) may not read the class journal: no grant of theirs covers 7\.b today/ },
-    { label: 'a guest reading the staff list', args: ['staff', 'list', '--as', 'G01'], error: 'forbidden', message: /read the staff list/ },
     { label: 'a teacher exporting', args: ['export', 'grades', '--as', 'T01'], error: 'forbidden', message: /may not export records/ },
-    { label: "a teacher reading another teacher's report", args: ['report', 'teacher', '--teacher', 'T03', '--term', '1', '--as', 'T01'], error: 'forbidden', message: /subject report/ },
     { label: 'a student writing', args: ['behavior', 'add', '--student', 'S001', '--kind', 'positive', '--date', '2026-10-06', '--text', 'x', '--as', 'S001'], error: 'forbidden', message: /S001 \(Jānis Bērziņš\) may not .*: a student only reads/ },
     { label: 'a guardian writing', args: ['note', 'add', '--class', '7.a', '--text', 'x', '--as', 'guardian:1'], error: 'forbidden', message: /a guardian only reads it/ },
-    { label: 'a student reading conversations', args: ['conversation', 'list', '--as', 'S001'], error: 'forbidden', message: /read conversations with parents/ },
     { label: 'an unknown guardian', args: ['grade', 'list', '--as', 'guardian:99'], error: 'not_found', message: /no guardian has the id 99/ },
-    { label: 'an unknown student', args: ['grade', 'list', '--as', 'student:T01'], error: 'not_found', message: /no student has that code/ },
   ]);
 });
 

@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../../src/db/connection.ts';
@@ -43,7 +43,7 @@ interface Received {
   authorization: string | undefined;
 }
 
-/** A gateway on 127.0.0.1 that answers each request as `respond` says: a status, or 'hang' to time out. */
+/** A gateway on 127.0.0.1 that answers each request as `respond` says: a status, or 'hang' never to answer. */
 async function gateway(respond: (request: Received, n: number) => number | 'hang') {
   const received: Received[] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -54,13 +54,20 @@ async function gateway(respond: (request: Received, n: number) => number | 'hang
       const request = { ...parsed, authorization: req.headers.authorization };
       received.push(request);
       const answer = respond(request, received.length);
-      if (answer === 'hang') setTimeout(() => res.destroy(), 2000).unref();
-      else res.writeHead(answer).end(answer === 200 ? '{"ok":true}' : 'no');
+      if (answer !== 'hang') res.writeHead(answer).end(answer === 200 ? '{"ok":true}' : 'no');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/send`;
-  return { url, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url,
+    received,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
 }
 
 Sms('backoff doubles from the base and never exceeds the cap', () => {
@@ -68,21 +75,40 @@ Sms('backoff doubles from the base and never exceeds the cap', () => {
   assert.equal([1, 2].map((n) => backoffDelay(n, 0, 10)), [0, 0]);
 });
 
+/**
+ * Deadlines the test fires itself: each delivery asks for one (the asked
+ * lengths are recorded), and `expire()` ends the latest, as the real timer
+ * would once the gateway has kept silent that long.
+ */
+function manualDeadlines() {
+  const asked: number[] = [];
+  const pending: AbortController[] = [];
+  return {
+    asked,
+    deadline: (ms: number) => {
+      asked.push(ms);
+      const controller = new AbortController();
+      pending.push(controller);
+      return controller.signal;
+    },
+    expire: () => pending.at(-1)!.abort(new DOMException('The operation timed out.', 'TimeoutError')),
+  };
+}
+
 Sms('http: retries after 500s, gives up on a gateway that times out, and marks failed after N tries', async () => {
-  // T01's message fails twice with 500 and gets through on the third try; T02's gateway never answers.
-  const gw = await gateway((r, n) => (r.to === '+37120000002' ? 'hang' : n <= 2 ? 500 : 200));
+  // T01's message fails twice with 500 and gets through on the third try; T02's gateway never answers, and its deadline passes.
+  const timers = manualDeadlines();
+  const gw = await gateway((r, n) => (r.to === '+37120000002' ? (timers.expire(), 'hang') : n <= 2 ? 500 : 200));
   const delays: number[] = [];
   const passwords = (await messages()).map(secretOf);
   try {
-    const started = Date.now();
-    const result = await sendQueued(await ctx(), httpTransport(gw.url, 'tok-SECRET', 300), config(), { sleep: async (ms) => void delays.push(ms) });
-    const elapsed = Date.now() - started;
+    const result = await sendQueued(await ctx(), httpTransport(gw.url, 'tok-SECRET', 300, timers.deadline), config(), { sleep: async (ms) => void delays.push(ms) });
     assert.is(result.sent, 1);
     assert.equal(result.failed.map((f) => [f.to, f.attempts]), [['+37120000002', 3]]);
-    assert.match(result.failed[0]!.error, /did not answer within 300 ms/);
+    assert.is(result.failed[0]!.error, `${gw.url} did not answer within 300 ms`);
     assert.not.ok(result.failed[0]!.error.includes('tok-SECRET'));
     assert.equal(delays, [100, 150, 100, 150], 'base, then doubled up to the cap, for each message');
-    assert.ok(elapsed >= 3 * 300 && elapsed < 3 * 300 + 5000, `three timeouts of 300 ms took ${elapsed} ms`);
+    assert.equal(timers.asked, [300, 300, 300, 300, 300, 300], 'every try waits at most the configured timeout');
     assert.equal(gw.received.map((r) => r.to), ['+37120000001', '+37120000001', '+37120000001', '+37120000002', '+37120000002', '+37120000002']);
     assert.equal(gw.received[0], { to: '+37120000001', text: `E-žurnāls: jūsu lietotājvārds anna.kalnina, parole ${passwords[0]}`, authorization: 'Bearer tok-SECRET' });
     const [sent, failed] = await messages();
@@ -91,7 +117,27 @@ Sms('http: retries after 500s, gives up on a gateway that times out, and marks f
     assert.equal([failed!.state, failed!.attempts], ['failed', 3]);
     assert.match(failed!.last_error!, /did not answer/);
     // Failed messages wait for --retry-failed; a plain run has nothing to do.
-    assert.equal((await sendQueued(await ctx(), httpTransport(gw.url, 'tok-SECRET', 300), config())).failed, []);
+    assert.equal((await sendQueued(await ctx(), httpTransport(gw.url, 'tok-SECRET', 300, timers.deadline), config())).failed, []);
+  } finally {
+    await gw.close();
+  }
+});
+
+Sms('send: its times come from the context\'s clock, and the audit log names who sent', async () => {
+  const gw = await gateway((r) => (r.to === '+37120000002' ? 503 : 200));
+  const before = (await db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow()).id ?? 0;
+  try {
+    // The run takes 90 s by its own clock: the second message is claimed and settled that much later.
+    let elapsed = 0;
+    const now = new Date('2027-03-15T07:30:00Z'); // 09:30 in Riga
+    const c = await contextAs(db, 'admin', now);
+    await sendQueued(c, httpTransport(gw.url, undefined, 300), config({ attempts: 1 }), { elapsedMs: () => (elapsed += 45_000) - 45_000, command: 'sms send' });
+    const [sent, failed] = await messages();
+    assert.equal([sent!.state, sent!.sent_at, sent!.updated_at], ['sent', '2027-03-15T09:30:45+02:00', '2027-03-15T09:30:45+02:00']);
+    assert.equal([failed!.state, failed!.sent_at, failed!.updated_at], ['failed', null, '2027-03-15T09:32:15+02:00']);
+    const audit = await db.selectFrom('audit_log').select(['table_name', 'actor', 'command']).where('id', '>', Number(before)).orderBy('id').execute();
+    assert.ok(audit.length >= 4, `claims and outcomes are audited: ${JSON.stringify(audit)}`);
+    assert.equal([...new Set(audit.map((a) => `${a.table_name} ${a.actor} ${a.command}`))], ['sms_outbox admin sms send']);
   } finally {
     await gw.close();
   }
@@ -106,12 +152,12 @@ Sms('http: a real wait between tries stays within the backoff cap', async () => 
     await inTx(await ctx(), async (c) => {
       await c.db.updateTable('sms_outbox').set({ state: 'cancelled' }).where('phone', '=', '+37120000002').execute();
     });
-    const result = await sendQueued(await ctx(), timed, config({ attempts: 3, backoffMs: 80, backoffMaxMs: 120 }));
+    const result = await sendQueued(await ctx(), timed, config({ attempts: 3, backoffMs: 30, backoffMaxMs: 45 }));
     assert.match(result.failed[0]!.error, /HTTP 503/);
     assert.is(gw.received[0]!.authorization, undefined, 'no token configured, no header');
     const gaps = times.slice(1).map((t, i) => t - times[i]!);
-    assert.ok(gaps[0]! >= 75 && gaps[0]! < 80 + 1000, `first gap ${gaps[0]}`);
-    assert.ok(gaps[1]! >= 115 && gaps[1]! < 120 + 1000, `second gap ${gaps[1]} is capped at 120`);
+    assert.ok(gaps[0]! >= 29 && gaps[0]! < 30 + 1000, `first gap ${gaps[0]}`);
+    assert.ok(gaps[1]! >= 44 && gaps[1]! < 45 + 1000, `second gap ${gaps[1]} is capped at 45`);
   } finally {
     await gw.close();
   }
@@ -148,10 +194,31 @@ Sms('command: the text goes to stdin, the number as an argument; a non-zero exit
 Sms('command: a missing program and a hanging one are failures with a reason', async () => {
   const missing = await sendQueued(await ctx(), commandTransport([join(dir, 'no-such-program')], 2000), config({ attempts: 1 }));
   assert.match(missing.failed[0]!.error, /could not be started: ENOENT/);
+  // A program that never ends: its deadline passes once it has started (it wrote its pid), and it is stopped.
   const hang = join(dir, 'hang.sh');
-  writeFileSync(hang, '#!/bin/sh\nsleep 5\n', { mode: 0o700 });
-  const slow = await sendQueued(await ctx(), commandTransport([hang], 200), config({ attempts: 1 }), { retryFailed: true });
-  assert.match(slow.failed[0]!.error, /stopped \(SIGTERM\) after 200 ms/);
+  const pids = join(dir, 'pids');
+  writeFileSync(hang, `#!/bin/sh\necho $$ >> "${pids}"\nexec sleep 60\n`, { mode: 0o700 });
+  const started = () => (existsSync(pids) ? readFileSync(pids, 'utf8').trim().split('\n').map(Number) : []);
+  const asked: number[] = [];
+  const deadline = (ms: number) => {
+    const nth = asked.push(ms);
+    const controller = new AbortController();
+    const poll = setInterval(() => started().length >= nth && (clearInterval(poll), controller.abort()), 5);
+    return controller.signal;
+  };
+  const slow = await sendQueued(await ctx(), commandTransport([hang], 200, deadline), config({ attempts: 1 }), { retryFailed: true });
+  assert.equal(slow.failed.map((f) => f.error), [`${hang} was stopped (SIGTERM) after 200 ms`, `${hang} was stopped (SIGTERM) after 200 ms`]);
+  assert.equal(asked, [200, 200]);
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  for (let i = 0; i < 100 && started().some(alive); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.equal(started().filter(alive), [], 'the stopped programs are gone');
 });
 
 Sms('outbox: nothing leaves; export hands the queued messages over in clear and scrubs them', async () => {

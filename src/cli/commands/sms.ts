@@ -9,7 +9,7 @@ import { transportFor } from '../../services/sms-transports.ts';
 import { handOverQueued, listMessages, sendQueued, SMS_STATES, type SmsView } from '../../services/sms.ts';
 import type { Column } from '../output.ts';
 import { examples } from '../options.ts';
-import { globalOptions, runCommand } from '../runtime.ts';
+import { commandLine, globalOptions, runCommand } from '../runtime.ts';
 import { io } from '../io.ts';
 
 const columns: Column<SmsView>[] = [
@@ -50,7 +50,7 @@ export function registerSms(program: Command): void {
       const transport = transportFor(config);
       await runCommand(command, {
         write: false,
-        run: (ctx) => sendQueued(ctx, transport, config, { retryFailed: opts.retryFailed }),
+        run: (ctx) => sendQueued(ctx, transport, config, { retryFailed: opts.retryFailed, command: commandLine(command) }),
         print: (r, out) => {
           if (out.json) out.raw(r);
           else if (r.transport === 'outbox') {
@@ -71,20 +71,24 @@ export function registerSms(program: Command): void {
     .option('--force', 'overwrite an existing --out file')
     .addHelpText('after', examples('ezurnals sms export --out paroles.csv'))
     .action(async (opts: { out?: string; force?: boolean }, command: Command) => {
-      const file = opts.out ?? defaultExportFile(io().now);
-      if (existsSync(file) && !opts.force) throw new AppError('conflict', `${file} exists; add --force to overwrite it.`);
+      if (opts.out && existsSync(opts.out) && !opts.force) throw new AppError('conflict', `${opts.out} exists; add --force to overwrite it.`);
       await runCommand(command, {
         write: true,
-        run: (ctx) =>
-          handOverQueued(ctx, (messages) => {
+        run: async (ctx) => {
+          // The default name is stamped with the command's own time; checked again inside, as it is known only here.
+          const file = opts.out ?? defaultExportFile(ctx.now);
+          if (existsSync(file) && !opts.force) throw new AppError('conflict', `${file} exists; add --force to overwrite it.`);
+          const handed = await handOverQueued(ctx, (messages) => {
             const csv = toCsv(['id', 'to', 'name', 'username', 'text'], messages.map((m) => [m.id, m.to, m.name, m.username, m.text]));
             // The file holds passwords in clear: readable by its owner only, also when it is overwritten.
             writeFileSync(file, csv, { mode: 0o600 });
             chmodSync(file, 0o600);
-          }),
+          });
+          return { file, ...handed };
+        },
         print: (r, out) => {
-          if (out.json) out.raw({ file, messages: r.messages });
-          else out.info(`Wrote ${r.messages.length} message(s) to ${file}; they are marked sent. The file holds passwords: print or send them, then delete it.`);
+          if (out.json) out.raw({ file: r.file, messages: r.messages });
+          else out.info(`Wrote ${r.messages.length} message(s) to ${r.file}; they are marked sent. The file holds passwords: print or send them, then delete it.`);
         },
       });
     });
