@@ -60,6 +60,8 @@ export interface KindHandler<F extends string> {
    * the n-th such row then matches the n-th stored record, instead of being a duplicate.
    */
   repeatable?: true;
+  /** Repeatable kinds: the cells besides the key; a row whose key and rest equal an earlier row's is a duplicate. */
+  rest?(row: Row<F>): string;
   /** Null when the row has no usable key (its problems are reported by `apply`). */
   key(row: Row<F>): NaturalKey<F> | null;
   /** Null when the row had problems (reported on `row`). */
@@ -535,8 +537,14 @@ const absences: KindHandler<FieldOf<'absences'>> = {
   },
 };
 
+/** The problem for a grade row that repeats an earlier one cell for cell (the per-row and the bulk path say the same). */
+export function sameRowReason(label: string, line: number): string {
+  return `duplicate ${label} (also on line ${line}, alike in every column): if there really are two such grades, tell them apart in the note or entered_at column`;
+}
+
 const grades: KindHandler<FieldOf<'grades'>> = {
   repeatable: true,
+  rest: (row) => [row.get('value'), row.get('note'), row.get('entered_at')].map((v) => v ?? '').join('\u0000'),
   key(row) {
     const [cls, subject, date] = placeKey(row as never);
     const kind = (() => {

@@ -11,7 +11,7 @@ import { readCsv, rowWidthProblem } from '../csv/read.ts';
 import { AppError, notFound } from '../errors.ts';
 import { requireActor, requireRight, type ServiceContext } from '../services/context.ts';
 import { IMPORT_ORDER, KIND_COLUMNS, TRANSFER_KINDS, type TransferKind } from './columns.ts';
-import { HANDLERS, Refs, type FieldOf, type KindHandler, type Outcome } from './import-kinds.ts';
+import { HANDLERS, Refs, sameRowReason, type FieldOf, type KindHandler, type Outcome } from './import-kinds.ts';
 import { bulkImport, takesBulkPath } from './bulk.ts';
 
 export interface KindSummary {
@@ -193,6 +193,8 @@ export class RowApplier<F extends string> {
   private readonly refs: Refs;
   private readonly firstLine = new Map<string, number>();
   private readonly repeats = new Map<string, number>();
+  /** Repeatable kinds: the line of each whole row seen, so that the same row twice is a duplicate, not two records. */
+  private readonly sameRows = new Map<string, number>();
 
   constructor(
     ctx: ServiceContext,
@@ -212,8 +214,15 @@ export class RowApplier<F extends string> {
     const key = row.failed ? null : this.handler.key(row);
     if (key) {
       const earlier = this.firstLine.get(key.key);
-      if (this.handler.repeatable) row.occurrence = this.repeats.get(key.key) ?? 0;
-      else if (earlier !== undefined) row.fail(key.field, `duplicate ${key.label} (also on line ${earlier})`);
+      if (this.handler.repeatable) {
+        row.occurrence = this.repeats.get(key.key) ?? 0;
+        // Two grades of one kind on one day are allowed, but two rows alike in
+        // every cell are one grade typed or pasted twice (issue 14).
+        const whole = `${key.key}\u0001${this.handler.rest?.(row) ?? ''}`;
+        const same = this.sameRows.get(whole);
+        if (same !== undefined) row.fail(key.field, sameRowReason(key.label, same));
+        else this.sameRows.set(whole, line);
+      } else if (earlier !== undefined) row.fail(key.field, `duplicate ${key.label} (also on line ${earlier})`);
       this.repeats.set(key.key, row.occurrence + 1);
       if (earlier === undefined) this.firstLine.set(key.key, line);
     }
