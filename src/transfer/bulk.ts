@@ -31,7 +31,7 @@ import { requireActor, timestamp, type ServiceContext } from '../services/contex
 import { requireInteger } from '../services/input.ts';
 import { resolveYear } from '../services/lookup.ts';
 import { LESSON_NUMBERS } from '../services/lessons.ts';
-import { KIND_COLUMNS, type TransferKind } from './columns.ts';
+import { KIND_COLUMNS, reportUnknownColumns, type TransferKind } from './columns.ts';
 import { enteredAtCell, isoDate, Refs, sameRowReason, work as workOf, type FieldOf } from './import-kinds.ts';
 import type { ImportOptions, ImportSource, KindSummary } from './import.ts';
 import { PreparedInsert } from '../db/repositories/prepared-insert.ts';
@@ -269,6 +269,7 @@ export async function bulkImport(
     summary.errors = sink.length - before;
     return summary;
   }
+  reportUnknownColumns(mapping, source.kind, rows.headerLine, options, sink);
   const year = await resolveYear(ctx);
   const data = await loadJournalRefs(ctx.db, ctx.school, year, source.kind as 'grades' | 'absences');
   await widenCache(ctx, source.kind === 'grades' ? 64 : 32);

@@ -7,14 +7,14 @@ import { findHoliday } from '../db/repositories/holidays.ts';
 import { findSubjectByCode } from '../db/repositories/subjects.ts';
 import { findStaffByCode, listStaff, type StaffWithRoles } from '../db/repositories/staff.ts';
 import { findClassByCode } from '../db/repositories/classes.ts';
-import { findStudentByCode, findStudentByPersonalCode, listStudents, placementInYear } from '../db/repositories/students.ts';
+import { findStudentByCode, findStudentByPersonalCode, listStudentCodes, listStudents, placementInYear } from '../db/repositories/students.ts';
 import { listGuardianViews } from '../db/repositories/guardians.ts';
 import { findAssignment } from '../db/repositories/assignments.ts';
 import { findLessonsOn } from '../db/repositories/lessons.ts';
 import { findAbsencesOfLesson } from '../db/repositories/absences.ts';
 import { listGradeViews } from '../db/repositories/grades.ts';
 import { parseDateInput, type IsoDate } from '../domain/dates.ts';
-import { checkPersonalCode } from '../domain/personal-code.ts';
+import { checkPersonalCode, maskPersonalCode, shownStudentCode } from '../domain/personal-code.ts';
 import { isRole, ROLES } from '../domain/roles.ts';
 import { checkGrade, isWorkKind, WORK_KINDS, type WorkKind } from '../domain/grade-scale.ts';
 import { ABSENCE_CODES } from '../domain/absence.ts';
@@ -116,6 +116,26 @@ export class Refs {
     });
   }
 
+  private lastGenerated: number | undefined;
+
+  /**
+   * A code for a new student of a file without a code column: `S` and the
+   * number after the school's highest `S<number>` code, at least three digits
+   * (S001, S002, … or S129 after S128), so that it reads like the codes
+   * schools type themselves and never reveals a personas kods.
+   */
+  async newStudentCode(): Promise<string> {
+    if (this.lastGenerated === undefined) {
+      const numbers = (await listStudentCodes(this.ctx.db, this.ctx.school.id)).map((c) => /^S(\d+)$/i.exec(c)?.[1]).filter((n) => n !== undefined);
+      this.lastGenerated = numbers.reduce((max, n) => Math.max(max, Number(n)), 0);
+    }
+    for (;;) {
+      const code = `S${String(++this.lastGenerated).padStart(3, '0')}`;
+      // A code taken some other way (a different case) is skipped.
+      if (!(await findStudentByCode(this.ctx.db, this.ctx.school.id, code))) return code;
+    }
+  }
+
   student(ref: string): Promise<Student> {
     return this.memo(`student:${ref}`, async () => {
       try {
@@ -123,8 +143,8 @@ export class Refs {
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
         const year = await this.year();
-        const codes = (await listStudents(this.ctx.db, this.ctx.school.id, year.id, referenceDate(this.ctx, year))).map((s) => s.code);
-        throw new AppError('not_found', `Unknown student ${ref} (known: ${known(codes)}).`);
+        const codes = (await listStudents(this.ctx.db, this.ctx.school.id, year.id, referenceDate(this.ctx, year))).map((s) => shownStudentCode(s.code));
+        throw new AppError('not_found', `Unknown student ${shownStudentCode(ref)} (known: ${known(codes)}).`);
       }
     });
   }
@@ -276,13 +296,16 @@ const classes: KindHandler<FieldOf<'classes'>> = {
   },
 };
 
-/** The student's code: the code column, else (issue 3) the normalised personas kods. */
+/**
+ * Who a row is: the code column, else (issue 3) the normalised personas kods,
+ * which identifies the student but never becomes their code (issue 14).
+ */
 function studentCode(row: Row<FieldOf<'students'>>): { code: string; field: FieldOf<'students'>; label: string } | null {
   const code = row.get('code');
   if (code) return { code, field: 'code', label: `code ${code}` };
   const personal = row.get('personal_code');
   const check = personal ? checkPersonalCode(personal) : null;
-  if (check?.ok) return { code: check.normalized, field: 'personal_code', label: `personas kods ${check.normalized}` };
+  if (check?.ok) return { code: check.normalized, field: 'personal_code', label: `personas kods ${maskPersonalCode(check.normalized)}` };
   return null;
 }
 
@@ -308,13 +331,13 @@ const students: KindHandler<FieldOf<'students'>> = {
     const className = row.get('class') || undefined;
     if (className) await row.check('class', (v) => refs.class(v!));
     const id = studentCode(row);
-    // Without a code column the personas kods identifies the student (issue 3): a known one keeps their code.
-    if (id?.field === 'personal_code') {
-      const known = await findStudentByPersonalCode(ctx.db, ctx.school.id, id.code);
-      if (known) id.code = known.code;
-    }
     if (!id && !row.failed) row.fail(row.has('code') ? 'code' : 'personal_code', 'a student needs a code or a valid personas kods');
     if (row.failed || !id) return null;
+    // Without a code column the personas kods identifies the student (issue 3): a known one keeps their code, a new one gets a generated code.
+    if (id.field === 'personal_code') {
+      const known = await findStudentByPersonalCode(ctx.db, ctx.school.id, id.code);
+      id.code = known ? known.code : await refs.newStudentCode();
+    }
     const input = (w: Partial<typeof wanted>) => ({
       firstName: w.first_name,
       lastName: w.last_name,

@@ -10,7 +10,7 @@ import { CsvError, formatProblems, type ImportProblem } from '../csv/errors.ts';
 import { readCsv, rowWidthProblem } from '../csv/read.ts';
 import { AppError, notFound } from '../errors.ts';
 import { requireActor, requireRight, type ServiceContext } from '../services/context.ts';
-import { IMPORT_ORDER, KIND_COLUMNS, TRANSFER_KINDS, type TransferKind } from './columns.ts';
+import { IMPORT_ORDER, KIND_COLUMNS, reportUnknownColumns, TRANSFER_KINDS, type TransferKind } from './columns.ts';
 import { HANDLERS, Refs, sameRowReason, type FieldOf, type KindHandler, type Outcome } from './import-kinds.ts';
 import { bulkImport, takesBulkPath } from './bulk.ts';
 
@@ -35,6 +35,10 @@ export interface ImportSource {
 export interface ImportOptions {
   encoding?: string;
   delimiter?: string;
+  /** Unknown columns are problems (the import is refused) instead of warnings. */
+  strict?: boolean;
+  /** Told each warning (a column that is ignored, lessons of an earlier year…), as one line. */
+  warn?: (message: string) => void;
   /** Told after each row of a file read whole (rows done, rows in the file). */
   progress?: (file: string, done: number, total: number) => void;
 }
@@ -162,6 +166,7 @@ async function importOne<K extends TransferKind>(
     summary.errors = sink.length - before;
     return summary;
   }
+  reportUnknownColumns(mapping, source.kind, table.headerLine, options, sink);
   const rows = new RowApplier<F>(ctx, source.kind);
   let failedRows = 0;
   for (const [index, csvRow] of table.rows.entries()) {

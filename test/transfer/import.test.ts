@@ -10,6 +10,7 @@ import { contextAs, inTx } from '../support/school.ts';
 import { snapshot } from '../support/cli.ts';
 import { CsvError } from '../../src/csv/errors.ts';
 import { importSources, loadBundle, loadFile, type ImportSource, type KindSummary } from '../../src/transfer/import.ts';
+import { addStudent } from '../../src/services/students.ts';
 import { IMPORT_FIXTURES } from '../fixtures/import/make-fixtures.ts';
 import { importFailure, adminSchool, type AdminSchool } from '../support/import.ts';
 
@@ -145,12 +146,33 @@ Files('Latvian Excel files in UTF-8 BOM ";", UTF-16LE tab and Windows-1257 ";" r
   assert.is(snapshot(s.dbPath), before);
 });
 
-Files('without a code column the personas kods is the code of a new student', async () => {
+Files('without a code column a new student gets a generated code, never the personas kods; a re-import keeps it', async () => {
   await run(s, bundle(['classes', 'staff']));
   await run(s, [loadFile('students', fixture('students-by-personal-code.csv'))]);
-  const codes = await s.db.selectFrom('student').select(['code', 'personal_code']).execute();
-  assert.is(codes.length, 6);
-  for (const c of codes) assert.is(c.code, c.personal_code);
+  const codes = await s.db.selectFrom('student').select(['code', 'personal_code', 'first_name']).orderBy('id').execute();
+  assert.equal(codes.map((c) => [c.code, c.first_name]), [['S001', 'Jānis'], ['S002', 'Žanete'], ['S003', 'Ģirts'], ['S004', 'Ņina'], ['S005', 'Šarlote'], ['S006', 'Ēriks']]);
+  assert.ok(codes.every((c) => c.personal_code && c.code !== c.personal_code));
+  const [again] = await run(s, [loadFile('students', fixture('students-by-personal-code.csv'))]);
+  assert.is(again!.unchanged, 6, 'the personas kods finds the student again');
+  // Numbering goes on after the school's highest S-number.
+  const dir = mkdtempSync(join(tmpdir(), 'ezurnals-import-'));
+  try {
+    writeFileSync(join(dir, 'students.csv'), 'Vārds;Uzvārds;Personas kods;Klase\nAnna;Liepa;160415-21176;7.a\n');
+    await run(s, [loadFile('students', join(dir, 'students.csv'))]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const anna = await s.db.selectFrom('student').select('code').where('first_name', '=', 'Anna').executeTakeFirstOrThrow();
+  assert.is(anna.code, 'S007');
+});
+
+Files('a code that is a personas kods is shown masked in messages ("known: …")', async () => {
+  await run(s, bundle(['classes', 'staff', 'subjects']));
+  // As an earlier version's import made it: the personas kods as the code.
+  await inTx(s.ctx, (ctx) => addStudent(ctx, '160415-21176', { firstName: 'Vecs', lastName: 'Kods', class: '7.a' }));
+  const error = await failure(run(s, [{ kind: 'guardians', file: 'g.csv', bytes: Buffer.from('Skolēns;Vārds;Uzvārds;Radniecība\nS999;Ilze;Liepa;māte\n') }]));
+  assert.match(error.message, /Unknown student S999 \(known: 160415-\*\*\*\*\*\)/);
+  assert.not.match(error.message, /21176/);
 });
 
 Files('ten different mistakes: all reported with their lines and columns, nothing written', async () => {
