@@ -108,6 +108,7 @@ export async function loadCardData(ctx: ServiceContext, input: CardInput): Promi
     to: period.to,
     printed_on: localDateOf(ctx.now),
     students: students.map(({ order: _order, ...student }) => student),
+    ...(audience.studentIds ? { selection: true as const } : {}),
   };
 }
 
@@ -123,5 +124,6 @@ export function cardDocuments(data: CardData, lang: ReportLang): ReportDocument[
     prefix: filePrefix(data, lang),
     lang,
     title: (who) => `${lang === 'lv' ? 'Liecība' : 'Report card'}, ${termTitle(data.term, data.year, lang)} — ${who}`,
+    classFiles: !data.selection,
   });
 }

@@ -166,6 +166,25 @@ Files('without a code column a new student gets a generated code, never the pers
   assert.is(anna.code, 'S007');
 });
 
+Files('unknown columns are named with the header they resemble; strict refuses them and writes nothing', async () => {
+  await run(s, bundle(['classes', 'staff']));
+  const file = { kind: 'students' as const, file: 's.csv', bytes: Buffer.from('Kods;Vārds;Uzvārds;Pers. kods;Telefons;Māte;Mātes tālrunis\nS1;Anna;Liepa;160415-21176;+37120000001;Ilze Liepa;+37120000002\n') };
+  const warnings: string[] = [];
+  await inTx(s.ctx, (ctx) => importSources(ctx, [file], { warn: (m) => warnings.push(m) }));
+  assert.equal(warnings.map((w) => w.split(' — ')[0]), ['s.csv:1: column "Pers. kods"', 's.csv:1: column "Telefons"', 's.csv:1: column "Māte"', 's.csv:1: column "Mātes tālrunis"']);
+  assert.match(warnings[0]!, /did you mean "Personas kods"\?.*its values are not imported$/);
+  assert.match(warnings[1]!, /did you mean "Tālrunis"\?/);
+  assert.match(warnings[2]!, /a parent's or guardian's details go in a guardians file/);
+  assert.match(warnings[3]!, /guardians file/);
+
+  const before = snapshot(s.dbPath);
+  const strict = { ...file, bytes: Buffer.from(String(file.bytes).replace('S1;', 'S2;')) };
+  const error = await failure(inTx(s.ctx, (ctx) => importSources(ctx, [strict], { strict: true })));
+  assert.equal(error.problems.map((p) => p.column), ['Pers. kods', 'Telefons', 'Māte', 'Mātes tālrunis']);
+  assert.match(error.message, /^s\.csv:1: column "Pers\. kods" — not a known column: did you mean "Personas kods"\?.*a strict import refuses unknown columns$/m);
+  assert.is(snapshot(s.dbPath), before);
+});
+
 Files('a code that is a personas kods is shown masked in messages ("known: …")', async () => {
   await run(s, bundle(['classes', 'staff', 'subjects']));
   // As an earlier version's import made it: the personas kods as the code.
