@@ -21,7 +21,10 @@ import { ABSENCE_CODES } from '../domain/absence.ts';
 import { AppError } from '../errors.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { optionalEmail, optionalPhone, optionalText, requireInteger } from '../services/input.ts';
-import { resolveClass, resolveStudent, resolveSubject, resolveYear } from '../services/lookup.ts';
+import { loadCalendar, resolveClass, resolveStudent, resolveSubject, resolveYear } from '../services/lookup.ts';
+import type { WorkingCalendar } from '../domain/calendar.ts';
+import { lessonLateness } from '../domain/late-entries.ts';
+import { localDateOf } from '../domain/dates.ts';
 import { addSubject, setSubject } from '../services/subjects.ts';
 import { addStaff, setStaff } from '../services/staff.ts';
 import { addClass, setClass, referenceDate } from '../services/classes.ts';
@@ -66,6 +69,8 @@ export interface KindHandler<F extends string> {
   key(row: Row<F>): NaturalKey<F> | null;
   /** Null when the row had problems (reported on `row`). */
   apply(row: Row<F>, refs: Refs): Promise<Outcome | null>;
+  /** After the file's last row: a warning about the file as a whole, or null. */
+  finish?(refs: Refs): Promise<string | null>;
 }
 
 /** Names a few known values, so that a typo can be fixed from the message alone. */
@@ -117,6 +122,13 @@ export class Refs {
   }
 
   private lastGenerated: number | undefined;
+
+  /** New lessons of this file entered "now" (no entered_at) that the deadline rules count as late (issue 14). */
+  readonly lateLessons = { count: 0, mostDays: 0, earlierYear: 0 };
+
+  calendar(): Promise<WorkingCalendar> {
+    return this.memo('calendar', () => loadCalendar(this.ctx));
+  }
 
   /**
    * A code for a new student of a file without a code column: `S` and the
@@ -520,12 +532,32 @@ const lessons: KindHandler<FieldOf<'lessons'>> = {
     const stored = (await findLessonsOn(ctx.db, schoolClass.id, subject.id, date)).find((l) => l.number === number);
     if (!stored) {
       await addLesson(ctx, { ...place, topic: wanted.topic, homework: row.get('homework'), teacher: teacher?.code, substituteFor: substituted?.code, enteredAt });
+      if (enteredAt === undefined) {
+        // Entered "now": a lesson of last year or of weeks ago is then late by the deadline rules.
+        const late = lessonLateness(date, ctx.now, await refs.calendar());
+        if (late) {
+          refs.lateLessons.count++;
+          refs.lateLessons.mostDays = Math.max(refs.lateLessons.mostDays, late.working_days_late);
+          if ((await refs.year()).ends_on < localDateOf(ctx.now)) refs.lateLessons.earlierYear++;
+        }
+      }
       return 'created';
     }
     const diff = changed(stored, wanted);
     if (isEmpty(diff)) return 'unchanged';
     await setLesson(ctx, place, { topic: diff.topic, homework: diff.homework === undefined ? undefined : cell(diff.homework), enteredAt });
     return 'updated';
+  },
+  async finish(refs) {
+    const { count, mostDays, earlierYear } = refs.lateLessons;
+    if (count === 0) return null;
+    const year = (await refs.year()).code;
+    const where = earlierYear > 0 ? `${earlierYear === count ? 'all' : earlierYear} of them in an earlier school year (${year}), ` : '';
+    return (
+      `${count} new lesson(s) have no entered_at, so they count as entered now, after their deadline: ${where}` +
+      `the deadline report will show them as up to ${mostDays} working day(s) late. ` +
+      'If they were entered on time elsewhere, give each row its real entry time in the entered_at (Ievadīts) column: 05.10.2026 17:03 or 2026-10-05T17:03:09+03:00.'
+    );
   },
 };
 

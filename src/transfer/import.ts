@@ -183,6 +183,8 @@ async function importOne<K extends TransferKind>(
     else summary[outcome]++;
   }
   options.progress?.(source.file, table.rows.length, table.rows.length);
+  const note = await rows.finish();
+  if (note) options.warn?.(`${source.file}: ${note}`);
   summary.errors = failedRows;
   return summary;
 }
@@ -208,6 +210,11 @@ export class RowApplier<F extends string> {
     this.handler = HANDLERS[kind] as unknown as KindHandler<F>;
     if (this.handler.registry) requireRight(ctx, 'manage-registry');
     this.refs = new Refs(ctx);
+  }
+
+  /** The kind's word on the file as a whole, after its last row (see KindHandler.finish). */
+  finish(): Promise<string | null> {
+    return this.handler.finish?.(this.refs) ?? Promise.resolve(null);
   }
 
   /** The row's outcome, or null when it failed (its problems are on the row's sink). */

@@ -185,6 +185,36 @@ Files('unknown columns are named with the header they resemble; strict refuses t
   assert.is(snapshot(s.dbPath), before);
 });
 
+Files('lessons without entered_at that count as late are named at import: how many, how late, in an earlier year', async () => {
+  await run(s, bundle(['holidays', 'subjects', 'staff', 'classes', 'assignments']));
+  const lessons = bundle(['lessons']);
+  const warnings: string[] = [];
+  // A year later: 2026/2027 is last year's journal.
+  const nextYear = await contextAs(s.db, 'admin', new Date('2027-10-01T08:00:00Z'));
+  await inTx(nextYear, (ctx) => importSources(ctx, lessons, { warn: (m) => warnings.push(m) }));
+  assert.is(warnings.length, 1, warnings.join('\n'));
+  assert.match(warnings[0]!, /lessons\.csv: 6 new lesson\(s\) have no entered_at, so they count as entered now, after their deadline: all of them in an earlier school year \(2026\/2027\), the deadline report will show them as up to \d+ working day\(s\) late\./);
+  assert.match(warnings[0]!, /entered_at \(Ievadīts\) column/);
+  const days = Number(/up to (\d+) working/.exec(warnings[0]!)![1]);
+  assert.ok(days > 200, `a year late: ${days}`);
+
+  // With an entered_at on time there is nothing to say; within the year the warning names no earlier year.
+  const t = await school();
+  try {
+    await inTx(t.ctx, (ctx) => importSources(ctx, bundle(['holidays', 'subjects', 'staff', 'classes', 'assignments'])));
+    const onTime: string[] = [];
+    const text = 'class,subject,date,number,topic,entered_at\n7.a,mat,2026-09-07,1,Naturāli skaitļi,07.09.2026 12:00\n';
+    await inTx(t.ctx, (ctx) => importSources(ctx, [{ kind: 'lessons', file: 'l.csv', bytes: Buffer.from(text) }], { warn: (m) => onTime.push(m) }));
+    assert.equal(onTime, []);
+    const late: string[] = [];
+    await inTx(t.ctx, (ctx) => importSources(ctx, [{ kind: 'lessons', file: 'l2.csv', bytes: Buffer.from('class,subject,date,number,topic\n7.a,mat,2026-09-08,1,Daļskaitļi\n') }], { warn: (m) => late.push(m) }));
+    assert.is(late.length, 1);
+    assert.match(late[0]!, /^l2\.csv: 1 new lesson\(s\) have no entered_at, .* after their deadline: the deadline report/);
+  } finally {
+    await t.cleanup();
+  }
+});
+
 Files('a code that is a personas kods is shown masked in messages ("known: …")', async () => {
   await run(s, bundle(['classes', 'staff', 'subjects']));
   // As an earlier version's import made it: the personas kods as the code.
