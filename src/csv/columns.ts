@@ -187,3 +187,88 @@ export function valuesOf<F extends string>(mapping: HeaderMapping<F>, cells: rea
 export function columnLabel<F extends string>(mapping: HeaderMapping<F>, spec: ColumnSpec<F>, field: F): string {
   return mapping.names[field] ?? displayName(spec, field, mapping.language);
 }
+
+// --- Columns no field takes ---------------------------------------------------
+
+/**
+ * Words Latvian sheets use for a field under another name (folded, no
+ * spaces): they point at the field in the suggestion, not in the mapping, so
+ * a column is never read as something the user did not write.
+ */
+const SYNONYMS: Record<string, readonly string[]> = {
+  phone: ['telefons', 'telefonanumurs', 'telnr', 'tel', 'mobilais', 'mobilaistalrunis', 'mob'],
+  personal_code: ['perskods', 'pk', 'personaskodi', 'personalid'],
+  email: ['epasts', 'mail', 'epastaadrese'],
+};
+
+/** Words (folded) that name a parent in a students file's header. */
+const GUARDIAN_WORDS = new Set(['mate', 'mates', 'tevs', 'teva', 'vecaks', 'vecaki', 'vecaka', 'vecaku', 'aizbildnis', 'aizbildna', 'parent', 'mother', 'father', 'guardian']);
+
+/** Edit distance, for near misses such as "Uzvards" → "Uzvārds" typed as "Uzvrds". */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** Words of a header, folded: "Pers. kods" → ["pers", "kods"]. */
+function words(name: string): string[] {
+  return foldName(name.normalize('NFC').toLowerCase()).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** Every word of `short` starts a word of `long`, in order: "Pers. kods" abbreviates "Personas kods". */
+function abbreviates(short: string[], long: string[]): boolean {
+  let j = 0;
+  for (const w of short) {
+    while (j < long.length && !long[j]!.startsWith(w)) j++;
+    if (j === long.length) return false;
+    j++;
+  }
+  return short.length > 0;
+}
+
+/**
+ * The known header an unknown one most resembles, in the file's language, or
+ * undefined when none is close: a synonym, an abbreviation, a name inside the
+ * other ("Mātes tālrunis" holds "Tālrunis"), or a few letters off.
+ */
+export function closestColumn<F extends string>(name: string, spec: ColumnSpec<F>, language: 'en' | 'lv'): string | undefined {
+  const key = foldName(normalizeName(name)).replace(/[^\p{L}\p{N}]+/gu, '');
+  const own = words(name);
+  let best: { field: F; score: number } | undefined;
+  const consider = (field: F, score: number) => {
+    if (!best || score < best.score) best = { field, score };
+  };
+  for (const field of spec.fields) {
+    if (SYNONYMS[field]?.includes(key)) consider(field, 0);
+    const def = spec.defs[field];
+    for (const candidate of [field, def.en, ...lvNames(def), ...(def.aliases ?? [])]) {
+      const other = foldName(normalizeName(candidate)).replace(/[^\p{L}\p{N}]+/gu, '');
+      if (other.length < 3 || key.length < 2) continue;
+      if (abbreviates(own, words(candidate))) consider(field, 1);
+      if (key.includes(other) || (other.includes(key) && key.length >= 3)) consider(field, 2);
+      const d = distance(key, other);
+      if (d <= Math.max(1, Math.floor(other.length / 4))) consider(field, 2 + d);
+    }
+  }
+  const found = best as { field: F } | undefined;
+  return found && displayName(spec, found.field, language);
+}
+
+/**
+ * One line per column the import ignores, with the header it most likely
+ * means: `column "Pers. kods" is not a known column and is ignored (did you
+ * mean "Personas kods"?)`.
+ */
+export function unknownColumnReason<F extends string>(name: string, spec: ColumnSpec<F>, language: 'en' | 'lv'): string {
+  // "Māte", "Mātes tālrunis": a parent's details, which "Tālrunis" would wrongly take for the student's own.
+  if (!spec.fields.includes('relation' as F) && words(name).some((w) => GUARDIAN_WORDS.has(w))) {
+    return 'not a known column: a parent\'s or guardian\'s details go in a guardians file (Skolēns, Vārds, Uzvārds, Radniecība, Tālrunis, E-pasts), imported as guardians';
+  }
+  const like = closestColumn(name, spec, language);
+  return `not a known column${like ? `: did you mean "${like}"?` : ''} (known: ${spec.fields.map((f) => displayName(spec, f, language)).join(', ')})`;
+}

@@ -69,12 +69,22 @@ function guessUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null
   return null;
 }
 
+/** The code points of the Latvian letters beyond ASCII. */
+const LATVIAN_LETTERS: ReadonlySet<number> = new Set([...'āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ'].map((c) => c.codePointAt(0)!));
+
 interface Utf8Scan {
   /** Byte offset of the first byte that is not valid UTF-8, or -1. */
   firstInvalid: number;
   invalid: number;
   /** Well-formed multi-byte sequences (the non-ASCII letters, if it is UTF-8). */
   multibyte: number;
+  /**
+   * Byte offset of the first well-formed sequence for a Latvian letter
+   * (ā is C4 81), or -1. In Windows-1257 those bytes would be "Ä" or "Å"
+   * followed by a punctuation mark, which Latvian text never has, so one of
+   * these beside invalid bytes means a file of two encodings.
+   */
+  firstLetter: number;
 }
 
 /**
@@ -89,6 +99,7 @@ function scanUtf8(bytes: Uint8Array, complete: boolean): Utf8Scan {
   let firstInvalid = -1;
   let invalid = 0;
   let multibyte = 0;
+  let firstLetter = -1;
   const n = bytes.length;
   let i = 0;
   while (i < n) {
@@ -111,7 +122,7 @@ function scanUtf8(bytes: Uint8Array, complete: boolean): Utf8Scan {
     let j = 1;
     for (; ok && j <= need; j++) {
       if (i + j >= n) {
-        if (!complete) return { firstInvalid, invalid, multibyte };
+        if (!complete) return { firstInvalid, invalid, multibyte, firstLetter };
         ok = false;
         break;
       }
@@ -122,6 +133,7 @@ function scanUtf8(bytes: Uint8Array, complete: boolean): Utf8Scan {
     }
     if (ok) {
       multibyte++;
+      if (firstLetter < 0 && need === 1 && LATVIAN_LETTERS.has(((b & 0x1f) << 6) | (bytes[i + 1]! & 0x3f))) firstLetter = i;
       i += need + 1;
     } else {
       if (firstInvalid < 0) firstInvalid = i;
@@ -129,7 +141,7 @@ function scanUtf8(bytes: Uint8Array, complete: boolean): Utf8Scan {
       i++;
     }
   }
-  return { firstInvalid, invalid, multibyte };
+  return { firstInvalid, invalid, multibyte, firstLetter };
 }
 
 function isStrictUtf8(bytes: Uint8Array, complete: boolean): boolean {
@@ -155,8 +167,10 @@ export function detectEncodingOfSample(bytes: Uint8Array, complete: boolean): En
   if (isStrictUtf8(bytes, complete)) return { encoding: 'utf-8', bom: false };
   const scan = scanUtf8(bytes, complete);
   // Damaged UTF-8 stays UTF-8 so that decoding reports the bad byte instead
-  // of turning every correct "ā" (C4 81) into "Ä" plus a control character.
-  if (scan.multibyte > scan.invalid) return { encoding: 'utf-8', bom: false };
+  // of turning every correct "ā" (C4 81) into "Ä" plus a control character;
+  // so does a file pieced together from UTF-8 and Windows-1257 rows (issue
+  // 14), however few its UTF-8 letters: it is refused, not half mojibake.
+  if (scan.multibyte > scan.invalid || scan.firstLetter >= 0) return { encoding: 'utf-8', bom: false };
   return { encoding: 'windows-1257', bom: false };
 }
 
@@ -237,11 +251,43 @@ export function invalidUtf8Error(bytes: Uint8Array, file: string, forced: boolea
   const scan = scanUtf8(bytes, true);
   const at = Math.max(0, scan.firstInvalid);
   const line = lineOffset + lineOfByte(bytes, at);
-  const byte = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+  const byte = bytes[at] ?? 0;
+  if (!forced && scan.firstLetter > at && scan.firstLetter >= 0) return mixedEncodingError(file, line, byte, lineOffset + lineOfByte(bytes, scan.firstLetter));
+  const hex = hexByte(byte);
   const reason = forced
-    ? `not valid UTF-8 (byte 0x${byte}): the file is probably Windows-1257 (Latvian Excel's plain "CSV"); try --encoding windows-1257`
-    : `the file is UTF-8 but has an invalid byte 0x${byte} here (a damaged file, or one pieced together from different encodings): re-save it as "CSV UTF-8", or force an encoding with --encoding`;
+    ? `not valid UTF-8 (byte 0x${hex}): the file is probably Windows-1257 (Latvian Excel's plain "CSV"); try --encoding windows-1257`
+    : `the file is UTF-8 but has an invalid byte 0x${hex} here (a damaged file, or one pieced together from different encodings): re-save it as "CSV UTF-8", or force an encoding with --encoding`;
   return CsvError.at(file, line, reason);
+}
+
+const hexByte = (byte: number) => byte.toString(16).toUpperCase().padStart(2, '0');
+
+/**
+ * A file whose line `line` is not UTF-8 (byte `byte`, most likely a
+ * Windows-1257 letter) while a later line `utf8Line` is: rows pasted
+ * together from two files. Neither reading is right for the whole file.
+ */
+export function mixedEncodingError(file: string, line: number, byte: number, utf8Line: number): CsvError {
+  return CsvError.at(
+    file,
+    line,
+    `this line is not UTF-8 (byte 0x${hexByte(byte)}, a Windows-1257 letter?) but line ${utf8Line} is: the file mixes two encodings; re-save it as "CSV UTF-8" from one spreadsheet`,
+  );
+}
+
+/** Where in `bytes` the first UTF-8 letter (U+0100 and above) is, or -1: for a file read as Windows-1257 after its first chunk. */
+export function firstUtf8Letter(bytes: Uint8Array): number {
+  return scanUtf8(bytes, false).firstLetter;
+}
+
+/** The byte offset of the first byte that is not UTF-8, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  return scanUtf8(bytes, false).firstInvalid;
+}
+
+/** The line (1-based) of byte `offset`. */
+export function lineOfOffset(bytes: Uint8Array, offset: number): number {
+  return lineOfByte(bytes, offset);
 }
 
 /** A decoder for one encoding name (canonical, as from `resolveEncoding`). */

@@ -13,7 +13,11 @@ import {
   createDecoder,
   decodeCsvBytes,
   detectEncodingOfSample,
+  firstInvalidUtf8,
+  firstUtf8Letter,
   invalidUtf8Error,
+  lineOfOffset,
+  mixedEncodingError,
   notCsvReason,
   notCsvReasonOfSample,
   resolveEncoding,
@@ -310,6 +314,8 @@ async function* decodeFile(
   // Windows-1257 have read identically, so switching on the first invalid
   // byte loses nothing.
   let asciiSoFar = mayFallBack;
+  /** Where the first byte that is not UTF-8 was, once detection has switched to Windows-1257. */
+  let fellBack: { line: number; byte: number } | undefined;
   let atStart = true;
   let held = '';
   let lines = 0;
@@ -321,9 +327,17 @@ async function* decodeFile(
         text = decoder.decode(chunk, { stream: true });
       } catch {
         if (!asciiSoFar) throw invalidUtf8Error(chunk, file, forced, lines);
+        const at = firstInvalidUtf8(chunk);
+        fellBack = { line: lines + lineOfOffset(chunk, Math.max(0, at)), byte: chunk[Math.max(0, at)] ?? 0 };
         decoder = createDecoder('windows-1257');
         state.encoding = 'windows-1257';
         text = decoder.decode(chunk, { stream: true });
+      }
+      if (fellBack) {
+        // Read as Windows-1257 since `fellBack.line`: a UTF-8 letter from
+        // there on means rows of two encodings, which no one reading fits.
+        const letter = firstUtf8Letter(chunk);
+        if (letter >= 0) throw mixedEncodingError(file, fellBack.line, fellBack.byte, lines + lineOfOffset(chunk, letter));
       }
       if (asciiSoFar && !isAscii(chunk)) asciiSoFar = false;
       text = held + text;
@@ -383,7 +397,10 @@ export async function streamCsv(path: string, options: StreamCsvOptions = {}): P
     delimiter = detectDelimiter(head);
   }
 
-  const mayFallBack = options.encoding === undefined && encoding === 'utf-8' && !guess.bom;
+  // Only an all-ASCII sample leaves the choice open: a sample with UTF-8
+  // letters (or damaged UTF-8) was judged on them, and a bad byte later is
+  // reported, not read as Windows-1257.
+  const mayFallBack = options.encoding === undefined && encoding === 'utf-8' && !guess.bom && isAscii(sample);
   const forced = options.encoding !== undefined;
   const source = rowBatches(decodeFile(path, file, chunkSize, state, mayFallBack, forced), file, delimiter);
 

@@ -64,3 +64,12 @@ export function maskPersonalCode(code: string): string {
   if (match === null) return '*'.repeat(code.trim().length);
   return `${match[1]}-*****`;
 }
+
+/**
+ * A student's code for lists and messages. Older imports made the personas
+ * kods a student's code when the file had no code column (issue 14); such a
+ * code is shown masked like the personas kods itself, anything else as is.
+ */
+export function shownStudentCode(code: string): string {
+  return SHAPE.test(code.trim()) ? maskPersonalCode(code) : code;
+}

@@ -17,6 +17,11 @@ export interface CardData {
   to: IsoDate;
   printed_on: IsoDate;
   students: CardStudent[];
+  /**
+   * Set when only some students were asked for (`--student`): then no
+   * whole-class file is written, so one student's printout never replaces the class's (issue 14).
+   */
+  selection?: true;
 }
 
 export interface CardStudent {

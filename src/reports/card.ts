@@ -108,7 +108,36 @@ export async function loadCardData(ctx: ServiceContext, input: CardInput): Promi
     to: period.to,
     printed_on: localDateOf(ctx.now),
     students: students.map(({ order: _order, ...student }) => student),
+    ...(audience.studentIds ? { selection: true as const } : {}),
   };
+}
+
+const TERM_NAME: Record<Term, string> = { '1': 'semester 1', '2': 'semester 2', year: 'the school year' };
+const GRADE_NAME: Record<Term, string> = { '1': 'semester 1 grades', '2': 'semester 2 grades', year: 'annual grades' };
+const MAX_NAMED = 10;
+
+/**
+ * What a card printed now would leave out (issue 14): the term is not over
+ * yet on `today`, or a subject the student was taught has no term grade, by
+ * class, student and subject. The cards print anyway; the warnings say why
+ * cells are empty before anyone hands them out.
+ */
+export function cardWarnings(data: CardData, today: string): string[] {
+  const warnings: string[] = [];
+  if (today <= data.to) {
+    warnings.push(`${TERM_NAME[data.term]} of ${data.year} ends on ${data.to}, and today is ${today}: these cards show the grades entered so far.`);
+  }
+  const missing = data.students.flatMap((s) => {
+    // A subject without lessons in the term (a state exam only) needs no term grade.
+    const subjects = s.subjects.filter((sub) => sub.grade === null && sub.lessons > 0).map((sub) => sub.name);
+    return subjects.length > 0 ? [`${s.class} ${s.first_name} ${s.last_name}: ${subjects.join(', ')}`] : [];
+  });
+  if (missing.length > 0) {
+    const named = missing.slice(0, MAX_NAMED).join('; ');
+    const more = missing.length > MAX_NAMED ? `; … and ${missing.length - MAX_NAMED} more student(s)` : '';
+    warnings.push(`${GRADE_NAME[data.term]} missing for ${missing.length} student(s), printed as empty cells — ${named}${more}.`);
+  }
+  return warnings;
 }
 
 /** `2026-2027_sem1`, `2026-2027_sem2`, `2026-2027_gads` / `2026-2027_year`: the start of every card file name. */
@@ -123,5 +152,6 @@ export function cardDocuments(data: CardData, lang: ReportLang): ReportDocument[
     prefix: filePrefix(data, lang),
     lang,
     title: (who) => `${lang === 'lv' ? 'Liecība' : 'Report card'}, ${termTitle(data.term, data.year, lang)} — ${who}`,
+    classFiles: !data.selection,
   });
 }

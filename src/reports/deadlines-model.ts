@@ -26,6 +26,8 @@ export interface LateEntry {
   teacher: StaffRef;
   /** Whose absences, grades or improvements (codes); empty for a lesson or homework. */
   students: string[];
+  /** The same people by name, in the same order: the printed report names people (a code may be a personas kods). */
+  student_names: string[];
   /** The last of the group's entry times. */
   entered_at: string;
   due_on: IsoDate;
@@ -77,6 +79,7 @@ export function groupLateEntries(rows: readonly (RecordedEntry & Lateness)[]): L
         work: row.rule === 'lesson' ? null : row.rule,
         teacher: { code: row.teacher_code, name: row.teacher_name },
         students: [],
+        student_names: [],
         entered_at: row.entered_at,
         due_on: row.due_on,
         due_time: row.due_time,
@@ -85,12 +88,18 @@ export function groupLateEntries(rows: readonly (RecordedEntry & Lateness)[]): L
       };
       groups.set(key, group);
     }
-    if (row.student_code !== null && !group.students.includes(row.student_code)) group.students.push(row.student_code);
+    if (row.student_code !== null && !group.students.includes(row.student_code)) {
+      group.students.push(row.student_code);
+      group.student_names.push(row.student_name ?? row.student_code);
+    }
     if (new Date(row.entered_at).getTime() > new Date(group.entered_at).getTime()) group.entered_at = row.entered_at;
   }
   return [...groups.values()]
     .sort(byKeys((g) => g.teacher.name, (g) => g.teacher.code, (g) => g.date, (g) => g.level, (g) => g.class, (g) => g.subject.name, (g) => PART_ORDER.indexOf(g.part), (g) => g.entered_at))
-    .map(({ level: _level, ...entry }) => ({ ...entry, students: [...entry.students].sort() }));
+    .map(({ level: _level, ...entry }) => {
+      const order = entry.students.map((code, i) => ({ code, name: entry.student_names[i]! })).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+      return { ...entry, students: order.map((o) => o.code), student_names: order.map((o) => o.name) };
+    });
 }
 
 /** Late entries per teacher, most first. */
@@ -197,8 +206,9 @@ export function deadlinesView(data: DeadlinesData, lang: ReportLang): DeadlinesV
       subject: e.subject.name,
       what: [parts[e.part], e.work ? works[e.work] ?? e.work : null, e.lesson_number === null ? null : `${e.lesson_number}. ${text.lesson}`].filter(Boolean).join(', '),
       teacher: staffLabel(e.teacher),
-      // A whole class's codes would not fit the page: a count says it; --json lists them.
-      students: e.students.length > MAX_LISTED_STUDENTS ? studentCount(e.students.length) : e.students.join(', '),
+      // By name, as every printed document names people (issue 14: a code may be a personas kods).
+      // A whole class would not fit the page: a count says it; --json lists the codes.
+      students: e.student_names.length > MAX_LISTED_STUDENTS ? studentCount(e.student_names.length) : e.student_names.join(', '),
       entered: formatEntered(e.entered_at),
       due: e.due_time ? `${formatDate(e.due_on)} ${e.due_time}` : formatDate(e.due_on),
       late: e.working_days_late,

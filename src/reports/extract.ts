@@ -87,6 +87,7 @@ export async function loadExtractData(ctx: ServiceContext, input: ExtractInput):
     to: period.to,
     printed_on: localDateOf(ctx.now),
     students: students.map(({ order: _order, ...student }) => student),
+    ...(audience.studentIds ? { selection: true as const } : {}),
   };
 }
 
@@ -96,5 +97,6 @@ export function extractDocuments(data: ExtractData, lang: ReportLang): ReportDoc
     prefix: data.month,
     lang,
     title: (who) => `${lang === 'lv' ? 'Sekmju izraksts' : 'Grade extract'} ${monthTitle(data.month, lang)} — ${who}`,
+    classFiles: !data.selection,
   });
 }

@@ -55,6 +55,8 @@ export interface BuiltReport<D> {
   data: D;
   documents: (data: D, lang: ReportLang) => ReportDocument[];
   landscape?: boolean;
+  /** What the reader must know before handing the documents out (a term not over, grades missing): printed as warnings. */
+  warnings?: string[];
 }
 
 export interface PublishOptions {

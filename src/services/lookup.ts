@@ -7,7 +7,7 @@ import { findStaffByCode, type StaffWithRoles } from '../db/repositories/staff.t
 import { findStudentByCode, findStudentByPersonalCode, findStudentsByCodes, placementOn } from '../db/repositories/students.ts';
 import { listHolidays } from '../db/repositories/holidays.ts';
 import { WorkingCalendar } from '../domain/calendar.ts';
-import { checkPersonalCode } from '../domain/personal-code.ts';
+import { checkPersonalCode, shownStudentCode } from '../domain/personal-code.ts';
 import type { ServiceContext } from './context.ts';
 
 /** Names a few known values, so a typo can be fixed without another command. */
@@ -57,7 +57,7 @@ export async function resolveStudent(ctx: ServiceContext, ref: string): Promise<
     const byPersonalCode = await findStudentByPersonalCode(ctx.db, ctx.school.id, personal.normalized);
     if (byPersonalCode) return byPersonalCode;
   }
-  throw new AppError('not_found', `Unknown student ${ref}. See \`ezurnals student list\`.`);
+  throw new AppError('not_found', `Unknown student ${shownStudentCode(ref)}. See \`ezurnals student list\`.`);
 }
 
 /** The class the student is in on that day of the year: entries about a student are filed under it. */

@@ -31,8 +31,8 @@ import { requireActor, timestamp, type ServiceContext } from '../services/contex
 import { requireInteger } from '../services/input.ts';
 import { resolveYear } from '../services/lookup.ts';
 import { LESSON_NUMBERS } from '../services/lessons.ts';
-import { KIND_COLUMNS, type TransferKind } from './columns.ts';
-import { enteredAtCell, isoDate, Refs, work as workOf, type FieldOf } from './import-kinds.ts';
+import { KIND_COLUMNS, reportUnknownColumns, type TransferKind } from './columns.ts';
+import { enteredAtCell, isoDate, Refs, sameRowReason, work as workOf, type FieldOf } from './import-kinds.ts';
 import type { ImportOptions, ImportSource, KindSummary } from './import.ts';
 import { PreparedInsert } from '../db/repositories/prepared-insert.ts';
 import { widenPageCache } from '../db/connection.ts';
@@ -269,6 +269,7 @@ export async function bulkImport(
     summary.errors = sink.length - before;
     return summary;
   }
+  reportUnknownColumns(mapping, source.kind, rows.headerLine, options, sink);
   const year = await resolveYear(ctx);
   const data = await loadJournalRefs(ctx.db, ctx.school, year, source.kind as 'grades' | 'absences');
   await widenCache(ctx, source.kind === 'grades' ? 64 : 32);
@@ -310,6 +311,8 @@ async function importGrades(f: BulkFile<FieldOf<'grades'>>, year: SchoolYear, ba
   const works = new Map<string, WorkKind | string>();
   const checks = new Map<string, GradeCheck>();
   const occurrences = new Map<string, number>();
+  /** Each whole row (class, subject, student, work, date, value, note, entered_at) and its line: the same row twice is a duplicate. */
+  const sameRows = new Map<string, number>();
   const db = ctx.db;
   const grades = new PreparedInsert(db, 'grade', [
     'id', 'school_id', 'school_year_id', 'student_id', 'class_id', 'subject_id', 'lesson_id', 'date', 'work', 'value', 'note', 'exempt_certificate', 'created_at', 'created_by', 'updated_at', 'updated_by',
@@ -360,6 +363,16 @@ async function importGrades(f: BulkFile<FieldOf<'grades'>>, year: SchoolYear, ba
         f.failedRows++;
         continue;
       }
+      const noteCell = f.cell(cells, 'note');
+      const whole = `${schoolClass.id}|${subject.id}|${student.id}|${work}|${date ?? ''}|${value}|${noteCell ?? ''}|${f.cell(cells, 'entered_at') ?? ''}`;
+      const same = sameRows.get(whole);
+      if (same !== undefined) {
+        const label = `grade of ${f.cell(cells, 'student')} in ${f.cell(cells, 'class')} ${f.cell(cells, 'subject')}${date ? ` on ${date}` : ''} (${work})`;
+        f.fail(line, cells, 'student', sameRowReason(label, same));
+        f.failedRows++;
+        continue;
+      }
+      sameRows.set(whole, line);
       // The stored grade this row is about: the n-th of its kind that day (n counted over the file).
       // Into an empty year, the usual first import, there is nothing to look for (nor a key to build).
       let sameKey: StoredGrade[] | undefined;
@@ -375,7 +388,6 @@ async function importGrades(f: BulkFile<FieldOf<'grades'>>, year: SchoolYear, ba
         occurrences.set(occKey, occurrence + 1);
         stored = sameKey[occurrence];
       }
-      const noteCell = f.cell(cells, 'note');
       const note = noteCell === undefined ? undefined : noteCell === '' ? null : noteCell;
       if (stored?.value === value) {
         summary.unchanged++;

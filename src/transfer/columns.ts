@@ -1,4 +1,5 @@
-import { defineColumns } from '../csv/columns.ts';
+import { defineColumns, unknownColumnReason, type HeaderMapping } from '../csv/columns.ts';
+import { formatProblem, type ImportProblem } from '../csv/errors.ts';
 
 /**
  * The columns of every importable kind, in the order exports write them
@@ -100,3 +101,23 @@ export const TRANSFER_KINDS = Object.keys(KIND_COLUMNS) as TransferKind[];
 
 /** Dependency order: a bundle imports, and an export folder is read back, in this order. */
 export const IMPORT_ORDER: readonly TransferKind[] = ['holidays', 'subjects', 'staff', 'classes', 'students', 'guardians', 'assignments', 'timetable', 'lessons', 'absences', 'grades'];
+
+/**
+ * The columns of a file that no field takes (issue 14: "Pers. kods",
+ * "Telefons", "Māte" went missing without a word): each is a warning, or
+ * with `strict` a problem that refuses the import.
+ */
+export function reportUnknownColumns(
+  mapping: HeaderMapping<string>,
+  kind: TransferKind,
+  line: number,
+  options: { strict?: boolean; warn?: (message: string) => void },
+  sink: ImportProblem[],
+): void {
+  for (const column of mapping.unknown) {
+    const reason = unknownColumnReason(column, KIND_COLUMNS[kind] as never, mapping.language);
+    const problem: ImportProblem = { file: mapping.file, line, column, reason: options.strict ? `${reason}; a strict import refuses unknown columns` : `${reason}; its values are not imported` };
+    if (options.strict) sink.push(problem);
+    else options.warn?.(formatProblem(problem));
+  }
+}

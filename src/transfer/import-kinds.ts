@@ -7,21 +7,24 @@ import { findHoliday } from '../db/repositories/holidays.ts';
 import { findSubjectByCode } from '../db/repositories/subjects.ts';
 import { findStaffByCode, listStaff, type StaffWithRoles } from '../db/repositories/staff.ts';
 import { findClassByCode } from '../db/repositories/classes.ts';
-import { findStudentByCode, findStudentByPersonalCode, listStudents, placementInYear } from '../db/repositories/students.ts';
+import { findStudentByCode, findStudentByPersonalCode, listStudentCodes, listStudents, placementInYear } from '../db/repositories/students.ts';
 import { listGuardianViews } from '../db/repositories/guardians.ts';
 import { findAssignment } from '../db/repositories/assignments.ts';
 import { findLessonsOn } from '../db/repositories/lessons.ts';
 import { findAbsencesOfLesson } from '../db/repositories/absences.ts';
 import { listGradeViews } from '../db/repositories/grades.ts';
 import { parseDateInput, type IsoDate } from '../domain/dates.ts';
-import { checkPersonalCode } from '../domain/personal-code.ts';
+import { checkPersonalCode, maskPersonalCode, shownStudentCode } from '../domain/personal-code.ts';
 import { isRole, ROLES } from '../domain/roles.ts';
 import { checkGrade, isWorkKind, WORK_KINDS, type WorkKind } from '../domain/grade-scale.ts';
 import { ABSENCE_CODES } from '../domain/absence.ts';
 import { AppError } from '../errors.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { optionalEmail, optionalPhone, optionalText, requireInteger } from '../services/input.ts';
-import { resolveClass, resolveStudent, resolveSubject, resolveYear } from '../services/lookup.ts';
+import { loadCalendar, resolveClass, resolveStudent, resolveSubject, resolveYear } from '../services/lookup.ts';
+import type { WorkingCalendar } from '../domain/calendar.ts';
+import { lessonLateness } from '../domain/late-entries.ts';
+import { localDateOf } from '../domain/dates.ts';
 import { addSubject, setSubject } from '../services/subjects.ts';
 import { addStaff, setStaff } from '../services/staff.ts';
 import { addClass, setClass, referenceDate } from '../services/classes.ts';
@@ -60,10 +63,14 @@ export interface KindHandler<F extends string> {
    * the n-th such row then matches the n-th stored record, instead of being a duplicate.
    */
   repeatable?: true;
+  /** Repeatable kinds: the cells besides the key; a row whose key and rest equal an earlier row's is a duplicate. */
+  rest?(row: Row<F>): string;
   /** Null when the row has no usable key (its problems are reported by `apply`). */
   key(row: Row<F>): NaturalKey<F> | null;
   /** Null when the row had problems (reported on `row`). */
   apply(row: Row<F>, refs: Refs): Promise<Outcome | null>;
+  /** After the file's last row: a warning about the file as a whole, or null. */
+  finish?(refs: Refs): Promise<string | null>;
 }
 
 /** Names a few known values, so that a typo can be fixed from the message alone. */
@@ -114,6 +121,33 @@ export class Refs {
     });
   }
 
+  private lastGenerated: number | undefined;
+
+  /** New lessons of this file entered "now" (no entered_at) that the deadline rules count as late (issue 14). */
+  readonly lateLessons = { count: 0, mostDays: 0, earlierYear: 0 };
+
+  calendar(): Promise<WorkingCalendar> {
+    return this.memo('calendar', () => loadCalendar(this.ctx));
+  }
+
+  /**
+   * A code for a new student of a file without a code column: `S` and the
+   * number after the school's highest `S<number>` code, at least three digits
+   * (S001, S002, … or S129 after S128), so that it reads like the codes
+   * schools type themselves and never reveals a personas kods.
+   */
+  async newStudentCode(): Promise<string> {
+    if (this.lastGenerated === undefined) {
+      const numbers = (await listStudentCodes(this.ctx.db, this.ctx.school.id)).map((c) => /^S(\d+)$/i.exec(c)?.[1]).filter((n) => n !== undefined);
+      this.lastGenerated = numbers.reduce((max, n) => Math.max(max, Number(n)), 0);
+    }
+    for (;;) {
+      const code = `S${String(++this.lastGenerated).padStart(3, '0')}`;
+      // A code taken some other way (a different case) is skipped.
+      if (!(await findStudentByCode(this.ctx.db, this.ctx.school.id, code))) return code;
+    }
+  }
+
   student(ref: string): Promise<Student> {
     return this.memo(`student:${ref}`, async () => {
       try {
@@ -121,8 +155,8 @@ export class Refs {
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
         const year = await this.year();
-        const codes = (await listStudents(this.ctx.db, this.ctx.school.id, year.id, referenceDate(this.ctx, year))).map((s) => s.code);
-        throw new AppError('not_found', `Unknown student ${ref} (known: ${known(codes)}).`);
+        const codes = (await listStudents(this.ctx.db, this.ctx.school.id, year.id, referenceDate(this.ctx, year))).map((s) => shownStudentCode(s.code));
+        throw new AppError('not_found', `Unknown student ${shownStudentCode(ref)} (known: ${known(codes)}).`);
       }
     });
   }
@@ -274,13 +308,16 @@ const classes: KindHandler<FieldOf<'classes'>> = {
   },
 };
 
-/** The student's code: the code column, else (issue 3) the normalised personas kods. */
+/**
+ * Who a row is: the code column, else (issue 3) the normalised personas kods,
+ * which identifies the student but never becomes their code (issue 14).
+ */
 function studentCode(row: Row<FieldOf<'students'>>): { code: string; field: FieldOf<'students'>; label: string } | null {
   const code = row.get('code');
   if (code) return { code, field: 'code', label: `code ${code}` };
   const personal = row.get('personal_code');
   const check = personal ? checkPersonalCode(personal) : null;
-  if (check?.ok) return { code: check.normalized, field: 'personal_code', label: `personas kods ${check.normalized}` };
+  if (check?.ok) return { code: check.normalized, field: 'personal_code', label: `personas kods ${maskPersonalCode(check.normalized)}` };
   return null;
 }
 
@@ -306,13 +343,13 @@ const students: KindHandler<FieldOf<'students'>> = {
     const className = row.get('class') || undefined;
     if (className) await row.check('class', (v) => refs.class(v!));
     const id = studentCode(row);
-    // Without a code column the personas kods identifies the student (issue 3): a known one keeps their code.
-    if (id?.field === 'personal_code') {
-      const known = await findStudentByPersonalCode(ctx.db, ctx.school.id, id.code);
-      if (known) id.code = known.code;
-    }
     if (!id && !row.failed) row.fail(row.has('code') ? 'code' : 'personal_code', 'a student needs a code or a valid personas kods');
     if (row.failed || !id) return null;
+    // Without a code column the personas kods identifies the student (issue 3): a known one keeps their code, a new one gets a generated code.
+    if (id.field === 'personal_code') {
+      const known = await findStudentByPersonalCode(ctx.db, ctx.school.id, id.code);
+      id.code = known ? known.code : await refs.newStudentCode();
+    }
     const input = (w: Partial<typeof wanted>) => ({
       firstName: w.first_name,
       lastName: w.last_name,
@@ -495,12 +532,32 @@ const lessons: KindHandler<FieldOf<'lessons'>> = {
     const stored = (await findLessonsOn(ctx.db, schoolClass.id, subject.id, date)).find((l) => l.number === number);
     if (!stored) {
       await addLesson(ctx, { ...place, topic: wanted.topic, homework: row.get('homework'), teacher: teacher?.code, substituteFor: substituted?.code, enteredAt });
+      if (enteredAt === undefined) {
+        // Entered "now": a lesson of last year or of weeks ago is then late by the deadline rules.
+        const late = lessonLateness(date, ctx.now, await refs.calendar());
+        if (late) {
+          refs.lateLessons.count++;
+          refs.lateLessons.mostDays = Math.max(refs.lateLessons.mostDays, late.working_days_late);
+          if ((await refs.year()).ends_on < localDateOf(ctx.now)) refs.lateLessons.earlierYear++;
+        }
+      }
       return 'created';
     }
     const diff = changed(stored, wanted);
     if (isEmpty(diff)) return 'unchanged';
     await setLesson(ctx, place, { topic: diff.topic, homework: diff.homework === undefined ? undefined : cell(diff.homework), enteredAt });
     return 'updated';
+  },
+  async finish(refs) {
+    const { count, mostDays, earlierYear } = refs.lateLessons;
+    if (count === 0) return null;
+    const year = (await refs.year()).code;
+    const where = earlierYear > 0 ? `${earlierYear === count ? 'all' : earlierYear} of them in an earlier school year (${year}), ` : '';
+    return (
+      `${count} new lesson(s) have no entered_at, so they count as entered now, after their deadline: ${where}` +
+      `the deadline report will show them as up to ${mostDays} working day(s) late. ` +
+      'If they were entered on time elsewhere, give each row its real entry time in the entered_at (Ievadīts) column: 05.10.2026 17:03 or 2026-10-05T17:03:09+03:00.'
+    );
   },
 };
 
@@ -535,8 +592,14 @@ const absences: KindHandler<FieldOf<'absences'>> = {
   },
 };
 
+/** The problem for a grade row that repeats an earlier one cell for cell (the per-row and the bulk path say the same). */
+export function sameRowReason(label: string, line: number): string {
+  return `duplicate ${label} (also on line ${line}, alike in every column): if there really are two such grades, tell them apart in the note or entered_at column`;
+}
+
 const grades: KindHandler<FieldOf<'grades'>> = {
   repeatable: true,
+  rest: (row) => [row.get('value'), row.get('note'), row.get('entered_at')].map((v) => v ?? '').join('\u0000'),
   key(row) {
     const [cls, subject, date] = placeKey(row as never);
     const kind = (() => {

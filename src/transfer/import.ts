@@ -10,8 +10,8 @@ import { CsvError, formatProblems, type ImportProblem } from '../csv/errors.ts';
 import { readCsv, rowWidthProblem } from '../csv/read.ts';
 import { AppError, notFound } from '../errors.ts';
 import { requireActor, requireRight, type ServiceContext } from '../services/context.ts';
-import { IMPORT_ORDER, KIND_COLUMNS, TRANSFER_KINDS, type TransferKind } from './columns.ts';
-import { HANDLERS, Refs, type FieldOf, type KindHandler, type Outcome } from './import-kinds.ts';
+import { IMPORT_ORDER, KIND_COLUMNS, reportUnknownColumns, TRANSFER_KINDS, type TransferKind } from './columns.ts';
+import { HANDLERS, Refs, sameRowReason, type FieldOf, type KindHandler, type Outcome } from './import-kinds.ts';
 import { bulkImport, takesBulkPath } from './bulk.ts';
 
 export interface KindSummary {
@@ -35,6 +35,10 @@ export interface ImportSource {
 export interface ImportOptions {
   encoding?: string;
   delimiter?: string;
+  /** Unknown columns are problems (the import is refused) instead of warnings. */
+  strict?: boolean;
+  /** Told each warning (a column that is ignored, lessons of an earlier year…), as one line. */
+  warn?: (message: string) => void;
   /** Told after each row of a file read whole (rows done, rows in the file). */
   progress?: (file: string, done: number, total: number) => void;
 }
@@ -162,6 +166,7 @@ async function importOne<K extends TransferKind>(
     summary.errors = sink.length - before;
     return summary;
   }
+  reportUnknownColumns(mapping, source.kind, table.headerLine, options, sink);
   const rows = new RowApplier<F>(ctx, source.kind);
   let failedRows = 0;
   for (const [index, csvRow] of table.rows.entries()) {
@@ -178,6 +183,8 @@ async function importOne<K extends TransferKind>(
     else summary[outcome]++;
   }
   options.progress?.(source.file, table.rows.length, table.rows.length);
+  const note = await rows.finish();
+  if (note) options.warn?.(`${source.file}: ${note}`);
   summary.errors = failedRows;
   return summary;
 }
@@ -193,6 +200,8 @@ export class RowApplier<F extends string> {
   private readonly refs: Refs;
   private readonly firstLine = new Map<string, number>();
   private readonly repeats = new Map<string, number>();
+  /** Repeatable kinds: the line of each whole row seen, so that the same row twice is a duplicate, not two records. */
+  private readonly sameRows = new Map<string, number>();
 
   constructor(
     ctx: ServiceContext,
@@ -201,6 +210,11 @@ export class RowApplier<F extends string> {
     this.handler = HANDLERS[kind] as unknown as KindHandler<F>;
     if (this.handler.registry) requireRight(ctx, 'manage-registry');
     this.refs = new Refs(ctx);
+  }
+
+  /** The kind's word on the file as a whole, after its last row (see KindHandler.finish). */
+  finish(): Promise<string | null> {
+    return this.handler.finish?.(this.refs) ?? Promise.resolve(null);
   }
 
   /** The row's outcome, or null when it failed (its problems are on the row's sink). */
@@ -212,8 +226,15 @@ export class RowApplier<F extends string> {
     const key = row.failed ? null : this.handler.key(row);
     if (key) {
       const earlier = this.firstLine.get(key.key);
-      if (this.handler.repeatable) row.occurrence = this.repeats.get(key.key) ?? 0;
-      else if (earlier !== undefined) row.fail(key.field, `duplicate ${key.label} (also on line ${earlier})`);
+      if (this.handler.repeatable) {
+        row.occurrence = this.repeats.get(key.key) ?? 0;
+        // Two grades of one kind on one day are allowed, but two rows alike in
+        // every cell are one grade typed or pasted twice (issue 14).
+        const whole = `${key.key}\u0001${this.handler.rest?.(row) ?? ''}`;
+        const same = this.sameRows.get(whole);
+        if (same !== undefined) row.fail(key.field, sameRowReason(key.label, same));
+        else this.sameRows.set(whole, line);
+      } else if (earlier !== undefined) row.fail(key.field, `duplicate ${key.label} (also on line ${earlier})`);
       this.repeats.set(key.key, row.occurrence + 1);
       if (earlier === undefined) this.firstLine.set(key.key, line);
     }

@@ -25,6 +25,16 @@ test('report card --json prints the data and writes nothing', async () => {
   assert.not.ok(readdirSync(out.dir).includes('json'));
 });
 
+test('report card warns, exit 0, when the term is not over or grades are missing; the cards are still written', async () => {
+  const dir = join(out.dir, 'warned');
+  const r = await run(['report', 'card', '--term', '2', '--class', '7.a', '--format', 'html', '--out', dir]);
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stderr, /warning: semester 2 grades missing for 3 student\(s\), printed as empty cells — 7\.a Anna Ābele: Matemātika; 7\.a Jānis Bērziņš: Matemātika; 7\.a Zane Ziemele: Matemātika\./);
+  // The CLI's clock (2026-11-29) lies before the II semester's end.
+  assert.match(r.stderr, /warning: semester 2 of 2026\/2027 ends on 2027-\d\d-\d\d, and today is 2026-11-29/);
+  assert.is(readdirSync(dir).length, 4, 'the cards are written all the same');
+});
+
 test('report card refuses a missing or unknown term and a missing audience', async () => {
   await refused('no term', ['report', 'card', '--class', '7.a'], 'usage', /--term is required/);
   await refused('term 3', ['report', 'card', '--term', '3', '--class', '7.a'], 'usage', /--term 3 is not a term: use 1 \(I semester\), 2 \(II semester\) or year/);

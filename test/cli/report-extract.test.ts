@@ -80,6 +80,21 @@ test('existing files are kept unless --force; --force replaces them', async () =
   for (const text of ['Monthly grade extract', 'October 2026', 'I have read the grade extract.', 'Matemātika']) assert.ok(english.includes(text), text);
 });
 
+test('one student printed into the class folder never replaces the whole-class file (issue 14)', async () => {
+  const dir = join(out.dir, 'pdf');
+  const whole = join(dir, '2026-10_7a_visa-klase.pdf');
+  const before = readFileSync(whole);
+  const files = readdirSync(dir).sort();
+  const r = await run(['report', 'extract', '--month', '2026-10', '--student', 'S001', '--out', dir, '--force']);
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stderr, 'Wrote 1 file(s).');
+  assert.not.match(r.stdout, 'visa-klase');
+  assert.equal(readdirSync(dir).sort(), files, 'no new file, none removed');
+  assert.ok(readFileSync(whole).equals(before), 'the class file is untouched');
+  assert.is(pdfPages(whole), 3);
+  assert.ok(pdfText(join(dir, '2026-10_7a_berzins-janis.pdf')).includes('Jānis Bērziņš'));
+});
+
 test('--format html needs no browser, and the HTML escapes every value', async () => {
   const dir = join(out.dir, 'html');
   const r = await run(['report', 'extract', '--month', '2026-10', '--class', '7.b', '--out', dir, '--format', 'html'], NO_BROWSER);

@@ -144,6 +144,46 @@ test('damaged UTF-8 is reported with its line, not decoded as Windows-1257', () 
   }
 });
 
+// Issue 14: rows pasted together from a UTF-8 file and a Latvian Excel "CSV"
+// were stored as "JÄnis". Whichever kind comes first, the file is refused at
+// the first line that is not UTF-8; a file that is Windows-1257 throughout
+// (the letters of every name in it, capitals too) still reads right.
+const mixed: [string, Uint8Array, number, RegExp][] = [
+  [
+    'a UTF-8 row, then a Windows-1257 row',
+    new Uint8Array([...utf8('Kods;Vārds\nS1;Jānis\n'), ...encodeWin1257('S2;Bērziņš\n')]),
+    3,
+    /^m\.csv:3: the file is UTF-8 but has an invalid byte 0xE7 here/,
+  ],
+  [
+    'a Windows-1257 row, then a UTF-8 row (more 1257 letters than UTF-8 ones)',
+    new Uint8Array([...utf8('Kods;Vards\n'), ...encodeWin1257('S2;Šarlote Ūdre Bērziņš\n'), ...utf8('S1;Jānis\n')]),
+    2,
+    /^m\.csv:2: this line is not UTF-8 \(byte 0xD0, a Windows-1257 letter\?\) but line 3 is: the file mixes two encodings/,
+  ],
+  ['invalid UTF-8 (a stray 0xFF) in UTF-8 text', new Uint8Array([...utf8('Kods;Vārds\nS1;Jā'), 0xff, ...utf8('nis\n')]), 2, /^m\.csv:2: the file is UTF-8 but has an invalid byte 0xFF/],
+];
+for (const [name, input, line, message] of mixed) {
+  test(`mixed encodings are refused with the first line that does not decode: ${name}`, () => {
+    assert.is(detectEncoding(input).encoding, 'utf-8', 'not taken for Windows-1257');
+    try {
+      decodeCsvBytes(input, undefined, 'm.csv');
+      assert.unreachable('should throw');
+    } catch (err) {
+      assert.instance(err, CsvError);
+      assert.match((err as Error).message, message);
+      assert.equal((err as CsvError).problems.map((p) => p.line), [line]);
+    }
+  });
+}
+
+test('a file that is Windows-1257 throughout stays accepted, capitals before punctuation too', () => {
+  const text = `Kods;Vārds;Uzvārds\n${NAMES.map((n, i) => `S${i};${n.replace(' ', ';')}`).join('\n')}\nS9;ĀĒ„ŠĶ”;ŽŪ«Ā»\n`;
+  const decoded = decodeCsvBytes(encodeWin1257(text), undefined, 'w.csv');
+  assert.is(decoded.encoding, 'windows-1257');
+  assert.is(decoded.text, text);
+});
+
 test('decodeCsvBytes drops a doubled BOM and a DOS end-of-file Ctrl-Z', () => {
   assert.is(decodeCsvBytes(utf8('\uFEFF\uFEFFa;b\n1;2\n\x1a')).text, 'a;b\n1;2\n');
 });

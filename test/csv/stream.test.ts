@@ -301,6 +301,21 @@ test('streamCsv: UTF-8 letters early, an invalid byte after 64 KiB: a CsvError w
   assert.match(err.message, /^u\.csv:7002: the file is UTF-8 but has an invalid byte 0xE2/);
 });
 
+test('streamCsv: ASCII for the first 64 KiB, then a Windows-1257 row and a UTF-8 row: refused at the 1257 row (issue 14)', async () => {
+  const ascii = 'code;name\n' + Array.from({ length: 8000 }, (_, i) => `S${i};Janis\n`).join('');
+  const path = tempFile(Buffer.concat([utf8(ascii), Buffer.from(encodeWin1257('L1;Jānis Bērziņš\n')), utf8('L2;Šarlote Ūdre\n')]));
+  const err = await rejection(collect(path, { file: 'x.csv' }));
+  assert.instance(err, CsvError);
+  assert.match(err.message, /^x\.csv:8002: this line is not UTF-8 \(byte 0xE2, a Windows-1257 letter\?\) but line 8003 is: the file mixes two encodings/);
+});
+
+test('streamCsv: a small mixed file is refused before any row is read', async () => {
+  const path = tempFile(Buffer.concat([utf8('Kods;Vārds\nS1;Jānis\n'), Buffer.from(encodeWin1257('S2;Bērziņš\n'))]));
+  const err = await rejection(collect(path, { file: 'y.csv' }));
+  assert.instance(err, CsvError);
+  assert.match(err.message, /^y\.csv:3: the file is UTF-8 but has an invalid byte/);
+});
+
 test.after(() => rmSync(dir, { recursive: true, force: true }));
 
 test.run();

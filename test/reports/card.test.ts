@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { cardDocuments, loadCardData } from '../../src/reports/card.ts';
+import { cardDocuments, cardWarnings, loadCardData } from '../../src/reports/card.ts';
 import type { CardStudent } from '../../src/reports/card-model.ts';
 import { rejects } from '../services/fixtures.ts';
 import { cardSchool } from './card-fixture.ts';
@@ -82,10 +82,24 @@ test('card documents: one per student named after the year and term, and one per
     ],
   );
   const annual = await loadCardData(ctx, { term: 'year', student: ['S001'] });
-  assert.equal(cardDocuments(annual, 'en').map((d) => d.name), ['2026-2027_year_7a_berzins-janis', '2026-2027_year_7a_whole-class']);
+  // One student asked for: no whole-class file, which would replace the class's printout (issue 14).
+  assert.equal(cardDocuments(annual, 'en').map((d) => d.name), ['2026-2027_year_7a_berzins-janis']);
   const html = cardDocuments(annual, 'lv')[0]!.bodies[0]!.trustedHtml;
   assert.ok(html.includes('pārcelts(-a) uz 8. klasi'), 'the decision is on the annual card');
   assert.ok(html.includes('Dace Liepiņa'), "the director's name is on it");
+});
+
+test('card warnings: a term not over on the given day, and each student\'s subjects without a term grade', async () => {
+  const data = await loadCardData(ctx, { term: '1', class: ['7.a'] });
+  const after = cardWarnings(data, '2026-12-19');
+  assert.equal(after, ['semester 1 grades missing for 2 student(s), printed as empty cells — 7.a Anna Ābele: Latviešu valoda; 7.a Zane Ziemele: Latviešu valoda, Matemātika.']);
+  const lastDay = cardWarnings(data, '2026-12-18');
+  assert.is(lastDay.length, 2);
+  assert.is(lastDay[0], 'semester 1 of 2026/2027 ends on 2026-12-18, and today is 2026-12-18: these cards show the grades entered so far.');
+  const annual = await loadCardData(ctx, { term: 'year', class: ['7.a'] });
+  assert.equal(cardWarnings(annual, '2027-06-30'), ['annual grades missing for 1 student(s), printed as empty cells — 7.a Zane Ziemele: Latviešu valoda, Matemātika.'], 'a state exam subject without lessons needs no annual grade');
+  const janis = await loadCardData(ctx, { term: '1', student: ['S001'] });
+  assert.equal(cardWarnings(janis, '2027-01-10'), [], 'all in, term over: nothing to say');
 });
 
 test.after(() => s.cleanup());

@@ -91,7 +91,11 @@ test('a student who moved class mid-month gets an extract from each class, each 
     assert.equal(data.students.map((s) => s.class), ['7.a', '7.b']);
     assert.equal(data.students[1]!.subjects.map((s) => `${s.code}:${s.grades.length}`), ['mat:0']);
     const documents = extractDocuments(data, 'lv');
-    assert.equal(documents.map((d) => d.name), ['2026-10_7a_berzins-janis', '2026-10_7b_berzins-janis', '2026-10_7a_visa-klase', '2026-10_7b_visa-klase']);
+    // Asked for by student: only the student's files, no class file that would replace the class's printout (issue 14).
+    assert.equal(documents.map((d) => d.name), ['2026-10_7a_berzins-janis', '2026-10_7b_berzins-janis']);
+    assert.ok(documents.every((d) => d.partOf === undefined), 'each printed on its own');
+    const whole = extractDocuments(await loadExtractData(await ctxFor(school), { month: '2026-10', class: ['7.a'] }), 'lv');
+    assert.ok(whole.some((d) => d.name === '2026-10_7a_visa-klase'), 'a class asked for still gets its class file');
   } finally {
     await school.cleanup();
   }

@@ -95,7 +95,13 @@ test('the view: Latvian and English words, entry times as the school wrote them'
   assert.is(lv.rows[0]!.what, 'vērtējumi, pārbaudes darbs');
   assert.is(deadlinesView(data, 'en').rows[0]!.what, 'grades, test');
   assert.ok(lv.facts.some((f) => f.value.includes('pārbaudes darbi — 5')));
-  const wholeClass = { ...data, entries: [{ ...data.entries[0]!, students: ['S001', 'S002', 'S003', 'S004', 'S005'] }] };
+  // Printed by name (a code may be a personas kods); --json keeps the codes.
+  assert.equal(data.entries[0]!.students.length, data.entries[0]!.student_names.length);
+  assert.ok(data.entries[0]!.students.length > 0);
+  assert.is(lv.rows[0]!.students, data.entries[0]!.student_names.join(', '));
+  assert.not.match(lv.rows[0]!.students, /S\d{3}/);
+  const codes = ['S001', 'S002', 'S003', 'S004', 'S005'];
+  const wholeClass = { ...data, entries: [{ ...data.entries[0]!, students: codes, student_names: codes.map((c) => `Name ${c}`) }] };
   assert.is(deadlinesView(wholeClass, 'lv').rows[0]!.students, '5 skolēni');
   assert.is(deadlinesView(wholeClass, 'en').rows[0]!.students, '5 students');
   assert.is(lv.text.students, 'Skolēni');

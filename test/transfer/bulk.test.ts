@@ -150,7 +150,8 @@ function gradeRows(change = 0): (string | number)[][] {
         const [y, m, d] = date.split('-');
         const value = st.cls === '4.b' && i % 9 === 0 ? 'nv' : 1 + ((i * 7 + change * (i % 5 === 0 ? 1 : 0)) % 10);
         rows.push([st.cls, i % 3 ? 'mat' : 'lat', i % 4 === 0 ? `${d}.${m}.${y}` : date, st.code, value, WORKS[i % WORKS.length]!, i % 17 === 0 ? 'Labs darbs, "turpini"' : '']);
-        if (i % 50 === 0) rows.push([st.cls, 'mat', date, st.code, 1 + (i % 10), '', '']);
+        // A second grade that day (a different value: the same row twice is a duplicate).
+        if (i % 50 === 0) rows.push([st.cls, 'mat', date, st.code, 2 + (i % 10), '', '']);
       }
       i++;
     }
@@ -246,6 +247,33 @@ Grades('entered_at dates new grades as given through both paths; a bad or future
   assert.ok(q.message.includes('grades.csv:2: column "entered_at": value "vakar" — entered_at "vakar" is not a time'), q.message);
   assert.ok(q.message.includes('grades.csv:3: column "entered_at": value "2026-12-01 10:00" — entered_at 2026-12-01 10:00 is in the future'), q.message);
   assert.is(await snapshot(b.dbPath), before, 'nothing written');
+});
+
+Grades('the same grade row twice is a duplicate through both paths (regular and test), two values that day are two grades', async () => {
+  const header = ['class', 'subject', 'date', 'student', 'value', 'work', 'note'];
+  const rows = [
+    header,
+    ['7.a', 'mat', days[3]!, 'S100', 3, '', ''],
+    ['7.a', 'mat', days[3]!, 'S100', 3, 'kārtējais', ''], // the same grade: "kārtējais" is regular
+    ['7.a', 'lat', days[4]!, 'S101', 9, 'pārbaudes darbs', ''],
+    ['7.a', 'lat', days[4]!, 'S101', 9, 'test', ''],
+    ['7.a', 'mat', days[5]!, 'S102', 6, '', ''],
+    ['7.a', 'mat', days[5]!, 'S102', 7, '', ''], // a second grade that day: allowed
+    ['7.a', 'mat', days[6]!, 'S103', 5, '', ''],
+    ['7.a', 'mat', days[6]!, 'S103', 5, '', 'mutiski'], // told apart by the note: allowed
+  ];
+  const before = await snapshot(b.dbPath);
+  const p = await failure(run(a, [source('grades', rows)], false));
+  const q = await failure(run(b, [source('grades', rows)], true));
+  assert.is(q.message, p.message);
+  assert.equal(q.summary, p.summary);
+  assert.equal(p.problems.map((x) => x.line), [3, 5]);
+  assert.match(p.message, new RegExp(`grades.csv:3: column "student": value "S100" — duplicate grade of S100 in 7.a mat on ${days[3]} \\(regular\\) \\(also on line 2, alike in every column\\)`));
+  assert.match(p.message, /grades\.csv:5: .*duplicate grade of S101 in 7\.a lat on .* \(test\) \(also on line 4/);
+  assert.is(await snapshot(b.dbPath), before, 'nothing written');
+
+  const fine = await run(b, [source('grades', rows.filter((_, i) => i !== 2 && i !== 4))], true);
+  assert.is(fine[0]!.created, 6, 'without the repeated rows every grade goes in, two of them twice a day');
 });
 
 Grades.run();

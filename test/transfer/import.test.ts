@@ -10,6 +10,7 @@ import { contextAs, inTx } from '../support/school.ts';
 import { snapshot } from '../support/cli.ts';
 import { CsvError } from '../../src/csv/errors.ts';
 import { importSources, loadBundle, loadFile, type ImportSource, type KindSummary } from '../../src/transfer/import.ts';
+import { addStudent } from '../../src/services/students.ts';
 import { IMPORT_FIXTURES } from '../fixtures/import/make-fixtures.ts';
 import { importFailure, adminSchool, type AdminSchool } from '../support/import.ts';
 
@@ -145,12 +146,82 @@ Files('Latvian Excel files in UTF-8 BOM ";", UTF-16LE tab and Windows-1257 ";" r
   assert.is(await snapshot(s.dbPath), before);
 });
 
-Files('without a code column the personas kods is the code of a new student', async () => {
+Files('without a code column a new student gets a generated code, never the personas kods; a re-import keeps it', async () => {
   await run(s, bundle(['classes', 'staff']));
   await run(s, [loadFile('students', fixture('students-by-personal-code.csv'))]);
-  const codes = await s.db.selectFrom('student').select(['code', 'personal_code']).execute();
-  assert.is(codes.length, 6);
-  for (const c of codes) assert.is(c.code, c.personal_code);
+  const codes = await s.db.selectFrom('student').select(['code', 'personal_code', 'first_name']).orderBy('id').execute();
+  assert.equal(codes.map((c) => [c.code, c.first_name]), [['S001', 'Jānis'], ['S002', 'Žanete'], ['S003', 'Ģirts'], ['S004', 'Ņina'], ['S005', 'Šarlote'], ['S006', 'Ēriks']]);
+  assert.ok(codes.every((c) => c.personal_code && c.code !== c.personal_code));
+  const [again] = await run(s, [loadFile('students', fixture('students-by-personal-code.csv'))]);
+  assert.is(again!.unchanged, 6, 'the personas kods finds the student again');
+  // Numbering goes on after the school's highest S-number.
+  const dir = mkdtempSync(join(tmpdir(), 'ezurnals-import-'));
+  try {
+    writeFileSync(join(dir, 'students.csv'), 'Vārds;Uzvārds;Personas kods;Klase\nAnna;Liepa;160415-21176;7.a\n');
+    await run(s, [loadFile('students', join(dir, 'students.csv'))]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const anna = await s.db.selectFrom('student').select('code').where('first_name', '=', 'Anna').executeTakeFirstOrThrow();
+  assert.is(anna.code, 'S007');
+});
+
+Files('unknown columns are named with the header they resemble; strict refuses them and writes nothing', async () => {
+  await run(s, bundle(['classes', 'staff']));
+  const file = { kind: 'students' as const, file: 's.csv', bytes: Buffer.from('Kods;Vārds;Uzvārds;Pers. kods;Telefons;Māte;Mātes tālrunis\nS1;Anna;Liepa;160415-21176;+37120000001;Ilze Liepa;+37120000002\n') };
+  const warnings: string[] = [];
+  await inTx(s.ctx, (ctx) => importSources(ctx, [file], { warn: (m) => warnings.push(m) }));
+  assert.equal(warnings.map((w) => w.split(' — ')[0]), ['s.csv:1: column "Pers. kods"', 's.csv:1: column "Telefons"', 's.csv:1: column "Māte"', 's.csv:1: column "Mātes tālrunis"']);
+  assert.match(warnings[0]!, /did you mean "Personas kods"\?.*its values are not imported$/);
+  assert.match(warnings[1]!, /did you mean "Tālrunis"\?/);
+  assert.match(warnings[2]!, /a parent's or guardian's details go in a guardians file/);
+  assert.match(warnings[3]!, /guardians file/);
+
+  const before = await snapshot(s.dbPath);
+  const strict = { ...file, bytes: Buffer.from(String(file.bytes).replace('S1;', 'S2;')) };
+  const error = await failure(inTx(s.ctx, (ctx) => importSources(ctx, [strict], { strict: true })));
+  assert.equal(error.problems.map((p) => p.column), ['Pers. kods', 'Telefons', 'Māte', 'Mātes tālrunis']);
+  assert.match(error.message, /^s\.csv:1: column "Pers\. kods" — not a known column: did you mean "Personas kods"\?.*a strict import refuses unknown columns$/m);
+  assert.is(await snapshot(s.dbPath), before);
+});
+
+Files('lessons without entered_at that count as late are named at import: how many, how late, in an earlier year', async () => {
+  await run(s, bundle(['holidays', 'subjects', 'staff', 'classes', 'assignments']));
+  const lessons = bundle(['lessons']);
+  const warnings: string[] = [];
+  // A year later: 2026/2027 is last year's journal.
+  const nextYear = await contextAs(s.db, 'admin', new Date('2027-10-01T08:00:00Z'));
+  await inTx(nextYear, (ctx) => importSources(ctx, lessons, { warn: (m) => warnings.push(m) }));
+  assert.is(warnings.length, 1, warnings.join('\n'));
+  assert.match(warnings[0]!, /lessons\.csv: 6 new lesson\(s\) have no entered_at, so they count as entered now, after their deadline: all of them in an earlier school year \(2026\/2027\), the deadline report will show them as up to \d+ working day\(s\) late\./);
+  assert.match(warnings[0]!, /entered_at \(Ievadīts\) column/);
+  const days = Number(/up to (\d+) working/.exec(warnings[0]!)![1]);
+  assert.ok(days > 200, `a year late: ${days}`);
+
+  // With an entered_at on time there is nothing to say; within the year the warning names no earlier year.
+  const t = await school();
+  try {
+    await inTx(t.ctx, (ctx) => importSources(ctx, bundle(['holidays', 'subjects', 'staff', 'classes', 'assignments'])));
+    const onTime: string[] = [];
+    const text = 'class,subject,date,number,topic,entered_at\n7.a,mat,2026-09-07,1,Naturāli skaitļi,07.09.2026 12:00\n';
+    await inTx(t.ctx, (ctx) => importSources(ctx, [{ kind: 'lessons', file: 'l.csv', bytes: Buffer.from(text) }], { warn: (m) => onTime.push(m) }));
+    assert.equal(onTime, []);
+    const late: string[] = [];
+    await inTx(t.ctx, (ctx) => importSources(ctx, [{ kind: 'lessons', file: 'l2.csv', bytes: Buffer.from('class,subject,date,number,topic\n7.a,mat,2026-09-08,1,Daļskaitļi\n') }], { warn: (m) => late.push(m) }));
+    assert.is(late.length, 1);
+    assert.match(late[0]!, /^l2\.csv: 1 new lesson\(s\) have no entered_at, .* after their deadline: the deadline report/);
+  } finally {
+    await t.cleanup();
+  }
+});
+
+Files('a code that is a personas kods is shown masked in messages ("known: …")', async () => {
+  await run(s, bundle(['classes', 'staff', 'subjects']));
+  // As an earlier version's import made it: the personas kods as the code.
+  await inTx(s.ctx, (ctx) => addStudent(ctx, '160415-21176', { firstName: 'Vecs', lastName: 'Kods', class: '7.a' }));
+  const error = await failure(run(s, [{ kind: 'guardians', file: 'g.csv', bytes: Buffer.from('Skolēns;Vārds;Uzvārds;Radniecība\nS999;Ilze;Liepa;māte\n') }]));
+  assert.match(error.message, /Unknown student S999 \(known: 160415-\*\*\*\*\*\)/);
+  assert.not.match(error.message, /21176/);
 });
 
 Files('ten different mistakes: all reported with their lines and columns, nothing written', async () => {

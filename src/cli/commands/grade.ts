@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { GradeChangeView, GradeView } from '../../db/repositories/grades.ts';
 import { correctGrade, enterGrades, gradeHistory, listGrades, missingTermGrades, type GradeInput, type MissingTermGrade } from '../../services/grades.ts';
 import { WORK_KINDS } from '../../domain/grade-scale.ts';
+import { shownStudentCode } from '../../domain/personal-code.ts';
 import type { Column } from '../output.ts';
 import { collect, examples } from '../options.ts';
 import { askText, canPrompt } from '../prompt.ts';
@@ -13,7 +14,7 @@ const columns: Column<GradeView>[] = [
   { header: 'date', value: (g) => g.date },
   { header: 'class', value: (g) => g.class },
   { header: 'subject', value: (g) => g.subject },
-  { header: 'student', value: (g) => `${g.student_name} (${g.student})` },
+  { header: 'student', value: (g) => `${g.student_name} (${shownStudentCode(g.student)})` },
   { header: 'work', value: (g) => g.work },
   { header: 'grade', value: (g) => g.value },
   { header: 'note', value: (g) => g.note },

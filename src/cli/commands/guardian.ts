@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { shownStudentCode } from '../../domain/personal-code.ts';
 import type { GuardianView } from '../../db/repositories/guardians.ts';
 import { addGuardian, linkGuardianToStudents, listGuardians, setGuardian, RELATIONS, type GuardianInput } from '../../services/guardians.ts';
 import type { Column } from '../output.ts';
@@ -9,7 +10,7 @@ import { runCommand } from '../runtime.ts';
 const columns: Column<GuardianView>[] = [
   { header: 'id', value: (g) => g.id },
   { header: 'name', value: (g) => `${g.first_name} ${g.last_name}` },
-  { header: 'students', value: (g) => g.students.map((s) => `${s.student} (${s.relation})`).join(', ') },
+  { header: 'students', value: (g) => g.students.map((s) => `${shownStudentCode(s.student)} (${s.relation})`).join(', ') },
   { header: 'phone', value: (g) => g.phone },
   { header: 'e-mail', value: (g) => g.email },
 ];

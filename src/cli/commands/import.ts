@@ -45,7 +45,7 @@ async function runImport(command: Command, load: (out: Output) => ImportSource[]
     await runCommand(command, {
       write: true,
       run: async (ctx) => {
-        const summary = await importSources(ctx, sources, { ...flags, progress: (file, done, total) => bar.update(done, total) }).finally(() => bar.done());
+        const summary = await importSources(ctx, sources, { ...flags, warn: (message) => out.warn(message), progress: (file, done, total) => bar.update(done, total) }).finally(() => bar.done());
         if (flags.dryRun) throw new DryRunDone(summary);
         return summary;
       },
@@ -118,12 +118,14 @@ export function registerImport(program: Command): void {
     .option('--dry-run', 'check everything and report what would change, writing nothing')
     .option('--encoding <enc>', 'the file encoding instead of detection: utf-8, utf-16le, windows-1257, …')
     .option('--delimiter <d>', 'the separator instead of detection: ",", ";" or tab')
+    .option('--strict', 'refuse a file with a column the import does not know, instead of warning and ignoring it')
     .option('--org <sourcedId>', 'oneroster: our school in orgs.csv, when it lists several')
     .addHelpText(
       'after',
       examples(
         'ezurnals import students skoleni.csv --as admin',
         'ezurnals import grades vertejumi.csv --dry-run --as admin',
+        'ezurnals import students skoleni.csv --strict --as admin',
         'ezurnals import bundle ./sakums --as admin --json',
         'ezurnals import oneroster oneroster.zip --dry-run --as admin',
       ),

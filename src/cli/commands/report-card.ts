@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { cardDocuments, loadCardData, type CardInput } from '../../reports/card.ts';
+import { cardDocuments, cardWarnings, loadCardData, type CardInput } from '../../reports/card.ts';
+import { localDateOf } from '../../domain/dates.ts';
 import { collect, examples } from '../options.ts';
 import { reportOptions, runReport, type ReportFlags } from './report.ts';
 
@@ -15,6 +16,9 @@ export function registerReportCard(report: Command): void {
   )
     .addHelpText('after', examples('ezurnals report card --term 1 --class 7.a --out liecibas', 'ezurnals report card --term year --student S001 --format html', 'ezurnals report card --term 2 --all --year 2026/2027 --json'))
     .action(async (opts: CardInput & ReportFlags, command: Command) => {
-      await runReport(command, opts, async (ctx) => ({ data: await loadCardData(ctx, opts), documents: cardDocuments }));
+      await runReport(command, opts, async (ctx) => {
+        const data = await loadCardData(ctx, opts);
+        return { data, documents: cardDocuments, warnings: cardWarnings(data, localDateOf(ctx.now)) };
+      });
     });
 }

@@ -52,7 +52,8 @@ export async function runReport<D>(command: Command, flags: ReportFlags, build: 
     write: false,
     run: async (ctx) => {
       const report = await build(ctx);
-      if (json) return { data: report.data, written: [] as WrittenFile[] };
+      const warnings = report.warnings ?? [];
+      if (json) return { data: report.data, written: [] as WrittenFile[], warnings };
       const documents = report.documents(report.data, flags.lang);
       if (documents.length === 0) throw new AppError('not_found', 'Nothing to print: the report covers no students or classes.');
       const bar = createProgress(flags.format === 'pdf' ? 'Printing' : 'Writing');
@@ -65,9 +66,10 @@ export async function runReport<D>(command: Command, flags: ReportFlags, build: 
         footer: ctx.school.name,
         onProgress: (done, total) => bar.update(done, total),
       }).finally(() => bar.done());
-      return { data: report.data, written };
+      return { data: report.data, written, warnings };
     },
     print: (result, out) => {
+      for (const warning of result.warnings) out.warn(warning);
       if (out.json) return out.raw(result.data);
       out.data(result.written, writtenColumns);
       out.info(`Wrote ${result.written.length} file(s).`);

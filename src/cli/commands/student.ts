@@ -12,9 +12,10 @@ import { askChoice, askText, confirmOrSkip } from '../prompt.ts';
 import { globalOptions, runCommand } from '../runtime.ts';
 import { io } from '../io.ts';
 import type { ServiceContext } from '../../services/context.ts';
+import { shownStudentCode } from '../../domain/personal-code.ts';
 
 const columns: Column<StudentView>[] = [
-  { header: 'code', value: (s) => s.code },
+  { header: 'code', value: (s) => shownStudentCode(s.code) },
   { header: 'name', value: (s) => `${s.first_name} ${s.last_name}` },
   { header: 'class', value: (s) => s.class },
   { header: 'personas kods', value: (s) => s.personal_code },

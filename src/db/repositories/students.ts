@@ -34,6 +34,11 @@ export async function findStudentByPersonalCode(db: Db, schoolId: number, person
   return db.selectFrom('student').selectAll().where('school_id', '=', schoolId).where('personal_code', '=', personalCode).executeTakeFirst();
 }
 
+/** Every student code of the school (all years), for generating new ones. */
+export async function listStudentCodes(db: Db, schoolId: number): Promise<string[]> {
+  return (await db.selectFrom('student').select('code').where('school_id', '=', schoolId).execute()).map((r) => r.code);
+}
+
 export async function updateStudent(db: Db, id: number, changes: StudentUpdate): Promise<Student> {
   return db.updateTable('student').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
