@@ -2,6 +2,7 @@ import { CommanderError } from 'commander';
 import { AppError, EXIT } from './errors.ts';
 import { buildProgram, commandWord } from './cli/program.ts';
 import { printError } from './cli/output.ts';
+import { systemFailure } from './system-error.ts';
 
 function wantsJson(argv: readonly string[]): boolean {
   return argv.includes('--json');
@@ -22,9 +23,11 @@ export async function main(argv: string[]): Promise<number> {
       if (wantsJson(argv)) await printError(process.stderr, true, 'usage', message);
       return EXIT.usage;
     }
-    if (error instanceof AppError) {
-      await printError(process.stderr, wantsJson(argv), error.code, error.message, error.details);
-      return error.exitCode;
+    // A full disk, a read-only file, a damaged database: one line naming the cause, not a stack.
+    const known = error instanceof AppError ? error : systemFailure(error);
+    if (known) {
+      await printError(process.stderr, wantsJson(argv), known.code, known.message, known.details);
+      return known.exitCode;
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     await printError(process.stderr, wantsJson(argv), 'unexpected', `Unexpected failure: ${message}`);

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { Kysely, SqliteAdapter, SqliteDialect, sql } from 'kysely';
 import SqliteDatabase from 'better-sqlite3';
 import { AppError } from '../errors.ts';
+import { systemFailure } from '../system-error.ts';
 import { PRIVATE_FILE_MODE } from '../private-file.ts';
 import type { Database } from './schema.ts';
 import { migrateToLatestOrThrow } from './migrate.ts';
@@ -105,14 +106,24 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
       closeSync(openSync(path, 'wx', PRIVATE_FILE_MODE));
       chmodSync(path, PRIVATE_FILE_MODE);
     } catch (error) {
-      throw new AppError('not_found', `Cannot create the database ${path}: ${(error as Error).message}`);
+      throw systemFailure(error, path) ?? new AppError('not_found', `Cannot create the database ${path}: ${(error as Error).message}`);
     }
   }
+  try {
+    return await openCreated(path, options);
+  } catch (error) {
+    // A database that could not be made whole (a full disk) is no database: left behind, every later init would say "already exists".
+    if (options.create && path !== ':memory:') removeDatabaseFiles(path);
+    throw error;
+  }
+}
+
+async function openCreated(path: string, options: OpenOptions): Promise<Db> {
   let native: SqliteDatabase.Database;
   try {
     native = new SqliteDatabase(path, { fileMustExist: !options.create, timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBindingPath() });
   } catch (error) {
-    throw new AppError('not_found', `Cannot open the database ${path}: ${(error as Error).message}`);
+    throw systemFailure(error, path) ?? new AppError('not_found', `Cannot open the database ${path}: ${(error as Error).message}`);
   }
   try {
     // Checked before anything is written: a foreign SQLite file must stay as it was.
@@ -129,7 +140,8 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   } catch (error) {
     native.close();
     if (error instanceof AppError) throw error;
-    throw new AppError('invalid', `${path} is not an ezurnals database: ${(error as Error).message}`);
+    // A read-only folder or file system, a full disk, a damaged file: named as what they are.
+    throw openFailure(error, path);
   }
   const cached = withStatementCache(native);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
@@ -140,9 +152,27 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     await ensureYearLockTriggers(db);
   } catch (error) {
     await db.destroy();
-    throw error;
+    throw systemFailure(error, path) ?? error;
   }
   return db;
+}
+
+/**
+ * Why an existing file would not open. SQLite needs to create the -wal and
+ * -shm files beside the database: in a read-only folder or file system that
+ * fails with SQLITE_CANTOPEN or SQLITE_READONLY, which is no proof the file is
+ * not a database.
+ */
+function openFailure(error: unknown, path: string): AppError {
+  const code = String((error as { code?: unknown }).code ?? '');
+  const message = (error as Error).message;
+  if (code === 'SQLITE_NOTADB') return new AppError('invalid', `${path} is not an ezurnals database: ${message}`);
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_IOERR'))
+    return new AppError(
+      'forbidden',
+      `Cannot open the database ${path}: SQLite could not create its working files (${path}-wal, ${path}-shm) beside it — its folder or file system is read-only, or not yours (SQLite: ${message}).`,
+    );
+  return systemFailure(error, path) ?? new AppError('invalid', `${path} is not an ezurnals database: ${message}`);
 }
 
 /**
@@ -189,7 +219,9 @@ export async function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>, au
       await sql`commit`.execute(conn);
       return result;
     } catch (error) {
-      await sql`rollback`.execute(conn);
+      // On a full disk or an I/O error SQLite has already rolled back: the rollback's own
+      // "no transaction is active" must not hide the real cause.
+      if (native?.inTransaction !== false) await sql`rollback`.execute(conn).catch(() => undefined);
       if (isYearLockError(error)) throw await yearLockError(conn);
       throw error;
     }

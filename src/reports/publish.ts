@@ -101,10 +101,12 @@ function targets(documents: readonly ReportDocument[], options: PublishOptions):
 export async function publishDocuments(documents: readonly ReportDocument[], options: PublishOptions): Promise<WrittenFile[]> {
   const paths = targets(documents, options);
   if (documents.length === 0) return [];
-  mkdirSync(resolve(options.outDir), { recursive: true });
+  // The first folder this run created, if any: a failed run removes it again.
+  const created = mkdirSync(resolve(options.outDir), { recursive: true });
   const partial = (path: string) => `${path}.part`;
   const removePartials = () => {
     for (const path of paths) rmSync(partial(path), { force: true });
+    if (created !== undefined) rmSync(created, { recursive: true, force: true });
   };
   // Ctrl-C or a kill mid-way: exit through 'exit', where the half-written files
   // go (and puppeteer's own 'exit' handler kills the browser).
