@@ -1,5 +1,5 @@
 import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { AppError } from '../errors.ts';
 import { openDatabase } from '../db/connection.ts';
 import { withExtractedIso } from './iso.ts';
@@ -46,6 +46,10 @@ async function restoreFrom(root: string, target: string): Promise<RestoreResult>
 export async function restoreArchive(archive: string, target: string): Promise<RestoreResult> {
   if (existsSync(target)) throw new AppError('conflict', `${target} already exists; restore writes a new database and never overwrites one.`);
   if (!existsSync(archive)) throw new AppError('not_found', `No archive at ${archive}.`);
+  // Checked before anything is read, so the message names the folder given, not a temporary file in it.
+  const folder = dirname(resolve(target));
+  if (!existsSync(folder)) throw new AppError('not_found', `Cannot restore into ${target}: the folder ${folder} does not exist.`);
+  if (!statSync(folder).isDirectory()) throw new AppError('not_found', `Cannot restore into ${target}: ${folder} is not a folder.`);
   const result = statSync(archive).isDirectory() ? await restoreFrom(archive, target) : await withExtractedIso(archive, (dir) => restoreFrom(dir, target));
   const db = await openDatabase(target);
   await db.destroy();

@@ -1,7 +1,7 @@
-import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../../errors.ts';
 import { resolveDatabasePath } from '../../db/connection.ts';
+import { checkOutputFile, writeOutputFile } from '../../output-file.ts';
 import { toCsv } from '../../csv/write.ts';
 import { localTimestamp } from '../../domain/dates.ts';
 import { loadConfig } from '../../services/config.ts';
@@ -71,15 +71,14 @@ export function registerSms(program: Command): void {
     .addHelpText('after', examples('ezurnals sms export --out paroles.csv'))
     .action(async (opts: { out?: string; force?: boolean }, command: Command) => {
       const file = opts.out ?? defaultExportFile(new Date());
-      if (existsSync(file) && !opts.force) throw new AppError('conflict', `${file} exists; add --force to overwrite it.`);
+      checkOutputFile(file, opts.force);
       await runCommand(command, {
         write: true,
         run: (ctx) =>
           handOverQueued(ctx, (messages) => {
             const csv = toCsv(['id', 'to', 'name', 'username', 'text'], messages.map((m) => [m.id, m.to, m.name, m.username, m.text]));
             // The file holds passwords in clear: readable by its owner only, also when it is overwritten.
-            writeFileSync(file, csv, { mode: 0o600 });
-            chmodSync(file, 0o600);
+            writeOutputFile(file, csv);
           }),
         print: (r, out) => {
           if (out.json) out.raw({ file, messages: r.messages });

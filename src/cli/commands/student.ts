@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { AppError } from '../../errors.ts';
-import { writePrivateFile } from '../../private-file.ts';
+import { checkOutputFile, writeOutputFile } from '../../output-file.ts';
 import { exportStudentData } from '../../services/student-data.ts';
 import { addStudent, listStudentViews, moveStudent, setStudent, type StudentFile, type StudentInput, type StudentView } from '../../services/students.ts';
 import { listClasses } from '../../services/classes.ts';
@@ -185,17 +183,17 @@ export function registerStudent(program: Command): void {
     .command('export-data <code>')
     .description('everything held about one student and their guardians, as JSON, for a data-subject request (admins and deputies)')
     .option('--out <file>', 'write to a file (mode 0600) instead of stdout')
-    .option('--force', 'overwrite an existing --out file')
+    .option('--force', 'overwrite an existing --out file (a symbolic link there is replaced, never written through)')
     .addHelpText('after', examples('ezurnals student export-data S001 --out S001-dati.json --as admin'))
     .action(async (code: string, opts: { out?: string; force?: boolean }, command: Command) => {
-      if (opts.out && existsSync(opts.out) && !opts.force) throw new AppError('conflict', `${opts.out} exists; add --force to overwrite it.`);
+      if (opts.out) checkOutputFile(opts.out, opts.force);
       await runCommand(command, {
         write: false,
         run: (ctx) => exportStudentData(ctx, code),
         print: (data, out) => {
           const text = `${JSON.stringify(data, null, 2)}\n`;
           if (!opts.out) return void process.stdout.write(text);
-          writePrivateFile(opts.out, text);
+          writeOutputFile(opts.out, text);
           out.info(`Wrote everything held about ${code} to ${opts.out}: ${Object.values(data.records).reduce((n, rows) => n + rows.length, 0)} records, ${data.lessons.length} lessons, ${data.audit.length} audit entries.`);
         },
       });
