@@ -7,7 +7,7 @@ import { auditTriggerFault, lastIssuedAuditId } from '../db/audit/integrity.ts';
 import { ChainVerifier, redactedEntriesOf } from '../domain/audit-chain.ts';
 import { instantOfLocal, localTimestamp, parseDateInput } from '../domain/dates.ts';
 import type { AuditEntry } from '../db/schema.ts';
-import { requireRight, type ServiceContext } from './context.ts';
+import { requireRightToRead, type ServiceContext } from './context.ts';
 import { resolveStudent } from './lookup.ts';
 import { requireInteger } from './input.ts';
 
@@ -74,7 +74,7 @@ export function auditEntryView(e: AuditEntry): AuditEntryView {
 const DEFAULT_LIMIT = 50;
 
 export async function listAudit(ctx: ServiceContext, options: AuditListOptions): Promise<AuditEntryView[]> {
-  requireRight(ctx, 'read-audit-log');
+  requireRightToRead(ctx, 'read-audit-log');
   let since: string | undefined;
   if (options.since !== undefined) {
     const date = parseDateInput(options.since);
@@ -106,7 +106,7 @@ const PAGE = 5000;
  * entry (or a dropped audit trigger) is an AppError('invalid'): exit 4.
  */
 export async function verifyAudit(ctx: ServiceContext): Promise<AuditVerdict> {
-  requireRight(ctx, 'read-audit-log');
+  requireRightToRead(ctx, 'read-audit-log');
   const native = nativeDatabase(ctx.db);
   if (!native) throw new Error('audit verify needs the SQLite database under the connection');
   const listed = new Set<number>();
