@@ -58,9 +58,18 @@ export function optionalEmail(value: string | undefined): string | null | undefi
   return text;
 }
 
+/**
+ * A whole number written in decimal digits, as a person writes one. JavaScript's
+ * Number() would also take "1e1", "0x5", "0b11", " 5 " and "5.0", so a lesson
+ * number could be typed as 10 without one digit of it.
+ */
+export function decimalInteger(text: string): number {
+  return /^-?\d{1,15}$/.test(text) ? Number(text) : NaN;
+}
+
 export function requireInteger(value: string | number | undefined, field: string, min: number, max: number): number {
   if (value === undefined || value === '') throw new AppError('usage', `--${field} is required.`);
-  const n = typeof value === 'number' ? value : Number(value);
+  const n = typeof value === 'number' ? value : decimalInteger(value);
   if (!Number.isInteger(n) || n < min || n > max) {
     throw new AppError('invalid', `--${field} "${value}" must be a whole number from ${min} to ${max}.`);
   }
@@ -70,7 +79,7 @@ export function requireInteger(value: string | number | undefined, field: string
 /** Record ids given as arguments (`grade correct 12`). */
 export function requireId(value: string | number | undefined, what: string, flag?: string): number {
   if (value === undefined || value === '') throw new AppError('usage', `The ${what} id is required.`);
-  const n = typeof value === 'number' ? value : Number(value);
+  const n = typeof value === 'number' ? value : decimalInteger(value);
   if (!Number.isSafeInteger(n) || n < 1) throw new AppError('invalid', `${flag ? `${flag} ` : ''}"${value}" is not a ${what} id: ids are whole numbers from 1.`);
   return n;
 }
