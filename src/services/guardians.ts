@@ -28,7 +28,7 @@ const RELATION_ALIASES: Record<string, (typeof RELATIONS)[number]> = {
 export function parseRelation(value: string | undefined): (typeof RELATIONS)[number] {
   const text = requireText(value, 'relation').toLowerCase();
   const relation = (RELATIONS as readonly string[]).includes(text) ? (text as (typeof RELATIONS)[number]) : RELATION_ALIASES[text];
-  if (!relation) throw new AppError('invalid', `--relation "${value}" must be one of ${RELATIONS.join(', ')} (or māte, tēvs, aizbildnis, …).`);
+  if (!relation) throw new AppError('usage', `--relation "${value}" must be one of ${RELATIONS.join(', ')} (or māte, tēvs, aizbildnis, …).`);
   return relation;
 }
 

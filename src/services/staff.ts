@@ -37,7 +37,7 @@ export function checkCode(code: string, what: string): string {
 function parseRoles(values: readonly string[]): Role[] {
   const roles = new Set<Role>();
   for (const value of values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean)) {
-    if (!isRole(value)) throw new AppError('invalid', `Unknown role "${value}" (roles: ${ROLES.join(', ')}).`);
+    if (!isRole(value)) throw new AppError('usage', `Unknown role "${value}" (roles: ${ROLES.join(', ')}).`);
     roles.add(value);
   }
   return [...roles].sort();
@@ -109,6 +109,6 @@ export async function setStaff(ctx: ServiceContext, code: string, input: StaffIn
 
 export async function listStaffViews(ctx: ServiceContext, filter: { role?: string } = {}): Promise<StaffView[]> {
   requireReadRight(ctx, 'read-staff');
-  if (filter.role && !isRole(filter.role)) throw new AppError('invalid', `Unknown role "${filter.role}" (roles: ${ROLES.join(', ')}).`);
+  if (filter.role && !isRole(filter.role)) throw new AppError('usage', `Unknown role "${filter.role}" (roles: ${ROLES.join(', ')}).`);
   return (await listStaff(ctx.db, ctx.school.id, { role: filter.role as Role | undefined })).map(toStaffView);
 }

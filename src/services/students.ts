@@ -53,7 +53,7 @@ function parseSex(value: string | undefined): 'M' | 'F' | null | undefined {
   const text = optionalText(value);
   if (text === undefined || text === null) return text;
   const sex = SEX_ALIASES[text.toLowerCase()];
-  if (!sex) throw new AppError('invalid', `--sex "${value}" must be M or F (also V/S: vīrietis/sieviete).`);
+  if (!sex) throw new AppError('usage', `--sex "${value}" must be M or F (also V/S: vīrietis/sieviete).`);
   return sex;
 }
 

@@ -60,7 +60,7 @@ test("asking for another author's entries directly is exit 5; bad input is refus
   refused('show of another', ['individual', 'show', '2', '--as', 'T02'], 'forbidden', /individual work entry 2/);
   refused('show of another (author T01)', ['individual', 'show', '1', '--as', 'N01'], 'forbidden');
   refused('no such entry', ['individual', 'show', '9', '--as', 'D01'], 'not_found');
-  refused('unknown kind', ['individual', 'add', '--kind', 'lecture', '--date', '2026-11-20', '--student', 'S001', '--text', 'x', '--as', 'T01'], 'invalid', /consultation/);
+  refused('unknown kind', ['individual', 'add', '--kind', 'lecture', '--date', '2026-11-20', '--student', 'S001', '--text', 'x', '--as', 'T01'], 'usage', /consultation/);
   refused('future date', ['individual', 'add', '--kind', 'other', '--date', '2026-12-20', '--student', 'S001', '--text', 'x', '--as', 'T01'], 'invalid', /future/);
   refused('no student', ['individual', 'add', '--kind', 'other', '--date', '2026-11-20', '--text', 'x', '--as', 'T01'], 'usage', /--student/);
   refused('no author', ['individual', 'add', '--kind', 'other', '--date', '2026-11-20', '--student', 'S001', '--text', 'x'], 'usage', /--as/, { EZURNALS_USER: undefined });

@@ -95,7 +95,7 @@ Behavior('list filters by student, class, period and kind', async () => {
   assert.equal(await texts({ class: '7.a' }), ['A', 'B']);
   assert.equal(await texts({ kind: 'positive' }), ['B', 'C']);
   assert.equal(await texts({ from: '2026-10-06', to: '2026-10-31' }), ['B']);
-  await rejects(() => listBehavior(ctx, { kind: 'good' }), 'invalid', '--kind');
+  await rejects(() => listBehavior(ctx, { kind: 'good' }), 'usage', '--kind');
   await rejects(() => listBehavior(ctx, { class: '9.z' }), 'not_found', '9.z');
 });
 

@@ -326,7 +326,7 @@ for (const [input, expected] of sexes) {
   });
 }
 Students('sex X is invalid', async () => {
-  await rejects(() => s.as('admin', (c) => addStudent(c, 'X01', { firstName: 'A', lastName: 'B', sex: 'X' })), 'invalid', '--sex');
+  await rejects(() => s.as('admin', (c) => addStudent(c, 'X01', { firstName: 'A', lastName: 'B', sex: 'X' })), 'usage', '--sex');
 });
 
 Students('the class teacher may change contact data of their student, but not names', async () => {
