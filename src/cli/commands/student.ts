@@ -87,16 +87,16 @@ function printPersonalFile(file: PersonalFile, out: Output): void {
   if (out.json) return out.raw(file);
   out.data(file, fileColumns);
   const section = <T>(title: string, rows: T[], columns: Column<T>[]) => {
-    out.info(`\n${title} (${file.year})`);
+    out.heading(`${title} (${file.year})`);
     out.data(rows, columns);
   };
   section('Grades', file.grades, gradeColumns);
-  out.info(`\nAbsences (${file.year})`);
+  out.heading(`Absences (${file.year})`);
   out.data([file.absences], (['n', 'ns', 'nc', 'k'] as const).map((code) => ({ header: code, value: (a: PersonalFile['absences']) => a[code] })));
   section('Behaviour', file.behavior, behaviorColumns);
   section('Notes for parents', file.notes, noteColumns);
   section('Briefings', file.briefings, briefingColumns);
-  if (file.conversations_hidden) out.info('\nConversations with parents: hidden (only the class teacher, deputies and admins read them).');
+  if (file.conversations_hidden) out.heading('Conversations with parents: hidden (only the class teacher, deputies and admins read them).');
   else section('Conversations with parents', file.conversations, conversationColumns);
   section('Individual work (yours, or all for deputies and admins)', file.individual_work, individualWorkColumns);
 }
