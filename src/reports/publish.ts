@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { writePrivateFile } from '../private-file.ts';
+import { boundedFileName } from './file-names.ts';
 import { join, resolve } from 'node:path';
 import { AppError } from '../errors.ts';
 import type { TrustedHtml } from './template.ts';
@@ -76,7 +77,7 @@ export interface WrittenFile {
 
 function targets(documents: readonly ReportDocument[], options: PublishOptions): string[] {
   const dir = resolve(options.outDir);
-  const paths = documents.map((d) => join(dir, `${d.name}.${options.format}`));
+  const paths = documents.map((d) => join(dir, boundedFileName(d.name, options.format)));
   const seen = new Set<string>();
   for (const path of paths) {
     if (seen.has(path)) throw new Error(`Two documents of one report would both be written to ${path}.`);

@@ -37,6 +37,30 @@ export function requireText(value: string | undefined, field: string): string {
   return text;
 }
 
+/**
+ * The longest first or last name accepted (characters). The longest names in
+ * Latvia's population register are under 40; a longer value is a pasted row or
+ * a mistake, and it would go on every printed document of the class.
+ */
+export const NAME_MAX_LENGTH = 100;
+
+function checkNameLength(text: string, field: string): string {
+  const length = [...text].length;
+  if (length > NAME_MAX_LENGTH) throw new AppError('invalid', `--${field} is ${length} characters long: a name may have at most ${NAME_MAX_LENGTH}.`);
+  return text;
+}
+
+/** A first or last name: required, at most NAME_MAX_LENGTH characters. */
+export function requireName(value: string | undefined, field: string): string {
+  return checkNameLength(requireText(value, field), field);
+}
+
+/** A changed name (`undefined` keeps the stored one), at most NAME_MAX_LENGTH characters. */
+export function optionalName(value: string | undefined, field: string): string | null | undefined {
+  const text = optionalText(value);
+  return text ? checkNameLength(text, field) : text;
+}
+
 /** `undefined` keeps the stored value; an empty string clears it. */
 export function optionalText(value: string | undefined): string | null | undefined {
   if (value === undefined) return undefined;
