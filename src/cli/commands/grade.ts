@@ -97,6 +97,7 @@ export function registerGrade(program: Command): void {
 
   grade
     .command('history <id>')
+    .addHelpText('after', examples('ezurnals grade history 42', 'ezurnals grade history 42 --json'))
     .description('the full history of a grade')
     .action(async (id: string, _opts, command: Command) => {
       await runCommand(command, { write: false, run: (ctx) => gradeHistory(ctx, id), print: (r, out) => out.data(r, historyColumns) });

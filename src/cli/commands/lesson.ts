@@ -94,6 +94,7 @@ export function registerLesson(program: Command): void {
     });
 
   lessonRefOptions(lesson.command('show [id]').description('show one lesson'))
+    .addHelpText('after', examples('ezurnals lesson show 12', 'ezurnals lesson show --class 7.a --subject mat --date 2026-10-05'))
     .action(async (id: string | undefined, opts: LessonRef, command: Command) => {
       const ref = { ...opts, lesson: id ?? opts.lesson };
       await runCommand(command, { write: false, prepare: (ctx) => chooseLesson(ctx, ref), run: (ctx) => showLesson(ctx, ref), print: (r, out) => out.data(r, lessonColumns) });

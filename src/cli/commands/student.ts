@@ -173,6 +173,7 @@ export function registerStudent(program: Command): void {
 
   student
     .command('list')
+    .addHelpText('after', examples('ezurnals student list --class 7.a', 'ezurnals student list --json > skoleni.json'))
     .description('list students (personas kods masked)')
     .option('--class <class>', 'only this class')
     .action(async (opts: { class?: string }, command: Command) => {
