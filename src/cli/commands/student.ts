@@ -101,6 +101,13 @@ function printPersonalFile(file: PersonalFile, out: Output): void {
   section('Individual work (yours, or all for deputies and admins)', file.individual_work, individualWorkColumns);
 }
 
+/** A student of the class, picked from its list (surname order, as the journal shows them). */
+export async function chooseStudent(ctx: ServiceContext, classCode: string, value: string | undefined): Promise<string> {
+  return askChoice(value, '--student', 'Student', async () =>
+    (await listStudentViews(ctx, { class: classCode })).map((s) => ({ name: `${s.last_name} ${s.first_name} (${s.code})`, value: s.code })),
+  );
+}
+
 export async function chooseClass(ctx: ServiceContext, value: string | undefined): Promise<string> {
   return askChoice(value, '--class', 'Class', async () => (await listClasses(ctx)).map((c) => ({ name: `${c.code} (${c.class_teacher_name ?? 'no class teacher'})`, value: c.code })));
 }
