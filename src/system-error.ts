@@ -80,6 +80,9 @@ function sqliteFailure(error: Errno, database: string): AppError | undefined {
     return new AppError('forbidden', `Cannot write ${database}: it is read-only (the file's or its folder's permissions, or a read-only file system); nothing was changed.`);
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')
     return new AppError('invalid', `${capitalised(database)} is damaged${detail}: restore it from a backup or an archive.`);
+  // The shared-memory file beside a WAL database could not grow: on a tmpfs or a full disk that is the disk being full.
+  if (code === 'SQLITE_IOERR_SHMSIZE' || code === 'SQLITE_IOERR_SHMMAP')
+    return new AppError('unexpected', `Cannot write ${database}: no room for its shared-memory file (${code}) — the disk is full${database === 'the database' ? '; nothing was changed' : ''}.`);
   if (code.startsWith('SQLITE_IOERR')) return new AppError('unexpected', `Input/output error on ${database}${detail}; nothing was changed.`);
   if (code.startsWith('SQLITE_CANTOPEN')) return new AppError('forbidden', `Cannot open ${database}${detail}: check that its folder exists and may be written.`);
   return undefined;

@@ -167,7 +167,8 @@ function openFailure(error: unknown, path: string): AppError {
   const code = String((error as { code?: unknown }).code ?? '');
   const message = (error as Error).message;
   if (code === 'SQLITE_NOTADB') return new AppError('invalid', `${path} is not an ezurnals database: ${message}`);
-  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_IOERR'))
+  if (code.startsWith('SQLITE_IOERR')) return systemFailure(error, path)!;
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY'))
     return new AppError(
       'forbidden',
       `Cannot open the database ${path}: SQLite could not create its working files (${path}-wal, ${path}-shm) beside it — its folder or file system is read-only, or not yours (SQLite: ${message}).`,
