@@ -41,7 +41,6 @@ async function colours(stream: NodeJS.WriteStream): Promise<ChalkInstance | null
  * reader's screen (ESC[2J, ESC]0;…, a lone CR). JSON needs none of this: it
  * escapes them itself.
  */
-// eslint-disable-next-line no-control-regex
 const TERMINAL_CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const NAMED: Record<string, string> = { '\t': '\\t', '\r': '\\r', '\u001b': '\\e' };
