@@ -3,6 +3,7 @@ import { AppError, EXIT } from './errors.ts';
 import { buildProgram, commandWord } from './cli/program.ts';
 import { printError } from './cli/output.ts';
 import { processIo, withIo, type CliIo } from './cli/io.ts';
+import { systemFailure } from './system-error.ts';
 
 export type { CliIo } from './cli/io.ts';
 
@@ -35,9 +36,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       if (wantsJson(argv)) await printError(io.stderr, true, 'usage', message);
       return EXIT.usage;
     }
-    if (error instanceof AppError) {
-      await printError(io.stderr, wantsJson(argv), error.code, error.message, error.details);
-      return error.exitCode;
+    // A full disk, a read-only file, a damaged database: one line naming the cause, not a stack.
+    const known = error instanceof AppError ? error : systemFailure(error);
+    if (known) {
+      await printError(io.stderr, wantsJson(argv), known.code, known.message, known.details);
+      return known.exitCode;
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     await printError(io.stderr, wantsJson(argv), 'unexpected', `Unexpected failure: ${message}`);

@@ -10,8 +10,15 @@ import { join } from 'node:path';
 export const PRIVATE_FILE_MODE = 0o600;
 
 export function writePrivateFile(path: string, content: string | Uint8Array): void {
-  writeFileSync(path, content, { mode: PRIVATE_FILE_MODE });
-  chmodSync(path, PRIVATE_FILE_MODE);
+  try {
+    writeFileSync(path, content, { mode: PRIVATE_FILE_MODE });
+    chmodSync(path, PRIVATE_FILE_MODE);
+  } catch (error) {
+    // A failed write(2) (a full disk) names no file: the message must.
+    const errno = error as NodeJS.ErrnoException;
+    if (errno.path === undefined) errno.path = path;
+    throw error;
+  }
 }
 
 /** Folders holding such files: the owner's only, so that nobody else may even list them. */

@@ -1,6 +1,6 @@
-import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readFileSync, readSync, rmSync, writeSync, linkSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readFileSync, readSync, rmSync, statSync, writeSync, linkSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { AppError } from '../errors.ts';
 import { nativeBindingPath, openDatabase } from '../db/connection.ts';
@@ -117,6 +117,10 @@ const lstatSafe = (path: string) => {
 export async function restoreArchive(archive: string, target: string): Promise<RestoreResult> {
   if (existsSync(target)) throw new AppError('conflict', `${target} already exists; restore writes a new database and never overwrites one.`);
   if (!existsSync(archive)) throw new AppError('not_found', `No archive at ${archive}.`);
+  // Checked before anything is read, so the message names the folder given, not a temporary file in it.
+  const folder = dirname(resolve(target));
+  if (!existsSync(folder)) throw new AppError('not_found', `Cannot restore into ${target}: the folder ${folder} does not exist.`);
+  if (!statSync(folder).isDirectory()) throw new AppError('not_found', `Cannot restore into ${target}: ${folder} is not a folder.`);
   const partial = `${target}.part-${process.pid}`;
   let placed = false;
   const removeAll = (path: string) => {

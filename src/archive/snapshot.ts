@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { nativeBindingPath, type Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
 import { REDACTED, SECRET_COLUMNS } from '../domain/secret-columns.ts';
+import { systemFailure } from '../system-error.ts';
 
 /** Pages per backup step: all of them, so the copy is read in one read transaction (see takeSnapshot). */
 const ALL_PAGES = 0x7fffffff;
@@ -18,7 +19,12 @@ const ALL_PAGES = 0x7fffffff;
  * cannot create the -wal and -shm files.
  */
 export async function takeSnapshot(live: SqliteDatabase.Database, target: string): Promise<void> {
-  await live.backup(target, { progress: () => ALL_PAGES });
+  try {
+    await live.backup(target, { progress: () => ALL_PAGES });
+  } catch (error) {
+    // A full disk here is the copy's, not the journal's: the journal was only read.
+    throw systemFailure(error, `the archive's database copy ${target}`) ?? error;
+  }
   const copy = new SqliteDatabase(target, { nativeBinding: nativeBindingPath() });
   try {
     copy.pragma('journal_mode = DELETE');

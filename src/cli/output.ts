@@ -13,6 +13,8 @@ export interface Output {
   data<T>(value: T | T[], columns: Column<T>[]): void;
   /** Raw JSON regardless of mode, for results without a tabular shape. */
   raw(value: unknown): void;
+  /** A heading between tables, on stdout with them (so `> file` keeps the labels); nothing with --json. */
+  heading(title: string): void;
   /** Messages, progress and warnings: stderr, so stdout stays clean for pipes. */
   info(message: string): void;
   warn(message: string): void;
@@ -32,10 +34,30 @@ async function colours(stream: OutStream): Promise<ChalkInstance | null> {
   return new Chalk({ level: 1 });
 }
 
+/**
+ * Control characters that a terminal would obey rather than show: C0 (but the
+ * line break) and C1 controls, DEL, and the Unicode line separators and bidi
+ * overrides. Stored text reaches a reader's terminal through tables and
+ * messages; anyone who can write a topic could otherwise clear or fake the
+ * reader's screen (ESC[2J, ESC]0;…, a lone CR). JSON needs none of this: it
+ * escapes them itself.
+ */
+const TERMINAL_CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+const NAMED: Record<string, string> = { '\t': '\\t', '\r': '\\r', '\u001b': '\\e' };
+
+/** Stored text made safe to print on a terminal: every control character shown escaped (\e, \r, \t, \x07, \u202e). */
+export function terminalSafe(text: string): string {
+  return text.replace(TERMINAL_CONTROLS, (c) => {
+    const code = c.charCodeAt(0);
+    return NAMED[c] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+  });
+}
+
 function cell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  return String(value);
+  return terminalSafe(String(value));
 }
 
 export async function createOutput(options: { json: boolean; stdout?: OutStream; stderr?: OutStream }): Promise<Output> {
@@ -65,11 +87,15 @@ export async function createOutput(options: { json: boolean; stdout?: OutStream;
     raw(value: unknown) {
       stdout.write(`${JSON.stringify(value, null, 2)}\n`);
     },
+    heading(title: string) {
+      if (!Table) return;
+      stdout.write(`\n${terminalSafe(title)}\n`);
+    },
     info(message: string) {
-      stderr.write(`${message}\n`);
+      stderr.write(`${terminalSafe(message)}\n`);
     },
     warn(message: string) {
-      stderr.write(`${paint ? paint.yellow('warning:') : 'warning:'} ${message}\n`);
+      stderr.write(`${paint ? paint.yellow('warning:') : 'warning:'} ${terminalSafe(message)}\n`);
     },
   };
 }
@@ -80,6 +106,6 @@ export async function printError(stderr: OutStream, json: boolean, code: string,
     return;
   }
   const paint = await colours(stderr);
-  stderr.write(`${paint ? paint.red('error:') : 'error:'} ${message}\n`);
-  for (const line of details ?? []) stderr.write(`  ${line}\n`);
+  stderr.write(`${paint ? paint.red('error:') : 'error:'} ${terminalSafe(message)}\n`);
+  for (const line of details ?? []) stderr.write(`  ${terminalSafe(line)}\n`);
 }

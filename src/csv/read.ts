@@ -101,6 +101,50 @@ class RecordShaper {
   }
 }
 
+/**
+ * A file read whole (every kind but the bulk grades and absences, which
+ * stream) is refused above this many lines, before parsing: a school's
+ * registry file has some thousands, and a parsed line costs far more memory
+ * than its bytes (a million blank lines took 677 MB).
+ */
+export const MAX_WHOLE_FILE_LINES = 200_000;
+
+/**
+ * Blank lines as records of the file's width. csv-parse builds an error
+ * object (stack trace, options copied) for every record shorter than the first
+ * one, and only then lets relax_column_count pass it: a blank line cost 30
+ * times a full one. Filled with separators, a blank line is an empty record of
+ * the right length, which the shaper drops as before; the line count is
+ * unchanged. Only while no quote has been seen, so that a blank line inside a
+ * quoted value is never touched.
+ */
+class BlankLineFiller {
+  private filler: string | null = null;
+  private atLineStart = true;
+  private quoted = false;
+
+  constructor(private readonly delimiter: string) {}
+
+  fill(text: string): string {
+    if (this.quoted || text.includes('"')) {
+      this.quoted = true;
+      return text;
+    }
+    if (this.filler === null) {
+      const first = text.split('\n').find((line) => line !== '');
+      if (first !== undefined) this.filler = this.delimiter.repeat(first.split(this.delimiter).length - 1);
+    }
+    const filler = this.filler;
+    let filled = text;
+    if (filler) {
+      filled = text.replace(/\n(?=\n)/g, `\n${filler}`);
+      if (this.atLineStart && filled.startsWith('\n')) filled = filler + filled;
+    }
+    this.atLineStart = text.endsWith('\n');
+    return filled;
+  }
+}
+
 function parserOptions(delimiter: string): ParseOptions {
   return {
     delimiter,
@@ -169,10 +213,14 @@ export function readCsv(input: ReadCsvInput): CsvTable {
   if (reason !== null) throw notCsvError(file, reason);
   const decoded = decodeCsvBytes(bytes, input.encoding, file);
   const text = normalizeNewlines(decoded.text);
+  const lines = countNewlines(text);
+  if (lines > MAX_WHOLE_FILE_LINES) {
+    throw notCsvError(file, `${lines.toLocaleString('en')} lines are more than the ${MAX_WHOLE_FILE_LINES.toLocaleString('en')} this kind is read with; a file this long is a mistake (blank lines, or a file of another kind), and nothing was imported`);
+  }
   const delimiter = delimiterFor(text, input.delimiter, file);
   let records: string[][];
   try {
-    records = parseSync(text, parserOptions(delimiter));
+    records = parseSync(new BlankLineFiller(delimiter).fill(text), parserOptions(delimiter));
   } catch (err) {
     throw locateParseError(err, text, delimiter, file);
   }
@@ -455,6 +503,7 @@ export async function streamCsv(path: string, options: StreamCsvOptions = {}): P
  */
 async function* rowBatches(texts: AsyncGenerator<string>, file: string, delimiter: string): AsyncGenerator<CsvRow[]> {
   const shaper = new RecordShaper();
+  const filler = new BlankLineFiller(delimiter);
   const parser = parseStreaming(parserOptions(delimiter));
   // Failures reach the write and end callbacks below; without a listener the
   // 'error' event itself would crash the process.
@@ -489,7 +538,7 @@ async function* rowBatches(texts: AsyncGenerator<string>, file: string, delimite
       try {
         const next = await texts.next();
         if (next.done) await end();
-        else await write(next.value);
+        else await write(filler.fill(next.value));
         if (next.done) break;
       } catch (err) {
         throw translateParseError(err, file, shaper.nextLine);

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { Kysely, SqliteAdapter, SqliteDialect, sql } from 'kysely';
 import SqliteDatabase from 'better-sqlite3';
 import { AppError } from '../errors.ts';
+import { systemFailure } from '../system-error.ts';
 import { PRIVATE_FILE_MODE } from '../private-file.ts';
 import { judgeDatabaseFiles, type DatabaseFiles, type FilesVerdict, type PathFacts } from '../domain/database-files.ts';
 import type { Database } from './schema.ts';
@@ -143,7 +144,6 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     }
     if (verdict.refused !== null) throw new AppError('forbidden', verdict.refused);
   }
-  const asReader = verdict.refused === null && verdict.readOnly;
   // The journal holds children's personal data: the file (and SQLite's WAL and shm files, which take its mode) is the owner's only.
   if (options.create && path !== ':memory:') {
     // Created here rather than by SQLite (0644 less the umask); SQLite gives the -wal and -shm files the database's mode.
@@ -151,14 +151,25 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
       closeSync(openSync(path, 'wx', PRIVATE_FILE_MODE));
       chmodSync(path, PRIVATE_FILE_MODE);
     } catch (error) {
-      throw new AppError('not_found', `Cannot create the database ${path}: ${(error as Error).message}`);
+      throw systemFailure(error, path) ?? new AppError('not_found', `Cannot create the database ${path}: ${(error as Error).message}`);
     }
   }
+  try {
+    return await openCreated(path, options, verdict);
+  } catch (error) {
+    // A database that could not be made whole (a full disk) is no database: left behind, every later init would say "already exists".
+    if (options.create && path !== ':memory:') removeDatabaseFiles(path);
+    throw error;
+  }
+}
+
+async function openCreated(path: string, options: OpenOptions, verdict: FilesVerdict): Promise<Db> {
+  const asReader = verdict.refused === null && verdict.readOnly;
   let native: SqliteDatabase.Database;
   try {
     native = new SqliteDatabase(path, { fileMustExist: !options.create, readonly: asReader, timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBindingPath() });
   } catch (error) {
-    throw new AppError('not_found', `Cannot open the database ${path}: ${(error as Error).message}`);
+    throw systemFailure(error, path) ?? new AppError('not_found', `Cannot open the database ${path}: ${(error as Error).message}`);
   }
   try {
     // Checked before anything is written: a foreign SQLite file must stay as it was.
@@ -175,7 +186,8 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   } catch (error) {
     native.close();
     if (error instanceof AppError) throw error;
-    throw new AppError('invalid', `${path} is not an ezurnals database: ${(error as Error).message}`);
+    // A read-only folder or file system, a full disk, a damaged file: named as what they are.
+    throw openFailure(error, path);
   }
   const cached = withStatementCache(native);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
@@ -195,9 +207,28 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     await ensureYearLockTriggers(db);
   } catch (error) {
     await db.destroy();
-    throw error;
+    throw systemFailure(error, path) ?? error;
   }
   return db;
+}
+
+/**
+ * Why an existing file would not open. SQLite needs to create the -wal and
+ * -shm files beside the database: in a read-only folder or file system that
+ * fails with SQLITE_CANTOPEN or SQLITE_READONLY, which is no proof the file is
+ * not a database.
+ */
+function openFailure(error: unknown, path: string): AppError {
+  const code = String((error as { code?: unknown }).code ?? '');
+  const message = (error as Error).message;
+  if (code === 'SQLITE_NOTADB') return new AppError('invalid', `${path} is not an ezurnals database: ${message}`);
+  if (code.startsWith('SQLITE_IOERR')) return systemFailure(error, path)!;
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY'))
+    return new AppError(
+      'forbidden',
+      `Cannot open the database ${path}: SQLite could not create its working files (${path}-wal, ${path}-shm) beside it — its folder or file system is read-only, or not yours (SQLite: ${message}).`,
+    );
+  return systemFailure(error, path) ?? new AppError('invalid', `${path} is not an ezurnals database: ${message}`);
 }
 
 /**
@@ -245,7 +276,9 @@ export async function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>, au
       await sql`commit`.execute(conn);
       return result;
     } catch (error) {
-      await sql`rollback`.execute(conn);
+      // On a full disk or an I/O error SQLite has already rolled back: the rollback's own
+      // "no transaction is active" must not hide the real cause.
+      if (native?.inTransaction !== false) await sql`rollback`.execute(conn).catch(() => undefined);
       if (isYearLockError(error)) throw await yearLockError(conn);
       throw error;
     }

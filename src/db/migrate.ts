@@ -1,5 +1,6 @@
 import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
 import { AppError } from '../errors.ts';
+import { systemFailure } from '../system-error.ts';
 import { LATEST_MIGRATION, MIGRATIONS } from './migrations/index.ts';
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
@@ -34,6 +35,8 @@ export async function migrateToLatestOrThrow(db: Kysely<any>): Promise<boolean> 
   const migrator = new Migrator({ db, provider, migrationTableName: MIGRATION_TABLE });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
+    // A full disk or a read-only file is said as such, not as a broken migration.
+    if (systemFailure(error)) throw error;
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new AppError('unexpected', `Database migration ${failed} failed: ${(error as Error).message ?? error}`);
   }

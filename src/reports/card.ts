@@ -9,7 +9,7 @@ import { currentDecisions } from '../db/repositories/promotion-decisions.ts';
 import { cardView, type CardAbsences, type CardData, type CardStudent } from './card-model.ts';
 import { termTitle } from './labels.ts';
 import { parseTerm, termPeriod, type Term } from './term-period.ts';
-import { asciiSlug } from './file-names.ts';
+import { termSlug } from './file-names.ts';
 import { studentDocuments } from './student-documents.ts';
 import type { ReportDocument, ReportLang } from './publish.ts';
 import { renderTemplate } from './templates.ts';
@@ -142,8 +142,7 @@ export function cardWarnings(data: CardData, today: string): string[] {
 
 /** `2026-2027_sem1`, `2026-2027_sem2`, `2026-2027_gads` / `2026-2027_year`: the start of every card file name. */
 function filePrefix(data: CardData, lang: ReportLang): string {
-  const term = data.term === 'year' ? (lang === 'lv' ? 'gads' : 'year') : `sem${data.term}`;
-  return `${asciiSlug(data.year)}_${term}`;
+  return termSlug(data.year, data.term, lang);
 }
 
 /** One file per student, and per class one file with all its students for printing in one go. */

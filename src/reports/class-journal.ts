@@ -21,7 +21,7 @@ import {
 import { localDateOf, type IsoDate } from '../domain/dates.ts';
 import { byKeys } from '../domain/latvian-order.ts';
 import { AppError } from '../errors.ts';
-import { requireRight, type ServiceContext } from '../services/context.ts';
+import { requireRightToRead, type ServiceContext } from '../services/context.ts';
 import { readingIn } from '../services/reading.ts';
 import { classesLedInYear } from '../db/repositories/classes.ts';
 import { optionalDate, requireDayInYear } from '../services/input.ts';
@@ -285,7 +285,7 @@ async function requireJournalReading(ctx: ServiceContext, year: SchoolYear, code
   for (const code of classes) reading.require('read-journal', { classes: [code] });
   if (!withAppendices) return;
   const led = actor.kind === 'staff' ? new Set((await classesLedInYear(ctx.db, year.id, actor.id)).map((c) => c.code)) : new Set<string>();
-  for (const code of classes) requireRight(ctx, 'read-parent-conversations', { target: code, classTeacher: led.has(code) });
+  for (const code of classes) requireRightToRead(ctx, 'read-parent-conversations', { target: code, classTeacher: led.has(code) });
 }
 
 /** `report journal`: resolves the classes, subjects and period named on the command line, then builds. */

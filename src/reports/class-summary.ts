@@ -8,7 +8,7 @@ import type { ServiceContext } from '../services/context.ts';
 import { resolveYear } from '../services/lookup.ts';
 import { resolveAudience, yearOf } from './audience.ts';
 import { classSummaryView, emptyAbsenceTotals, missedLessons, periodTitle, summarizeClass, type ClassSummaryData, type SummaryPeriod, type SummaryStudent } from './class-summary-model.ts';
-import { classSlug, asciiSlug } from './file-names.ts';
+import { classSlug, termSlug } from './file-names.ts';
 import type { ReportDocument, ReportLang } from './publish.ts';
 import { renderTemplate } from './templates.ts';
 import { LESSON_WORK_KINDS, parseTerm, termOn, termPeriod } from './term-period.ts';
@@ -106,11 +106,10 @@ export async function loadClassSummaryData(ctx: ServiceContext, input: ClassSumm
   };
 }
 
-/** `2026-10` for a month, `2026-2027-sem1` or `2026-2027-gads` for a term. */
+/** `2026-10` for a month, `2026-2027_sem1` or `2026-2027_gads` for a term, as on the cards. */
 function periodSlug(data: ClassSummaryData, lang: ReportLang): string {
   if (data.period.month) return data.period.month;
-  const term = data.period.term === 'year' ? (lang === 'lv' ? 'gads' : 'year') : `sem${data.period.term}`;
-  return `${asciiSlug(data.year)}-${term}`;
+  return termSlug(data.year, data.period.term!, lang);
 }
 
 /** One file per class. */

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { writePrivateFile } from '../private-file.ts';
+import { boundedFileName } from './file-names.ts';
 import { join, resolve } from 'node:path';
 import { AppError } from '../errors.ts';
 import type { TrustedHtml } from './template.ts';
@@ -78,7 +79,7 @@ export interface WrittenFile {
 
 function targets(documents: readonly ReportDocument[], options: PublishOptions): string[] {
   const dir = resolve(options.outDir);
-  const paths = documents.map((d) => join(dir, `${d.name}.${options.format}`));
+  const paths = documents.map((d) => join(dir, boundedFileName(d.name, options.format)));
   const seen = new Set<string>();
   for (const path of paths) {
     if (seen.has(path)) throw new Error(`Two documents of one report would both be written to ${path}.`);
@@ -103,10 +104,12 @@ function targets(documents: readonly ReportDocument[], options: PublishOptions):
 export async function publishDocuments(documents: readonly ReportDocument[], options: PublishOptions): Promise<WrittenFile[]> {
   const paths = targets(documents, options);
   if (documents.length === 0) return [];
-  mkdirSync(resolve(options.outDir), { recursive: true });
+  // The first folder this run created, if any: a failed run removes it again.
+  const created = mkdirSync(resolve(options.outDir), { recursive: true });
   const partial = (path: string) => `${path}.part`;
   const removePartials = () => {
     for (const path of paths) rmSync(partial(path), { force: true });
+    if (created !== undefined) rmSync(created, { recursive: true, force: true });
   };
   // Ctrl-C or a kill mid-way: exit through 'exit', where the half-written files
   // go (and puppeteer's own 'exit' handler kills the browser).

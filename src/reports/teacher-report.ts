@@ -5,7 +5,7 @@ import { byKeys } from '../domain/latvian-order.ts';
 import type { StaffWithRoles } from '../db/repositories/staff.ts';
 import { requireReadRight, type ServiceContext } from '../services/context.ts';
 import { resolveStaff, resolveYear } from '../services/lookup.ts';
-import { asciiSlug } from './file-names.ts';
+import { asciiSlug, termSlug } from './file-names.ts';
 import { staffLabel } from './labels.ts';
 import type { ReportDocument, ReportLang } from './publish.ts';
 import { gradeDistribution, teacherReportView, type LessonTopic, type SubstitutedClassSubject, type TaughtClassSubject, type TeacherReport, type TeacherReportData } from './teacher-report-model.ts';
@@ -141,9 +141,8 @@ export async function loadTeacherReportData(ctx: ServiceContext, input: TeacherR
 
 /** One file per teacher. */
 export function teacherReportDocuments(data: TeacherReportData, lang: ReportLang): ReportDocument[] {
-  const term = data.term === 'year' ? (lang === 'lv' ? 'gads' : 'year') : `sem${data.term}`;
   return data.teachers.map((teacher) => ({
-    name: `${asciiSlug(data.year)}-${term}_${asciiSlug(teacher.code)}_${asciiSlug(teacher.name)}`,
+    name: `${termSlug(data.year, data.term, lang)}_${asciiSlug(teacher.code)}_${asciiSlug(teacher.name)}`,
     label: staffLabel(teacher),
     title: `${lang === 'lv' ? 'Skolotāja atskaite' : 'Teacher report'} — ${teacher.name}`,
     bodies: [renderTemplate('teacher', teacherReportView(data, teacher, lang))],

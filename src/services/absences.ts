@@ -54,7 +54,7 @@ export async function requireEnrolled(ctx: ServiceContext, classId: number, clas
 export async function markAbsences(ctx: ServiceContext, input: MarkInput): Promise<MarkResult[]> {
   const actor = requireActor(ctx);
   const code = input.code ?? 'n';
-  if (!isMarkCode(code)) throw new AppError('invalid', `--code "${code}" must be ${MARK_CODES.join(' or ')}: a subject teacher marks n (absent) or k (late); ns/nc are the class teacher's \`absence justify\`.`);
+  if (!isMarkCode(code)) throw new AppError('usage', `--code "${code}" must be ${MARK_CODES.join(' or ')}: a subject teacher marks n (absent) or k (late); ns/nc are the class teacher's \`absence justify\`.`);
   const codes = input.students ?? [];
   if (codes.length === 0) throw new AppError('usage', '--student is required (repeat it for several students).');
   const { lesson, schoolClass, subject, year } = await resolveLesson(ctx, input);
@@ -154,7 +154,7 @@ export async function justifyAbsences(ctx: ServiceContext, input: JustifyInput):
   if (!input.student) throw new AppError('usage', '--student is required.');
   const student = await resolveStudent(ctx, input.student);
   const reason = input.reason ?? '';
-  if (!isJustifyReason(reason)) throw new AppError(input.reason ? 'invalid' : 'usage', `--reason must be ${JUSTIFY_REASONS.join(' or ')} (illness → ns, other → nc).`);
+  if (!isJustifyReason(reason)) throw new AppError('usage', `--reason must be ${JUSTIFY_REASONS.join(' or ')} (illness → ns, other → nc).`);
   const from = requireDate(input.from, 'from');
   const to = optionalDate(input.to, 'to') ?? from;
   if (compareDates(from, to) > 0) throw new AppError('invalid', `--to ${to} is before --from ${from}.`);
@@ -238,7 +238,7 @@ export interface AbsenceListFilter {
 
 export async function listAbsences(ctx: ServiceContext, filter: AbsenceListFilter = {}): Promise<AbsenceView[]> {
   const year = await resolveYear(ctx);
-  if (filter.code && !isAbsenceCode(filter.code)) throw new AppError('invalid', `--code "${filter.code}" must be one of n, k, ns, nc.`);
+  if (filter.code && !isAbsenceCode(filter.code)) throw new AppError('usage', `--code "${filter.code}" must be one of n, k, ns, nc.`);
   const student = filter.student ? await resolveStudent(ctx, filter.student) : undefined;
   const schoolClass = filter.class ? await resolveClass(ctx, year, filter.class) : undefined;
   const reading = await readingIn(ctx, year);

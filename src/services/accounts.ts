@@ -10,7 +10,7 @@ import { listStaff } from '../db/repositories/staff.ts';
 import { localTimestamp, localTimeOf, localDateOf } from '../domain/dates.ts';
 import { isRole } from '../domain/roles.ts';
 import { checkPasswordStrength } from '../domain/password.ts';
-import { requireRight, timestamp, type ServiceContext } from './context.ts';
+import { requireRight, requireRightToRead, timestamp, type ServiceContext } from './context.ts';
 import { cancelPendingMessages, issuePassword, studentProfile, syncProfile, type ProfilePerson } from './account-provisioning.ts';
 import { hashPassword, verifyPassword } from './password-hash.ts';
 import { resolveClass, resolveYear } from './lookup.ts';
@@ -80,7 +80,7 @@ function invalidRole(role: string): never {
 }
 
 export async function listAccounts(ctx: ServiceContext, filter: AccountFilter = {}): Promise<AccountView[]> {
-  requireRight(ctx, 'manage-accounts');
+  requireRightToRead(ctx, 'manage-accounts');
   let kind = parseKind(filter.kind);
   let staffIds: Set<number> | undefined;
   if (filter.role) {
@@ -107,7 +107,7 @@ async function requireAccount(ctx: ServiceContext, username: string): Promise<Ac
 }
 
 export async function showAccount(ctx: ServiceContext, username: string): Promise<AccountView> {
-  requireRight(ctx, 'manage-accounts');
+  requireRightToRead(ctx, 'manage-accounts');
   return toView(await requireAccount(ctx, username), ctx.now);
 }
 

@@ -8,7 +8,7 @@ import { requireIntactDatabase } from '../db/quick-check.ts';
 import { ChainVerifier, formatHead, parseHead, redactedEntriesOf, type AuditHead } from '../domain/audit-chain.ts';
 import { instantOfLocal, localTimestamp, parseDateInput } from '../domain/dates.ts';
 import type { AuditEntry } from '../db/schema.ts';
-import { requireRight, type ServiceContext } from './context.ts';
+import { requireRightToRead, type ServiceContext } from './context.ts';
 import { resolveStudent } from './lookup.ts';
 import { requireInteger } from './input.ts';
 
@@ -75,7 +75,7 @@ export function auditEntryView(e: AuditEntry): AuditEntryView {
 const DEFAULT_LIMIT = 50;
 
 export async function listAudit(ctx: ServiceContext, options: AuditListOptions): Promise<AuditEntryView[]> {
-  requireRight(ctx, 'read-audit-log');
+  requireRightToRead(ctx, 'read-audit-log');
   let since: string | undefined;
   if (options.since !== undefined) {
     const date = parseDateInput(options.since);
@@ -119,7 +119,7 @@ function nativeOf(ctx: ServiceContext) {
 
 /** `audit head`: the chain's position and hash now, to write down or keep outside the database. */
 export async function currentAuditHead(ctx: ServiceContext): Promise<AuditHead> {
-  requireRight(ctx, 'read-audit-log');
+  requireRightToRead(ctx, 'read-audit-log');
   const head = auditHead(nativeOf(ctx));
   if (!head) throw new AppError('not_found', 'The audit log has no sealed entry yet: there is no head to keep.');
   return head;
@@ -134,7 +134,7 @@ const PAGE = 5000;
  * its last entry, and a remembered head against the chain.
  */
 export async function verifyAudit(ctx: ServiceContext, options: AuditVerifyOptions = {}): Promise<AuditVerdict> {
-  requireRight(ctx, 'read-audit-log');
+  requireRightToRead(ctx, 'read-audit-log');
   const remembered = options.head === undefined ? null : parseHead(options.head);
   if (options.head !== undefined && (!remembered || remembered.position < 1)) throw new AppError('usage', `head ${options.head}: give POSITION:HASH as \`audit head\` printed it, e.g. 2832:${'0'.repeat(8)}….`);
   const native = nativeOf(ctx);

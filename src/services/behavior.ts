@@ -13,7 +13,7 @@ export const BEHAVIOR_KINDS: readonly BehaviorKind[] = ['positive', 'negative'];
 
 function parseKind(value: string | undefined): BehaviorKind {
   const kind = requireText(value, 'kind');
-  if (!(BEHAVIOR_KINDS as readonly string[]).includes(kind)) throw new AppError('invalid', `--kind "${value}" must be ${BEHAVIOR_KINDS.join(' or ')}.`);
+  if (!(BEHAVIOR_KINDS as readonly string[]).includes(kind)) throw new AppError('usage', `--kind "${value}" must be ${BEHAVIOR_KINDS.join(' or ')}.`);
   return kind as BehaviorKind;
 }
 

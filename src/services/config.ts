@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { AppError } from '../errors.ts';
+import { decimalInteger } from './input.ts';
 
 /**
  * Settings and secrets (the SMS gateway's token) that do not belong in the
@@ -82,7 +83,7 @@ function section(file: Record<string, unknown>, name: string, path: string): Rec
 }
 
 function positive(value: unknown, what: string, zeroAllowed = false): number {
-  const n = typeof value === 'string' ? Number(value) : value;
+  const n = typeof value === 'string' ? decimalInteger(value) : value;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < (zeroAllowed ? 0 : 1)) throw new AppError('invalid', `${what} must be a whole number${zeroAllowed ? '' : ' from 1'}, not "${String(value)}".`);
   return n;
 }

@@ -36,6 +36,16 @@ export function requireRight(ctx: ServiceContext, right: Right, scope: Scope = {
 }
 
 /**
+ * A read guarded by a right of the write table (the audit log, the profiles,
+ * a whole registry export). A read with no identity is the system operator's:
+ * the runtime let it through only for the owner of the database file, who may
+ * read everything, so it is not told that the command "changes the journal".
+ */
+export function requireRightToRead(ctx: ServiceContext, right: Right, scope: Scope = {}): void {
+  if (ctx.actor) requireRight(ctx, right, scope);
+}
+
+/**
  * Whether the acting person may read under the right. A read with no identity
  * is the system operator's: the runtime let it through only for the owner of
  * the database file, who may read everything.

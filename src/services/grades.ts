@@ -79,7 +79,7 @@ async function gradeTarget(ctx: ServiceContext, input: GradeInput, work: WorkKin
 export async function enterGrades(ctx: ServiceContext, input: GradeInput): Promise<GradeView[]> {
   const actor = requireActor(ctx);
   const work = input.work ?? 'regular';
-  if (!isWorkKind(work)) throw new AppError('invalid', `--work "${work}" must be one of ${WORK_KINDS.join(', ')}.`);
+  if (!isWorkKind(work)) throw new AppError('usage', `--work "${work}" must be one of ${WORK_KINDS.join(', ')}.`);
   const entries = parseStudentValues(input.students ?? [], input.value);
   const target = await gradeTarget(ctx, input, work);
   const scope = await journalScope(ctx, actor, target);
@@ -203,7 +203,7 @@ export interface GradeListFilter {
 
 export async function listGrades(ctx: ServiceContext, filter: GradeListFilter = {}): Promise<GradeView[]> {
   const year = await resolveYear(ctx);
-  if (filter.work && !isWorkKind(filter.work)) throw new AppError('invalid', `--work "${filter.work}" must be one of ${WORK_KINDS.join(', ')}.`);
+  if (filter.work && !isWorkKind(filter.work)) throw new AppError('usage', `--work "${filter.work}" must be one of ${WORK_KINDS.join(', ')}.`);
   const student = filter.student ? await resolveStudent(ctx, filter.student) : undefined;
   const schoolClass = filter.class ? await resolveClass(ctx, year, filter.class) : undefined;
   const reading = await readingIn(ctx, year);

@@ -4,7 +4,7 @@ import { placementInYear, listStudents } from '../db/repositories/students.ts';
 import { findClassById } from '../db/repositories/classes.ts';
 import type { Student } from '../db/schema.ts';
 import { requireActor, requireRight, timestamp, type ServiceContext } from './context.ts';
-import { optionalEmail, optionalPhone, optionalText, requireId, requireText } from './input.ts';
+import { optionalEmail, optionalName, optionalPhone, optionalText, requireId, requireName, requireText } from './input.ts';
 import { resolveClass, resolveStudents, resolveYear } from './lookup.ts';
 import { referenceDate } from './classes.ts';
 import { readingIn, studentTarget } from './reading.ts';
@@ -28,7 +28,7 @@ const RELATION_ALIASES: Record<string, (typeof RELATIONS)[number]> = {
 export function parseRelation(value: string | undefined): (typeof RELATIONS)[number] {
   const text = requireText(value, 'relation').toLowerCase();
   const relation = (RELATIONS as readonly string[]).includes(text) ? (text as (typeof RELATIONS)[number]) : RELATION_ALIASES[text];
-  if (!relation) throw new AppError('invalid', `--relation "${value}" must be one of ${RELATIONS.join(', ')} (or māte, tēvs, aizbildnis, …).`);
+  if (!relation) throw new AppError('usage', `--relation "${value}" must be one of ${RELATIONS.join(', ')} (or māte, tēvs, aizbildnis, …).`);
   return relation;
 }
 
@@ -68,8 +68,8 @@ export async function addGuardian(ctx: ServiceContext, input: GuardianInput): Pr
   const at = timestamp(ctx);
   const guardian = await insertGuardian(ctx.db, {
     school_id: ctx.school.id,
-    first_name: requireText(input.firstName, 'first-name'),
-    last_name: requireText(input.lastName, 'last-name'),
+    first_name: requireName(input.firstName, 'first-name'),
+    last_name: requireName(input.lastName, 'last-name'),
     phone: optionalPhone(input.phone) ?? null,
     email: optionalEmail(input.email) ?? null,
     address: optionalText(input.address) ?? null,
@@ -103,8 +103,8 @@ export async function setGuardian(ctx: ServiceContext, idInput: string | number,
   if (!guardian) throw new AppError('not_found', `No guardian with id ${guardianId}. See \`ezurnals guardian list\`.`);
   const linked = (await listGuardianViews(ctx.db, ctx.school.id, { guardianId }))[0]!.students.map((s) => s.student);
   await requireContactRight(ctx, await resolveStudents(ctx, linked));
-  const firstName = optionalText(input.firstName);
-  const lastName = optionalText(input.lastName);
+  const firstName = optionalName(input.firstName, 'first-name');
+  const lastName = optionalName(input.lastName, 'last-name');
   if (firstName === null || lastName === null) throw new AppError('invalid', 'A name may not be empty.');
   await updateGuardian(ctx.db, guardian.id, {
     first_name: firstName,

@@ -33,7 +33,7 @@ export interface HolidayInput {
 export async function addHoliday(ctx: ServiceContext, input: HolidayInput): Promise<HolidayView> {
   const actor = requireRight(ctx, 'manage-registry');
   const kind = (input.kind ?? 'school-break') as CalendarEntryKind;
-  if (!CALENDAR_ENTRY_KINDS.includes(kind)) throw new AppError('invalid', `--kind "${input.kind}" must be one of ${CALENDAR_ENTRY_KINDS.join(', ')}.`);
+  if (!CALENDAR_ENTRY_KINDS.includes(kind)) throw new AppError('usage', `--kind "${input.kind}" must be one of ${CALENDAR_ENTRY_KINDS.join(', ')}.`);
   const from = requireDate(input.from, 'from');
   const to = optionalDate(input.to, 'to') ?? from;
   if (compareDates(from, to) > 0) throw new AppError('invalid', `--to ${to} is before --from ${from}.`);

@@ -20,7 +20,7 @@ export interface IndividualWorkInput {
 export async function addIndividualWork(ctx: ServiceContext, input: IndividualWorkInput): Promise<IndividualWorkView> {
   const actor = requireActor(ctx);
   const kind = requireText(input.kind, 'kind') as IndividualWorkKind;
-  if (!INDIVIDUAL_WORK_KINDS.includes(kind)) throw new AppError('invalid', `--kind "${input.kind}" must be one of ${INDIVIDUAL_WORK_KINDS.join(', ')}.`);
+  if (!INDIVIDUAL_WORK_KINDS.includes(kind)) throw new AppError('usage', `--kind "${input.kind}" must be one of ${INDIVIDUAL_WORK_KINDS.join(', ')}.`);
   const year = await resolveYear(ctx);
   const date = requireDayDone(input.date, 'date', year, localDateOf(ctx.now));
   const codes = input.students ?? [];

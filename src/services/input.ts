@@ -37,6 +37,30 @@ export function requireText(value: string | undefined, field: string): string {
   return text;
 }
 
+/**
+ * The longest first or last name accepted (characters). The longest names in
+ * Latvia's population register are under 40; a longer value is a pasted row or
+ * a mistake, and it would go on every printed document of the class.
+ */
+export const NAME_MAX_LENGTH = 100;
+
+function checkNameLength(text: string, field: string): string {
+  const length = [...text].length;
+  if (length > NAME_MAX_LENGTH) throw new AppError('invalid', `--${field} is ${length} characters long: a name may have at most ${NAME_MAX_LENGTH}.`);
+  return text;
+}
+
+/** A first or last name: required, at most NAME_MAX_LENGTH characters. */
+export function requireName(value: string | undefined, field: string): string {
+  return checkNameLength(requireText(value, field), field);
+}
+
+/** A changed name (`undefined` keeps the stored one), at most NAME_MAX_LENGTH characters. */
+export function optionalName(value: string | undefined, field: string): string | null | undefined {
+  const text = optionalText(value);
+  return text ? checkNameLength(text, field) : text;
+}
+
 /** `undefined` keeps the stored value; an empty string clears it. */
 export function optionalText(value: string | undefined): string | null | undefined {
   if (value === undefined) return undefined;
@@ -58,9 +82,18 @@ export function optionalEmail(value: string | undefined): string | null | undefi
   return text;
 }
 
+/**
+ * A whole number written in decimal digits, as a person writes one. JavaScript's
+ * Number() would also take "1e1", "0x5", "0b11", " 5 " and "5.0", so a lesson
+ * number could be typed as 10 without one digit of it.
+ */
+export function decimalInteger(text: string): number {
+  return /^-?\d{1,15}$/.test(text) ? Number(text) : NaN;
+}
+
 export function requireInteger(value: string | number | undefined, field: string, min: number, max: number): number {
   if (value === undefined || value === '') throw new AppError('usage', `--${field} is required.`);
-  const n = typeof value === 'number' ? value : Number(value);
+  const n = typeof value === 'number' ? value : decimalInteger(value);
   if (!Number.isInteger(n) || n < min || n > max) {
     throw new AppError('invalid', `--${field} "${value}" must be a whole number from ${min} to ${max}.`);
   }
@@ -70,7 +103,7 @@ export function requireInteger(value: string | number | undefined, field: string
 /** Record ids given as arguments (`grade correct 12`). */
 export function requireId(value: string | number | undefined, what: string, flag?: string): number {
   if (value === undefined || value === '') throw new AppError('usage', `The ${what} id is required.`);
-  const n = typeof value === 'number' ? value : Number(value);
+  const n = typeof value === 'number' ? value : decimalInteger(value);
   if (!Number.isSafeInteger(n) || n < 1) throw new AppError('invalid', `${flag ? `${flag} ` : ''}"${value}" is not a ${what} id: ids are whole numbers from 1.`);
   return n;
 }

@@ -3,7 +3,7 @@ import { findStaffByCode, insertStaff, listStaff, replaceRoles, updateStaff, typ
 import { classesLedBy } from '../db/repositories/classes.ts';
 import { isRole, ROLES, type Role } from '../domain/roles.ts';
 import { requireReadRight, requireRight, timestamp, type ServiceContext } from './context.ts';
-import { optionalEmail, optionalPhone, optionalText, requireText } from './input.ts';
+import { optionalEmail, optionalName, optionalPhone, requireName } from './input.ts';
 import { resolveStaff } from './lookup.ts';
 import { syncProfile } from './account-provisioning.ts';
 
@@ -37,7 +37,7 @@ export function checkCode(code: string, what: string): string {
 function parseRoles(values: readonly string[]): Role[] {
   const roles = new Set<Role>();
   for (const value of values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean)) {
-    if (!isRole(value)) throw new AppError('invalid', `Unknown role "${value}" (roles: ${ROLES.join(', ')}).`);
+    if (!isRole(value)) throw new AppError('usage', `Unknown role "${value}" (roles: ${ROLES.join(', ')}).`);
     roles.add(value);
   }
   return [...roles].sort();
@@ -63,8 +63,8 @@ export async function addStaff(ctx: ServiceContext, codeInput: string, input: St
     {
       school_id: ctx.school.id,
       code,
-      first_name: requireText(input.firstName, 'first-name'),
-      last_name: requireText(input.lastName, 'last-name'),
+      first_name: requireName(input.firstName, 'first-name'),
+      last_name: requireName(input.lastName, 'last-name'),
       phone: optionalPhone(input.phone) ?? null,
       email: optionalEmail(input.email) ?? null,
       created_at: at,
@@ -90,8 +90,8 @@ export async function setStaff(ctx: ServiceContext, code: string, input: StaffIn
     const classes = await classesLedBy(ctx.db, staff.id);
     if (classes.length > 0) throw new AppError('conflict', `${staff.code} is the class teacher of ${classes.join(', ')}; give the class another class teacher first (\`ezurnals class set\`).`);
   }
-  const firstName = optionalText(input.firstName);
-  const lastName = optionalText(input.lastName);
+  const firstName = optionalName(input.firstName, 'first-name');
+  const lastName = optionalName(input.lastName, 'last-name');
   if (firstName === null || lastName === null) throw new AppError('invalid', 'A name may not be empty.');
   await updateStaff(ctx.db, staff.id, {
     first_name: firstName,
@@ -109,6 +109,6 @@ export async function setStaff(ctx: ServiceContext, code: string, input: StaffIn
 
 export async function listStaffViews(ctx: ServiceContext, filter: { role?: string } = {}): Promise<StaffView[]> {
   requireReadRight(ctx, 'read-staff');
-  if (filter.role && !isRole(filter.role)) throw new AppError('invalid', `Unknown role "${filter.role}" (roles: ${ROLES.join(', ')}).`);
+  if (filter.role && !isRole(filter.role)) throw new AppError('usage', `Unknown role "${filter.role}" (roles: ${ROLES.join(', ')}).`);
   return (await listStaff(ctx.db, ctx.school.id, { role: filter.role as Role | undefined })).map(toStaffView);
 }

@@ -20,7 +20,7 @@ import { listAbsenceViews } from '../db/repositories/absences.ts';
 import { addDays, compareDates } from '../domain/dates.ts';
 import { checkPersonalCode, maskPersonalCode } from '../domain/personal-code.ts';
 import { requireActor, requireRight, timestamp, type ServiceContext } from './context.ts';
-import { optionalDate, optionalEmail, optionalPhone, optionalText, requireText } from './input.ts';
+import { optionalDate, optionalEmail, optionalName, optionalPhone, optionalText, requireName, requireText } from './input.ts';
 import { resolveClass, resolveStudent, resolveYear } from './lookup.ts';
 import { checkCode } from './staff.ts';
 import { readingIn } from './reading.ts';
@@ -53,7 +53,7 @@ function parseSex(value: string | undefined): 'M' | 'F' | null | undefined {
   const text = optionalText(value);
   if (text === undefined || text === null) return text;
   const sex = SEX_ALIASES[text.toLowerCase()];
-  if (!sex) throw new AppError('invalid', `--sex "${value}" must be M or F (also V/S: vīrietis/sieviete).`);
+  if (!sex) throw new AppError('usage', `--sex "${value}" must be M or F (also V/S: vīrietis/sieviete).`);
   return sex;
 }
 
@@ -123,8 +123,8 @@ export async function addStudent(ctx: ServiceContext, codeInput: string, input: 
   const student = await insertStudent(ctx.db, {
     school_id: ctx.school.id,
     code,
-    first_name: requireText(input.firstName, 'first-name'),
-    last_name: requireText(input.lastName, 'last-name'),
+    first_name: requireName(input.firstName, 'first-name'),
+    last_name: requireName(input.lastName, 'last-name'),
     personal_code: personal.personal_code ?? null,
     birth_date: personal.birth_date ?? null,
     sex: parseSex(input.sex) ?? null,
@@ -164,8 +164,8 @@ export async function setStudent(ctx: ServiceContext, code: string, input: Stude
   }
   const personal = personalData(input, student);
   await ensurePersonalCodeFree(ctx, personal.personal_code, student.id);
-  const firstName = optionalText(input.firstName);
-  const lastName = optionalText(input.lastName);
+  const firstName = optionalName(input.firstName, 'first-name');
+  const lastName = optionalName(input.lastName, 'last-name');
   if (firstName === null || lastName === null) throw new AppError('invalid', 'A name may not be empty.');
   const updated = await updateStudent(ctx.db, student.id, {
     first_name: firstName,

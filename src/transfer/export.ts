@@ -1,3 +1,4 @@
+import { AppError } from '../errors.ts';
 import type { CsvCell } from '../csv/write.ts';
 import { listAssignmentViews } from '../db/repositories/assignments.ts';
 import { listAbsenceViews } from '../db/repositories/absences.ts';
@@ -11,7 +12,7 @@ import { listStudents } from '../db/repositories/students.ts';
 import { listSubjects } from '../db/repositories/subjects.ts';
 import { listTimetableSlotViews } from '../db/repositories/timetable.ts';
 import { referenceDate } from '../services/classes.ts';
-import { requireReadRight, requireRight, type ServiceContext } from '../services/context.ts';
+import { requireReadRight, requireRightToRead, type ServiceContext } from '../services/context.ts';
 import { resolveYear } from '../services/lookup.ts';
 import { KIND_COLUMNS, type TransferKind } from './columns.ts';
 
@@ -78,7 +79,11 @@ const READERS: { [K in TransferKind]: (ctx: ServiceContext, yearId: number, onDa
  */
 export async function exportKind<K extends TransferKind>(ctx: ServiceContext, kind: K): Promise<{ table: ExportTable; records: Row<K>[] }> {
   requireReadRight(ctx, 'export-records', { target: kind });
-  if (kind === 'students' || kind === 'guardians' || kind === 'staff') requireRight(ctx, 'manage-registry');
+  if (kind === 'students' || kind === 'guardians' || kind === 'staff') {
+    // Whole personas kodi leave the journal by an admin's or deputy's name, never anonymously (the operator reads them in place).
+    if (!ctx.actor) throw new AppError('usage', `Exporting ${kind} writes out personal data, which an admin or a deputy does by name: say who you are with --as CODE or EZURNALS_USER.`);
+    requireRightToRead(ctx, 'manage-registry');
+  }
   const year = await resolveYear(ctx);
   const records = await READERS[kind](ctx, year.id, referenceDate(ctx, year));
   const header = [...KIND_COLUMNS[kind].fields] as Fields<K>[];

@@ -3,11 +3,12 @@
 // an import can never store what `student add` would refuse. Problems are
 // collected over all rows (and, for a bundle, all files) and thrown together
 // at the end: the transaction then rolls back and nothing is written.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { columnLabel, mapHeader, valuesOf, type HeaderMapping } from '../csv/columns.ts';
 import { CsvError, formatProblems, type ImportProblem } from '../csv/errors.ts';
 import { readCsv, rowWidthProblem } from '../csv/read.ts';
+import { notCsvReason, SAMPLE_BYTES } from '../csv/decode.ts';
 import { AppError, notFound } from '../errors.ts';
 import { requireActor, requireRight, type ServiceContext } from '../services/context.ts';
 import { IMPORT_ORDER, KIND_COLUMNS, reportUnknownColumns, TRANSFER_KINDS, type TransferKind } from './columns.ts';
@@ -296,10 +297,40 @@ function sizeOf(path: string): number {
   }
 }
 
+/**
+ * The most read of one file that is not streamed. Read in pieces up to this,
+ * so that /dev/zero, a pipe that never ends or a mistaken disk image is
+ * refused with a reason instead of filling the memory.
+ */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+function readBounded(file: string): Uint8Array {
+  const fd = openSync(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, MAX_FILE_BYTES + 1 - total));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+      if (total > MAX_FILE_BYTES) {
+        const binary = notCsvReason(chunks[0]!.subarray(0, SAMPLE_BYTES));
+        throw new AppError('invalid', `${file}: ${binary ?? `larger than ${MAX_FILE_BYTES / (1024 * 1024)} MiB, far more than a school's file of this kind`}; nothing was imported.`);
+      }
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function readBytes(file: string): Uint8Array {
   try {
-    return readFileSync(file);
+    return readBounded(file);
   } catch (error) {
+    if (error instanceof AppError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw notFound(`${file}: no such file.`);
     if (code === 'EISDIR') throw new AppError('usage', `${file} is a folder: use \`ezurnals import bundle ${file}\`.`);

@@ -157,14 +157,14 @@ const invalid: Case[] = [
   ['one bad value among several', ['grade', 'enter', '--lesson', '1', '--student', 'S001=8', '--student', 'S002=12', '--as', 'T01'], 'invalid', /S002/],
   ['a without a certificate', ['grade', 'enter', '--class', '7.a', '--subject', 'mat', '--work', 'annual', '--student', 'S001', '--value', 'a', '--as', 'T01'], 'invalid', /certificate/],
   ['a for a lesson grade', ['grade', 'enter', '--lesson', '1', '--student', 'S001', '--value', 'a', '--exempt-certificate', 'Izziņa Nr. 1', '--as', 'T01'], 'invalid', /semester and annual/],
-  ['unknown work kind', ['grade', 'enter', '--lesson', '1', '--student', 'S001', '--value', '8', '--work', 'quiz', '--as', 'T01'], 'invalid', /regular/],
+  ['unknown work kind', ['grade', 'enter', '--lesson', '1', '--student', 'S001', '--value', '8', '--work', 'quiz', '--as', 'T01'], 'usage', /regular/],
   ['phone "123" (staff)', ['staff', 'add', 'T05', '--first-name', 'Ilze', '--last-name', 'Kalna', '--role', 'teacher', '--phone', '123'], 'invalid', /123/],
   ['phone "123" (student set)', ['student', 'set', 'S001', '--phone', '123'], 'invalid', /123/],
   ['phone "123" (guardian)', ['guardian', 'add', '--student', 'S001', '--first-name', 'Ilze', '--last-name', 'Bērziņa', '--relation', 'mother', '--phone', '123'], 'invalid', /123/],
-  ['unknown role', ['staff', 'add', 'T06', '--first-name', 'A', '--last-name', 'B', '--role', 'janitor'], 'invalid', /janitor/],
-  ['absence code ns in a lesson', ['absence', 'mark', '--lesson', '1', '--student', 'S001', '--code', 'ns', '--as', 'T01'], 'invalid', /n or k/],
+  ['unknown role', ['staff', 'add', 'T06', '--first-name', 'A', '--last-name', 'B', '--role', 'janitor'], 'usage', /janitor/],
+  ['absence code ns in a lesson', ['absence', 'mark', '--lesson', '1', '--student', 'S001', '--code', 'ns', '--as', 'T01'], 'usage', /n or k/],
   ['justify --to before --from', ['absence', 'justify', '--student', 'S001', '--from', '2026-10-07', '--to', '2026-10-05', '--reason', 'illness', '--as', 'T01'], 'invalid', /before/],
-  ['justify reason "lazy"', ['absence', 'justify', '--student', 'S001', '--from', '2026-10-05', '--reason', 'lazy', '--as', 'T01'], 'invalid', /illness/],
+  ['justify reason "lazy"', ['absence', 'justify', '--student', 'S001', '--from', '2026-10-05', '--reason', 'lazy', '--as', 'T01'], 'usage', /illness/],
 ];
 
 const forbidden: Case[] = [

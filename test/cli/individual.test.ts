@@ -60,7 +60,7 @@ test("asking for another author's entries directly is exit 5; bad input is refus
   await refused('show of another', ['individual', 'show', '2', '--as', 'T02'], 'forbidden', /individual work entry 2/);
   await refused('show of another (author T01)', ['individual', 'show', '1', '--as', 'N01'], 'forbidden');
   await refused('no such entry', ['individual', 'show', '9', '--as', 'D01'], 'not_found');
-  await refused('unknown kind', ['individual', 'add', '--kind', 'lecture', '--date', '2026-11-20', '--student', 'S001', '--text', 'x', '--as', 'T01'], 'invalid', /consultation/);
+  await refused('unknown kind', ['individual', 'add', '--kind', 'lecture', '--date', '2026-11-20', '--student', 'S001', '--text', 'x', '--as', 'T01'], 'usage', /consultation/);
   await refused('future date', ['individual', 'add', '--kind', 'other', '--date', '2026-12-20', '--student', 'S001', '--text', 'x', '--as', 'T01'], 'invalid', /future/);
   await refused('no student', ['individual', 'add', '--kind', 'other', '--date', '2026-11-20', '--text', 'x', '--as', 'T01'], 'usage', /--student/);
   await refused('no author', ['individual', 'add', '--kind', 'other', '--date', '2026-11-20', '--student', 'S001', '--text', 'x'], 'usage', /--as/, { EZURNALS_USER: undefined });

@@ -16,13 +16,13 @@ test('--json prints the data and writes nothing', async () => {
   assert.is(r.code, 0, r.stderr);
   assert.equal(r.json.classes[0].subject_averages, [7.5, 9]);
   assert.is(r.json.classes[0].students.find((s: any) => s.code === 'S001').results[1].term_grade, '9');
-  assert.not.ok(existsSync(join(out.dir, '2026-2027-sem1_7a_kopsavilkums.pdf')));
+  assert.not.ok(existsSync(join(out.dir, '2026-2027_sem1_7a_kopsavilkums.pdf')));
 });
 
 test('PDF: a landscape page with the names, the grades under their subjects, absences and averages', async () => {
   const r = await run(['report', 'class-summary', '--class', '7.a', '--term', '1', '--out', out.dir]);
   assert.is(r.code, 0, r.stderr);
-  const file = join(out.dir, '2026-2027-sem1_7a_kopsavilkums.pdf');
+  const file = join(out.dir, '2026-2027_sem1_7a_kopsavilkums.pdf');
   assert.ok(r.stdout.includes(file));
   const text = pdfText(file);
   assert.ok(text.includes('RĪGAS PARAUGA VIDUSSKOLA'));

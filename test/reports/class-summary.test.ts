@@ -45,7 +45,7 @@ test('no --term nor --month: the semester today falls in', async () => {
 test('--all: one document per class, each named by period and class', async () => {
   const data = await loadClassSummaryData(ctx, { all: true, term: 'year' });
   assert.equal(data.classes.map((c) => c.code), ['2.a', '7.a', '7.b']);
-  assert.equal(classSummaryDocuments(data, 'lv').map((d) => d.name), ['2026-2027-gads_2a_kopsavilkums', '2026-2027-gads_7a_kopsavilkums', '2026-2027-gads_7b_kopsavilkums']);
+  assert.equal(classSummaryDocuments(data, 'lv').map((d) => d.name), ['2026-2027_gads_2a_kopsavilkums', '2026-2027_gads_7a_kopsavilkums', '2026-2027_gads_7b_kopsavilkums']);
 });
 
 test('refusals: both periods, a bad term or month, an unknown class, no class at all', async () => {

@@ -136,7 +136,9 @@ Accounts('reset, disable and enable; only admins and deputies manage accounts', 
   await w.as('admin', (c) => addStaff(c, 'D01', { firstName: 'Sanita', lastName: 'Eglīte', roles: ['deputy'] }));
   await rejects(() => w.as('T01', (c) => resetAccount(c, 'anna.kalnina')), 'forbidden', 'T01', 'manage user accounts');
   await rejects(() => w.as('T01', (c) => listAccounts(c)), 'forbidden');
-  await rejects(() => w.as(null, (c) => showAccount(c, 'anna.kalnina')), 'usage', '--as');
+  // Without an identity a read is the operator's (the runtime lets only the database file's owner through); a change needs a name.
+  assert.is((await w.as(null, (c) => showAccount(c, 'anna.kalnina'))).username, 'anna.kalnina');
+  await rejects(() => w.as(null, (c) => resetAccount(c, 'anna.kalnina')), 'usage', '--as');
   await w.as('D01', (c) => resetAccount(c, 'anna.kalnina'));
   assert.equal((await messages(w.db)).map((m) => m.state), ['cancelled', 'queued']);
   const disabled = await w.as('admin', (c) => disableAccount(c, 'anna.kalnina'));

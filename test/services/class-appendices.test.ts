@@ -55,7 +55,7 @@ Behavior('refusals change nothing', async () => {
   await rejects(() => remark('T01', { ...ok, student: 'S004' }), 'forbidden', 'T01', '7.b');
   await rejects(async () => addBehavior(await s.ctx(null), ok), 'usage', '--as');
   await rejects(() => remark('T01', { ...ok, student: 'S999' }), 'not_found', 'S999');
-  await rejects(() => remark('T01', { ...ok, kind: 'neutral' }), 'invalid', 'positive or negative');
+  await rejects(() => remark('T01', { ...ok, kind: 'neutral' }), 'usage', 'positive or negative');
   await rejects(() => remark('T01', { ...ok, kind: undefined }), 'usage', '--kind');
   await rejects(() => remark('T01', { ...ok, text: '  ' }), 'usage', '--text');
   await rejects(() => remark('T01', { ...ok, date: '2026-11-30' }), 'invalid', 'future');
@@ -95,7 +95,7 @@ Behavior('list filters by student, class, period and kind', async () => {
   assert.equal(await texts({ class: '7.a' }), ['A', 'B']);
   assert.equal(await texts({ kind: 'positive' }), ['B', 'C']);
   assert.equal(await texts({ from: '2026-10-06', to: '2026-10-31' }), ['B']);
-  await rejects(() => listBehavior(ctx, { kind: 'good' }), 'invalid', '--kind');
+  await rejects(() => listBehavior(ctx, { kind: 'good' }), 'usage', '--kind');
   await rejects(() => listBehavior(ctx, { class: '9.z' }), 'not_found', '9.z');
 });
 

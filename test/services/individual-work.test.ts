@@ -64,7 +64,7 @@ test('somebody acting who is no employee (a student, should one act) reads none 
 
 test('refusals write nothing', async () => {
   const before = await counts(s.db, 'individual_work', 'individual_work_student');
-  await rejects(() => s.as('T01', (c) => addIndividualWork(c, { kind: 'lecture', date: '2026-11-20', students: ['S001'], text: 'x' })), 'invalid', 'consultation, nurse, social-pedagogue, other');
+  await rejects(() => s.as('T01', (c) => addIndividualWork(c, { kind: 'lecture', date: '2026-11-20', students: ['S001'], text: 'x' })), 'usage', 'consultation, nurse, social-pedagogue, other');
   await rejects(() => s.as('T01', (c) => addIndividualWork(c, { kind: 'other', date: '2026-12-01', students: ['S001'], text: 'x' })), 'invalid', 'in the future');
   await rejects(() => s.as('T01', (c) => addIndividualWork(c, { kind: 'other', date: '2026-11-20', students: [], text: 'x' })), 'usage', '--student');
   await rejects(() => s.as('T01', (c) => addIndividualWork(c, { kind: 'other', date: '2026-11-20', students: ['S001', 'S001'], text: 'x' })), 'invalid', 'twice');

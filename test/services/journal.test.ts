@@ -250,8 +250,8 @@ Absences('a student not in the class that day is invalid; nothing is written for
 });
 
 Absences('only n or k may be marked; ns/nc are the class teacher\'s', async () => {
-  await rejects(() => mark('T01', l1, ['S001'], 'ns'), 'invalid', 'n or k', 'absence justify');
-  await rejects(() => mark('T01', l1, ['S001'], 'x'), 'invalid');
+  await rejects(() => mark('T01', l1, ['S001'], 'ns'), 'usage', 'n or k', 'absence justify');
+  await rejects(() => mark('T01', l1, ['S001'], 'x'), 'usage');
   await rejects(() => mark('T01', l1, []), 'usage', '--student');
 });
 
@@ -313,7 +313,7 @@ Absences('justify needs the class teacher of the student\'s class — checked ev
 });
 
 Absences('justify input: reason illness|other, dates in order', async () => {
-  await rejects(() => s.as('T01', (c) => justifyAbsences(c, { student: 'S001', from: MON, reason: 'flu' })), 'invalid', 'illness or other');
+  await rejects(() => s.as('T01', (c) => justifyAbsences(c, { student: 'S001', from: MON, reason: 'flu' })), 'usage', 'illness or other');
   await rejects(() => s.as('T01', (c) => justifyAbsences(c, { student: 'S001', from: MON })), 'usage', '--reason');
   await rejects(() => s.as('T01', (c) => justifyAbsences(c, { student: 'S001', from: WED, to: MON, reason: 'other' })), 'invalid', 'before --from');
   await rejects(() => s.as('T01', (c) => justifyAbsences(c, { from: MON, reason: 'other' })), 'usage', '--student');
@@ -340,7 +340,7 @@ Absences('list filters: class, lesson, code, dates; an unknown code is invalid',
   assert.equal((await listAbsences(ctx, { lesson: String(lv) })).map((a) => a.student), ['S003']);
   assert.equal((await listAbsences(ctx, { from: TUE })).map((a) => a.date), [TUE]);
   assert.equal((await listAbsences(ctx, { class: '7.b' })), []);
-  await rejects(() => listAbsences(ctx, { code: 'x' }), 'invalid', 'n, k, ns, nc');
+  await rejects(() => listAbsences(ctx, { code: 'x' }), 'usage', 'n, k, ns, nc');
 });
 
 /* ----------------------------------------------------------------- grades */
@@ -406,7 +406,7 @@ Grades('the README example: 11 is refused naming what is accepted', async () => 
 });
 
 Grades('an unknown work kind is invalid and lists the kinds', async () => {
-  await rejects(() => enter('T01', { lesson: g1, students: ['S001'], value: '8', work: 'exam' }), 'invalid', '--work "exam"', 'regular, credit, test, large, semester1');
+  await rejects(() => enter('T01', { lesson: g1, students: ['S001'], value: '8', work: 'exam' }), 'usage', '--work "exam"', 'regular, credit, test, large, semester1');
 });
 
 Grades('several students at once (S=V pairs and a common --value); named twice is invalid', async () => {
@@ -567,7 +567,7 @@ Grades('list filters: class + subject, student, dates, work; unknown work invali
   assert.equal((await listGrades(ctx, { from: '2026-11-01' })).map((g) => g.value), ['6']);
   assert.equal((await listGrades(ctx, { to: MON, class: '2.a' })).map((g) => g.value), ['T']);
   assert.equal((await listGrades(ctx, { work: 'test' })).map((g) => g.value), ['6']);
-  await rejects(() => listGrades(ctx, { work: 'exam' }), 'invalid', 'exam');
+  await rejects(() => listGrades(ctx, { work: 'exam' }), 'usage', 'exam');
   await rejects(() => listGrades(ctx, { class: '9.z' }), 'not_found', '9.z');
 });
 

@@ -40,9 +40,9 @@ for (const [input, expected] of roleCases) {
   });
 }
 
-Staff('an unknown role is invalid and names the known roles; nothing is written', async () => {
+Staff('an unknown role is a usage error and names the known roles; nothing is written', async () => {
   const before = await counts(s.db, 'staff', 'staff_role');
-  await rejects(() => s.as('admin', (c) => addStaff(c, 'X01', { firstName: 'A', lastName: 'B', roles: ['teacher,principal'] })), 'invalid', 'Unknown role "principal"', 'admin, deputy, class-teacher, teacher, nurse, social-pedagogue');
+  await rejects(() => s.as('admin', (c) => addStaff(c, 'X01', { firstName: 'A', lastName: 'B', roles: ['teacher,principal'] })), 'usage', 'Unknown role "principal"', 'admin, deputy, class-teacher, teacher, nurse, social-pedagogue');
   assert.equal(await counts(s.db, 'staff', 'staff_role'), before);
 });
 
@@ -130,13 +130,13 @@ Staff('an invalid e-mail is invalid', async () => {
   await rejects(() => s.as('admin', (c) => addStaff(c, 'X01', { firstName: 'A', lastName: 'B', roles: ['nurse'], email: 'anna@' })), 'invalid', 'anna@');
 });
 
-Staff('list sorts by surname and filters by role; an unknown role filter is invalid', async () => {
+Staff('list sorts by surname and filters by role; an unknown role filter is a usage error', async () => {
   const ctx = await s.ctx('admin');
   const teachers = await listStaffViews(ctx, { role: 'class-teacher' });
   assert.equal(teachers.map((t) => t.code).sort(), ['T01', 'T03', 'T04']);
   assert.ok(teachers.every((t) => t.active === true));
   assert.equal((await listStaffViews(ctx, { role: 'nurse' })).map((t) => t.code), ['N01']);
-  await rejects(() => listStaffViews(ctx, { role: 'janitor' }), 'invalid', 'janitor');
+  await rejects(() => listStaffViews(ctx, { role: 'janitor' }), 'usage', 'janitor');
   assert.is((await listStaffViews(ctx)).length, 8);
 });
 
@@ -326,7 +326,7 @@ for (const [input, expected] of sexes) {
   });
 }
 Students('sex X is invalid', async () => {
-  await rejects(() => s.as('admin', (c) => addStudent(c, 'X01', { firstName: 'A', lastName: 'B', sex: 'X' })), 'invalid', '--sex');
+  await rejects(() => s.as('admin', (c) => addStudent(c, 'X01', { firstName: 'A', lastName: 'B', sex: 'X' })), 'usage', '--sex');
 });
 
 Students('the class teacher may change contact data of their student, but not names', async () => {
@@ -457,8 +457,8 @@ for (const [input, expected] of relations) {
     assert.equal(g.students, [{ student: 'S003', relation: expected }]);
   });
 }
-Guardians('an unknown relation is invalid; a missing one is a usage error', async () => {
-  await rejects(() => s.as('admin', (c) => addGuardian(c, { students: ['S003'], firstName: 'A', lastName: 'B', relation: 'kaimiņš' })), 'invalid', 'kaimiņš', 'mother, father');
+Guardians('an unknown relation is a usage error, as a missing one is', async () => {
+  await rejects(() => s.as('admin', (c) => addGuardian(c, { students: ['S003'], firstName: 'A', lastName: 'B', relation: 'kaimiņš' })), 'usage', 'kaimiņš', 'mother, father');
   await rejects(() => s.as('admin', (c) => addGuardian(c, { students: ['S003'], firstName: 'A', lastName: 'B' })), 'usage', '--relation');
   await rejects(() => s.as('admin', (c) => addGuardian(c, { students: [], firstName: 'A', lastName: 'B', relation: 'mother' })), 'usage', '--student');
   assert.equal(await counts(s.db, 'guardian', 'student_guardian'), { guardian: 0, student_guardian: 0 });
@@ -599,7 +599,7 @@ Holidays('kinds: a school break belongs to the current year; a holiday and a wor
   assert.equal({ kind: h.kind, year: h.year, from: h.from, to: h.to }, { kind: 'holiday', year: null, from: '2027-05-31', to: '2027-05-31' });
   const w = await s.as('admin', (c) => addHoliday(c, { from: '07.11.2026', name: 'Pārceltā darba diena', kind: 'working-day' }));
   assert.equal({ kind: w.kind, year: w.year, from: w.from }, { kind: 'working-day', year: null, from: '2026-11-07' });
-  await rejects(() => s.as('admin', (c) => addHoliday(c, { from: '2026-11-16', name: 'X', kind: 'vacation' })), 'invalid', 'school-break, holiday, working-day');
+  await rejects(() => s.as('admin', (c) => addHoliday(c, { from: '2026-11-16', name: 'X', kind: 'vacation' })), 'usage', 'school-break, holiday, working-day');
   await rejects(() => s.as('T01', (c) => addHoliday(c, { from: '2026-11-16', name: 'X' })), 'forbidden', 'T01');
   await rejects(() => s.as('admin', (c) => addHoliday(c, { from: '2026-11-16' })), 'usage', '--name');
 });

@@ -96,6 +96,7 @@ export function registerAbsence(program: Command): void {
     });
 
   lessonRefOptions(absence.command('history [id]').description('every change of an absence: who marked, justified or removed it, and when'))
+    .addHelpText('after', examples('ezurnals absence history 7', 'ezurnals absence history --class 7.a --subject mat --date 2026-10-05 --student S001'))
     .option('--student <code>', 'student (with the lesson options)')
     .action(async (id: string | undefined, opts: AbsenceRef, command: Command) => {
       await runCommand(command, { write: false, run: (ctx) => absenceHistory(ctx, { ...opts, id }), print: (r, out) => out.data(r, historyColumns) });

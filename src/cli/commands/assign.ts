@@ -42,6 +42,7 @@ export function registerAssign(program: Command): void {
     });
 
   withParts(assign.command('remove').description('end a teaching assignment (lessons already recorded stay)'))
+    .addHelpText('after', examples('ezurnals assign remove --class 7.a --subject mat --teacher T01'))
     .action(async (opts: AssignmentInput, command: Command) => {
       await runCommand(command, {
         write: true,
@@ -52,6 +53,7 @@ export function registerAssign(program: Command): void {
     });
 
   withParts(assign.command('list').description('list assignments (filter by class, subject or teacher)'))
+    .addHelpText('after', examples('ezurnals assign list --class 7.a', 'ezurnals assign list --teacher T01 --json'))
     .action(async (opts: AssignmentInput, command: Command) => {
       await runCommand(command, { write: false, run: (ctx) => listAssignments(ctx, opts), print: (r, out) => out.data(r, columns) });
     });

@@ -28,6 +28,7 @@ export function registerClass(program: Command): void {
 
   schoolClass
     .command('set <code>')
+    .addHelpText('after', examples('ezurnals class set 7.a --class-teacher T02', 'ezurnals class set 7.a --level 7'))
     .description("change a class's level or class teacher")
     .option('--level <level>', 'grade 1–12')
     .option('--class-teacher <code>', 'the new class teacher ("" for none)')
@@ -37,6 +38,7 @@ export function registerClass(program: Command): void {
 
   schoolClass
     .command('list')
+    .addHelpText('after', examples('ezurnals class list', 'ezurnals class list --level 7 --json'))
     .description('list the classes of the year')
     .option('--level <level>', 'only this grade')
     .action(async (opts: { level?: string }, command: Command) => {

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { writePrivateFile } from '../../private-file.ts';
+import { checkOutputFile, writeOutputFile } from '../../output-file.ts';
 import type { Command } from 'commander';
 import { AppError } from '../../errors.ts';
 import { EXCEL_CSV_OPTIONS, toCsv } from '../../csv/write.ts';
@@ -28,13 +27,13 @@ export function registerExport(program: Command): void {
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--format <format>', 'csv or json', 'csv')
     .option('--excel', 'CSV for Latvian Excel: ";" separator, UTF-8 BOM, CRLF')
-    .option('--force', 'overwrite an existing --out file')
+    .option('--force', 'overwrite an existing --out file (a symbolic link there is replaced, never written through)')
     .addHelpText('after', examples('ezurnals export students --excel --out skoleni.csv', 'ezurnals export grades --format json > grades.json', 'ezurnals export lessons --year 2025/2026 --out lessons.csv'))
     .action(async (kindArg: string, opts: ExportOptions, command: Command) => {
       const kind = checkKind(kindArg);
       if (opts.format !== 'csv' && opts.format !== 'json') throw new AppError('usage', `--format must be csv or json, not "${opts.format}".`);
       if (opts.excel && opts.format === 'json') throw new AppError('usage', '--excel applies to CSV only.');
-      if (opts.out && existsSync(opts.out) && !opts.force) throw new AppError('conflict', `${opts.out} exists; add --force to overwrite it.`);
+      if (opts.out) checkOutputFile(opts.out, opts.force);
       const json = !!globalOptions(command).json;
       await runCommand(command, {
         write: false,
@@ -45,7 +44,7 @@ export function registerExport(program: Command): void {
             io().stdout.write(text);
             return;
           }
-          writePrivateFile(opts.out, text);
+          writeOutputFile(opts.out, text);
           if (json) out.raw({ kind, file: opts.out, rows: records.length });
           else out.info(`Wrote ${records.length} ${kind} to ${opts.out}.`);
         },

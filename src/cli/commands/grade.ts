@@ -1,13 +1,16 @@
 import type { Command } from 'commander';
 import type { GradeChangeView, GradeView } from '../../db/repositories/grades.ts';
 import { correctGrade, enterGrades, gradeHistory, listGrades, missingTermGrades, type GradeInput, type MissingTermGrade } from '../../services/grades.ts';
-import { WORK_KINDS } from '../../domain/grade-scale.ts';
+import { checkGrade, isWorkKind, WORK_KINDS } from '../../domain/grade-scale.ts';
 import { shownStudentCode } from '../../domain/personal-code.ts';
+import { showLesson } from '../../services/lessons.ts';
+import { listClasses } from '../../services/classes.ts';
 import type { Column } from '../output.ts';
 import { collect, examples } from '../options.ts';
 import { askText, canPrompt } from '../prompt.ts';
 import { runCommand } from '../runtime.ts';
 import { chooseLesson, lessonRefOptions } from './lesson.ts';
+import { chooseStudent } from './student.ts';
 
 const columns: Column<GradeView>[] = [
   { header: 'id', value: (g) => g.id },
@@ -37,6 +40,16 @@ const missingColumns: Column<MissingTermGrade>[] = [
   { header: 'student', value: (m) => `${m.student_name} (${m.student})` },
 ];
 
+/** A prompt's grade answer off the scale of the work and the class level: asked again, naming what is accepted. */
+export function gradeProblem(input: GradeInput, level: number | undefined): (answer: string) => string | null {
+  return (answer) => {
+    const work = input.work ?? 'regular';
+    if (!isWorkKind(work)) return null;
+    const check = checkGrade({ value: answer, work, level, exemptCertificate: input.exemptCertificate });
+    return check.ok ? null : check.reason;
+  };
+}
+
 export function registerGrade(program: Command): void {
   const grade = program.command('grade').description('grades: lesson grades, tests, credits, semester, annual and exam grades');
 
@@ -62,8 +75,10 @@ export function registerGrade(program: Command): void {
         prepare: async (ctx) => {
           if (input.class === undefined) await chooseLesson(ctx, input);
           if ((input.students ?? []).length === 0 && canPrompt()) {
-            input.students = [await askText(undefined, '--student', 'Student code')];
-            input.value = await askText(input.value, '--value', 'Grade');
+            const classCode = input.class ?? (await showLesson(ctx, input)).class;
+            input.students = [await chooseStudent(ctx, classCode, undefined)];
+            const level = (await listClasses(ctx)).find((c) => c.code === classCode)?.level;
+            input.value = await askText(input.value, '--value', 'Grade', gradeProblem(input, level));
           }
         },
         run: (ctx) => enterGrades(ctx, input),
@@ -98,6 +113,7 @@ export function registerGrade(program: Command): void {
 
   grade
     .command('history <id>')
+    .addHelpText('after', examples('ezurnals grade history 42', 'ezurnals grade history 42 --json'))
     .description('the full history of a grade')
     .action(async (id: string, _opts, command: Command) => {
       await runCommand(command, { write: false, run: (ctx) => gradeHistory(ctx, id), print: (r, out) => out.data(r, historyColumns) });

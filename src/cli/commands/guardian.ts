@@ -66,6 +66,7 @@ export function registerGuardian(program: Command): void {
 
   guardian
     .command('list')
+    .addHelpText('after', examples('ezurnals guardian list --class 7.a', 'ezurnals guardian list --student S001 --json'))
     .description('list guardians')
     .option('--student <code>', "only this student's")
     .option('--class <class>', "only this class's")

@@ -45,6 +45,7 @@ export function registerHoliday(program: Command): void {
 
   holiday
     .command('remove <id>')
+    .addHelpText('after', examples('ezurnals holiday remove 3'))
     .description('remove an entry of the editable calendar')
     .action(async (id: string, _opts, command: Command) => {
       await runCommand(command, {

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { LessonView } from '../../db/repositories/lessons.ts';
-import { addLesson, listLessons, setLesson, showLesson, type LessonInput, type LessonRef } from '../../services/lessons.ts';
+import { addLesson, LESSON_NUMBERS, listLessons, setLesson, showLesson, type LessonInput, type LessonRef } from '../../services/lessons.ts';
+import { decimalInteger } from '../../services/input.ts';
+import { parseDateInput } from '../../domain/dates.ts';
 import { listSubjectViews } from '../../services/subjects.ts';
 import { listAssignments } from '../../services/assignments.ts';
 import type { ServiceContext } from '../../services/context.ts';
@@ -21,9 +23,16 @@ export const lessonColumns: Column<LessonView>[] = [
   { header: 'homework', value: (l) => l.homework },
 ];
 
+/**
+ * The subject, picked from those taught in the class; a teacher is offered
+ * only the subjects they teach there (a substitute names the subject with
+ * --subject), anyone else every subject of the class.
+ */
 export async function chooseSubject(ctx: ServiceContext, classCode: string | undefined, value: string | undefined): Promise<string> {
   return askChoice(value, '--subject', 'Subject', async () => {
-    const taught = classCode ? await listAssignments(ctx, { class: classCode }) : [];
+    const inClass = classCode ? await listAssignments(ctx, { class: classCode }) : [];
+    const own = inClass.filter((a) => ctx.actor?.kind === 'staff' && a.teacher === ctx.actor.code);
+    const taught = own.length > 0 ? own : inClass;
     if (taught.length > 0) return [...new Map(taught.map((a) => [a.subject, { name: `${a.subject_name} (${a.subject})`, value: a.subject }])).values()];
     return (await listSubjectViews(ctx)).map((s) => ({ name: `${s.name} (${s.code})`, value: s.code }));
   });
@@ -37,6 +46,14 @@ export async function chooseLesson(ctx: ServiceContext, ref: LessonRef): Promise
   const lessons = (await listLessons(ctx, { class: ref.class, subject: ref.subject })).reverse().slice(0, 30);
   ref.lesson = await askChoice(undefined, '--lesson', 'Lesson', async () => lessons.map((l) => ({ name: `${l.date} #${l.number} ${l.topic}`, value: String(l.id) })));
 }
+
+/** A prompt's date answer that is no date: asked again. */
+export const dateProblem = (answer: string): string | null => (parseDateInput(answer) ? null : `"${answer}" is not a date, e.g. 2026-10-05 or 05.10.2026`);
+
+const lessonNumberProblem = (answer: string): string | null => {
+  const n = decimalInteger(answer);
+  return n >= LESSON_NUMBERS.min && n <= LESSON_NUMBERS.max ? null : `"${answer}" is not a lesson number ${LESSON_NUMBERS.min}–${LESSON_NUMBERS.max}`;
+};
 
 export function lessonRefOptions(command: Command): Command {
   return command
@@ -75,8 +92,8 @@ export function registerLesson(program: Command): void {
         prepare: async (ctx) => {
           opts.class = await chooseClass(ctx, opts.class);
           opts.subject = await chooseSubject(ctx, opts.class, opts.subject);
-          opts.date = await askText(opts.date, '--date', 'Date (YYYY-MM-DD)');
-          opts.number = await askText(opts.number as string | undefined, '--number', 'Lesson number');
+          opts.date = await askText(opts.date, '--date', 'Date (YYYY-MM-DD)', dateProblem);
+          opts.number = await askText(opts.number as string | undefined, '--number', 'Lesson number', lessonNumberProblem);
           opts.topic = await askText(opts.topic, '--topic', 'Topic');
         },
         run: (ctx) => addLesson(ctx, opts),
@@ -94,6 +111,7 @@ export function registerLesson(program: Command): void {
     });
 
   lessonRefOptions(lesson.command('show [id]').description('show one lesson'))
+    .addHelpText('after', examples('ezurnals lesson show 12', 'ezurnals lesson show --class 7.a --subject mat --date 2026-10-05'))
     .action(async (id: string | undefined, opts: LessonRef, command: Command) => {
       const ref = { ...opts, lesson: id ?? opts.lesson };
       await runCommand(command, { write: false, prepare: (ctx) => chooseLesson(ctx, ref), run: (ctx) => showLesson(ctx, ref), print: (r, out) => out.data(r, lessonColumns) });

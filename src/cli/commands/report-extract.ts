@@ -15,7 +15,7 @@ export function registerReportExtract(report: Command): void {
   )
     .addHelpText(
       'after',
-      examples('ezurnals report extract --month 2026-10 --class 7.a --out izraksti', 'ezurnals report extract --month 2026-10 --student S001 --format html', 'ezurnals report extract --month 2026-10 --all --out izraksti --json'),
+      examples('ezurnals report extract --month 2026-10 --class 7.a --out izraksti', 'ezurnals report extract --month 2026-10 --student S001 --format html', 'ezurnals report extract --month 2026-10 --all --json > izraksti.json'),
     )
     .action(async (opts: ExtractInput & ReportFlags, command: Command) => {
       await runReport(command, opts, async (ctx) => ({ data: await loadExtractData(ctx, opts), documents: extractDocuments }));

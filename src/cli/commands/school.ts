@@ -18,6 +18,7 @@ export function registerSchool(program: Command): void {
 
   school
     .command('show')
+    .addHelpText('after', examples('ezurnals school show', 'ezurnals school show --json'))
     .description('show the school')
     .action(async (_opts, command: Command) => {
       await runCommand(command, { write: false, run: async (ctx) => showSchool(ctx), print: (r, out) => out.data(r, columns) });

@@ -1,7 +1,7 @@
-import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../../errors.ts';
 import { resolveDatabasePath } from '../../db/connection.ts';
+import { checkOutputFile, writeOutputFile } from '../../output-file.ts';
 import { toCsv } from '../../csv/write.ts';
 import { localTimestamp } from '../../domain/dates.ts';
 import { loadConfig } from '../../services/config.ts';
@@ -71,18 +71,18 @@ export function registerSms(program: Command): void {
     .option('--force', 'overwrite an existing --out file')
     .addHelpText('after', examples('ezurnals sms export --out paroles.csv'))
     .action(async (opts: { out?: string; force?: boolean }, command: Command) => {
-      if (opts.out && existsSync(opts.out) && !opts.force) throw new AppError('conflict', `${opts.out} exists; add --force to overwrite it.`);
+      // A named file is checked before the database opens; the default name is stamped with the command's own time, so checked inside.
+      if (opts.out) checkOutputFile(opts.out, opts.force);
       await runCommand(command, {
         write: true,
         run: async (ctx) => {
           // The default name is stamped with the command's own time; checked again inside, as it is known only here.
           const file = opts.out ?? defaultExportFile(ctx.now);
-          if (existsSync(file) && !opts.force) throw new AppError('conflict', `${file} exists; add --force to overwrite it.`);
+          checkOutputFile(file, opts.force);
           const handed = await handOverQueued(ctx, (messages) => {
             const csv = toCsv(['id', 'to', 'name', 'username', 'text'], messages.map((m) => [m.id, m.to, m.name, m.username, m.text]));
             // The file holds passwords in clear: readable by its owner only, also when it is overwritten.
-            writeFileSync(file, csv, { mode: 0o600 });
-            chmodSync(file, 0o600);
+            writeOutputFile(file, csv);
           });
           return { file, ...handed };
         },

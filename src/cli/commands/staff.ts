@@ -82,6 +82,7 @@ export function registerStaff(program: Command): void {
 
   staff
     .command('list')
+    .addHelpText('after', examples('ezurnals staff list', 'ezurnals staff list --role class-teacher --json'))
     .description('list employees')
     .option('--role <role>', 'only those with this role')
     .action(async (opts: { role?: string }, command: Command) => {

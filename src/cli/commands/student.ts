@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { AppError } from '../../errors.ts';
-import { writePrivateFile } from '../../private-file.ts';
+import { checkOutputFile, writeOutputFile } from '../../output-file.ts';
 import { exportStudentData } from '../../services/student-data.ts';
 import { addStudent, listStudentViews, moveStudent, setStudent, type StudentFile, type StudentInput, type StudentView } from '../../services/students.ts';
 import { listClasses } from '../../services/classes.ts';
@@ -91,18 +89,25 @@ function printPersonalFile(file: PersonalFile, out: Output): void {
   if (out.json) return out.raw(file);
   out.data(file, fileColumns);
   const section = <T>(title: string, rows: T[], columns: Column<T>[]) => {
-    out.info(`\n${title} (${file.year})`);
+    out.heading(`${title} (${file.year})`);
     out.data(rows, columns);
   };
   section('Grades', file.grades, gradeColumns);
-  out.info(`\nAbsences (${file.year})`);
+  out.heading(`Absences (${file.year})`);
   out.data([file.absences], (['n', 'ns', 'nc', 'k'] as const).map((code) => ({ header: code, value: (a: PersonalFile['absences']) => a[code] })));
   section('Behaviour', file.behavior, behaviorColumns);
   section('Notes for parents', file.notes, noteColumns);
   section('Briefings', file.briefings, briefingColumns);
-  if (file.conversations_hidden) out.info('\nConversations with parents: hidden (only the class teacher, deputies and admins read them).');
+  if (file.conversations_hidden) out.heading('Conversations with parents: hidden (only the class teacher, deputies and admins read them).');
   else section('Conversations with parents', file.conversations, conversationColumns);
   section('Individual work (yours, or all for deputies and admins)', file.individual_work, individualWorkColumns);
+}
+
+/** A student of the class, picked from its list (surname order, as the journal shows them). */
+export async function chooseStudent(ctx: ServiceContext, classCode: string, value: string | undefined): Promise<string> {
+  return askChoice(value, '--student', 'Student', async () =>
+    (await listStudentViews(ctx, { class: classCode })).map((s) => ({ name: `${s.last_name} ${s.first_name} (${s.code})`, value: s.code })),
+  );
 }
 
 export async function chooseClass(ctx: ServiceContext, value: string | undefined): Promise<string> {
@@ -177,6 +182,7 @@ export function registerStudent(program: Command): void {
 
   student
     .command('list')
+    .addHelpText('after', examples('ezurnals student list --class 7.a', 'ezurnals student list --json > skoleni.json'))
     .description('list students (personas kods masked)')
     .option('--class <class>', 'only this class')
     .action(async (opts: { class?: string }, command: Command) => {
@@ -187,17 +193,17 @@ export function registerStudent(program: Command): void {
     .command('export-data <code>')
     .description('everything held about one student and their guardians, as JSON, for a data-subject request (admins and deputies)')
     .option('--out <file>', 'write to a file (mode 0600) instead of stdout')
-    .option('--force', 'overwrite an existing --out file')
+    .option('--force', 'overwrite an existing --out file (a symbolic link there is replaced, never written through)')
     .addHelpText('after', examples('ezurnals student export-data S001 --out S001-dati.json --as admin'))
     .action(async (code: string, opts: { out?: string; force?: boolean }, command: Command) => {
-      if (opts.out && existsSync(opts.out) && !opts.force) throw new AppError('conflict', `${opts.out} exists; add --force to overwrite it.`);
+      if (opts.out) checkOutputFile(opts.out, opts.force);
       await runCommand(command, {
         write: false,
         run: (ctx) => exportStudentData(ctx, code),
         print: (data, out) => {
           const text = `${JSON.stringify(data, null, 2)}\n`;
           if (!opts.out) return void io().stdout.write(text);
-          writePrivateFile(opts.out, text);
+          writeOutputFile(opts.out, text);
           out.info(`Wrote everything held about ${code} to ${opts.out}: ${Object.values(data.records).reduce((n, rows) => n + rows.length, 0)} records, ${data.lessons.length} lessons, ${data.audit.length} audit entries.`);
         },
       });

@@ -31,6 +31,7 @@ export function registerSubject(program: Command): void {
 
   subject
     .command('set <code>')
+    .addHelpText('after', examples('ezurnals subject set mat --name "Matemātika"'))
     .description("rename a subject")
     .option('--name <name>', 'new name')
     .action(async (code: string, opts: { name?: string }, command: Command) => {
@@ -39,6 +40,7 @@ export function registerSubject(program: Command): void {
 
   subject
     .command('list')
+    .addHelpText('after', examples('ezurnals subject list'))
     .description('list subjects')
     .action(async (_opts, command: Command) => {
       await runCommand(command, { write: false, run: (ctx) => listSubjectViews(ctx), print: (r, out) => out.data(r, columns) });

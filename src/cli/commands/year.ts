@@ -57,6 +57,7 @@ export function registerYear(program: Command): void {
 
   year
     .command('list')
+    .addHelpText('after', examples('ezurnals year list', 'ezurnals year list --json'))
     .description('list school years')
     .action(async (_opts, command: Command) => {
       await runCommand(command, { write: false, run: (ctx) => listYears(ctx), print: (r, out) => out.data(r, columns) });

@@ -1,0 +1,46 @@
+// Every command's --help shows how it is used: the README promises an example for each.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { Command } from 'commander';
+import { buildProgram } from '../../src/cli/program.ts';
+
+/** Every command without subcommands, with its words after `ezurnals`. */
+function leaves(command: Command, words: string[] = []): { words: string[]; command: Command }[] {
+  if (command.commands.length === 0) return [{ words, command }];
+  return command.commands.flatMap((sub) => leaves(sub, [...words, sub.name()]));
+}
+
+/** The help a user sees for the command, with the text added after the options. */
+function helpOf(command: Command): string {
+  let text = '';
+  command.configureOutput({ writeOut: (s) => void (text += s), writeErr: (s) => void (text += s) });
+  command.outputHelp();
+  return text;
+}
+
+/** Example lines: `  $ ezurnals …`, or a pipeline or environment ending in it (`printf … | ezurnals account verify …`). */
+const examples = (help: string) => help.split('\n').filter((line) => /^ {2}\$ (.* )?ezurnals /.test(line));
+
+const all = leaves(buildProgram(['--help']));
+
+test('the walk finds the whole command tree', () => {
+  // A walk that found nothing would pass every check below.
+  assert.ok(all.length > 100, `only ${all.length} commands found`);
+  for (const expected of ['grade history', 'lesson show', 'student list', 'sms send', 'account verify', 'report extract', 'init']) {
+    assert.ok(all.some((c) => c.words.join(' ') === expected), `${expected} not found`);
+  }
+});
+
+test('every command has at least one `$ ezurnals …` example of itself in its --help', () => {
+  const missing = all.filter(({ words, command }) => !examples(helpOf(command)).some((line) => line.includes(`ezurnals ${words.join(' ')}`)));
+  assert.equal(missing.map((c) => c.words.join(' ')), [], 'commands whose --help has no example of themselves');
+});
+
+test('no report example combines --out with --json (with --json a report prints its data and writes no file)', () => {
+  const reports = all.filter((c) => c.words[0] === 'report');
+  assert.ok(reports.length >= 10);
+  const wrong = reports.flatMap(({ command }) => examples(helpOf(command)).filter((line) => / --out\b/.test(line) && / --json\b/.test(line)));
+  assert.equal(wrong, []);
+});
+
+test.run();
