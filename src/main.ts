@@ -17,8 +17,7 @@ function wantsJson(argv: readonly string[]): boolean {
  * buffers (as marp-cli's tests call `marpCli([...])`). Returns the exit code.
  */
 export async function main(argv: string[], world: Partial<CliIo> = {}): Promise<number> {
-  // Spread would read the lazy streams' getters now: the given parts override the process's own instead.
-  const io: CliIo = Object.assign(processIo(), world);
+  const io = processIo(world);
   return withIo(io, () => run(argv, io));
 }
 

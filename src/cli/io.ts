@@ -28,22 +28,22 @@ export interface CliIo {
 const current = new AsyncLocalStorage<CliIo>();
 
 /**
- * The process's own world. The streams are read lazily: touching
- * process.stdin opens a handle on it, which a command that never reads
- * stdin should not pay for at start-up.
+ * The process's own world, with what the caller gives in its place. The
+ * process's streams are read lazily: touching process.stdin opens a handle on
+ * it, which a command that never reads stdin should not pay for at start-up.
  */
-export function processIo(): CliIo {
+export function processIo(given: Partial<CliIo> = {}): CliIo {
   return {
-    now: new Date(),
-    env: process.env,
+    now: given.now ?? new Date(),
+    env: given.env ?? process.env,
     get stdin() {
-      return process.stdin;
+      return given.stdin ?? process.stdin;
     },
     get stdout() {
-      return process.stdout;
+      return given.stdout ?? process.stdout;
     },
     get stderr() {
-      return process.stderr;
+      return given.stderr ?? process.stderr;
     },
   };
 }
