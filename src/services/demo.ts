@@ -23,6 +23,7 @@ import { listClasses } from './classes.ts';
 import { listStudentViews } from './students.ts';
 import { listGuardians } from './guardians.ts';
 import { listAssignments } from './assignments.ts';
+import { addSubstitution } from './substitutions.ts';
 import { addLesson, listLessons } from './lessons.ts';
 import { justifyAbsences, listAbsences, markAbsences } from './absences.ts';
 import { correctGrade, enterGrades, listGrades } from './grades.ts';
@@ -374,6 +375,7 @@ interface MissedWork extends EnteredGrade {
 async function writeJournal(run: DemoRun, data: DemoData, years: number): Promise<void> {
   const { rnd, calendar } = run;
   const teacherOf = new Map(data.assignments.map((a) => [`${a.class}|${a.subject}`, a.teacher]));
+  const classTeacherOf = new Map(data.classes.map((c) => [c.code, c.class_teacher]));
   // Substitutions are dated in the data's year; moved into this one, those not yet come (or on a day off there) are left out.
   const held = new Set(run.days);
   const substitutes = new Map(
@@ -412,6 +414,8 @@ async function writeJournal(run: DemoRun, data: DemoData, years: number): Promis
         const lateBy = rnd.chance(0.012) ? rnd.int(1, 3) : 0;
         const lateAt = instantOfLocal(addDays(date, lateBy), clockTime(rnd.int(18 * 60, 21 * 60)));
         const entered = lateBy && lateAt.getTime() <= run.now.getTime() ? lateAt : afternoon(rnd, date);
+        // The class teacher sets the substitution that morning; only then may the substitute record the lesson.
+        if (substitute) await addSubstitution(actingAs(run, classTeacherOf.get(c.code)!, instantOfLocal(date, '08:00')), { class: c.code, subject: slot.subject, date, number: slot.number, teacher: substitute, for: assigned });
         const ctx = actingAs(run, teacher, entered);
         const lesson = await addLesson(ctx, { class: c.code, subject: slot.subject, date, number: slot.number, topic, homework: given(homework), substituteFor: substitute ? assigned : undefined });
         if (substitute) substitutes.delete(`${date}|${c.code}|${slot.number}`);

@@ -109,6 +109,10 @@ export async function addLesson(ctx: ServiceContext, input: LessonInput): Promis
   const set = await substitutionFor(ctx, schoolClass.id, subject.id, date, number);
   const maySet = authorize(actor, 'set-substitution', { classTeacher: schoolClass.class_teacher_id === actor.id }).allowed;
   const named = input.substituteFor ? await resolveStaff(ctx, input.substituteFor, 'teacher') : null;
+  // Nobody may stand in for a teacher in a lesson that teacher does not give, whatever is set.
+  if (named && !assigned.includes(named.id)) {
+    throw new AppError('invalid', `--substitute-for ${named.code}: ${named.code} does not teach ${subject.code} in ${schoolClass.code}.`);
+  }
   const mine = set && (input.teacher ? (await resolveStaff(ctx, input.teacher, 'teacher')).id : actor.id) === set.substitute_id;
   let substituted = named;
   if (mine && (!named || named.id === set.replaced_id)) substituted = named ?? (await findStaffById(ctx.db, set.replaced_id)) ?? null;

@@ -156,9 +156,9 @@ Accounts('verify: exit 0 right, 5 wrong, locked after repeated wrong ones, sayin
 Accounts('only admins and deputies manage accounts and messages; a refusal changes nothing', async () => {
   await ok(['staff', 'add', 'T01', '--first-name', 'Anna', '--last-name', 'Kalniņa', '--role', 'teacher', '--role', 'class-teacher', '--phone', '20000001']);
   for (const args of [['account', 'reset', 'anna.kalnina'], ['account', 'disable', 'anna.kalnina'], ['account', 'list'], ['sms', 'list'], ['sms', 'send'], ['sms', 'export', '--out', join(t.dir, 'x.csv')]]) {
-    ez.refused(args.join(' '), [...args, '--as', 'T01'], 'forbidden', /T01 \(Anna Kalniņa\) may not manage user accounts/);
+    await ez.refused(args.join(' '), [...args, '--as', 'T01'], 'forbidden', /T01 \(Anna Kalniņa\) may not manage user accounts/);
   }
-  ez.refused('reset of nobody', ['account', 'reset', 'nobody'], 'not_found', /nobody/);
+  await ez.refused('reset of nobody', ['account', 'reset', 'nobody'], 'not_found', /nobody/);
 });
 
 Accounts('sms send by a local program: delivered ones are scrubbed, a failing one is marked failed and the exit is 1', async () => {

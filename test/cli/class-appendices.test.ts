@@ -104,7 +104,7 @@ test('refusals: exit codes, a JSON error, and the database unchanged', async () 
   const cases: RefusalCase[] = [
     { label: 'behaviour by a teacher who does not teach in the class', args: ['behavior', 'add', '--student', 'S101', '--kind', 'positive', '--date', '2026-10-05', '--text', 'Labi', '--as', 'T02'], error: 'forbidden', message: /T02 .*may not write in the behaviour journal: neither teaches in 7\.b/ },
     { label: 'behaviour without --kind', args: ['behavior', 'add', '--student', 'S001', '--text', 'Labi', '--as', 'T01'], error: 'usage' },
-    { label: 'behaviour of an unknown kind', args: ['behavior', 'add', '--student', 'S001', '--kind', 'neitrāla', '--text', 'Labi', '--as', 'T01'], error: 'invalid' },
+    { label: 'behaviour of an unknown kind', args: ['behavior', 'add', '--student', 'S001', '--kind', 'neitrāla', '--text', 'Labi', '--as', 'T01'], error: 'usage' },
     { label: 'behaviour in the future', args: ['behavior', 'add', '--student', 'S001', '--kind', 'positive', '--date', '2027-06-01', '--text', 'Labi', '--as', 'T01'], error: 'invalid', message: /future/ },
     { label: 'behaviour of an unknown student', args: ['behavior', 'add', '--student', 'S999', '--kind', 'positive', '--text', 'Labi', '--as', 'T01'], error: 'not_found' },
     { label: 'behaviour without an author', args: ['behavior', 'add', '--student', 'S001', '--kind', 'positive', '--text', 'Labi'], error: 'usage', env: { EZURNALS_USER: undefined } },

@@ -56,7 +56,7 @@ test('deputies, admins and the operator (no --as) see every entry', async () => 
 });
 
 test("asking for another author's entries directly is exit 5; bad input is refused and writes nothing", async () => {
-  refused('list --author of another', ['individual', 'list', '--author', 'N01', '--as', 'T01'], 'forbidden', /N01's individual work/);
+  await refused('list --author of another', ['individual', 'list', '--author', 'N01', '--as', 'T01'], 'forbidden', /N01's individual work/);
   await refused('show of another', ['individual', 'show', '2', '--as', 'T02'], 'forbidden', /individual work entry 2/);
   await refused('show of another (author T01)', ['individual', 'show', '1', '--as', 'N01'], 'forbidden');
   await refused('no such entry', ['individual', 'show', '9', '--as', 'D01'], 'not_found');

@@ -91,6 +91,8 @@ test(`exit 5 outside one's own assignment (${otherAssignment.length} cases), dat
 // ------------------------------------------------------------ substitutes
 
 test('a substitute records the lesson and may mark absences and grades in it, not in the other lessons', async () => {
+  // The substitution is set first, by a deputy: a teacher cannot name themselves the substitute.
+  await setup([['substitution', 'add', '--class', '7.a', '--subject', 'mat', '--date', '2026-10-06', '--number', '1', '--teacher', 'T03', '--as', 'D01']]);
   const lesson = await run(['lesson', 'add', '--class', '7.a', '--subject', 'mat', '--date', '2026-10-06', '--number', '1', '--topic', 'Aizvietošana', '--substitute-for', 'T01', '--as', 'T03', '--json']);
   assert.is(lesson.code, 0, lesson.stderr);
   assert.is(lesson.json.teacher, 'T03');

@@ -65,7 +65,7 @@ test('PDF: one landscape file with the late entries and the totals per teacher',
   const text = pdfText(join(out.dir, '2026-10-01_2026-11-30_termini.pdf'));
   assert.ok(text.includes('Ierakstu termiņu kontrole'));
   assert.is(lineWith(text, /^\s*16\.10\.2026/), '16.10.2026 7.a Matemātika stunda un tēma, 1. st. Anna Kalniņa (T01) 26.10.2026 08:00 16.10.2026 17:00 1');
-  assert.is(lineWith(text, /^\s*02\.11\.2026/), '02.11.2026 7.a Matemātika vērtējumi, pārbaudes darbs Anna Kalniņa (T01) S001 12.11.2026 12:00 09.11.2026 3');
+  assert.is(lineWith(text, /^\s*02\.11\.2026/), '02.11.2026 7.a Matemātika vērtējumi, pārbaudes darbs Anna Kalniņa (T01) Jānis Bērziņš 12.11.2026 12:00 09.11.2026 3');
   assert.is(lineWith(text, /^\s*Anna Kalniņa \(T01\)\s+4/), 'Anna Kalniņa (T01) 4 3');
 });
 
