@@ -23,6 +23,8 @@ export function requireIntactDatabase(native: SqliteDatabase.Database, what: str
     fault = (error as Error).message;
   }
   if (fault) {
+    // SQLite's report spans lines ("*** in database main ***\n…"): one line, as every refusal.
+    fault = fault.replace(/\s+/g, ' ').trim();
     throw new AppError('invalid', `The database file is damaged (SQLite quick_check: ${fault.length > 300 ? `${fault.slice(0, 300)}…` : fault}): ${what}. Restore it from a backup, or recover it with \`sqlite3 FILE .recover\`.`);
   }
 }

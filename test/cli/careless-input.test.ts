@@ -98,7 +98,7 @@ function asOther(args: string[], extra: Record<string, string>): CliResult {
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, json: undefined, errorJson: undefined };
 }
 
-test('a 0444 database and a read-only folder: one line naming the real cause', () => {
+test('a read-only (0400) database and a read-only folder: one line naming the real cause', () => {
   const dir = join(t.dir, 'readonly');
   mkdirSync(dir);
   // The other user must reach the folder.
@@ -106,13 +106,14 @@ test('a 0444 database and a read-only folder: one line naming the real cause', (
   const db = join(dir, 'school.db');
   copyFileSync(t.dbPath, db);
   if (process.getuid?.() === 0) chownSync(dir, 65534, 65534), chownSync(db, 65534, 65534);
-  chmodSync(db, 0o444);
+  // 0400, not 0444: a database others may read opens with a warning line of its own (issue 13).
+  chmodSync(db, 0o400);
   const write = asOther(['subject', 'add', 'fiz', '--name', 'Fizika'], { EZURNALS_DB: db, EZURNALS_USER: 'admin' });
-  oneLine(write, 5, /read-only/, 'a write to a 0444 database');
+  oneLine(write, 5, /read-only/, 'a write to a 0400 database');
   assert.not.match(write.stderr, /not an ezurnals database/);
   // The folder read-only, and no -wal/-shm yet: SQLite cannot open the file at all.
   for (const suffix of ['-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
-  chmodSync(db, 0o644);
+  chmodSync(db, 0o600);
   chmodSync(dir, 0o555);
   try {
     const list = asOther(['subject', 'list'], { EZURNALS_DB: db, EZURNALS_USER: 'admin' });

@@ -7,7 +7,7 @@ import { tempDir } from '../support/school.ts';
 import { lineWith, pdfPages, pdfText } from '../support/pdf.ts';
 import { runner } from './_helpers.ts';
 import { spawn, spawnSync } from 'node:child_process';
-import { BIN } from '../support/cli.ts';
+import { BIN, bin } from '../support/cli.ts';
 
 const school = await reportSchool();
 const out = tempDir('ezurnals-report-');
@@ -107,7 +107,8 @@ test('--format html needs no browser, and the HTML escapes every value', async (
 
 test('no browser: exit 1 with one clear message, and no file written', async () => {
   const dir = join(out.dir, 'none');
-  const r = await run(['report', 'extract', '--month', '2026-10', '--class', '7.a', '--out', dir], NO_BROWSER);
+  // The browser is looked up in the process's own environment: a real process, started without one.
+  const r = bin(['report', 'extract', '--month', '2026-10', '--class', '7.a', '--out', dir], { EZURNALS_DB: school.dbPath, ...NO_BROWSER });
   assert.is(r.code, 1);
   assert.match(r.stderr, 'no such file exists');
   assert.match(r.stderr, 'apt-get install chromium');

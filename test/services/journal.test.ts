@@ -1,6 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { addLesson, listLessons, resolveLesson, setLesson, showLesson, type LessonInput } from '../../src/services/lessons.ts';
+import { addSubstitution } from '../../src/services/substitutions.ts';
 import { absenceHistory, justifyAbsences, listAbsences, markAbsences, removeAbsence } from '../../src/services/absences.ts';
 import { correctGrade, enterGrades, gradeHistory, listGrades, parseStudentValues } from '../../src/services/grades.ts';
 import { addAssignment } from '../../src/services/assignments.ts';
@@ -61,7 +62,12 @@ Lessons('a teacher records only their own assignments', async () => {
   assert.equal(await counts(s.db, 'lesson'), { lesson: 0 });
 });
 
+/** A deputy sets the substitution first (issue 13): only then may the substitute record that lesson. */
+const substitution = (date: string, number: number, teacher: string) =>
+  s.as('D01', (c) => addSubstitution(c, { class: '7.a', subject: 'mat', date, number, teacher, for: 'T01' }));
+
 Lessons('substitute: a teacher records the lesson they give for an assigned teacher', async () => {
+  await substitution(MON, 3, 'T02');
   const view = await lesson('T02', matA(MON, 3, { substituteFor: 'T01' }));
   assert.equal([view.teacher, view.substitute_for, view.created_by], ['T02', 'T01', 'T02']);
   const byAdmin = await lesson('admin', matA(TUE, 3, { teacher: 'T04', substituteFor: 'T01' }));
@@ -71,9 +77,9 @@ Lessons('substitute: a teacher records the lesson they give for an assigned teac
 const substituteRefusals: [string, string, Partial<LessonInput>, 'invalid' | 'forbidden' | 'not_found', string[]][] = [
   ['for someone not assigned', 'T02', { substituteFor: 'T03' }, 'invalid', ['--substitute-for T03', 'T03 does not teach mat in 7.a']],
   ['for oneself', 'T01', { substituteFor: 'T01' }, 'invalid', ['cannot substitute for themselves']],
-  ['by a nurse', 'N01', { substituteFor: 'T01' }, 'forbidden', ['N01 (Līga Zariņa) may not record lessons']],
+  ['by a nurse', 'N01', { substituteFor: 'T01' }, 'forbidden', ['No substitution of T01 by N01', 'substitution add']],
   ['by a social pedagogue', 'P01', { substituteFor: 'T01' }, 'forbidden', ['P01']],
-  ['for somebody else, by a teacher', 'T02', { substituteFor: 'T01', teacher: 'T04' }, 'forbidden', ['T02']],
+  ['for somebody else, by a teacher', 'T02', { substituteFor: 'T01', teacher: 'T04' }, 'forbidden', ['No substitution of T01 by T04']],
   ['for an unknown teacher', 'T02', { substituteFor: 'T99' }, 'not_found', ['T99']],
 ];
 for (const [name, as, extra, code, parts] of substituteRefusals) {
@@ -168,6 +174,7 @@ Lessons('set fixes topic and homework; the substitute may, another teacher may n
   await rejects(() => s.as('T02', (c) => setLesson(c, { lesson: l.id }, { topic: 'X' })), 'forbidden', 'T02', 'record lessons');
   await rejects(() => s.as('T01', (c) => setLesson(c, { lesson: l.id }, {})), 'usage', 'Nothing to change');
   await rejects(() => s.as('T01', (c) => setLesson(c, { lesson: l.id }, { topic: ' ' })), 'usage', '--topic');
+  await substitution(TUE, 2, 'T02');
   const sub = await lesson('T02', matA(TUE, 2, { substituteFor: 'T01' }));
   assert.is((await s.as('T02', (c) => setLesson(c, { lesson: sub.id }, { homework: '5. uzd.' }))).homework, '5. uzd.');
 });
@@ -259,6 +266,7 @@ Absences('mark permission: own lesson or the lesson taught as a substitute', asy
   await rejects(() => mark('T02', l1, ['S001']), 'forbidden', 'T02 (Pēteris Ozoliņš) may not mark absences: does not teach mat in 7.a');
   await rejects(() => mark('N01', l1, ['S001']), 'forbidden', 'N01');
   await rejects(() => mark('T01', lv, ['S001']), 'forbidden', 'T01', 'lv in 7.a'); // class teacher, not the lv teacher
+  await substitution(WED, 4, 'T02');
   const sub = (await lesson('T02', matA(WED, 4, { substituteFor: 'T01' }))).id;
   const [row] = await mark('T02', sub, ['S001']);
   assert.equal([row!.change, row!.marked_by], ['created', 'T02']);
@@ -429,6 +437,7 @@ Grades('enter permission: own assignment, or the lesson taught as a substitute',
   await rejects(() => enter('T01', { lesson: gLv, students: ['S001'], value: '7' }), 'forbidden', 'T01', 'lv in 7.a');
   await rejects(() => enter('N01', { lesson: g1, students: ['S001'], value: '7' }), 'forbidden', 'N01');
   await rejects(() => enter('T02', { class: '7.a', subject: 'mat', date: MON, students: ['S001'], value: '7' }), 'forbidden', 'T02');
+  await substitution(TUE, 1, 'T02');
   const sub = (await lesson('T02', matA(TUE, 1, { substituteFor: 'T01' }))).id;
   assert.is((await enter('T02', { lesson: sub, students: ['S001'], value: '7' }))[0]!.created_by, 'T02');
   assert.is((await enter('admin', { lesson: g1, students: ['S002'], value: '7' }))[0]!.created_by, 'admin');
@@ -529,6 +538,7 @@ Grades('the class teacher may correct another subject\'s grade of the class; oth
 });
 
 Grades('the substitute who gave the lesson may correct its grade', async () => {
+  await substitution(TUE, 1, 'T02');
   const sub = (await lesson('T02', matA(TUE, 1, { substituteFor: 'T01' }))).id;
   const [grade] = await enter('T02', { lesson: sub, students: ['S002'], value: '5' });
   assert.is((await s.as('T02', (c) => correctGrade(c, grade!.id, { value: '6', reason: 'Kļūda' }))).value, '6');
