@@ -111,6 +111,19 @@ process.stdin.on('close', () => {
 `;
 
 /**
+ * The browser's environment: ours without preloaded libraries. The browser
+ * only renders HTML we made, with every date already in it, so it needs no
+ * part of a caller's LD_PRELOAD; and a preloaded clock (libfaketime, with
+ * which the suite is tried at other dates) sends Chromium's scheduler
+ * spinning, so that printing never ends.
+ */
+export function browserEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) if (value !== undefined && key !== 'LD_PRELOAD' && !key.startsWith('FAKETIME')) kept[key] = value;
+  return kept;
+}
+
+/**
  * Starts the printing browser so that none of it outlives the command,
  * whatever ends it. Its profile lives in a folder of ours (not puppeteer's,
  * which only puppeteer's own exit handlers remove, and a kill -9 skips), and
@@ -130,7 +143,7 @@ export async function launchBrowser(executablePath = findBrowser()): Promise<Bro
   let browser: Browser;
   try {
     // puppeteer closes the browser itself on Ctrl-C, SIGTERM and SIGHUP.
-    browser = await puppeteer().launch({ executablePath, headless: true, args: BROWSER_ARGS, userDataDir: profile, handleSIGINT: true, handleSIGTERM: true, handleSIGHUP: true });
+    browser = await puppeteer().launch({ executablePath, headless: true, args: BROWSER_ARGS, userDataDir: profile, env: browserEnv(process.env), handleSIGINT: true, handleSIGTERM: true, handleSIGHUP: true });
   } catch (error) {
     release();
     throw new AppError('unexpected', `The browser at ${executablePath} did not start: ${(error as Error).message.split('\n')[0]}\n${NO_BROWSER_MESSAGE}`);
