@@ -83,20 +83,6 @@ export interface RefusalCase {
   env?: Env;
 }
 
-/** Maps items through an async function, at most `limit` at a time, keeping the order. */
-export async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!, i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 /** The usual small school of the issue's example, as setup steps. */
 export const EXAMPLE_SCHOOL: string[][] = [
   ['init', '--school', 'Rīgas Parauga vidusskola', '--year', '2026/2027'],
