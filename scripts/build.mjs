@@ -38,8 +38,9 @@ await build({
   // Prompts are only for people at a terminal: loaded from node_modules when
   // asked, not parsed on every start. better-sqlite3's JavaScript is bundled
   // (a dozen small files cost ~9 ms to resolve); its addon is loaded by path.
-  // puppeteer is loaded only by commands that print PDFs (src/reports/browser.ts).
-  external: ['@inquirer/prompts', 'puppeteer'],
+  // puppeteer is loaded only by commands that print PDFs (src/reports/browser.ts),
+  // pg only for postgres:// databases, the web framework only by `serve`.
+  external: ['@inquirer/prompts', 'puppeteer', 'pg', 'pg-copy-streams', 'fastify', '@fastify/*', 'shell-quote'],
   define: {
     __EZURNALS_VERSION__: JSON.stringify(pkg.version),
     'import.meta.url': '__ezurnalsModuleUrl',
