@@ -3,8 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { AppError } from '../errors.ts';
 import { makePrivateDir, makeTreePrivate, PRIVATE_FILE_MODE } from '../private-file.ts';
-import { nativeDatabase } from '../db/connection.ts';
-import { auditHead } from '../db/audit/integrity.ts';
+import { auditHead } from '../db/dialect.ts';
 import { requireIntactDatabase } from '../db/quick-check.ts';
 import { formatHead } from '../domain/audit-chain.ts';
 import { findOnlySchool } from '../db/repositories/schools.ts';
@@ -176,7 +175,7 @@ async function archiveFromSnapshot(
   const snapshot = openSnapshot(snapshotPath);
   try {
     const school = (await findOnlySchool(snapshot.db))!;
-    const head = auditHead(snapshot.native);
+    const head = await auditHead(snapshot.db);
     const archived: ServiceContext = { db: snapshot.db, school, actor: null, now, yearCode: year.code };
     const tables = writeTables(snapshot.native, join(work, FOLDERS.tables.name), (done, total) => stage.progress('Tables', done, total));
     const built = [];
@@ -206,8 +205,6 @@ export async function exportArchive(ctx: ServiceContext, input: ArchiveExportInp
   const year = await resolveYear(ctx);
   const isoTool = input.iso ? findIsoTool() : undefined;
   findBrowser();
-  const live = nativeDatabase(ctx.db);
-  if (!live) throw new Error('The archive needs the SQLite database opened by ezurnals.');
 
   const out = resolve(input.out);
   const work = join(dirname(out), `.${basename(out)}.partial-${process.pid}`);
@@ -225,9 +222,9 @@ export async function exportArchive(ctx: ServiceContext, input: ArchiveExportInp
     makePrivateDir(work);
     mkdirSync(join(work, FOLDERS.database.name), { recursive: true });
     // A corrupt page would be copied into the snapshot and the year's record, and the year then closed on it.
-    requireIntactDatabase(live, 'the year was not archived');
+    await requireIntactDatabase(ctx.db, 'the year was not archived');
     const snapshotPath = join(work, FOLDERS.database.name, SNAPSHOT_FILE);
-    await takeSnapshot(live, snapshotPath);
+    await takeSnapshot(ctx.db, snapshotPath);
 
     const { school, labels, auditHead } = await archiveFromSnapshot(snapshotPath, work, ctx.now, year, parts, stage);
 

@@ -2,25 +2,22 @@ import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { Kysely, SqliteDialect } from 'kysely';
 import SqliteDatabase from 'better-sqlite3';
 import { nativeBindingPath, type Db } from '../db/connection.ts';
+import { dialectOf } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
 import { REDACTED, SECRET_COLUMNS } from '../domain/secret-columns.ts';
 import { systemFailure } from '../system-error.ts';
 
-/** Pages per backup step: all of them, so the copy is read in one read transaction (see takeSnapshot). */
-const ALL_PAGES = 0x7fffffff;
-
 /**
- * A consistent copy of the live database by SQLite's online backup. Copied
- * in one step, it is read inside one read transaction: in WAL mode writers in
- * other processes carry on meanwhile, and the copy is the database as of one
- * moment (in small steps, every write elsewhere would restart the copy, and a
- * busy school could keep it from ever finishing). The copy is switched from WAL
+ * A consistent copy of the live database as an SQLite file, made by the
+ * dialect as of one moment while writers carry on (SQLite's online backup in
+ * one step; from PostgreSQL, one REPEATABLE READ read into a file made by the
+ * SQLite migrations). The copy is switched from WAL
  * to a rollback journal, so that it opens read-only from a CD, where SQLite
  * cannot create the -wal and -shm files.
  */
-export async function takeSnapshot(live: SqliteDatabase.Database, target: string): Promise<void> {
+export async function takeSnapshot(live: Db, target: string): Promise<void> {
   try {
-    await live.backup(target, { progress: () => ALL_PAGES });
+    await dialectOf(live).snapshot(live, target);
   } catch (error) {
     // A full disk here is the copy's, not the journal's: the journal was only read.
     throw systemFailure(error, `the archive's database copy ${target}`) ?? error;

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../errors.ts';
+import { isPostgresUrl } from '../db/location.ts';
 import { inTransaction, openDatabase, openWarnings, resolveDatabasePath, type Db } from '../db/connection.ts';
 import { findOnlySchool } from '../db/repositories/schools.ts';
 import { findStaffByCode, findStaffById } from '../db/repositories/staff.ts';
@@ -104,7 +105,8 @@ async function openSession(options: GlobalOptions, write: boolean): Promise<{ db
     if (!school) throw new AppError('not_found', 'The database holds no school: it was not created by `ezurnals init`.');
     const author = options.as ?? env.EZURNALS_USER;
     const actor = author ? await resolveActor(db, school, author, options.as ? '--as' : 'EZURNALS_USER') : null;
-    if (!actor && !write) requireOperator(path);
+    // On a server, the database role the server signed in is the operator; a file's operator is its owner.
+    if (!actor && !write && !isPostgresUrl(path)) requireOperator(path);
     return { db, ctx: { db, school, actor, now, yearCode: options.year } };
   } catch (error) {
     await db.destroy();

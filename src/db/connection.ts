@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, existsSync, openSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
-import { Kysely, SqliteAdapter, SqliteDialect, sql } from 'kysely';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import SqliteDatabase from 'better-sqlite3';
 import { AppError } from '../errors.ts';
 import { systemFailure } from '../system-error.ts';
@@ -12,6 +12,9 @@ import { migrateToLatestOrThrow, schemaBehind } from './migrate.ts';
 import { ensureYearLockTriggers, isYearLockError, yearLockError } from './year-lock.ts';
 import { installAuditTriggers } from './audit/triggers.ts';
 import { auditHighWater, currentCommand, sealAuditEntries } from './audit/seal.ts';
+import { attachDialect, dialectOf } from './dialect.ts';
+import { sqliteDialect } from './sqlite/dialect.ts';
+import { parseLocation } from './location.ts';
 
 export type Db = Kysely<Database>;
 
@@ -23,7 +26,7 @@ export type Db = Kysely<Database>;
  */
 const natives = new WeakMap<Db, SqliteDatabase.Database>();
 
-/** The better-sqlite3 database under `db`, when it came from `openDatabase` or `inTransaction`. */
+/** The better-sqlite3 database under `db`, when it came from `openDatabase` or `inTransaction`; only src/db's SQLite code uses it. */
 export function nativeDatabase(db: Db): SqliteDatabase.Database | undefined {
   return natives.get(db);
 }
@@ -123,7 +126,21 @@ function withStatementCache(native: SqliteDatabase.Database): SqliteDatabase.Dat
   });
 }
 
-export async function openDatabase(path: string, options: OpenOptions = {}): Promise<Db> {
+/**
+ * Opens the journal named by `--db` / EZURNALS_DB: a PostgreSQL URL
+ * (postgres://…?school=CODE, src/db/postgres/open.ts, whose driver is loaded
+ * only then) or the path of an SQLite file.
+ */
+export async function openDatabase(target: string, options: OpenOptions = {}): Promise<Db> {
+  const location = parseLocation(target);
+  if (location.kind === 'postgres') {
+    const { openPostgres } = await import('./postgres/open.ts');
+    return openPostgres(location, options);
+  }
+  return openSqlite(location.path, options);
+}
+
+async function openSqlite(path: string, options: OpenOptions): Promise<Db> {
   const exists = path === ':memory:' || existsSync(path);
   if (options.create && exists && path !== ':memory:') {
     throw new AppError('conflict', `A database already exists at ${path}; init refuses to overwrite it.`);
@@ -192,6 +209,7 @@ async function openCreated(path: string, options: OpenOptions, verdict: FilesVer
   const cached = withStatementCache(native);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
   natives.set(db, cached);
+  attachDialect(db, sqliteDialect(cached, path));
   warnings.set(db, verdict.refused === null ? verdict.warnings : []);
   if (asReader) {
     readOnly.add(db);
@@ -245,7 +263,12 @@ function afterMigrating(native: SqliteDatabase.Database, auditFrom: number): voi
 
 /** A larger page cache for one big write (SQLite's default is 2 MB); other dialects manage their own. */
 export async function widenPageCache(db: Db, megabytes: number): Promise<void> {
-  if (db.getExecutor().adapter instanceof SqliteAdapter) await sql.raw(`pragma cache_size = -${Math.round(megabytes * 1024)}`).execute(db);
+  await dialectOf(db).widenCache(db, megabytes);
+}
+
+/** Marks a database as one its user may read but not write (src/db/postgres/open.ts shares the rule). */
+export function markReadOnly(db: Db): void {
+  readOnly.add(db);
 }
 
 /** Who the audit log names for a transaction's writes; the command defaults to this process's own. */
@@ -256,31 +279,63 @@ export interface AuditAuthor {
 }
 
 /**
- * One command = one transaction. SQLite's BEGIN IMMEDIATE takes the write lock
- * up front, so concurrent writers wait on the busy timeout instead of failing
- * when a read transaction tries to upgrade. Right before the commit, the audit
- * entries the triggers wrote are sealed (src/db/audit/seal.ts): this is the
- * one place every command and import commits.
+ * One command = one transaction. The dialect begins it with the school's
+ * one-writer lock (SQLite's BEGIN IMMEDIATE; PostgreSQL's head row FOR
+ * UPDATE), so concurrent writers queue instead of failing. Right before the
+ * commit, the audit entries the triggers wrote are sealed
+ * (src/db/audit/seal.ts): this is the one place every command and import
+ * commits.
  */
 export async function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>, author: AuditAuthor = {}): Promise<T> {
-  const begin = db.getExecutor().adapter instanceof SqliteAdapter ? sql`begin immediate` : sql`begin`;
   if (readOnly.has(db)) throw new AppError('forbidden', 'This database belongs to another user: you may read it, but only its owner may write to it.');
+  const dialect = dialectOf(db);
   return db.connection().execute(async (conn) => {
     const native = natives.get(db);
     if (native) natives.set(conn, native);
-    await begin.execute(conn);
+    attachDialect(conn, dialect);
     try {
-      const auditFrom = native ? auditHighWater(native) : 0;
+      const auditFrom = await dialect.beginWrite(conn);
       const result = await work(conn);
-      if (native) sealAuditEntries(native, auditFrom, { actor: author.actor ?? null, command: author.command ?? currentCommand() });
+      await dialect.sealAudit(conn, auditFrom, { actor: author.actor ?? null, command: author.command ?? currentCommand() });
       await sql`commit`.execute(conn);
       return result;
     } catch (error) {
       // On a full disk or an I/O error SQLite has already rolled back: the rollback's own
       // "no transaction is active" must not hide the real cause.
-      if (native?.inTransaction !== false) await sql`rollback`.execute(conn).catch(() => undefined);
+      if (dialect.inTransaction(conn)) await sql`rollback`.execute(conn).catch(() => undefined);
       if (isYearLockError(error)) throw await yearLockError(conn);
-      throw error;
+      throw dialect.translateError?.(error) ?? error;
     }
   });
+}
+
+/**
+ * A write that carries its own audit entries, already sealed (a school copied
+ * whole with `db copy`, or the archive's snapshot): the school's writer lock,
+ * but no sealing, which would sign the copied entries again. src/db only.
+ */
+export async function inCopyTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  const dialect = dialectOf(db);
+  return db.connection().execute(async (conn) => {
+    const native = natives.get(db);
+    if (native) natives.set(conn, native);
+    attachDialect(conn, dialect);
+    try {
+      await dialect.beginWrite(conn);
+      const result = await work(conn);
+      await sql`commit`.execute(conn);
+      return result;
+    } catch (error) {
+      if (dialect.inTransaction(conn)) await sql`rollback`.execute(conn).catch(() => undefined);
+      throw dialect.translateError?.(error) ?? error;
+    }
+  });
+}
+
+/** Removes a school from its PostgreSQL server, whole (the demo's --force; tests). */
+export async function dropSchool(target: string): Promise<void> {
+  const location = parseLocation(target);
+  if (location.kind !== 'postgres') throw new Error('dropSchool: not a server school');
+  const { dropPostgresSchool } = await import('./postgres/open.ts');
+  await dropPostgresSchool(location);
 }

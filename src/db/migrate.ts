@@ -20,7 +20,8 @@ async function appliedMigrations(db: Kysely<any>): Promise<string[] | null> {
  * costs one small query, so it can run on every open without slowing scripts.
  * Says whether it migrated (the caller then renews the audit triggers).
  */
-export async function migrateToLatestOrThrow(db: Kysely<any>): Promise<boolean> {
+/** `schema`: the PostgreSQL schema of the school, so that Kysely never takes another school's migration table for this one's. */
+export async function migrateToLatestOrThrow(db: Kysely<any>, schema?: string): Promise<boolean> {
   const applied = await appliedMigrations(db);
   if (applied) {
     const unknown = applied.filter((name) => !(name in MIGRATIONS));
@@ -32,7 +33,7 @@ export async function migrateToLatestOrThrow(db: Kysely<any>): Promise<boolean> 
     }
     if (applied.at(-1) === LATEST_MIGRATION) return false;
   }
-  const migrator = new Migrator({ db, provider, migrationTableName: MIGRATION_TABLE });
+  const migrator = new Migrator({ db, provider, migrationTableName: MIGRATION_TABLE, ...(schema ? { migrationTableSchema: schema, migrationLockTableName: 'kysely_migration_lock' } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     // A full disk or a read-only file is said as such, not as a broken migration.

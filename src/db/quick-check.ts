@@ -1,5 +1,7 @@
 import type SqliteDatabase from 'better-sqlite3';
 import { AppError } from '../errors.ts';
+import type { Db } from './connection.ts';
+import { dialectOf } from './dialect.ts';
 
 /**
  * SQLite's quick_check (the page structure; not the indexes' agreement with
@@ -14,11 +16,11 @@ export function quickCheckFault(native: SqliteDatabase.Database): string | null 
   return problems.length === 0 ? null : problems.join('; ');
 }
 
-/** quick_check as a refusal: `what` says what would have been done with the damaged database. */
-export function requireIntactDatabase(native: SqliteDatabase.Database, what: string): void {
+/** The storage's own check as a refusal (SQLite's quick_check): `what` says what would have been done with the damaged database. */
+export async function requireIntactDatabase(db: Db, what: string): Promise<void> {
   let fault: string | null;
   try {
-    fault = quickCheckFault(native);
+    fault = await dialectOf(db).storageFault(db);
   } catch (error) {
     fault = (error as Error).message;
   }

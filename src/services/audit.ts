@@ -1,9 +1,8 @@
 // `ezurnals audit list|verify`: reading and checking the audit trail that the
 // triggers write and each commit seals (src/db/audit/).
 import { AppError } from '../errors.ts';
-import { nativeDatabase } from '../db/connection.ts';
 import { auditPage, listAuditEntries, redactionEntries } from '../db/repositories/audit-log.ts';
-import { auditHashAt, auditHead, auditTriggerFault, lastIssuedAuditId, rowAuditFault } from '../db/audit/integrity.ts';
+import { auditHashAt, auditHead, dialectOf } from '../db/dialect.ts';
 import { requireIntactDatabase } from '../db/quick-check.ts';
 import { ChainVerifier, formatHead, parseHead, redactedEntriesOf, type AuditHead } from '../domain/audit-chain.ts';
 import { instantOfLocal, localTimestamp, parseDateInput } from '../domain/dates.ts';
@@ -111,16 +110,10 @@ export interface AuditVerifyOptions {
   head?: string;
 }
 
-function nativeOf(ctx: ServiceContext) {
-  const native = nativeDatabase(ctx.db);
-  if (!native) throw new Error('the audit checks need the SQLite database under the connection');
-  return native;
-}
-
 /** `audit head`: the chain's position and hash now, to write down or keep outside the database. */
 export async function currentAuditHead(ctx: ServiceContext): Promise<AuditHead> {
   requireRightToRead(ctx, 'read-audit-log');
-  const head = auditHead(nativeOf(ctx));
+  const head = await auditHead(ctx.db);
   if (!head) throw new AppError('not_found', 'The audit log has no sealed entry yet: there is no head to keep.');
   return head;
 }
@@ -137,8 +130,8 @@ export async function verifyAudit(ctx: ServiceContext, options: AuditVerifyOptio
   requireRightToRead(ctx, 'read-audit-log');
   const remembered = options.head === undefined ? null : parseHead(options.head);
   if (options.head !== undefined && (!remembered || remembered.position < 1)) throw new AppError('usage', `head ${options.head}: give POSITION:HASH as \`audit head\` printed it, e.g. 2832:${'0'.repeat(8)}….`);
-  const native = nativeOf(ctx);
-  requireIntactDatabase(native, 'its audit log cannot be verified');
+  const dialect = dialectOf(ctx.db);
+  await requireIntactDatabase(ctx.db, 'its audit log cannot be verified');
   const listed = new Set<number>();
   for (const record of await redactionEntries(ctx.db)) for (const id of redactedEntriesOf(record)) listed.add(id);
   const verifier = new ChainVerifier(listed);
@@ -152,15 +145,15 @@ export async function verifyAudit(ctx: ServiceContext, options: AuditVerifyOptio
     }
     after = page.at(-1)!.id;
   }
-  const cut = verifier.finish(lastIssuedAuditId(native));
+  const cut = verifier.finish(await dialect.lastIssuedAuditId(ctx.db));
   if (cut) throw fail(cut.entryId, cut.reason);
-  const trigger = auditTriggerFault(native);
+  const trigger = await dialect.auditTriggerFault(ctx.db);
   if (trigger) throw new AppError('invalid', `The audit log's entries verify, but ${trigger}.`);
-  const rows = rowAuditFault(native);
+  const rows = await dialect.rowAuditFault(ctx.db);
   if (rows.fault) throw new AppError('invalid', `The audit log's entries verify, but the data does not match them: ${rows.fault}.`);
-  const head = auditHead(native);
+  const head = await auditHead(ctx.db);
   if (remembered) {
-    const at = auditHashAt(native, remembered.position);
+    const at = await auditHashAt(ctx.db, remembered.position);
     if (!at) throw new AppError('invalid', `The remembered head ${formatHead(remembered)} is not in the audit log: the log ends at #${head?.position ?? 0}, so entries were cut and the chain rebuilt.`);
     if (at.hash !== remembered.hash) throw new AppError('invalid', `The remembered head ${formatHead(remembered)} is not in the audit log: entry #${remembered.position} now has the hash ${at.hash}, so the chain was rewritten up to there.`);
   }

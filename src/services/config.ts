@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { isPostgresUrl } from '../db/location.ts';
 import { AppError } from '../errors.ts';
 import { decimalInteger } from './input.ts';
 
@@ -56,6 +57,8 @@ const ENV_NUMBERS: [string, 'sms' | 'lockout', string][] = [
 
 function configPath(dbPath: string, env: NodeJS.ProcessEnv): { path: string; explicit: boolean } {
   if (env.EZURNALS_CONFIG) return { path: resolve(env.EZURNALS_CONFIG), explicit: true };
+  // A school on a PostgreSQL server has no folder of its own: its configuration is named by EZURNALS_CONFIG, or is in the working folder.
+  if (isPostgresUrl(dbPath)) return { path: resolve(CONFIG_FILE_NAME), explicit: false };
   return { path: join(dirname(resolve(dbPath)), CONFIG_FILE_NAME), explicit: false };
 }
 

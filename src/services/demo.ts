@@ -3,7 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import { packageRoot } from '../package-root.ts';
 import { parse } from 'csv-parse/sync';
 import { AppError } from '../errors.ts';
-import { inTransaction, openDatabase, removeDatabaseFiles, type Db } from '../db/connection.ts';
+import { dropSchool, inTransaction, openDatabase, removeDatabaseFiles, type Db } from '../db/connection.ts';
+import { redactUrl } from '../db/location.ts';
 import type { AbsenceCode, School } from '../db/schema.ts';
 import { staffActor, type Actor } from '../domain/permissions.ts';
 import type { WorkingCalendar } from '../domain/calendar.ts';
@@ -41,7 +42,13 @@ export function demoDataDir(): string {
 }
 
 /** Creates DIR/ezurnals.db for the demo; an existing one is replaced only when forced. */
-export async function openDemoDatabase(dir: string, options: { force?: boolean } = {}): Promise<{ db: Db; path: string }> {
+export async function openDemoDatabase(dir: string, options: { force?: boolean; server?: string } = {}): Promise<{ db: Db; path: string }> {
+  if (options.server) {
+    // A demo school on a server: replaced only when forced, like the file.
+    if (options.force) await dropSchool(options.server);
+    mkdirSync(resolve(dir), { recursive: true, mode: 0o700 });
+    return { db: await openDatabase(options.server, { create: true }), path: redactUrl(options.server) };
+  }
   const path = resolve(dir, DEMO_DATABASE_FILE);
   if (existsSync(path) && !options.force) {
     throw new AppError('conflict', `${path} already exists; add --force to replace it with a fresh demo school.`);

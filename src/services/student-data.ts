@@ -5,7 +5,7 @@
 // day it exists. Secret columns (password hashes, SMS bodies) are left out.
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.ts';
-import { schemaOf, type Schema } from '../db/introspection.ts';
+import { loadSchema, type Schema } from '../db/introspection.ts';
 import { AUDIT_TABLE } from '../db/audit/triggers.ts';
 import { isSecretColumn } from '../domain/secret-columns.ts';
 import { localTimestamp } from '../domain/dates.ts';
@@ -43,13 +43,13 @@ function withoutSecrets(table: string, row: Row): Row {
   return Object.fromEntries(Object.entries(row).filter(([column]) => !isSecretColumn(table, column)));
 }
 
-async function rowsWhere(db: Db, table: string, column: string, ids: readonly number[]): Promise<Row[]> {
+async function rowsWhere(db: Db, schema: Schema, table: string, column: string, ids: readonly number[]): Promise<Row[]> {
   if (ids.length === 0) return [];
   const rows = (await db
     .selectFrom(table as never)
     .selectAll()
     .where(sql.ref(column), 'in', [...ids])
-    .orderBy(sql.ref('rowid'))
+    .orderBy(schema.keyColumns(table).map((c) => sql.ref(c)))
     .execute()) as Row[];
   return rows.map((r) => withoutSecrets(table, r));
 }
@@ -67,18 +67,18 @@ async function recordsAbout(db: Db, schema: Schema, studentId: number, guardianI
   const records: Record<string, Row[]> = {};
   for (const ref of schema.referencesTo('student')) {
     if (EXCLUDED.has(ref.table)) continue;
-    const rows = await rowsWhere(db, ref.table, ref.column, [studentId]);
+    const rows = await rowsWhere(db, schema, ref.table, ref.column, [studentId]);
     gather(records, ref.table, rows);
     // One level further: rows about those rows (a grade's corrections, an absence's history).
     const ids = rows.map((r) => r.id).filter((id): id is number => typeof id === 'number');
     for (const nested of schema.referencesTo(ref.table)) {
-      if (!EXCLUDED.has(nested.table)) gather(records, nested.table, await rowsWhere(db, nested.table, nested.column, ids));
+      if (!EXCLUDED.has(nested.table)) gather(records, nested.table, await rowsWhere(db, schema, nested.table, nested.column, ids));
     }
   }
   // The guardians' own records, except in tables that are about a student: those rows may concern their other children.
   for (const ref of schema.referencesTo('guardian')) {
     if (EXCLUDED.has(ref.table) || schema.referenceFrom(ref.table, 'student')) continue;
-    gather(records, ref.table, await rowsWhere(db, ref.table, ref.column, guardianIds));
+    gather(records, ref.table, await rowsWhere(db, schema, ref.table, ref.column, guardianIds));
   }
   return Object.fromEntries(Object.entries(records).filter(([, rows]) => rows.length > 0).sort(([a], [b]) => a.localeCompare(b)));
 }
@@ -114,10 +114,10 @@ async function auditOf(db: Db, studentId: number, guardianIds: readonly number[]
 export async function exportStudentData(ctx: ServiceContext, ref: string): Promise<StudentDataExport> {
   requireRight(ctx, 'export-personal-data');
   const student = await resolveStudent(ctx, ref);
-  const schema = schemaOf(ctx.db);
+  const schema = await loadSchema(ctx.db);
   const links = await ctx.db.selectFrom('student_guardian').select('guardian_id').where('student_id', '=', student.id).execute();
   const guardianIds = links.map((l) => l.guardian_id);
-  const guardians = await rowsWhere(ctx.db, 'guardian', 'id', guardianIds);
+  const guardians = await rowsWhere(ctx.db, schema, 'guardian', 'id', guardianIds);
   return {
     format: 'ezurnals-student-data/1',
     exported_at: localTimestamp(ctx.now),

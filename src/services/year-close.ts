@@ -3,8 +3,7 @@ import { AppError } from '../errors.ts';
 import { verifyArchive, type ArchiveVerification } from '../archive/verify.ts';
 import { findYearClosure, insertYearClosure } from '../db/repositories/year-closures.ts';
 import { ensureYearLockTriggers } from '../db/year-lock.ts';
-import { nativeDatabase } from '../db/connection.ts';
-import { auditHead } from '../db/audit/integrity.ts';
+import { auditHead } from '../db/dialect.ts';
 import { requireIntactDatabase } from '../db/quick-check.ts';
 import { formatHead } from '../domain/audit-chain.ts';
 import { requireRight, timestamp, type ServiceContext } from './context.ts';
@@ -46,9 +45,8 @@ async function yearToClose(ctx: ServiceContext, code: string) {
  */
 export async function verifyYearArchive(ctx: ServiceContext, code: string, dir: string | undefined): Promise<VerifiedArchive> {
   const year = await yearToClose(ctx, code);
-  const native = nativeDatabase(ctx.db);
   // A year is locked for good on what the database holds now: not on a damaged page.
-  if (native) requireIntactDatabase(native, `${year.code} stays open`);
+  await requireIntactDatabase(ctx.db, `${year.code} stays open`);
   const path = resolve(requireText(dir, 'archive'));
   const verification = await verifyArchive(path);
   if (!verification.ok) {
@@ -71,9 +69,8 @@ export async function closeYear(ctx: ServiceContext, code: string, archive: Veri
   const year = await yearToClose(ctx, code);
   const { verification } = archive;
   const exportedAt = verification.manifests.map((m) => m.exportedAt).filter(Boolean).sort().at(-1) ?? null;
-  const native = nativeDatabase(ctx.db);
   // Before the closure's own entries: the chain as the year was closed, to keep and check later with audit verify --head.
-  const head = native ? auditHead(native) : null;
+  const head = await auditHead(ctx.db);
   const closure = {
     school_year_id: year.id,
     closed_at: timestamp(ctx),

@@ -34,7 +34,7 @@ import { LESSON_NUMBERS } from '../services/lessons.ts';
 import { KIND_COLUMNS, reportUnknownColumns, type TransferKind } from './columns.ts';
 import { enteredAtCell, isoDate, Refs, sameRowReason, work as workOf, type FieldOf } from './import-kinds.ts';
 import type { ImportOptions, ImportSource, KindSummary } from './import.ts';
-import { PreparedInsert } from '../db/repositories/prepared-insert.ts';
+import { dialectOf } from '../db/dialect.ts';
 import { widenPageCache } from '../db/connection.ts';
 import { loadJournalRefs, type JournalRefs, type StoredAbsence, type StoredGrade } from '../db/repositories/journal-refs.ts';
 
@@ -314,7 +314,7 @@ async function importGrades(f: BulkFile<FieldOf<'grades'>>, year: SchoolYear, ba
   /** Each whole row (class, subject, student, work, date, value, note, entered_at) and its line: the same row twice is a duplicate. */
   const sameRows = new Map<string, number>();
   const db = ctx.db;
-  const grades = new PreparedInsert(db, 'grade', [
+  const grades = dialectOf(db).bulkInsert(db, 'grade', [
     'id', 'school_id', 'school_year_id', 'student_id', 'class_id', 'subject_id', 'lesson_id', 'date', 'work', 'value', 'note', 'exempt_certificate', 'created_at', 'created_by', 'updated_at', 'updated_by',
   ]);
   let nextId = data.maxGradeId;
@@ -422,10 +422,12 @@ async function importGrades(f: BulkFile<FieldOf<'grades'>>, year: SchoolYear, ba
       }
       const id = ++nextId;
       if (isTerm) data.termGrades.set(`${student.id}|${subject.id}|${work}`, [id]);
-      if (clean()) grades.run([id, ctx.school.id, year.id, student.id, schoolClass.id, subject.id, null, on, work, value, note ?? null, null, enteredAt, actor.id, enteredAt, actor.id]);
+      if (clean()) grades.add([id, ctx.school.id, year.id, student.id, schoolClass.id, subject.id, null, on, work, value, note ?? null, null, enteredAt, actor.id, enteredAt, actor.id]);
       summary.created++;
     }
+    await grades.flush();
   }
+  await dialectOf(db).afterBulkIds(db, 'grade');
 }
 
 /** What the per-row path says about a code that is none of n, k, ns, nc. */
@@ -574,18 +576,22 @@ async function writeAbsences(
   at: string,
 ): Promise<void> {
   const db = ctx.db;
-  const inserts = new PreparedInsert(db, 'absence', [
+  const dialect = dialectOf(db);
+  const inserts = dialect.bulkInsert(db, 'absence', [
     'id', 'school_id', 'lesson_id', 'student_id', 'marked_code', 'code', 'marked_by', 'marked_at', 'decided_by', 'decided_at', 'note', 'removed', 'updated_at', 'updated_by',
   ]);
   for (const a of created) {
-    inserts.run([a.id, ctx.school.id, a.lessonId, a.studentId, a.markedCode, a.code, actorId, a.markedAt ?? at, a.decided ? actorId : null, a.decided ? at : null, a.note, 0, a.markedAt ?? at, actorId]);
+    inserts.add([a.id, ctx.school.id, a.lessonId, a.studentId, a.markedCode, a.code, actorId, a.markedAt ?? at, a.decided ? actorId : null, a.decided ? at : null, a.note, 0, a.markedAt ?? at, actorId]);
   }
+  await inserts.flush();
+  await dialect.afterBulkIds(db, 'absence');
   for (const a of data.changedExisting()) {
     const set: Record<string, unknown> = { code: a.code, removed: a.removed ? 1 : 0, updated_at: at, updated_by: actorId };
     if (a.marked) Object.assign(set, { marked_code: a.markedCode, marked_by: actorId, marked_at: at, decided_by: null, decided_at: null });
     if (a.decided) Object.assign(set, { decided_by: actorId, decided_at: at });
     await db.updateTable('absence').set(set).where('id', '=', a.id).execute();
   }
-  const history = new PreparedInsert(db, 'absence_change', ['absence_id', 'action', 'code_before', 'code_after', 'reason', 'changed_by', 'changed_at']);
-  for (const c of changes) history.run([c.absence.id, c.action, c.before, c.after, null, actorId, c.action === 'mark' ? (c.absence.markedAt ?? at) : at]);
+  const history = dialect.bulkInsert(db, 'absence_change', ['absence_id', 'action', 'code_before', 'code_after', 'reason', 'changed_by', 'changed_at']);
+  for (const c of changes) history.add([c.absence.id, c.action, c.before, c.after, null, actorId, c.action === 'mark' ? (c.absence.markedAt ?? at) : at]);
+  await history.flush();
 }

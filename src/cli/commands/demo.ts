@@ -6,7 +6,8 @@ import { createOutput, type Column, type Output } from '../output.ts';
 import { examples } from '../options.ts';
 import { globalOptions } from '../runtime.ts';
 import { DEMO_REPORT_CLASS, writeDemoReports, type DemoReports } from '../../reports/demo-reports.ts';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { isPostgresUrl } from '../../db/location.ts';
 
 interface DemoOptions {
   dir: string;
@@ -65,16 +66,18 @@ export function registerDemo(program: Command): void {
       // The demo opens its own database rather than going through runCommand: it takes the invocation's clock here.
       const now = io().now;
       const started = performance.now();
-      const { db, path } = await openDemoDatabase(opts.dir, { force: opts.force });
+      const server = globalOptions(command).db ?? io().env.EZURNALS_DB;
+      // On a PostgreSQL server when --db / EZURNALS_DB names one; otherwise DIR/ezurnals.db.
+      const { db, path } = await openDemoDatabase(opts.dir, { force: opts.force, server: server && isPostgresUrl(server) ? server : undefined });
       let build: DemoBuild | undefined;
       let reports: DemoReports | undefined;
       try {
         build = await buildDemoSchool(db, { now });
-        reports = await writeDemoReports(db, join(dirname(path), 'reports'), now);
+        reports = await writeDemoReports(db, join(isPostgresUrl(path) ? resolve(opts.dir) : dirname(path), 'reports'), now);
       } finally {
         await db.destroy();
         // Like init: a failed build leaves no half-made file behind, so it can simply be run again.
-        if (!reports) removeDatabaseFiles(path);
+        if (!reports && !isPostgresUrl(path)) removeDatabaseFiles(path);
       }
       const { summary, period } = build!;
       printSummary(summary, reports, out);

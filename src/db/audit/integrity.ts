@@ -1,6 +1,7 @@
 // What `audit verify` checks besides the chain, in SQLite's own bookkeeping.
 import type SqliteDatabase from 'better-sqlite3';
-import { rowMatchesEntry, type AuditHead } from '../../domain/audit-chain.ts';
+import { rowMatchesEntry } from '../../domain/audit-chain.ts';
+import type { ColumnInfo } from '../introspection.ts';
 import { AUDIT_TABLE, auditedTables, expectedAuditTriggers, ident, presentAuditTriggers, recordKey, rowJson, type TableShape } from './triggers.ts';
 
 /** The highest audit id SQLite ever handed out: AUTOINCREMENT keeps it even when the last entries are deleted. */
@@ -20,30 +21,21 @@ export function auditTriggerFault(native: SqliteDatabase.Database): string | nul
   return null;
 }
 
-/** The chain's head now: its last sealed entry; position 0 and no hash before the first. */
-export function auditHead(native: SqliteDatabase.Database): AuditHead | null {
-  const row = native.prepare(`select id, hash from ${AUDIT_TABLE} where hash is not null order by id desc limit 1`).get() as { id: number; hash: string } | undefined;
-  return row ? { position: row.id, hash: row.hash } : null;
-}
-
-/** The hash of the entry at a position, if it is there. */
-export function auditHashAt(native: SqliteDatabase.Database, position: number): { hash: string | null } | undefined {
-  return native.prepare(`select hash from ${AUDIT_TABLE} where id = ?`).get(position) as { hash: string | null } | undefined;
-}
-
 /** A column's declared default as JSON would show it: a number, a string without its quotes; null when none or an expression. */
 function declaredDefault(text: string | null): unknown {
   if (text === null) return undefined;
+  // PostgreSQL shows a typed literal: '…'::text.
+  text = text.replace(/::[a-z ]+$/i, '');
   if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
   const quoted = /^'(.*)'$/s.exec(text);
   return quoted ? quoted[1]!.replace(/''/g, "'") : undefined;
 }
 
-function defaultsOf(native: SqliteDatabase.Database, table: string): Map<string, unknown> {
-  const columns = native.pragma(`table_info(${ident(table)})`) as { name: string; dflt_value: string | null }[];
+/** The declared defaults of a table's columns, for rowMatchesEntry. */
+export function defaultsOf(columns: readonly ColumnInfo[]): Map<string, unknown> {
   const defaults = new Map<string, unknown>();
   for (const c of columns) {
-    const value = declaredDefault(c.dflt_value);
+    const value = declaredDefault(c.defaultValue ?? null);
     if (value !== undefined) defaults.set(c.name, value);
   }
   return defaults;
@@ -93,7 +85,7 @@ function checkRows(native: SqliteDatabase.Database): { fault: string | null; row
       `select R.k, R.v, L.operation, L.after_values as after, L.id from (${rows}) as R left join temp.audit_check_latest as L on L.record_key = R.k where L.id is null or L.operation = 'delete' or L.after_values is not R.v`,
     );
     // Read before the rows: a connection runs no pragma while a query iterates.
-    const defaults = defaultsOf(native, table.name);
+    const defaults = defaultsOf(table.columns);
     for (const r of differing.iterate() as Iterable<{ k: string; v: string; operation: string | null; after: string | null; id: number | null }>) {
       if (r.id === null) return fault(`${named(table.name, r.k)} has no audit entry: it was written with the audit off, or its entries were deleted`);
       if (r.operation === 'delete') return fault(`${named(table.name, r.k)} exists, but its last audit entry #${r.id} deletes it: it was written back with the audit off`);

@@ -23,7 +23,7 @@ export interface AuditStamp {
 const PAGE = 4096;
 
 /** The operating-system account running the tool: "the system operator" of entries without --as. */
-function systemUser(): string {
+export function systemUser(): string {
   try {
     return userInfo().username;
   } catch {

@@ -19,7 +19,8 @@
 // dropped and recreated; other triggers (year_lock_* and the like) are left alone.
 import type SqliteDatabase from 'better-sqlite3';
 import { isSecretColumn, REDACTED } from '../../domain/secret-columns.ts';
-import { Schema, type ColumnInfo } from '../introspection.ts';
+import type { ColumnInfo, Schema } from '../introspection.ts';
+import { sqliteSchema } from '../sqlite/schema.ts';
 
 export const AUDIT_TABLE = 'audit_log';
 const TRIGGER_PREFIX = 'audit_';
@@ -72,13 +73,17 @@ export function auditTriggersFor(table: TableShape): { name: string; sql: string
   ];
 }
 
-/** Every table to audit (all but the log itself), read from the database itself. */
-export function auditedTables(native: SqliteDatabase.Database): TableShape[] {
-  const schema = new Schema(native);
+/** Every table to audit (all but the log itself), as the schema describes them. */
+export function auditedTablesOf(schema: Schema): TableShape[] {
   return schema
     .tables()
     .filter((name) => name !== AUDIT_TABLE)
     .map((name) => ({ name, columns: schema.columns(name), studentColumn: name === 'student' ? 'id' : schema.referenceFrom(name, 'student') }));
+}
+
+/** Every table to audit, read from the SQLite database itself. */
+export function auditedTables(native: SqliteDatabase.Database): TableShape[] {
+  return auditedTablesOf(sqliteSchema(native));
 }
 
 /** The audit triggers the database should have, by name. */

@@ -1,0 +1,214 @@
+// The audit trail on PostgreSQL: the same entries as SQLite's triggers write
+// (src/db/audit/triggers.ts), so that one verifier serves both.
+//
+// - One PL/pgSQL trigger function per table, generated from the catalog after
+//   every migration, writes the row's values as the same compact JSON text
+//   SQLite's json_object() gives, secret columns as "[redacted]".
+// - Entry ids are gap-free per school: the writer holds the school's head row
+//   (ezurnals_head, FOR UPDATE) and the next id is counted in a
+//   transaction-local setting, so a rolled-back write leaves no hole (a
+//   sequence would, and the verifier reads a hole as a deleted entry). Writes
+//   made behind the tool's back (psql) take the same head lock on their first
+//   entry.
+// - The head row keeps the highest id ever issued, as SQLite's sqlite_sequence
+//   does, so entries cut off the end are caught.
+// - Sealing is per transaction: the tool computes the chain in JavaScript (the
+//   same functions as on SQLite) and writes a page of seals per statement.
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../connection.ts';
+import type { AuditStamp, RowAuditResult } from '../dialect.ts';
+import { entryHash, GENESIS_HASH, rowMatchesEntry, valuesDigest } from '../../domain/audit-chain.ts';
+import { isSecretColumn, REDACTED } from '../../domain/secret-columns.ts';
+import { AUDIT_TABLE, auditedTablesOf, type TableShape } from '../audit/triggers.ts';
+import { defaultsOf } from '../audit/integrity.ts';
+import type { Schema } from '../introspection.ts';
+import { systemUser } from '../audit/seal.ts';
+
+export const HEAD_TABLE = 'ezurnals_head';
+
+export const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+/** The transaction-local setting counting this school's audit ids. */
+export const auditCounter = (school: string) => `ezurnals.audit_id_${school}`;
+
+/** A value as SQLite's json_object writes it: JSON text, `null` for NULL. */
+function jsonValue(table: TableShape, column: string, type: string, row: string): string {
+  const value = `${row}.${q(column)}`;
+  if (isSecretColumn(table.name, column)) return `case when ${value} is null then 'null' else ${literal(JSON.stringify(REDACTED))} end`;
+  if (type === 'bytea') return `coalesce(to_json(upper(encode(${value}, 'hex')))::text, 'null')`;
+  return `coalesce(to_json(${value})::text, 'null')`;
+}
+
+/** The row's values as compact JSON text, in column order, as the SQLite triggers log them. */
+export function pgRowJson(table: TableShape, row: string): string {
+  const parts = table.columns.map((c, i) => `${literal(`${i === 0 ? '{' : ','}${JSON.stringify(c.name)}:`)} || ${jsonValue(table, c.name, c.type, row)}`);
+  return parts.length === 0 ? `'{}'` : `${parts.join(' || ')} || '}'`;
+}
+
+/** The record key: the id as text, or a JSON array for a composite key. */
+export function pgRecordKey(table: TableShape, row: string): string {
+  const keys = table.columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
+  if (keys.length === 0) throw new Error(`The table ${table.name} has no primary key: its audit entries could not name their rows.`);
+  if (keys.length === 1) return `${row}.${q(keys[0]!.name)}::text`;
+  return `'[' || ${keys.map((k) => `coalesce(to_json(${row}.${q(k.name)})::text, 'null')`).join(` || ',' || `)} || ']'`;
+}
+
+export function auditFunctionName(table: string): string {
+  return `ezurnals_audit_${table}`;
+}
+
+export function auditTriggerName(table: string): string {
+  return `audit_${table}`;
+}
+
+const NOW = `to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** The body of a table's audit trigger function, as pg_proc.prosrc keeps it. */
+export function auditFunctionBody(schema: string, table: TableShape): string {
+  const log = `${q(schema)}.${AUDIT_TABLE}`;
+  const student = (row: string) => (table.studentColumn ? `${row}.${q(table.studentColumn)}` : 'null');
+  const insert = (operation: string, row: 'NEW' | 'OLD', before: string, after: string) =>
+    `insert into ${log} (id, table_name, operation, record_key, student_id, before_values, after_values, at) values (${q(schema)}.ezurnals_audit_next(), ${literal(table.name)}, '${operation}', ${pgRecordKey(table, row)}, ${student(row)}, ${before}, ${after}, ${NOW});`;
+  return `
+begin
+  if TG_OP = 'INSERT' then
+    ${insert('insert', 'NEW', 'null', pgRowJson(table, 'NEW'))}
+  elsif TG_OP = 'UPDATE' then
+    -- A write that changes nothing is not logged.
+    if OLD is distinct from NEW then
+      ${insert('update', 'NEW', pgRowJson(table, 'OLD'), pgRowJson(table, 'NEW'))}
+    end if;
+  else
+    ${insert('delete', 'OLD', pgRowJson(table, 'OLD'), 'null')}
+  end if;
+  return null;
+end`;
+}
+
+/** The school's own functions: the next audit id, and the start of a write. */
+export function headFunctions(schema: string): string[] {
+  const s = q(schema);
+  const counter = literal(auditCounter(schema));
+  return [
+    `create table if not exists ${s}.${HEAD_TABLE} (id integer primary key check (id = 1), last_audit_id bigint not null default 0)`,
+    `insert into ${s}.${HEAD_TABLE} (id, last_audit_id) values (1, 0) on conflict (id) do nothing`,
+    `create or replace function ${s}.ezurnals_audit_next() returns bigint language plpgsql as $body$
+declare n bigint := nullif(current_setting(${counter}, true), '')::bigint;
+begin
+  if n is null then
+    -- A write outside ezurnals: it takes the school's writer lock like the tool does.
+    perform 1 from ${s}.${HEAD_TABLE} where id = 1 for update;
+    select greatest(h.last_audit_id, coalesce((select max(id) from ${s}.${AUDIT_TABLE}), 0)) into n from ${s}.${HEAD_TABLE} h where h.id = 1;
+  end if;
+  n := n + 1;
+  perform set_config(${counter}, n::text, true);
+  return n;
+end $body$`,
+    `create or replace function ${s}.ezurnals_begin_write() returns bigint language plpgsql as $body$
+declare high bigint; issued bigint;
+begin
+  select last_audit_id into issued from ${s}.${HEAD_TABLE} where id = 1 for update;
+  select coalesce(max(id), 0) into high from ${s}.${AUDIT_TABLE};
+  perform set_config(${counter}, greatest(high, issued)::text, true);
+  return high;
+end $body$`,
+  ];
+}
+
+/** Drops and recreates every audit trigger of the school's tables as they now are. */
+export async function installPostgresAuditTriggers(conn: Db, schemaName: string, schema: Schema): Promise<void> {
+  for (const statement of headFunctions(schemaName)) await sql.raw(statement).execute(conn);
+  const present = await sql<{ table: string; name: string }>`select c.relname as table, t.tgname as name from pg_trigger t join pg_class c on c.oid = t.tgrelid where c.relnamespace = ${schemaName}::regnamespace and t.tgname like 'audit\\_%'`.execute(conn);
+  for (const t of present.rows) await sql.raw(`drop trigger ${q(t.name)} on ${q(schemaName)}.${q(t.table)}`).execute(conn);
+  for (const table of auditedTablesOf(schema)) {
+    await sql.raw(`create or replace function ${q(schemaName)}.${q(auditFunctionName(table.name))}() returns trigger language plpgsql as $body$${auditFunctionBody(schemaName, table)}$body$`).execute(conn);
+    await sql.raw(`create trigger ${q(auditTriggerName(table.name))} after insert or update or delete on ${q(schemaName)}.${q(table.name)} for each row execute function ${q(schemaName)}.${q(auditFunctionName(table.name))}()`).execute(conn);
+  }
+}
+
+/** A dropped, disabled or altered audit trigger: the first, or null. */
+export async function postgresAuditTriggerFault(db: Db, schemaName: string, schema: Schema): Promise<string | null> {
+  const present = await sql<{ table: string; name: string; enabled: string; body: string; function: string }>`
+    select c.relname as table, t.tgname as name, t.tgenabled as enabled, p.prosrc as body, p.proname as function
+      from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_proc p on p.oid = t.tgfoid
+     where c.relnamespace = ${schemaName}::regnamespace and t.tgname like 'audit\\_%'`.execute(db);
+  const byTable = new Map(present.rows.map((r) => [r.table, r]));
+  for (const table of auditedTablesOf(schema)) {
+    const found = byTable.get(table.name);
+    const name = auditTriggerName(table.name);
+    if (!found || found.name !== name) return `the audit trigger ${name} is missing: such writes are not being logged`;
+    if (found.enabled === 'D') return `the audit trigger ${name} is disabled: such writes are not being logged`;
+    if (found.function !== auditFunctionName(table.name) || found.body !== auditFunctionBody(schemaName, table)) return `the audit trigger ${name} was altered`;
+  }
+  return null;
+}
+
+const PAGE = 4096;
+
+type Pending = { id: number; table_name: string; operation: string; record_key: string | null; student_id: number | null; before_values: string | null; after_values: string | null; at: string };
+
+/** Seals every entry above `after` (see the file's head); returns how many. */
+export async function sealPostgresAudit(conn: Db, after: number, stamp: AuditStamp): Promise<number> {
+  const osUser = systemUser();
+  const head = await sql<{ hash: string }>`select hash from audit_log where hash is not null and id <= ${after} order by id desc limit 1`.execute(conn);
+  let prev = head.rows[0]?.hash ?? GENESIS_HASH;
+  let cursor = after;
+  let sealed = 0;
+  for (;;) {
+    const { rows } = await sql<Pending>`select id, table_name, operation, record_key, student_id, before_values, after_values, at from audit_log where id > ${cursor} order by id limit ${PAGE}`.execute(conn);
+    if (rows.length === 0) break;
+    const nonces = randomBytes(16 * rows.length).toString('hex');
+    const ids: number[] = [];
+    const nonceList: string[] = [];
+    const digests: string[] = [];
+    const prevs: string[] = [];
+    const hashes: string[] = [];
+    for (const [i, row] of rows.entries()) {
+      const nonce = nonces.slice(32 * i, 32 * (i + 1));
+      const digest = valuesDigest(nonce, row.before_values, row.after_values);
+      const hash = entryHash({ ...row, actor: stamp.actor, os_user: osUser, command: stamp.command, values_digest: digest, prev_hash: prev });
+      ids.push(row.id);
+      nonceList.push(nonce);
+      digests.push(digest);
+      prevs.push(prev);
+      hashes.push(hash);
+      prev = hash;
+    }
+    await sql`update audit_log as a set actor = ${stamp.actor}, os_user = ${osUser}, command = ${stamp.command}, nonce = v.nonce, values_digest = v.digest, prev_hash = v.prev, hash = v.hash
+      from unnest(${ids}::int[], ${nonceList}::text[], ${digests}::text[], ${prevs}::text[], ${hashes}::text[]) as v(id, nonce, digest, prev, hash) where a.id = v.id`.execute(conn);
+    cursor = rows.at(-1)!.id;
+    sealed += rows.length;
+  }
+  if (sealed > 0) await sql`update ${sql.raw(HEAD_TABLE)} set last_audit_id = greatest(last_audit_id, ${cursor}) where id = 1`.execute(conn);
+  return sealed;
+}
+
+/** Every current row against its last audit entry, as src/db/audit/integrity.ts does on SQLite. */
+export async function postgresRowAuditFault(db: Db, schema: Schema): Promise<RowAuditResult> {
+  let checked = 0;
+  const named = (table: string, key: string) => `${table} ${key.startsWith('[') ? key : `#${key}`}`;
+  const fault = (text: string) => ({ fault: text, rows: checked });
+  for (const table of auditedTablesOf(schema)) {
+    const rows = `select ${pgRecordKey(table, 'T')} as k, ${pgRowJson(table, 'T')} as v from ${q(table.name)} as T`;
+    const latest = `select distinct on (record_key) record_key, operation, after_values, id from ${AUDIT_TABLE} where table_name = ${literal(table.name)} and record_key is not null and operation in ('insert', 'update', 'delete') order by record_key, id desc`;
+    const count = await sql<{ n: number }>`select count(*)::int as n from ${sql.id(table.name)}`.execute(db);
+    checked += count.rows[0]!.n;
+    const differing = await sql.raw<{ k: string; v: string; operation: string | null; after: string | null; id: number | null }>(
+      `with R as (${rows}), L as (${latest}) select R.k, R.v, L.operation, L.after_values as after, L.id from R left join L on L.record_key = R.k where L.id is null or L.operation = 'delete' or L.after_values is distinct from R.v`,
+    ).execute(db);
+    const defaults = defaultsOf(table.columns);
+    for (const r of differing.rows) {
+      if (r.id === null) return fault(`${named(table.name, r.k)} has no audit entry: it was written with the audit off, or its entries were deleted`);
+      if (r.operation === 'delete') return fault(`${named(table.name, r.k)} exists, but its last audit entry #${r.id} deletes it: it was written back with the audit off`);
+      if (!rowMatchesEntry(r.v, r.after, defaults)) return fault(`${named(table.name, r.k)} does not hold the values of its last audit entry #${r.id}: it was changed with the audit off, or its later entries were deleted`);
+    }
+    const missing = await sql.raw<{ k: string; id: number }>(
+      `with R as (${rows}), L as (${latest}) select L.record_key as k, L.id from L where L.operation <> 'delete' and not exists (select 1 from R where R.k = L.record_key) order by L.id limit 1`,
+    ).execute(db);
+    const gone = missing.rows[0];
+    if (gone) return fault(`${named(table.name, gone.k)} is missing, but its last audit entry #${gone.id} wrote it: it was deleted with the audit off`);
+  }
+  return { fault: null, rows: checked };
+}

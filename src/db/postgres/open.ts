@@ -1,0 +1,151 @@
+// Opening a school on a PostgreSQL server (issue 15). One schema per school,
+// chosen by search_path: ids, unique constraints and the audit chain stay per
+// school, as in an SQLite file, and Citus's schema-based sharding can place
+// each school on a node without changing a table. The driver (`pg`) is loaded
+// here only, so SQLite users never pay for it at start-up.
+import { createRequire } from 'node:module';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import type { Pool, PoolClient } from 'pg';
+import { AppError } from '../../errors.ts';
+import type { Database } from '../schema.ts';
+import type { Db, OpenOptions } from '../connection.ts';
+import type { DatabaseLocation } from '../location.ts';
+import { migrateToLatestOrThrow } from '../migrate.ts';
+import { attachDialect } from '../dialect.ts';
+import { postgresDialect } from './dialect.ts';
+import { q } from './audit.ts';
+
+type PostgresLocation = Extract<DatabaseLocation, { kind: 'postgres' }>;
+
+/** How long a writer waits for the school's writer lock (and any other lock) before giving up: as SQLite's busy timeout. */
+export const LOCK_TIMEOUT_MS = 30_000;
+
+let driver: typeof import('pg') | undefined;
+
+/** The driver, loaded once; int8 (counts) and numeric come back as numbers, as SQLite gives them. */
+export async function loadDriver(): Promise<typeof import('pg')> {
+  if (driver) return driver;
+  // Required, not imported: the bundled bin runs in a vm.Script, where import() has no loader.
+  const pg = createRequire(import.meta.url)('pg') as typeof import('pg');
+  pg.types.setTypeParser(20, (v: string) => Number(v));
+  pg.types.setTypeParser(1700, (v: string) => Number(v));
+  driver = pg;
+  return pg;
+}
+
+/** The driver's connection failures as one line: the server, not the journal, is the problem. */
+export function connectionFailure(error: unknown, where: string): AppError | undefined {
+  const e = error as { code?: string; message?: string };
+  const code = e.code ?? '';
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EHOSTUNREACH' || code === 'ETIMEDOUT' || code === 'ENOENT')
+    return new AppError('not_found', `Cannot reach the PostgreSQL server of ${where}: ${e.message}.`);
+  if (code === '28P01' || code === '28000') return new AppError('forbidden', `The PostgreSQL server refused the sign-in for ${where}: ${e.message}.`);
+  if (code === '3D000') return new AppError('not_found', `No such database on the PostgreSQL server (${where}): ${e.message}. Create it first (createdb).`);
+  if (code === '42501') return new AppError('forbidden', `The PostgreSQL role may not do this in ${where}: ${e.message}.`);
+  return undefined;
+}
+
+export function newPool(pg: typeof import('pg'), location: PostgresLocation, max: number): Pool {
+  const pool = new pg.Pool({
+    connectionString: location.url,
+    max,
+    application_name: 'ezurnals',
+    // The school's schema first; the server's own catalog after it. C collation is set per column (see collateC).
+    options: `-c search_path=${q(location.school)},pg_catalog -c lock_timeout=${LOCK_TIMEOUT_MS} -c client_encoding=UTF8`,
+  });
+  // An idle client's error (the server restarted) must not kill the process: the next query reports it.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+export interface PostgresOpenOptions extends OpenOptions {
+  /** Connections kept open: one for a command; more for `serve`. */
+  poolSize?: number;
+}
+
+export async function openPostgres(location: PostgresLocation, options: PostgresOpenOptions = {}): Promise<Db> {
+  const pg = await loadDriver();
+  const pool = newPool(pg, location, options.poolSize ?? 2);
+  const where = location.display;
+  let state: { schema: boolean; journal: boolean; tables: number };
+  try {
+    const client: PoolClient = await pool.connect();
+    try {
+      const { rows } = await client.query(
+        `select exists (select 1 from pg_namespace where nspname = $1) as schema,
+                exists (select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relname = 'kysely_migration') as journal,
+                (select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind = 'r')::int as tables`,
+        [location.school],
+      );
+      state = rows[0];
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw connectionFailure(error, where) ?? error;
+  }
+  if (options.create && (state.journal || state.tables > 0)) {
+    await pool.end();
+    throw new AppError('conflict', `The school ${location.school} already exists on ${where}; init refuses to overwrite it.`);
+  }
+  if (!options.create && !state.journal) {
+    await pool.end();
+    throw new AppError('not_found', `No school ${location.school} on ${where}. Create it with \`ezurnals init --db '${where}' --school "…" --year 2026/2027\`.`);
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const dialect = postgresDialect(location.school, where);
+  attachDialect(db, dialect);
+  try {
+    if (options.create && !state.schema) await sql.raw(`create schema ${q(location.school)}`).execute(db);
+    const auditFrom = await dialect.auditHighWater(db);
+    if (await migrateToLatestOrThrow(db, location.school)) await dialect.afterMigrating(db, auditFrom);
+    await dialect.requireGuarantees(db);
+  } catch (error) {
+    await db.destroy();
+    throw connectionFailure(error, where) ?? error;
+  }
+  return db;
+}
+
+/** The schools on a server: every schema holding an ezurnals journal, with its name. */
+export async function listSchools(url: string): Promise<{ school: string; name: string | null; schema_version: string | null }[]> {
+  const pg = await loadDriver();
+  const client = new pg.Client({ connectionString: url, application_name: 'ezurnals' });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw connectionFailure(error, url) ?? error;
+  }
+  try {
+    const { rows: schemas } = await client.query<{ nspname: string }>(
+      `select n.nspname from pg_namespace n join pg_class c on c.relnamespace = n.oid where c.relname = 'kysely_migration' and c.relkind = 'r' order by n.nspname`,
+    );
+    const out = [];
+    for (const { nspname } of schemas) {
+      const name = await client.query<{ name: string }>(`select name from ${q(nspname)}.school order by id limit 1`).catch(() => ({ rows: [] as { name: string }[] }));
+      const version = await client.query<{ name: string }>(`select name from ${q(nspname)}.kysely_migration order by name desc limit 1`).catch(() => ({ rows: [] as { name: string }[] }));
+      out.push({ school: nspname, name: name.rows[0]?.name ?? null, schema_version: version.rows[0]?.name ?? null });
+    }
+    return out;
+  } finally {
+    await client.end();
+  }
+}
+
+
+/** Drops a school's schema with everything in it. */
+export async function dropPostgresSchool(location: PostgresLocation): Promise<void> {
+  const pg = await loadDriver();
+  const client = new pg.Client({ connectionString: location.url, application_name: 'ezurnals' });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw connectionFailure(error, location.display) ?? error;
+  }
+  try {
+    await client.query(`drop schema if exists ${q(location.school)} cascade`);
+  } finally {
+    await client.end();
+  }
+}
