@@ -4,7 +4,8 @@
  * through the real services, so the fixtures obey the same rules as the CLI.
  */
 import * as assert from 'uvu/assert';
-import { copyFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { TEST_PG } from '../support/postgres.ts';
 import { dirname } from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase } from '../../src/db/connection.ts';
@@ -91,8 +92,7 @@ export async function smallSchool(): Promise<SmallSchool> {
   // Built once per process through the services, then copied: each test gets its own file.
   template ??= buildTemplate();
   const source = await template;
-  const t = tempDir();
-  copyFileSync(source.dbPath, t.dbPath);
+  const t = tempDir(undefined, { from: source.dbPath });
   const db = await openDatabase(t.dbPath);
   return wrap({ db, dbPath: t.dbPath, cleanup: async () => { await db.destroy(); t.cleanup(); } });
 }
@@ -133,8 +133,8 @@ async function buildTemplate(): Promise<{ dbPath: string }> {
     await addAssignment(c, { class: '2.a', subject: 'mat', teacher: 'T03' });
   });
   // Fold the WAL into the main file so that a plain copy carries everything.
-  await sql`pragma wal_checkpoint(TRUNCATE)`.execute(school.db);
+  if (!TEST_PG) await sql`pragma wal_checkpoint(TRUNCATE)`.execute(school.db);
   await school.db.destroy();
-  process.once('exit', () => rmSync(dirname(school.dbPath), { recursive: true, force: true }));
+  if (!TEST_PG) process.once('exit', () => rmSync(dirname(school.dbPath), { recursive: true, force: true }));
   return { dbPath: school.dbPath };
 }

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { databaseOf, newTestDatabase, TEST_PG } from './postgres.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inTransaction, openDatabase, type Db } from '../../src/db/connection.ts';
@@ -8,10 +9,17 @@ import { initializeSchool } from '../../src/services/school-setup.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { staffActor } from '../../src/domain/permissions.ts';
 
-/** A fresh database file in its own temporary folder. */
-export function tempDir(prefix = 'ezurnals-test-'): { dir: string; dbPath: string; cleanup: () => void } {
+/**
+ * A fresh database in its own temporary folder: a file in it, or, when the
+ * suite runs on PostgreSQL, a new database on the test server
+ * (test/support/postgres.ts); `from` copies another test database.
+ */
+export function tempDir(prefix = 'ezurnals-test-', options: { from?: string } = {}): { dir: string; dbPath: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  return { dir, dbPath: join(dir, 'test.db'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  const dbPath = TEST_PG ? newTestDatabase(options.from ? databaseOf(options.from) : undefined) : join(dir, 'test.db');
+  if (options.from && !TEST_PG) copyFileSync(options.from, dbPath);
+  // A server's test databases go with the throwaway server.
+  return { dir, dbPath, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** A school as `ezurnals init` makes it, open for service-level tests. */

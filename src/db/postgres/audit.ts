@@ -114,6 +114,8 @@ begin
   perform set_config(${counter}, greatest(high, issued)::text, true);
   return high;
 end $body$`,
+    // Entries the tool writes itself (an anonymisation's redact record) take their id from the same counter.
+    `alter table ${s}.${AUDIT_TABLE} alter column id set default ${s}.ezurnals_audit_next()`,
   ];
 }
 

@@ -67,17 +67,23 @@ export async function openPostgres(location: PostgresLocation, options: Postgres
   const pg = await loadDriver();
   const pool = newPool(pg, location, options.poolSize ?? 2);
   const where = location.display;
-  let state: { schema: boolean; journal: boolean; tables: number };
+  let state: { schema: boolean; journal: boolean; tables: number; empty?: boolean };
   try {
     const client: PoolClient = await pool.connect();
     try {
       const { rows } = await client.query(
         `select exists (select 1 from pg_namespace where nspname = $1) as schema,
                 exists (select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relname = 'kysely_migration') as journal,
-                (select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind = 'r')::int as tables`,
+                (select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind = 'r')::int as tables,
+                to_regclass(quote_ident($1) || '.school') is not null as has_school_table`,
         [location.school],
       );
       state = rows[0];
+      // A schema the server's operator prepared (migrated by this tool, no school in it yet) may be taken by init.
+      if (state.journal && rows[0].has_school_table) {
+        const held = await client.query(`select (select count(*) from ${q(location.school)}.school)::int + (select count(*) from ${q(location.school)}.audit_log)::int as n`);
+        state.empty = held.rows[0].n === 0;
+      }
     } finally {
       client.release();
     }
@@ -85,7 +91,7 @@ export async function openPostgres(location: PostgresLocation, options: Postgres
     await pool.end().catch(() => undefined);
     throw connectionFailure(error, where) ?? error;
   }
-  if (options.create && (state.journal || state.tables > 0)) {
+  if (options.create && !state.empty && (state.journal || state.tables > 0)) {
     await pool.end();
     throw new AppError('conflict', `The school ${location.school} already exists on ${where}; init refuses to overwrite it.`);
   }

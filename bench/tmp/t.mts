@@ -1,0 +1,16 @@
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { migrateToLatestOrThrow } from '/work/main/src/db/migrate.ts';
+import { postgresDialect } from '/work/main/src/db/postgres/dialect.ts';
+import { attachDialect } from '/work/main/src/db/dialect.ts';
+const school = 'y' + Math.floor(Math.random()*1e6);
+const pool = new pg.Pool({ connectionString: 'postgres://postgres@localhost:54329/ctest', options: `-c search_path=${school}` });
+const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+const d = postgresDialect(school, 'x'); attachDialect(db, d);
+let t = performance.now();
+const lap = (l: string) => { console.log(l, Math.round(performance.now() - t)); t = performance.now(); };
+await sql.raw(`create schema ${school}`).execute(db); lap('schema');
+await migrateToLatestOrThrow(db, school); lap('migrate');
+await d.afterMigrating(db, 0); lap('after');
+await d.requireGuarantees(db); lap('guarantees');
+await db.destroy();
