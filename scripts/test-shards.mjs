@@ -33,9 +33,10 @@ function readTimes() {
 }
 
 // On PostgreSQL (scripts/test-pg.mjs), files about SQLite's own file handling are skipped: they say so in their head.
-const sqliteOnly = (f) => /^\s*\/\/ @sqlite-only\b/m.test(readFileSync(join(TEST_DIR, f), 'utf8').slice(0, 2000));
+// Files about PostgreSQL alone (tenancy, moving a school between dialects) run only there.
+const tagged = (f, tag) => new RegExp(`^\\s*// @${tag}\\b`, 'm').test(readFileSync(join(TEST_DIR, f), 'utf8').slice(0, 2000));
 const onPostgres = !!process.env.EZURNALS_TEST_PG;
-const files = testFiles(TEST_DIR).filter((f) => (!only || only.test(f)) && !(onPostgres && sqliteOnly(f)));
+const files = testFiles(TEST_DIR).filter((f) => (!only || only.test(f)) && !tagged(f, onPostgres ? 'sqlite-only' : 'postgres-only'));
 if (files.length === 0) {
   console.error(`No test file matches ${only ?? 'test/**/*.test.ts'}.`);
   process.exit(2);

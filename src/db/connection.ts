@@ -339,3 +339,44 @@ export async function dropSchool(target: string): Promise<void> {
   const { dropPostgresSchool } = await import('./postgres/open.ts');
   await dropPostgresSchool(location);
 }
+
+/** `db copy`: the school at `from` copied whole into a new database at `to` (src/db/copy.ts). */
+export async function copyDatabase(from: string, to: string): Promise<{ from: string; to: string; tables: number; rows: number; auditEntries: number }> {
+  const source = await openDatabase(from);
+  try {
+    const target = await openDatabase(to, { create: true });
+    const { copySchool } = await import('./copy.ts');
+    try {
+      const result = await copySchool(source, target);
+      return { from: dialectOf(source).where, to: dialectOf(target).where, ...result };
+    } catch (error) {
+      await target.destroy();
+      const location = parseLocation(to);
+      // Nothing half-copied is left behind: the target was new.
+      if (location.kind === 'sqlite') removeDatabaseFiles(location.path);
+      else await dropSchool(to);
+      throw error;
+    } finally {
+      await target.destroy().catch(() => undefined);
+    }
+  } finally {
+    await source.destroy();
+  }
+}
+
+/** `school list`: the schools on a PostgreSQL server (the URL's school may be left out); an SQLite file's one school. */
+export async function listSchoolsAt(target: string): Promise<{ school: string; name: string | null; schema_version: string | null }[]> {
+  const location = parseLocation(target, { schoolOptional: true });
+  if (location.kind === 'postgres') {
+    const { listSchools } = await import('./postgres/open.ts');
+    return listSchools(location.url);
+  }
+  const db = await openDatabase(location.path);
+  try {
+    const schools = await db.selectFrom('school').select('name').orderBy('id').execute();
+    const version = await db.selectFrom('kysely_migration' as never).select(sql<string>`max(name)`.as('v')).executeTakeFirst();
+    return schools.map((s) => ({ school: location.path, name: s.name, schema_version: (version as { v?: string } | undefined)?.v ?? null }));
+  } finally {
+    await db.destroy();
+  }
+}

@@ -59,7 +59,7 @@ async function* pagesOf(conn: Db, schema: Schema, table: string): AsyncGenerator
     const rows = (await conn
       .selectFrom(table as never)
       .selectAll()
-      .orderBy(keys.map((k) => sql.ref(k)))
+      .orderBy(sql.join(keys.map((k) => sql.ref(k))))
       .limit(PAGE)
       .offset(offset)
       .execute()) as Record<string, unknown>[];

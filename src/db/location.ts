@@ -27,7 +27,7 @@ export function isPostgresUrl(text: string): boolean {
   return POSTGRES.test(text);
 }
 
-export function parseLocation(text: string): DatabaseLocation {
+export function parseLocation(text: string, options: { schoolOptional?: boolean } = {}): DatabaseLocation {
   if (!isPostgresUrl(text)) return { kind: 'sqlite', path: text };
   let url: URL;
   try {
@@ -38,6 +38,7 @@ export function parseLocation(text: string): DatabaseLocation {
   const school = url.searchParams.get('school');
   url.searchParams.delete('school');
   const display = redactUrl(url.toString());
+  if (!school && options.schoolOptional) return { kind: 'postgres', url: url.toString(), school: '', display };
   if (!school) throw new AppError('usage', `The database URL ${display} names no school: add ?school=CODE (one school per schema on the server).`);
   if (!SCHOOL_CODE.test(school) || RESERVED.has(school) || school.startsWith('pg_')) {
     throw new AppError('usage', `The school code "${school}" cannot name a school on the server: use lower-case letters, digits and _ (up to 48, starting with a letter; not public or pg_…).`);

@@ -49,7 +49,7 @@ async function rowsWhere(db: Db, schema: Schema, table: string, column: string, 
     .selectFrom(table as never)
     .selectAll()
     .where(sql.ref(column), 'in', [...ids])
-    .orderBy(schema.keyColumns(table).map((c) => sql.ref(c)))
+    .orderBy(sql.join(schema.keyColumns(table).map((c) => sql.ref(c))))
     .execute()) as Row[];
   return rows.map((r) => withoutSecrets(table, r));
 }

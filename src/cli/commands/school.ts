@@ -4,7 +4,10 @@ import { setSchool, showSchool } from '../../services/school.ts';
 import { DEFAULT_GRADE_DEADLINES } from '../../domain/deadlines.ts';
 import type { Column } from '../output.ts';
 import { examples } from '../options.ts';
-import { runCommand } from '../runtime.ts';
+import { globalOptions, runCommand } from '../runtime.ts';
+import { createOutput } from '../output.ts';
+import { io } from '../io.ts';
+import { listSchoolsAt, resolveDatabasePath } from '../../db/connection.ts';
 
 const columns: Column<School>[] = [
   { header: 'name', value: (s) => s.name },
@@ -13,8 +16,26 @@ const columns: Column<School>[] = [
   { header: 'test deadline (working days)', value: (s) => s.test_deadline_days ?? DEFAULT_GRADE_DEADLINES.test },
 ];
 
+type SchoolRow = { school: string; name: string | null; schema_version: string | null };
+
+const listColumns: Column<SchoolRow>[] = [
+  { header: 'school', value: (s) => s.school },
+  { header: 'name', value: (s) => s.name },
+  { header: 'schema', value: (s) => s.schema_version },
+];
+
 export function registerSchool(program: Command): void {
-  const school = program.command('school').description("the school's own data: name, registration number, director");
+  const school = program.command('school').description("the school's own data: name, registration number, director; the schools on a server");
+
+  school
+    .command('list')
+    .description('the schools on a PostgreSQL server, for its operator (the URL may leave out ?school=); for an SQLite file, its one school')
+    .addHelpText('after', examples("ezurnals school list --db 'postgres://ezurnals@db.novads.lv/ezurnals'", 'ezurnals school list --json'))
+    .action(async (_opts, command: Command) => {
+      // The storage's operator reads this: no staff identity, as the server's role (or the file's owner) is the gate.
+      const out = await createOutput({ json: !!globalOptions(command).json });
+      out.data(await listSchoolsAt(resolveDatabasePath(globalOptions(command).db, io().env)), listColumns);
+    });
 
   school
     .command('show')
