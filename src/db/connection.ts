@@ -380,3 +380,30 @@ export async function listSchoolsAt(target: string): Promise<{ school: string; n
     await db.destroy();
   }
 }
+
+/** `db grant ROLE`: on PostgreSQL, the application role's rights on one school (src/db/postgres/audit.ts grantStatements). */
+export async function grantApplicationRole(target: string, role: string): Promise<{ school: string; role: string }> {
+  const location = parseLocation(target);
+  if (location.kind !== 'postgres') throw new AppError('usage', 'db grant is for a school on a PostgreSQL server: an SQLite file is guarded by its file permissions.');
+  if (!/^[a-z_][a-z0-9_$]{0,62}$/.test(role)) throw new AppError('usage', `"${role}" is not a role name this tool will quote: use lower-case letters, digits and _.`);
+  const db = await openDatabase(target);
+  try {
+    const { grantStatements } = await import('./postgres/audit.ts');
+    await db.connection().execute(async (conn) => {
+      await sql`begin`.execute(conn);
+      try {
+        for (const statement of grantStatements(location.school, role)) await sql.raw(statement).execute(conn);
+        await sql`commit`.execute(conn);
+      } catch (error) {
+        await sql`rollback`.execute(conn).catch(() => undefined);
+        const code = (error as { code?: string }).code;
+        if (code === '42704') throw new AppError('not_found', `No role ${role} on the server: create it first (create role ${role} login password '…').`);
+        if (code === '42501') throw new AppError('forbidden', `Only the owner of school ${location.school}'s schema may grant rights on it: ${(error as Error).message}.`);
+        throw error;
+      }
+    });
+    return { school: location.school, role };
+  } finally {
+    await db.destroy();
+  }
+}

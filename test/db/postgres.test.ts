@@ -122,4 +122,31 @@ Pg('a write behind the tool takes the school lock and its audit id comes from th
   assert.match(r.errorJson.error.message, new RegExp(`entry #${before + 1} .*never sealed`));
 });
 
+Pg('an application role granted with db grant writes the journal, but may not update or delete the audit log', async () => {
+  const { a, database } = twoSchools();
+  await school(a, 'Rīgas Purvciema vidusskola', 'T01', '8');
+  const role = `ezt_app_${process.pid}_${n}`;
+  psql(`create role ${role} login`);
+  const granted = await cli(['db', 'grant', role, '--json'], { EZURNALS_DB: a });
+  assert.is(granted.code, 0, granted.stderr);
+  const asApp = a.replace(/\/\/[^@]+@/, `//${role}@`);
+  const { setup, read } = runner(asApp);
+  await setup([['lesson', 'add', '--class', '7.a', '--subject', 'mat', '--date', '2026-11-24', '--number', '1', '--topic', 'Procenti', '--as', 'T01']]);
+  assert.is((await read(['lesson', 'list', '--class', '7.a'])).length, 2);
+  assert.is((await cli(['audit', 'verify'], { EZURNALS_DB: asApp, EZURNALS_USER: 'admin' })).code, 0);
+  for (const statement of ["update rpv.audit_log set actor = 'T02' where id = 1", 'delete from rpv.audit_log where id = 1', "insert into rpv.audit_log (table_name, operation, at) values ('x', 'insert', 'y')", "select rpv.ezurnals_seal('T02', 'x', 'x', array[1], array['0'], array['0'], array['0'], array['0'])"]) {
+    let error = '';
+    try {
+      psql(statement, database, role);
+    } catch (e) {
+      error = String((e as { stderr?: string }).stderr);
+    }
+    if (statement.startsWith('select')) {
+      // Sealing an entry sealed already changes nothing.
+      assert.is(psql("select actor from rpv.audit_log where id = 1", database), '\n');
+    } else assert.match(error, /permission denied/, statement);
+  }
+  assert.is((await cli(['audit', 'verify'], { EZURNALS_DB: a, EZURNALS_USER: 'admin' })).code, 0);
+});
+
 Pg.run();

@@ -16,9 +16,9 @@ function server(): URL {
   return new URL(TEST_PG!);
 }
 
-export function psql(sql: string, database = 'postgres'): string {
+export function psql(sql: string, database = 'postgres', user?: string): string {
   const url = server();
-  return execFileSync('psql', ['-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username || 'postgres'), '-d', database, '-c', sql], { encoding: 'utf8' });
+  return execFileSync('psql', ['-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', '-h', url.hostname, '-p', url.port || '5432', '-U', user ?? decodeURIComponent(url.username || 'postgres'), '-d', database, '-c', sql], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** The URL ezurnals opens for the school of a test database. */

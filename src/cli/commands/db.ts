@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { copyDatabase } from '../../db/connection.ts';
+import { copyDatabase, grantApplicationRole, resolveDatabasePath } from '../../db/connection.ts';
+import { io } from '../io.ts';
 import { examples } from '../options.ts';
 import { createOutput } from '../output.ts';
 import { globalOptions } from '../runtime.ts';
@@ -36,4 +37,18 @@ export function registerDb(program: Command): void {
       out.info(`Copied the school into ${result.to}. Check both with \`ezurnals audit verify\`: the audit chain came along entry for entry.`);
     });
 
+
+  db.command('grant')
+    .description("PostgreSQL: let a role of the server use this school as the application: it writes the journal, reads the audit log, and never updates or deletes it (run as the schema's owner)")
+    .argument('<role>', 'the server role the application signs in as, e.g. ezurnals_app')
+    .addHelpText('after', examples("ezurnals db grant ezurnals_app --db 'postgres://ezurnals_owner@db.novads.lv/ezurnals?school=rpv'"))
+    .action(async (role: string, _opts, command: Command) => {
+      const out = await createOutput({ json: !!globalOptions(command).json });
+      const result = await grantApplicationRole(resolveDatabasePath(globalOptions(command).db, io().env), role);
+      out.data(result, [
+        { header: 'school', value: (r) => r.school },
+        { header: 'role', value: (r) => r.role },
+      ]);
+      out.info(`${role} may now use school ${result.school}: the audit log is append-only to it (sealing and redaction only through the owner's functions).`);
+    });
 }

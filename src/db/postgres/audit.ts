@@ -94,7 +94,7 @@ export function headFunctions(schema: string): string[] {
   return [
     `create table if not exists ${s}.${HEAD_TABLE} (id integer primary key check (id = 1), last_audit_id bigint not null default 0)`,
     `insert into ${s}.${HEAD_TABLE} (id, last_audit_id) values (1, 0) on conflict (id) do nothing`,
-    `create or replace function ${s}.ezurnals_audit_next() returns bigint language plpgsql as $body$
+    `create or replace function ${s}.ezurnals_audit_next() returns bigint language plpgsql security definer set search_path = pg_catalog as $body$
 declare n bigint := nullif(current_setting(${counter}, true), '')::bigint;
 begin
   if n is null then
@@ -106,7 +106,7 @@ begin
   perform set_config(${counter}, n::text, true);
   return n;
 end $body$`,
-    `create or replace function ${s}.ezurnals_begin_write() returns bigint language plpgsql as $body$
+    `create or replace function ${s}.ezurnals_begin_write() returns bigint language plpgsql security definer set search_path = pg_catalog as $body$
 declare high bigint; issued bigint;
 begin
   select last_audit_id into issued from ${s}.${HEAD_TABLE} where id = 1 for update;
@@ -116,6 +116,33 @@ begin
 end $body$`,
     // Entries the tool writes itself (an anonymisation's redact record) take their id from the same counter.
     `alter table ${s}.${AUDIT_TABLE} alter column id set default ${s}.ezurnals_audit_next()`,
+    // Sealing and redaction run with the owner's right: the application's role may not UPDATE or DELETE the log
+    // (db grant), and these change only what they must — sealing only entries not sealed yet.
+    `create or replace function ${s}.ezurnals_seal(p_actor text, p_os_user text, p_command text, p_ids integer[], p_nonces text[], p_digests text[], p_prevs text[], p_hashes text[]) returns integer
+  language plpgsql security definer set search_path = pg_catalog as $body$
+declare n integer;
+begin
+  update ${s}.${AUDIT_TABLE} as a set actor = p_actor, os_user = p_os_user, command = p_command, nonce = v.nonce, values_digest = v.digest, prev_hash = v.prev, hash = v.hash
+    from unnest(p_ids, p_nonces, p_digests, p_prevs, p_hashes) as v(id, nonce, digest, prev, hash)
+   where a.id = v.id and a.hash is null;
+  get diagnostics n = row_count;
+  update ${s}.${HEAD_TABLE} set last_audit_id = greatest(last_audit_id, (select max(x) from unnest(p_ids) as x)) where id = 1;
+  return n;
+end $body$`,
+    `create or replace function ${s}.ezurnals_redact(p_id integer, p_before text, p_after text, p_sealed boolean, p_at text) returns void
+  language plpgsql security definer set search_path = pg_catalog as $body$
+begin
+  if p_sealed then
+    update ${s}.${AUDIT_TABLE} set before_values = p_before, after_values = p_after, nonce = null, redacted_at = p_at where id = p_id;
+  else
+    update ${s}.${AUDIT_TABLE} set before_values = p_before, after_values = p_after where id = p_id;
+  end if;
+end $body$`,
+    `create or replace function ${s}.ezurnals_redaction_record(p_after text, p_at text) returns void
+  language plpgsql security definer set search_path = pg_catalog as $body$
+begin
+  insert into ${s}.${AUDIT_TABLE} (table_name, operation, record_key, student_id, before_values, after_values, at) values ('audit_log', 'redact', null, null, null, p_after, p_at);
+end $body$`,
   ];
 }
 
@@ -125,7 +152,8 @@ export async function installPostgresAuditTriggers(conn: Db, schemaName: string,
   const present = await sql<{ table: string; name: string }>`select c.relname as table, t.tgname as name from pg_trigger t join pg_class c on c.oid = t.tgrelid where c.relnamespace = ${schemaName}::regnamespace and t.tgname like 'audit\\_%'`.execute(conn);
   for (const t of present.rows) await sql.raw(`drop trigger ${q(t.name)} on ${q(schemaName)}.${q(t.table)}`).execute(conn);
   for (const table of auditedTablesOf(schema)) {
-    await sql.raw(`create or replace function ${q(schemaName)}.${q(auditFunctionName(table.name))}() returns trigger language plpgsql as $body$${auditFunctionBody(schemaName, table)}$body$`).execute(conn);
+    // SECURITY DEFINER: the entry is written with the owner's right, so the application's role needs no INSERT on the log.
+    await sql.raw(`create or replace function ${q(schemaName)}.${q(auditFunctionName(table.name))}() returns trigger language plpgsql security definer set search_path = pg_catalog as $body$${auditFunctionBody(schemaName, table)}$body$`).execute(conn);
     await sql.raw(`create trigger ${q(auditTriggerName(table.name))} after insert or update or delete on ${q(schemaName)}.${q(table.name)} for each row execute function ${q(schemaName)}.${q(auditFunctionName(table.name))}()`).execute(conn);
   }
 }
@@ -178,12 +206,10 @@ export async function sealPostgresAudit(conn: Db, after: number, stamp: AuditSta
       hashes.push(hash);
       prev = hash;
     }
-    await sql`update audit_log as a set actor = ${stamp.actor}, os_user = ${osUser}, command = ${stamp.command}, nonce = v.nonce, values_digest = v.digest, prev_hash = v.prev, hash = v.hash
-      from unnest(${ids}::int[], ${nonceList}::text[], ${digests}::text[], ${prevs}::text[], ${hashes}::text[]) as v(id, nonce, digest, prev, hash) where a.id = v.id`.execute(conn);
+    await sql`select ezurnals_seal(${stamp.actor}, ${osUser}, ${stamp.command}, ${ids}::int[], ${nonceList}::text[], ${digests}::text[], ${prevs}::text[], ${hashes}::text[])`.execute(conn);
     cursor = rows.at(-1)!.id;
     sealed += rows.length;
   }
-  if (sealed > 0) await sql`update ${sql.raw(HEAD_TABLE)} set last_audit_id = greatest(last_audit_id, ${cursor}) where id = 1`.execute(conn);
   return sealed;
 }
 
@@ -213,4 +239,17 @@ export async function postgresRowAuditFault(db: Db, schema: Schema): Promise<Row
     if (gone) return fault(`${named(table.name, gone.k)} is missing, but its last audit entry #${gone.id} wrote it: it was deleted with the audit off`);
   }
   return { fault: null, rows: checked };
+}
+
+/** The grants of an application role (`db grant`): it writes the journal, reads the log, and changes the log only through the functions above. */
+export function grantStatements(schema: string, role: string): string[] {
+  const s = q(schema);
+  const r = q(role);
+  return [
+    `grant usage on schema ${s} to ${r}`,
+    `grant select, insert, update, delete on all tables in schema ${s} to ${r}`,
+    `revoke insert, update, delete, truncate on ${s}.${AUDIT_TABLE} from ${r}`,
+    `grant usage, select on all sequences in schema ${s} to ${r}`,
+    `grant execute on all functions in schema ${s} to ${r}`,
+  ];
 }

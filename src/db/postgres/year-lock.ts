@@ -67,9 +67,13 @@ end`;
   return wanted;
 }
 
-/** Creates the lock's missing triggers once a year is closed (see src/db/year-lock.ts). */
+/**
+ * Creates the lock's missing triggers. Unlike SQLite's, they are in place
+ * from the start: a statement-level check costs a write little, and this
+ * way the application's role (which may not create triggers) can close a
+ * year. Run at every open; creating a missing one needs the schema's owner.
+ */
 export async function ensurePostgresYearLock(db: Db, schema: string, tables: ReadonlySet<string>): Promise<void> {
-  if (!(await db.selectFrom('year_closure').select('school_year_id').limit(1).executeTakeFirst())) return;
   const present = await sql<{ name: string }>`select t.tgname as name from pg_trigger t join pg_class c on c.oid = t.tgrelid where c.relnamespace = ${schema}::regnamespace and t.tgname like 'year\\_lock\\_%' and t.tgenabled <> 'D'`.execute(db);
   const have = new Set(present.rows.map((r) => r.name));
   for (const [name, d] of yearLockDefinitions(schema, tables)) {

@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { isPostgres } from '../dialect.ts';
 import type { Db } from '../connection.ts';
 import type { AuditEntry } from '../schema.ts';
 
@@ -39,6 +41,11 @@ export async function auditEntriesOfRecords(db: Db, table: string, keys: readonl
 
 /** Replaces an entry's values; a sealed entry also loses its nonce and is marked redacted. */
 export async function redactAuditEntry(db: Db, id: number, values: { before_values: string | null; after_values: string | null }, sealed: boolean, at: string): Promise<void> {
+  // On PostgreSQL the application's role may not update the log: the owner's function does (src/db/postgres/audit.ts).
+  if (isPostgres(db)) {
+    await sql`select ezurnals_redact(${id}::int, ${values.before_values}, ${values.after_values}, ${sealed}, ${at})`.execute(db);
+    return;
+  }
   await db
     .updateTable('audit_log')
     .set(sealed ? { ...values, nonce: null, redacted_at: at } : values)
@@ -47,5 +54,9 @@ export async function redactAuditEntry(db: Db, id: number, values: { before_valu
 }
 
 export async function insertRedactionRecord(db: Db, record: { reason: string; entries: number[] }, at: string): Promise<void> {
+  if (isPostgres(db)) {
+    await sql`select ezurnals_redaction_record(${JSON.stringify(record)}, ${at})`.execute(db);
+    return;
+  }
   await db.insertInto('audit_log').values({ table_name: 'audit_log', operation: 'redact', record_key: null, student_id: null, before_values: null, after_values: JSON.stringify(record), at }).execute();
 }
