@@ -52,6 +52,8 @@ export interface OpenOptions {
   create?: boolean;
   /** The user to judge the files for; the process's own uid. Tests stand in for another user with it. */
   uid?: number;
+  /** A file the tool makes in a work folder of its own (the archive's snapshot): the folder is not judged. */
+  ownWorkFile?: boolean;
 }
 
 /** Databases opened read-only because the current user does not own them: no transaction may begin on them. */
@@ -153,7 +155,7 @@ async function openSqlite(path: string, options: OpenOptions): Promise<Db> {
   }
   const uid = options.uid ?? process.getuid?.();
   let verdict: FilesVerdict = { refused: null, readOnly: false, warnings: [] };
-  if (path !== ':memory:' && uid !== undefined) {
+  if (path !== ':memory:' && uid !== undefined && !options.ownWorkFile) {
     try {
       verdict = inspectDatabaseFiles(path, uid, options.create);
     } catch (error) {

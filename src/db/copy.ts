@@ -118,7 +118,7 @@ function normalise(value: unknown): unknown {
  * snapshot of a PostgreSQL school, the same file an SQLite school gives.
  */
 export async function snapshotToSqlite(db: Db, target: string): Promise<void> {
-  const copy = await openDatabase(target, { create: true });
+  const copy = await openDatabase(target, { create: true, ownWorkFile: true });
   try {
     await copySchool(db, copy);
   } catch (error) {

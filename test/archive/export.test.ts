@@ -16,6 +16,7 @@ import { FOLDERS } from '../../src/archive/nomenclature.ts';
 import { describingBytes, VOLUME_OVERHEAD } from '../../src/archive/volumes.ts';
 import { smallSchool } from '../services/fixtures.ts';
 import { tempDir } from '../support/school.ts';
+import { onSqlite } from '../support/postgres.ts';
 
 const s = await smallSchool();
 const place = tempDir('ezurnals-archive-volumes-');
@@ -176,7 +177,7 @@ test('the archive is the owner’s only, keeps no secret, removes a killed expor
   assert.equal((await verifyAudit(ctx, { head: manifest.auditHead })).checkedHead, head);
 });
 
-test('archive export runs SQLite quick_check first: a corrupt page is refused, and nothing is written', async () => {
+onSqlite(test)('archive export runs SQLite quick_check first: a corrupt page is refused, and nothing is written', async () => {
   const copy = join(place.dir, 'bojāta.db');
   nativeDatabase(s.db)!.exec(`vacuum into '${copy}'`);
   corruptTablePage(copy, 'grade');

@@ -11,6 +11,7 @@ import { cli, type CliResult } from '../support/cli.ts';
 import { tempDir } from '../support/school.ts';
 import { IMPORT_FIXTURES } from '../fixtures/import/make-fixtures.ts';
 import { runner } from './_helpers.ts';
+import { onSqlite } from '../support/postgres.ts';
 
 const BUNDLE = join(IMPORT_FIXTURES, 'bundle');
 
@@ -56,11 +57,11 @@ Accounts.before.each(async () => {
 });
 Accounts.after.each(() => t.cleanup());
 
-Accounts('the database file is created readable by its owner only', () => {
+onSqlite(Accounts)('the database file is created readable by its owner only', () => {
   assert.is(statSync(t.dbPath).mode & 0o777, 0o600);
 });
 
-Accounts('a provisioning run: the password is nowhere but in the queued message to its owner', async () => {
+onSqlite(Accounts)('a provisioning run: the password is nowhere but in the queued message to its owner', async () => {
   const seen = new Map<string, string>();
   const collect = () => queuedPasswords().forEach((phone, password) => seen.set(password, phone));
   for (const kind of ['staff', 'classes', 'students', 'guardians']) await ok(['import', kind, join(BUNDLE, `${kind}.csv`)]);
@@ -127,7 +128,7 @@ Accounts("a profile's username names its person for --as; a disabled profile may
   assert.match(disabled.stderr, /profile janis\.berzins is disabled/);
 });
 
-Accounts('verify: exit 0 right, 5 wrong, locked after repeated wrong ones, saying until when; nothing secret printed', async () => {
+onSqlite(Accounts)('verify: exit 0 right, 5 wrong, locked after repeated wrong ones, saying until when; nothing secret printed', async () => {
   await ok(['staff', 'add', 'T01', '--first-name', 'Anna', '--last-name', 'Kalniņa', '--role', 'teacher', '--phone', '20000001']);
   const [password] = [...queuedPasswords().keys()];
   const env = { EZURNALS_LOCKOUT_ATTEMPTS: '3', EZURNALS_LOCKOUT_MINUTES: '10', EZURNALS_USER: '' };
@@ -161,7 +162,7 @@ Accounts('only admins and deputies manage accounts and messages; a refusal chang
   await ez.refused('reset of nobody', ['account', 'reset', 'nobody'], 'not_found', /nobody/);
 });
 
-Accounts('sms send by a local program: delivered ones are scrubbed, a failing one is marked failed and the exit is 1', async () => {
+onSqlite(Accounts)('sms send by a local program: delivered ones are scrubbed, a failing one is marked failed and the exit is 1', async () => {
   await ok(['staff', 'add', 'T01', '--first-name', 'Anna', '--last-name', 'Kalniņa', '--role', 'teacher', '--phone', '20000001']);
   await ok(['staff', 'add', 'T02', '--first-name', 'Pēteris', '--last-name', 'Ozols', '--role', 'teacher', '--phone', '20000002']);
   const passwords = [...queuedPasswords().keys()];
@@ -184,7 +185,7 @@ Accounts('sms send by a local program: delivered ones are scrubbed, a failing on
   assert.equal([again.code, again.json.sent], [0, 1]);
 });
 
-Accounts('sms export writes the queued messages to a private file and marks them handed over', async () => {
+onSqlite(Accounts)('sms export writes the queued messages to a private file and marks them handed over', async () => {
   await ok(['staff', 'add', 'T01', '--first-name', 'Anna', '--last-name', 'Kalniņa', '--role', 'teacher', '--phone', '20000001']);
   const [password] = [...queuedPasswords().keys()];
   const outbox = await ok(['sms', 'send']);
@@ -201,7 +202,7 @@ Accounts('sms export writes the queued messages to a private file and marks them
   assert.not.ok(printed.join('\n').includes(password!));
 });
 
-Accounts('a configuration file others may read is refused, and the token is never printed', async () => {
+onSqlite(Accounts)('a configuration file others may read is refused, and the token is never printed', async () => {
   const file = join(t.dir, 'ezurnals.config.json');
   writeFileSync(file, JSON.stringify({ sms: { transport: 'http', url: 'http://127.0.0.1:9/send', token: 'tok-VERY-SECRET', attempts: 1, timeoutMs: 500 } }));
   chmodSync(file, 0o644);

@@ -1,3 +1,4 @@
+// @sqlite-only: SQLite's own files, pragmas and shell; test/db/postgres.test.ts checks the server's counterparts.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawn, spawnSync } from 'node:child_process';

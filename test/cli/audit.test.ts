@@ -1,3 +1,4 @@
+// @sqlite-only: SQLite's own files, pragmas and shell; test/db/postgres.test.ts checks the server's counterparts.
 // The audit trail, export-data, anonymize and the 0600 file modes through the
 // real bin; tampering is done with the sqlite3 shell behind the tool's back.
 import { test } from 'uvu';

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { BIN, cli, type CliResult } from '../support/cli.ts';
 import { tempDir } from '../support/school.ts';
 import { dbState, EXAMPLE_SCHOOL, runner } from './_helpers.ts';
+import { onSqlite } from '../support/postgres.ts';
 
 const t = tempDir('ezurnals-careless-');
 const { env, run, setup, read } = runner(t.dbPath);
@@ -46,7 +47,7 @@ test.before(async () => {
 
 test.after(() => t.cleanup());
 
-test('a full disk: init leaves no file, import changes nothing, reports and the archive leave no folder; each says so in one line', async () => {
+onSqlite(test)('a full disk: init leaves no file, import changes nothing, reports and the archive leave no folder; each says so in one line', async () => {
   const disk = tinyDisk(2048);
   if (!disk) {
     console.log('  (skipped: this process may not mount a tmpfs; src/system-error.ts is tested by its own cases)');
@@ -98,7 +99,7 @@ function asOther(args: string[], extra: Record<string, string>): CliResult {
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, json: undefined, errorJson: undefined };
 }
 
-test('a read-only (0400) database and a read-only folder: one line naming the real cause', () => {
+onSqlite(test)('a read-only (0400) database and a read-only folder: one line naming the real cause', () => {
   const dir = join(t.dir, 'readonly');
   mkdirSync(dir);
   // The other user must reach the folder.
@@ -141,7 +142,7 @@ test('--out to a missing folder, into a file, or naming a folder: one line, noth
   assert.is(readFileSync(file, 'utf8'), 'x');
 });
 
-test('archive restore --db into a missing folder, and an archive export of a damaged database: one line', async () => {
+onSqlite(test)('archive restore --db into a missing folder, and an archive export of a damaged database: one line', async () => {
   const archive = join(t.dir, 'arhivs');
   const exported = await run(['archive', 'export', '--out', archive]);
   assert.is(exported.code, 0, exported.stderr);

@@ -1,3 +1,4 @@
+// @sqlite-only: SQLite's own files, pragmas and shell; test/db/postgres.test.ts checks the server's counterparts.
 // The database's file, its -wal and -shm, and its folder: who may write them,
 // and who may open the database (issue 13 §2). The tests run as root, which
 // owns every file it makes; "another user" is uid 65534 (nobody), given the

@@ -16,6 +16,7 @@ import { addSubject } from '../../src/services/subjects.ts';
 import { importSources } from '../../src/transfer/import.ts';
 import { bulkSettings } from '../../src/transfer/bulk.ts';
 import { contextAs, freshSchool, inTx, legacyPersonalCode, rejects } from './fixtures.ts';
+import { onSqlite } from '../support/postgres.ts';
 
 const Audit = suite('audit trail');
 
@@ -104,7 +105,7 @@ Audit('only admins and deputies read the audit log', async () => {
   }
 });
 
-Audit('a table added by a later migration is audited; secret columns are logged as [redacted] and left out of export-data', async () => {
+onSqlite(Audit)('a table added by a later migration is audited; secret columns are logged as [redacted] and left out of export-data', async () => {
   const s = await school();
   try {
     // As a later migration might add one, and openDatabase then reinstalls the triggers.
@@ -141,7 +142,7 @@ Audit('a table added by a later migration is audited; secret columns are logged 
   }
 });
 
-Audit('a write behind the tool’s back stays unsealed: the next command does not sign it, and verify names it', async () => {
+onSqlite(Audit)('a write behind the tool’s back stays unsealed: the next command does not sign it, and verify names it', async () => {
   const s = await school();
   try {
     shell(s.db, "update student set phone = '+37129999999' where code = 'S002'");
@@ -157,7 +158,7 @@ Audit('a write behind the tool’s back stays unsealed: the next command does no
   }
 });
 
-Audit('a write that changes nothing is not logged; a refused command leaves no entry', async () => {
+onSqlite(Audit)('a write that changes nothing is not logged; a refused command leaves no entry', async () => {
   const s = await school();
   try {
     const before = (await listAudit(s.admin, { limit: 1 }))[0]!.id;
@@ -239,7 +240,7 @@ Audit('anonymize replaces personal data, redacts it from old audit entries, reco
   }
 });
 
-Audit('a redacted entry whose values are changed afterwards, or one marked redacted by hand, fails verification', async () => {
+onSqlite(Audit)('a redacted entry whose values are changed afterwards, or one marked redacted by hand, fails verification', async () => {
   const s = await school();
   try {
     await inTx(s.admin, (ctx) => anonymizePeople(ctx, { leftBefore: '2020-09-01' }));
@@ -276,7 +277,7 @@ Audit('the bulk import path’s prepared inserts are logged and sealed like ever
   }
 });
 
-Audit('a column a later migration adds does not fail the row check while it holds null or its default; set behind the audit, it does', async () => {
+onSqlite(Audit)('a column a later migration adds does not fail the row check while it holds null or its default; set behind the audit, it does', async () => {
   const s = await school();
   try {
     const native = nativeDatabase(s.db)!;

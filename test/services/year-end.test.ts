@@ -16,6 +16,7 @@ import { currentAuditHead, verifyAudit } from '../../src/services/audit.ts';
 import { formatHead, parseHead } from '../../src/domain/audit-chain.ts';
 import { counts, rejects } from './fixtures.ts';
 import { yearEndSchool } from './year-end-fixture.ts';
+import { onSqlite } from '../support/postgres.ts';
 
 const DECISION_TABLES = ['promotion_decision', 'school_year', 'school_class', 'enrollment', 'assignment'];
 
@@ -244,7 +245,7 @@ test('year close needs a verifying archive of this year and school; closing twic
   }
 });
 
-test('year close runs SQLite quick_check first: on a corrupt page the year stays open', async () => {
+onSqlite(test)('year close runs SQLite quick_check first: on a corrupt page the year stays open', async () => {
   const s = await yearEndSchool();
   const t = tempDir('ezurnals-archive-');
   const copy = join(t.dir, 'bojāta.db');

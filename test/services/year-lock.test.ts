@@ -28,6 +28,7 @@ import { tempDir } from '../support/school.ts';
 import { schoolYearArchive } from '../support/archive.ts';
 import { rejects, type SmallSchool } from './fixtures.ts';
 import { yearEndSchool } from './year-end-fixture.ts';
+import { onSqlite } from '../support/postgres.ts';
 
 const CLOSED = 'School year 2026/2027 is closed';
 
@@ -93,7 +94,7 @@ test('a closed year refuses every kind of write (exit 5 naming the year) and sta
   }
 });
 
-test('the sqlite3 shell (3.40, no ezurnals) opens the locked database and is refused the same way', async () => {
+onSqlite(test)('the sqlite3 shell (3.40, no ezurnals) opens the locked database and is refused the same way', async () => {
   const { s, cleanup } = await closedSchool();
   try {
     await sql`pragma wal_checkpoint(TRUNCATE)`.execute(s.db);
@@ -109,7 +110,7 @@ test('the sqlite3 shell (3.40, no ezurnals) opens the locked database and is ref
   }
 });
 
-test('the triggers exist only once a year is closed, and a missing one comes back on the next open', async () => {
+onSqlite(test)('the triggers exist only once a year is closed, and a missing one comes back on the next open', async () => {
   const lockTriggers = async (db: SmallSchool['db']) =>
     (await sql<{ name: string }>`select name from sqlite_master where type = 'trigger' and name like 'year_lock_%' order by name`.execute(db)).rows.map((r) => r.name);
   const open = await yearEndSchool();

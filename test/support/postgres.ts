@@ -39,3 +39,12 @@ export function newTestDatabase(from: string = TEMPLATE_DATABASE): string {
   psql(`create database ${name} template ${from}`);
   return schoolUrl(name);
 }
+
+/**
+ * A test about SQLite's own files, pragmas or shell (file modes, WAL, quick_check,
+ * the sqlite3 shell behind the tool's back): skipped when the suite runs on
+ * PostgreSQL, where test/db/postgres.test.ts checks the server's counterparts.
+ */
+export function onSqlite<T extends { skip: unknown }>(test: T): T {
+  return TEST_PG ? (test.skip as T) : test;
+}

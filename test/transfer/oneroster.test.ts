@@ -17,6 +17,7 @@ import { importOneRoster, loadOneRoster, scoreValue, workOfCategory, type OneRos
 import { readZip, writeZip } from '../../src/transfer/zip.ts';
 import { ONEROSTER_FIXTURES, schoolZip } from '../fixtures/oneroster/make-zip.ts';
 import { importFailure, adminSchool, type AdminSchool } from '../support/import.ts';
+import { onSqlite } from '../support/postgres.ts';
 
 const FOLDER = join(ONEROSTER_FIXTURES, 'school');
 /** A delta package for the school after FOLDER went in (README: what a tobedeleted row does). */
@@ -64,7 +65,7 @@ Fn.before.each(async () => {
 });
 Fn.after.each(() => s.cleanup());
 
-Fn('the folder becomes classes, people, links, assignments and grades; demographics.csv is named as ignored', async () => {
+onSqlite(Fn)('the folder becomes classes, people, links, assignments and grades; demographics.csv is named as ignored', async () => {
   const result = await run(s, FOLDER);
   assert.equal(counts(result.summary), {
     subjects: [3, 0, 0, 0],
