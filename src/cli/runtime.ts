@@ -39,6 +39,8 @@ export interface CommandSpec<T> {
   prepare?: (ctx: ServiceContext) => Promise<void>;
   run: (ctx: ServiceContext) => Promise<T>;
   print: (result: T, out: Output) => void;
+  /** The personal file and the profiles print personas kodi in full; every other command masks them (issue 14). */
+  revealsPersonalCodes?: boolean;
 }
 
 /** `--as` may say which kind of person it names: `staff:T01`, `student:S001`, `guardian:12`. */
@@ -131,7 +133,7 @@ async function runWrite<T>(command: Command, spec: CommandSpec<T>, ctx: ServiceC
 /** The one path every journal command takes: open, authorise, run once, print, close. */
 export async function runCommand<T>(command: Command, spec: CommandSpec<T>): Promise<void> {
   const options = globalOptions(command);
-  const out = await createOutput({ json: !!options.json });
+  const out = await createOutput({ json: !!options.json, revealPersonalCodes: spec.revealsPersonalCodes });
   const { db, ctx } = await openSession(options, spec.write);
   try {
     for (const warning of openWarnings(db)) out.warn(warning);

@@ -14,7 +14,8 @@ import { findLessonsOn } from '../db/repositories/lessons.ts';
 import { findAbsencesOfLesson } from '../db/repositories/absences.ts';
 import { listGradeViews } from '../db/repositories/grades.ts';
 import { parseDateInput, type IsoDate } from '../domain/dates.ts';
-import { checkPersonalCode, maskPersonalCode, shownStudentCode } from '../domain/personal-code.ts';
+import { checkPersonalCode, looksLikePersonalCode, maskPersonalCode, shownStudentCode } from '../domain/personal-code.ts';
+import { studentCodeGenerator } from '../domain/student-code.ts';
 import { isRole, ROLES } from '../domain/roles.ts';
 import { checkGrade, isWorkKind, WORK_KINDS, type WorkKind } from '../domain/grade-scale.ts';
 import { ABSENCE_CODES } from '../domain/absence.ts';
@@ -121,7 +122,7 @@ export class Refs {
     });
   }
 
-  private lastGenerated: number | undefined;
+  private nextGenerated: (() => string) | undefined;
 
   /** New lessons of this file entered "now" (no entered_at) that the deadline rules count as late (issue 14). */
   readonly lateLessons = { count: 0, mostDays: 0, earlierYear: 0 };
@@ -131,19 +132,14 @@ export class Refs {
   }
 
   /**
-   * A code for a new student of a file without a code column: `S` and the
-   * number after the school's highest `S<number>` code, at least three digits
-   * (S001, S002, … or S129 after S128), so that it reads like the codes
-   * schools type themselves and never reveals a personas kods.
+   * A code for a new student of a file without a code column, made as
+   * src/domain/student-code.ts says (S001, S002, …; never a personas kods).
    */
   async newStudentCode(): Promise<string> {
-    if (this.lastGenerated === undefined) {
-      const numbers = (await listStudentCodes(this.ctx.db, this.ctx.school.id)).map((c) => /^S(\d+)$/i.exec(c)?.[1]).filter((n) => n !== undefined);
-      this.lastGenerated = numbers.reduce((max, n) => Math.max(max, Number(n)), 0);
-    }
+    this.nextGenerated ??= studentCodeGenerator(await listStudentCodes(this.ctx.db, this.ctx.school.id));
     for (;;) {
-      const code = `S${String(++this.lastGenerated).padStart(3, '0')}`;
-      // A code taken some other way (a different case) is skipped.
+      const code = this.nextGenerated();
+      // A code an earlier row of this import took is skipped.
       if (!(await findStudentByCode(this.ctx.db, this.ctx.school.id, code))) return code;
     }
   }
@@ -310,14 +306,16 @@ const classes: KindHandler<FieldOf<'classes'>> = {
 
 /**
  * Who a row is: the code column, else (issue 3) the normalised personas kods,
- * which identifies the student but never becomes their code (issue 14).
+ * which identifies the student but never becomes their code (issue 14). A
+ * personas kods in the code column (an older export, a school's habit) is
+ * taken as the personas kods it is.
  */
-function studentCode(row: Row<FieldOf<'students'>>): { code: string; field: FieldOf<'students'>; label: string } | null {
+function studentCode(row: Row<FieldOf<'students'>>): { code: string; field: FieldOf<'students'>; label: string; byPersonalCode: boolean } | null {
   const code = row.get('code');
-  if (code) return { code, field: 'code', label: `code ${code}` };
-  const personal = row.get('personal_code');
+  if (code && !looksLikePersonalCode(code)) return { code, field: 'code', label: `code ${code}`, byPersonalCode: false };
+  const personal = row.get('personal_code') || code;
   const check = personal ? checkPersonalCode(personal) : null;
-  if (check?.ok) return { code: check.normalized, field: 'personal_code', label: `personas kods ${maskPersonalCode(check.normalized)}` };
+  if (check?.ok) return { code: check.normalized, field: row.get('personal_code') ? 'personal_code' : 'code', label: `personas kods ${maskPersonalCode(check.normalized)}`, byPersonalCode: true };
   return null;
 }
 
@@ -343,10 +341,17 @@ const students: KindHandler<FieldOf<'students'>> = {
     const className = row.get('class') || undefined;
     if (className) await row.check('class', (v) => refs.class(v!));
     const id = studentCode(row);
-    if (!id && !row.failed) row.fail(row.has('code') ? 'code' : 'personal_code', 'a student needs a code or a valid personas kods');
+    const code = row.get('code');
+    if (!id && !row.failed) {
+      const check = code && looksLikePersonalCode(code) ? checkPersonalCode(code) : null;
+      if (check && !check.ok) row.fail('code', `the shape of a personas kods, which is never a student's code, but not a valid one: ${check.reason}`);
+      else row.fail(row.has('code') ? 'code' : 'personal_code', 'a student needs a code or a valid personas kods');
+    }
     if (row.failed || !id) return null;
-    // Without a code column the personas kods identifies the student (issue 3): a known one keeps their code, a new one gets a generated code.
-    if (id.field === 'personal_code') {
+    // A personas kods given only in the code column is the student's personas kods.
+    if (id.byPersonalCode && code && !row.get('personal_code')) wanted.personal_code = id.code;
+    // Without a code the personas kods identifies the student (issue 3): a known one keeps their code, a new one gets a generated code.
+    if (id.byPersonalCode) {
       const known = await findStudentByPersonalCode(ctx.db, ctx.school.id, id.code);
       id.code = known ? known.code : await refs.newStudentCode();
     }
