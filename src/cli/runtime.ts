@@ -107,7 +107,7 @@ async function openSession(options: GlobalOptions, write: boolean): Promise<{ db
     const author = options.as ?? env.EZURNALS_USER;
     const actor = author ? await resolveActor(db, school, author, options.as ? '--as' : 'EZURNALS_USER') : null;
     if (!actor && !write) requireOperator(path);
-    return { db, ctx: { db, school, actor, now, yearCode: options.year } };
+    return { db, ctx: { db, school, actor, now, yearCode: options.year, reading: !write } };
   } catch (error) {
     await db.destroy();
     throw error;
@@ -130,8 +130,16 @@ async function runWrite<T>(command: Command, spec: CommandSpec<T>, ctx: ServiceC
   return result;
 }
 
+/**
+ * Whether each command run in this process reads or writes, by its words
+ * ("grade list"): what the test walking every read command checks its
+ * refusals against. Nothing else reads it.
+ */
+export const commandKinds = new Map<string, 'read' | 'write'>();
+
 /** The one path every journal command takes: open, authorise, run once, print, close. */
 export async function runCommand<T>(command: Command, spec: CommandSpec<T>): Promise<void> {
+  commandKinds.set(commandPath(command), spec.write ? 'write' : 'read');
   const options = globalOptions(command);
   const out = await createOutput({ json: !!options.json, revealPersonalCodes: spec.revealsPersonalCodes });
   const { db, ctx } = await openSession(options, spec.write);
