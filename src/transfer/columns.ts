@@ -75,7 +75,7 @@ export const KIND_COLUMNS = {
     subject: { en: 'subject', lv: 'Priekšmets', required: true },
     date: { en: 'date', lv: 'Datums' },
     student: { en: 'student', lv: 'Skolēns', required: true },
-    value: { en: 'value', lv: 'Vērtējums', required: true },
+    value: { en: 'value', lv: ['Vērtējums', 'Atzīme'], required: true },
     work: { en: 'work', lv: 'Darba veids' },
     note: { en: 'note', lv: 'Piezīmes' },
     entered_at: { en: 'entered_at', lv: 'Ievadīts' },
