@@ -73,6 +73,14 @@ test('the personal file and the exports show it whole; so do the profiles, whose
   const exported = await run(['export', 'students']);
   assert.is(exported.code, 0, exported.stderr);
   assert.match(exported.stdout, new RegExp(PK));
+  // A student's username is their personas kods: the profiles show it whole (an admin types it to reset the profile).
+  assert.is((await run(['student', 'set', PK, '--phone', '29123456'])).code, 0);
+  const profiles = await run(['account', 'list', '--kind', 'student', '--json']);
+  assert.is(profiles.code, 0, profiles.stderr);
+  assert.equal(profiles.json.map((a: { username: string }) => a.username), [PK]);
+  // …while the same change's own output, a list of the student, masks it.
+  const set = await run(['student', 'set', PK, '--phone', '29123457', '--json']);
+  assert.not.match(set.stdout, SERIAL);
 });
 
 test('a new student never gets a personas kods as code: refused by hand, made a generated code on import', async () => {
