@@ -107,6 +107,12 @@ test('the wording a read gets: who may, or whose view it needs', async () => {
   const student = await run(['conversation', 'list', '--class', '7.a', '--json'], { EZURNALS_USER: 'S001' });
   assert.is(student.code, 5, student.stderr);
   assert.match(student.errorJson.error.message, /^S001 \(Jānis Bērziņš\) may not read (this: it is not open to a student|conversations with parents: .*)\.?$/);
+  // The archive export (not walked: it makes folders) reads too.
+  for (const user of [undefined, 'G01']) {
+    const archive = await run(['archive', 'export', '--out', join(t.dir, 'arhivs'), '--json'], { EZURNALS_USER: user });
+    assert.ok(archive.code === 2 || archive.code === 5, archive.stderr);
+    assert.not.match(archive.stderr, WRITE_WORDING);
+  }
   // A write keeps its own words.
   const write = await run(['lesson', 'add', '--class', '7.a', '--subject', 'mat', '--date', '2026-10-06', '--number', '1', '--topic', 'X', '--json'], { EZURNALS_USER: 'G01' });
   assert.is(write.code, 5, write.stderr);
