@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type TableConstructor from 'cli-table3';
 import { io, type OutStream } from './io.ts';
+import { maskPersonalCodesDeep, maskPersonalCodesIn } from '../domain/personal-code.ts';
 
 export interface Column<T> {
   header: string;
@@ -54,58 +55,76 @@ export function terminalSafe(text: string): string {
   });
 }
 
-function cell(value: string | number | boolean | null | undefined): string {
+function cell(value: string | number | boolean | null | undefined, mask: (text: string) => string): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  return terminalSafe(String(value));
+  return terminalSafe(mask(String(value)));
 }
 
-export async function createOutput(options: { json: boolean; stdout?: OutStream; stderr?: OutStream }): Promise<Output> {
+export interface OutputOptions {
+  json: boolean;
+  stdout?: OutStream;
+  stderr?: OutStream;
+  /**
+   * Print personas kodi in full: only the personal file and the profiles (whose
+   * usernames an admin types) do. Everywhere else a personas kods, also one an
+   * older import made a student's code, shows masked, in tables, JSON and
+   * messages alike (issue 14).
+   */
+  revealPersonalCodes?: boolean;
+}
+
+export async function createOutput(options: OutputOptions): Promise<Output> {
   const stdout = options.stdout ?? io().stdout;
   const stderr = options.stderr ?? io().stderr;
   const Table = options.json ? null : await loadTable();
   const paint = await colours(stderr);
+  const mask = options.revealPersonalCodes ? (text: string) => text : maskPersonalCodesIn;
+  const maskJson = options.revealPersonalCodes ? (value: unknown) => value : maskPersonalCodesDeep;
   return {
     json: options.json,
     data<T>(value: T | T[], columns: Column<T>[]) {
       if (!Table) {
-        stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+        stdout.write(`${JSON.stringify(maskJson(value), null, 2)}\n`);
         return;
       }
       const style = stdout.isTTY === true ? { head: ['cyan'] } : { head: [], border: [] };
       if (Array.isArray(value)) {
         const table = new Table({ head: columns.map((c) => c.header), style });
-        for (const row of value) table.push(columns.map((c) => cell(c.value(row))));
+        for (const row of value) table.push(columns.map((c) => cell(c.value(row), mask)));
         stdout.write(`${table.toString()}\n`);
         if (value.length === 0) stderr.write('(none)\n');
       } else {
         const table = new Table({ style });
-        for (const c of columns) table.push({ [c.header]: cell(c.value(value)) });
+        for (const c of columns) table.push({ [c.header]: cell(c.value(value), mask) });
         stdout.write(`${table.toString()}\n`);
       }
     },
     raw(value: unknown) {
-      stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+      stdout.write(`${JSON.stringify(maskJson(value), null, 2)}\n`);
     },
     heading(title: string) {
       if (!Table) return;
-      stdout.write(`\n${terminalSafe(title)}\n`);
+      stdout.write(`\n${terminalSafe(mask(title))}\n`);
     },
     info(message: string) {
-      stderr.write(`${terminalSafe(message)}\n`);
+      stderr.write(`${terminalSafe(mask(message))}\n`);
     },
     warn(message: string) {
-      stderr.write(`${paint ? paint.yellow('warning:') : 'warning:'} ${terminalSafe(message)}\n`);
+      stderr.write(`${paint ? paint.yellow('warning:') : 'warning:'} ${terminalSafe(mask(message))}\n`);
     },
   };
 }
 
 export async function printError(stderr: OutStream, json: boolean, code: string, message: string, details?: readonly string[]): Promise<void> {
+  // An error names what was given; a personas kods in it shows masked, like everywhere outside the personal file.
+  const text = maskPersonalCodesIn(message);
+  const lines = details?.map(maskPersonalCodesIn);
   if (json) {
-    stderr.write(`${JSON.stringify({ error: { code, message, ...(details?.length ? { details } : {}) } })}\n`);
+    stderr.write(`${JSON.stringify({ error: { code, message: text, ...(lines?.length ? { details: lines } : {}) } })}\n`);
     return;
   }
   const paint = await colours(stderr);
-  stderr.write(`${paint ? paint.red('error:') : 'error:'} ${terminalSafe(message)}\n`);
-  for (const line of details ?? []) stderr.write(`  ${terminalSafe(line)}\n`);
+  stderr.write(`${paint ? paint.red('error:') : 'error:'} ${terminalSafe(text)}\n`);
+  for (const line of lines ?? []) stderr.write(`  ${terminalSafe(line)}\n`);
 }

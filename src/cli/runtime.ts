@@ -40,6 +40,8 @@ export interface CommandSpec<T> {
   prepare?: (ctx: ServiceContext) => Promise<void>;
   run: (ctx: ServiceContext) => Promise<T>;
   print: (result: T, out: Output) => void;
+  /** The personal file and the profiles print personas kodi in full; every other command masks them (issue 14). */
+  revealsPersonalCodes?: boolean;
 }
 
 /** `--as` may say which kind of person it names: `staff:T01`, `student:S001`, `guardian:12`. */
@@ -107,7 +109,7 @@ async function openSession(options: GlobalOptions, write: boolean): Promise<{ db
     const actor = author ? await resolveActor(db, school, author, options.as ? '--as' : 'EZURNALS_USER') : null;
     // On a server, the database role the server signed in is the operator; a file's operator is its owner.
     if (!actor && !write && !isPostgresUrl(path)) requireOperator(path);
-    return { db, ctx: { db, school, actor, now, yearCode: options.year } };
+    return { db, ctx: { db, school, actor, now, yearCode: options.year, reading: !write } };
   } catch (error) {
     await db.destroy();
     throw error;
@@ -130,10 +132,18 @@ async function runWrite<T>(command: Command, spec: CommandSpec<T>, ctx: ServiceC
   return result;
 }
 
+/**
+ * Whether each command run in this process reads or writes, by its words
+ * ("grade list"): what the test walking every read command checks its
+ * refusals against. Nothing else reads it.
+ */
+export const commandKinds = new Map<string, 'read' | 'write'>();
+
 /** The one path every journal command takes: open, authorise, run once, print, close. */
 export async function runCommand<T>(command: Command, spec: CommandSpec<T>): Promise<void> {
+  commandKinds.set(commandPath(command), spec.write ? 'write' : 'read');
   const options = globalOptions(command);
-  const out = await createOutput({ json: !!options.json });
+  const out = await createOutput({ json: !!options.json, revealPersonalCodes: spec.revealsPersonalCodes });
   const { db, ctx } = await openSession(options, spec.write);
   try {
     for (const warning of openWarnings(db)) out.warn(warning);

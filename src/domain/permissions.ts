@@ -177,9 +177,20 @@ export function mayWriteAtAll(actor: Actor): boolean {
   return actor.kind === 'staff' && !onlyGuest;
 }
 
-export function authorize(actor: Actor, right: Right, scope: Scope = {}): Decision {
+/** "a guest", "a student", "a guardian": who only reads (for refusals). */
+export function readerKind(actor: Actor): string {
+  return actor.kind === 'staff' ? 'a guest' : `a ${actor.kind}`;
+}
+
+/**
+ * `reading` says the command only reads (a list, a report): a reading role
+ * refused there is told who may, not that it "only reads the journal", which
+ * is what it was trying to do.
+ */
+export function authorize(actor: Actor, right: Right, scope: Scope = {}, options: { reading?: boolean } = {}): Decision {
   if (!mayWriteAtAll(actor)) {
-    return { allowed: false, reason: `${actor.code} (${actor.name}) may not ${RIGHT_LABELS[right]}: ${actor.kind === 'staff' ? 'a guest' : `a ${actor.kind}`} only reads the journal` };
+    const why = options.reading ? whyNot(right, scope) : `${readerKind(actor)} only reads the journal`;
+    return { allowed: false, reason: `${actor.code} (${actor.name}) may not ${RIGHT_LABELS[right]}: ${why}` };
   }
   if (ADMIN_ONLY.includes(right) ? actor.roles.includes('admin') : actor.roles.some((role) => UNRESTRICTED.includes(role))) return { allowed: true };
   if (allowedByScope(right, scope, actor.roles.includes('teacher'))) return { allowed: true };

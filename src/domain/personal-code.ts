@@ -71,5 +71,32 @@ export function maskPersonalCode(code: string): string {
  * code is shown masked like the personas kods itself, anything else as is.
  */
 export function shownStudentCode(code: string): string {
-  return SHAPE.test(code.trim()) ? maskPersonalCode(code) : code;
+  return looksLikePersonalCode(code) ? maskPersonalCode(code) : code;
+}
+
+/** Whether a value has the personas kods's shape (11 digits, a dash after six or none), valid or not. */
+export function looksLikePersonalCode(text: string): boolean {
+  return SHAPE.test(text.trim());
+}
+
+// A personas kods inside a longer text: with its dash always (nothing else the
+// journal prints has that shape), without it only when it is a valid one, so
+// that an 11-digit number (a phone written without its +, an id) stays as it is.
+// Digits, letters, "+" or another dash around it make it part of something else
+// (a phone +32470123456, a hash, a date).
+const EMBEDDED = /(?<![\p{L}\p{N}_+-])(\d{6}-\d{5}|\d{11})(?![\p{L}\p{N}_-])/gu;
+
+/** Every personas kods in a text masked (`160415-*****`): for lists and messages outside the personal file (issue 14). */
+export function maskPersonalCodesIn(text: string): string {
+  return text.replace(EMBEDDED, (found) => (found.includes('-') || checkPersonalCode(found).ok ? maskPersonalCode(found) : found));
+}
+
+/** The same through a JSON value's strings (not its keys), for `--json` output. */
+export function maskPersonalCodesDeep(value: unknown): unknown {
+  if (typeof value === 'string') return maskPersonalCodesIn(value);
+  if (Array.isArray(value)) return value.map(maskPersonalCodesDeep);
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskPersonalCodesDeep(v)]));
+  }
+  return value;
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection.ts';
 import type { School } from '../db/schema.ts';
-import { authorize, mayWriteAtAll, type Actor, type Right, type Scope } from '../domain/permissions.ts';
+import { authorize, mayWriteAtAll, readerKind, type Actor, type Right, type Scope } from '../domain/permissions.ts';
 import { authorizeRead, type ReadRight, type ReadScope } from '../domain/reading.ts';
 import { localTimestamp } from '../domain/dates.ts';
 import { AppError } from '../errors.ts';
@@ -13,6 +13,11 @@ export interface ServiceContext {
   now: Date;
   /** `--year` as given; services fall back to the school's current year. */
   yearCode?: string;
+  /**
+   * The command only reads (set by the CLI's runtime for every read command):
+   * refusals then speak of reading, never of changing the journal.
+   */
+  reading?: boolean;
 }
 
 export function timestamp(ctx: ServiceContext): string {
@@ -21,16 +26,21 @@ export function timestamp(ctx: ServiceContext): string {
 
 export function requireActor(ctx: ServiceContext): Actor {
   if (!ctx.actor) {
+    // A read reaching here shows only what its reader may see (or records who read), so it needs to know who.
+    if (ctx.reading) throw new AppError('usage', 'Say who you are with --as STAFF_CODE or EZURNALS_USER: this command shows only what the person named may read.');
     throw new AppError('usage', 'This command changes the journal: say who you are with --as STAFF_CODE or EZURNALS_USER.');
   }
   const actor = ctx.actor;
-  if (!mayWriteAtAll(actor)) throw new AppError('forbidden', `${actor.code} (${actor.name}) may not change the journal: ${actor.kind === 'staff' ? 'a guest' : `a ${actor.kind}`} only reads it.`);
+  if (!mayWriteAtAll(actor)) {
+    if (ctx.reading) throw new AppError('forbidden', `${actor.code} (${actor.name}) may not read this: it is not open to ${readerKind(actor)}.`);
+    throw new AppError('forbidden', `${actor.code} (${actor.name}) may not change the journal: ${readerKind(actor)} only reads it.`);
+  }
   return actor;
 }
 
 export function requireRight(ctx: ServiceContext, right: Right, scope: Scope = {}): Actor {
   if (!ctx.actor) return requireActor(ctx);
-  const decision = authorize(ctx.actor, right, scope);
+  const decision = authorize(ctx.actor, right, scope, { reading: ctx.reading });
   if (!decision.allowed) throw new AppError('forbidden', decision.reason);
   return ctx.actor;
 }

@@ -22,6 +22,7 @@ const RELATION_ALIASES: Record<string, (typeof RELATIONS)[number]> = {
   'vectēvs': 'grandfather',
   'brālis': 'sibling',
   'māsa': 'sibling',
+  'brālis vai māsa': 'sibling',
   cits: 'other',
 };
 

@@ -18,7 +18,7 @@ import { listGuardianViews, type GuardianView } from '../db/repositories/guardia
 import { listGradeViews } from '../db/repositories/grades.ts';
 import { listAbsenceViews } from '../db/repositories/absences.ts';
 import { addDays, compareDates } from '../domain/dates.ts';
-import { checkPersonalCode, maskPersonalCode } from '../domain/personal-code.ts';
+import { checkPersonalCode, looksLikePersonalCode, maskPersonalCode } from '../domain/personal-code.ts';
 import { requireActor, requireRight, timestamp, type ServiceContext } from './context.ts';
 import { optionalDate, optionalEmail, optionalName, optionalPhone, optionalText, requireName, requireText } from './input.ts';
 import { resolveClass, resolveStudent, resolveYear } from './lookup.ts';
@@ -116,6 +116,10 @@ export async function studentView(ctx: ServiceContext, student: Student, options
 export async function addStudent(ctx: ServiceContext, codeInput: string, input: StudentInput): Promise<StudentView> {
   const actor = requireRight(ctx, 'manage-registry');
   const code = checkCode(codeInput, 'Student');
+  // A code shows in every list and message; a personas kods may show only masked (issue 14).
+  if (looksLikePersonalCode(code)) {
+    throw new AppError('invalid', `A student's code may not be a personas kods (${maskPersonalCode(code)}): give a code such as S001, and the personas kods as the personas kods.`);
+  }
   if (await findStudentByCode(ctx.db, ctx.school.id, code)) throw new AppError('conflict', `Student ${code} already exists.`);
   const personal = personalData(input);
   await ensurePersonalCodeFree(ctx, personal.personal_code);

@@ -161,8 +161,27 @@ class BulkFile<F extends string> {
     return this.data.classes.get(ref) ?? this.missed(line, cells, field, 'class', ref);
   }
 
-  subjectOf(line: number, cells: readonly string[], field: F, ref: string): Subject | undefined | Promise<undefined> {
-    return this.data.subjects.get(ref) ?? this.missed(line, cells, field, 'subject', ref);
+  subjectOf(line: number, cells: readonly string[], field: F, ref: string): Subject | undefined | Promise<Subject | undefined> {
+    return this.data.subjects.get(ref) ?? this.subjectByName(line, cells, field, ref);
+  }
+
+  /** A subject named by its name (issue 18), as the per-row path finds it; remembered under that name. */
+  private async subjectByName(line: number, cells: readonly string[], field: F, ref: string): Promise<Subject | undefined> {
+    const key = `subject:${ref}`;
+    let message = this.misses.get(key);
+    if (message === undefined) {
+      try {
+        const subject = await this.refs.subject(ref);
+        this.data.subjects.set(ref, subject);
+        return subject;
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        message = error.message;
+        this.misses.set(key, message);
+      }
+    }
+    this.fail(line, cells, field, message);
+    return undefined;
   }
 
   studentOf(line: number, cells: readonly string[], field: F, ref: string): Student | undefined | Promise<undefined> {

@@ -1,6 +1,18 @@
 import { defineColumns, unknownColumnReason, type HeaderMapping } from '../csv/columns.ts';
 import { formatProblem, type ImportProblem } from '../csv/errors.ts';
 
+// Names beside codes (issue 18): `export --excel` writes them for the people
+// who open the file; the importer knows them and reads nothing from them, as
+// the code beside each says who or what is meant.
+const SUBJECT_NAME = { en: 'subject_name', lv: 'Priekšmeta nosaukums' } as const;
+const STUDENT_NAME = { en: 'student_name', lv: 'Skolēna vārds un uzvārds' } as const;
+const TEACHER_NAME = { en: 'teacher_name', lv: 'Skolotāja vārds un uzvārds' } as const;
+
+const NAME_FIELD_LIST = ['subject_name', 'student_name', 'teacher_name', 'class_teacher_name', 'substitute_for_name'] as const;
+export type NameField = (typeof NAME_FIELD_LIST)[number];
+/** The name columns: in the kinds' columns, written by `export --excel` only. */
+export const NAME_FIELDS: ReadonlySet<string> = new Set(NAME_FIELD_LIST);
+
 /**
  * The columns of every importable kind, in the order exports write them
  * (issue 3): each has an English and a Latvian name. Import and export share
@@ -23,6 +35,7 @@ export const KIND_COLUMNS = {
     code: { en: 'code', lv: 'Klase', aliases: ['class'], required: true },
     level: { en: 'level', lv: 'Līmenis' },
     class_teacher: { en: 'class_teacher', lv: 'Audzinātājs' },
+    class_teacher_name: { en: 'class_teacher_name', lv: 'Audzinātāja vārds un uzvārds' },
   }),
   students: defineColumns({
     code: { en: 'code', lv: 'Kods' },
@@ -38,6 +51,7 @@ export const KIND_COLUMNS = {
   }),
   guardians: defineColumns({
     student: { en: 'student', lv: 'Skolēns', required: true },
+    student_name: STUDENT_NAME,
     first_name: { en: 'first_name', lv: 'Vārds', required: true },
     last_name: { en: 'last_name', lv: 'Uzvārds', required: true },
     relation: { en: 'relation', lv: 'Radniecība', required: true },
@@ -48,34 +62,43 @@ export const KIND_COLUMNS = {
   assignments: defineColumns({
     class: { en: 'class', lv: 'Klase', required: true },
     subject: { en: 'subject', lv: 'Priekšmets', required: true },
+    subject_name: SUBJECT_NAME,
     teacher: { en: 'teacher', lv: 'Skolotājs', required: true },
+    teacher_name: TEACHER_NAME,
   }),
   lessons: defineColumns({
     class: { en: 'class', lv: 'Klase', required: true },
     subject: { en: 'subject', lv: 'Priekšmets', required: true },
+    subject_name: SUBJECT_NAME,
     date: { en: 'date', lv: 'Datums', required: true },
     number: { en: 'number', lv: 'Stunda', required: true },
     teacher: { en: 'teacher', lv: 'Skolotājs' },
+    teacher_name: TEACHER_NAME,
     topic: { en: 'topic', lv: 'Tēma', required: true },
     homework: { en: 'homework', lv: 'Mājasdarbs' },
     substitute_for: { en: 'substitute_for', lv: 'Aizvieto' },
+    substitute_for_name: { en: 'substitute_for_name', lv: 'Aizvietotā skolotāja vārds un uzvārds' },
     entered_at: { en: 'entered_at', lv: 'Ievadīts' },
   }),
   absences: defineColumns({
     class: { en: 'class', lv: 'Klase', required: true },
     subject: { en: 'subject', lv: 'Priekšmets', required: true },
+    subject_name: SUBJECT_NAME,
     date: { en: 'date', lv: 'Datums', required: true },
     number: { en: 'number', lv: 'Stunda' },
     student: { en: 'student', lv: 'Skolēns', required: true },
+    student_name: STUDENT_NAME,
     code: { en: 'code', lv: 'Atzīme', required: true },
     entered_at: { en: 'entered_at', lv: 'Ievadīts' },
   }),
   grades: defineColumns({
     class: { en: 'class', lv: 'Klase', required: true },
     subject: { en: 'subject', lv: 'Priekšmets', required: true },
+    subject_name: SUBJECT_NAME,
     date: { en: 'date', lv: 'Datums' },
     student: { en: 'student', lv: 'Skolēns', required: true },
-    value: { en: 'value', lv: 'Vērtējums', required: true },
+    student_name: STUDENT_NAME,
+    value: { en: 'value', lv: ['Vērtējums', 'Atzīme'], required: true },
     work: { en: 'work', lv: 'Darba veids' },
     note: { en: 'note', lv: 'Piezīmes' },
     entered_at: { en: 'entered_at', lv: 'Ievadīts' },
@@ -85,7 +108,9 @@ export const KIND_COLUMNS = {
     weekday: { en: 'weekday', lv: ['Nedēļas diena', 'Diena'], required: true },
     number: { en: 'number', lv: 'Stunda', required: true },
     subject: { en: 'subject', lv: 'Priekšmets', required: true },
+    subject_name: SUBJECT_NAME,
     teacher: { en: 'teacher', lv: 'Skolotājs' },
+    teacher_name: TEACHER_NAME,
     from: { en: 'from', lv: ['Spēkā no', 'No'] },
   }),
   holidays: defineColumns({

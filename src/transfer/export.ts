@@ -14,17 +14,19 @@ import { listTimetableSlotViews } from '../db/repositories/timetable.ts';
 import { referenceDate } from '../services/classes.ts';
 import { requireReadRight, requireRightToRead, type ServiceContext } from '../services/context.ts';
 import { resolveYear } from '../services/lookup.ts';
-import { KIND_COLUMNS, type TransferKind } from './columns.ts';
+import { KIND_COLUMNS, NAME_FIELDS, type NameField, type TransferKind } from './columns.ts';
+import { excelTable, loadNames } from './excel.ts';
 
 export interface ExportTable {
   kind: TransferKind;
-  /** The kind's English column names, in import order. */
+  /** The kind's column names, in import order: English, or Latvian for `--excel`. */
   header: string[];
   rows: CsvCell[][];
 }
 
-type Fields<K extends TransferKind> = (typeof KIND_COLUMNS)[K]['fields'][number];
-type Row<K extends TransferKind> = Record<Fields<K>, CsvCell>;
+/** A kind's columns holding its data: all but the names beside codes, which only `--excel` adds. */
+export type DataFields<K extends TransferKind> = Exclude<(typeof KIND_COLUMNS)[K]['fields'][number], NameField>;
+export type Row<K extends TransferKind> = Record<DataFields<K>, CsvCell>;
 
 /** Every kind's rows for the year, in the importer's columns, so export → import round-trips. */
 const READERS: { [K in TransferKind]: (ctx: ServiceContext, yearId: number, onDate: string) => Promise<Row<K>[]> } = {
@@ -77,7 +79,7 @@ const READERS: { [K in TransferKind]: (ctx: ServiceContext, yearId: number, onDa
  * Reads one kind for export. Students carry whole personas kodi (a round trip
  * needs them), so exporting them is the registry's right, like entering them.
  */
-export async function exportKind<K extends TransferKind>(ctx: ServiceContext, kind: K): Promise<{ table: ExportTable; records: Row<K>[] }> {
+export async function exportKind<K extends TransferKind>(ctx: ServiceContext, kind: K, options: { excel?: boolean } = {}): Promise<{ table: ExportTable; records: Row<K>[] }> {
   requireReadRight(ctx, 'export-records', { target: kind });
   if (kind === 'students' || kind === 'guardians' || kind === 'staff') {
     // Whole personas kodi leave the journal by an admin's or deputy's name, never anonymously (the operator reads them in place).
@@ -86,6 +88,7 @@ export async function exportKind<K extends TransferKind>(ctx: ServiceContext, ki
   }
   const year = await resolveYear(ctx);
   const records = await READERS[kind](ctx, year.id, referenceDate(ctx, year));
-  const header = [...KIND_COLUMNS[kind].fields] as Fields<K>[];
+  if (options.excel) return { table: excelTable(kind, records, await loadNames(ctx, kind, records)), records };
+  const header = KIND_COLUMNS[kind].fields.filter((f) => !NAME_FIELDS.has(f)) as DataFields<K>[];
   return { table: { kind, header, rows: records.map((r) => header.map((field) => r[field])) }, records };
 }

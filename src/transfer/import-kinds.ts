@@ -14,9 +14,12 @@ import { findLessonsOn } from '../db/repositories/lessons.ts';
 import { findAbsencesOfLesson } from '../db/repositories/absences.ts';
 import { listGradeViews } from '../db/repositories/grades.ts';
 import { parseDateInput, type IsoDate } from '../domain/dates.ts';
-import { checkPersonalCode, maskPersonalCode, shownStudentCode } from '../domain/personal-code.ts';
-import { isRole, ROLES } from '../domain/roles.ts';
-import { checkGrade, isWorkKind, WORK_KINDS, type WorkKind } from '../domain/grade-scale.ts';
+import { checkPersonalCode, looksLikePersonalCode, maskPersonalCode, shownStudentCode } from '../domain/personal-code.ts';
+import { studentCodeGenerator } from '../domain/student-code.ts';
+import { ROLES, type Role } from '../domain/roles.ts';
+import { checkGrade, WORK_KINDS, type WorkKind } from '../domain/grade-scale.ts';
+import { choicesText, parseShortDate, ROLE_LABELS_LV, roleOfWord, subjectOfName, WORK_LABELS_LV, workOfWord } from '../domain/latvian-values.ts';
+import { listSubjects } from '../db/repositories/subjects.ts';
 import { ABSENCE_CODES } from '../domain/absence.ts';
 import { AppError } from '../errors.ts';
 import type { ServiceContext } from '../services/context.ts';
@@ -108,8 +111,20 @@ export class Refs {
     return this.memo(`class:${code}`, () => resolveClass(this.ctx, year, code));
   }
 
-  subject(code: string): Promise<Subject> {
-    return this.memo(`subject:${code}`, () => resolveSubject(this.ctx, code));
+  /** A subject by its code, or by its name as Latvian sheets write it (`Matemātika`; issue 18). */
+  subject(ref: string): Promise<Subject> {
+    return this.memo(`subject:${ref}`, async () => {
+      try {
+        return await resolveSubject(this.ctx, ref);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
+        const subjects = await listSubjects(this.ctx.db, this.ctx.school.id);
+        const byName = subjectOfName(ref, subjects);
+        if (!byName) throw error;
+        if (!byName.ok) throw new AppError('invalid', `"${ref}" is the name of ${byName.choices.length} subjects: write the code, ${byName.choices.map((c) => c.code).join(' or ')}`);
+        return byName.value;
+      }
+    });
   }
 
   staff(code: string, what = 'teacher'): Promise<StaffWithRoles> {
@@ -121,7 +136,7 @@ export class Refs {
     });
   }
 
-  private lastGenerated: number | undefined;
+  private nextGenerated: (() => string) | undefined;
 
   /** New lessons of this file entered "now" (no entered_at) that the deadline rules count as late (issue 14). */
   readonly lateLessons = { count: 0, mostDays: 0, earlierYear: 0 };
@@ -131,19 +146,14 @@ export class Refs {
   }
 
   /**
-   * A code for a new student of a file without a code column: `S` and the
-   * number after the school's highest `S<number>` code, at least three digits
-   * (S001, S002, … or S129 after S128), so that it reads like the codes
-   * schools type themselves and never reveals a personas kods.
+   * A code for a new student of a file without a code column, made as
+   * src/domain/student-code.ts says (S001, S002, …; never a personas kods).
    */
   async newStudentCode(): Promise<string> {
-    if (this.lastGenerated === undefined) {
-      const numbers = (await listStudentCodes(this.ctx.db, this.ctx.school.id)).map((c) => /^S(\d+)$/i.exec(c)?.[1]).filter((n) => n !== undefined);
-      this.lastGenerated = numbers.reduce((max, n) => Math.max(max, Number(n)), 0);
-    }
+    this.nextGenerated ??= studentCodeGenerator(await listStudentCodes(this.ctx.db, this.ctx.school.id));
     for (;;) {
-      const code = `S${String(++this.lastGenerated).padStart(3, '0')}`;
-      // A code taken some other way (a different case) is skipped.
+      const code = this.nextGenerated();
+      // A code an earlier row of this import took is skipped.
       if (!(await findStudentByCode(this.ctx.db, this.ctx.school.id, code))) return code;
     }
   }
@@ -166,10 +176,15 @@ export class Refs {
 
 const invalid = (message: string) => new AppError('invalid', message);
 
+/** A date cell: YYYY-MM-DD, DD.MM.YYYY, D.M.YYYY, or as Latvian Excel shortens it, D.M.YY (issue 18). */
+export function importDate(value: string): IsoDate | null {
+  return parseDateInput(value) ?? parseShortDate(value);
+}
+
 export function isoDate(value: string | undefined): IsoDate | undefined {
   if (!value) return undefined;
-  const date = parseDateInput(value);
-  if (!date) throw invalid('not a date: use YYYY-MM-DD, DD.MM.YYYY or D.M.YYYY');
+  const date = importDate(value);
+  if (!date) throw invalid('not a date: use YYYY-MM-DD, DD.MM.YYYY, D.M.YYYY or D.M.YY');
   return date;
 }
 
@@ -189,41 +204,37 @@ function personalCode(value: string | undefined): string | null | undefined {
   return check.normalized;
 }
 
-/** Roles as Latvian staff lists write them: `teacher|class-teacher`, or with `,` or `;`. */
+/**
+ * Roles as Latvian staff lists write them: `teacher|class-teacher`, or with `,`
+ * or `;`, in our words or theirs (`skolotājs, klases audzinātājs`; issue 18).
+ */
 function roles(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
-  const list = [...new Set(value.split(/[|,;]/).map((r) => r.trim().toLowerCase()).filter(Boolean))].sort();
-  const unknown = list.filter((r) => !isRole(r));
-  if (unknown.length > 0) throw invalid(`unknown role ${unknown.join(', ')} (roles: ${ROLES.join(', ')}; separate several with |, "," or ;)`);
-  return list;
+  const words = [...new Set(value.split(/[|,;]/).map((r) => r.trim()).filter(Boolean))];
+  const list: Role[] = [];
+  const unknown: string[] = [];
+  for (const word of words) {
+    const meaning = roleOfWord(word);
+    if (!meaning) unknown.push(word);
+    else if (!meaning.ok) throw invalid(`"${word}" may mean ${choicesText(meaning.choices, ROLE_LABELS_LV)}: write which`);
+    else list.push(meaning.value);
+  }
+  if (unknown.length > 0) throw invalid(`unknown role ${unknown.join(', ')} (roles: ${ROLES.join(', ')}, or skolotājs, klases audzinātājs, direktora vietnieks, administrators, medmāsa, sociālais pedagogs, viesis; separate several with |, "," or ;)`);
+  return [...new Set(list)].sort();
 }
-
-const WORK_NAMES: Record<string, WorkKind> = {
-  'kārtējais': 'regular',
-  'kārtējais vērtējums': 'regular',
-  ieskaite: 'credit',
-  'pārbaudes darbs': 'test',
-  'noslēguma darbs': 'large',
-  'apjomīgs pārbaudes darbs': 'large',
-  '1. semestris': 'semester1',
-  '2. semestris': 'semester2',
-  'gada': 'annual',
-  'gada vērtējums': 'annual',
-  'valsts pārbaudes darbs': 'state-exam',
-  'papildu': 'makeup',
-};
 
 /** A journal row's historic entry time, stored as the school-local timestamp; empty: the import's own time. */
 export function enteredAtCell(ctx: ServiceContext, value: string | undefined): string | undefined {
   return value ? entryTimestamp(ctx, value) : undefined;
 }
 
+/** A kind of work in our words or the Latvian ones (src/domain/latvian-values.ts); an ambiguous word is refused with its choices. */
 export function work(value: string | undefined): WorkKind {
   if (!value) return 'regular';
-  const text = value.toLowerCase().replace(/\s+/g, ' ');
-  const kind = isWorkKind(text) ? text : WORK_NAMES[text];
-  if (!kind) throw invalid(`unknown kind of work: one of ${WORK_KINDS.join(', ')} (or kārtējais, ieskaite, pārbaudes darbs, …)`);
-  return kind;
+  const meaning = workOfWord(value);
+  if (!meaning) throw invalid(`unknown kind of work: one of ${WORK_KINDS.join(', ')} (or kārtējais, ieskaite, pārbaudes darbs, noslēguma darbs, 1. semestris, 2. semestris, gada, …)`);
+  if (!meaning.ok) throw invalid(`"${value}" may mean ${choicesText(meaning.choices, WORK_LABELS_LV)}: write which`);
+  return meaning.value;
 }
 
 const HOLIDAY_KINDS: Record<string, string> = { brīvlaiks: 'school-break', 'svētku diena': 'holiday', brīvdiena: 'holiday', 'darba diena': 'working-day' };
@@ -310,14 +321,16 @@ const classes: KindHandler<FieldOf<'classes'>> = {
 
 /**
  * Who a row is: the code column, else (issue 3) the normalised personas kods,
- * which identifies the student but never becomes their code (issue 14).
+ * which identifies the student but never becomes their code (issue 14). A
+ * personas kods in the code column (an older export, a school's habit) is
+ * taken as the personas kods it is.
  */
-function studentCode(row: Row<FieldOf<'students'>>): { code: string; field: FieldOf<'students'>; label: string } | null {
+function studentCode(row: Row<FieldOf<'students'>>): { code: string; field: FieldOf<'students'>; label: string; byPersonalCode: boolean } | null {
   const code = row.get('code');
-  if (code) return { code, field: 'code', label: `code ${code}` };
-  const personal = row.get('personal_code');
+  if (code && !looksLikePersonalCode(code)) return { code, field: 'code', label: `code ${code}`, byPersonalCode: false };
+  const personal = row.get('personal_code') || code;
   const check = personal ? checkPersonalCode(personal) : null;
-  if (check?.ok) return { code: check.normalized, field: 'personal_code', label: `personas kods ${maskPersonalCode(check.normalized)}` };
+  if (check?.ok) return { code: check.normalized, field: row.get('personal_code') ? 'personal_code' : 'code', label: `personas kods ${maskPersonalCode(check.normalized)}`, byPersonalCode: true };
   return null;
 }
 
@@ -343,10 +356,17 @@ const students: KindHandler<FieldOf<'students'>> = {
     const className = row.get('class') || undefined;
     if (className) await row.check('class', (v) => refs.class(v!));
     const id = studentCode(row);
-    if (!id && !row.failed) row.fail(row.has('code') ? 'code' : 'personal_code', 'a student needs a code or a valid personas kods');
+    const code = row.get('code');
+    if (!id && !row.failed) {
+      const check = code && looksLikePersonalCode(code) ? checkPersonalCode(code) : null;
+      if (check && !check.ok) row.fail('code', `the shape of a personas kods, which is never a student's code, but not a valid one: ${check.reason}`);
+      else row.fail(row.has('code') ? 'code' : 'personal_code', 'a student needs a code or a valid personas kods');
+    }
     if (row.failed || !id) return null;
-    // Without a code column the personas kods identifies the student (issue 3): a known one keeps their code, a new one gets a generated code.
-    if (id.field === 'personal_code') {
+    // A personas kods given only in the code column is the student's personas kods.
+    if (id.byPersonalCode && code && !row.get('personal_code')) wanted.personal_code = id.code;
+    // Without a code the personas kods identifies the student (issue 3): a known one keeps their code, a new one gets a generated code.
+    if (id.byPersonalCode) {
       const known = await findStudentByPersonalCode(ctx.db, ctx.school.id, id.code);
       id.code = known ? known.code : await refs.newStudentCode();
     }
@@ -443,8 +463,8 @@ function holidayKind(value: string | undefined): string {
 const holidays: KindHandler<FieldOf<'holidays'>> = {
   registry: true,
   key(row) {
-    const from = parseDateInput(row.get('from')!) ?? row.get('from')!;
-    const to = parseDateInput(row.get('to') || row.get('from')!) ?? row.get('to')!;
+    const from = importDate(row.get('from')!) ?? row.get('from')!;
+    const to = importDate(row.get('to') || row.get('from')!) ?? row.get('to')!;
     const kind = holidayKind(row.get('kind'));
     return { key: lower(from, to, kind), field: 'from', label: `calendar entry ${from} – ${to} (${kind})` };
   },
@@ -475,7 +495,7 @@ const timetable: KindHandler<FieldOf<'timetable'>> = {
   registry: true,
   key(row) {
     const weekday = parseWeekday(row.get('weekday') ?? '') ?? row.get('weekday');
-    const from = parseDateInput(row.get('from') ?? '') ?? row.get('from');
+    const from = importDate(row.get('from') ?? '') ?? row.get('from');
     return {
       key: lower(row.get('class'), String(weekday), row.get('number'), from),
       field: 'number',
@@ -513,7 +533,7 @@ async function journalPlace(row: PlaceRow, refs: Refs, numberRequired: boolean) 
 }
 
 const placeKey = (row: PlaceRow) =>
-  [row.get('class'), row.get('subject'), parseDateInput(row.get('date') ?? '') ?? row.get('date'), row.get('number')];
+  [row.get('class'), row.get('subject'), importDate(row.get('date') ?? '') ?? row.get('date'), row.get('number')];
 
 const lessons: KindHandler<FieldOf<'lessons'>> = {
   key(row) {

@@ -19,7 +19,7 @@ Migrations('the static list is ordered and its last entry is LATEST_MIGRATION', 
   assert.ok(names.length >= 1);
   assert.equal(names, [...names].sort());
   assert.is(LATEST_MIGRATION, names.at(-1));
-  assert.is(LATEST_MIGRATION, '0011-year-closure-audit-head');
+  assert.is(LATEST_MIGRATION, '0014-student-codes-not-personas-kods');
 });
 
 Migrations('a fresh database records every migration, the latest last', async () => {
@@ -145,6 +145,55 @@ Migrations('a database of the initial schema opens and gets the behaviour journa
     assert.equal(await db.selectFrom('school').select('name').execute(), [{ name: 'Cēsu Valsts ģimnāzija' }]);
   } finally {
     await db.destroy();
+    t.cleanup();
+  }
+});
+
+Migrations('0014 gives students whose code is a personas kods a generated code, and moves a valid one to its empty column', async () => {
+  const t = tempDir();
+  try {
+    const old = new Kysely<any>({ dialect: new SqliteDialect({ database: new SqliteDatabase(t.dbPath) }) });
+    const provider = { getMigrations: async () => ({ ...MIGRATIONS }) };
+    const { error } = await new Migrator({ db: old, provider, migrationTableName: 'kysely_migration' }).migrateTo('0011-year-closure-audit-head');
+    assert.is(error, undefined);
+    const at = '2026-09-01T08:00:00+03:00';
+    await old.insertInto('school').values([{ name: 'Cēsu pamatskola', created_at: at }, { name: 'Otrā skola', created_at: at }]).execute();
+    const student = (school_id: number, code: string, personal_code: string | null) => ({ school_id, code, first_name: 'Anna', last_name: code, personal_code, created_at: at, updated_at: at });
+    await old
+      .insertInto('student')
+      .values([
+        student(1, 'S007', null),
+        student(1, '160415-21176', null), // valid, column empty: moves
+        student(1, '15059912349', null), // valid without the dash: moves normalised
+        student(1, '010110-20003', null), // bad checksum: dropped, never shown again
+        student(1, '290204-20002', '010110-20002'), // column already holds another: kept there
+        student(1, '030403-21234', null),
+        student(1, 's008', null), // a code in another case is not given again
+        student(2, '160415-21176', null), // another school counts its own codes
+      ])
+      .execute();
+    // Two codes of one person would break the unique column: the second stays without it.
+    await old.updateTable('student').set({ personal_code: '030403-21234' }).where('code', '=', 'S007').execute();
+    await old.destroy();
+
+    const db = await openDatabase(t.dbPath);
+    try {
+      const rows = await db.selectFrom('student').select(['school_id', 'code', 'personal_code', 'last_name']).orderBy('id').execute();
+      assert.equal(rows, [
+        { school_id: 1, code: 'S007', personal_code: '030403-21234', last_name: 'S007' },
+        { school_id: 1, code: 'S009', personal_code: '160415-21176', last_name: '160415-21176' },
+        { school_id: 1, code: 'S010', personal_code: '150599-12349', last_name: '15059912349' },
+        { school_id: 1, code: 'S011', personal_code: null, last_name: '010110-20003' },
+        { school_id: 1, code: 'S012', personal_code: '010110-20002', last_name: '290204-20002' },
+        { school_id: 1, code: 'S013', personal_code: null, last_name: '030403-21234' },
+        { school_id: 1, code: 's008', personal_code: null, last_name: 's008' },
+        { school_id: 2, code: 'S001', personal_code: '160415-21176', last_name: '160415-21176' },
+      ]);
+      assert.is(await schemaVersion(db), LATEST_MIGRATION);
+    } finally {
+      await db.destroy();
+    }
+  } finally {
     t.cleanup();
   }
 });

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { checkPersonalCode, maskPersonalCode } from '../../src/domain/personal-code.ts';
+import { checkPersonalCode, looksLikePersonalCode, maskPersonalCode, maskPersonalCodesDeep, maskPersonalCodesIn } from '../../src/domain/personal-code.ts';
 
 type Expected =
   | { normalized: string; form: 'legacy'; birthDate: string }
@@ -95,5 +95,34 @@ for (const [input, expected] of masks) {
     assert.is(maskPersonalCode(input), expected);
   });
 }
+
+
+const embedded: [string, string][] = [
+  ['160415-21176', '160415-*****'],
+  ['Jānis Bērziņš (160415-21176)', 'Jānis Bērziņš (160415-*****)'],
+  ['known: S001, 010110-20002, 010110-20003', 'known: S001, 010110-*****, 010110-*****'], // the dashed shape, valid or not
+  ['01011020002', '010110-*****'], // a valid one without its dash
+  ['01011020003', '01011020003'], // 11 digits that are no personas kods: a number stays
+  ['+37129123456', '+37129123456'], // a phone
+  ['+32470123456', '+32470123456'], // a Belgian phone, though 32… is the new form's prefix
+  ['32123456789', '321234-*****'], // the new form
+  ['2026-11-29T12:00:00.000+02:00', '2026-11-29T12:00:00.000+02:00'],
+  ['a3f1601234521176ff', 'a3f1601234521176ff'], // inside a hash
+  ['x160415-21176', 'x160415-21176'],
+  ['160415-211760', '160415-211760'],
+];
+for (const [input, expected] of embedded) {
+  test(`maskPersonalCodesIn(${JSON.stringify(input)})`, () => assert.is(maskPersonalCodesIn(input), expected));
+}
+
+test('maskPersonalCodesDeep masks string values, never keys or numbers', () => {
+  const value = { code: '160415-21176', '160415-21176': 1, n: 16041521176, list: [{ student: 'A (010110-20002)' }, null, true] };
+  assert.equal(maskPersonalCodesDeep(value), { code: '160415-*****', '160415-21176': 1, n: 16041521176, list: [{ student: 'A (010110-*****)' }, null, true] });
+});
+
+test('looksLikePersonalCode: the shape, valid or not', () => {
+  for (const yes of ['160415-21176', '16041521176', '010110-20003', ' 010110-20002 ']) assert.ok(looksLikePersonalCode(yes), yes);
+  for (const no of ['S001', '160415-2117', '1604152117', '160415--21176', '7.a']) assert.not.ok(looksLikePersonalCode(no), no);
+});
 
 test.run();

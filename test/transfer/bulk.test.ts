@@ -205,7 +205,7 @@ Grades('errors are reported with lines as the per-row path reports them, and not
   at(50)[2] = '31.02.2026'; // no such date
   at(60)[3] = 'S999'; // unknown student
   at(70)[0] = at(70)[0] === '7.a' ? '4.b' : '7.a'; // not in that class
-  at(80)[5] = 'eksāmens'; // unknown kind of work
+  at(80)[5] = 'mājasdarbs'; // unknown kind of work (eksāmens is one now: state-exam)
   at(90)[4] = ''; // required value
   at(100)[1] = 'fiz'; // unknown subject
   rows.push(['7.a', 'mat', '', 'S100', 9, '1. semestris', '']); // a second term grade

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readCsv } from '../../src/csv/read.ts';
-import { KIND_COLUMNS, TRANSFER_KINDS } from '../../src/transfer/columns.ts';
+import { NAME_FIELDS, KIND_COLUMNS, TRANSFER_KINDS } from '../../src/transfer/columns.ts';
 import { cli } from '../support/cli.ts';
 import { tempDir } from '../support/school.ts';
 
@@ -36,7 +36,8 @@ test('every kind exports its importer columns, and the CSV reads back with the s
     const r = await run('export', kind);
     assert.is(r.code, 0, `${kind}: ${r.stderr}`);
     const table = readCsv({ bytes: Buffer.from(r.stdout), file: `${kind}.csv` });
-    assert.equal(table.header, [...KIND_COLUMNS[kind].fields], kind);
+    // The names beside codes are --excel's only.
+    assert.equal(table.header, KIND_COLUMNS[kind].fields.filter((f) => !NAME_FIELDS.has(f)), kind);
   }
   const lessons = readCsv({ bytes: Buffer.from((await run('export', 'lessons')).stdout), file: 'lessons.csv' });
   assert.equal(lessons.rows.map((r) => r.cells.slice(0, -1)), [['7.a', 'mat', '2026-10-05', '2', 'T01', 'Daļskaitļi, "saīsināšana"', '12. lpp.\n3. uzd.', '']]);
@@ -60,11 +61,18 @@ test('absences export the current code and grades their kind of work and note', 
   assert.equal(readCsv({ bytes: Buffer.from((await run('export', 'grades')).stdout), file: 'g.csv' }).rows.map((r) => r.cells.slice(0, -1)), [['7.a', 'mat', '2026-10-05', 'S001', '8', 'test', 'Ieskaite; 1. variants']]);
 });
 
-test('--excel writes ";" with a UTF-8 BOM and CRLF', async () => {
+test('--excel writes ";" with a UTF-8 BOM and CRLF, Latvian headers and words, names beside codes and DD.MM.YYYY dates', async () => {
   const r = await cli(['export', 'subjects', '--excel'], env);
   assert.is(r.code, 0);
-  assert.ok(r.stdout.startsWith('\uFEFFcode;name\r\n'), JSON.stringify(r.stdout.slice(0, 20)));
+  assert.ok(r.stdout.startsWith('\uFEFFKods;Nosaukums\r\n'), JSON.stringify(r.stdout.slice(0, 20)));
   assert.ok(r.stdout.includes('mat;Matemātika\r\n'));
+  const grades = await run('export', 'grades', '--excel');
+  assert.is(grades.code, 0, grades.stderr);
+  const [header, row] = grades.stdout.split('\r\n');
+  assert.is(header, '\uFEFFKlase;Priekšmets;Priekšmeta nosaukums;Datums;Skolēns;Skolēna vārds un uzvārds;Vērtējums;Darba veids;Piezīmes;Ievadīts');
+  assert.match(row!, /^7\.a;mat;Matemātika;05\.10\.2026;S001;Jānis Bērziņš;8;pārbaudes darbs;"Ieskaite; 1\. variants";\d\d\.\d\d\.2026 \d\d:\d\d:\d\d$/);
+  const guardians = await run('export', 'guardians', '--excel');
+  assert.match(guardians.stdout, /^\uFEFFSkolēns;Skolēna vārds un uzvārds;Vārds;Uzvārds;Radniecība;Tālrunis;E-pasts;Adrese\r\nS001;Jānis Bērziņš;Ilze;Bērziņa;māte;'\+37129999999;;\r\n/);
 });
 
 test('--format json gives records with the same keys', async () => {

@@ -218,7 +218,9 @@ Files('lessons without entered_at that count as late are named at import: how ma
 Files('a code that is a personas kods is shown masked in messages ("known: …")', async () => {
   await run(s, bundle(['classes', 'staff', 'subjects']));
   // As an earlier version's import made it: the personas kods as the code.
-  await inTx(s.ctx, (ctx) => addStudent(ctx, '160415-21176', { firstName: 'Vecs', lastName: 'Kods', class: '7.a' }));
+  // (Migration 0014 repairs such codes, and adding one is refused now: the code is set behind the service's back.)
+  await inTx(s.ctx, (ctx) => addStudent(ctx, 'S900', { firstName: 'Vecs', lastName: 'Kods', class: '7.a' }));
+  await s.ctx.db.updateTable('student').set({ code: '160415-21176' }).where('code', '=', 'S900').execute();
   const error = await failure(run(s, [{ kind: 'guardians', file: 'g.csv', bytes: Buffer.from('Skolēns;Vārds;Uzvārds;Radniecība\nS999;Ilze;Liepa;māte\n') }]));
   assert.match(error.message, /Unknown student S999 \(known: 160415-\*\*\*\*\*\)/);
   assert.not.match(error.message, /21176/);

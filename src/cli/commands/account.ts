@@ -32,6 +32,13 @@ const columns: Column<AccountView>[] = [
   { header: 'password set', value: (a) => a.password_set_at },
 ];
 
+/**
+ * A student's username is their personas kods (E-klase's habit), and it is what
+ * an admin types to reset or disable the profile; only admins and deputies (and
+ * the operator) read profiles, so their usernames are shown whole.
+ */
+const PROFILES_REVEAL = true;
+
 const detail: Column<AccountView>[] = [...columns, { header: 'failed attempts', value: (a) => a.failed_attempts }, { header: 'created', value: (a) => a.created_at }];
 
 /** A wrong password ends in exit 5 after the count was committed: the refusal is thrown once the transaction is over. */
@@ -56,7 +63,7 @@ export function registerAccount(program: Command): void {
     .option('--kind <kind>', ACCOUNT_KINDS.join(' | '))
     .addHelpText('after', examples('ezurnals account list --class 7.a', 'ezurnals account list --role teacher --json'))
     .action(async (opts: { class?: string; role?: string; kind?: string }, command: Command) => {
-      await runCommand(command, { write: false, run: (ctx) => listAccounts(ctx, opts), print: (r, out) => out.data(r, columns) });
+      await runCommand(command, { revealsPersonalCodes: PROFILES_REVEAL, write: false, run: (ctx) => listAccounts(ctx, opts), print: (r, out) => out.data(r, columns) });
     });
 
   account
@@ -64,7 +71,7 @@ export function registerAccount(program: Command): void {
     .description("one profile's state (never its password)")
     .addHelpText('after', examples('ezurnals account show ilze.berzina'))
     .action(async (username: string, _opts: unknown, command: Command) => {
-      await runCommand(command, { write: false, run: (ctx) => showAccount(ctx, username), print: (r, out) => out.data(r, detail) });
+      await runCommand(command, { revealsPersonalCodes: PROFILES_REVEAL, write: false, run: (ctx) => showAccount(ctx, username), print: (r, out) => out.data(r, detail) });
     });
 
   account
@@ -72,7 +79,7 @@ export function registerAccount(program: Command): void {
     .description('a new password, sent by SMS to the profile’s phone; the old one stops working')
     .addHelpText('after', examples('ezurnals account reset ilze.berzina && ezurnals sms send'))
     .action(async (username: string, _opts: unknown, command: Command) => {
-      await runCommand(command, {
+      await runCommand(command, { revealsPersonalCodes: PROFILES_REVEAL,
         write: true,
         run: (ctx) => resetAccount(ctx, username),
         print: (r, out) => {
@@ -91,7 +98,7 @@ export function registerAccount(program: Command): void {
       .description(description)
       .addHelpText('after', examples(`ezurnals account ${name} janis.berzins`))
       .action(async (username: string, _opts: unknown, command: Command) => {
-        await runCommand(command, { write: true, run: (ctx) => action(ctx, username), print: (r, out) => out.data(r, detail) });
+        await runCommand(command, { revealsPersonalCodes: PROFILES_REVEAL, write: true, run: (ctx) => action(ctx, username), print: (r, out) => out.data(r, detail) });
       });
   }
 
@@ -101,7 +108,7 @@ export function registerAccount(program: Command): void {
     .option('--kind <kind>', ACCOUNT_KINDS.join(' | '))
     .addHelpText('after', examples('ezurnals account provision --kind guardian'))
     .action(async (opts: { kind?: string }, command: Command) => {
-      await runCommand(command, {
+      await runCommand(command, { revealsPersonalCodes: PROFILES_REVEAL,
         write: true,
         run: (ctx) => provisionMissing(ctx, opts),
         print: (r, out) => {
@@ -118,7 +125,7 @@ export function registerAccount(program: Command): void {
     .action(async (username: string, _opts: unknown, command: Command) => {
       const lockout = lockoutPolicy(command);
       const [password] = await readStdinLines(1, 'The password');
-      await runCommand(command, {
+      await runCommand(command, { revealsPersonalCodes: PROFILES_REVEAL,
         write: true,
         run: (ctx) => verifyAccount(ctx, username, password!, lockout),
         print: (r, out) => printVerdict(r, out, `The password of ${r.username} is right.`),
@@ -140,7 +147,7 @@ export function registerAccount(program: Command): void {
         next = await askHidden('New password (at least 10 characters, three kinds)');
         if ((await askHidden('The new password again')) !== next) throw new AppError('usage', 'The two new passwords differ; nothing was changed.');
       }
-      await runCommand(command, {
+      await runCommand(command, { revealsPersonalCodes: PROFILES_REVEAL,
         write: true,
         run: (ctx) => changeOwnPassword(ctx, username, current, next, lockout),
         print: (r, out) => printVerdict(r, out, `The password of ${r.username} is changed.`),

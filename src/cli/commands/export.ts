@@ -26,7 +26,7 @@ export function registerExport(program: Command): void {
     .description(`write one kind of record as CSV or JSON, in the columns the importer reads (${TRANSFER_KINDS.join(', ')})`)
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--format <format>', 'csv or json', 'csv')
-    .option('--excel', 'CSV for Latvian Excel: ";" separator, UTF-8 BOM, CRLF')
+    .option('--excel', 'CSV for Latvian Excel: Latvian headers and words, names beside codes, DD.MM.YYYY dates, ";" separator, UTF-8 BOM, CRLF; imports back as the same data')
     .option('--force', 'overwrite an existing --out file (a symbolic link there is replaced, never written through)')
     .addHelpText('after', examples('ezurnals export students --excel --out skoleni.csv', 'ezurnals export grades --format json > grades.json', 'ezurnals export lessons --year 2025/2026 --out lessons.csv'))
     .action(async (kindArg: string, opts: ExportOptions, command: Command) => {
@@ -37,7 +37,7 @@ export function registerExport(program: Command): void {
       const json = !!globalOptions(command).json;
       await runCommand(command, {
         write: false,
-        run: (ctx) => exportKind(ctx, kind),
+        run: (ctx) => exportKind(ctx, kind, { excel: opts.excel }),
         print: ({ table, records }, out) => {
           const text = opts.format === 'json' ? `${JSON.stringify(records, null, 2)}\n` : toCsv(table.header, table.rows, opts.excel ? EXCEL_CSV_OPTIONS : {});
           if (!opts.out) {

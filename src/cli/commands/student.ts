@@ -177,7 +177,7 @@ export function registerStudent(program: Command): void {
     .description("a student's personal file: data, guardians, class history and the school year's grades, absences, behaviour, notes, briefings and (for the class teacher, deputies and admins) conversations with parents")
     .addHelpText('after', examples('ezurnals student show S001 --as T01', 'ezurnals student show S001 --year 2025/2026 --json'))
     .action(async (code: string, _opts, command: Command) => {
-      await runCommand(command, { write: false, run: (ctx) => personalFile(ctx, code), print: printPersonalFile });
+      await runCommand(command, { write: false, run: (ctx) => personalFile(ctx, code), print: printPersonalFile, revealsPersonalCodes: true });
     });
 
   student
@@ -200,6 +200,7 @@ export function registerStudent(program: Command): void {
       await runCommand(command, {
         write: false,
         run: (ctx) => exportStudentData(ctx, code),
+        revealsPersonalCodes: true,
         print: (data, out) => {
           const text = `${JSON.stringify(data, null, 2)}\n`;
           if (!opts.out) return void io().stdout.write(text);
