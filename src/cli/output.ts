@@ -63,7 +63,8 @@ function cell(value: string | number | boolean | null | undefined): string {
 export async function createOutput(options: { json: boolean; stdout?: OutStream; stderr?: OutStream }): Promise<Output> {
   const stdout = options.stdout ?? io().stdout;
   const stderr = options.stderr ?? io().stderr;
-  const Table = options.json ? null : await loadTable();
+  // A batch's lines print their data as JSON whatever their options (src/cli/commands/batch.ts).
+  const Table = options.json || io().jsonOutput ? null : await loadTable();
   const paint = await colours(stderr);
   return {
     json: options.json,
