@@ -92,6 +92,7 @@ const FAMILIES: Record<string, () => Promise<Register>> = {
   archive: () => import('./commands/archive.ts').then((m) => m.registerArchive),
   account: () => import('./commands/account.ts').then((m) => m.registerAccount),
   sms: () => import('./commands/sms.ts').then((m) => m.registerSms),
+  batch: () => import('./commands/batch.ts').then((m) => m.registerBatch),
 };
 
 const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--db', '--as', '--year', '--closed-year-reason']);
