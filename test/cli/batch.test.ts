@@ -299,6 +299,39 @@ test('a missing script file is not found; an empty script does nothing', async (
   assert.equal(empty.records, []);
 });
 
+test("the README's example script runs as shown", async () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const script = /```\n(# grades-7a\.txt[^`]*)```/.exec(readme)?.[1];
+  assert.ok(script, 'the example script is in the README');
+  const d = tempDir('ezurnals-batch-readme-');
+  try {
+    const own = runner(d.dbPath);
+    await own.setup([
+      ...EXAMPLE_SCHOOL,
+      ...['S002', 'S003', 'S004'].map((code) => ['student', 'add', code, '--first-name', 'Anna', '--last-name', 'Ozola', '--class', '7.a']),
+    ]);
+    const lesson = await own.read(['lesson', 'add', '--class', '7.a', '--subject', 'mat', '--date', '2026-10-05', '--number', '1', '--topic', 'Daļskaitļi', '--as', 'T01']);
+    const out = join(d.dir, 'izraksti');
+    const r = await own.run(['batch', '--as', 'T01'], {}, script!.replace(/--lesson 12/g, `--lesson ${lesson.id}`).replace('--out izraksti', `--out ${out}`));
+    const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.is(r.code, 0, r.stdout + r.stderr);
+    assert.equal(
+      records.map((x) => x.line),
+      [2, 3, 4, 5, 7],
+    );
+    assert.equal(
+      records[1].result.map((g: any) => [g.student, g.value, g.note]),
+      [
+        ['S002', '7', 'Kontroldarbs "Daļskaitļi"'],
+        ['S003', '9', 'Kontroldarbs "Daļskaitļi"'],
+      ],
+    );
+    assert.ok(readdirSync(out).some((f) => f.endsWith('.html')));
+  } finally {
+    d.cleanup();
+  }
+});
+
 test('the real bin: a script on stdin', () => {
   // The real clock: lessons of this test's school are in the past of any date the suite runs at.
   const r = bin(['batch', '-', '--as', 'admin'], { EZURNALS_DB: t.dbPath }, 'subject add ģeo --name Ģeogrāfija\nsubject list\nsubject add ģeo --name Ģeogrāfija\n');
