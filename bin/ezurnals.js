@@ -22,7 +22,8 @@ for (const stream of [process.stdout, process.stderr]) {
 
 const filename = join(__dirname, '..', 'dist', 'cli.cjs');
 const cacheFile = `${filename}.v8cache`;
-const source = readFileSync(filename, 'utf8');
+// ASCII only (scripts/build.mjs sees to it), so Latin-1 reads the same text without UTF-8 decoding.
+const source = readFileSync(filename, 'latin1');
 const { size, mtimeMs } = statSync(filename);
 const key = Buffer.from(`${size}:${mtimeMs}\n`);
 

@@ -2,7 +2,7 @@
 // cache (see bin/ezurnals.js): scripts call the CLI thousands of times, and
 // parsing ~1 MB of JavaScript on every start would dominate a short command.
 import { build } from 'esbuild';
-import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 // Built beside the old bundle and renamed over it, so a CLI running meanwhile
@@ -51,7 +51,15 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
   legalComments: 'none',
+  charset: 'ascii',
 });
+// The bin reads the bundle as Latin-1, which for ASCII is the same text: decoding
+// 1.3 MB as UTF-8 costs ~8 ms on every start, Latin-1 under 1 ms. esbuild escapes
+// non-ASCII in strings and identifiers but not in regular expressions (/[āčē]/),
+// so those are escaped here: \uXXXX means the same UTF-16 unit in any literal.
+const bundled = readFileSync(new URL('../dist/next/cli.cjs', import.meta.url), 'utf8');
+const ascii = bundled.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+if (ascii !== bundled) writeFileSync(new URL('../dist/next/cli.cjs', import.meta.url), ascii);
 for (const file of ['cli.cjs.map', 'cli.cjs']) renameSync(new URL(`../dist/next/${file}`, import.meta.url), new URL(`../dist/${file}`, import.meta.url));
 rmSync(new URL('../dist/next', import.meta.url), { recursive: true, force: true });
 await import('./warm-cache.mjs');

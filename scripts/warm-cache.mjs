@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
 const filename = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
-const script = new Script(Module.wrap(readFileSync(filename, 'utf8')), { filename });
+const script = new Script(Module.wrap(readFileSync(filename, 'latin1')), { filename });
 const module = { exports: {} };
 script.runInThisContext()(module.exports, createRequire(filename), module, filename, dirname(filename));
 
