@@ -31,6 +31,7 @@ ez('lesson', 'add', '--class', '7.a', '--subject', 'mat', '--date', '2026-10-05'
 
 if (BASE) copyFileSync(env.EZURNALS_DB, join(dir, 'base.db'));
 
+// Output goes to pipes, as when a script captures it: $(ezurnals …).
 // CPU time (user + system) is read with GNU time where it exists: on a shared,
 // loaded machine it varies far less than wall time.
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
@@ -38,8 +39,8 @@ const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 function once(args) {
   const start = process.hrtime.bigint();
   const r = GNU_TIME
-    ? spawnSync(GNU_TIME, ['-f', '%U %S', process.execPath, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' })
-    : spawnSync(process.execPath, args, { env, stdio: 'ignore' });
+    ? spawnSync(GNU_TIME, ['-f', '%U %S', process.execPath, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' })
+    : spawnSync(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr ?? ''}`);
   const cpu = GNU_TIME ? r.stderr.trim().split('\n').at(-1).split(' ').reduce((sum, s) => sum + Number(s) * 1000, 0) : NaN;

@@ -10,25 +10,37 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 rmSync(new URL('../dist/cli.cjs.v8cache', import.meta.url), { force: true });
 
 /**
- * commander loads node:child_process at start-up for external subcommands,
- * which ezurnals never uses; compiling that Node module costs ~8 ms on every
- * run. Inside commander it is replaced by a shim that loads it on first use.
+ * Node modules that cost milliseconds to load on every start, replaced by
+ * shims that load them on first use:
+ * - commander loads node:child_process for external subcommands, which
+ *   ezurnals never uses (~8 ms of compiling that Node module);
+ * - node:crypto (~9 ms) is needed by writes (the audit seal) and passwords,
+ *   not by the reads that scripts run most; every name src/ imports from it
+ *   must be listed here (esbuild fails the build on a missing one).
  */
-const lazyChildProcessForCommander = {
-  name: 'lazy-child-process',
+const LAZY_CRYPTO_NAMES = ['createHash', 'randomBytes', 'randomInt', 'scrypt', 'timingSafeEqual'];
+const SHIMS = {
+  'lazy-child-process': "module.exports = new Proxy({}, { get: (_, name) => require('node:child_process')[name] });",
+  'lazy-crypto': [
+    "const crypto = () => require('node:crypto');",
+    ...LAZY_CRYPTO_NAMES.map((name) => `export const ${name} = (...args) => crypto().${name}(...args);`),
+    // The one-shot hash of Node >= 20.12, or its createHash equivalent.
+    'export const hash = (algorithm, data, encoding) => { const c = crypto(); return c.hash ? c.hash(algorithm, data, encoding) : c.createHash(algorithm).update(data).digest(encoding); };',
+  ].join('\n'),
+};
+const lazyNodeModules = {
+  name: 'lazy-node-modules',
   setup(build) {
     build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
       args.importer.includes('/node_modules/commander/') ? { path: 'lazy-child-process', namespace: 'ezurnals' } : undefined,
     );
-    build.onLoad({ filter: /.*/, namespace: 'ezurnals' }, () => ({
-      contents: "module.exports = new Proxy({}, { get: (_, name) => require('node:child_process')[name] });",
-      loader: 'js',
-    }));
+    build.onResolve({ filter: /^(node:)?crypto$/ }, (args) => (args.importer.includes('/src/') ? { path: 'lazy-crypto', namespace: 'ezurnals' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'ezurnals' }, (args) => ({ contents: SHIMS[args.path], loader: 'js', resolveDir: '.' }));
   },
 };
 
 await build({
-  plugins: [lazyChildProcessForCommander],
+  plugins: [lazyNodeModules],
   entryPoints: ['src/main.ts'],
   outfile: 'dist/next/cli.cjs',
   bundle: true,
