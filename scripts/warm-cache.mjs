@@ -1,6 +1,7 @@
 // Produces dist/cli.cjs.v8cache: V8's compiled code for the bundle after it ran
 // the commands scripts call most, so that even a first run starts warm.
 // The bin replaces the cache by itself when V8 rejects it (another Node version).
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -15,8 +16,12 @@ script.runInThisContext()(module.exports, createRequire(filename), module, filen
 
 const dir = mkdtempSync(join(tmpdir(), 'ezurnals-warm-'));
 const db = ['--db', join(dir, 'warm.db')];
+// The database is created by another process: creating one runs the migrations
+// and builds the audit triggers, code that no later command runs, and a cache
+// holding it would only be bigger to read on every start.
+const init = spawnSync(process.execPath, [fileURLToPath(new URL('../bin/ezurnals.js', import.meta.url)), 'init', '--school', 'Warm', '--year', '2026/2027', ...db], { encoding: 'utf8' });
+if (init.status !== 0) throw new Error(`warm-up: init exited ${init.status}: ${init.stderr}`);
 const commands = [
-  ['init', '--school', 'Warm', '--year', '2026/2027'],
   ['staff', 'add', 'T01', '--first-name', 'A', '--last-name', 'B', '--role', 'teacher', '--role', 'class-teacher', '--as', 'admin'],
   ['subject', 'add', 'mat', '--name', 'M', '--as', 'admin'],
   ['class', 'add', '7.a', '--class-teacher', 'T01', '--as', 'admin'],
