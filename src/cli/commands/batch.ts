@@ -147,7 +147,8 @@ async function runBatch(command: Command, file: string | undefined, atomic: bool
     await databases.finish(false);
   }
   if (worst === 0) return;
-  const lines = `line${failed.length === 1 ? '' : 's'} ${failed.join(', ')}`;
+  const shown = failed.length > 10 ? `${failed.slice(0, 10).join(', ')} and ${failed.length - 10} more` : failed.join(', ');
+  const lines = `line${failed.length === 1 ? '' : 's'} ${shown}`;
   throw new AppError(
     CODE_BY_EXIT[worst] ?? 'unexpected',
     atomic ? `${lines} failed: nothing was written (--atomic).` : `${lines} failed and changed nothing; the other lines were done.`,
