@@ -22,7 +22,7 @@ const LAZY_CRYPTO_NAMES = ['createHash', 'randomBytes', 'randomInt', 'scrypt', '
 const SHIMS = {
   'lazy-child-process': "module.exports = new Proxy({}, { get: (_, name) => require('node:child_process')[name] });",
   'lazy-crypto': [
-    "const crypto = () => require('node:crypto');",
+    "let loaded; const crypto = () => (loaded ??= require('node:crypto'));",
     ...LAZY_CRYPTO_NAMES.map((name) => `export const ${name} = (...args) => crypto().${name}(...args);`),
     // The one-shot hash of Node >= 20.12, or its createHash equivalent.
     'export const hash = (algorithm, data, encoding) => { const c = crypto(); return c.hash ? c.hash(algorithm, data, encoding) : c.createHash(algorithm).update(data).digest(encoding); };',
