@@ -2,7 +2,7 @@
 // Usage: npm run bench:startup [-- --runs 30] [-- --base /path/to/other/checkout]
 // --base also measures another built checkout's bin (e.g. the commit before a change), paired in the same rounds.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,19 +32,17 @@ ez('lesson', 'add', '--class', '7.a', '--subject', 'mat', '--date', '2026-10-05'
 if (BASE) copyFileSync(env.EZURNALS_DB, join(dir, 'base.db'));
 
 // Output goes to pipes, as when a script captures it: $(ezurnals …).
-// CPU time (user + system) is read with GNU time where it exists: on a shared,
-// loaded machine it varies far less than wall time.
-const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+// CPU time (user + system) is each process's own, reported at exit through fd 3
+// by a preloaded hook (bench/cpu-at-exit.cjs, preloaded into bare node too): on a
+// shared, loaded machine it varies far less than wall time.
+const CPU_HOOK = fileURLToPath(new URL('./cpu-at-exit.cjs', import.meta.url));
 
 function once(args) {
   const start = process.hrtime.bigint();
-  const r = GNU_TIME
-    ? spawnSync(GNU_TIME, ['-f', '%U %S', process.execPath, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' })
-    : spawnSync(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(process.execPath, ['-r', CPU_HOOK, ...args], { env, stdio: ['ignore', 'pipe', 'pipe', 'pipe'], encoding: 'utf8' });
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr ?? ''}`);
-  const cpu = GNU_TIME ? r.stderr.trim().split('\n').at(-1).split(' ').reduce((sum, s) => sum + Number(s) * 1000, 0) : NaN;
-  return { wall, cpu };
+  return { wall, cpu: Number(r.output[3]) };
 }
 
 function stats(samples, field) {
@@ -82,5 +80,5 @@ function report(field, label) {
 }
 console.log(`node ${process.version}`);
 report('wall', 'wall time');
-if (GNU_TIME) report('cpu', 'CPU time, user + system');
+report('cpu', 'CPU time, user + system');
 rmSync(dir, { recursive: true, force: true });
