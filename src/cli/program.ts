@@ -39,11 +39,13 @@ function examplesOf(command: Command): string[] {
   return text.split('\n').filter((line) => line.startsWith('  $ '));
 }
 
-/** A command family's help lists the first example of each of its commands. */
+/** A command family's help lists the first example of each of its commands (gathered only when the help is shown). */
 function familyExamples(family: Command): void {
   if (family.commands.length === 0 || afterHelpListeners(family).length > 0) return;
-  const lines = family.commands.map((sub) => examplesOf(sub)[0]).filter((line): line is string => !!line);
-  if (lines.length > 0) family.addHelpText('after', `\nExamples:\n${lines.join('\n')}\n`);
+  family.addHelpText('after', () => {
+    const lines = family.commands.map((sub) => examplesOf(sub)[0]).filter((line): line is string => !!line);
+    return lines.length > 0 ? `\nExamples:\n${lines.join('\n')}\n` : '';
+  });
 }
 
 /**
