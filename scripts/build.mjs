@@ -2,12 +2,14 @@
 // cache (see bin/ezurnals.js): scripts call the CLI thousands of times, and
 // parsing ~1 MB of JavaScript on every start would dominate a short command.
 import { build } from 'esbuild';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 // Built beside the old bundle and renamed over it, so a CLI running meanwhile
-// never finds the bundle missing; the old cache goes first (see bin/ezurnals.js).
-rmSync(new URL('../dist/cli.cjs.v8cache', import.meta.url), { force: true });
+// never finds the bundle missing; the old caches go first (see bin/ezurnals.js).
+for (const file of existsSync(new URL('../dist', import.meta.url)) ? readdirSync(new URL('../dist', import.meta.url)) : []) {
+  if (file.endsWith('.v8cache')) rmSync(new URL(`../dist/${file}`, import.meta.url), { force: true });
+}
 
 /**
  * Node modules that cost milliseconds to load on every start, replaced by
