@@ -1,7 +1,8 @@
 // Cold start of the bin against bare node, measured in the same run (the machine is shared and noisy).
-// Usage: npm run bench:startup [-- --runs 30]
+// Usage: npm run bench:startup [-- --runs 30] [-- --base /path/to/other/checkout]
+// --base also measures another built checkout's bin (e.g. the commit before a change), paired in the same rounds.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 30;
 const BIN = fileURLToPath(new URL('../bin/ezurnals.js', import.meta.url));
+const baseArg = process.argv.indexOf('--base');
+const BASE = baseArg > 0 ? join(process.argv[baseArg + 1], 'bin', 'ezurnals.js') : null;
 const dir = mkdtempSync(join(tmpdir(), 'ezurnals-bench-'));
 const env = { ...process.env, EZURNALS_DB: join(dir, 'bench.db'), EZURNALS_USER: 'admin' };
 
@@ -26,19 +29,20 @@ for (let i = 0; i < RUNS; i++) ez('student', 'add', `S${i}`, '--first-name', 'J�
 ez('lesson', 'add', '--class', '7.a', '--subject', 'mat', '--date', '2026-10-05', '--number', '1', '--topic', 'Daļskaitļi', '--as', 'T01');
 ez('lesson', 'add', '--class', '7.a', '--subject', 'mat', '--date', '2026-10-05', '--number', '2', '--topic', 'Procenti', '--as', 'T01');
 
-// CPU time (user + system) is read with GNU time where it exists: on a shared,
-// loaded machine it varies far less than wall time.
-const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+if (BASE) copyFileSync(env.EZURNALS_DB, join(dir, 'base.db'));
+
+// Output goes to pipes, as when a script captures it: $(ezurnals …).
+// CPU time (user + system) is each process's own, reported at exit through fd 3
+// by a preloaded hook (bench/cpu-at-exit.cjs, preloaded into bare node too): on a
+// shared, loaded machine it varies far less than wall time.
+const CPU_HOOK = fileURLToPath(new URL('./cpu-at-exit.cjs', import.meta.url));
 
 function once(args) {
   const start = process.hrtime.bigint();
-  const r = GNU_TIME
-    ? spawnSync(GNU_TIME, ['-f', '%U %S', process.execPath, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' })
-    : spawnSync(process.execPath, args, { env, stdio: 'ignore' });
+  const r = spawnSync(process.execPath, ['-r', CPU_HOOK, ...args], { env, stdio: ['ignore', 'pipe', 'pipe', 'pipe'], encoding: 'utf8' });
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr ?? ''}`);
-  const cpu = GNU_TIME ? r.stderr.trim().split('\n').at(-1).split(' ').reduce((sum, s) => sum + Number(s) * 1000, 0) : NaN;
-  return { wall, cpu };
+  return { wall, cpu: Number(r.output[3]) };
 }
 
 function stats(samples, field) {
@@ -47,23 +51,34 @@ function stats(samples, field) {
 }
 
 // Interleaved rounds: a load spike on this shared machine then hits all three alike.
-const samples = { bare: [], version: [], mark: [], markJson: [] };
-for (let i = 0; i < RUNS; i++) {
-  samples.bare.push(once(['-e', '0']));
-  samples.version.push(once([BIN, '--version']));
-  samples.mark.push(once([BIN, 'absence', 'mark', '--lesson', '1', '--student', `S${i}`, '--as', 'T01']));
-  samples.markJson.push(once([BIN, 'absence', 'mark', '--lesson', '2', '--student', `S${i}`, '--as', 'T01', '--json']));
+// Each bin marks its own students (a second mark of one student would be refused).
+const CASES = [
+  ['node -e 0', 'bare', () => ['-e', '0']],
+  ['ezurnals --version', 'version', () => [BIN, '--version']],
+  ['ezurnals subject list --json', 'list', () => [BIN, 'subject', 'list', '--json']],
+  ['ezurnals absence mark', 'mark', (i) => [BIN, 'absence', 'mark', '--lesson', '1', '--student', `S${i}`, '--as', 'T01']],
+  ['ezurnals absence mark --json', 'markJson', (i) => [BIN, 'absence', 'mark', '--lesson', '2', '--student', `S${i}`, '--as', 'T01', '--json']],
+];
+if (BASE) {
+  CASES.push(
+    ['base --version', 'baseVersion', () => [BASE, '--version']],
+    ['base subject list --json', 'baseList', () => [BASE, 'subject', 'list', '--json']],
+    ['base absence mark --json', 'baseMarkJson', (i) => [BASE, 'absence', 'mark', '--lesson', '1', '--student', `S${i}`, '--as', 'T01', '--json', '--db', env.EZURNALS_DB.replace(/bench\.db$/, 'base.db')]],
+  );
 }
+const samples = Object.fromEntries(CASES.map(([, key]) => [key, []]));
+for (let i = 0; i < RUNS; i++) for (const [, key, args] of CASES) samples[key].push(once(args(i)));
 
 function report(field, label) {
   const bare = stats(samples.bare, field);
   console.log(`${label} (median of ${RUNS}, ratio to bare node's median):`);
-  for (const [name, key] of [['node -e 0', 'bare'], ['ezurnals --version', 'version'], ['ezurnals absence mark', 'mark'], ['ezurnals absence mark --json', 'markJson']]) {
+  for (const [name, key] of CASES) {
     const t = stats(samples[key], field);
-    console.log(`  ${name.padEnd(30)} ${t.median.toFixed(1).padStart(6)} ms  (min ${t.min.toFixed(1).padStart(6)})  ×${(t.median / bare.median).toFixed(2)}`);
+    const diff = t.median - bare.median;
+    console.log(`  ${name.padEnd(30)} ${t.median.toFixed(1).padStart(6)} ms  (min ${t.min.toFixed(1).padStart(6)})  ×${(t.median / bare.median).toFixed(2)}  ${diff >= 0 ? '+' : ''}${diff.toFixed(1)} ms`);
   }
 }
 console.log(`node ${process.version}`);
 report('wall', 'wall time');
-if (GNU_TIME) report('cpu', 'CPU time, user + system');
+report('cpu', 'CPU time, user + system');
 rmSync(dir, { recursive: true, force: true });

@@ -2,33 +2,47 @@
 // cache (see bin/ezurnals.js): scripts call the CLI thousands of times, and
 // parsing ~1 MB of JavaScript on every start would dominate a short command.
 import { build } from 'esbuild';
-import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 // Built beside the old bundle and renamed over it, so a CLI running meanwhile
-// never finds the bundle missing; the old cache goes first (see bin/ezurnals.js).
-rmSync(new URL('../dist/cli.cjs.v8cache', import.meta.url), { force: true });
+// never finds the bundle missing; the old caches go first (see bin/ezurnals.js).
+for (const file of existsSync(new URL('../dist', import.meta.url)) ? readdirSync(new URL('../dist', import.meta.url)) : []) {
+  if (file.endsWith('.v8cache')) rmSync(new URL(`../dist/${file}`, import.meta.url), { force: true });
+}
 
 /**
- * commander loads node:child_process at start-up for external subcommands,
- * which ezurnals never uses; compiling that Node module costs ~8 ms on every
- * run. Inside commander it is replaced by a shim that loads it on first use.
+ * Node modules that cost milliseconds to load on every start, replaced by
+ * shims that load them on first use:
+ * - commander loads node:child_process for external subcommands, which
+ *   ezurnals never uses (~8 ms of compiling that Node module);
+ * - node:crypto (~9 ms) is needed by writes (the audit seal) and passwords,
+ *   not by the reads that scripts run most; every name src/ imports from it
+ *   must be listed here (esbuild fails the build on a missing one).
  */
-const lazyChildProcessForCommander = {
-  name: 'lazy-child-process',
+const LAZY_CRYPTO_NAMES = ['createHash', 'randomBytes', 'randomInt', 'scrypt', 'timingSafeEqual'];
+const SHIMS = {
+  'lazy-child-process': "module.exports = new Proxy({}, { get: (_, name) => require('node:child_process')[name] });",
+  'lazy-crypto': [
+    "let loaded; const crypto = () => (loaded ??= require('node:crypto'));",
+    ...LAZY_CRYPTO_NAMES.map((name) => `export const ${name} = (...args) => crypto().${name}(...args);`),
+    // The one-shot hash of Node >= 20.12, or its createHash equivalent.
+    'export const hash = (algorithm, data, encoding) => { const c = crypto(); return c.hash ? c.hash(algorithm, data, encoding) : c.createHash(algorithm).update(data).digest(encoding); };',
+  ].join('\n'),
+};
+const lazyNodeModules = {
+  name: 'lazy-node-modules',
   setup(build) {
     build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
       args.importer.includes('/node_modules/commander/') ? { path: 'lazy-child-process', namespace: 'ezurnals' } : undefined,
     );
-    build.onLoad({ filter: /.*/, namespace: 'ezurnals' }, () => ({
-      contents: "module.exports = new Proxy({}, { get: (_, name) => require('node:child_process')[name] });",
-      loader: 'js',
-    }));
+    build.onResolve({ filter: /^(node:)?crypto$/ }, (args) => (args.importer.includes('/src/') ? { path: 'lazy-crypto', namespace: 'ezurnals' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'ezurnals' }, (args) => ({ contents: SHIMS[args.path], loader: 'js', resolveDir: '.' }));
   },
 };
 
 await build({
-  plugins: [lazyChildProcessForCommander],
+  plugins: [lazyNodeModules],
   entryPoints: ['src/main.ts'],
   outfile: 'dist/next/cli.cjs',
   bundle: true,
@@ -51,7 +65,15 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
   legalComments: 'none',
+  charset: 'ascii',
 });
+// The bin reads the bundle as Latin-1, which for ASCII is the same text: decoding
+// 1.3 MB as UTF-8 costs ~8 ms on every start, Latin-1 under 1 ms. esbuild escapes
+// non-ASCII in strings and identifiers but not in regular expressions (/[āčē]/),
+// so those are escaped here: \uXXXX means the same UTF-16 unit in any literal.
+const bundled = readFileSync(new URL('../dist/next/cli.cjs', import.meta.url), 'utf8');
+const ascii = bundled.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+if (ascii !== bundled) writeFileSync(new URL('../dist/next/cli.cjs', import.meta.url), ascii);
 for (const file of ['cli.cjs.map', 'cli.cjs']) renameSync(new URL(`../dist/next/${file}`, import.meta.url), new URL(`../dist/${file}`, import.meta.url));
 rmSync(new URL('../dist/next', import.meta.url), { recursive: true, force: true });
 await import('./warm-cache.mjs');

@@ -2,13 +2,13 @@ import { CommanderError } from 'commander';
 import { AppError, EXIT } from './errors.ts';
 import { buildProgram, commandWord } from './cli/program.ts';
 import { printError } from './cli/output.ts';
-import { processIo, withIo, type CliIo } from './cli/io.ts';
+import { io, processIo, withIo, type CliIo } from './cli/io.ts';
 import { systemFailure } from './system-error.ts';
 
 export type { CliIo } from './cli/io.ts';
 
 function wantsJson(argv: readonly string[]): boolean {
-  return argv.includes('--json');
+  return argv.includes('--json') || io().jsonOutput === true;
 }
 
 /**
@@ -22,7 +22,7 @@ export async function main(argv: string[], world: Partial<CliIo> = {}): Promise<
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {
-  const program = buildProgram(argv);
+  const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { DatabaseHandles } from './database-handles.ts';
 
 /** A stream the CLI writes to: the process's own, or a test's buffer. `isTTY` decides colours, tables' style and prompts. */
 export interface OutStream {
@@ -23,6 +24,13 @@ export interface CliIo {
   stdin: InStream;
   stdout: OutStream;
   stderr: OutStream;
+  /**
+   * Where commands get their database (src/cli/database-handles.ts): unset, each
+   * command opens the file and closes it; `batch` keeps one open for all its lines.
+   */
+  databases?: DatabaseHandles;
+  /** Data as JSON whatever the options say, and errors as JSON: set by `batch` for its lines. */
+  jsonOutput?: boolean;
 }
 
 const current = new AsyncLocalStorage<CliIo>();
@@ -36,6 +44,8 @@ export function processIo(given: Partial<CliIo> = {}): CliIo {
   return {
     now: given.now ?? new Date(),
     env: given.env ?? process.env,
+    databases: given.databases,
+    jsonOutput: given.jsonOutput,
     get stdin() {
       return given.stdin ?? process.stdin;
     },

@@ -77,7 +77,8 @@ export interface OutputOptions {
 export async function createOutput(options: OutputOptions): Promise<Output> {
   const stdout = options.stdout ?? io().stdout;
   const stderr = options.stderr ?? io().stderr;
-  const Table = options.json ? null : await loadTable();
+  // A batch's lines print their data as JSON whatever their options (src/cli/commands/batch.ts).
+  const Table = options.json || io().jsonOutput ? null : await loadTable();
   const paint = await colours(stderr);
   const mask = options.revealPersonalCodes ? (text: string) => text : maskPersonalCodesIn;
   const maskJson = options.revealPersonalCodes ? (value: unknown) => value : maskPersonalCodesDeep;

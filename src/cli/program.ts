@@ -1,38 +1,8 @@
 import { Command } from 'commander';
 import { VERSION } from '../version.ts';
 import { io, type OutStream } from './io.ts';
-import { registerInit } from './commands/init.ts';
-import { registerSchool } from './commands/school.ts';
-import { registerYear } from './commands/year.ts';
-import { registerHoliday } from './commands/holiday.ts';
-import { registerStaff } from './commands/staff.ts';
-import { registerSubject } from './commands/subject.ts';
-import { registerClass } from './commands/class.ts';
-import { registerStudent } from './commands/student.ts';
-import { registerGuardian } from './commands/guardian.ts';
-import { registerAssign } from './commands/assign.ts';
-import { registerLesson } from './commands/lesson.ts';
-import { registerAbsence } from './commands/absence.ts';
-import { registerGrade } from './commands/grade.ts';
-import { registerDemo } from './commands/demo.ts';
-import { registerImport } from './commands/import.ts';
-import { registerExport } from './commands/export.ts';
-import { registerReport } from './commands/report.ts';
-import { registerSubstitution } from './commands/substitution.ts';
-import { registerExtract } from './commands/extract.ts';
-import { registerBehavior } from './commands/behavior.ts';
-import { registerNote } from './commands/note.ts';
-import { registerBriefing } from './commands/briefing.ts';
-import { registerConversation } from './commands/conversation.ts';
-import { registerTimetable } from './commands/timetable.ts';
-import { registerInspection } from './commands/inspection.ts';
-import { registerArchive } from './commands/archive.ts';
-import { registerAccount } from './commands/account.ts';
-import { registerSms } from './commands/sms.ts';
-import { registerIndividual } from './commands/individual.ts';
-import { registerAudit } from './commands/audit.ts';
-import { registerPerson } from './commands/person.ts';
-import { registerDb } from './commands/db.ts';
+
+type Register = (program: Command) => void;
 
 /** A terminal's width, as commander reads it from the process's own streams by default. */
 function columns(stream: OutStream): number {
@@ -69,47 +39,63 @@ function examplesOf(command: Command): string[] {
   return text.split('\n').filter((line) => line.startsWith('  $ '));
 }
 
-/** A command family's help lists the first example of each of its commands. */
+/** A command family's help lists the first example of each of its commands (gathered only when the help is shown). */
 function familyExamples(family: Command): void {
   if (family.commands.length === 0 || afterHelpListeners(family).length > 0) return;
-  const lines = family.commands.map((sub) => examplesOf(sub)[0]).filter((line): line is string => !!line);
-  if (lines.length > 0) family.addHelpText('after', `\nExamples:\n${lines.join('\n')}\n`);
+  family.addHelpText('after', () => {
+    const lines = family.commands.map((sub) => examplesOf(sub)[0]).filter((line): line is string => !!line);
+    return lines.length > 0 ? `\nExamples:\n${lines.join('\n')}\n` : '';
+  });
 }
 
-const NOUNS: Record<string, (program: Command) => void> = {
-  init: registerInit,
-  demo: registerDemo,
-  school: registerSchool,
-  year: registerYear,
-  holiday: registerHoliday,
-  calendar: registerHoliday,
-  staff: registerStaff,
-  subject: registerSubject,
-  class: registerClass,
-  student: registerStudent,
-  guardian: registerGuardian,
-  assign: registerAssign,
-  lesson: registerLesson,
-  absence: registerAbsence,
-  grade: registerGrade,
-  behavior: registerBehavior,
-  note: registerNote,
-  briefing: registerBriefing,
-  conversation: registerConversation,
-  individual: registerIndividual,
-  audit: registerAudit,
-  person: registerPerson,
-  export: registerExport,
-  import: registerImport,
-  report: registerReport,
-  substitution: registerSubstitution,
-  extract: registerExtract,
-  timetable: registerTimetable,
-  inspection: registerInspection,
-  archive: registerArchive,
-  account: registerAccount,
-  sms: registerSms,
-  db: registerDb,
+/**
+ * The command families, by the word that names them, each loaded only when it
+ * runs: scripts start the CLI thousands of times, and a family's code (and all
+ * it imports: the database layer, the services, the reports) is not even
+ * evaluated by a command of another family, nor by --version. The bundle keeps
+ * each dynamically imported module behind a lazily called initialiser.
+ *
+ * A new family: one line here, `word: () => import('./commands/word.ts').then((m) => m.registerWord)`,
+ * where `registerWord(program)` adds `program.command('word')` with its
+ * subcommands, as every file in ./commands/ does. Nothing else imports the
+ * family's module statically (that would load it on every start); `--help`
+ * and unknown words load every family, so help stays complete.
+ */
+const FAMILIES: Record<string, () => Promise<Register>> = {
+  init: () => import('./commands/init.ts').then((m) => m.registerInit),
+  demo: () => import('./commands/demo.ts').then((m) => m.registerDemo),
+  school: () => import('./commands/school.ts').then((m) => m.registerSchool),
+  year: () => import('./commands/year.ts').then((m) => m.registerYear),
+  holiday: () => import('./commands/holiday.ts').then((m) => m.registerHoliday),
+  calendar: () => import('./commands/holiday.ts').then((m) => m.registerHoliday),
+  staff: () => import('./commands/staff.ts').then((m) => m.registerStaff),
+  subject: () => import('./commands/subject.ts').then((m) => m.registerSubject),
+  class: () => import('./commands/class.ts').then((m) => m.registerClass),
+  student: () => import('./commands/student.ts').then((m) => m.registerStudent),
+  guardian: () => import('./commands/guardian.ts').then((m) => m.registerGuardian),
+  assign: () => import('./commands/assign.ts').then((m) => m.registerAssign),
+  lesson: () => import('./commands/lesson.ts').then((m) => m.registerLesson),
+  absence: () => import('./commands/absence.ts').then((m) => m.registerAbsence),
+  grade: () => import('./commands/grade.ts').then((m) => m.registerGrade),
+  behavior: () => import('./commands/behavior.ts').then((m) => m.registerBehavior),
+  note: () => import('./commands/note.ts').then((m) => m.registerNote),
+  briefing: () => import('./commands/briefing.ts').then((m) => m.registerBriefing),
+  conversation: () => import('./commands/conversation.ts').then((m) => m.registerConversation),
+  individual: () => import('./commands/individual.ts').then((m) => m.registerIndividual),
+  audit: () => import('./commands/audit.ts').then((m) => m.registerAudit),
+  person: () => import('./commands/person.ts').then((m) => m.registerPerson),
+  export: () => import('./commands/export.ts').then((m) => m.registerExport),
+  import: () => import('./commands/import.ts').then((m) => m.registerImport),
+  report: () => import('./commands/report.ts').then((m) => m.registerReport),
+  substitution: () => import('./commands/substitution.ts').then((m) => m.registerSubstitution),
+  extract: () => import('./commands/extract.ts').then((m) => m.registerExtract),
+  timetable: () => import('./commands/timetable.ts').then((m) => m.registerTimetable),
+  inspection: () => import('./commands/inspection.ts').then((m) => m.registerInspection),
+  archive: () => import('./commands/archive.ts').then((m) => m.registerArchive),
+  account: () => import('./commands/account.ts').then((m) => m.registerAccount),
+  sms: () => import('./commands/sms.ts').then((m) => m.registerSms),
+  batch: () => import('./commands/batch.ts').then((m) => m.registerBatch),
+  db: () => import('./commands/db.ts').then((m) => m.registerDb),
 };
 
 const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--db', '--as', '--year', '--closed-year-reason']);
@@ -129,7 +115,7 @@ export function commandWord(argv: readonly string[]): string | undefined {
  * an unknown word): scripts start the CLI thousands of times, and building
  * every subcommand's options on each start is wasted work.
  */
-export function buildProgram(argv: readonly string[] = []): Command {
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('ezurnals')
     .description('e-žurnāls: the electronic class register of a Latvian school, over one SQLite file')
     .version(VERSION, '-V, --version')
@@ -152,11 +138,15 @@ Examples:
 `,
     );
   const word = commandWord(argv);
-  const only = word === undefined ? undefined : NOUNS[word];
+  const only = word === undefined || !Object.hasOwn(FAMILIES, word) ? undefined : FAMILIES[word];
   const versionOnly = word === undefined && (argv.includes('--version') || argv.includes('-V'));
-  if (only) only(program);
-  else if (!versionOnly) for (const register of new Set(Object.values(NOUNS))) register(program);
+  if (only) (await only())(program);
+  else if (!versionOnly) {
+    // Loaded together, registered in the table's order (the order of the root help). One module may register under two words (calendar, holiday).
+    const registers = await Promise.all(Object.values(FAMILIES).map((load) => load()));
+    for (const register of new Set(registers)) register(program);
+  }
   for (const family of program.commands) familyExamples(family);
-  strict(program, argv.includes('--json'));
+  strict(program, argv.includes('--json') || io().jsonOutput === true);
   return program;
 }

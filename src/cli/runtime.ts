@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../errors.ts';
 import { isPostgresUrl } from '../db/location.ts';
-import { inTransaction, openDatabase, openWarnings, resolveDatabasePath, type Db } from '../db/connection.ts';
+import { openWarnings, resolveDatabasePath, type Db } from '../db/connection.ts';
 import { findOnlySchool } from '../db/repositories/schools.ts';
 import { findStaffByCode, findStaffById } from '../db/repositories/staff.ts';
 import { findStudentByCode, findStudentById, findStudentByPersonalCode } from '../db/repositories/students.ts';
@@ -17,6 +17,7 @@ import { overridingYearLock } from '../services/year-lock.ts';
 import { createOutput, type Output } from './output.ts';
 import { auditCommandLine } from '../domain/command-line.ts';
 import { io } from './io.ts';
+import { perCommand } from './database-handles.ts';
 
 /** Options every command understands; defined once on the root program. */
 export interface GlobalOptions {
@@ -99,9 +100,9 @@ export function commandLine(command: Command): string {
 }
 
 async function openSession(options: GlobalOptions, write: boolean): Promise<{ db: Db; ctx: ServiceContext }> {
-  const { env, now } = io();
+  const { env, now, databases = perCommand } = io();
   const path = resolveDatabasePath(options.db, env);
-  const db = await openDatabase(path);
+  const db = await databases.open(path);
   try {
     const school = await findOnlySchool(db);
     if (!school) throw new AppError('not_found', 'The database holds no school: it was not created by `ezurnals init`.');
@@ -111,7 +112,7 @@ async function openSession(options: GlobalOptions, write: boolean): Promise<{ db
     if (!actor && !write && !isPostgresUrl(path)) requireOperator(path);
     return { db, ctx: { db, school, actor, now, yearCode: options.year, reading: !write } };
   } catch (error) {
-    await db.destroy();
+    await databases.release(db);
     throw error;
   }
 }
@@ -144,15 +145,16 @@ export async function runCommand<T>(command: Command, spec: CommandSpec<T>): Pro
   commandKinds.set(commandPath(command), spec.write ? 'write' : 'read');
   const options = globalOptions(command);
   const out = await createOutput({ json: !!options.json, revealPersonalCodes: spec.revealsPersonalCodes });
+  const databases = io().databases ?? perCommand;
   const { db, ctx } = await openSession(options, spec.write);
   try {
     for (const warning of openWarnings(db)) out.warn(warning);
     await spec.prepare?.(ctx);
     const result = spec.write
-      ? await inTransaction(db, (trx) => runWrite(command, spec, { ...ctx, db: trx }, out), { actor: ctx.actor?.code, command: commandLine(command) })
+      ? await databases.write(db, (trx) => runWrite(command, spec, { ...ctx, db: trx }, out), { actor: ctx.actor?.code, command: commandLine(command) })
       : await spec.run(ctx);
     spec.print(result, out);
   } finally {
-    await db.destroy();
+    await databases.release(db);
   }
 }

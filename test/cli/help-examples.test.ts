@@ -21,7 +21,7 @@ function helpOf(command: Command): string {
 /** Example lines: `  $ ezurnals …`, or a pipeline or environment ending in it (`printf … | ezurnals account verify …`). */
 const examples = (help: string) => help.split('\n').filter((line) => /^ {2}\$ (.* )?ezurnals /.test(line));
 
-const all = leaves(buildProgram(['--help']));
+const all = leaves(await buildProgram(['--help']));
 
 test('the walk finds the whole command tree', () => {
   // A walk that found nothing would pass every check below.

@@ -73,7 +73,7 @@ test.after(() => t.cleanup());
 
 test('no read command speaks of changing the journal, to the operator or to a guest, a student or a guardian', async () => {
   const readers: [string, string | undefined][] = [['the operator', undefined], ['a guest', 'G01'], ['a student', 'S001'], ['a guardian', 'guardian:1']];
-  const all = leaves(buildProgram(['--help'])).filter(({ words }) => !NOT_WALKED.has(words[0]!));
+  const all = leaves(await buildProgram(['--help'])).filter(({ words }) => !NOT_WALKED.has(words[0]!));
   const wrong: string[] = [];
   const reads: string[] = [];
   for (const { words, command } of all) {
