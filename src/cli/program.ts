@@ -32,6 +32,7 @@ import { registerSms } from './commands/sms.ts';
 import { registerIndividual } from './commands/individual.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerPerson } from './commands/person.ts';
+import { registerServe } from './commands/serve.ts';
 
 /** A terminal's width, as commander reads it from the process's own streams by default. */
 function columns(stream: OutStream): number {
@@ -108,6 +109,7 @@ const NOUNS: Record<string, (program: Command) => void> = {
   archive: registerArchive,
   account: registerAccount,
   sms: registerSms,
+  serve: registerServe,
 };
 
 const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--db', '--as', '--year', '--closed-year-reason']);

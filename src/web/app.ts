@@ -1,8 +1,10 @@
 // The web diary's server (issue 16): Fastify with its own plugins for
 // cookies, forms, CSRF, rate limits and security headers. Loaded only by
-// `ezurnals serve` (and the tests): every import of the framework here is
-// dynamic or type-only, so the other commands never parse it.
+// `ezurnals serve` (and the tests): the framework is required when the app
+// is built and otherwise imported for types only, so the other commands
+// never parse it.
 import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import { inTransaction, type Db } from '../db/connection.ts';
@@ -68,22 +70,40 @@ function errorPage(request: FastifyRequest, reply: FastifyReply, status: number,
   return sendPage(request, reply, 'message', { message }, { title: titles[status] ?? 'Kļūda', status });
 }
 
+const require = createRequire(import.meta.url);
+
+/**
+ * The framework and its plugins, required when the server is built: the
+ * bundled CLI runs from a V8 code cache, where import() is not available,
+ * and the other commands never load them.
+ */
+function framework() {
+  return {
+    Fastify: require('fastify') as typeof import('fastify').default,
+    cookie: require('@fastify/cookie') as typeof import('@fastify/cookie').default,
+    formbody: require('@fastify/formbody') as typeof import('@fastify/formbody').default,
+    csrf: require('@fastify/csrf-protection') as typeof import('@fastify/csrf-protection').default,
+    rateLimit: require('@fastify/rate-limit') as typeof import('@fastify/rate-limit').default,
+    helmet: require('@fastify/helmet') as typeof import('@fastify/helmet').default,
+  };
+}
+
 export async function buildWebApp(given: WebOptions): Promise<FastifyInstance> {
   const options = { session: DEFAULT_SESSION_POLICY, signInPerMinute: 10, ...given };
-  const { default: Fastify } = await import('fastify');
+  const { Fastify, cookie, formbody, csrf, rateLimit, helmet } = framework();
   const app = Fastify({ trustProxy: !!options.trustProxy, logger: false, bodyLimit: 32 * 1024 });
   // A fresh secret per start signs only the CSRF cookie: after a restart a form left open is simply sent again.
-  await app.register((await import('@fastify/cookie')).default, { secret: randomBytes(32).toString('hex') });
-  await app.register((await import('@fastify/formbody')).default);
-  await app.register((await import('@fastify/csrf-protection')).default, {
+  await app.register(cookie, { secret: randomBytes(32).toString('hex') });
+  await app.register(formbody);
+  await app.register(csrf, {
     cookieKey: 'ezurnals_csrf',
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: !!options.trustProxy, signed: true },
   });
-  await app.register((await import('@fastify/rate-limit')).default, {
+  await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => ({ statusCode: 429, message: `Pārāk daudz pieslēgšanās mēģinājumu no šīs adreses: mēģiniet vēlreiz pēc ${Math.ceil(context.ttl / 1000)} sekundēm.` }),
   });
-  await app.register((await import('@fastify/helmet')).default, {
+  await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
