@@ -12,7 +12,7 @@ import {
 import { dayCount } from '../../src/reports/labels.ts';
 
 const student = (code: string, last: string, first: string, fields: Partial<ExtractStatusStudent>): ExtractStatusStudent => ({
-  code, first_name: first, last_name: last, returned: false, returned_on: null, guardian: null, note: null, days_late: null, days_overdue: 0, ...fields,
+  code, first_name: first, last_name: last, returned: false, channel: fields.returned ? 'paper' : null, returned_on: null, guardian: null, online_on: null, online_guardian: null, note: null, days_late: null, days_overdue: 0, ...fields,
 });
 
 const students = [
