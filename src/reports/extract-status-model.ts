@@ -214,7 +214,8 @@ export function extractStatusClassView(data: ExtractStatusData, schoolClass: Ext
     rows: schoolClass.students.map((s, i) => ({
       number: i + 1,
       name: `${s.last_name} ${s.first_name}`,
-      returned: s.returned ? (s.channel ? `${text.yes} (${text.channels[s.channel]})` : text.yes) : text.no,
+      // A paper slip is the usual case: only an online acknowledgement is named.
+      returned: s.returned ? (s.channel && s.channel !== 'paper' ? `${text.yes} (${text.channels[s.channel]})` : text.yes) : text.no,
       date: s.returned_on ? formatDate(s.returned_on) : '',
       guardian: s.guardian ?? '',
       lateness: latenessText(s, lang),
