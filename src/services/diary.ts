@@ -4,14 +4,10 @@
 // student the person may not read is "not found": a guessed id tells nothing.
 import { AppError } from '../errors.ts';
 import type { SchoolYear, Student } from '../db/schema.ts';
-import { childrenOf } from '../db/repositories/reading-facts.ts';
 import { findStudentById, placementsOf, type Placement } from '../db/repositories/students.ts';
-import { listLessonViews } from '../db/repositories/lessons.ts';
-import { listGradeViews } from '../db/repositories/grades.ts';
-import { listAbsenceViews } from '../db/repositories/absences.ts';
+import { classLessonsBetween, studentAbsencesBetween, studentGradesBetween, studentsWithClass } from '../db/repositories/diary.ts';
 import { listBehaviorViews } from '../db/repositories/behavior.ts';
 import { listParentNoteViews } from '../db/repositories/parent-notes.ts';
-import { listSubjects } from '../db/repositories/subjects.ts';
 import { addDays, compareDates, localDateOf, parseMonth, weekday, type IsoDate } from '../domain/dates.ts';
 import { pointsAverage, TERM_WORK_KINDS } from '../domain/grade-scale.ts';
 import { ABSENCE_CODES, isJustifyReason } from '../domain/absence.ts';
@@ -33,14 +29,8 @@ export async function diaryChildren(ctx: ServiceContext): Promise<DiaryChild[]> 
   const actor = ctx.actor;
   if (!actor || actor.kind === 'staff') return [];
   const year = await resolveYear(ctx);
-  const ids = actor.kind === 'student' ? [actor.id] : (await childrenOf(ctx.db, actor.id)).map((c) => c.id);
-  const out: DiaryChild[] = [];
-  for (const id of ids) {
-    const s = (await findStudentById(ctx.db, id))!;
-    const placement = (await placementsOf(ctx.db, id)).filter((p) => p.year === year.code).at(-1);
-    out.push({ id, code: s.code, name: `${s.first_name} ${s.last_name}`, class: placement?.class ?? null });
-  }
-  return out;
+  const rows = await studentsWithClass(ctx.db, year.id, actor.kind === 'student' ? { studentId: actor.id } : { guardianId: actor.id });
+  return rows.map((r) => ({ id: r.id, code: r.code, name: `${r.first_name} ${r.last_name}`, class: r.class }));
 }
 
 interface Opened {
@@ -108,10 +98,10 @@ export async function studentWeek(ctx: ServiceContext, studentId: number, anyDay
   const sunday = addDays(monday, 6);
   const { year, student } = opened;
   const classes = classesBetween(opened.placements, monday, sunday);
-  const lessons = (await Promise.all(classes.map((p) => listLessonViews(ctx.db, { yearId: year.id, classId: p.class_id, from: p.from_date > monday ? p.from_date : monday, to: p.to_date && p.to_date < sunday ? p.to_date : sunday })))).flat();
+  const lessons = (await Promise.all(classes.map((p) => classLessonsBetween(ctx.db, p.class_id, p.from_date > monday ? p.from_date : monday, p.to_date && p.to_date < sunday ? p.to_date : sunday)))).flat();
   const [grades, absences, remarks, notes] = await Promise.all([
-    listGradeViews(ctx.db, { yearId: year.id, studentId: student.id, from: monday, to: sunday }),
-    listAbsenceViews(ctx.db, { yearId: year.id, studentId: student.id, from: monday, to: sunday }),
+    studentGradesBetween(ctx.db, year.id, student.id, monday, sunday),
+    studentAbsencesBetween(ctx.db, year.id, student.id, monday, sunday),
     listBehaviorViews(ctx.db, { yearId: year.id, studentId: student.id, from: monday, to: sunday }),
     listParentNoteViews(ctx.db, { schoolId: ctx.school.id, studentIds: [student.id], wholeClassIds: classes.map((c) => c.class_id), from: monday, to: sunday }),
   ]);
@@ -126,7 +116,7 @@ export async function studentWeek(ctx: ServiceContext, studentId: number, anyDay
         subject: l.subject_name,
         topic: l.topic,
         homework: l.homework,
-        teacher: l.teacher_name,
+        teacher: `${l.teacher_first} ${l.teacher_last}`,
         grades: grades.filter((g) => g.lesson_id === l.id || (g.lesson_id === null && g.date === d && g.subject === l.subject)).map((g) => g.value),
         absence: absences.find((a) => a.lesson_id === l.id)?.code ?? null,
       }));
@@ -145,11 +135,10 @@ export interface SubjectGrades {
 /** Grades by subject (sekmes): the year's grades in date order, the points average, and the term grades. */
 export async function studentGrades(ctx: ServiceContext, studentId: number): Promise<{ student: DiaryChild; subjects: SubjectGrades[] }> {
   const opened = await openStudent(ctx, studentId);
-  const rows = await listGradeViews(ctx.db, { yearId: opened.year.id, studentId: opened.student.id });
-  const names = new Map((await listSubjects(ctx.db, ctx.school.id)).map((s) => [s.code, s.name]));
+  const rows = await studentGradesBetween(ctx.db, opened.year.id, opened.student.id);
   const bySubject = new Map<string, SubjectGrades>();
   for (const g of rows) {
-    const name = names.get(g.subject) ?? g.subject;
+    const name = g.subject_name;
     let entry = bySubject.get(name);
     if (!entry) bySubject.set(name, (entry = { subject: name, grades: [], average: null, terms: [] }));
     if ((TERM_WORK_KINDS as readonly string[]).includes(g.work)) entry.terms.push({ work: g.work, value: g.value });
@@ -168,16 +157,13 @@ export interface DiaryAbsences {
 
 export async function studentAbsences(ctx: ServiceContext, studentId: number): Promise<DiaryAbsences> {
   const opened = await openStudent(ctx, studentId);
-  const rows = await listAbsenceViews(ctx.db, { yearId: opened.year.id, studentId: opened.student.id });
-  const names = new Map((await listSubjects(ctx.db, ctx.school.id)).map((s) => [s.code, s.name]));
+  const rows = await studentAbsencesBetween(ctx.db, opened.year.id, opened.student.id);
   const totals = Object.fromEntries(ABSENCE_CODES.map((c) => [c, 0])) as Record<AbsenceCode, number>;
   for (const r of rows) totals[r.code] += 1;
   return {
     student: child(opened),
     totals,
-    rows: rows
-      .map((r) => ({ date: r.date, number: r.number, subject: names.get(r.subject) ?? r.subject, code: r.code, note: r.note }))
-      .sort((a, b) => (a.date === b.date ? a.number - b.number : a.date < b.date ? 1 : -1)),
+    rows: rows.map((r) => ({ date: r.date, number: r.number, subject: r.subject_name, code: r.code, note: r.note })),
   };
 }
 
@@ -228,8 +214,8 @@ export async function studentExtract(ctx: ServiceContext, studentId: number, mon
   const month = parseMonth(wanted)!;
   const id = opened.student.id;
   const [grades, absences, notes, online, paper] = await Promise.all([
-    listGradeViews(ctx.db, { yearId: opened.year.id, studentId: id, from: month.from, to: month.to }),
-    listAbsenceViews(ctx.db, { yearId: opened.year.id, studentId: id, from: month.from, to: month.to }),
+    studentGradesBetween(ctx.db, opened.year.id, id, month.from, month.to),
+    studentAbsencesBetween(ctx.db, opened.year.id, id, month.from, month.to),
     listParentNoteViews(ctx.db, { schoolId: ctx.school.id, studentIds: [id], wholeClassIds: opened.placements.map((p) => p.class_id), from: month.from, to: month.to }),
     ctx.db
       .selectFrom('extract_online_ack as a')
@@ -240,10 +226,9 @@ export async function studentExtract(ctx: ServiceContext, studentId: number, mon
       .executeTakeFirst(),
     ctx.db.selectFrom('extract_ack').select('returned_on').where('student_id', '=', id).where('month', '=', wanted).executeTakeFirst(),
   ]);
-  const names = new Map((await listSubjects(ctx.db, ctx.school.id)).map((s) => [s.code, s.name]));
   const bySubject = new Map<string, string[]>();
   for (const g of grades) {
-    const name = names.get(g.subject) ?? g.subject;
+    const name = g.subject_name;
     bySubject.set(name, [...(bySubject.get(name) ?? []), g.value]);
   }
   const totals = Object.fromEntries(ABSENCE_CODES.map((c) => [c, 0])) as Record<AbsenceCode, number>;

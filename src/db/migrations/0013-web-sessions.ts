@@ -75,9 +75,13 @@ export const webSessions: Migration = {
       .addColumn('acknowledged_at', 'text', (c) => c.notNull())
       .addUniqueConstraint('extract_online_ack_student_month_unique', ['student_id', 'month'])
       .execute();
+
+    // The diary's week: a class's lessons by date, whatever the subject (lesson_subject_idx leads with the subject).
+    await db.schema.createIndex('lesson_class_date_idx').on('lesson').columns(['class_id', 'date']).execute();
   },
 
   async down(db: Kysely<any>) {
+    await db.schema.dropIndex('lesson_class_date_idx').execute();
     await db.schema.dropTable('extract_online_ack').execute();
     await db.schema.dropTable('absence_note_absence').execute();
     await db.schema.dropTable('absence_note').execute();
