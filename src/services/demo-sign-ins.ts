@@ -10,6 +10,7 @@ import { listGuardianViews } from '../db/repositories/guardians.ts';
 import { localDateOf } from '../domain/dates.ts';
 import { timestamp, type ServiceContext } from './context.ts';
 import { hashPassword } from './password-hash.ts';
+import { cancelPendingMessages } from './account-provisioning.ts';
 import { resolveClass, resolveYear } from './lookup.ts';
 
 export const DEMO_PASSWORD = 'Demo-parole-2026';
@@ -34,6 +35,7 @@ export async function setDemoSignIns(ctx: ServiceContext): Promise<DemoSignIn[]>
   for (const g of guardians) {
     const account = await findAccountOf(ctx.db, ctx.school.id, 'guardian', g.id);
     if (!account) continue;
+    await cancelPendingMessages(ctx, account.id, 'the demo set a known password');
     await updateAccount(ctx.db, account.id, { password_hash: hash, password_set_at: at, password_chosen_at: null, failed_attempts: 0, locked_until: null, updated_at: at });
     result.push({ who: 'guardian', username: account.username, name: `${g.first_name} ${g.last_name}`, password: DEMO_PASSWORD, about: `guardian in ${DEMO_CLASS}` });
     break;
@@ -41,6 +43,7 @@ export async function setDemoSignIns(ctx: ServiceContext): Promise<DemoSignIn[]>
   const teacher = schoolClass.class_teacher_id ? await findStaffById(ctx.db, schoolClass.class_teacher_id) : undefined;
   const account = teacher ? await findAccountOf(ctx.db, ctx.school.id, 'staff', teacher.id) : undefined;
   if (teacher && account) {
+    await cancelPendingMessages(ctx, account.id, 'the demo set a known password');
     await updateAccount(ctx.db, account.id, { password_hash: hash, password_set_at: at, password_chosen_at: null, failed_attempts: 0, locked_until: null, updated_at: at });
     result.push({ who: 'teacher', username: account.username, name: `${teacher.first_name} ${teacher.last_name}`, password: DEMO_PASSWORD, about: `class teacher of ${DEMO_CLASS}` });
   }
