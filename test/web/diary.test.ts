@@ -8,6 +8,7 @@ import { Client, webWorld, type WebWorld } from './_fixture.ts';
 import { loadExtractStatusData } from '../../src/reports/extract-status.ts';
 import { listAbsenceNotes, decideAbsenceNote } from '../../src/services/absence-notes.ts';
 import { inTx } from '../services/fixtures.ts';
+import { setStudent } from '../../src/services/students.ts';
 
 const Web = suite('web diary');
 let w: WebWorld;
@@ -225,6 +226,25 @@ Web('after 30 idle minutes the session ends', async () => {
   assert.is(idle.statusCode, 303);
   const session = await w.school.db.selectFrom('web_session').selectAll().executeTakeFirstOrThrow();
   assert.is(session.ended_reason, 'idle');
+});
+
+Web('a student sees their own week, grades, absences and notes, but no extract to acknowledge and no note to send', async () => {
+  await w.school.as('admin', (c) => setStudent(c, 'S003', { phone: '+37129000013' }));
+  const [sms] = await w.school.db.selectFrom('sms_outbox as m').innerJoin('account as a', 'a.id', 'm.account_id').select(['a.username', 'm.body', 'm.secret_from', 'm.secret_length']).where('a.kind', '=', 'student').execute();
+  const password = sms!.body.slice(sms!.secret_from!, sms!.secret_from! + sms!.secret_length!);
+  const zane = new Client(w.app);
+  assert.is((await zane.signIn(sms!.username, password)).statusCode, 303);
+  await zane.post('/parole', { current: password, password: NEW_PASSWORD, repeat: NEW_PASSWORD });
+  assert.is((await zane.get('/')).headers.location, `/skolens/${w.ids.S003}/nedela`);
+  const week = await zane.get(`/skolens/${w.ids.S003}/nedela?diena=2026-11-23`);
+  assert.match(week.body, /Daļskaitļi/);
+  assert.not.match(week.body, /izraksts/, 'no extract tab');
+  for (const tab of ['sekmes', 'kavejumi', 'piezimes']) assert.is((await zane.get(`/skolens/${w.ids.S003}/${tab}`)).statusCode, 200, tab);
+  assert.not.match((await zane.get(`/skolens/${w.ids.S003}/kavejumi`)).body, /Iesniegt zīmi/);
+  for (const url of [`/skolens/${w.ids.S003}/izraksts`, `/skolens/${w.ids.S003}/zime`, `/skolens/${w.ids.S001}/nedela`]) assert.is((await zane.get(url)).statusCode, 404, url);
+  const post = await zane.post(`/skolens/${w.ids.S003}/izraksts`, { menesis: '2026-10' }, `/skolens/${w.ids.S003}/sekmes`);
+  assert.is(post.statusCode, 403, 'a student acknowledges nothing');
+  assert.is((await w.school.db.selectFrom('extract_online_ack').selectAll().execute()).length, 0);
 });
 
 Web.run();
