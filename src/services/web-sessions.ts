@@ -24,8 +24,12 @@ export interface SessionPolicy {
 
 export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMinutes: 30, maxHours: 12 };
 
-/** A session's last_seen_at is written at most this often: not one write per page. */
-const TOUCH_EVERY_MS = 60_000;
+/**
+ * A session's last_seen_at is written at most this often: not one write (and
+ * one audit entry) per page. The idle timeout is therefore exact to within
+ * these 5 minutes: a session may end up to 5 minutes early.
+ */
+const TOUCH_EVERY_MS = 5 * 60_000;
 
 export function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
