@@ -96,6 +96,7 @@ const FAMILIES: Record<string, () => Promise<Register>> = {
   sms: () => import('./commands/sms.ts').then((m) => m.registerSms),
   batch: () => import('./commands/batch.ts').then((m) => m.registerBatch),
   db: () => import('./commands/db.ts').then((m) => m.registerDb),
+  serve: () => import('./commands/serve.ts').then((m) => m.registerServe),
 };
 
 const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--db', '--as', '--year', '--closed-year-reason']);

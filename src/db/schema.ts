@@ -423,6 +423,10 @@ export interface Database {
   individual_work: IndividualWorkTable;
   individual_work_student: IndividualWorkStudentTable;
   audit_log: AuditLogTable;
+  web_session: WebSessionTable;
+  absence_note: AbsenceNoteTable;
+  absence_note_absence: AbsenceNoteAbsenceTable;
+  extract_online_ack: ExtractOnlineAckTable;
 }
 
 export type School = Selectable<SchoolTable>;
@@ -479,6 +483,8 @@ export interface AccountTable {
   failed_attempts: ColumnType<number, number | undefined, number>;
   locked_until: string | null;
   password_set_at: string | null;
+  /** When the owner chose the password; null while it is the one sent by SMS. */
+  password_chosen_at: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
 }
@@ -560,3 +566,53 @@ export interface YearLockOverrideTable {
 export type PromotionDecisionRow = Selectable<PromotionDecisionTable>;
 export type YearClosure = Selectable<YearClosureTable>;
 export type YearLockOverride = Selectable<YearLockOverrideTable>;
+
+/** A signed-in browser (the web diary): only a hash of its token is kept. */
+export interface WebSessionTable {
+  id: Id;
+  school_id: number;
+  account_id: number;
+  token_hash: string;
+  client: string | null;
+  created_at: string;
+  last_seen_at: string;
+  ended_at: string | null;
+  ended_reason: string | null;
+}
+
+export type AbsenceNoteStatus = 'pending' | 'accepted' | 'declined';
+
+/** A guardian's absence note (zīme) for a range of days; accepting it justifies the absences. */
+export interface AbsenceNoteTable {
+  id: Id;
+  school_id: number;
+  student_id: number;
+  guardian_id: number;
+  from_date: string;
+  to_date: string;
+  reason: 'illness' | 'other';
+  text: string | null;
+  status: AbsenceNoteStatus;
+  created_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  decision_note: string | null;
+}
+
+export interface AbsenceNoteAbsenceTable {
+  absence_note_id: number;
+  absence_id: number;
+}
+
+/** A guardian's "Iepazinos" for a month's grade extract, given in the web diary. */
+export interface ExtractOnlineAckTable {
+  id: Id;
+  school_id: number;
+  student_id: number;
+  month: string;
+  guardian_id: number;
+  acknowledged_at: string;
+}
+
+export type WebSession = Selectable<WebSessionTable>;
+export type AbsenceNote = Selectable<AbsenceNoteTable>;

@@ -8,6 +8,7 @@
 export const SECRET_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   account: ['password_hash'],
   sms_outbox: ['body'],
+  web_session: ['token_hash'],
 };
 
 export const REDACTED = '[redacted]';

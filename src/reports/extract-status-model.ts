@@ -29,9 +29,16 @@ export interface ExtractStatusStudent {
   code: string;
   first_name: string;
   last_name: string;
+  /** The extract was acknowledged: its paper slip returned, or "Iepazinos" pressed in the web diary. */
   returned: boolean;
+  /** How: the paper slip, online in the web diary, or both; null while not acknowledged. */
+  channel: 'paper' | 'online' | 'both' | null;
+  /** The paper slip's return day, else the day of the online acknowledgement. */
   returned_on: IsoDate | null;
   guardian: string | null;
+  /** The online acknowledgement: the day, and the guardian who gave it. */
+  online_on: IsoDate | null;
+  online_guardian: string | null;
   note: string | null;
   /** Returned slips: days after the due date (0 on time); null when missing. */
   days_late: number | null;
@@ -68,6 +75,7 @@ export function sumTotals(totals: readonly SlipTotals[]): SlipTotals {
 
 const TEXT = {
   lv: {
+    channels: { paper: 'papīrā', online: 'e-žurnālā', both: 'papīrā un e-žurnālā' },
     title: 'Pārskats par sekmju izrakstu atgriešanu',
     month: 'Mēnesis',
     schoolYear: 'Mācību gads',
@@ -103,6 +111,7 @@ const TEXT = {
       `Sekmju izrakstu par mēnesi izsniedz līdz nākamā mēneša ${EXTRACT_PRINT_DAY}. datumam; vecāka parakstītais talons jāatdod klases audzinātājam nedēļas laikā, t. i., ${SLIP_RETURN_DAYS} kalendārās dienas pēc ${EXTRACT_PRINT_DAY}. datuma — līdz ${due}. Kavējums skaitīts kalendārajās dienās, neatgrieztajiem taloniem — līdz ${asOf}.`,
   },
   en: {
+    channels: { paper: 'on paper', online: 'online', both: 'on paper and online' },
     title: 'Return of monthly grade extract slips',
     month: 'Month',
     schoolYear: 'School year',
@@ -205,7 +214,8 @@ export function extractStatusClassView(data: ExtractStatusData, schoolClass: Ext
     rows: schoolClass.students.map((s, i) => ({
       number: i + 1,
       name: `${s.last_name} ${s.first_name}`,
-      returned: s.returned ? text.yes : text.no,
+      // A paper slip is the usual case: only an online acknowledgement is named.
+      returned: s.returned ? (s.channel && s.channel !== 'paper' ? `${text.yes} (${text.channels[s.channel]})` : text.yes) : text.no,
       date: s.returned_on ? formatDate(s.returned_on) : '',
       guardian: s.guardian ?? '',
       lateness: latenessText(s, lang),

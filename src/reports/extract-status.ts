@@ -1,4 +1,4 @@
-import { extractAcksInMonth, rosterInPeriod } from '../db/repositories/report-data.ts';
+import { extractAcksInMonth, extractOnlineAcksInMonth, rosterInPeriod } from '../db/repositories/report-data.ts';
 import { localDateOf } from '../domain/dates.ts';
 import { slipDueDate, slipState } from '../domain/extract-slip.ts';
 import { byKeys } from '../domain/latvian-order.ts';
@@ -26,6 +26,7 @@ export async function loadExtractStatusData(ctx: ServiceContext, input: ExtractS
   const classIds = audience.classes.map((c) => c.id);
   const [roster, acks] = await Promise.all([rosterInPeriod(ctx.db, classIds, month.from, month.to), extractAcksInMonth(ctx.db, classIds, month.month, month.from, month.to)]);
   const ackOf = new Map(acks.map((a) => [a.student_id, a]));
+  const onlineOf = new Map((await extractOnlineAcksInMonth(ctx.db, classIds, month.month, month.from, month.to)).map((a) => [a.student_id, a]));
   const today = localDateOf(ctx.now);
 
   const classes = audience.classes.map((schoolClass) => {
@@ -35,14 +36,19 @@ export async function loadExtractStatusData(ctx: ServiceContext, input: ExtractS
       if (r.class_id !== schoolClass.id || seen.has(r.student_id)) continue;
       seen.add(r.student_id);
       const ack = ackOf.get(r.student_id);
-      const state = slipState(month, ack?.returned_on ?? null, today);
+      const online = onlineOf.get(r.student_id);
+      const acknowledgedOn = ack?.returned_on ?? online?.acknowledged_on ?? null;
+      const state = slipState(month, acknowledgedOn, today);
       students.push({
         code: r.code,
         first_name: r.first_name,
         last_name: r.last_name,
         returned: state.kind === 'returned',
-        returned_on: ack?.returned_on ?? null,
+        channel: ack && online ? 'both' : ack ? 'paper' : online ? 'online' : null,
+        returned_on: acknowledgedOn,
         guardian: ack?.guardian ?? null,
+        online_on: online?.acknowledged_on ?? null,
+        online_guardian: online?.guardian ?? null,
         note: ack?.note ?? null,
         days_late: state.kind === 'returned' ? state.daysLate : null,
         days_overdue: state.kind === 'missing' ? state.daysOverdue : null,

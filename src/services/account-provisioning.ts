@@ -75,6 +75,8 @@ export async function issuePassword(ctx: ServiceContext, account: Account, phone
     password_hash: await hashPassword(password, 'generated'),
     phone,
     password_set_at: at,
+    // A password sent by SMS is temporary: the web diary asks for a new one at first sign-in.
+    password_chosen_at: null,
     failed_attempts: 0,
     locked_until: null,
     updated_at: at,

@@ -197,7 +197,7 @@ export async function changeOwnPassword(ctx: ServiceContext, username: string, c
   if (next === current) throw new AppError('invalid', 'The new password is the same as the current one.');
   await cancelPendingMessages(ctx, account.id, 'the owner set a password of their own');
   const at = timestamp(ctx);
-  await updateAccount(ctx.db, account.id, { password_hash: await hashPassword(next, 'chosen'), password_set_at: at, updated_at: at });
+  await updateAccount(ctx.db, account.id, { password_hash: await hashPassword(next, 'chosen'), password_set_at: at, password_chosen_at: at, updated_at: at });
   return check;
 }
 

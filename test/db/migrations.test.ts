@@ -31,10 +31,10 @@ Migrations('a fresh database records every migration, the latest last', async ()
     assert.is(await schemaVersion(db), LATEST_MIGRATION);
     const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`.execute(db);
     assert.equal(tables.rows.map((r) => r.name), [
-      'absence', 'absence_change', 'account', 'assignment', 'audit_log', 'behavior_entry', 'briefing', 'briefing_student', 'enrollment',
-      'extract_ack', 'grade', 'grade_change', 'guardian', 'guest_grant', 'holiday', 'individual_work', 'individual_work_student', 'inspection',
+      'absence', 'absence_change', 'absence_note', 'absence_note_absence', 'account', 'assignment', 'audit_log', 'behavior_entry', 'briefing', 'briefing_student', 'enrollment',
+      'extract_ack', 'extract_online_ack', 'grade', 'grade_change', 'guardian', 'guest_grant', 'holiday', 'individual_work', 'individual_work_student', 'inspection',
       'inspection_class', 'lesson', 'parent_conversation', 'parent_note', 'promotion_decision', 'school', 'school_class', 'school_year', 'sms_outbox',
-      'staff', 'staff_role', 'student', 'student_guardian', 'subject', 'substitution', 'timetable_slot', 'year_closure', 'year_lock_bypass', 'year_lock_override',
+      'staff', 'staff_role', 'student', 'student_guardian', 'subject', 'substitution', 'timetable_slot', 'web_session', 'year_closure', 'year_lock_bypass', 'year_lock_override',
     ]);
   } finally {
     await db.destroy();

@@ -12,7 +12,7 @@ import {
 import { dayCount } from '../../src/reports/labels.ts';
 
 const student = (code: string, last: string, first: string, fields: Partial<ExtractStatusStudent>): ExtractStatusStudent => ({
-  code, first_name: first, last_name: last, returned: false, returned_on: null, guardian: null, note: null, days_late: null, days_overdue: 0, ...fields,
+  code, first_name: first, last_name: last, returned: false, channel: fields.returned ? 'paper' : null, returned_on: null, guardian: null, online_on: null, online_guardian: null, note: null, days_late: null, days_overdue: 0, ...fields,
 });
 
 const students = [
@@ -90,6 +90,18 @@ test('the summary page: one row per class with blank zeros for late and overdue,
     { label: '9.b', classTeacher: '', students: 0, returned: 0, late: '', missing: 0, overdue: '' },
   ]);
   assert.equal(view.totals, { label: 'Total', students: 3, returned: 2, late: 1, missing: 1, overdue: 1 });
+});
+
+
+test('an extract acknowledged online in the web diary is named apart from a paper slip', () => {
+  const online = [
+    student('S004', 'Ozols', 'Oskars', { returned: true, channel: 'online', returned_on: '2026-11-05', online_on: '2026-11-05', online_guardian: 'Rita Ozola', days_late: 0, days_overdue: null }),
+    student('S005', 'Egle', 'Emīls', { returned: true, channel: 'both', returned_on: '2026-11-06', days_late: 0, days_overdue: null }),
+  ];
+  const schoolClass = { code: '7.a', class_teacher: null, students: online, totals: slipTotals(online) };
+  const view = extractStatusClassView({ ...data, classes: [schoolClass] }, schoolClass, 'lv');
+  assert.equal(view.rows.map((r) => r.returned), ['jā (e-žurnālā)', 'jā (papīrā un e-žurnālā)']);
+  assert.is(extractStatusClassView(data, data.classes[0]!, 'en').rows[0]!.returned, 'yes', 'a paper slip reads as before');
 });
 
 test.run();

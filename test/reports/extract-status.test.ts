@@ -28,8 +28,8 @@ test('every class of the school by default, each student enrolled in the month w
     ['7.b', null, ['S004', 'S003']], // S003 moved on 20.10 and is listed in both classes
   ]);
   const sevenA = data.classes[1]!;
-  assert.equal(sevenA.students[0], { code: 'S002', first_name: 'Anna', last_name: 'Ābele', returned: true, returned_on: '2026-11-16', guardian: 'Rita Ābele', note: 'vēlu', days_late: 4, days_overdue: null });
-  assert.equal(sevenA.students[1], { code: 'S001', first_name: 'Jānis', last_name: 'Bērziņš', returned: false, returned_on: null, guardian: null, note: null, days_late: null, days_overdue: 17 });
+  assert.equal(sevenA.students[0], { code: 'S002', first_name: 'Anna', last_name: 'Ābele', returned: true, channel: 'paper', returned_on: '2026-11-16', guardian: 'Rita Ābele', online_on: null, online_guardian: null, note: 'vēlu', days_late: 4, days_overdue: null });
+  assert.equal(sevenA.students[1], { code: 'S001', first_name: 'Jānis', last_name: 'Bērziņš', returned: false, channel: null, returned_on: null, guardian: null, online_on: null, online_guardian: null, note: null, days_late: null, days_overdue: 17 });
   assert.equal(sevenA.totals, { students: 3, returned: 2, late: 1, missing: 1, overdue: 1 });
   assert.equal(data.classes[2]!.totals, { students: 2, returned: 1, late: 0, missing: 1, overdue: 1 });
   assert.equal(data.totals, { students: 6, returned: 3, late: 1, missing: 3, overdue: 3 });

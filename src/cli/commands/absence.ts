@@ -9,6 +9,7 @@ import { JUSTIFY_REASONS } from '../../domain/absence.ts';
 import { globalOptions, runCommand } from '../runtime.ts';
 import { chooseLesson, lessonRefOptions } from './lesson.ts';
 import { resolveLesson } from '../../services/lessons.ts';
+import { decideAbsenceNote, listAbsenceNotes, type AbsenceNoteView } from '../../services/absence-notes.ts';
 
 const columns: Column<AbsenceView>[] = [
   { header: 'id', value: (a) => a.id },
@@ -29,6 +30,20 @@ const historyColumns: Column<AbsenceChangeView>[] = [
   { header: 'before', value: (h) => h.code_before },
   { header: 'after', value: (h) => h.code_after },
   { header: 'reason', value: (h) => h.reason },
+];
+
+const noteColumns: Column<AbsenceNoteView>[] = [
+  { header: 'id', value: (n) => n.id },
+  { header: 'student', value: (n) => `${n.student_name} (${n.student})` },
+  { header: 'class', value: (n) => n.class },
+  { header: 'from', value: (n) => n.from },
+  { header: 'to', value: (n) => n.to },
+  { header: 'reason', value: (n) => n.reason },
+  { header: 'text', value: (n) => n.text },
+  { header: 'guardian', value: (n) => n.guardian },
+  { header: 'sent', value: (n) => n.created_at },
+  { header: 'status', value: (n) => (n.decided_by ? `${n.status} by ${n.decided_by}` : n.status) },
+  { header: 'justified', value: (n) => n.absences },
 ];
 
 export function registerAbsence(program: Command): void {
@@ -116,4 +131,35 @@ export function registerAbsence(program: Command): void {
     .action(async (opts: { student?: string; class?: string; lesson?: string; from?: string; to?: string; code?: string; includeRemoved?: boolean }, command: Command) => {
       await runCommand(command, { write: false, run: (ctx) => listAbsences(ctx, opts), print: (r, out) => out.data(r, columns) });
     });
+
+  absence
+    .command('notes')
+    .description("guardians' absence notes (zīmes) sent in the web diary: the class teacher's own classes")
+    .option('--class <class>', 'class')
+    .option('--status <status>', 'pending, accepted or declined')
+    .addHelpText('after', examples('ezurnals absence notes --status pending --as T01'))
+    .action(async (opts: { class?: string; status?: string }, command: Command) => {
+      await runCommand(command, { write: false, run: (ctx) => listAbsenceNotes(ctx, opts), print: (r, out) => out.data(r, noteColumns) });
+    });
+
+  for (const [name, decision, description] of [
+    ['note-accept', 'accept', "accept an absence note: its days' n absences are justified (illness → ns, other → nc), linked to the note"],
+    ['note-decline', 'decline', 'decline an absence note: the absences stay as they are'],
+  ] as const) {
+    absence
+      .command(`${name} <id>`)
+      .description(description)
+      .option('--note <text>', 'the class teacher\'s remark')
+      .addHelpText('after', examples(`ezurnals absence ${name} 3 --as T01`))
+      .action(async (id: string, opts: { note?: string }, command: Command) => {
+        await runCommand(command, {
+          write: true,
+          run: (ctx) => decideAbsenceNote(ctx, { id, decision, note: opts.note }),
+          print: (r, out) => {
+            out.data(r, noteColumns);
+            if (!out.json) out.info(decision === 'accept' ? `Accepted note ${r.id}: ${r.absences} absence(s) justified.` : `Declined note ${r.id}.`);
+          },
+        });
+      });
+  }
 }

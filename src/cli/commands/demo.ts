@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { removeDatabaseFiles } from '../../db/connection.ts';
+import { inTransaction, removeDatabaseFiles } from '../../db/connection.ts';
+import { findOnlySchool } from '../../db/repositories/schools.ts';
+import { setDemoSignIns, type DemoSignIn } from '../../services/demo-sign-ins.ts';
 import { buildDemoSchool, openDemoDatabase, type ClassSummary, type DemoBuild, type DemoSummary, type StudentSummary, type SubjectResults } from '../../services/demo.ts';
 import { io } from '../io.ts';
 import { createOutput, type Column, type Output } from '../output.ts';
@@ -71,8 +73,11 @@ export function registerDemo(program: Command): void {
       const { db, path } = await openDemoDatabase(opts.dir, { force: opts.force, server: server && isPostgresUrl(server) ? server : undefined });
       let build: DemoBuild | undefined;
       let reports: DemoReports | undefined;
+      let signIns: DemoSignIn[] = [];
       try {
         build = await buildDemoSchool(db, { now });
+        const school = (await findOnlySchool(db))!;
+        signIns = await inTransaction(db, (trx) => setDemoSignIns({ db: trx, school, actor: null, now }), { actor: null, command: 'demo (web diary sign-ins)' });
         reports = await writeDemoReports(db, join(isPostgresUrl(path) ? resolve(opts.dir) : dirname(path), 'reports'), now);
       } finally {
         await db.destroy();
@@ -99,6 +104,13 @@ export function registerDemo(program: Command): void {
           '  ezurnals student show S001',
           `  ezurnals report extract --month ${reports.month} --class 9.b --out reports`,
           `  ezurnals report deadlines --from ${reports.deadlines.from} --to ${reports.deadlines.to} --out reports`,
+        ].join('\n'),
+      );
+      out.info(
+        [
+          `The web diary: \`ezurnals serve --db ${shellQuote(path)}\`, then open http://127.0.0.1:8080/ and sign in as`,
+          ...signIns.map((s) => `  ${s.username} / ${s.password}  (${s.name}, ${s.about})`),
+          'The password is temporary, like the one sent by SMS: the first sign-in asks for a new one.',
         ].join('\n'),
       );
     });

@@ -10,6 +10,7 @@ import { auditLog } from './0008-audit-log.ts';
 import { readingRoles } from './0009-reading-roles.ts';
 import { substitutions } from './0010-substitutions.ts';
 import { yearClosureAuditHead } from './0011-year-closure-audit-head.ts';
+import { webSessions } from './0013-web-sessions.ts';
 import { studentCodesNotPersonasKods } from './0014-student-codes-not-personas-kods.ts';
 
 /**
@@ -28,6 +29,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009-reading-roles': readingRoles,
   '0010-substitutions': substitutions,
   '0011-year-closure-audit-head': yearClosureAuditHead,
+  '0013-web-sessions': webSessions,
   '0014-student-codes-not-personas-kods': studentCodesNotPersonasKods,
 };
 

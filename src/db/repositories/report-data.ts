@@ -191,6 +191,26 @@ export async function extractAcksInMonth(db: Db, classIds: readonly number[], mo
   return rows.map((r) => ({ student_id: r.student_id, returned_on: r.returned_on, guardian: r.first_name === null ? null : `${r.first_name} ${r.last_name}`, note: r.note }));
 }
 
+/** "Iepazinos" given in the web diary for the month's extract, for the same students. */
+export async function extractOnlineAcksInMonth(db: Db, classIds: readonly number[], month: string, from: string, to: string): Promise<{ student_id: number; acknowledged_on: string; guardian: string }[]> {
+  if (classIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('extract_online_ack as a')
+    .innerJoin('guardian as g', 'g.id', 'a.guardian_id')
+    .select(['a.student_id', 'a.acknowledged_at', 'g.first_name', 'g.last_name'])
+    .where('a.month', '=', month)
+    .where('a.student_id', 'in', (eb) =>
+      eb
+        .selectFrom('enrollment as e')
+        .select('e.student_id')
+        .where('e.class_id', 'in', [...classIds])
+        .where('e.from_date', '<=', to)
+        .where((w) => w.or([w('e.to_date', 'is', null), w('e.to_date', '>=', from)])),
+    )
+    .execute();
+  return rows.map((r) => ({ student_id: r.student_id, acknowledged_on: r.acknowledged_at.slice(0, 10), guardian: `${r.first_name} ${r.last_name}` }));
+}
+
 export interface ReportLesson {
   id: number;
   date: string;

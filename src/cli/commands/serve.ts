@@ -1,0 +1,72 @@
+import type { Command } from 'commander';
+import { AppError } from '../../errors.ts';
+import { openDatabase, openWarnings, resolveDatabasePath } from '../../db/connection.ts';
+import { findOnlySchool } from '../../db/repositories/schools.ts';
+import { loadConfig } from '../../services/config.ts';
+import { decimalInteger } from '../../services/input.ts';
+import { createOutput } from '../output.ts';
+import { examples } from '../options.ts';
+import { globalOptions } from '../runtime.ts';
+import { io, processIo } from '../io.ts';
+import { buildWebApp } from '../../web/app.ts';
+
+interface ServeOptions {
+  host: string;
+  port: string;
+  trustProxy?: boolean;
+}
+
+/**
+ * `ezurnals serve`: the web diary (src/web). One process over the database;
+ * it runs until SIGINT or SIGTERM, then finishes the requests under way,
+ * closes the database and exits 0.
+ */
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('the web diary for families and staff: sign in with the profile\'s username and password (see README, "Web diary")')
+    .option('--host <host>', 'address to listen on; keep 127.0.0.1 behind a reverse proxy', '127.0.0.1')
+    .option('--port <port>', 'port to listen on (0: any free one)', '8080')
+    .option('--trust-proxy', 'behind a TLS reverse proxy: client addresses from X-Forwarded-For, Secure cookies, HSTS')
+    .addHelpText('after', examples('ezurnals serve', 'ezurnals serve --host 127.0.0.1 --port 8080 --trust-proxy'))
+    .action(async (opts: ServeOptions, command: Command) => {
+      const out = await createOutput({ json: !!globalOptions(command).json });
+      const port = /^\d{1,5}$/.test(opts.port) ? decimalInteger(opts.port) : NaN;
+      if (!(port >= 0 && port <= 65535)) throw new AppError('usage', `--port must be a port number from 0 to 65535, not "${opts.port}".`);
+      const { env } = io();
+      const path = resolveDatabasePath(globalOptions(command).db, env);
+      const lockout = loadConfig(path, env).lockout;
+      const db = await openDatabase(path);
+      try {
+        for (const warning of openWarnings(db)) out.warn(warning);
+        const school = await findOnlySchool(db);
+        if (!school) throw new AppError('not_found', 'The database holds no school: it was not created by `ezurnals init`.');
+        // Each request reads the process's clock anew (io().now is the invocation's start).
+        const app = await buildWebApp({ db, school, clock: () => processIo().now, lockout, trustProxy: !!opts.trustProxy });
+        let address: string;
+        try {
+          address = await app.listen({ host: opts.host, port });
+        } catch (error) {
+          const code = (error as { code?: string }).code;
+          if (code === 'EADDRINUSE') throw new AppError('conflict', `${opts.host}:${port} is already in use: is another ezurnals serve running? Choose another --port.`);
+          if (code === 'EACCES' || code === 'EADDRNOTAVAIL') throw new AppError('usage', `Cannot listen on ${opts.host}:${port} (${code}).`);
+          throw error;
+        }
+        out.info(`The web diary of ${school.name} is at ${address}/ (Ctrl+C stops it)${opts.trustProxy ? '; behind a TLS proxy' : ''}.`);
+        await new Promise<void>((resolve) => {
+          const stop = (signal: string) => {
+            process.off('SIGINT', onInt);
+            process.off('SIGTERM', onTerm);
+            out.info(`${signal}: stopping the web diary.`);
+            void app.close().then(() => resolve(), () => resolve());
+          };
+          const onInt = () => stop('SIGINT');
+          const onTerm = () => stop('SIGTERM');
+          process.once('SIGINT', onInt);
+          process.once('SIGTERM', onTerm);
+        });
+      } finally {
+        await db.destroy();
+      }
+    });
+}
