@@ -12,6 +12,7 @@ import { substitutions } from './0010-substitutions.ts';
 import { yearClosureAuditHead } from './0011-year-closure-audit-head.ts';
 import { webSessions } from './0013-web-sessions.ts';
 import { studentCodesNotPersonasKods } from './0014-student-codes-not-personas-kods.ts';
+import { onePerStudent } from './0015-one-per-student.ts';
 
 /**
  * Listed statically (not read from a folder) so the bundled bin carries them
@@ -31,6 +32,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0011-year-closure-audit-head': yearClosureAuditHead,
   '0013-web-sessions': webSessions,
   '0014-student-codes-not-personas-kods': studentCodesNotPersonasKods,
+  '0015-one-per-student': onePerStudent,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;
