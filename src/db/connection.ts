@@ -54,6 +54,8 @@ export interface OpenOptions {
   uid?: number;
   /** A file the tool makes in a work folder of its own (the archive's snapshot): the folder is not judged. */
   ownWorkFile?: boolean;
+  /** PostgreSQL: connections kept open (default 2; `serve` keeps more). */
+  poolSize?: number;
 }
 
 /** Databases opened read-only because the current user does not own them: no transaction may begin on them. */

@@ -36,7 +36,8 @@ export function registerServe(program: Command): void {
       const { env } = io();
       const path = resolveDatabasePath(globalOptions(command).db, env);
       const lockout = loadConfig(path, env).lockout;
-      const db = await openDatabase(path);
+      // On a server, a pool wide enough for readers in parallel (writes queue on the school's head row anyway).
+      const db = await openDatabase(path, { poolSize: 10 });
       try {
         for (const warning of openWarnings(db)) out.warn(warning);
         const school = await findOnlySchool(db);
