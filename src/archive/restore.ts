@@ -1,9 +1,11 @@
-import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readFileSync, readSync, rmSync, statSync, writeSync, linkSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeSync, linkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { AppError } from '../errors.ts';
-import { nativeBindingPath, openDatabase } from '../db/connection.ts';
+import { copyDatabase, nativeBindingPath, openDatabase } from '../db/connection.ts';
+import { isPostgresUrl, redactUrl } from '../db/location.ts';
 import { withExtractedIso } from './iso.ts';
 import { MANIFEST_FILE, parseManifest, type ArchiveManifest } from './manifest.ts';
 import { FOLDERS, SNAPSHOT_FILE } from './nomenclature.ts';
@@ -115,6 +117,18 @@ const lstatSafe = (path: string) => {
  * files if anything fails, the opening included.
  */
 export async function restoreArchive(archive: string, target: string): Promise<RestoreResult> {
+  // Into a new school on a PostgreSQL server: the snapshot restored as a file first, then copied whole (src/db/copy.ts).
+  if (isPostgresUrl(target)) {
+    const dir = mkdtempSync(join(tmpdir(), 'ezurnals-restore-'));
+    try {
+      const file = join(dir, 'snapshot.db');
+      const result = await restoreArchive(archive, file);
+      await copyDatabase(file, target);
+      return { ...result, db: redactUrl(target) };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
   if (existsSync(target)) throw new AppError('conflict', `${target} already exists; restore writes a new database and never overwrites one.`);
   if (!existsSync(archive)) throw new AppError('not_found', `No archive at ${archive}.`);
   // Checked before anything is read, so the message names the folder given, not a temporary file in it.

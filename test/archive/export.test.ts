@@ -16,7 +16,7 @@ import { FOLDERS } from '../../src/archive/nomenclature.ts';
 import { describingBytes, VOLUME_OVERHEAD } from '../../src/archive/volumes.ts';
 import { smallSchool } from '../services/fixtures.ts';
 import { tempDir } from '../support/school.ts';
-import { onSqlite, TEST_PG } from '../support/postgres.ts';
+import { newTestDatabase, onSqlite, TEST_PG } from '../support/postgres.ts';
 
 const s = await smallSchool();
 const place = tempDir('ezurnals-archive-volumes-');
@@ -174,6 +174,17 @@ test('the archive is the owner’s only, keeps no secret, removes a killed expor
     assert.equal(verdict.checkedHead, head);
   } finally {
     await db.destroy();
+  }
+  // On a server, the archive restores into a new school there too, and verifies against the same head.
+  if (TEST_PG) {
+    const school = newTestDatabase().replace('school=test', 'school=restored');
+    await restoreArchive(out, school);
+    const back = await openDatabase(school);
+    try {
+      assert.equal((await verifyAudit({ ...ctx, db: back }, { head: manifest.auditHead })).checkedHead, head);
+    } finally {
+      await back.destroy();
+    }
   }
   // And the live database's chain still holds the archived head.
   assert.equal((await verifyAudit(ctx, { head: manifest.auditHead })).checkedHead, head);

@@ -77,7 +77,7 @@ export function registerArchive(program: Command): void {
 
   archive
     .command('restore <archive>')
-    .description("restore an archive's database snapshot into a new database file (--db), after checking its SHA-256")
+    .description("restore an archive's database snapshot into a new database file (--db), or a new school on a PostgreSQL server (--db postgres://…?school=CODE), after checking its SHA-256")
     .addHelpText('after', examples('ezurnals archive restore arhivs-2026-2027 --db 2026-2027.db', 'ezurnals archive restore arhivs-2026-2027.iso --db vecais.db --json'))
     .action(async (path: string, _opts: unknown, command: Command) => {
       const options = globalOptions(command);
