@@ -10,6 +10,7 @@ import { auditLog } from './0008-audit-log.ts';
 import { readingRoles } from './0009-reading-roles.ts';
 import { substitutions } from './0010-substitutions.ts';
 import { yearClosureAuditHead } from './0011-year-closure-audit-head.ts';
+import { groups } from './0012-groups.ts';
 
 /**
  * Listed statically (not read from a folder) so the bundled bin carries them
@@ -27,6 +28,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009-reading-roles': readingRoles,
   '0010-substitutions': substitutions,
   '0011-year-closure-audit-head': yearClosureAuditHead,
+  '0012-groups': groups,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;
