@@ -11,6 +11,7 @@ import { registerClass } from './commands/class.ts';
 import { registerStudent } from './commands/student.ts';
 import { registerGuardian } from './commands/guardian.ts';
 import { registerAssign } from './commands/assign.ts';
+import { registerGroup } from './commands/group.ts';
 import { registerLesson } from './commands/lesson.ts';
 import { registerAbsence } from './commands/absence.ts';
 import { registerGrade } from './commands/grade.ts';
@@ -88,6 +89,7 @@ const NOUNS: Record<string, (program: Command) => void> = {
   student: registerStudent,
   guardian: registerGuardian,
   assign: registerAssign,
+  group: registerGroup,
   lesson: registerLesson,
   absence: registerAbsence,
   grade: registerGrade,

@@ -33,6 +33,7 @@ import { resolveLesson, type LessonRef } from './lessons.ts';
 import { journalScope } from './journal-scope.ts';
 import { readingIn } from './reading.ts';
 import { entryTimestamp } from './entry-time.ts';
+import { groupLessonRows, requireGroupMembers } from './groups.ts';
 
 export interface MarkInput extends LessonRef {
   students?: string[];
@@ -60,9 +61,20 @@ export async function markAbsences(ctx: ServiceContext, input: MarkInput): Promi
   const { lesson, schoolClass, subject, year } = await resolveLesson(ctx, input);
   const scope = await journalScope(ctx, actor, { schoolClass, subject, lesson });
   const students = await resolveStudents(ctx, codes);
-  await requireEnrolled(ctx, schoolClass.id, schoolClass.code, lesson.date, students);
+  // A group's lesson takes its members only; across classes each student's mark goes on their class's row.
+  const rows = await groupLessonRows(ctx, lesson, students, year.id);
+  if (lesson.group_id !== null) {
+    await requireGroupMembers(ctx, lesson, students);
+    for (const row of new Set(rows.values())) {
+      const rowClass = row.class_id === schoolClass.id ? schoolClass : (await findClassById(ctx.db, row.class_id))!;
+      await requireEnrolled(ctx, rowClass.id, rowClass.code, lesson.date, students.filter((s) => rows.get(s.id) === row));
+    }
+  } else await requireEnrolled(ctx, schoolClass.id, schoolClass.code, lesson.date, students);
 
-  const existing = new Map((await findAbsencesOfLesson(ctx.db, lesson.id, students.map((s) => s.id))).map((a) => [a.student_id, a]));
+  const existing = new Map<number, Awaited<ReturnType<typeof findAbsencesOfLesson>>[number]>();
+  for (const row of new Set(rows.values())) {
+    for (const a of await findAbsencesOfLesson(ctx.db, row.id, students.filter((s) => rows.get(s.id) === row).map((s) => s.id))) existing.set(a.student_id, a);
+  }
   const planned = students.map((student) => {
     const current = existing.get(student.id);
     return { student, current, outcome: markTransition(current ? { code: current.code, removed: current.removed === 1 } : null, code as MarkCode) };
@@ -88,7 +100,7 @@ export async function markAbsences(ctx: ServiceContext, input: MarkInput): Promi
       case 'create': {
         const row = await insertAbsence(ctx.db, {
           school_id: ctx.school.id,
-          lesson_id: lesson.id,
+          lesson_id: rows.get(student.id)!.id,
           student_id: student.id,
           marked_code: outcome.code,
           code: outcome.code,

@@ -1,6 +1,6 @@
 import { AppError } from '../errors.ts';
 import type { Lesson, SchoolClass, SchoolYear, Subject } from '../db/schema.ts';
-import { findLessonById, findLessonInSlot, findLessonsOn, insertLesson, listLessonViews, updateLesson, type LessonView } from '../db/repositories/lessons.ts';
+import { findLessonById, findLessonsOn, insertLesson, listLessonViews, updateLesson, type LessonView } from '../db/repositories/lessons.ts';
 import { teacherIdsFor } from '../db/repositories/assignments.ts';
 import { findClassById } from '../db/repositories/classes.ts';
 import { findStaffById } from '../db/repositories/staff.ts';
@@ -16,6 +16,7 @@ import { readingIn } from './reading.ts';
 import { entryTimestamp } from './entry-time.ts';
 import { substitutionFor } from './substitutions.ts';
 import { authorize } from '../domain/permissions.ts';
+import { addGroupLesson, requireFreeSlot } from './group-lessons.ts';
 
 /** Lesson numbers in a Latvian school day: 0 (an early lesson) to 12. */
 export const LESSON_NUMBERS = { min: 0, max: 12 } as const;
@@ -87,12 +88,15 @@ export interface LessonInput {
   homework?: string;
   teacher?: string;
   substituteFor?: string;
+  /** A group's lesson (`lesson add --group`): the class and subject come from the group. */
+  group?: string;
   force?: boolean;
   /** Historic entry time (imports); now when absent. */
   enteredAt?: string;
 }
 
 export async function addLesson(ctx: ServiceContext, input: LessonInput): Promise<LessonView> {
+  if (input.group) return addGroupLesson(ctx, { ...input, group: input.group });
   const actor = requireActor(ctx);
   const year = await resolveYear(ctx);
   const schoolClass = await resolveClass(ctx, year, requireText(input.class, 'class'));
@@ -152,11 +156,7 @@ export async function addLesson(ctx: ServiceContext, input: LessonInput): Promis
     const reason = whyNoLessons(date, year, await loadCalendar(ctx));
     if (reason) throw new AppError('invalid', `No lessons on that day: ${reason}. Use --force to record it anyway.`);
   }
-  const taken = await findLessonInSlot(ctx.db, schoolClass.id, date, number);
-  if (taken) {
-    const takenSubject = (await findSubjectById(ctx.db, taken.subject_id))?.code;
-    throw new AppError('conflict', `${schoolClass.code} already has lesson ${number} on ${date}: ${takenSubject} (id ${taken.id}).`);
-  }
+  await requireFreeSlot(ctx, { classId: schoolClass.id, classCode: schoolClass.code, yearId: year.id, date, number }, { groupId: null, teacherId });
   const at = entryTimestamp(ctx, input.enteredAt);
   const homework = optionalText(input.homework) ?? null;
   const lesson = await insertLesson(ctx.db, {
