@@ -1,0 +1,124 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { join } from 'node:path';
+import { smallSchool } from '../services/fixtures.ts';
+import { tempDir } from '../support/school.ts';
+import { pdfText } from '../support/pdf.ts';
+import { runner } from './_helpers.ts';
+
+/*
+ * 7.a (S001 Jānis, S002 Anna, S003 Zane) splits for English: 7a-ang1 (T05: S001, S002), 7a-ang2 (T06: S003).
+ * Sport 7-sp (T02) crosses 7.a and 7.b: S001 and S004 (7.b).
+ */
+const school = await smallSchool();
+const out = tempDir('ezurnals-groups-');
+const { run, refused, refusedAll, setup, read } = runner(school.dbPath);
+
+test.after(async () => {
+  await school.cleanup();
+  out.cleanup();
+});
+
+let ang1: any;
+let ang2: any;
+let sport: any;
+
+test('groups are added with subject, teachers and classes, members join from a day, and list and show read back', async () => {
+  await setup([
+    ['staff', 'add', 'T05', '--first-name', 'Līga', '--last-name', 'Ozola', '--role', 'teacher'],
+    ['staff', 'add', 'T06', '--first-name', 'Mārtiņš', '--last-name', 'Kalns', '--role', 'teacher'],
+    ['subject', 'add', 'ang', '--name', 'Angļu valoda'],
+    ['group', 'add', '7a-ang1', '--subject', 'ang', '--teacher', 'T05', '--class', '7.a', '--name', 'Angļu valoda, 1. grupa'],
+    ['group', 'add', '7a-ang2', '--subject', 'ang', '--teacher', 'T06', '--class', '7.a'],
+    ['group', 'add', '7-sp', '--subject', 'sp', '--teacher', 'T02'],
+    ['group', 'member', 'add', '7a-ang1', '--student', 'S001', '--student', 'S002', '--from', '2026-09-01'],
+    ['group', 'member', 'add', '7a-ang2', '--student', 'S003', '--from', '2026-09-01'],
+    ['group', 'member', 'add', '7-sp', '--student', 'S001', '--student', 'S004', '--from', '2026-09-01'],
+  ]);
+  const list = await read(['group', 'list']);
+  assert.equal(list.map((g: any) => [g.code, g.subject, g.teachers, g.classes, g.members]), [
+    ['7-sp', 'sp', ['T02'], ['7.a', '7.b'], 2],
+    ['7a-ang1', 'ang', ['T05'], ['7.a'], 2],
+    ['7a-ang2', 'ang', ['T06'], ['7.a'], 1],
+  ]);
+  assert.equal((await read(['group', 'list', '--class', '7.b'])).map((g: any) => g.code), ['7-sp']);
+  assert.equal((await read(['group', 'list', '--teacher', 'T05'])).map((g: any) => g.code), ['7a-ang1']);
+  const shown = await read(['group', 'show', '7a-ang1']);
+  assert.is(shown.name, 'Angļu valoda, 1. grupa');
+  assert.equal(shown.memberships.map((m: any) => [m.student, m.class, m.from, m.to]), [['S002', '7.a', '2026-09-01', null], ['S001', '7.a', '2026-09-01', null]]);
+  const table = await run(['group', 'show', '7a-ang1']);
+  assert.is(table.code, 0);
+  assert.match(table.stdout, 'Līga Ozola (T05)');
+  assert.match(table.stdout, 'Jānis Bērziņš');
+});
+
+test('group refusals: a second code, unknown subject or teacher, no teacher, a member twice, a student in no class', async () => {
+  await refusedAll([
+    { label: 'code taken', args: ['group', 'add', '7a-ang1', '--subject', 'ang', '--teacher', 'T05'], error: 'conflict', message: /already exists/ },
+    { label: 'no teacher', args: ['group', 'add', '7a-x', '--subject', 'ang'], error: 'usage', message: /teacher/ },
+    { label: 'unknown subject', args: ['group', 'add', '7a-x', '--subject', 'xyz', '--teacher', 'T05'], error: 'not_found' },
+    { label: 'not a teacher', args: ['group', 'add', '7a-x', '--subject', 'ang', '--teacher', 'N01'], error: 'invalid', message: /no teacher role/ },
+    { label: 'bad code', args: ['group', 'add', '7a ang', '--subject', 'ang', '--teacher', 'T05'], error: 'invalid' },
+    { label: 'member twice', args: ['group', 'member', 'add', '7a-ang1', '--student', 'S001', '--from', '2026-10-01'], error: 'conflict', message: /already in group 7a-ang1/ },
+    { label: 'a teacher may not add groups', args: ['group', 'add', '7a-y', '--subject', 'ang', '--teacher', 'T05', '--as', 'T05'], error: 'forbidden' },
+    { label: 'unknown group', args: ['group', 'show', 'nav'], error: 'not_found' },
+  ]);
+});
+
+test('two groups of a class share a slot; the whole class and the same group or teacher there conflict (exit 6)', async () => {
+  [ang1] = await setup([['lesson', 'add', '--group', '7a-ang1', '--date', '2026-10-05', '--number', '3', '--topic', 'Present Simple', '--homework', '5. lpp.', '--as', 'T05', '--json']]);
+  [ang2] = await setup([['lesson', 'add', '--group', '7a-ang2', '--date', '2026-10-05', '--number', '3', '--topic', 'Past Simple', '--as', 'T06', '--json']]);
+  assert.is(ang1.group, '7a-ang1');
+  assert.is(ang1.class, '7.a');
+  assert.is(ang1.subject, 'ang');
+  assert.is(ang2.teacher, 'T06');
+  await refusedAll([
+    { label: 'whole class in the groups slot', args: ['lesson', 'add', '--class', '7.a', '--subject', 'mat', '--date', '2026-10-05', '--number', '3', '--topic', 'X', '--as', 'T01'], error: 'conflict', message: /7\.a already has lesson 3 on 2026-10-05: ang of group 7a-ang1 .* with S001, S002 in both/ },
+    { label: 'the group twice', args: ['lesson', 'add', '--group', '7a-ang1', '--date', '2026-10-05', '--number', '3', '--topic', 'X', '--as', 'T05'], error: 'conflict', message: /group 7a-ang1/ },
+  ]);
+  // A group lesson where the class already has its whole-class lesson: its members are in both.
+  await setup([['lesson', 'add', '--class', '7.a', '--subject', 'mat', '--date', '2026-10-06', '--number', '2', '--topic', 'Procenti', '--as', 'T01']]);
+  await refused('group in the whole class slot', ['lesson', 'add', '--group', '7a-ang2', '--date', '2026-10-06', '--number', '2', '--topic', 'X', '--as', 'T06'], 'conflict', /mat \(id \d+\), with S003 in both/);
+  await refused('a teacher of another group', ['lesson', 'add', '--group', '7a-ang1', '--date', '2026-10-07', '--number', '1', '--topic', 'X', '--as', 'T06'], 'forbidden');
+  await setup([['group', 'add', '7a-ang3', '--subject', 'ang', '--teacher', 'T05', '--class', '7.a']]);
+  await refused('a group with no members that day', ['lesson', 'add', '--group', '7a-ang3', '--date', '2026-10-07', '--number', '1', '--topic', 'X', '--as', 'T05'], 'invalid', /Group 7a-ang3 has no members on 2026-10-07/);
+  // The same teacher in two groups of the class at once.
+  await setup([['group', 'member', 'add', '7a-ang3', '--student', 'S003', '--from', '2026-11-01']]);
+
+});
+
+test('absences and grades only for members (exit 4 naming the group); only the group teacher grades it (exit 5)', async () => {
+  await refusedAll([
+    { label: 'absence of a non-member', args: ['absence', 'mark', '--lesson', String(ang1.id), '--student', 'S003', '--as', 'T05'], error: 'invalid', message: /S003 is not in group 7a-ang1 on 2026-10-05/ },
+    { label: 'grade of a non-member', args: ['grade', 'enter', '--lesson', String(ang1.id), '--student', 'S003', '--value', '7', '--as', 'T05'], error: 'invalid', message: /not in group 7a-ang1/ },
+    { label: 'the teacher of group 2 grades group 1', args: ['grade', 'enter', '--lesson', String(ang1.id), '--student', 'S001', '--value', '7', '--as', 'T06'], error: 'forbidden', message: /group 7a-ang1/ },
+    { label: 'the teacher of group 2 marks group 1', args: ['absence', 'mark', '--lesson', String(ang1.id), '--student', 'S001', '--as', 'T06'], error: 'forbidden' },
+  ]);
+  await setup([
+    ['grade', 'enter', '--lesson', String(ang1.id), '--student', 'S001=9', '--student', 'S002=6', '--as', 'T05'],
+    ['absence', 'mark', '--lesson', String(ang2.id), '--student', 'S003', '--as', 'T06'],
+  ]);
+  const grades = await read(['grade', 'list', '--class', '7.a', '--subject', 'ang']);
+  assert.equal(grades.map((g: any) => [g.student, g.value]).sort(), [['S001', '9'], ['S002', '6']]);
+});
+
+test('a group across classes: one lesson, a row per class; a 7.b student is graded through the 7.a row and filed in 7.b', async () => {
+  [sport] = await setup([['lesson', 'add', '--group', '7-sp', '--date', '2026-10-08', '--number', '5', '--topic', 'Basketbols', '--as', 'T02', '--json']]);
+  const rows = (await read(['lesson', 'list', '--from', '2026-10-08', '--to', '2026-10-08'])).filter((l: any) => l.group === '7-sp');
+  assert.equal(rows.map((l: any) => l.class), ['7.a', '7.b']);
+  await setup([['grade', 'enter', '--lesson', String(sport.id), '--student', 'S004=8', '--student', 'S001=10', '--as', 'T02']]);
+  const grades = await read(['grade', 'list', '--subject', 'sp']);
+  assert.equal(grades.map((g: any) => [g.student, g.class, g.value]).sort(), [['S001', '7.a', '10'], ['S004', '7.b', '8']]);
+  await refused('7.b student not in the group', ['grade', 'enter', '--lesson', String(sport.id), '--student', 'S005=8', '--as', 'T02'], ['invalid', 'not_found']);
+});
+
+test('a member leaves: later lessons refuse them, earlier ones keep them; with grades after the day it is refused', async () => {
+  await refused('grades after the end', ['group', 'member', 'remove', '7a-ang1', '--student', 'S002', '--to', '2026-10-01'], 'invalid', /1 grade\(s\) or absence\(s\)/);
+  const r = await setup([['group', 'member', 'remove', '7a-ang1', '--student', 'S002', '--to', '2026-10-31', '--json']]);
+  assert.equal(r[0].memberships.find((m: any) => m.student === 'S002').to, '2026-10-31');
+  const [later] = await setup([['lesson', 'add', '--group', '7a-ang1', '--date', '2026-11-02', '--number', '3', '--topic', 'Future', '--as', 'T05', '--json']]);
+  await refused('one teacher in two groups of a slot', ['lesson', 'add', '--group', '7a-ang3', '--date', '2026-11-02', '--number', '3', '--topic', 'X', '--as', 'T05'], 'conflict', /ang of group 7a-ang1 \(id \d+\), taught by the same teacher/);
+  await refused('former member', ['grade', 'enter', '--lesson', String(later.id), '--student', 'S002=7', '--as', 'T05'], 'invalid', /S002 is not in group 7a-ang1 on 2026-11-02/);
+});
+
+test.run();
