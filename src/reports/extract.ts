@@ -1,5 +1,6 @@
 import { AppError } from '../errors.ts';
-import { absenceCountsInPeriod, classSubjects, gradesInPeriod, rosterInPeriod, subjectsByIds, type ReportSubject } from '../db/repositories/report-data.ts';
+import { absenceCountsInPeriod, classSubjects, gradesInPeriod, groupMembershipsInPeriod, rosterInPeriod, subjectsByIds, type ReportSubject } from '../db/repositories/report-data.ts';
+import { groupSubjectIds } from './group-lessons.ts';
 import { localDateOf, parseMonth } from '../domain/dates.ts';
 import { behaviorForExtract } from '../db/repositories/behavior.ts';
 import { notesForExtract } from '../db/repositories/parent-notes.ts';
@@ -27,16 +28,17 @@ export async function loadExtractData(ctx: ServiceContext, input: ExtractInput):
   const classIds = audience.classes.map((c) => c.id);
   const roster = (await rosterInPeriod(ctx.db, classIds, period.from, period.to)).filter((r) => !audience.studentIds || audience.studentIds.has(r.student_id));
   const studentIds = [...new Set(roster.map((r) => r.student_id))];
-  const [taught, grades, absences, behavior, notes] = await Promise.all([
+  const [taught, grades, absences, behavior, notes, memberships] = await Promise.all([
     classSubjects(ctx.db, classIds),
     // A monthly extract shows the month's lesson work; semester and annual grades go on report cards.
     gradesInPeriod(ctx.db, classIds, period.from, period.to, LESSON_WORK_KINDS),
     absenceCountsInPeriod(ctx.db, classIds, period.from, period.to),
     behaviorForExtract(ctx.db, studentIds, period.from, period.to),
     notesForExtract(ctx.db, studentIds, classIds, period.from, period.to),
+    groupMembershipsInPeriod(ctx.db, studentIds, period.from, period.to),
   ]);
 
-  const subjectIds = new Set([...taught.map((t) => t.subject.id), ...grades.map((g) => g.subject_id), ...absences.map((a) => a.subject_id)]);
+  const subjectIds = new Set([...taught.map((t) => t.subject.id), ...grades.map((g) => g.subject_id), ...absences.map((a) => a.subject_id), ...memberships.map((m) => m.subject.id)]);
   const subjects = new Map<number, ReportSubject>((await subjectsByIds(ctx.db, [...subjectIds])).map((s) => [s.id, s]));
   const key = (studentId: number, classId: number) => `${studentId}:${classId}`;
   const perStudent = new Map<string, Map<number, ExtractSubject>>();
@@ -62,6 +64,8 @@ export async function loadExtractData(ctx: ServiceContext, input: ExtractInput):
     const schoolClass = classById.get(r.class_id)!;
     // Every subject the class is taught is listed, also those without a grade this month.
     for (const t of taught) if (t.class_id === r.class_id) subjectOf(r.student_id, r.class_id, t.subject.id);
+    // And those the student learns in a group that month.
+    for (const subjectId of groupSubjectIds(memberships, r.student_id)) subjectOf(r.student_id, r.class_id, subjectId);
     const own = [...(perStudent.get(key(r.student_id, r.class_id))?.values() ?? [])];
     for (const s of own) s.average = subjectAverage(s.grades);
     students.push({

@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { join } from 'node:path';
 import { smallSchool } from '../services/fixtures.ts';
 import { tempDir } from '../support/school.ts';
-import { pdfText } from '../support/pdf.ts';
+import { lineWith, pdfText } from '../support/pdf.ts';
 import { runner } from './_helpers.ts';
 
 /*
@@ -119,6 +119,32 @@ test('a member leaves: later lessons refuse them, earlier ones keep them; with g
   const [later] = await setup([['lesson', 'add', '--group', '7a-ang1', '--date', '2026-11-02', '--number', '3', '--topic', 'Future', '--as', 'T05', '--json']]);
   await refused('one teacher in two groups of a slot', ['lesson', 'add', '--group', '7a-ang3', '--date', '2026-11-02', '--number', '3', '--topic', 'X', '--as', 'T05'], 'conflict', /ang of group 7a-ang1 \(id \d+\), taught by the same teacher/);
   await refused('former member', ['grade', 'enter', '--lesson', String(later.id), '--student', 'S002=7', '--as', 'T05'], 'invalid', /S002 is not in group 7a-ang1 on 2026-11-02/);
+});
+
+test('printed: the group lessons grade on the extract, and each member counts their own group lessons on the card', async () => {
+  const dir = join(out.dir, 'pdf');
+  const extract = await run(['report', 'extract', '--month', '2026-10', '--student', 'S001', '--student', 'S004', '--out', dir]);
+  assert.is(extract.code, 0, extract.stderr);
+  const janis = pdfText(join(dir, '2026-10_7a_berzins-janis.pdf'));
+  assert.match(lineWith(janis, 'Angļu valoda'), /Angļu valoda\s+9\b/);
+  assert.match(lineWith(janis, 'Sports'), /Sports\s+.*10\b/);
+  const oskars = pdfText(join(dir, '2026-10_7b_ozols-oskars.pdf'));
+  assert.match(lineWith(oskars, 'Sports'), /Sports\s+.*8\b/);
+  assert.not.ok(oskars.includes('Angļu valoda'), 'a 7.b student in no English group has no English row');
+
+  const card = await run(['report', 'card', '--term', '1', '--student', 'S001', '--student', 'S002', '--student', 'S003', '--out', dir]);
+  assert.is(card.code, 0, card.stderr);
+  const files = { S001: 'berzins-janis', S002: 'abele-anna', S003: 'ziemele-zane' };
+  const lessons = (code: keyof typeof files, subject: string) => {
+    const text = pdfText(join(dir, `2026-2027_sem1_7a_${files[code]}.pdf`));
+    return lineWith(text, subject);
+  };
+  // 7a-ang1 met on 5.10. and 2.11.; Anna left it on 31.10.; Zane's 7a-ang2 met once; sport (across 7.a and 7.b) once.
+  assert.match(lessons('S001', 'Angļu valoda'), /Angļu valoda\s+2$/);
+  assert.match(lessons('S002', 'Angļu valoda'), /Angļu valoda\s+1$/);
+  assert.match(lessons('S003', 'Angļu valoda'), /Angļu valoda\s+1$/);
+  assert.match(lessons('S001', 'Sports'), /Sports\s+1$/);
+  assert.not.ok(pdfText(join(dir, '2026-2027_sem1_7a_abele-anna.pdf')).includes('Sports'), 'Anna is in no sport group');
 });
 
 test.run();
