@@ -147,4 +147,22 @@ test('printed: the group lessons grade on the extract, and each member counts th
   assert.not.ok(pdfText(join(dir, '2026-2027_sem1_7a_abele-anna.pdf')).includes('Sports'), 'Anna is in no sport group');
 });
 
+test('the timetable holds group lessons side by side, and report missing expects each group its own lesson', async () => {
+  await setup([
+    ['timetable', 'set', '--group', '7a-ang1', '--weekday', '1', '--number', '3', '--from', '2026-11-02', '--as', 'D01'],
+    ['timetable', 'set', '--group', '7a-ang2', '--weekday', '1', '--number', '3', '--teacher', 'T06', '--from', '2026-11-02', '--as', 'D01'],
+  ]);
+  const slots = (await read(['timetable', 'list', '--class', '7.a', '--on', '2026-11-02'])).filter((s: any) => s.weekday === 1 && s.number === 3);
+  assert.equal(slots.map((s: any) => [s.group, s.teacher]), [['7a-ang1', 'T05'], ['7a-ang2', 'T06']]);
+  // 2.11.: 7a-ang1 has its lesson ("Future"), 7a-ang2 has none.
+  const missing = await read(['report', 'missing', '--date', '2026-11-02', '--class', '7.a']);
+  const text = JSON.stringify(missing);
+  assert.match(text, 'T06');
+  assert.not.match(text, '"T05"');
+  // The whole class's lesson takes the place from both groups.
+  await setup([['timetable', 'set', '--class', '7.a', '--weekday', '1', '--number', '3', '--subject', 'mat', '--from', '2026-11-09', '--as', 'D01']]);
+  const later = (await read(['timetable', 'list', '--class', '7.a', '--on', '2026-11-09'])).filter((s: any) => s.weekday === 1 && s.number === 3);
+  assert.equal(later.map((s: any) => [s.group, s.subject]), [[null, 'mat']]);
+});
+
 test.run();
