@@ -59,6 +59,7 @@ export const KIND_COLUMNS = {
     topic: { en: 'topic', lv: 'Tēma', required: true },
     homework: { en: 'homework', lv: 'Mājasdarbs' },
     substitute_for: { en: 'substitute_for', lv: 'Aizvieto' },
+    group: { en: 'group', lv: 'Grupa' },
     entered_at: { en: 'entered_at', lv: 'Ievadīts' },
   }),
   absences: defineColumns({
@@ -87,6 +88,20 @@ export const KIND_COLUMNS = {
     subject: { en: 'subject', lv: 'Priekšmets', required: true },
     teacher: { en: 'teacher', lv: 'Skolotājs' },
     from: { en: 'from', lv: ['Spēkā no', 'No'] },
+    group: { en: 'group', lv: 'Grupa' },
+  }),
+  groups: defineColumns({
+    code: { en: 'code', lv: ['Grupa', 'Kods'], aliases: ['group'], required: true },
+    subject: { en: 'subject', lv: 'Priekšmets', required: true },
+    teachers: { en: 'teachers', lv: ['Skolotāji', 'Skolotājs'], aliases: ['teacher'], required: true },
+    classes: { en: 'classes', lv: ['Klases', 'Klase'], aliases: ['class'] },
+    name: { en: 'name', lv: 'Nosaukums' },
+  }),
+  group_members: defineColumns({
+    group: { en: 'group', lv: 'Grupa', required: true },
+    student: { en: 'student', lv: 'Skolēns', required: true },
+    from: { en: 'from', lv: 'No', required: true },
+    to: { en: 'to', lv: 'Līdz' },
   }),
   holidays: defineColumns({
     from: { en: 'from', lv: 'No', required: true },
@@ -100,7 +115,7 @@ export type TransferKind = keyof typeof KIND_COLUMNS;
 export const TRANSFER_KINDS = Object.keys(KIND_COLUMNS) as TransferKind[];
 
 /** Dependency order: a bundle imports, and an export folder is read back, in this order. */
-export const IMPORT_ORDER: readonly TransferKind[] = ['holidays', 'subjects', 'staff', 'classes', 'students', 'guardians', 'assignments', 'timetable', 'lessons', 'absences', 'grades'];
+export const IMPORT_ORDER: readonly TransferKind[] = ['holidays', 'subjects', 'staff', 'classes', 'students', 'guardians', 'assignments', 'groups', 'group_members', 'timetable', 'lessons', 'absences', 'grades'];
 
 /**
  * The columns of a file that no field takes (issue 14: "Pers. kods",

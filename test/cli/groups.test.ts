@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { smallSchool } from '../services/fixtures.ts';
 import { tempDir } from '../support/school.ts';
 import { lineWith, pdfText } from '../support/pdf.ts';
@@ -163,6 +164,34 @@ test('the timetable holds group lessons side by side, and report missing expects
   await setup([['timetable', 'set', '--class', '7.a', '--weekday', '1', '--number', '3', '--subject', 'mat', '--from', '2026-11-09', '--as', 'D01']]);
   const later = (await read(['timetable', 'list', '--class', '7.a', '--on', '2026-11-09'])).filter((s: any) => s.weekday === 1 && s.number === 3);
   assert.equal(later.map((s: any) => [s.group, s.subject]), [[null, 'mat']]);
+});
+
+test('CSV import of groups, memberships, group lessons and their absences; a second import changes nothing; export reads back', async () => {
+  const dir = join(out.dir, 'csv');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'groups.csv'), 'Grupa;Priekšmets;Skolotāji;Klases;Nosaukums\n7b-ang1;ang;T05|T06;7.b;Angļu valoda 7.b\n');
+  writeFileSync(join(dir, 'group_members.csv'), 'Grupa;Skolēns;No;Līdz\n7b-ang1;S004;01.09.2026;\n');
+  writeFileSync(join(dir, 'lessons.csv'), 'Klase;Priekšmets;Datums;Stunda;Skolotājs;Tēma;Grupa\n7.b;ang;2026-10-07;2;T05;Colours;7b-ang1\n');
+  writeFileSync(join(dir, 'absences.csv'), 'Klase;Priekšmets;Datums;Stunda;Skolēns;Atzīme\n7.b;ang;2026-10-07;2;S004;n\n');
+  const first = await run(['import', 'bundle', dir, '--json']);
+  assert.is(first.code, 0, first.stderr);
+  assert.equal(first.json.map((k: any) => [k.kind, k.created]), [['groups', 1], ['group_members', 1], ['lessons', 1], ['absences', 1]]);
+  const shown = await read(['group', 'show', '7b-ang1']);
+  assert.equal([shown.teachers, shown.classes, shown.memberships.map((m: any) => m.student)], [['T05', 'T06'], ['7.b'], ['S004']]);
+  const again = await run(['import', 'bundle', dir, '--json']);
+  assert.is(again.code, 0, again.stderr);
+  assert.equal(again.json.map((k: any) => [k.kind, k.created, k.updated, k.unchanged]), [['groups', 0, 0, 1], ['group_members', 0, 0, 1], ['lessons', 0, 0, 1], ['absences', 0, 0, 1]]);
+  // An unknown group and a student twice in a group are problems at their lines; nothing is written.
+  writeFileSync(join(dir, 'bad.csv'), 'Grupa;Skolēns;No\nnav-tādas;S004;01.09.2026\n7b-ang1;S004;01.10.2026\n');
+  const bad = await run(['import', 'group_members', join(dir, 'bad.csv')]);
+  assert.is(bad.code, 4, bad.stderr);
+  assert.match(bad.stderr, 'bad.csv:2: column "Grupa": value "nav-tādas"');
+  assert.match(bad.stderr, /bad\.csv:3: .*S004 is already in group 7b-ang1 then/);
+  const exported = await run(['export', 'group_members', '--format', 'json']);
+  assert.is(exported.code, 0, exported.stderr);
+  assert.ok(JSON.parse(exported.stdout).some((r: any) => r.group === '7b-ang1' && r.student === 'S004' && r.from === '2026-09-01'));
+  const lessons = await run(['export', 'lessons', '--format', 'json']);
+  assert.ok(JSON.parse(lessons.stdout).some((l: any) => l.group === '7a-ang1' && l.topic === 'Present Simple'));
 });
 
 test.run();

@@ -61,7 +61,8 @@ export function lessonRefOptions(command: Command): Command {
     .option('--class <class>', 'or: class …')
     .option('--subject <code>', '… subject …')
     .option('--date <date>', '… and date of the lesson')
-    .option('--number <n>', '… and its number in the day, when there are several');
+    .option('--number <n>', '… and its number in the day, when there are several')
+    .option('--group <code>', '… and the group, when two groups of the class have it in that lesson');
 }
 
 export function registerLesson(program: Command): void {
