@@ -100,7 +100,7 @@ export const KIND_COLUMNS = {
   group_members: defineColumns({
     group: { en: 'group', lv: 'Grupa', required: true },
     student: { en: 'student', lv: 'Skolēns', required: true },
-    from: { en: 'from', lv: 'No', required: true },
+    from: { en: 'from', lv: 'No' },
     to: { en: 'to', lv: 'Līdz' },
   }),
   holidays: defineColumns({

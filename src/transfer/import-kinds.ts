@@ -704,9 +704,10 @@ const groupMembers: KindHandler<FieldOf<'group_members'>> = {
     const year = await refs.year();
     const group = await row.check('group', (v) => resolveGroup(ctx, year, v!));
     const student = await row.check('student', (v) => refs.student(v!));
-    const from = await row.check('from', isoDate);
+    // Empty: from today (before the year begins, its first day), as `group member add` does.
+    const from = (await row.check('from', isoDate)) ?? referenceDate(ctx, year);
     const to = await row.check('to', isoDate);
-    if (row.failed || !group || !student || !from) return null;
+    if (row.failed || !group || !student) return null;
     const stored = (await groupMemberships(ctx.db, group.id)).find((m) => m.student_id === student.id && m.from_date === from);
     if (stored && stored.to_date === (to ?? null)) return 'unchanged';
     if (stored) {
