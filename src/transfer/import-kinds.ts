@@ -585,7 +585,8 @@ const absences: KindHandler<FieldOf<'absences'>> = {
     });
     const enteredAt = await row.check('entered_at', (v) => enteredAtCell(ctx, v));
     if (row.failed || !schoolClass || !subject || !date || !student || !code) return null;
-    const place = { class: schoolClass.code, subject: subject.code, date, number };
+    // Two groups of the class may have the lesson: the student's group decides.
+    const place = { class: schoolClass.code, subject: subject.code, date, number, students: [student.code] };
     const lesson = await row.check('date', async () => (await resolveLesson(ctx, place)).lesson);
     if (!lesson) return null;
     const [stored] = await findAbsencesOfLesson(ctx.db, lesson.id, [student.id]);
