@@ -175,7 +175,8 @@ export interface AbsenceTable {
   updated_by: number;
 }
 
-export type AbsenceAction = 'mark' | 'remark' | 'justify' | 'remove' | 'restore';
+/** `switch`: the class teacher changed a justification between ns and nc (§19). */
+export type AbsenceAction = 'mark' | 'remark' | 'justify' | 'switch' | 'remove' | 'restore';
 
 export interface AbsenceChangeTable {
   id: Id;

@@ -20,6 +20,8 @@ import {
   isMarkCode,
   JUSTIFY_REASONS,
   justifyTransition,
+  justifiedCode,
+  switchTransition,
   markTransition,
   MARK_CODES,
   type MarkCode,
@@ -172,7 +174,12 @@ export async function justifyAbsences(ctx: ServiceContext, input: JustifyInput):
   if (compareDates(from, to) > 0) throw new AppError('invalid', `--to ${to} is before --from ${from}.`);
   const note = optionalText(input.note) ?? null;
 
-  const absences = await findStudentAbsencesInRange(ctx.db, student.id, from, to, 'n');
+  const unjustified = await findStudentAbsencesInRange(ctx.db, student.id, from, to, 'n');
+  // §19: with nothing unjustified left, the class teacher changes a decision already made: ns ↔ nc, kept in the history.
+  const switching = unjustified.length === 0;
+  const absences = switching
+    ? (await findStudentAbsencesInRange(ctx.db, student.id, from, to, justifiedCode(reason) === 'ns' ? 'nc' : 'ns'))
+    : unjustified;
   const classTeacherOf = new Map<number, boolean>();
   for (const absence of absences) {
     if (!classTeacherOf.has(absence.class_id)) {
@@ -191,9 +198,9 @@ export async function justifyAbsences(ctx: ServiceContext, input: JustifyInput):
   }
   const at = timestamp(ctx);
   for (const absence of absences) {
-    const next = justifyTransition(absence.code, reason)!;
+    const next = (switching ? switchTransition(absence.code, reason) : justifyTransition(absence.code, reason))!;
     await updateAbsence(ctx.db, absence.id, { code: next, decided_by: actor.id, decided_at: at, note: note ?? absence.note, updated_at: at, updated_by: actor.id });
-    await insertAbsenceChange(ctx.db, { absence_id: absence.id, action: 'justify', code_before: absence.code, code_after: next, reason: note, changed_by: actor.id, changed_at: at });
+    await insertAbsenceChange(ctx.db, { absence_id: absence.id, action: switching ? 'switch' : 'justify', code_before: absence.code, code_after: next, reason: note, changed_by: actor.id, changed_at: at });
   }
   return listAbsenceViews(ctx.db, { ids: absences.map((a) => a.id) });
 }

@@ -29,6 +29,7 @@ import { entryTimestamp } from './entry-time.ts';
 import { requireEnrolled } from './absences.ts';
 import { classSubjects, reportClasses, rosterInPeriod } from '../db/repositories/report-data.ts';
 import { byKeys } from '../domain/latvian-order.ts';
+import { makeupRefusal } from '../domain/promotion.ts';
 import { parseTerm, termPeriod } from '../reports/term-period.ts';
 
 export interface GradeInput extends LessonRef {
@@ -38,6 +39,8 @@ export interface GradeInput extends LessonRef {
   work?: string;
   note?: string;
   exemptCertificate?: string;
+  /** Why a make-up grade is entered for a subject that is not failing (§26). */
+  reason?: string;
   /** Historic entry time (imports); now when absent. */
   enteredAt?: string;
 }
@@ -111,6 +114,15 @@ export async function enterGrades(ctx: ServiceContext, input: GradeInput): Promi
       await requireEnrolled(ctx, schoolClass.id, schoolClass.code, target.date, students.filter((s) => rows!.get(s.id) === row));
     }
   } else await requireEnrolled(ctx, target.schoolClass.id, target.schoolClass.code, target.date, students);
+  if (work === 'makeup') {
+    // §26: a make-up exam only where the annual grade fails or is missing, unless a reason is given.
+    const annual = await findTermGrades(ctx.db, target.year.id, target.subject.id, 'annual', students.map((s) => s.id));
+    const reason = optionalText(input.reason) ?? null;
+    for (const s of students) {
+      const refusal = makeupRefusal(annual.find((g) => g.student_id === s.id)?.value ?? null, target.schoolClass.level, reason);
+      if (refusal) throw new AppError('invalid', `${s.code}, ${target.subject.code}: ${refusal}.`);
+    }
+  }
   if (isTerm) {
     const existing = await findTermGrades(ctx.db, target.year.id, target.subject.id, work, students.map((s) => s.id));
     if (existing.length > 0) {
@@ -133,7 +145,7 @@ export async function enterGrades(ctx: ServiceContext, input: GradeInput): Promi
       date: target.date,
       work,
       value,
-      note,
+      note: work === 'makeup' && input.reason && !note ? optionalText(input.reason) ?? null : note,
       exempt_certificate: value === 'a' ? certificate : null,
       created_at: at,
       created_by: actor.id,

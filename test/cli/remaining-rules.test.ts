@@ -1,0 +1,48 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { smallSchool } from '../services/fixtures.ts';
+import { runner } from './_helpers.ts';
+
+/* The remaining rules of the regulation (issue 19 §6): make-up grades (§26) and the class teacher's ns ↔ nc switch (§19). */
+const school = await smallSchool();
+const { refused, setup, read } = runner(school.dbPath);
+
+test.after(() => school.cleanup());
+
+test('§26: a make-up grade only where the annual grade fails or is missing, unless a reason is given', async () => {
+  await setup([
+    ['grade', 'enter', '--class', '7.a', '--subject', 'mat', '--work', 'annual', '--student', 'S001=8', '--student', 'S002=3', '--date', '2026-11-27', '--as', 'T01'],
+  ]);
+  await refused('a passing annual grade', ['grade', 'enter', '--class', '7.a', '--subject', 'mat', '--work', 'makeup', '--student', 'S001=9', '--date', '2026-11-27', '--as', 'T01'], 'invalid', /S001, mat: the annual grade is 8, which is not failing/);
+  await setup([
+    ['grade', 'enter', '--class', '7.a', '--subject', 'mat', '--work', 'makeup', '--student', 'S002=5', '--date', '2026-11-27', '--as', 'T01'],
+    ['grade', 'enter', '--class', '7.a', '--subject', 'mat', '--work', 'makeup', '--student', 'S003=6', '--date', '2026-11-27', '--as', 'T01'],
+    ['grade', 'enter', '--class', '7.a', '--subject', 'mat', '--work', 'makeup', '--student', 'S001=9', '--date', '2026-11-27', '--reason', 'Pedagoģiskās padomes lēmums Nr. 4', '--as', 'T01'],
+  ]);
+  const makeups = await read(['grade', 'list', '--class', '7.a', '--work', 'makeup']);
+  assert.equal(makeups.map((g: any) => [g.student, g.value, g.note]).sort(), [
+    ['S001', '9', 'Pedagoģiskās padomes lēmums Nr. 4'],
+    ['S002', '5', null],
+    ['S003', '6', null],
+  ]);
+});
+
+test('§19: the class teacher switches a justified absence between ns and nc alone, and the history keeps both', async () => {
+  const [lesson] = await setup([['lesson', 'add', '--class', '7.a', '--subject', 'mat', '--date', '2026-10-05', '--number', '1', '--topic', 'Vienādojumi', '--as', 'T01', '--json']]);
+  await setup([
+    ['absence', 'mark', '--lesson', String(lesson.id), '--student', 'S002', '--as', 'T01'],
+    ['absence', 'justify', '--student', 'S002', '--from', '2026-10-05', '--reason', 'illness', '--as', 'T01'],
+  ]);
+  await refused('not the class teacher', ['absence', 'justify', '--student', 'S002', '--from', '2026-10-05', '--reason', 'other', '--as', 'T02'], 'forbidden');
+  const [switched] = await setup([['absence', 'justify', '--student', 'S002', '--from', '2026-10-05', '--reason', 'other', '--note', 'Ģimenes apstākļi', '--as', 'T01', '--json']]);
+  assert.equal(switched.map((a: any) => a.code), ['nc']);
+  const history = await read(['absence', 'history', String(switched[0].id)]);
+  assert.equal(history.map((h: any) => [h.action, h.code_before, h.code_after]), [['mark', null, 'n'], ['justify', 'n', 'ns'], ['switch', 'ns', 'nc']]);
+  // Back again; and asking for what already holds changes nothing.
+  await setup([['absence', 'justify', '--student', 'S002', '--from', '2026-10-05', '--reason', 'illness', '--as', 'T01']]);
+  assert.equal((await read(['absence', 'list', '--student', 'S002'])).map((a: any) => a.code), ['ns']);
+  const [same] = await setup([['absence', 'justify', '--student', 'S002', '--from', '2026-10-05', '--reason', 'illness', '--as', 'T01', '--json']]);
+  assert.equal(same, []);
+});
+
+test.run();
