@@ -1,13 +1,20 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { smallSchool } from '../services/fixtures.ts';
+import { join } from 'node:path';
 import { runner } from './_helpers.ts';
+import { tempDir } from '../support/school.ts';
+import { lineWith, pdfText } from '../support/pdf.ts';
 
 /* The remaining rules of the regulation (issue 19 §6): make-up grades (§26) and the class teacher's ns ↔ nc switch (§19). */
 const school = await smallSchool();
-const { refused, setup, read } = runner(school.dbPath);
+const out = tempDir('ezurnals-rules-');
+const { run, refused, setup, read } = runner(school.dbPath);
 
-test.after(() => school.cleanup());
+test.after(async () => {
+  await school.cleanup();
+  out.cleanup();
+});
 
 test('§26: a make-up grade only where the annual grade fails or is missing, unless a reason is given', async () => {
   await setup([
@@ -43,6 +50,18 @@ test('§19: the class teacher switches a justified absence between ns and nc alo
   assert.equal((await read(['absence', 'list', '--student', 'S002'])).map((a: any) => a.code), ['ns']);
   const [same] = await setup([['absence', 'justify', '--student', 'S002', '--from', '2026-10-05', '--reason', 'illness', '--as', 'T01', '--json']]);
   assert.equal(same, []);
+});
+
+test('§8: a state exam result is a percentage, accepted as 65% and printed on the annual card so', async () => {
+  await refused('a percentage for a test', ['grade', 'enter', '--class', '7.a', '--subject', 'mat', '--work', 'test', '--student', 'S001=65%', '--date', '2026-10-05', '--as', 'T01'], 'invalid', /a percentage is only the result of a state test or exam/);
+  await refused('over 100 %', ['grade', 'enter', '--class', '7.a', '--subject', 'mat', '--work', 'state-exam', '--student', 'S001=120%', '--date', '2026-11-27', '--as', 'T01'], 'invalid', /120%/);
+  await setup([['grade', 'enter', '--class', '7.a', '--subject', 'lv', '--work', 'state-exam', '--student', 'S001=65 %', '--date', '2026-11-27', '--as', 'T02']]);
+  assert.equal((await read(['grade', 'list', '--student', 'S001', '--work', 'state-exam'])).map((g: any) => g.value), ['65%']);
+  const dir = join(out.dir, 'card');
+  const r = await run(['report', 'card', '--term', 'year', '--student', 'S001', '--out', dir]);
+  assert.is(r.code, 0, r.stderr);
+  const text = pdfText(join(dir, '2026-2027_gads_7a_berzins-janis.pdf'));
+  assert.match(lineWith(text, 'Latviešu valoda'), /65%/);
 });
 
 test.run();
