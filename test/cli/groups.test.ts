@@ -148,6 +148,20 @@ test('printed: the group lessons grade on the extract, and each member counts th
   assert.not.ok(pdfText(join(dir, '2026-2027_sem1_7a_abele-anna.pdf')).includes('Sports'), 'Anna is in no sport group');
 });
 
+test('the semester extract (§28.1): a column per month of the semester, the group lessons grades in their month', async () => {
+  const dir = join(out.dir, 'term');
+  await refused('month and term', ['report', 'extract', '--term', '1', '--month', '2026-10', '--student', 'S001', '--out', dir], 'usage');
+  await refused('the year is no semester', ['report', 'extract', '--term', 'year', '--student', 'S001', '--out', dir], 'usage');
+  const r = await run(['report', 'extract', '--term', '1', '--student', 'S001', '--out', dir]);
+  assert.is(r.code, 0, r.stderr);
+  const text = pdfText(join(dir, '2026-2027_sem1_7a_berzins-janis.pdf'));
+  assert.match(text, 'Sekmju izraksts');
+  assert.match(text, /I semestris/);
+  assert.match(lineWith(text, 'Mācību priekšmets'), /09\.2026 10\.2026 11\.2026 12\.2026/);
+  assert.match(lineWith(text, 'Angļu valoda'), /Angļu valoda\s+9\b/);
+  assert.match(lineWith(text, 'Sports'), /Sports\s+10\b/);
+});
+
 test('the timetable holds group lessons side by side, and report missing expects each group its own lesson', async () => {
   await setup([
     ['timetable', 'set', '--group', '7a-ang1', '--weekday', '1', '--number', '3', '--from', '2026-11-02', '--as', 'D01'],
