@@ -162,6 +162,14 @@ test('the semester extract (§28.1): a column per month of the semester, the gro
   assert.match(lineWith(text, 'Sports'), /Sports\s+10\b/);
 });
 
+test('the teacher report shows a group as its own class and subject: its lessons, its members without grades', async () => {
+  const t06 = await read(['report', 'teacher', '--teacher', 'T06', '--term', '1']);
+  const pairs = t06.teachers[0].class_subjects;
+  assert.equal(pairs.map((p: any) => [p.class, p.subject.code, p.lessons_held, p.students_without_grades.map((s: any) => s.code)]), [['7.a (7a-ang2)', 'ang', 1, ['S003']]]);
+  const t05 = (await read(['report', 'teacher', '--teacher', 'T05', '--term', '1'])).teachers[0].class_subjects;
+  assert.ok(t05.some((p: any) => p.class === '7.a (7a-ang1)' && p.lessons_held >= 2), JSON.stringify(t05));
+});
+
 test('the timetable holds group lessons side by side, and report missing expects each group its own lesson', async () => {
   await setup([
     ['timetable', 'set', '--group', '7a-ang1', '--weekday', '1', '--number', '3', '--from', '2026-11-02', '--as', 'D01'],
