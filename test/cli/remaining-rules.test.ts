@@ -64,4 +64,15 @@ test('§8: a state exam result is a percentage, accepted as 65% and printed on t
   assert.match(lineWith(text, 'Latviešu valoda'), /65%/);
 });
 
+test('§9, §13: the printable personal file, one PDF per student, for the class teacher; others are refused', async () => {
+  const dir = join(out.dir, 'lietas');
+  await refused('a subject teacher', ['report', 'personal-file', '--student', 'S001', '--out', dir, '--as', 'T02'], 'forbidden');
+  const r = await run(['report', 'personal-file', '--class', '7.a', '--out', dir, '--as', 'T01']);
+  assert.is(r.code, 0, r.stderr);
+  const text = pdfText(join(dir, '2026-2027_7a_janis-berzins_s001_personas-lieta.pdf'));
+  for (const expected of ['Skolēna personas lieta', 'Jānis Bērziņš', '010110-20002', 'Mācību sasniegumi', 'Kavējumi']) assert.ok(text.includes(expected), `${expected} in:\n${text}`);
+  assert.match(lineWith(text, 'Matemātika'), /Matemātika\s+.*8/);
+  assert.match(lineWith(text, 'Latviešu valoda'), /65%/);
+});
+
 test.run();
