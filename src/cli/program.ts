@@ -74,6 +74,7 @@ const FAMILIES: Record<string, () => Promise<Register>> = {
   student: () => import('./commands/student.ts').then((m) => m.registerStudent),
   guardian: () => import('./commands/guardian.ts').then((m) => m.registerGuardian),
   assign: () => import('./commands/assign.ts').then((m) => m.registerAssign),
+  group: () => import('./commands/group.ts').then((m) => m.registerGroup),
   lesson: () => import('./commands/lesson.ts').then((m) => m.registerLesson),
   absence: () => import('./commands/absence.ts').then((m) => m.registerAbsence),
   grade: () => import('./commands/grade.ts').then((m) => m.registerGrade),

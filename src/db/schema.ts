@@ -152,6 +152,8 @@ export interface LessonTable {
   created_by: number;
   updated_at: string;
   updated_by: number;
+  /** The group whose lesson this is (one row per class the group draws from); null: the whole class. */
+  group_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export type AbsenceCode = 'n' | 'k' | 'ns' | 'nc';
@@ -173,7 +175,8 @@ export interface AbsenceTable {
   updated_by: number;
 }
 
-export type AbsenceAction = 'mark' | 'remark' | 'justify' | 'remove' | 'restore';
+/** `switch`: the class teacher changed a justification between ns and nc (§19). */
+export type AbsenceAction = 'mark' | 'remark' | 'justify' | 'switch' | 'remove' | 'restore';
 
 export interface AbsenceChangeTable {
   id: Id;
@@ -321,6 +324,8 @@ export interface TimetableSlotTable {
   valid_to: string | null;
   created_at: string;
   created_by: number;
+  /** A group's lesson (one row per class of the group); null: the whole class. */
+  group_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** A deputy's inspection of class journals (§11); the classes it covered are in inspection_class. */
@@ -385,6 +390,43 @@ export interface AuditLogTable {
   redacted_at: string | null;
 }
 
+/** A group of students (a split class or across classes) with its subject; its code is unique in the year. */
+export interface StudyGroupTable {
+  id: Id;
+  school_id: number;
+  school_year_id: number;
+  code: string;
+  name: string | null;
+  subject_id: number;
+  created_at: string;
+  created_by: number;
+  updated_at: string;
+}
+
+export interface StudyGroupTeacherTable {
+  group_id: number;
+  teacher_id: number;
+}
+
+export interface StudyGroupClassTable {
+  group_id: number;
+  class_id: number;
+}
+
+/** A student's membership of a group from a day through a day (null: open). */
+export interface StudyGroupMemberTable {
+  id: Id;
+  group_id: number;
+  student_id: number;
+  from_date: string;
+  to_date: string | null;
+  created_at: string;
+  created_by: number;
+}
+
+export type StudyGroup = Selectable<StudyGroupTable>;
+export type StudyGroupMember = Selectable<StudyGroupMemberTable>;
+
 export interface Database {
   school: SchoolTable;
   school_year: SchoolYearTable;
@@ -399,6 +441,10 @@ export interface Database {
   student_guardian: StudentGuardianTable;
   assignment: AssignmentTable;
   lesson: LessonTable;
+  study_group: StudyGroupTable;
+  study_group_teacher: StudyGroupTeacherTable;
+  study_group_class: StudyGroupClassTable;
+  study_group_member: StudyGroupMemberTable;
   absence: AbsenceTable;
   absence_change: AbsenceChangeTable;
   grade: GradeTable;

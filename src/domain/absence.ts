@@ -61,6 +61,15 @@ export function markTransition(current: CurrentAbsence | null, requested: MarkCo
   return { kind: 'change', from: current.code, to: requested };
 }
 
+/**
+ * The class teacher's change of a decision (§19): a justified absence
+ * switches between ns (illness) and nc (other reason); anything else stays.
+ */
+export function switchTransition(current: AbsenceCode, reason: JustifyReason): AbsenceCode | null {
+  const target = justifiedCode(reason);
+  return (current === 'ns' || current === 'nc') && current !== target ? target : null;
+}
+
 /** Only an unjustified absence (`n`) becomes `ns`/`nc`; lateness and earlier decisions stay. */
 export function justifyTransition(current: AbsenceCode, reason: JustifyReason): AbsenceCode | null {
   return current === 'n' ? justifiedCode(reason) : null;

@@ -1,4 +1,4 @@
-export type GradeScale = 'points' | 'credit' | 'descriptive' | 'mastery' | 'no-grade' | 'exempt';
+export type GradeScale = 'points' | 'credit' | 'descriptive' | 'mastery' | 'no-grade' | 'exempt' | 'percent';
 
 export const WORK_KINDS = [
   'regular',
@@ -67,6 +67,12 @@ function classify(raw: string): { value: string; scale: GradeScale } | null {
   if (v === 'a') return { value: v, scale: 'exempt' };
   if (v === 'S' || v === 'T' || v === 'A' || v === 'P') return { value: v, scale: 'mastery' };
   if (v === '+' || v === '-' || v === '/') return { value: v, scale: 'descriptive' };
+  // State tests and exams (§8) give a percentage: 0–100 %, written 65% or 65 %.
+  const percent = /^(\d{1,3})\s?%$/.exec(v);
+  if (percent) {
+    const n = Number(percent[1]);
+    return n <= 100 ? { value: `${n}%`, scale: 'percent' } : null;
+  }
   if (/^\d{1,2}$/.test(v)) {
     const n = Number(v);
     if (n >= 1 && n <= 10) return { value: String(n), scale: 'points' };
@@ -86,6 +92,8 @@ function refusal(scale: GradeScale, work: WorkKind, level: number | null): strin
     case 'credit':
     case 'no-grade':
       return null;
+    case 'percent':
+      return work === 'state-exam' ? null : 'a percentage is only the result of a state test or exam (state-exam)';
     case 'exempt':
       return term ? null : '"a" (exempt) is only for semester and annual grades';
     case 'points':
@@ -107,6 +115,7 @@ const SCALE_ORDER: readonly { scale: GradeScale; text: string }[] = [
   { scale: 'points', text: '1–10' },
   { scale: 'descriptive', text: '+, -, /' },
   { scale: 'mastery', text: 'S, T, A, P' },
+  { scale: 'percent', text: '0%–100%' },
   { scale: 'credit', text: 'i, ni' },
   { scale: 'no-grade', text: 'nv' },
   { scale: 'exempt', text: "a (with a doctor's certificate)" },

@@ -49,6 +49,18 @@ function standingOf(value: string, level: number): Standing {
   return 'fulfilled';
 }
 
+/**
+ * Why a make-up grade (pēcpārbaudījums, §26) cannot be entered for a subject
+ * whose annual grade is `annual`, or null when it may: a make-up exam is for
+ * a subject failed or left without an annual grade; for any other the grader
+ * gives a reason (a council's decision, a transfer from another school).
+ */
+export function makeupRefusal(annual: string | null, level: number, reason: string | null): string | null {
+  if (reason) return null;
+  if (annual === null || standingOf(annual, level) === 'failing') return null;
+  return `the annual grade is ${annual}, which is not failing: a make-up exam (§26) is for a failing or missing annual grade; give --reason to record one anyway`;
+}
+
 const STAGE_END: Readonly<Record<number, EducationStage>> = { 9: 'basic', 12: 'secondary' };
 
 export function promotionDecision(level: number, subjects: readonly SubjectYearResult[]): PromotionDecision {

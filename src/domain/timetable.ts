@@ -64,6 +64,8 @@ export interface PlannedSlot {
   subject_id: number;
   valid_from: IsoDate;
   valid_to: IsoDate | null;
+  /** A group's slot: only that group's lesson covers it. Null or absent: the whole class's. */
+  group_id?: number | null;
 }
 
 export interface ExpectedLesson<S extends PlannedSlot> {
@@ -88,6 +90,7 @@ export interface RecordedLesson {
   subject_id: number;
   date: IsoDate;
   number: number;
+  group_id?: number | null;
 }
 
 /**
@@ -97,23 +100,33 @@ export interface RecordedLesson {
  * of that subject that day, so a swap is not reported as missing.
  */
 export function unrecordedLessons<S extends PlannedSlot>(expected: readonly ExpectedLesson<S>[], recorded: readonly RecordedLesson[]): ExpectedLesson<S>[] {
-  const key = (classId: number, subjectId: number, date: IsoDate) => `${classId}|${subjectId}|${date}`;
+  // A group's slot is covered by that group's lesson only; a whole-class slot by the class's lesson, or
+  // (last) by a lesson of one of its groups in that subject, for a class the timetable still lists whole.
+  const key = (classId: number, subjectId: number, groupId: number | null | undefined, date: IsoDate) => `${classId}|${subjectId}|${groupId ?? ''}|${date}`;
+  const anyGroup = (classId: number, subjectId: number, date: IsoDate) => `${classId}|${subjectId}|*|${date}`;
   const numbersOf = new Map<string, number[]>();
+  const push = (k: string, n: number) => numbersOf.set(k, [...(numbersOf.get(k) ?? []), n]);
   for (const lesson of recorded) {
-    const k = key(lesson.class_id, lesson.subject_id, lesson.date);
-    numbersOf.set(k, [...(numbersOf.get(k) ?? []), lesson.number]);
+    push(key(lesson.class_id, lesson.subject_id, lesson.group_id, lesson.date), lesson.number);
+    if (lesson.group_id != null) push(anyGroup(lesson.class_id, lesson.subject_id, lesson.date), lesson.number);
   }
   const unmatched: ExpectedLesson<S>[] = [];
   for (const lesson of expected) {
-    const numbers = numbersOf.get(key(lesson.slot.class_id, lesson.slot.subject_id, lesson.date));
+    const numbers = numbersOf.get(key(lesson.slot.class_id, lesson.slot.subject_id, lesson.slot.group_id, lesson.date));
     const same = numbers?.indexOf(lesson.slot.number) ?? -1;
     if (same >= 0) numbers!.splice(same, 1);
     else unmatched.push(lesson);
   }
   return unmatched.filter((lesson) => {
-    const numbers = numbersOf.get(key(lesson.slot.class_id, lesson.slot.subject_id, lesson.date));
-    if (!numbers || numbers.length === 0) return true;
-    numbers.shift();
-    return false;
+    const keys = [key(lesson.slot.class_id, lesson.slot.subject_id, lesson.slot.group_id, lesson.date)];
+    if (lesson.slot.group_id == null) keys.push(anyGroup(lesson.slot.class_id, lesson.slot.subject_id, lesson.date));
+    for (const k of keys) {
+      const numbers = numbersOf.get(k);
+      if (numbers && numbers.length > 0) {
+        numbers.shift();
+        return false;
+      }
+    }
+    return true;
   });
 }

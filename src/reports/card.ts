@@ -1,4 +1,5 @@
-import { absenceCountsInPeriod, classSubjects, gradesInPeriod, lessonCountsInPeriod, rosterInPeriod, subjectsByIds, type ReportSubject } from '../db/repositories/report-data.ts';
+import { absenceCountsInPeriod, classSubjects, gradesInPeriod, groupLessonsInPeriod, groupMembershipsInPeriod, lessonCountsInPeriod, rosterInPeriod, subjectsByIds, type ReportSubject } from '../db/repositories/report-data.ts';
+import { groupSubjectIds, studentLessonCounts } from './group-lessons.ts';
 import { localDateOf } from '../domain/dates.ts';
 import { byKeys } from '../domain/latvian-order.ts';
 import type { ServiceContext } from '../services/context.ts';
@@ -28,16 +29,18 @@ export async function loadCardData(ctx: ServiceContext, input: CardInput): Promi
   const audience = await resolveAudience(ctx, year, input);
   const classIds = audience.classes.map((c) => c.id);
   // Term grades are dated by whoever entered them; any date in the year belongs to the year's cards.
-  const [roster, taught, grades, lessons, absences] = await Promise.all([
+  const [roster, taught, grades, lessons, absences, groupLessons] = await Promise.all([
     rosterInPeriod(ctx.db, classIds, period.from, period.to),
     classSubjects(ctx.db, classIds),
     gradesInPeriod(ctx.db, classIds, year.starts_on, year.ends_on, TERM_GRADE_WORKS),
     lessonCountsInPeriod(ctx.db, classIds, period.from, period.to),
     absenceCountsInPeriod(ctx.db, classIds, period.from, period.to),
+    groupLessonsInPeriod(ctx.db, classIds, period.from, period.to),
   ]);
+  const memberships = await groupMembershipsInPeriod(ctx.db, [...new Set(roster.map((r) => r.student_id))], period.from, period.to);
   const termGrades = indexTermGrades(grades);
   const recorded = term === 'year' ? await currentDecisions(ctx.db, year.id, [...new Set(roster.map((r) => r.student_id))]) : new Map();
-  const subjectIds = new Set([...taught.map((t) => t.subject.id), ...grades.map((g) => g.subject_id)]);
+  const subjectIds = new Set([...taught.map((t) => t.subject.id), ...grades.map((g) => g.subject_id), ...memberships.map((m) => m.subject.id)]);
   const subjects = new Map<number, ReportSubject>((await subjectsByIds(ctx.db, [...subjectIds])).map((s) => [s.id, s]));
   const lessonCount = new Map(lessons.map((l) => [`${l.class_id}:${l.subject_id}`, l.count]));
   const absenceTotals = new Map<string, CardAbsences>();
@@ -68,7 +71,9 @@ export async function loadCardData(ctx: ServiceContext, input: CardInput): Promi
     seen.add(key);
     const schoolClass = classById.get(r.class_id)!;
     const own = termGrades.get(key) ?? new Map<number, TermGrades>();
-    const taughtHere = taughtIn.get(r.class_id) ?? new Set<number>();
+    // A subject learnt in a group is taught to its members, even where the class has no assignment of it.
+    const taughtHere = new Set([...(taughtIn.get(r.class_id) ?? []), ...groupSubjectIds(memberships, r.student_id)]);
+    const lessonsHere = studentLessonCounts(lessonCount, groupLessons, memberships, r.student_id, r.class_id);
     // Every subject the class is taught, and any other the student has a term grade in.
     const rows = [...new Set([...taughtHere, ...own.keys()])]
       .map((id) => ({ subject: subjects.get(id)!, taught: taughtHere.has(id), grades: own.get(id) ?? emptyTermGrades() }))
@@ -89,7 +94,7 @@ export async function loadCardData(ctx: ServiceContext, input: CardInput): Promi
         code: row.subject.code,
         name: row.subject.name,
         grade: row.grades[TERM_GRADE[term]],
-        lessons: lessonCount.get(`${r.class_id}:${row.subject.id}`) ?? 0,
+        lessons: lessonsHere.get(row.subject.id) ?? 0,
         state_exam: term === 'year' ? row.grades.state_exam : null,
         makeup: term === 'year' ? row.grades.makeup : null,
       })),

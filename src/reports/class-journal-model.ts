@@ -57,6 +57,8 @@ export interface JournalLesson {
   teacher: JournalPerson;
   /** Whose lesson a substitute taught; null when the lesson's own teacher taught it. */
   substitute_for: JournalPerson | null;
+  /** The group whose lesson it was (its members only); null: the whole class. */
+  group?: string | null;
   topic: string;
   homework: string | null;
 }
@@ -135,6 +137,7 @@ const TEXT = {
     teachers: 'Skolotājs(-i)',
     lessonCount: 'Stundu skaits',
     substituted: 'aizvietoja',
+    group: 'grupa',
     noLessons: 'Šajā periodā stundu nav.',
     noStudents: 'Klasē nav skolēnu.',
     behavior: 'Uzvedības žurnāls',
@@ -186,6 +189,7 @@ const TEXT = {
     teachers: 'Teacher(s)',
     lessonCount: 'Lessons',
     substituted: 'substituting for',
+    group: 'group',
     noLessons: 'No lessons in this period.',
     noStudents: 'The class has no students.',
     behavior: 'Behaviour journal',
@@ -378,7 +382,7 @@ export function subjectView(data: ClassJournalData, schoolClass: JournalClass, s
       index: i + 1,
       date: formatDate(l.date),
       number: l.number,
-      teacher: person(l.teacher),
+      teacher: l.group ? `${person(l.teacher)}, ${text.group} ${l.group}` : person(l.teacher),
       substituteFor: l.substitute_for ? `${text.substituted} ${person(l.substitute_for)}` : '',
       topic: l.topic,
       homework: l.homework ?? '',

@@ -108,6 +108,8 @@ function journalSubject(subject: ReportSubject, classId: number, students: Map<n
         number: l.number,
         teacher: person(l.teacher_code, l.teacher_name),
         substitute_for: l.substitute_for_code ? person(l.substitute_for_code, l.substitute_for_name!) : null,
+        // Only a group's lesson names its group (the whole class's lessons read as before).
+        ...(l.group_code ? { group: l.group_code } : {}),
         topic: l.topic,
         homework: l.homework,
       })),

@@ -1,14 +1,17 @@
 import type { AbsenceCode } from '../db/schema.ts';
 import type { IsoDate } from '../domain/dates.ts';
 import { pointsAverage } from '../domain/grade-scale.ts';
-import { ABSENCE_COLUMNS, ABSENCE_LEGEND, PRINTED_ON, WORK_LEGEND, WORK_MARKS, documentHeader, formatAverage, formatDate, formatDayMonth, monthTitle, type DocumentHeader } from './labels.ts';
+import { ABSENCE_COLUMNS, ABSENCE_LEGEND, PRINTED_ON, WORK_LEGEND, WORK_MARKS, documentHeader, formatAverage, formatDate, formatDayMonth, monthTitle, termTitle, type DocumentHeader } from './labels.ts';
 import type { ReportLang } from './publish.ts';
 
 /** The data of a monthly grade extract (sekmju izraksts): what `--json` prints. */
 export interface ExtractData {
   school: { name: string; registration_number: string | null };
   year: string;
+  /** The month (YYYY-MM), or for a semester extract (§28.1) the year and term, e.g. `2026/2027 sem1`. */
   month: string;
+  /** Set for a semester extract: its columns are the semester's months, each with that month's grades. */
+  term?: '1' | '2';
   from: IsoDate;
   to: IsoDate;
   printed_on: IsoDate;
@@ -62,6 +65,8 @@ const TEXT = {
     absences: 'Kavējumi',
     total: 'Kopā',
     noGrades: 'Šajā mēnesī vērtējumu nav.',
+    semester: 'Semestris',
+    noGradesTerm: 'Šajā semestrī vērtējumu nav.',
     behavior: 'Uzvedība',
     positive: 'pozitīvi',
     negative: 'negatīvi',
@@ -86,6 +91,8 @@ const TEXT = {
     absences: 'Absences',
     total: 'Total',
     noGrades: 'No grades this month.',
+    semester: 'Semester',
+    noGradesTerm: 'No grades this semester.',
     behavior: 'Behaviour',
     positive: 'positive',
     negative: 'negative',
@@ -104,7 +111,7 @@ const TEXT = {
 export interface ExtractView {
   header: DocumentHeader;
   facts: { label: string; value: string }[];
-  text: (typeof TEXT)[ReportLang];
+  text: { [K in keyof (typeof TEXT)['lv']]: string };
   dates: string[];
   absenceCodes: readonly AbsenceCode[];
   rows: {
@@ -126,13 +133,28 @@ export interface ExtractView {
   slip: { facts: { label: string; value: string }[] };
 }
 
+/** The months a period touches, as YYYY-MM. */
+function monthsBetween(from: IsoDate, to: IsoDate): string[] {
+  const months: string[] = [];
+  for (let m = from.slice(0, 7); m <= to.slice(0, 7); ) {
+    months.push(m);
+    const [y, n] = m.split('-').map(Number) as [number, number];
+    m = n === 12 ? `${y + 1}-01` : `${y}-${String(n + 1).padStart(2, '0')}`;
+  }
+  return months;
+}
+
 /** Pure: one student's extract as the template shows it. */
 export function extractView(data: ExtractData, student: ExtractStudent, lang: ReportLang): ExtractView {
-  const text = TEXT[lang];
+  let text: { [K in keyof (typeof TEXT)['lv']]: string } = TEXT[lang];
   const marks = WORK_MARKS[lang];
-  const dates = [...new Set(student.subjects.flatMap((s) => s.grades.map((g) => g.date)))].sort();
+  // A semester extract (§28.1) has a column per month of the semester, each holding that month's grades.
+  const byMonth = data.term !== undefined;
+  const column = (date: IsoDate) => (byMonth ? date.slice(0, 7) : date);
+  const dates = byMonth ? monthsBetween(data.from, data.to) : [...new Set(student.subjects.flatMap((s) => s.grades.map((g) => g.date)))].sort();
   const name = `${student.first_name} ${student.last_name}`;
-  const month = monthTitle(data.month, lang);
+  const month = byMonth ? termTitle(data.term!, data.year, lang) : monthTitle(data.month, lang);
+  if (byMonth) text = { ...text, month: text.semester, noGrades: text.noGradesTerm };
   const blankZero = (n: number): number | '' => (n === 0 ? '' : n);
   return {
     header: documentHeader(data.school, text.title, lang, month),
@@ -143,13 +165,13 @@ export function extractView(data: ExtractData, student: ExtractStudent, lang: Re
       { label: text.schoolYear, value: data.year },
     ],
     text,
-    dates: dates.map(formatDayMonth),
+    dates: byMonth ? dates.map((m) => `${m.slice(5)}.${m.slice(0, 4)}`) : dates.map(formatDayMonth),
     absenceCodes: ABSENCE_COLUMNS,
     rows: student.subjects.map((subject) => ({
       subject: subject.name,
       cells: dates.map((date) => ({
         grades: subject.grades
-          .filter((g) => g.date === date)
+          .filter((g) => column(g.date) === date)
           .map((g) => ({ value: g.value, mark: marks[g.work] ?? '', assessed: g.work === 'test' || g.work === 'large' })),
       })),
       average: formatAverage(subject.average, lang),
@@ -157,7 +179,7 @@ export function extractView(data: ExtractData, student: ExtractStudent, lang: Re
     })),
     totals: ABSENCE_COLUMNS.map((code) => student.subjects.reduce((sum, s) => sum + s.absences[code], 0)),
     totalsSpan: dates.length + 2,
-    hasGrades: dates.length > 0,
+    hasGrades: student.subjects.some((s) => s.grades.length > 0),
     behavior: student.behavior.map((b) => ({ date: formatDayMonth(b.date), kind: text[b.kind], negative: b.kind === 'negative', text: b.text, author: b.author })),
     notes: student.notes.map((n) => ({ text: n.text, author: n.author })),
     workLegend: WORK_LEGEND[lang],

@@ -1,5 +1,6 @@
 import { AppError } from '../errors.ts';
-import { absenceCountsInPeriod, classSubjects, gradesInPeriod, rosterInPeriod, subjectsByIds, type ReportSubject } from '../db/repositories/report-data.ts';
+import { absenceCountsInPeriod, classSubjects, gradesInPeriod, groupMembershipsInPeriod, rosterInPeriod, subjectsByIds, type ReportSubject } from '../db/repositories/report-data.ts';
+import { groupSubjectIds } from './group-lessons.ts';
 import { localDateOf, parseMonth } from '../domain/dates.ts';
 import { behaviorForExtract } from '../db/repositories/behavior.ts';
 import { notesForExtract } from '../db/repositories/parent-notes.ts';
@@ -8,35 +9,55 @@ import type { ServiceContext } from '../services/context.ts';
 import { resolveAudience, yearOf, type AudienceInput } from './audience.ts';
 import { emptyAbsences, extractView, subjectAverage, type ExtractData, type ExtractStudent, type ExtractSubject } from './extract-model.ts';
 import { studentDocuments } from './student-documents.ts';
-import { monthTitle } from './labels.ts';
+import { monthTitle, termTitle } from './labels.ts';
+import { termSlug } from './file-names.ts';
+import { termPeriod } from './term-period.ts';
+import { resolveYear } from '../services/lookup.ts';
+import type { SchoolYear } from '../db/schema.ts';
 import type { ReportDocument, ReportLang } from './publish.ts';
 import { renderTemplate } from './templates.ts';
 import { LESSON_WORK_KINDS } from './term-period.ts';
 
 export interface ExtractInput extends AudienceInput {
   month?: string;
+  /** A semester extract (§28.1): 1 or 2, instead of a month. */
+  term?: string;
+}
+
+/** The extract's period: a month, or a semester of the current (or --year) school year. */
+async function extractPeriod(ctx: ServiceContext, input: ExtractInput): Promise<{ year: SchoolYear; month: string; term?: '1' | '2'; from: string; to: string }> {
+  if (input.term !== undefined) {
+    if (input.month) throw new AppError('usage', 'Give --month or --term, not both.');
+    if (input.term !== '1' && input.term !== '2') throw new AppError('usage', `--term ${input.term}: a semester extract is for 1 (I semester) or 2 (II semester).`);
+    const year = await resolveYear(ctx);
+    const period = termPeriod(year, input.term);
+    return { year, month: `${year.code} sem${input.term}`, term: input.term, from: period.from, to: period.to };
+  }
+  if (!input.month) throw new AppError('usage', '--month is required, e.g. --month 2026-10 (or --term 1|2 for a semester extract).');
+  const period = parseMonth(input.month);
+  if (!period) throw new AppError('usage', `--month ${input.month} is not a month: write it as YYYY-MM, e.g. 2026-10.`);
+  return { year: await yearOf(ctx, period.from), month: period.month, from: period.from, to: period.to };
 }
 
 /** Gathers the month's grades and absences for every chosen student in a few whole-class queries. */
 export async function loadExtractData(ctx: ServiceContext, input: ExtractInput): Promise<ExtractData> {
-  if (!input.month) throw new AppError('usage', '--month is required, e.g. --month 2026-10.');
-  const period = parseMonth(input.month);
-  if (!period) throw new AppError('usage', `--month ${input.month} is not a month: write it as YYYY-MM, e.g. 2026-10.`);
-  const year = await yearOf(ctx, period.from);
+  const period = await extractPeriod(ctx, input);
+  const year = period.year;
   const audience = await resolveAudience(ctx, year, input);
   const classIds = audience.classes.map((c) => c.id);
   const roster = (await rosterInPeriod(ctx.db, classIds, period.from, period.to)).filter((r) => !audience.studentIds || audience.studentIds.has(r.student_id));
   const studentIds = [...new Set(roster.map((r) => r.student_id))];
-  const [taught, grades, absences, behavior, notes] = await Promise.all([
+  const [taught, grades, absences, behavior, notes, memberships] = await Promise.all([
     classSubjects(ctx.db, classIds),
     // A monthly extract shows the month's lesson work; semester and annual grades go on report cards.
     gradesInPeriod(ctx.db, classIds, period.from, period.to, LESSON_WORK_KINDS),
     absenceCountsInPeriod(ctx.db, classIds, period.from, period.to),
     behaviorForExtract(ctx.db, studentIds, period.from, period.to),
     notesForExtract(ctx.db, studentIds, classIds, period.from, period.to),
+    groupMembershipsInPeriod(ctx.db, studentIds, period.from, period.to),
   ]);
 
-  const subjectIds = new Set([...taught.map((t) => t.subject.id), ...grades.map((g) => g.subject_id), ...absences.map((a) => a.subject_id)]);
+  const subjectIds = new Set([...taught.map((t) => t.subject.id), ...grades.map((g) => g.subject_id), ...absences.map((a) => a.subject_id), ...memberships.map((m) => m.subject.id)]);
   const subjects = new Map<number, ReportSubject>((await subjectsByIds(ctx.db, [...subjectIds])).map((s) => [s.id, s]));
   const key = (studentId: number, classId: number) => `${studentId}:${classId}`;
   const perStudent = new Map<string, Map<number, ExtractSubject>>();
@@ -62,6 +83,8 @@ export async function loadExtractData(ctx: ServiceContext, input: ExtractInput):
     const schoolClass = classById.get(r.class_id)!;
     // Every subject the class is taught is listed, also those without a grade this month.
     for (const t of taught) if (t.class_id === r.class_id) subjectOf(r.student_id, r.class_id, t.subject.id);
+    // And those the student learns in a group that month.
+    for (const subjectId of groupSubjectIds(memberships, r.student_id)) subjectOf(r.student_id, r.class_id, subjectId);
     const own = [...(perStudent.get(key(r.student_id, r.class_id))?.values() ?? [])];
     for (const s of own) s.average = subjectAverage(s.grades);
     students.push({
@@ -83,6 +106,7 @@ export async function loadExtractData(ctx: ServiceContext, input: ExtractInput):
     school: { name: ctx.school.name, registration_number: ctx.school.registration_number },
     year: year.code,
     month: period.month,
+    ...(period.term ? { term: period.term } : {}),
     from: period.from,
     to: period.to,
     printed_on: localDateOf(ctx.now),
@@ -94,9 +118,9 @@ export async function loadExtractData(ctx: ServiceContext, input: ExtractInput):
 /** One file per student, and per class one file with all its students for printing in one go. */
 export function extractDocuments(data: ExtractData, lang: ReportLang): ReportDocument[] {
   return studentDocuments(data.students, (s) => renderTemplate('extract', extractView(data, s, lang)), {
-    prefix: data.month,
+    prefix: data.term ? termSlug(data.year, data.term, lang) : data.month,
     lang,
-    title: (who) => `${lang === 'lv' ? 'Sekmju izraksts' : 'Grade extract'} ${monthTitle(data.month, lang)} — ${who}`,
+    title: (who) => `${lang === 'lv' ? 'Sekmju izraksts' : 'Grade extract'} ${data.term ? termTitle(data.term, data.year, lang) : monthTitle(data.month, lang)} — ${who}`,
     classFiles: !data.selection,
   });
 }

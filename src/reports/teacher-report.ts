@@ -1,5 +1,6 @@
 import { AppError } from '../errors.ts';
 import { gradesInPeriod, lessonsInPeriod, rosterInPeriod, teacherAssignments, type ReportLesson, type ReportSubject } from '../db/repositories/report-data.ts';
+import { groupMembershipsInPeriod } from '../db/repositories/report-data.ts';
 import { localDateOf } from '../domain/dates.ts';
 import { byKeys } from '../domain/latvian-order.ts';
 import type { StaffWithRoles } from '../db/repositories/staff.ts';
@@ -23,10 +24,13 @@ interface ClassSubjectKey {
   class_code: string;
   class_level: number;
   subject: ReportSubject;
+  /** A group's lessons are their own pair: the group's members, its grades. */
+  group_id?: number | null;
+  group_code?: string | null;
 }
 
 const topicOf = (l: ReportLesson): LessonTopic => ({ date: l.date, number: l.number, topic: l.topic });
-const pairKey = (classId: number, subjectId: number) => `${classId}:${subjectId}`;
+const pairKey = (classId: number, subjectId: number, groupId?: number | null) => `${classId}:${subjectId}${groupId ? `:g${groupId}` : ''}`;
 const classSubjectOrder = byKeys<ClassSubjectKey>((c) => c.class_level, (c) => c.class_code, (c) => c.subject.name);
 
 /** Which teachers: those named (unknown codes fail), or everybody who teaches or taught in the period. */
@@ -62,6 +66,8 @@ export async function loadTeacherReportData(ctx: ServiceContext, input: TeacherR
     rosterInPeriod(ctx.db, classIds, period.from, period.to),
     gradesInPeriod(ctx.db, classIds, period.from, period.to, LESSON_WORK_KINDS),
   ]);
+  const memberships = await groupMembershipsInPeriod(ctx.db, [...new Set(roster.map((r) => r.student_id))], period.from, period.to);
+  const inGroup = (groupId: number, studentId: number) => memberships.some((m) => m.group_id === groupId && m.student_id === studentId);
 
   const gradesByPair = new Map<string, { student_id: number; value: string }[]>();
   for (const g of grades) {
@@ -69,14 +75,16 @@ export async function loadTeacherReportData(ctx: ServiceContext, input: TeacherR
     gradesByPair.set(k, [...(gradesByPair.get(k) ?? []), g]);
   }
   const taught = (pair: ClassSubjectKey, own: readonly ReportLesson[]): TaughtClassSubject => {
-    const pairGrades = gradesByPair.get(pairKey(pair.class_id, pair.subject.id)) ?? [];
+    // A group's pair: its members' grades and students only.
+    const member = (studentId: number) => !pair.group_id || inGroup(pair.group_id, studentId);
+    const pairGrades = (gradesByPair.get(pairKey(pair.class_id, pair.subject.id)) ?? []).filter((g) => member(g.student_id));
     const graded = new Set(pairGrades.map((g) => g.student_id));
     const ungraded = new Map<number, { code: string; name: string; last: string; first: string }>();
     for (const r of roster) {
-      if (r.class_id === pair.class_id && !graded.has(r.student_id)) ungraded.set(r.student_id, { code: r.code, name: `${r.first_name} ${r.last_name}`, last: r.last_name, first: r.first_name });
+      if (r.class_id === pair.class_id && member(r.student_id) && !graded.has(r.student_id)) ungraded.set(r.student_id, { code: r.code, name: `${r.first_name} ${r.last_name}`, last: r.last_name, first: r.first_name });
     }
     return {
-      class: pair.class_code,
+      class: pair.group_code ? `${pair.class_code} (${pair.group_code})` : pair.class_code,
       subject: { code: pair.subject.code, name: pair.subject.name },
       lessons_held: own.length,
       topics: own.map(topicOf),
@@ -99,13 +107,18 @@ export async function loadTeacherReportData(ctx: ServiceContext, input: TeacherR
     if (l.substitute_for_id !== null) entry.substituted.push(l);
     else {
       // A lesson given without an assignment (one since removed) still belongs in the report.
-      entry.pairs.set(pairKey(l.class_id, l.subject.id), entry.pairs.get(pairKey(l.class_id, l.subject.id)) ?? l);
+      const key = pairKey(l.class_id, l.subject.id, l.group_id);
+      entry.pairs.set(key, entry.pairs.get(key) ?? l);
       entry.own.push(l);
     }
   }
 
   const reports: TeacherReport[] = [...teachers.values()].map((t) => {
-    const pairs = [...t.pairs.values()].sort(classSubjectOrder);
+    // An assignment whose lessons this teacher gives only in groups is shown by its groups.
+    const grouped = new Set(t.own.filter((l) => l.group_id !== null).map((l) => pairKey(l.class_id, l.subject.id)));
+    const whole = new Set(t.own.filter((l) => l.group_id === null).map((l) => pairKey(l.class_id, l.subject.id)));
+    for (const [key, pair] of t.pairs) if (!pair.group_id && grouped.has(key) && !whole.has(key)) t.pairs.delete(key);
+    const pairs = [...t.pairs.values()].sort(byKeys<ClassSubjectKey>((c) => c.class_level, (c) => c.class_code, (c) => c.subject.name, (c) => c.group_code ?? ''));
     const substitutedPairs = new Map<string, { pair: ClassSubjectKey; lessons: ReportLesson[] }>();
     for (const l of t.substituted) {
       const k = pairKey(l.class_id, l.subject.id);
@@ -123,7 +136,7 @@ export async function loadTeacherReportData(ctx: ServiceContext, input: TeacherR
     return {
       code: t.code,
       name: t.name,
-      class_subjects: pairs.map((pair) => taught(pair, t.own.filter((l) => l.class_id === pair.class_id && l.subject.id === pair.subject.id))),
+      class_subjects: pairs.map((pair) => taught(pair, t.own.filter((l) => l.class_id === pair.class_id && l.subject.id === pair.subject.id && (l.group_id ?? null) === (pair.group_id ?? null)))),
       substitutions,
     };
   });

@@ -20,6 +20,8 @@ import {
   isMarkCode,
   JUSTIFY_REASONS,
   justifyTransition,
+  justifiedCode,
+  switchTransition,
   markTransition,
   MARK_CODES,
   type MarkCode,
@@ -33,6 +35,7 @@ import { resolveLesson, type LessonRef } from './lessons.ts';
 import { journalScope } from './journal-scope.ts';
 import { readingIn } from './reading.ts';
 import { entryTimestamp } from './entry-time.ts';
+import { groupLessonRows, requireGroupMembers } from './groups.ts';
 
 export interface MarkInput extends LessonRef {
   students?: string[];
@@ -60,9 +63,20 @@ export async function markAbsences(ctx: ServiceContext, input: MarkInput): Promi
   const { lesson, schoolClass, subject, year } = await resolveLesson(ctx, input);
   const scope = await journalScope(ctx, actor, { schoolClass, subject, lesson });
   const students = await resolveStudents(ctx, codes);
-  await requireEnrolled(ctx, schoolClass.id, schoolClass.code, lesson.date, students);
+  // A group's lesson takes its members only; across classes each student's mark goes on their class's row.
+  const rows = await groupLessonRows(ctx, lesson, students, year.id);
+  if (lesson.group_id !== null) {
+    await requireGroupMembers(ctx, lesson, students);
+    for (const row of new Set(rows.values())) {
+      const rowClass = row.class_id === schoolClass.id ? schoolClass : (await findClassById(ctx.db, row.class_id))!;
+      await requireEnrolled(ctx, rowClass.id, rowClass.code, lesson.date, students.filter((s) => rows.get(s.id) === row));
+    }
+  } else await requireEnrolled(ctx, schoolClass.id, schoolClass.code, lesson.date, students);
 
-  const existing = new Map((await findAbsencesOfLesson(ctx.db, lesson.id, students.map((s) => s.id))).map((a) => [a.student_id, a]));
+  const existing = new Map<number, Awaited<ReturnType<typeof findAbsencesOfLesson>>[number]>();
+  for (const row of new Set(rows.values())) {
+    for (const a of await findAbsencesOfLesson(ctx.db, row.id, students.filter((s) => rows.get(s.id) === row).map((s) => s.id))) existing.set(a.student_id, a);
+  }
   const planned = students.map((student) => {
     const current = existing.get(student.id);
     return { student, current, outcome: markTransition(current ? { code: current.code, removed: current.removed === 1 } : null, code as MarkCode) };
@@ -88,7 +102,7 @@ export async function markAbsences(ctx: ServiceContext, input: MarkInput): Promi
       case 'create': {
         const row = await insertAbsence(ctx.db, {
           school_id: ctx.school.id,
-          lesson_id: lesson.id,
+          lesson_id: rows.get(student.id)!.id,
           student_id: student.id,
           marked_code: outcome.code,
           code: outcome.code,
@@ -160,7 +174,12 @@ export async function justifyAbsences(ctx: ServiceContext, input: JustifyInput):
   if (compareDates(from, to) > 0) throw new AppError('invalid', `--to ${to} is before --from ${from}.`);
   const note = optionalText(input.note) ?? null;
 
-  const absences = await findStudentAbsencesInRange(ctx.db, student.id, from, to, 'n');
+  const unjustified = await findStudentAbsencesInRange(ctx.db, student.id, from, to, 'n');
+  // §19: with nothing unjustified left, the class teacher changes a decision already made: ns ↔ nc, kept in the history.
+  const switching = unjustified.length === 0;
+  const absences = switching
+    ? (await findStudentAbsencesInRange(ctx.db, student.id, from, to, justifiedCode(reason) === 'ns' ? 'nc' : 'ns'))
+    : unjustified;
   const classTeacherOf = new Map<number, boolean>();
   for (const absence of absences) {
     if (!classTeacherOf.has(absence.class_id)) {
@@ -179,9 +198,9 @@ export async function justifyAbsences(ctx: ServiceContext, input: JustifyInput):
   }
   const at = timestamp(ctx);
   for (const absence of absences) {
-    const next = justifyTransition(absence.code, reason)!;
+    const next = (switching ? switchTransition(absence.code, reason) : justifyTransition(absence.code, reason))!;
     await updateAbsence(ctx.db, absence.id, { code: next, decided_by: actor.id, decided_at: at, note: note ?? absence.note, updated_at: at, updated_by: actor.id });
-    await insertAbsenceChange(ctx.db, { absence_id: absence.id, action: 'justify', code_before: absence.code, code_after: next, reason: note, changed_by: actor.id, changed_at: at });
+    await insertAbsenceChange(ctx.db, { absence_id: absence.id, action: switching ? 'switch' : 'justify', code_before: absence.code, code_after: next, reason: note, changed_by: actor.id, changed_at: at });
   }
   return listAbsenceViews(ctx.db, { ids: absences.map((a) => a.id) });
 }

@@ -86,7 +86,10 @@ export interface DemoData {
   students: Record<'code' | 'first_name' | 'last_name' | 'personal_code' | 'class' | 'birth_date' | 'sex' | 'phone' | 'email' | 'address', string>[];
   guardians: Record<'student' | 'first_name' | 'last_name' | 'relation' | 'phone' | 'email' | 'address', string>[];
   assignments: Record<'class' | 'subject' | 'teacher', string>[];
-  timetable: Record<'class' | 'weekday' | 'number' | 'subject', string>[];
+  timetable: Record<'class' | 'weekday' | 'number' | 'subject' | 'group', string>[];
+  /** Split language and sport groups of 7.a and 9.b, and an elective across both classes (issue 19). */
+  groups: Record<'code' | 'subject' | 'teachers' | 'classes' | 'name', string>[];
+  groupMembers: Record<'group' | 'student', string>[];
   substitutions: Record<'date' | 'class' | 'number' | 'teacher', string>[];
   /** Topics for levels 7–12 and, separately, for the primary levels 1–6: the same subject is taught very differently. */
   topics: Record<'subject' | 'topic' | 'homework', string>[];
@@ -105,7 +108,9 @@ export function loadDemoData(dir = demoDataDir()): DemoData {
     students: readCsv(dir, 'students.csv', ['code', 'first_name', 'last_name', 'personal_code', 'class', 'birth_date', 'sex', 'phone', 'email', 'address'] as const),
     guardians: readCsv(dir, 'guardians.csv', ['student', 'first_name', 'last_name', 'relation', 'phone', 'email', 'address'] as const),
     assignments: readCsv(dir, 'assignments.csv', ['class', 'subject', 'teacher'] as const),
-    timetable: readCsv(dir, 'timetable.csv', ['class', 'weekday', 'number', 'subject'] as const),
+    timetable: readCsv(dir, 'timetable.csv', ['class', 'weekday', 'number', 'subject', 'group'] as const),
+    groups: readCsv(dir, 'groups.csv', ['code', 'subject', 'teachers', 'classes', 'name'] as const),
+    groupMembers: readCsv(dir, 'group_members.csv', ['group', 'student'] as const),
     substitutions: readCsv(dir, 'substitutions.csv', ['date', 'class', 'number', 'teacher'] as const),
     topics: readCsv(dir, 'topics.csv', topicColumns),
     primaryTopics: readCsv(dir, 'topics-primary.csv', topicColumns),
@@ -242,7 +247,7 @@ function toActor(staff: { id: number; code: string; first_name: string; last_nam
 }
 
 /** The registry files of data/demo, in the importer's dependency order. */
-const REGISTRY_FILES = ['subjects', 'staff', 'classes', 'students', 'guardians', 'assignments', 'timetable'] as const;
+const REGISTRY_FILES = ['subjects', 'staff', 'classes', 'students', 'guardians', 'assignments', 'groups', 'group_members', 'timetable'] as const;
 
 /* ------------------------------------------------------- moving in time */
 
@@ -394,9 +399,16 @@ async function writeJournal(run: DemoRun, data: DemoData, years: number): Promis
   const pointGrades: EnteredGrade[] = [];
   const episodes: (Episode & { classCode: string; classTeacher: string })[] = [];
 
+  // A group's lesson is recorded once, by its teacher, for its members in every class it draws from.
+  const groupTeacher = new Map(data.groups.map((g) => [g.code, g.teachers.split('|')[0]!]));
+  const groupMembers = new Map<string, string[]>();
+  for (const m of data.groupMembers) groupMembers.set(m.group, [...(groupMembers.get(m.group) ?? []), m.student]);
+  const groupLessonsDone = new Set<string>();
+  const groupTopicTurn = new Map<string, number>();
+
   const classes = data.classes.map((c) => {
     const level = Number(c.level);
-    const slots = data.timetable.filter((t) => t.class === c.code).map((t) => ({ weekday: Number(t.weekday), number: Number(t.number), subject: t.subject }));
+    const slots = data.timetable.filter((t) => t.class === c.code).map((t) => ({ weekday: Number(t.weekday), number: Number(t.number), subject: t.subject, group: t.group || null }));
     const lessonsOn = (date: IsoDate) => slots.filter((s) => s.weekday === weekday(date)).map((s) => s.number).sort((a, b) => a - b);
     const students: DemoStudent[] = data.students.filter((s) => s.class === c.code).map((s) => ({ code: s.code, ability: Math.min(9.8, Math.max(3.6, 6.9 + rnd.normal() * 1.5)) }));
     const classEpisodes = students.flatMap((s) => absenceEpisodes(run, s.code, lessonsOn));
@@ -404,9 +416,46 @@ async function writeJournal(run: DemoRun, data: DemoData, years: number): Promis
     return { code: c.code, level, slots, students, episodes: classEpisodes, topicTurn: new Map<string, number>() };
   });
 
+  const everyone = new Map(classes.flatMap((c) => c.students.map((s) => [s.code, { student: s, schoolClass: c }] as const)));
   for (const date of run.days) {
+    /** A group's lesson of the day (once, whichever class's timetable names it first): absences and grades for its members only. */
+    const writeGroupLesson = async (group: string, number: number, level: number): Promise<void> => {
+      const done = `${group}|${date}|${number}`;
+      if (groupLessonsDone.has(done)) return;
+      groupLessonsDone.add(done);
+      const teacher = groupTeacher.get(group);
+      if (!teacher) throw new Error(`timetable.csv: no group ${group} in groups.csv`);
+      const subject = data.groups.find((g) => g.code === group)!.subject;
+      const topics = topicsFor(level, subject);
+      if (topics.length === 0) throw new Error(`No topics for ${subject} at level ${level}`);
+      const turn = groupTopicTurn.get(group) ?? 0;
+      groupTopicTurn.set(group, turn + 1);
+      const { topic, homework } = topics[turn % topics.length]!;
+      const entered = afternoon(rnd, date);
+      const ctx = actingAs(run, teacher, entered);
+      const lesson = await addLesson(ctx, { group, date, number, topic, homework: given(homework) });
+      const members = (groupMembers.get(group) ?? []).map((code) => everyone.get(code)).filter((m) => m !== undefined);
+      for (const m of members) {
+        const key = `${m.schoolClass.code}|${date}`;
+        lastEntry.set(key, later(lastEntry.get(key) ?? entered, entered));
+      }
+      const away = new Set(members.filter((m) => m.schoolClass.episodes.some((e) => e.student === m.student.code && e.from <= date && date <= e.to && (!e.lessons || e.lessons.has(number)))).map((m) => m.student.code));
+      if (away.size > 0) await markAbsences(ctx, { lesson: lesson.id, students: [...away], code: 'n' });
+      const work = workOfTopic(topic);
+      const present = members.filter((m) => !away.has(m.student.code));
+      if (work) {
+        await enterGrades(ctx, { lesson: lesson.id, work, students: members.map((m) => `${m.student.code}=${away.has(m.student.code) ? 'nv' : gradeValue(rnd, m.student.ability, work, level)}`) });
+      } else if (present.length > 0 && rnd.chance(0.45)) {
+        const chosen = present.filter(() => rnd.chance(3 / present.length));
+        if (chosen.length > 0) await enterGrades(ctx, { lesson: lesson.id, work: 'regular', students: chosen.map((m) => `${m.student.code}=${gradeValue(rnd, m.student.ability, 'regular', level)}`) });
+      }
+    };
     for (const c of classes) {
       for (const slot of c.slots.filter((s) => s.weekday === weekday(date)).sort((a, b) => a.number - b.number)) {
+        if (slot.group) {
+          await writeGroupLesson(slot.group, slot.number, c.level);
+          continue;
+        }
         const assigned = teacherOf.get(`${c.code}|${slot.subject}`);
         if (!assigned) throw new Error(`timetable.csv: nobody teaches ${slot.subject} in ${c.code} (assignments.csv)`);
         const substitute = substitutes.get(`${date}|${c.code}|${slot.number}`);

@@ -1,5 +1,6 @@
 import { AppError } from '../errors.ts';
-import type { SchoolClass, SchoolYear, Subject } from '../db/schema.ts';
+import type { Lesson, SchoolClass, SchoolYear, Subject } from '../db/schema.ts';
+import { groupLessonRows, requireGroupMembers } from './groups.ts';
 import {
   findGradeById,
   findTermGrades,
@@ -28,6 +29,7 @@ import { entryTimestamp } from './entry-time.ts';
 import { requireEnrolled } from './absences.ts';
 import { classSubjects, reportClasses, rosterInPeriod } from '../db/repositories/report-data.ts';
 import { byKeys } from '../domain/latvian-order.ts';
+import { makeupRefusal } from '../domain/promotion.ts';
 import { parseTerm, termPeriod } from '../reports/term-period.ts';
 
 export interface GradeInput extends LessonRef {
@@ -37,6 +39,8 @@ export interface GradeInput extends LessonRef {
   work?: string;
   note?: string;
   exemptCertificate?: string;
+  /** Why a make-up grade is entered for a subject that is not failing (§26). */
+  reason?: string;
   /** Historic entry time (imports); now when absent. */
   enteredAt?: string;
 }
@@ -59,12 +63,13 @@ interface GradeTarget {
   date: IsoDate;
   lessonId: number | null;
   lessonTeacherId: number | null;
+  lesson?: Lesson;
 }
 
 async function gradeTarget(ctx: ServiceContext, input: GradeInput, work: WorkKind): Promise<GradeTarget> {
   if (input.lesson !== undefined) {
     const { lesson, schoolClass, subject, year } = await resolveLesson(ctx, input);
-    return { schoolClass, subject, year, date: lesson.date, lessonId: lesson.id, lessonTeacherId: lesson.teacher_id };
+    return { schoolClass, subject, year, date: lesson.date, lessonId: lesson.id, lessonTeacherId: lesson.teacher_id, lesson };
   }
   const year = await resolveYear(ctx);
   const schoolClass = await resolveClass(ctx, year, requireText(input.class, 'class'));
@@ -100,7 +105,24 @@ export async function enterGrades(ctx: ServiceContext, input: GradeInput): Promi
     if (seen.has(s.id)) throw new AppError('invalid', `${s.code} is named twice.`);
     seen.add(s.id);
   }
-  await requireEnrolled(ctx, target.schoolClass.id, target.schoolClass.code, target.date, students);
+  // A group's lesson takes its members only; across classes each student's grade goes on their class's row.
+  const rows = target.lesson ? await groupLessonRows(ctx, target.lesson, students, target.year.id) : null;
+  if (target.lesson && target.lesson.group_id !== null) {
+    await requireGroupMembers(ctx, target.lesson, students);
+    for (const row of new Set(rows!.values())) {
+      const schoolClass = row.class_id === target.schoolClass.id ? target.schoolClass : (await findClassById(ctx.db, row.class_id))!;
+      await requireEnrolled(ctx, schoolClass.id, schoolClass.code, target.date, students.filter((s) => rows!.get(s.id) === row));
+    }
+  } else await requireEnrolled(ctx, target.schoolClass.id, target.schoolClass.code, target.date, students);
+  if (work === 'makeup') {
+    // §26: a make-up exam only where the annual grade fails or is missing, unless a reason is given.
+    const annual = await findTermGrades(ctx.db, target.year.id, target.subject.id, 'annual', students.map((s) => s.id));
+    const reason = optionalText(input.reason) ?? null;
+    for (const s of students) {
+      const refusal = makeupRefusal(annual.find((g) => g.student_id === s.id)?.value ?? null, target.schoolClass.level, reason);
+      if (refusal) throw new AppError('invalid', `${s.code}, ${target.subject.code}: ${refusal}.`);
+    }
+  }
   if (isTerm) {
     const existing = await findTermGrades(ctx.db, target.year.id, target.subject.id, work, students.map((s) => s.id));
     if (existing.length > 0) {
@@ -117,13 +139,13 @@ export async function enterGrades(ctx: ServiceContext, input: GradeInput): Promi
       school_id: ctx.school.id,
       school_year_id: target.year.id,
       student_id: student.id,
-      class_id: target.schoolClass.id,
+      class_id: rows?.get(student.id)?.class_id ?? target.schoolClass.id,
       subject_id: target.subject.id,
-      lesson_id: target.lessonId,
+      lesson_id: rows?.get(student.id)?.id ?? target.lessonId,
       date: target.date,
       work,
       value,
-      note,
+      note: work === 'makeup' && input.reason && !note ? optionalText(input.reason) ?? null : note,
       exempt_certificate: value === 'a' ? certificate : null,
       created_at: at,
       created_by: actor.id,
@@ -152,10 +174,9 @@ export async function correctGrade(ctx: ServiceContext, idInput: string | number
   if (!grade) throw new AppError('not_found', `No grade with id ${id}. See \`ezurnals grade list\`.`);
   const schoolClass = (await findClassById(ctx.db, grade.class_id))!;
   const subject = (await findSubjectById(ctx.db, grade.subject_id))!;
-  const scope = await journalScope(ctx, actor, { schoolClass, subject });
-  const lessonTeacher = grade.lesson_id
-    ? (await findLessonById(ctx.db, ctx.school.id, grade.lesson_id))?.teacher_id
-    : undefined;
+  const gradeLesson = grade.lesson_id ? await findLessonById(ctx.db, ctx.school.id, grade.lesson_id) : undefined;
+  const scope = await journalScope(ctx, actor, { schoolClass, subject, lesson: gradeLesson });
+  const lessonTeacher = gradeLesson?.teacher_id;
   requireRight(ctx, 'correct-grade', { ...scope, taughtLesson: lessonTeacher === actor.id });
 
   const reason = requireText(input.reason, 'reason');

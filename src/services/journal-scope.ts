@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection.ts';
 import type { Lesson, SchoolClass, Subject } from '../db/schema.ts';
 import { teacherIdsFor, teachesInClass } from '../db/repositories/assignments.ts';
+import { findGroupById, groupTeacherIds } from '../db/repositories/groups.ts';
 import type { Actor, Right, Scope } from '../domain/permissions.ts';
 import { requireRight, type ServiceContext } from './context.ts';
 
@@ -10,9 +11,11 @@ export async function journalScope(
   actor: Actor,
   target: { schoolClass: SchoolClass; subject: Subject; lesson?: Lesson },
 ): Promise<Scope> {
-  const teachers = await teacherIdsFor(ctx.db, target.schoolClass.id, target.subject.id);
+  // Rights follow the group: only its teachers write in a group's lessons (the teacher of group 1 may not grade group 2).
+  const group = target.lesson?.group_id ? await findGroupById(ctx.db, target.lesson.group_id) : undefined;
+  const teachers = group ? await groupTeacherIds(ctx.db, group.id) : await teacherIdsFor(ctx.db, target.schoolClass.id, target.subject.id);
   return {
-    target: `${target.subject.code} in ${target.schoolClass.code}`,
+    target: group ? `group ${group.code} (${target.subject.code} in ${target.schoolClass.code})` : `${target.subject.code} in ${target.schoolClass.code}`,
     teaches: teachers.includes(actor.id),
     taughtLesson: target.lesson ? target.lesson.teacher_id === actor.id : false,
     classTeacher: target.schoolClass.class_teacher_id === actor.id,

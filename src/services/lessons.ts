@@ -1,6 +1,6 @@
 import { AppError } from '../errors.ts';
 import type { Lesson, SchoolClass, SchoolYear, Subject } from '../db/schema.ts';
-import { findLessonById, findLessonInSlot, findLessonsOn, insertLesson, listLessonViews, updateLesson, type LessonView } from '../db/repositories/lessons.ts';
+import { findLessonById, findLessonsOn, insertLesson, listLessonViews, updateLesson, type LessonView } from '../db/repositories/lessons.ts';
 import { teacherIdsFor } from '../db/repositories/assignments.ts';
 import { findClassById } from '../db/repositories/classes.ts';
 import { findStaffById } from '../db/repositories/staff.ts';
@@ -10,12 +10,15 @@ import type { IsoDate } from '../domain/dates.ts';
 import type { WorkingCalendar } from '../domain/calendar.ts';
 import { requireActor, requireRight, timestamp, type ServiceContext } from './context.ts';
 import { optionalDate, optionalText, requireDate, requireId, requireInteger, requireText } from './input.ts';
-import { loadCalendar, resolveClass, resolveStaff, resolveSubject, resolveYear } from './lookup.ts';
+import { loadCalendar, resolveClass, resolveStaff, resolveStudents, resolveSubject, resolveYear } from './lookup.ts';
+import { resolveGroup } from './groups.ts';
+import { groupMembersOn } from '../db/repositories/groups.ts';
 import { journalScope } from './journal-scope.ts';
 import { readingIn } from './reading.ts';
 import { entryTimestamp } from './entry-time.ts';
 import { substitutionFor } from './substitutions.ts';
 import { authorize } from '../domain/permissions.ts';
+import { addGroupLesson, requireFreeSlot } from './group-lessons.ts';
 
 /** Lesson numbers in a Latvian school day: 0 (an early lesson) to 12. */
 export const LESSON_NUMBERS = { min: 0, max: 12 } as const;
@@ -27,6 +30,10 @@ export interface LessonRef {
   subject?: string;
   date?: string;
   number?: string | number;
+  /** Two groups of a class may share a slot: the group names which lesson. */
+  group?: string;
+  /** Or the students named (absences, grades: `S001` or `S001=8`), whose group's lesson it is. */
+  students?: string[];
 }
 
 export interface ResolvedLesson {
@@ -52,11 +59,13 @@ export async function resolveLesson(ctx: ServiceContext, ref: LessonRef): Promis
     const date = requireDate(ref.date, 'date');
     const candidates = await findLessonsOn(ctx.db, schoolClass.id, subject.id, date);
     const number = ref.number === undefined ? undefined : requireInteger(ref.number, 'number', LESSON_NUMBERS.min, LESSON_NUMBERS.max);
-    const matching = number === undefined ? candidates : candidates.filter((l) => l.number === number);
+    let matching = number === undefined ? candidates : candidates.filter((l) => l.number === number);
+    if (matching.length > 1 && matching.some((l) => l.group_id !== null)) matching = await lessonOfGroup(ctx, year, matching, ref);
     if (matching.length === 0) {
       throw new AppError('not_found', `No ${subject.code} lesson in ${schoolClass.code} on ${date}${number === undefined ? '' : `, lesson ${number}`}.`);
     }
     if (matching.length > 1) {
+      if (new Set(matching.map((l) => l.number)).size === 1) throw new AppError('usage', `${schoolClass.code} has ${subject.code} in lesson ${matching[0]!.number} on ${date} in several groups: add --group.`);
       throw new AppError('usage', `${schoolClass.code} has ${subject.code} in lessons ${matching.map((l) => l.number).join(', ')} on ${date}: add --number.`);
     }
     lesson = matching[0]!;
@@ -65,6 +74,35 @@ export async function resolveLesson(ctx: ServiceContext, ref: LessonRef): Promis
   const subject = (await findSubjectById(ctx.db, lesson.subject_id))!;
   const year = (await findSchoolYearById(ctx.db, schoolClass.school_year_id))!;
   return { lesson, schoolClass, subject, year };
+}
+
+/**
+ * Of the lessons of one class, subject and slot (two groups side by side),
+ * the one of the named group, else of the group the named students belong
+ * to; all of them when that does not decide (the caller then asks).
+ */
+async function lessonOfGroup(ctx: ServiceContext, year: SchoolYear, lessons: Lesson[], ref: LessonRef): Promise<Lesson[]> {
+  if (ref.group) {
+    const group = await resolveGroup(ctx, year, ref.group);
+    const mine = lessons.filter((l) => l.group_id === group.id);
+    if (mine.length === 0) throw new AppError('not_found', `Group ${group.code} has no such lesson (it has its lessons in: ${lessons.map((l) => l.number).join(', ')}).`);
+    return mine;
+  }
+  const codes = (ref.students ?? []).map((s) => s.split('=')[0]!.trim()).filter(Boolean);
+  if (codes.length === 0) return lessons;
+  const students = await resolveStudents(ctx, codes);
+  const fitting: Lesson[] = [];
+  for (const lesson of lessons) {
+    if (lesson.group_id === null) continue;
+    const members = await groupMembersOn(ctx.db, lesson.group_id, lesson.date, students.map((s) => s.id));
+    if (members.size === students.length) fitting.push(lesson);
+  }
+  if (fitting.length === 1) return fitting;
+  if (fitting.length === 0) {
+    const names = await ctx.db.selectFrom('study_group').select('code').where('id', 'in', lessons.map((l) => l.group_id ?? -1)).orderBy('code').execute();
+    throw new AppError('invalid', `${codes.join(', ')} ${codes.length === 1 ? 'is' : 'are'} in none of the groups with this lesson (${names.map((n) => n.code).join(', ')}), or in different ones: name the group with --group.`);
+  }
+  return fitting;
 }
 
 /** Why a date is not a teaching day of the year, or null (REFERENCE §4). */
@@ -87,12 +125,15 @@ export interface LessonInput {
   homework?: string;
   teacher?: string;
   substituteFor?: string;
+  /** A group's lesson (`lesson add --group`): the class and subject come from the group. */
+  group?: string;
   force?: boolean;
   /** Historic entry time (imports); now when absent. */
   enteredAt?: string;
 }
 
 export async function addLesson(ctx: ServiceContext, input: LessonInput): Promise<LessonView> {
+  if (input.group) return addGroupLesson(ctx, { ...input, group: input.group });
   const actor = requireActor(ctx);
   const year = await resolveYear(ctx);
   const schoolClass = await resolveClass(ctx, year, requireText(input.class, 'class'));
@@ -152,11 +193,7 @@ export async function addLesson(ctx: ServiceContext, input: LessonInput): Promis
     const reason = whyNoLessons(date, year, await loadCalendar(ctx));
     if (reason) throw new AppError('invalid', `No lessons on that day: ${reason}. Use --force to record it anyway.`);
   }
-  const taken = await findLessonInSlot(ctx.db, schoolClass.id, date, number);
-  if (taken) {
-    const takenSubject = (await findSubjectById(ctx.db, taken.subject_id))?.code;
-    throw new AppError('conflict', `${schoolClass.code} already has lesson ${number} on ${date}: ${takenSubject} (id ${taken.id}).`);
-  }
+  await requireFreeSlot(ctx, { classId: schoolClass.id, classCode: schoolClass.code, yearId: year.id, date, number }, { groupId: null, teacherId });
   const at = entryTimestamp(ctx, input.enteredAt);
   const homework = optionalText(input.homework) ?? null;
   const lesson = await insertLesson(ctx.db, {
@@ -188,7 +225,9 @@ export async function setLesson(ctx: ServiceContext, ref: LessonRef, input: { to
   const homework = optionalText(input.homework);
   // Deadline control judges homework by when it was first given; a later rewording is a correction.
   const homeworkGiven = !!homework && lesson.homework === null;
-  await updateLesson(ctx.db, lesson.id, {
+  // A group's lesson across classes is a row per class: they keep one topic and homework.
+  const rows = lesson.group_id === null ? [lesson.id] : (await ctx.db.selectFrom('lesson').select('id').where('group_id', '=', lesson.group_id).where('date', '=', lesson.date).where('number', '=', lesson.number).execute()).map((r) => r.id);
+  for (const id of rows) await updateLesson(ctx.db, id, {
     topic,
     homework,
     ...(homework === null ? { homework_entered_at: null } : homeworkGiven ? { homework_entered_at: at } : {}),

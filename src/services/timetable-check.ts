@@ -48,7 +48,7 @@ export async function checkAgainstTimetable(ctx: ServiceContext, year: SchoolYea
   const recorded = (await lessonsInPeriod(ctx.db, ctx.school.id, scope.from, through)).filter((l) => !classIds || classIds.has(l.class_id));
   const missing = unrecordedLessons(
     expected,
-    recorded.map((l) => ({ class_id: l.class_id, subject_id: l.subject.id, date: l.date, number: l.number })),
+    recorded.map((l) => ({ class_id: l.class_id, subject_id: l.subject.id, date: l.date, number: l.number, group_id: l.group_id })),
   );
   return { through, teaching_days: days, expected, missing, recorded };
 }

@@ -9,6 +9,8 @@ import { referenceDate } from './classes.ts';
 import { requireDate, requireDayInYear, requireInteger, requireText } from './input.ts';
 import { LESSON_NUMBERS } from './lessons.ts';
 import { resolveClass, resolveStaff, resolveSubject, resolveYear } from './lookup.ts';
+import { resolveGroup } from './groups.ts';
+import { groupClassIds, groupTeacherIds } from '../db/repositories/groups.ts';
 
 /** A place in the weekly timetable: a class's lesson number on a weekday. */
 export interface TimetablePlaceInput {
@@ -17,6 +19,8 @@ export interface TimetablePlaceInput {
   number?: string | number;
   /** The first day the change holds (default: today, or the year's first day before the year begins). */
   from?: string;
+  /** A group's place: the group's classes, its subject and teachers (issue 19). */
+  group?: string;
 }
 
 export interface TimetableSlotInput extends TimetablePlaceInput {
@@ -69,6 +73,7 @@ async function viewOf(ctx: ServiceContext, year: SchoolYear, id: number): Promis
  * timetable they had; setting what already holds changes nothing.
  */
 export async function setTimetableSlot(ctx: ServiceContext, input: TimetableSlotInput): Promise<TimetableChange> {
+  if (input.group) return setGroupSlot(ctx, { ...input, group: input.group });
   const actor = requireRight(ctx, 'manage-timetable');
   const place = await resolvePlace(ctx, input);
   const subject = await resolveSubject(ctx, requireText(input.subject, 'subject'));
@@ -82,10 +87,11 @@ export async function setTimetableSlot(ctx: ServiceContext, input: TimetableSlot
   } else if (assigned[0] !== undefined) teacherId = assigned[0];
   else throw new AppError('invalid', `Nobody teaches ${target}: add an assignment first (\`ezurnals assign add\`) or name --teacher.`);
 
+  // The whole class's lesson takes the place from its groups too.
   const rows = await slotsAtPlace(ctx.db, place.schoolClass.id, place.weekday, place.number);
   const current = rows.find((r) => holdsOn(r, place.from));
   const planned = rows.some((r) => r.valid_from > place.from);
-  if (current && current.valid_to === null && !planned && current.subject_id === subject.id && current.teacher_id === teacherId) {
+  if (current && current.group_id === null && current.valid_to === null && !planned && rows.filter((r) => holdsOn(r, place.from)).length === 1 && current.subject_id === subject.id && current.teacher_id === teacherId) {
     return { outcome: 'unchanged', slot: await viewOf(ctx, place.year, current.id) };
   }
   await applyReplacement(ctx, rows, place.from);
@@ -102,6 +108,55 @@ export async function setTimetableSlot(ctx: ServiceContext, input: TimetableSlot
     created_by: actor.id,
   });
   return { outcome: current ? 'replaced' : 'created', slot: await viewOf(ctx, place.year, slot.id) };
+}
+
+/**
+ * A group's lesson in the timetable: one slot per class of the group, in
+ * the group's subject with its teacher (--teacher: one of them). It takes
+ * the place from the group's earlier lesson there and from the whole class's;
+ * other groups of the class keep theirs (two groups learn side by side).
+ */
+async function setGroupSlot(ctx: ServiceContext, input: TimetableSlotInput & { group: string }): Promise<TimetableChange> {
+  const actor = requireRight(ctx, 'manage-timetable');
+  const year = await resolveYear(ctx);
+  const group = await resolveGroup(ctx, year, input.group);
+  const weekday = requireWeekday(input.weekday);
+  const number = requireInteger(input.number, 'number', LESSON_NUMBERS.min, LESSON_NUMBERS.max);
+  const from = input.from === undefined ? referenceDate(ctx, year) : requireDayInYear(requireDate(input.from, 'from'), 'from', year);
+  if (input.subject && (await resolveSubject(ctx, input.subject)).id !== group.subject_id) throw new AppError('invalid', `Group ${group.code} learns another subject than ${input.subject}.`);
+  const teachers = await groupTeacherIds(ctx.db, group.id);
+  const teacherId = input.teacher ? (await resolveStaff(ctx, input.teacher, 'teacher')).id : teachers[0];
+  if (teacherId === undefined || !teachers.includes(teacherId)) throw new AppError('invalid', `${input.teacher ?? 'Nobody'} does not teach group ${group.code}.`);
+  const classIds = await groupClassIds(ctx.db, group.id);
+  if (classIds.length === 0) throw new AppError('invalid', `Group ${group.code} has no classes yet: \`ezurnals group set ${group.code} --class …\` or add members.`);
+  let outcome: TimetableChange['outcome'] = 'unchanged';
+  let first: number | undefined;
+  for (const classId of classIds) {
+    const rows = (await slotsAtPlace(ctx.db, classId, weekday, number)).filter((r) => r.group_id === null || r.group_id === group.id);
+    const current = rows.find((r) => holdsOn(r, from));
+    const planned = rows.some((r) => r.valid_from > from);
+    if (current && current.group_id === group.id && current.valid_to === null && !planned && current.teacher_id === teacherId) {
+      first ??= current.id;
+      continue;
+    }
+    await applyReplacement(ctx, rows, from);
+    const slot = await insertTimetableSlot(ctx.db, {
+      school_id: ctx.school.id,
+      class_id: classId,
+      weekday,
+      number,
+      subject_id: group.subject_id,
+      teacher_id: teacherId,
+      group_id: group.id,
+      valid_from: from,
+      valid_to: null,
+      created_at: timestamp(ctx),
+      created_by: actor.id,
+    });
+    first ??= slot.id;
+    outcome = current ? 'replaced' : outcome === 'replaced' ? 'replaced' : 'created';
+  }
+  return { outcome, slot: await viewOf(ctx, year, first!) };
 }
 
 async function applyReplacement(ctx: ServiceContext, rows: readonly TimetableSlot[], from: IsoDate): Promise<{ ended: number[]; removed: number }> {
@@ -121,6 +176,23 @@ export interface TimetableClearing {
 /** Ends a place's lesson from a day on (the place is then free): the days before keep it. */
 export async function clearTimetableSlot(ctx: ServiceContext, input: TimetablePlaceInput): Promise<TimetableClearing> {
   requireRight(ctx, 'manage-timetable');
+  if (input.group) {
+    const year = await resolveYear(ctx);
+    const group = await resolveGroup(ctx, year, input.group);
+    const weekday = requireWeekday(input.weekday);
+    const number = requireInteger(input.number, 'number', LESSON_NUMBERS.min, LESSON_NUMBERS.max);
+    const from = input.from === undefined ? referenceDate(ctx, year) : requireDayInYear(requireDate(input.from, 'from'), 'from', year);
+    const ended: number[] = [];
+    let removed = 0;
+    for (const classId of await groupClassIds(ctx.db, group.id)) {
+      const rows = (await slotsAtPlace(ctx.db, classId, weekday, number)).filter((r) => r.group_id === group.id);
+      const change = await applyReplacement(ctx, rows, from);
+      ended.push(...change.ended);
+      removed += change.removed;
+    }
+    if (ended.length === 0 && removed === 0) throw new AppError('not_found', `The timetable has no lesson of group ${group.code} on ${WEEKDAY_NAMES.en[weekday - 1]}, lesson ${number}, on ${from} or later.`);
+    return { ended: await listTimetableSlotViews(ctx.db, { yearId: year.id, ids: ended }), removed };
+  }
   const place = await resolvePlace(ctx, input);
   const rows = await slotsAtPlace(ctx.db, place.schoolClass.id, place.weekday, place.number);
   const { ended, removed } = await applyReplacement(ctx, rows, place.from);

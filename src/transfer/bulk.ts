@@ -516,7 +516,12 @@ async function importAbsences(f: BulkFile<FieldOf<'absences'>>, batches: AsyncIt
       }
       // resolveLesson: the lesson of that class, subject and day (and number).
       const candidates = data.lessons.get(`${schoolClass.id}|${subject.id}|${date}`) ?? [];
-      const matching = number === undefined ? candidates : candidates.filter((l) => l.number === number);
+      let matching = number === undefined ? candidates : candidates.filter((l) => l.number === number);
+      // Two groups' lessons in one slot: the student's group's (as resolveLesson does).
+      if (matching.length > 1 && matching.some((l) => l.group_id !== null)) {
+        const theirs = matching.filter((l) => l.group_id !== null && data.inGroup(l.group_id, student!.id, l.date));
+        if (theirs.length > 0) matching = theirs;
+      }
       if (matching.length !== 1) {
         f.fail(line, cells, 'date', matching.length === 0
           ? `No ${subject.code} lesson in ${schoolClass.code} on ${date}${number === undefined ? '' : `, lesson ${number}`}.`

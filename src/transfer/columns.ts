@@ -78,6 +78,7 @@ export const KIND_COLUMNS = {
     homework: { en: 'homework', lv: 'Mājasdarbs' },
     substitute_for: { en: 'substitute_for', lv: 'Aizvieto' },
     substitute_for_name: { en: 'substitute_for_name', lv: 'Aizvietotā skolotāja vārds un uzvārds' },
+    group: { en: 'group', lv: 'Grupa' },
     entered_at: { en: 'entered_at', lv: 'Ievadīts' },
   }),
   absences: defineColumns({
@@ -112,6 +113,20 @@ export const KIND_COLUMNS = {
     teacher: { en: 'teacher', lv: 'Skolotājs' },
     teacher_name: TEACHER_NAME,
     from: { en: 'from', lv: ['Spēkā no', 'No'] },
+    group: { en: 'group', lv: 'Grupa' },
+  }),
+  groups: defineColumns({
+    code: { en: 'code', lv: ['Grupa', 'Kods'], aliases: ['group'], required: true },
+    subject: { en: 'subject', lv: 'Priekšmets', required: true },
+    teachers: { en: 'teachers', lv: ['Skolotāji', 'Skolotājs'], aliases: ['teacher'], required: true },
+    classes: { en: 'classes', lv: ['Klases', 'Klase'], aliases: ['class'] },
+    name: { en: 'name', lv: 'Nosaukums' },
+  }),
+  group_members: defineColumns({
+    group: { en: 'group', lv: 'Grupa', required: true },
+    student: { en: 'student', lv: 'Skolēns', required: true },
+    from: { en: 'from', lv: 'No' },
+    to: { en: 'to', lv: 'Līdz' },
   }),
   holidays: defineColumns({
     from: { en: 'from', lv: 'No', required: true },
@@ -125,7 +140,7 @@ export type TransferKind = keyof typeof KIND_COLUMNS;
 export const TRANSFER_KINDS = Object.keys(KIND_COLUMNS) as TransferKind[];
 
 /** Dependency order: a bundle imports, and an export folder is read back, in this order. */
-export const IMPORT_ORDER: readonly TransferKind[] = ['holidays', 'subjects', 'staff', 'classes', 'students', 'guardians', 'assignments', 'timetable', 'lessons', 'absences', 'grades'];
+export const IMPORT_ORDER: readonly TransferKind[] = ['holidays', 'subjects', 'staff', 'classes', 'students', 'guardians', 'assignments', 'groups', 'group_members', 'timetable', 'lessons', 'absences', 'grades'];
 
 /**
  * The columns of a file that no field takes (issue 14: "Pers. kods",

@@ -11,6 +11,7 @@ import { listStaff } from '../db/repositories/staff.ts';
 import { listStudents } from '../db/repositories/students.ts';
 import { listSubjects } from '../db/repositories/subjects.ts';
 import { listTimetableSlotViews } from '../db/repositories/timetable.ts';
+import { listGroupMemberViews, listGroupViews } from '../db/repositories/groups.ts';
 import { referenceDate } from '../services/classes.ts';
 import { requireReadRight, requireRightToRead, type ServiceContext } from '../services/context.ts';
 import { resolveYear } from '../services/lookup.ts';
@@ -63,6 +64,7 @@ const READERS: { [K in TransferKind]: (ctx: ServiceContext, yearId: number, onDa
       topic: l.topic,
       homework: l.homework,
       substitute_for: l.substitute_for,
+      group: l.group,
       entered_at: l.created_at,
     })),
   absences: async (ctx, yearId) =>
@@ -71,7 +73,16 @@ const READERS: { [K in TransferKind]: (ctx: ServiceContext, yearId: number, onDa
     (await listGradeViews(ctx.db, { yearId })).map((g) => ({ class: g.class, subject: g.subject, date: g.date, student: g.student, value: g.value, work: g.work, note: g.note, entered_at: g.created_at })),
   // The timetable as it holds from the reference day on, each lesson with the day it started.
   timetable: async (ctx, yearId, onDate) =>
-    (await listTimetableSlotViews(ctx.db, { yearId, from: onDate })).map((s) => ({ class: s.class, weekday: s.weekday, number: s.number, subject: s.subject, teacher: s.teacher, from: s.valid_from })),
+    (await listTimetableSlotViews(ctx.db, { yearId, from: onDate })).map((s) => ({ class: s.class, weekday: s.weekday, number: s.number, subject: s.subject, teacher: s.teacher, from: s.valid_from, group: s.group })),
+  groups: async (ctx, yearId, onDate) =>
+    (await listGroupViews(ctx.db, yearId, onDate)).map((g) => ({ code: g.code, subject: g.subject, teachers: g.teachers.join('|'), classes: g.classes.join('|'), name: g.name })),
+  group_members: async (ctx, yearId) => {
+    const rows: { group: string; student: string; from: string; to: string | null }[] = [];
+    for (const g of await listGroupViews(ctx.db, yearId, '0000-00-00')) {
+      for (const m of await listGroupMemberViews(ctx.db, g.id, yearId)) rows.push({ group: g.code, student: m.student, from: m.from, to: m.to });
+    }
+    return rows;
+  },
   holidays: async (ctx) => (await listHolidays(ctx.db, ctx.school.id)).map((h) => ({ from: h.starts_on, to: h.ends_on, kind: h.kind, name: h.name })),
 };
 

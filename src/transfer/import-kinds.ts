@@ -39,6 +39,8 @@ import { addLesson, LESSON_NUMBERS, resolveLesson, setLesson } from '../services
 import { justifyAbsences, markAbsences } from '../services/absences.ts';
 import { correctGrade, enterGrades } from '../services/grades.ts';
 import { setTimetableSlot } from '../services/timetable.ts';
+import { addGroup, addGroupMembers, resolveGroup, setGroup } from '../services/groups.ts';
+import { endGroupMember, findGroupByCode, groupMemberships, listGroupViews } from '../db/repositories/groups.ts';
 import { parseWeekday } from '../domain/timetable.ts';
 import { entryTimestamp } from '../services/entry-time.ts';
 import type { KIND_COLUMNS, TransferKind } from './columns.ts';
@@ -497,7 +499,7 @@ const timetable: KindHandler<FieldOf<'timetable'>> = {
     const weekday = parseWeekday(row.get('weekday') ?? '') ?? row.get('weekday');
     const from = importDate(row.get('from') ?? '') ?? row.get('from');
     return {
-      key: lower(row.get('class'), String(weekday), row.get('number'), from),
+      key: lower(row.get('class'), String(weekday), row.get('number'), from, row.get('group')),
       field: 'number',
       label: `timetable lesson ${row.get('class')} weekday ${weekday} no. ${row.get('number')}${from ? ` from ${from}` : ''}`,
     };
@@ -511,7 +513,9 @@ const timetable: KindHandler<FieldOf<'timetable'>> = {
     const teacher = await row.check('teacher', (v) => (v ? refs.staff(v) : undefined));
     const from = await row.check('from', isoDate);
     if (row.failed || !schoolClass || weekday === undefined || number === undefined || !subject) return null;
-    const { outcome } = await setTimetableSlot(ctx, { class: schoolClass.code, weekday, number, subject: subject.code, teacher: teacher?.code, from });
+    const group = await row.check('group', async (v) => (v ? resolveGroup(ctx, await refs.year(), v) : undefined));
+    if (row.failed) return null;
+    const { outcome } = await setTimetableSlot(ctx, { class: schoolClass.code, weekday, number, subject: subject.code, teacher: teacher?.code, from, group: group?.code });
     return outcome === 'replaced' ? 'updated' : outcome;
   },
 };
@@ -538,7 +542,8 @@ const placeKey = (row: PlaceRow) =>
 const lessons: KindHandler<FieldOf<'lessons'>> = {
   key(row) {
     const [cls, subject, date, number] = placeKey(row);
-    return { key: lower(cls, subject, date, number), field: 'number', label: `lesson ${cls} ${subject} ${date} no. ${number}` };
+    const group = row.get('group');
+    return { key: lower(cls, subject, date, number, group), field: 'number', label: `lesson ${cls} ${subject} ${date} no. ${number}${group ? ` of group ${group}` : ''}` };
   },
   async apply(row, refs) {
     const { ctx } = row;
@@ -546,12 +551,14 @@ const lessons: KindHandler<FieldOf<'lessons'>> = {
     const teacher = await row.check('teacher', (v) => (v ? refs.staff(v) : undefined));
     const substituted = await row.check('substitute_for', (v) => (v ? refs.staff(v) : undefined));
     const enteredAt = await row.check('entered_at', (v) => enteredAtCell(ctx, v));
+    const group = await row.check('group', async (v) => (v ? resolveGroup(ctx, await refs.year(), v) : undefined));
     if (row.failed || !schoolClass || !subject || !date || number === undefined) return null;
     const place = { class: schoolClass.code, subject: subject.code, date, number };
     const wanted = { topic: row.get('topic'), homework: optionalText(row.get('homework')) };
-    const stored = (await findLessonsOn(ctx.db, schoolClass.id, subject.id, date)).find((l) => l.number === number);
+    // A group's lesson across classes is one row per class in an export: the first creates them all.
+    const stored = (await findLessonsOn(ctx.db, schoolClass.id, subject.id, date)).find((l) => l.number === number && l.group_id === (group?.id ?? null));
     if (!stored) {
-      await addLesson(ctx, { ...place, topic: wanted.topic, homework: row.get('homework'), teacher: teacher?.code, substituteFor: substituted?.code, enteredAt });
+      await addLesson(ctx, { ...place, topic: wanted.topic, homework: row.get('homework'), teacher: teacher?.code, substituteFor: substituted?.code, enteredAt, group: group?.code });
       if (enteredAt === undefined) {
         // Entered "now": a lesson of last year or of weeks ago is then late by the deadline rules.
         const late = lessonLateness(date, ctx.now, await refs.calendar());
@@ -565,7 +572,7 @@ const lessons: KindHandler<FieldOf<'lessons'>> = {
     }
     const diff = changed(stored, wanted);
     if (isEmpty(diff)) return 'unchanged';
-    await setLesson(ctx, place, { topic: diff.topic, homework: diff.homework === undefined ? undefined : cell(diff.homework), enteredAt });
+    await setLesson(ctx, { lesson: stored.id }, { topic: diff.topic, homework: diff.homework === undefined ? undefined : cell(diff.homework), enteredAt });
     return 'updated';
   },
   async finish(refs) {
@@ -598,7 +605,8 @@ const absences: KindHandler<FieldOf<'absences'>> = {
     });
     const enteredAt = await row.check('entered_at', (v) => enteredAtCell(ctx, v));
     if (row.failed || !schoolClass || !subject || !date || !student || !code) return null;
-    const place = { class: schoolClass.code, subject: subject.code, date, number };
+    // Two groups of the class may have the lesson: the student's group decides.
+    const place = { class: schoolClass.code, subject: subject.code, date, number, students: [student.code] };
     const lesson = await row.check('date', async () => (await resolveLesson(ctx, place)).lesson);
     if (!lesson) return null;
     const [stored] = await findAbsencesOfLesson(ctx.db, lesson.id, [student.id]);
@@ -664,7 +672,79 @@ const grades: KindHandler<FieldOf<'grades'>> = {
   },
 };
 
+/** A list cell: codes separated by |, "," or ; (teachers and classes of a group). */
+function codeList(value: string | undefined): string[] {
+  return [...new Set((value ?? '').split(/[|,;]/).map((v) => v.trim()).filter(Boolean))];
+}
+
+const groups: KindHandler<FieldOf<'groups'>> = {
+  registry: true,
+  key: (row) => ({ key: lower(row.get('code')), field: 'code', label: `group ${row.get('code')}` }),
+  async apply(row, refs) {
+    const { ctx } = row;
+    const subject = await row.check('subject', (v) => refs.subject(v!));
+    const teachers = await row.check('teachers', async (v) => {
+      const codes = codeList(v);
+      if (codes.length === 0) throw invalid('a group needs at least one teacher (several: separated by |)');
+      for (const code of codes) await refs.staff(code);
+      return codes;
+    });
+    const classes = await row.check('classes', async (v) => {
+      const codes = codeList(v);
+      for (const code of codes) await refs.class(code);
+      return codes;
+    });
+    const code = row.get('code')!;
+    if (row.failed || !subject || !teachers) return null;
+    const year = await refs.year();
+    const stored = await findGroupByCode(ctx.db, year.id, code);
+    if (!stored) {
+      await row.check('code', () => addGroup(ctx, code, { subject: subject.code, teachers, classes, name: row.get('name') }));
+      return row.failed ? null : 'created';
+    }
+    const view = (await listGroupViews(ctx.db, year.id, referenceDate(ctx, year), { code: stored.code }))[0]!;
+    const sameTeachers = [...view.teachers].sort().join('|') === [...teachers].sort().join('|');
+    const newClasses = (classes ?? []).filter((c) => !view.classes.includes(c));
+    const name = row.get('name') === undefined ? undefined : optionalText(row.get('name')) ?? null;
+    const sameName = name === undefined || name === view.name;
+    if (view.subject === subject.code && sameTeachers && newClasses.length === 0 && sameName) return 'unchanged';
+    await row.check('code', () => setGroup(ctx, code, { subject: subject.code, teachers, classes: newClasses, name: name === undefined ? undefined : cell(name) }));
+    return row.failed ? null : 'updated';
+  },
+};
+
+const groupMembers: KindHandler<FieldOf<'group_members'>> = {
+  registry: true,
+  key: (row) => ({
+    key: lower(row.get('group'), row.get('student'), parseDateInput(row.get('from') ?? '') ?? row.get('from')),
+    field: 'student',
+    label: `membership of ${row.get('student')} in ${row.get('group')} from ${row.get('from')}`,
+  }),
+  async apply(row, refs) {
+    const { ctx } = row;
+    const year = await refs.year();
+    const group = await row.check('group', (v) => resolveGroup(ctx, year, v!));
+    const student = await row.check('student', (v) => refs.student(v!));
+    // Empty: from today (before the year begins, its first day), as `group member add` does.
+    const from = (await row.check('from', isoDate)) ?? referenceDate(ctx, year);
+    const to = await row.check('to', isoDate);
+    if (row.failed || !group || !student) return null;
+    const stored = (await groupMemberships(ctx.db, group.id)).find((m) => m.student_id === student.id && m.from_date === from);
+    if (stored && stored.to_date === (to ?? null)) return 'unchanged';
+    if (stored) {
+      // Only the end moves: a membership ends (or ends later) as the file says.
+      if (to === undefined) return 'unchanged';
+      await endGroupMember(ctx.db, stored.id, to);
+      return 'updated';
+    }
+    await row.check('student', () => addGroupMembers(ctx, group.code, { students: [student.code], from, to }));
+    return row.failed ? null : 'created';
+  },
+};
+
 export const HANDLERS: { [K in TransferKind]: KindHandler<FieldOf<K>> } = {
+  groups,
+  group_members: groupMembers,
   subjects,
   staff,
   classes,

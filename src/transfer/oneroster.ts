@@ -652,6 +652,36 @@ export async function importOneRoster(ctx: ServiceContext, pkg: OneRosterPackage
     }
   }
 
+  // groups ← scheduled classes that are not one whole homeroom: a split class, or a class across homerooms (issue 19)
+  const groupRows: Synthetic<'groups'>[] = [];
+  const memberRows: Synthetic<'group_members'>[] = [];
+  const homeroomSize = new Map<string, number>();
+  for (const { cls } of homeroomOf.values()) homeroomSize.set(cls.get('title')!, (homeroomSize.get(cls.get('title')!) ?? 0) + 1);
+  const groupCodeOf = (c: ORow) => {
+    const code = (c.get('title') ?? '').trim().replace(/\s+/g, '-').replace(/[^\p{L}\p{N}._-]/gu, '').replace(/^[._-]+/, '').slice(0, 40);
+    return code || idOf(c).replace(/[^\p{L}\p{N}._-]/gu, '').slice(0, 40);
+  };
+  for (const c of classes.values()) {
+    if (isHomeroom(c) || !subjectOf(c).code) continue;
+    const members = [...new Set((studentsIn.get(idOf(c)) ?? []).filter((s) => homeroomOf.has(s)))];
+    const homerooms = homeroomsOf(c);
+    const teachers = (teachersIn.get(idOf(c)) ?? []).map((e) => codeOf.get(e.get('userSourcedId')!)).filter((t): t is string => !!t);
+    if (members.length === 0 || teachers.length === 0) continue;
+    if (homerooms.length === 1 && members.length === homeroomSize.get(homerooms[0]!)) continue;
+    const code = groupCodeOf(c);
+    const subject = subjectOf(c);
+    groupRows.push({
+      values: { code, subject: subject.code, teachers: teachers.join('|'), classes: homerooms.join('|'), name: c.get('title') },
+      origin: at(c),
+      from: { code: at(c, 'title'), subject: subject.from, teachers: at(c, 'sourcedId'), classes: at(c, 'title'), name: at(c, 'title') },
+    });
+    for (const student of members) {
+      const enrollment = files.enrollments.rows.find((e) => e.get('classSourcedId') === idOf(c) && e.get('userSourcedId') === student);
+      const where = enrollment ? at(enrollment, 'userSourcedId') : at(c, 'sourcedId');
+      memberRows.push({ values: { group: code, student: codeOf.get(student) }, origin: enrollment ? at(enrollment) : at(c), from: { group: at(c, 'title'), student: where } });
+    }
+  }
+
   // grades ← lineItems (+ categories) + results
   const categories = new Map(files.categories.rows.map((c) => [idOf(c), c]));
   const lineItems = new Map<string, ORow>();
@@ -749,6 +779,8 @@ export async function importOneRoster(ctx: ServiceContext, pkg: OneRosterPackage
     students: { file: files.users.file, rows: students },
     guardians: { file: files.users.file, rows: guardians },
     assignments: { file: files.enrollments.file, rows: assignments },
+    groups: { file: files.classes.file, rows: groupRows },
+    group_members: { file: files.enrollments.file, rows: memberRows },
     grades: { file: files.results.file, rows: grades },
   };
   const summary: KindSummary[] = [];

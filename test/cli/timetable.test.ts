@@ -120,7 +120,7 @@ test('import timetable: every bad row as FILE:LINE with its column, nothing impo
 test('export timetable: the importer\'s columns, with the day each lesson started', async () => {
   const r = await run(['export', 'timetable']);
   assert.is(r.code, 0, r.stderr);
-  assert.equal(r.stdout.trim().split('\n'), ['class,weekday,number,subject,teacher,from', '7.a,1,1,mat,T01,2026-09-01', '7.a,3,2,lv,T02,2026-09-01', '7.b,5,3,mat,T02,2026-09-01']);
+  assert.equal(r.stdout.trim().split('\n'), ['class,weekday,number,subject,teacher,from,group', '7.a,1,1,mat,T01,2026-09-01,', '7.a,3,2,lv,T02,2026-09-01,', '7.b,5,3,mat,T02,2026-09-01,']);
 });
 
 test('report missing: JSON per teacher over a weekend, 18 November and a school break; HTML and PDF', async () => {

@@ -34,7 +34,7 @@ Migrations('a fresh database records every migration, the latest last', async ()
       'absence', 'absence_change', 'absence_note', 'absence_note_absence', 'account', 'assignment', 'audit_log', 'behavior_entry', 'briefing', 'briefing_student', 'enrollment',
       'extract_ack', 'extract_online_ack', 'grade', 'grade_change', 'guardian', 'guest_grant', 'holiday', 'individual_work', 'individual_work_student', 'inspection',
       'inspection_class', 'lesson', 'parent_conversation', 'parent_note', 'promotion_decision', 'school', 'school_class', 'school_year', 'sms_outbox',
-      'staff', 'staff_role', 'student', 'student_guardian', 'subject', 'substitution', 'timetable_slot', 'web_session', 'year_closure', 'year_lock_bypass', 'year_lock_override',
+      'staff', 'staff_role', 'student', 'student_guardian', 'study_group', 'study_group_class', 'study_group_member', 'study_group_teacher', 'subject', 'substitution', 'timetable_slot', 'web_session', 'year_closure', 'year_lock_bypass', 'year_lock_override',
     ]);
   } finally {
     await db.destroy();

@@ -2,6 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
   ABSENCE_CODES,
+  switchTransition,
   ABSENCE_MEANINGS,
   isAbsenceCode,
   isJustifyReason,
@@ -111,5 +112,14 @@ test('code lists and meanings', () => {
   assert.match(ABSENCE_MEANINGS.ns, /slimības/);
   assert.match(ABSENCE_MEANINGS.n, /bez attaisnojoša/);
 });
+
+const switches: [AbsenceCode, 'illness' | 'other', AbsenceCode | null][] = [
+  ['ns', 'other', 'nc'],
+  ['nc', 'illness', 'ns'],
+  ['ns', 'illness', null],
+  ['n', 'other', null],
+  ['k', 'illness', null],
+];
+for (const [current, reason, expected] of switches) test(`switchTransition (§19): ${current} for ${reason} → ${expected}`, () => assert.is(switchTransition(current, reason), expected));
 
 test.run();

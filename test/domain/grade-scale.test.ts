@@ -35,12 +35,16 @@ const VALUES: [string, GradeScale][] = [
   ['A', 'mastery'],
   ['P', 'mastery'],
   ['a', 'exempt'],
+  ['65%', 'percent'],
+  ['0%', 'percent'],
+  ['100%', 'percent'],
 ];
 const LEVELS: (number | null)[] = [null, 1, 3, 4, 6, 7, 9, 12];
 
 /** The rules from the brief, written out plainly as the oracle. */
 function allowed(scale: GradeScale, work: WorkKind, level: number | null, certificate: boolean): boolean {
   if (scale === 'credit' || scale === 'no-grade') return true;
+  if (scale === 'percent') return work === 'state-exam';
   if (work === 'credit') return false;
   if (scale === 'exempt') return TERM_WORK_KINDS.includes(work) && certificate;
   if (scale === 'points') return level === null || level >= 4;
@@ -79,8 +83,8 @@ const describeCases: [WorkKind, number | null | undefined, string][] = [
   ['credit', 2, 'i, ni, nv'],
   ['annual', 9, "1–10, i, ni, nv, a (with a doctor's certificate)"],
   ['semester1', 2, "+, -, /, S, T, A, P, i, ni, nv, a (with a doctor's certificate)"],
-  ['state-exam', 9, '1–10, i, ni, nv'],
-  ['state-exam', 3, 'i, ni, nv'],
+  ['state-exam', 9, '1–10, 0%–100%, i, ni, nv'],
+  ['state-exam', 3, '0%–100%, i, ni, nv'],
   ['makeup', null, '1–10, i, ni, nv'],
 ];
 for (const [work, level, expected] of describeCases) {
@@ -111,7 +115,10 @@ const cases: Case[] = [
   ['points on a credit', { value: '8', work: 'credit', level: 8 }, 'a credit work is graded only i or ni; accepted for a credit (i/ni) work in level 8: i, ni, nv'],
   ['mastery in level 7', { value: 'P', work: 'semester1', level: 7 }, "mastery levels S, T, A, P are only for levels 1–6; accepted for a 1st semester grade in level 7: 1–10, i, ni, nv, a (with a doctor's certificate)"],
   ['descriptive in level 9', { value: '+', work: 'regular', level: 9 }, 'descriptive grades +, -, / are only for levels 1–6; accepted for a lesson grade in level 9: 1–10, i, ni, nv'],
-  ['mastery at a state exam', { value: 'A', work: 'state-exam', level: 6 }, 'mastery levels S, T, A, P are not used for a state test or exam; accepted for a state test or exam in level 6: 1–10, i, ni, nv'],
+  ['mastery at a state exam', { value: 'A', work: 'state-exam', level: 6 }, 'mastery levels S, T, A, P are not used for a state test or exam; accepted for a state test or exam in level 6: 1–10, 0%–100%, i, ni, nv'],
+  ['a state exam percentage with a space (§8)', { value: '65 %', work: 'state-exam', level: 9 }, { value: '65%', scale: 'percent' }],
+  ['a percentage over 100', { value: '101%', work: 'state-exam', level: 9 }, 'grade "101%" is not on the scale; accepted for a state test or exam in level 9: 1–10, 0%–100%, i, ni, nv'],
+  ['a percentage on a test', { value: '65%', work: 'test', level: 9 }, 'a percentage is only the result of a state test or exam (state-exam); accepted for a test in level 9: 1–10, i, ni, nv'],
   ['descriptive at a make-up', { value: '/', work: 'makeup' }, 'descriptive grades +, -, / are not used for a make-up exam; accepted for a make-up exam: 1–10, i, ni, nv'],
   ['bad level', { value: '8', work: 'test', level: 13 }, 'class level 13 is not a whole number 1–12'],
   ['fractional level', { value: '8', work: 'test', level: 4.5 }, 'class level 4.5 is not a whole number 1–12'],

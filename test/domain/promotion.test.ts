@@ -2,6 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
   classCodeAtLevel,
+  makeupRefusal,
   DECISION_WORDS,
   nextYearMove,
   promotionDecision,
@@ -119,6 +120,20 @@ const CODES: [string, number, number, string | null][] = [
 
 for (const [code, level, next, expected] of CODES) {
   test(`class code ${code} of grade ${level} in grade ${next}: ${expected}`, () => assert.is(classCodeAtLevel(code, level, next), expected));
+}
+
+const makeups: [string, string | null, number, string | null, boolean][] = [
+  ['no annual grade: allowed', null, 7, null, true],
+  ['a failing annual grade (3): allowed', '3', 7, null, true],
+  ['ni: allowed', 'ni', 10, null, true],
+  ['nv: allowed', 'nv', 7, null, true],
+  ['a passing annual grade (4): refused', '4', 7, null, false],
+  ['i: refused', 'i', 7, null, false],
+  ['a passing grade with a reason: allowed', '8', 7, 'Padomes lēmums', true],
+  ['grade 2 of a primary class passes there: refused', '2', 3, null, false],
+];
+for (const [label, annual, level, reason, allowed] of makeups) {
+  test(`makeupRefusal (§26): ${label}`, () => assert.is(makeupRefusal(annual, level, reason) === null, allowed));
 }
 
 test.run();

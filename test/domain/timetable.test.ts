@@ -71,4 +71,17 @@ for (const [label, expected, recorded, result] of matches) {
   test(`unrecordedLessons: ${label}`, () => assert.equal(missing(expected, recorded), result));
 }
 
+// Groups (issue 19): group 7 and group 8 of class 1 both learn subject 10 in lesson 1.
+const groupSlot = (date: string, number: number, group_id: number | null) => ({ date, slot: { ...slot(1, 1, number, 10), group_id } });
+const groupLesson = (date: string, number: number, group_id: number | null) => ({ class_id: 1, subject_id: 10, date, number, group_id });
+const groupMatches: [string, ReturnType<typeof groupSlot>[], ReturnType<typeof groupLesson>[], string[]][] = [
+  ['both groups recorded: nothing missing', [groupSlot('2026-11-02', 1, 7), groupSlot('2026-11-02', 1, 8)], [groupLesson('2026-11-02', 1, 7), groupLesson('2026-11-02', 1, 8)], []],
+  ['one group recorded: the other group is missing', [groupSlot('2026-11-02', 1, 7), groupSlot('2026-11-02', 1, 8)], [groupLesson('2026-11-02', 1, 7)], ['2026-11-02 #1 g8']],
+  ['a whole-class lesson does not cover a group slot', [groupSlot('2026-11-02', 1, 7)], [groupLesson('2026-11-02', 1, null)], ['2026-11-02 #1 g7']],
+  ['a group lesson covers a whole-class slot of its subject', [groupSlot('2026-11-02', 1, null)], [groupLesson('2026-11-02', 1, 7)], []],
+];
+for (const [label, expected, recorded, result] of groupMatches) {
+  test(`unrecordedLessons with groups: ${label}`, () => assert.equal(unrecordedLessons(expected, recorded).map((e) => `${e.date} #${e.slot.number} g${e.slot.group_id}`), result));
+}
+
 test.run();

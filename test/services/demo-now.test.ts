@@ -100,6 +100,7 @@ function slimData(dir: string): string {
   const kept = new Set(['S001', 'S002', 'S003', 'S004', 'S005', 'S026', 'S027', 'S028', 'S029', 'S030', 'S051', 'S052', 'S053', 'S054', 'S055']);
   filter('students.csv', ([code]) => kept.has(code!));
   filter('guardians.csv', ([student]) => kept.has(student!));
+  filter('group_members.csv', ([, student]) => kept.has(student!));
   filter('timetable.csv', ([, , number]) => Number(number) <= 1);
   filter('substitutions.csv', ([, , number]) => Number(number) <= 1);
   return data;

@@ -100,8 +100,15 @@ test('lessons fall only on working days of the semester, every class every day, 
   assert.is(days[0], '2026-09-01');
   assert.is(days.at(-1), '2026-10-30');
   for (const day of days) assert.is(new Set(lessons.filter((l) => l.date === day).map((l) => l.class)).size, 3, day);
-  const slots = lessons.map((l) => `${l.teacher} ${l.date} #${l.number}`);
+  // A group's lesson across classes is one lesson in a row per class.
+  const taught = [...new Map(lessons.map((l) => [l.group ? `${l.group} ${l.date} #${l.number}` : `lesson ${l.id}`, l])).values()];
+  const slots = taught.map((l) => `${l.teacher} ${l.date} #${l.number}`);
   assert.is(new Set(slots).size, slots.length, 'a teacher teaches two lessons at once');
+  assert.ok(lessons.some((l) => l.group === '79-ter' && l.class === '9.b') && lessons.some((l) => l.group === '79-ter' && l.class === '7.a'), 'a group across 7.a and 9.b');
+  for (const day of days) {
+    const split = lessons.filter((l) => l.date === day && l.class === '7.a' && l.group?.startsWith('7a-ang'));
+    if (split.length > 0) assert.equal(split.map((l) => l.teacher).sort(), ['T04', 'T06'], `7.a English in two groups on ${day}`);
+  }
   assert.ok(lessons.some((l) => l.substitute_for), 'a substituted lesson');
   const withHomework = lessons.filter((l) => l.homework).length / lessons.length;
   assert.ok(withHomework > 0.35 && withHomework < 0.65, `homework on ${withHomework}`);

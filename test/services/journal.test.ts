@@ -294,7 +294,11 @@ Absences('justify turns only n into ns/nc over a range of days; k and other days
   // Other reason; a single day (--to defaults to --from).
   const other = await s.as('T01', (c) => justifyAbsences(c, { student: 'S001', from: '07.10.2026', reason: 'other' }));
   assert.equal(other.map((a) => [a.date, a.code, a.marked_code]), [[WED, 'nc', 'n']]);
-  // Nothing left to justify: an empty result, no new history.
+  // No n left: the class teacher changes the decision instead (§19), ns → nc, kept in the history.
+  const switched = await s.as('T01', (c) => justifyAbsences(c, { student: 'S001', from: MON, to: WED, reason: 'other' }));
+  assert.equal(switched.map((a) => `${a.date} #${a.number} ${a.subject} ${a.code}`), [`${MON} #1 lv nc`, `${MON} #2 mat nc`]);
+  assert.equal(await history(l1, 'S001'), ['mark -→n T01', 'justify n→ns T01', 'switch ns→nc T01']);
+  // Nothing left to justify or switch: an empty result, no new history.
   const before = await counts(s.db, 'absence_change');
   assert.equal(await s.as('T01', (c) => justifyAbsences(c, { student: 'S001', from: MON, to: WED, reason: 'other' })), []);
   assert.equal(await counts(s.db, 'absence_change'), before);

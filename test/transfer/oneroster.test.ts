@@ -75,9 +75,19 @@ onSqlite(Fn)('the folder becomes classes, people, links, assignments and grades;
     // Inese Kļaviņa is the mother of two: created for Anna, then linked to Ēriks.
     guardians: [3, 1, 0, 0],
     assignments: [4, 0, 0, 0],
+    // "Latviešu valoda 7. klasēm" has Anna of 7.a and Žanete of 7.b: a group across the classes (issue 19).
+    groups: [1, 0, 0, 0],
+    group_members: [2, 0, 0, 0],
     grades: [6, 0, 0, 0],
   });
   assert.equal(result.ignored, ['demographics.csv']);
+  const groups = await rows<{ code: string; name: string; subject: string; teacher: string }>(
+    s.db,
+    'select g.code, g.name, sj.code as subject, t.code as teacher from study_group g join subject sj on sj.id = g.subject_id join study_group_teacher gt on gt.group_id = g.id join staff t on t.id = gt.teacher_id',
+  );
+  assert.equal(groups.map((g) => [g.code, g.name]), [['Latviešu-valoda-7.-klasēm', 'Latviešu valoda 7. klasēm']]);
+  const members = await rows<{ code: string; cls: string }>(s.db, 'select s.code, c.code as cls from study_group_member m join student s on s.id = m.student_id join study_group_class gc on gc.group_id = m.group_id join school_class c on c.id = gc.class_id join enrollment e on e.student_id = s.id and e.class_id = c.id order by s.code');
+  assert.equal(members, [{ code: 'S101', cls: '7.a' }, { code: 'S103', cls: '7.b' }]);
   assert.equal(result.skipped, { disabledUsers: 2, otherRoles: 1, ungradedResults: 1, deletions: 0, otherSchools: 0 });
 
   const placed = await rows<{ code: string; first_name: string; cls: string }>(
@@ -180,7 +190,8 @@ Fn('broken rows are all reported at FILE:LINE with the OneRoster column, and not
     // Žanete was refused, so her aunt's link and her grade are too: said where each came from.
     assert.ok(lines.includes(`${file('users.csv')}:13: column "agentSourcedIds": value "u-s3" — Unknown student S103 (known: S101, S102).`), error.message);
     assert.ok(lines.includes(`${file('results.csv')}:5: column "studentSourcedId": value "u-s3" — Unknown student S103 (known: S101, S102).`), error.message);
-    assert.is(error.problems.length, 6, error.message);
+    assert.ok(lines.includes(`${file('enrollments.csv')}:12: column "userSourcedId": value "u-s3" — Unknown student S103 (known: S101, S102).`), error.message);
+    assert.is(error.problems.length, 7, error.message);
     assert.is(await snapshot(s.dbPath), before);
   } finally {
     v.cleanup();
@@ -500,7 +511,7 @@ Cli('dry run writes nothing; --json carries the counts, ignored files and skips;
   const text = await ez('import', 'oneroster', FOLDER);
   assert.is(text.code, 0, text.stderr);
   assert.match(text.stderr, /not imported .*: demographics\.csv/);
-  assert.match(text.stderr, /Imported: 0 created, 0 updated, 26 unchanged\./);
+  assert.match(text.stderr, /Imported: 0 created, 0 updated, 29 unchanged\./);
   const none = await ez('import', 'oneroster', ONEROSTER_FIXTURES.replace(/\/$/, '') + '/../import');
   assert.is(none.code, 4, none.stderr);
   assert.match(none.stderr, /no manifest\.csv/);

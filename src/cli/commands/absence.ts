@@ -92,7 +92,7 @@ export function registerAbsence(program: Command): void {
         run: (ctx) => justifyAbsences(ctx, opts),
         print: (r, out) => {
           out.data(r, columns);
-          out.info(r.length === 0 ? 'Nothing to justify: no n absences in that range.' : `Justified ${r.length} absence(s).`);
+          out.info(r.length === 0 ? 'Nothing to justify: no n absences in that range, and no justified ones to switch.' : `Justified ${r.length} absence(s).`);
         },
       });
     });

@@ -59,6 +59,7 @@ export function registerGrade(program: Command): void {
     .option('--work <kind>', WORK_KINDS.join(' | '), 'regular')
     .option('--note <text>', 'note (e.g. what the work was)')
     .option('--exempt-certificate <text>', "the doctor's certificate for an exemption (a)")
+    .option('--reason <text>', 'a make-up grade for a subject whose annual grade is not failing: why (§26; kept as its note)')
     .addHelpText(
       'after',
       examples(

@@ -17,7 +17,7 @@ export const lessonColumns: Column<LessonView>[] = [
   { header: 'date', value: (l) => l.date },
   { header: 'no.', value: (l) => l.number },
   { header: 'class', value: (l) => l.class },
-  { header: 'subject', value: (l) => l.subject },
+  { header: 'subject', value: (l) => (l.group ? `${l.subject} (${l.group})` : l.subject) },
   { header: 'teacher', value: (l) => (l.substitute_for ? `${l.teacher} (for ${l.substitute_for})` : l.teacher) },
   { header: 'topic', value: (l) => l.topic },
   { header: 'homework', value: (l) => l.homework },
@@ -61,7 +61,8 @@ export function lessonRefOptions(command: Command): Command {
     .option('--class <class>', 'or: class …')
     .option('--subject <code>', '… subject …')
     .option('--date <date>', '… and date of the lesson')
-    .option('--number <n>', '… and its number in the day, when there are several');
+    .option('--number <n>', '… and its number in the day, when there are several')
+    .option('--group <code>', '… and the group, when two groups of the class have it in that lesson');
 }
 
 export function registerLesson(program: Command): void {
@@ -72,6 +73,7 @@ export function registerLesson(program: Command): void {
     .description('record a lesson with its topic and homework')
     .option('--class <class>', 'class, e.g. 7.a')
     .option('--subject <code>', 'subject code')
+    .option('--group <code>', "a group's lesson (see `group list`): its classes and subject come from the group")
     .option('--date <date>', 'date of the lesson')
     .option('--number <n>', 'lesson number in the day (0–12)')
     .option('--topic <text>', 'topic (tēma)')
@@ -84,14 +86,17 @@ export function registerLesson(program: Command): void {
       examples(
         'ezurnals lesson add --class 7.a --subject mat --date 2026-10-05 --number 2 --topic "Daļskaitļi" --homework "12. lpp., 3. uzd." --as T01',
         'ezurnals lesson add --class 7.a --subject mat --date 2026-10-06 --number 3 --topic "Procenti" --substitute-for T01 --as T02',
+        'ezurnals lesson add --group 7a-ang1 --date 2026-10-05 --number 3 --topic "Present Simple" --as T05',
       ),
     )
     .action(async (opts: LessonInput, command: Command) => {
       await runCommand(command, {
         write: true,
         prepare: async (ctx) => {
-          opts.class = await chooseClass(ctx, opts.class);
-          opts.subject = await chooseSubject(ctx, opts.class, opts.subject);
+          if (!opts.group) {
+            opts.class = await chooseClass(ctx, opts.class);
+            opts.subject = await chooseSubject(ctx, opts.class, opts.subject);
+          }
           opts.date = await askText(opts.date, '--date', 'Date (YYYY-MM-DD)', dateProblem);
           opts.number = await askText(opts.number as string | undefined, '--number', 'Lesson number', lessonNumberProblem);
           opts.topic = await askText(opts.topic, '--topic', 'Topic');

@@ -14,6 +14,7 @@ import { registerReportCard } from './report-card.ts';
 import { registerReportSummaryJournal } from './report-summary-journal.ts';
 import { registerReportMissing } from './report-missing.ts';
 import { registerReportInspections } from './report-inspections.ts';
+import { registerReportPersonalFile } from './report-personal-file.ts';
 import { registerReportJournal } from './report-journal.ts';
 import { registerReportDeadlines } from './report-deadlines.ts';
 
@@ -89,6 +90,7 @@ export function registerReport(program: Command): void {
   registerReportSummaryJournal(report);
   registerReportMissing(report);
   registerReportInspections(report);
+  registerReportPersonalFile(report);
   registerReportJournal(report);
   registerReportDeadlines(report);
 }

@@ -10,7 +10,7 @@ const columns: Column<TimetableSlotView>[] = [
   { header: 'class', value: (s) => s.class },
   { header: 'weekday', value: (s) => `${s.weekday} ${WEEKDAY_NAMES.lv[s.weekday - 1]}` },
   { header: 'no.', value: (s) => s.number },
-  { header: 'subject', value: (s) => `${s.subject_name} (${s.subject})` },
+  { header: 'subject', value: (s) => `${s.subject_name} (${s.subject})${s.group ? `, group ${s.group}` : ''}` },
   { header: 'teacher', value: (s) => `${s.teacher_name} (${s.teacher})` },
   { header: 'from', value: (s) => s.valid_from },
   { header: 'to', value: (s) => s.valid_to },
@@ -22,6 +22,7 @@ type SetResult = TimetableSlotView & { outcome: TimetableChange['outcome'] };
 function placeOptions(command: Command): Command {
   return command
     .option('--class <class>', 'class')
+    .option('--group <code>', "a group's lesson instead of a class's (the group's classes; other groups keep theirs)")
     .option('--weekday <n>', 'weekday: 1 Monday … 5 Friday (6 Saturday), or its name')
     .option('--number <n>', 'lesson number in the day');
 }
@@ -33,7 +34,7 @@ export function registerTimetable(program: Command): void {
     .option('--subject <code>', 'subject')
     .option('--teacher <code>', 'teacher (default: the one assigned to the class and subject)')
     .option('--from <date>', 'first day of the change (default: today; before the year begins, its first day)')
-    .addHelpText('after', examples('ezurnals timetable set --class 7.a --weekday 1 --number 2 --subject mat --as D01', 'ezurnals timetable set --class 7.a --weekday 3 --number 4 --subject lv --teacher T02 --from 2027-01-11 --as D01'))
+    .addHelpText('after', examples('ezurnals timetable set --class 7.a --weekday 1 --number 2 --subject mat --as D01', 'ezurnals timetable set --class 7.a --weekday 3 --number 4 --subject lv --teacher T02 --from 2027-01-11 --as D01', 'ezurnals timetable set --group 7a-ang1 --weekday 1 --number 3 --as D01'))
     .action(async (opts: TimetableSlotInput, command: Command) => {
       await runCommand(command, {
         write: true,

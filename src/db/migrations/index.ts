@@ -10,6 +10,7 @@ import { auditLog } from './0008-audit-log.ts';
 import { readingRoles } from './0009-reading-roles.ts';
 import { substitutions } from './0010-substitutions.ts';
 import { yearClosureAuditHead } from './0011-year-closure-audit-head.ts';
+import { groups } from './0012-groups.ts';
 import { webSessions } from './0013-web-sessions.ts';
 import { studentCodesNotPersonasKods } from './0014-student-codes-not-personas-kods.ts';
 import { onePerStudent } from './0015-one-per-student.ts';
@@ -30,6 +31,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009-reading-roles': readingRoles,
   '0010-substitutions': substitutions,
   '0011-year-closure-audit-head': yearClosureAuditHead,
+  '0012-groups': groups,
   '0013-web-sessions': webSessions,
   '0014-student-codes-not-personas-kods': studentCodesNotPersonasKods,
   '0015-one-per-student': onePerStudent,

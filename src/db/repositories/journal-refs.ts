@@ -3,6 +3,7 @@
 // dates, the year's lessons and the grades/absences already there, keyed by
 // what a row names. The bulk importer keeps these current as rows go in.
 import type { Db } from '../connection.ts';
+import { yearGroupMemberships } from './groups.ts';
 import type { School, SchoolClass, SchoolYear, Student, Subject, AbsenceCode } from '../schema.ts';
 import { isTermLike } from '../../domain/journal-rules.ts';
 
@@ -48,7 +49,9 @@ export interface JournalRefs {
   termGrades: Map<string, number[]>;
   maxGradeId: number;
   /** class|subject|date → lessons by number. */
-  lessons: Map<string, { id: number; number: number; date: string }[]>;
+  lessons: Map<string, { id: number; number: number; date: string; group_id: number | null }[]>;
+  /** Whether a student belongs to a group on a day: of two groups' lessons in one slot, the student's. */
+  inGroup: (groupId: number, studentId: number, date: string) => boolean;
   /** lesson|student → absence. */
   absences: Map<string, StoredAbsence>;
   /** student|date → absences. */
@@ -112,7 +115,10 @@ export async function loadJournalRefs(db: Db, school: School, year: SchoolYear, 
   };
   const maxGrade = withAbsences ? undefined : await db.selectFrom('grade').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
 
-  const lessons = new Map<string, { id: number; number: number; date: string }[]>();
+  const lessons = new Map<string, { id: number; number: number; date: string; group_id: number | null }[]>();
+  const memberships = new Map<number, { student_id: number; from_date: string; to_date: string | null }[]>();
+  const inGroup = (groupId: number, studentId: number, date: string) =>
+    (memberships.get(groupId) ?? []).some((m) => m.student_id === studentId && m.from_date <= date && (m.to_date === null || m.to_date >= date));
   const absences = new Map<string, StoredAbsence>();
   const absencesOfDay = new Map<string, StoredAbsence[]>();
   const existing: StoredAbsence[] = [];
@@ -121,11 +127,12 @@ export async function loadJournalRefs(db: Db, school: School, year: SchoolYear, 
     const lessonRows = await db
       .selectFrom('lesson as l')
       .innerJoin('school_class as c', 'c.id', 'l.class_id')
-      .select(['l.id', 'l.class_id', 'l.subject_id', 'l.date', 'l.number'])
+      .select(['l.id', 'l.class_id', 'l.subject_id', 'l.date', 'l.number', 'l.group_id'])
       .where('c.school_year_id', '=', year.id)
       .orderBy('l.number')
       .execute();
-    for (const l of lessonRows) push(lessons, `${l.class_id}|${l.subject_id}|${l.date}`, { id: l.id, number: l.number, date: l.date });
+    for (const l of lessonRows) push(lessons, `${l.class_id}|${l.subject_id}|${l.date}`, { id: l.id, number: l.number, date: l.date, group_id: l.group_id ?? null });
+    for (const m of await yearGroupMemberships(db, year.id)) push(memberships, m.group_id, m);
     const absenceRows = await db
       .selectFrom('absence as a')
       .innerJoin('lesson as l', 'l.id', 'a.lesson_id')
@@ -155,6 +162,7 @@ export async function loadJournalRefs(db: Db, school: School, year: SchoolYear, 
     termGrades,
     maxGradeId: Number(maxGrade?.max ?? 0),
     lessons,
+    inGroup,
     absences,
     absencesOfDay,
     addAbsence,

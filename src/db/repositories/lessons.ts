@@ -12,6 +12,8 @@ export interface LessonView {
   teacher: string;
   teacher_name: string;
   substitute_for: string | null;
+  /** The group whose lesson it is; null: the whole class. */
+  group: string | null;
   topic: string;
   homework: string | null;
   created_at: string;
@@ -41,7 +43,12 @@ export async function findLessonById(db: Db, schoolId: number, id: number): Prom
 }
 
 export async function findLessonInSlot(db: Db, classId: number, date: string, number: number): Promise<Lesson | undefined> {
-  return db.selectFrom('lesson').selectAll().where('class_id', '=', classId).where('date', '=', date).where('number', '=', number).executeTakeFirst();
+  return db.selectFrom('lesson').selectAll().where('class_id', '=', classId).where('date', '=', date).where('number', '=', number).orderBy('id').executeTakeFirst();
+}
+
+/** Every lesson of a class in one slot: the whole class's, or its groups' (several). */
+export async function findLessonsInSlot(db: Db, classId: number, date: string, number: number): Promise<Lesson[]> {
+  return db.selectFrom('lesson').selectAll().where('class_id', '=', classId).where('date', '=', date).where('number', '=', number).orderBy('id').execute();
 }
 
 export async function findLessonsOn(db: Db, classId: number, subjectId: number, date: string): Promise<Lesson[]> {
@@ -66,6 +73,7 @@ export async function listLessonViews(db: Db, filter: LessonFilter): Promise<Les
     .innerJoin('subject as s', 's.id', 'l.subject_id')
     .innerJoin('staff as t', 't.id', 'l.teacher_id')
     .leftJoin('staff as sf', 'sf.id', 'l.substitute_for_id')
+    .leftJoin('study_group as g', 'g.id', 'l.group_id')
     .innerJoin('staff as cb', 'cb.id', 'l.created_by')
     .innerJoin('staff as ub', 'ub.id', 'l.updated_by')
     .select([
@@ -79,6 +87,7 @@ export async function listLessonViews(db: Db, filter: LessonFilter): Promise<Les
       't.first_name as teacher_first',
       't.last_name as teacher_last',
       'sf.code as substitute_for',
+      'g.code as group',
       'l.topic',
       'l.homework',
       'l.created_at',
@@ -106,6 +115,7 @@ export async function listLessonViews(db: Db, filter: LessonFilter): Promise<Les
     teacher: r.teacher,
     teacher_name: `${teacher_first} ${teacher_last}`,
     substitute_for: r.substitute_for,
+    group: r.group ?? null,
     topic: r.topic,
     homework: r.homework,
     created_at: r.created_at,

@@ -150,18 +150,72 @@ export async function absenceMarksInPeriod(db: Db, classIds: readonly number[], 
     .execute();
 }
 
-/** Lessons held per class and subject in the period (report cards print them). */
+/** Whole-class lessons held per class and subject in the period (report cards print them, adding each member's group lessons). */
 export async function lessonCountsInPeriod(db: Db, classIds: readonly number[], from: string, to: string): Promise<{ class_id: number; subject_id: number; count: number }[]> {
   if (classIds.length === 0) return [];
   const rows = await db
     .selectFrom('lesson')
     .select((eb) => ['class_id', 'subject_id', eb.fn.countAll<number>().as('count')])
     .where('class_id', 'in', [...classIds])
+    // Group lessons count per member (groupLessonsInPeriod).
+    .where('group_id', 'is', null)
     .where('date', '>=', from)
     .where('date', '<=', to)
     .groupBy(['class_id', 'subject_id'])
     .execute();
   return rows.map((r) => ({ ...r, count: Number(r.count) }));
+}
+
+export interface ReportGroupLesson {
+  class_id: number;
+  subject_id: number;
+  group_id: number;
+  date: string;
+}
+
+/** The groups' lessons of the classes in the period, one per class row: a student's count is those of their groups on days they belonged. */
+export async function groupLessonsInPeriod(db: Db, classIds: readonly number[], from: string, to: string): Promise<ReportGroupLesson[]> {
+  if (classIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('lesson')
+    .select(['class_id', 'subject_id', 'group_id', 'date'])
+    .where('class_id', 'in', [...classIds])
+    .where('group_id', 'is not', null)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .execute();
+  return rows.map((r) => ({ ...r, group_id: r.group_id! }));
+}
+
+export interface ReportGroupMembership {
+  student_id: number;
+  group_id: number;
+  group_code: string;
+  subject: ReportSubject;
+  from_date: string;
+  to_date: string | null;
+}
+
+/** Memberships of the students' groups that overlap the period, with each group's subject (a member is taught it). */
+export async function groupMembershipsInPeriod(db: Db, studentIds: readonly number[], from: string, to: string): Promise<ReportGroupMembership[]> {
+  if (studentIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('study_group_member as m')
+    .innerJoin('study_group as g', 'g.id', 'm.group_id')
+    .innerJoin('subject as s', 's.id', 'g.subject_id')
+    .select(['m.student_id', 'm.group_id', 'g.code as group_code', 's.id as subject_id', 's.code as subject_code', 's.name as subject_name', 'm.from_date', 'm.to_date'])
+    .where('m.student_id', 'in', [...studentIds])
+    .where('m.from_date', '<=', to)
+    .where((eb) => eb.or([eb('m.to_date', 'is', null), eb('m.to_date', '>=', from)]))
+    .execute();
+  return rows.map((r) => ({
+    student_id: r.student_id,
+    group_id: r.group_id,
+    group_code: r.group_code,
+    subject: { id: r.subject_id, code: r.subject_code, name: r.subject_name },
+    from_date: r.from_date,
+    to_date: r.to_date,
+  }));
 }
 
 export interface ReportExtractAck {
@@ -227,6 +281,9 @@ export interface ReportLesson {
   substitute_for_name: string | null;
   topic: string;
   homework: string | null;
+  /** The group whose lesson it is; null: the whole class. */
+  group_id: number | null;
+  group_code: string | null;
 }
 
 /**
@@ -246,7 +303,10 @@ export async function lessonsInPeriod(
     .innerJoin('subject as s', 's.id', 'l.subject_id')
     .innerJoin('staff as t', 't.id', 'l.teacher_id')
     .leftJoin('staff as r', 'r.id', 'l.substitute_for_id')
+    .leftJoin('study_group as g', 'g.id', 'l.group_id')
     .select([
+      'l.group_id',
+      'g.code as group_code',
       'l.id',
       'l.date',
       'l.number',
@@ -290,6 +350,8 @@ export async function lessonsInPeriod(
     substitute_for_name: r.replaced_first_name ? `${r.replaced_first_name} ${r.replaced_last_name}` : null,
     topic: r.topic,
     homework: r.homework,
+    group_id: r.group_id ?? null,
+    group_code: r.group_code ?? null,
   }));
 }
 

@@ -17,6 +17,9 @@ export interface TimetableSlotView {
   teacher_name: string;
   valid_from: string;
   valid_to: string | null;
+  /** The group whose lesson the slot is; null: the whole class. */
+  group_id: number | null;
+  group: string | null;
 }
 
 export interface TimetableFilter {
@@ -62,7 +65,10 @@ export async function listTimetableSlotViews(db: Db, filter: TimetableFilter): P
     .innerJoin('school_class as c', 'c.id', 't.class_id')
     .innerJoin('subject as s', 's.id', 't.subject_id')
     .innerJoin('staff as p', 'p.id', 't.teacher_id')
+    .leftJoin('study_group as g', 'g.id', 't.group_id')
     .select([
+      't.group_id',
+      'g.code as group',
       't.id',
       'c.code as class',
       't.class_id',
@@ -87,5 +93,5 @@ export async function listTimetableSlotViews(db: Db, filter: TimetableFilter): P
   if (until !== undefined) query = query.where('t.valid_from', '<=', until);
   if (since !== undefined) query = query.where((eb) => eb.or([eb('t.valid_to', 'is', null), eb('t.valid_to', '>=', since)]));
   const rows = await query.orderBy('c.level').orderBy('c.code').orderBy('t.weekday').orderBy('t.number').orderBy('t.valid_from').execute();
-  return rows.map(({ first_name, last_name, ...r }) => ({ ...r, teacher_name: `${first_name} ${last_name}` }));
+  return rows.map(({ first_name, last_name, ...r }) => ({ ...r, group_id: r.group_id ?? null, group: r.group ?? null, teacher_name: `${first_name} ${last_name}` }));
 }
