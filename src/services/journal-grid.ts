@@ -5,6 +5,7 @@
 // cell is one place a form can go.
 import { AppError } from '../errors.ts';
 import { listAssignmentViews, type AssignmentView } from '../db/repositories/assignments.ts';
+import { listGroupViews, yearGroupMemberships } from '../db/repositories/groups.ts';
 import { classMembersOn } from '../db/repositories/students.ts';
 import { listLessonViews } from '../db/repositories/lessons.ts';
 import { listGradeViews } from '../db/repositories/grades.ts';
@@ -22,6 +23,11 @@ export async function gridChoices(ctx: ServiceContext): Promise<AssignmentView[]
   if (!actor || actor.kind !== 'staff') return [];
   const everything = actor.roles.includes('admin') || actor.roles.includes('deputy');
   const rows = await listAssignmentViews(ctx.db, year.id, everything ? {} : { teacherId: actor.id });
+  // The groups they teach: each class the group draws from, in the group's subject (issue 19).
+  const groups = await listGroupViews(ctx.db, year.id, localDateOf(ctx.now), everything ? {} : { teacherId: actor.id });
+  for (const g of groups) {
+    for (const schoolClass of g.classes) rows.push({ id: 0, year: g.year, class: schoolClass, subject: g.subject, subject_name: g.subject_name, teacher: g.teachers.join(', '), teacher_name: g.teacher_names.join(', ') });
+  }
   const seen = new Set<string>();
   return rows.filter((r) => !seen.has(`${r.class}/${r.subject}`) && !!seen.add(`${r.class}/${r.subject}`));
 }
@@ -33,7 +39,8 @@ export interface JournalGrid {
   month: string;
   previous: string;
   next: string | null;
-  lessons: { date: string; number: number; topic: string; homework: string | null }[];
+  /** A group's lesson names its group; its non-members' cells read "–". */
+  lessons: { date: string; number: number; topic: string; homework: string | null; group: string | null }[];
   rows: { student: string; name: string; cells: string[]; average: number | null }[];
 }
 
@@ -63,10 +70,16 @@ export async function journalGrid(ctx: ServiceContext, classCode: string, subjec
   ]);
   lessons.sort((a, b) => (a.date === b.date ? a.number - b.number : a.date < b.date ? -1 : 1));
   const members = await classMembersOn(ctx.db, schoolClass.id, compareDates(month.to, today) < 0 ? month.to : today);
+  // Group lessons: who belonged to the lesson's group on its day.
+  const groupIds = new Map((await listGroupViews(ctx.db, year.id, month.from, { classId: schoolClass.id })).map((g) => [g.code, g.id]));
+  const memberships = groupIds.size > 0 ? await yearGroupMemberships(ctx.db, year.id) : [];
+  const inGroup = (group: string, studentId: number, date: string) =>
+    memberships.some((m) => m.group_id === groupIds.get(group) && m.student_id === studentId && m.from_date <= date && (m.to_date === null || m.to_date >= date));
   const absenceOf = new Map(absences.filter((a) => a.subject === subject.code).map((a) => [`${a.student}/${a.lesson_id}`, a.code]));
   const rows = members.map((m) => {
     const own = grades.filter((g) => g.student === m.code);
     const cells = lessons.map((l) => {
+      if (l.group && !inGroup(l.group, m.id, l.date)) return '–';
       const values = own.filter((g) => g.lesson_id === l.id || (g.lesson_id === null && g.date === l.date)).map((g) => g.value);
       const absence = absenceOf.get(`${m.code}/${l.id}`);
       return [absence, ...values].filter(Boolean).join(' ');
@@ -81,7 +94,7 @@ export async function journalGrid(ctx: ServiceContext, classCode: string, subjec
     month: month.month,
     previous: shiftMonth(month.month, -1),
     next: compareDates(parseMonth(next)!.from, today) <= 0 ? next : null,
-    lessons: lessons.map((l) => ({ date: l.date, number: l.number, topic: l.topic, homework: l.homework })),
+    lessons: lessons.map((l) => ({ date: l.date, number: l.number, topic: l.topic, homework: l.homework, group: l.group })),
     rows,
   };
 }

@@ -10,7 +10,18 @@ export async function classesTaughtInYear(db: Db, yearId: number, staffId: numbe
     .where('c.school_year_id', '=', yearId)
     .where('a.teacher_id', '=', staffId)
     .execute();
-  return rows.map((r) => r.code);
+  // A group's teacher teaches in each class the group draws from (issue 19), assigned to the class or not.
+  const groups = await db
+    .selectFrom('study_group_teacher as t')
+    .innerJoin('study_group as g', 'g.id', 't.group_id')
+    .innerJoin('study_group_class as gc', 'gc.group_id', 'g.id')
+    .innerJoin('school_class as c', 'c.id', 'gc.class_id')
+    .select('c.code')
+    .distinct()
+    .where('g.school_year_id', '=', yearId)
+    .where('t.teacher_id', '=', staffId)
+    .execute();
+  return [...new Set([...rows, ...groups].map((r) => r.code))];
 }
 
 /** Codes of the year's classes a guest's grants cover on the day. */
