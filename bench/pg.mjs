@@ -18,7 +18,7 @@
 // Default 50 schools (~1M grade rows), the issue's scale; `--schools 4` is a quick run.
 // Writes bench/results/pg-DATE.json when bench/results exists.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -164,7 +164,7 @@ const quantile = (xs, q) => {
 };
 const median = (xs) => quantile(xs, 0.5);
 
-/** 8 concurrent loops of `grade enter` processes; writer w writes into dbOf(w). */
+/** 8 concurrent loops of `grade enter` processes; writer w writes into dbOf(w) (no dbOf: `--version`, the bare start-up). */
 async function writers(t, lessonIds, dbOf, label) {
   const latencies = [];
   const failures = [];
@@ -178,7 +178,7 @@ async function writers(t, lessonIds, dbOf, label) {
       const lesson = lessonIds.get(`${t.classes[ci].code}|${SUBJECTS[si][0]}|${date}`);
       const pupils = t.students.filter((s) => s.ci === ci);
       for (let i = 0; i < CALLS; i++) {
-        const r = await timed(['grade', 'enter', '--db', dbOf(w), '--lesson', String(lesson), '--student', pupils[i % pupils.length].code, '--value', String(1 + ((i + w) % 10)), '--note', `bench ${label} w${w} ${i}`, '--as', t.teacherOf(ci, si)]);
+        const r = await timed(!dbOf ? ['--version'] : ['grade', 'enter', '--db', dbOf(w), '--lesson', String(lesson), '--student', pupils[i % pupils.length].code, '--value', String(1 + ((i + w) % 10)), '--note', `bench ${label} w${w} ${i}`, '--as', t.teacherOf(ci, si)]);
         if (r.code === 0) latencies.push(r.seconds);
         else failures.push(`writer ${w} call ${i}: exit ${r.code}: ${r.stderr.trim().slice(0, 300)}`);
       }
@@ -204,7 +204,10 @@ try {
   const t0 = Date.now();
   // Commits flushed as SQLite's WAL with synchronous=NORMAL does: not at each commit (synchronous_commit=off),
   // but fsync kept, so the server is as crash-safe as the SQLite file it is compared with.
-  server = await startServer({ settings: { synchronous_commit: 'off', max_connections: '100' } });
+  // Statements over a second are logged with their plans (auto_explain), and listed at the end.
+  server = await startServer({
+    settings: { synchronous_commit: 'off', max_connections: '100', log_min_duration_statement: '1000', session_preload_libraries: 'auto_explain', 'auto_explain.log_min_duration': '1000', 'auto_explain.log_nested_statements': 'on' },
+  });
   results.server = `PostgreSQL ${server.version}, local TCP, synchronous_commit=off`;
   execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', `${server.url}/postgres`, '-c', `create database ezurnals template template0 encoding 'UTF8' lc_collate 'C' lc_ctype 'C'`], { stdio: ['ignore', 'ignore', 'inherit'] });
   const pg = (k) => `${server.url}/ezurnals?school=s${String(k).padStart(3, '0')}`;
@@ -249,12 +252,15 @@ try {
   };
 
   // 2. Writers, interleaved rounds: 8 schools, one school, one school on SQLite.
-  const runs = { spread: [], one: [], sqlite: [] };
+  // The floor: the same 8 loops starting the bin for `--version` only. On a machine with fewer cores
+  // than writers, process start-up alone can use up the CPU, and no lock design can beat this line.
+  const runs = { spread: [], one: [], sqlite: [], floor: [] };
   for (let round = 1; round <= ROUNDS; round++) {
+    runs.floor.push(await writers(t, lessonIds, null, `floor r${round}`));
     runs.spread.push(await writers(t, lessonIds, (w) => pg(w + 1), `spread r${round}`));
     runs.one.push(await writers(t, lessonIds, () => pg(1), `one r${round}`));
     runs.sqlite.push(await writers(t, lessonIds, () => lite(1), `sqlite r${round}`));
-    log(`writers round ${round}/${ROUNDS}: 8 schools ${runs.spread.at(-1).seconds.toFixed(1)} s, one school ${runs.one.at(-1).seconds.toFixed(1)} s, SQLite ${runs.sqlite.at(-1).seconds.toFixed(1)} s`);
+    log(`writers round ${round}/${ROUNDS}: 8 schools ${runs.spread.at(-1).seconds.toFixed(1)} s, one school ${runs.one.at(-1).seconds.toFixed(1)} s, SQLite ${runs.sqlite.at(-1).seconds.toFixed(1)} s, --version floor ${runs.floor.at(-1).seconds.toFixed(1)} s`);
   }
   const summary = (list) => {
     const latencies = list.flatMap((r) => r.latencies);
@@ -262,7 +268,7 @@ try {
     const failures = list.flatMap((r) => r.failures);
     return { calls: latencies.length, failed: failures.length, seconds, perSecond: latencies.length / seconds, p50: median(latencies), p95: quantile(latencies, 0.95), failures: failures.slice(0, 5) };
   };
-  results.writers = { writers: WRITERS, callsPerWriterPerRound: CALLS, rounds: ROUNDS, spread: summary(runs.spread), one: summary(runs.one), sqlite: summary(runs.sqlite) };
+  results.writers = { writers: WRITERS, callsPerWriterPerRound: CALLS, rounds: ROUNDS, spread: summary(runs.spread), one: summary(runs.one), sqlite: summary(runs.sqlite), floor: summary(runs.floor) };
   results.writers.ratio = results.writers.spread.perSecond / results.writers.one.perSecond;
   results.writers.target = '≥ 2';
 
@@ -280,6 +286,9 @@ try {
     }
     log(`extracts round ${round}/${ROUNDS}: --all html PostgreSQL ${ext.html.pg.at(-1).toFixed(1)} s, SQLite ${ext.html.sqlite.at(-1).toFixed(1)} s; ${extractClass} pdf PostgreSQL ${ext.pdf.pg.at(-1).toFixed(1)} s, SQLite ${ext.pdf.sqlite.at(-1).toFixed(1)} s`);
   }
+  // What every command pays to open its database, in sequence: loading `pg`, connecting, the open-time checks.
+  const open = { pg: [], sqlite: [] };
+  for (let i = 0; i < 3 * ROUNDS; i++) for (const side of i % 2 ? ['pg', 'sqlite'] : ['sqlite', 'pg']) open[side].push((await timedOk(['subject', 'list', '--db', side === 'pg' ? pg(SCHOOLS) : extractDb, '--json'])).seconds);
   const files = (dir) => readdirSync(dir).length;
   for (const kind of ['html', 'pdf']) if (files(join(work, 'extract-pg', kind)) !== files(join(work, 'extract-sqlite', kind))) throw new Error(`extracts (${kind}): ${files(join(work, 'extract-pg', kind))} files from PostgreSQL, ${files(join(work, 'extract-sqlite', kind))} from SQLite`);
   results.extracts = {
@@ -288,6 +297,17 @@ try {
     class: { class: extractClass, format: 'pdf', files: files(join(work, 'extract-pg', 'pdf')), pgSeconds: median(ext.pdf.pg), sqliteSeconds: median(ext.pdf.sqlite), ratio: median(ext.pdf.pg) / median(ext.pdf.sqlite) },
     target: '≤ 1.2',
   };
+  results.open = { command: 'subject list', runs: open.pg.length, pgSeconds: median(open.pg), sqliteSeconds: median(open.sqlite), extraMs: (median(open.pg) - median(open.sqlite)) * 1000 };
+  // The server's slow statements (over 1 s), by statement text, from its log.
+  const slow = new Map();
+  for (const m of readFileSync(join(server.dir, 'server.log'), 'utf8').matchAll(/duration: ([\d.]+) ms {2}(?:statement|execute [^:]*): (.{0,120})/g)) {
+    const key = m[2].replace(/\s+/g, ' ');
+    const e = slow.get(key) ?? { statement: key, count: 0, maxMs: 0 };
+    e.count++;
+    e.maxMs = Math.max(e.maxMs, Number(m[1]));
+    slow.set(key, e);
+  }
+  results.slowStatements = [...slow.values()].sort((a, b) => b.maxMs - a.maxMs).slice(0, 10);
   results.machine.loadAfter = loadavg()[0];
   results.totalSeconds = (Date.now() - t0) / 1000;
 
@@ -306,12 +326,15 @@ try {
     `   8 schools: calls/s, p50, p95          ${n(w.spread.perSecond, 2).padStart(10)}  ${n(w.spread.p50 * 1000).padStart(5)} ms ${n(w.spread.p95 * 1000).padStart(5)} ms   ${n(w.ratio, 2).padStart(5)}×    ≥ 2× one school  ${verdict(w.ratio >= 2)}`,
     `   one school: calls/s, p50, p95         ${n(w.one.perSecond, 2).padStart(10)}  ${n(w.one.p50 * 1000).padStart(5)} ms ${n(w.one.p95 * 1000).padStart(5)} ms`,
     `   one school on SQLite (reference)      ${n(w.sqlite.perSecond, 2).padStart(10)}  ${n(w.sqlite.p50 * 1000).padStart(5)} ms ${n(w.sqlite.p95 * 1000).padStart(5)} ms   (one school PostgreSQL/SQLite ${n(w.one.perSecond / w.sqlite.perSecond, 2)}×)`,
+    `   floor: 8 loops of --version           ${n(w.floor.perSecond, 2).padStart(10)}  ${n(w.floor.p50 * 1000).padStart(5)} ms ${n(w.floor.p95 * 1000).padStart(5)} ms   (8 schools reach ${n((w.spread.perSecond / w.floor.perSecond) * 100)}% of the start-up floor)`,
     `   failed calls: 8 schools ${w.spread.failed}, one school ${w.one.failed}, SQLite ${w.sqlite.failed}`,
     `3. extracts ${MONTH}, --all html (${r.extracts.all.files} files)  ${n(r.extracts.all.pgSeconds, 2).padStart(8)} s      ${n(r.extracts.all.sqliteSeconds, 2).padStart(8)} s          ${n(r.extracts.all.ratio, 2).padStart(5)}×    ≤ 1.2×  ${verdict(r.extracts.all.ratio <= 1.2)}`,
     `   extracts ${MONTH}, ${extractClass} pdf (${r.extracts.class.files} files)     ${n(r.extracts.class.pgSeconds, 2).padStart(8)} s      ${n(r.extracts.class.sqliteSeconds, 2).padStart(8)} s          ${n(r.extracts.class.ratio, 2).padStart(5)}×    ≤ 1.2×  ${verdict(r.extracts.class.ratio <= 1.2)}`,
     `   (medians of ${ROUNDS} interleaved rounds)`,
+    `   a command's open, \`subject list\`          ${n(r.open.pgSeconds, 2).padStart(8)} s      ${n(r.open.sqliteSeconds, 2).padStart(8)} s          +${n(r.open.extraMs)} ms on PostgreSQL (median of ${r.open.runs})`,
   ];
   console.log(lines.join('\n'));
+  if (r.slowStatements.length) console.log(`\nPostgreSQL statements over 1 s (plans in the server log; --keep does not keep it):\n${r.slowStatements.map((e) => `   ${e.count}× max ${n(e.maxMs)} ms: ${e.statement}`).join('\n')}`);
   for (const f of [...w.spread.failures, ...w.one.failures, ...w.sqlite.failures]) console.log(`   failed: ${f}`);
   if (existsSync(RESULTS)) {
     const file = join(RESULTS, `pg-${results.date.slice(0, 10)}.json`);
