@@ -8,58 +8,14 @@
 //
 // EZURNALS_TEST_PG set already: that server is used, and left as it is.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { startServer } from './pg-server.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 
-function binDir() {
-  for (const version of ['17', '16', '15', '14']) {
-    const dir = `/usr/lib/postgresql/${version}/bin`;
-    if (existsSync(join(dir, 'initdb'))) return dir;
-  }
-  throw new Error('No PostgreSQL server binaries (initdb) found under /usr/lib/postgresql: install the postgresql package.');
-}
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 let stop = () => {};
 let url = process.env.EZURNALS_TEST_PG;
-if (!url) {
-  const bin = binDir();
-  const root = userInfo().uid === 0;
-  // initdb refuses to run as root: the server runs as the postgres user.
-  const as = (command, args) => (root ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args]);
-  const dir = mkdtempSync(join(tmpdir(), 'ezurnals-pg-'));
-  if (root) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })));
-  const data = join(dir, 'data');
-  const port = await freePort();
-  const run = (command, args) => {
-    const [c, a] = as(command, args);
-    execFileSync(c, a, { stdio: ['ignore', 'ignore', 'inherit'] });
-  };
-  run(join(bin, 'initdb'), ['-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '-D', data]);
-  run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`, 'start']);
-  stop = () => {
-    try {
-      run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  };
-  url = `postgres://postgres@127.0.0.1:${port}`;
-}
+if (!url) ({ url, stop } = await startServer());
 process.on('SIGINT', () => {
   stop();
   process.exit(130);

@@ -81,8 +81,9 @@ export async function openPostgres(location: PostgresLocation, options: Postgres
       state = rows[0];
       // A schema the server's operator prepared (migrated by this tool, no school in it yet) may be taken by init.
       if (state.journal && rows[0].has_school_table) {
-        const held = await client.query(`select (select count(*) from ${q(location.school)}.school)::int + (select count(*) from ${q(location.school)}.audit_log)::int as n`);
-        state.empty = held.rows[0].n === 0;
+        // exists, not count(*): this runs on every open, and a school's audit log grows to millions of rows.
+        const held = await client.query(`select exists (select 1 from ${q(location.school)}.school) or exists (select 1 from ${q(location.school)}.audit_log) as held`);
+        state.empty = !held.rows[0].held;
       }
     } finally {
       client.release();
