@@ -159,7 +159,8 @@ test('Ctrl-C while printing: the browser is closed and no file, whole or half, i
   const child = spawn(process.execPath, [BIN, 'report', 'extract', '--month', '2026-10', '--all', '--out', dir], { env: { ...process.env, EZURNALS_DB: school.dbPath } });
   const exited = new Promise<number | null>((resolve) => child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : null))));
   let browser: number | undefined;
-  for (let i = 0; i < 300 && browser === undefined; i++) {
+  // Up to a minute: under load (two suites at once, the server dialect) the first file takes a while.
+  for (let i = 0; i < 1200 && browser === undefined; i++) {
     await sleep(50);
     const children = spawnSync('ps', ['-o', 'pid=,args=', '--ppid', String(child.pid)], { encoding: 'utf8' }).stdout;
     const line = children.split('\n').find((l) => /chrom/.test(l));

@@ -63,7 +63,12 @@ async function collateC(conn: Db, school: string): Promise<void> {
 }
 
 export function postgresDialect(school: string, where: string): PostgresDialect {
-  const schemaOf = (db: Db): Promise<Schema> => postgresSchema(db);
+  // The schema changes only by migrating (and a copy's triggers): read from the catalog once per open, not per check.
+  let known: Promise<Schema> | undefined;
+  const schemaOf = (db: Db): Promise<Schema> => (known ??= postgresSchema(db).catch((error) => {
+    known = undefined;
+    throw error;
+  }));
   const tablesOf = async (db: Db) => new Set((await schemaOf(db)).tables());
   const dialect: PostgresDialect = {
     name: 'postgres',
@@ -125,6 +130,7 @@ export function postgresDialect(school: string, where: string): PostgresDialect 
       return Number(high.rows[0]!.id);
     },
     async afterMigrating(db, auditFrom) {
+      known = undefined;
       await db.connection().execute(async (conn) => {
         await sql`begin`.execute(conn);
         try {

@@ -104,7 +104,7 @@ export async function listLessonViews(db: Db, filter: LessonFilter): Promise<Les
   if (filter.to) query = query.where('l.date', '<=', filter.to);
   if (filter.date) query = query.where('l.date', '=', filter.date);
   if (filter.number !== undefined) query = query.where('l.number', '=', filter.number);
-  const rows = await query.orderBy('l.date').orderBy('c.level').orderBy('c.code').orderBy('l.number').execute();
+  const rows = await query.orderBy('l.date').orderBy('c.level').orderBy('c.code').orderBy('l.number').orderBy('l.id').execute();
   return rows.map(({ teacher_first, teacher_last, ...r }) => ({
     id: r.id,
     class: r.class,

@@ -92,6 +92,7 @@ export async function listTimetableSlotViews(db: Db, filter: TimetableFilter): P
   const since = filter.on ?? filter.from;
   if (until !== undefined) query = query.where('t.valid_from', '<=', until);
   if (since !== undefined) query = query.where((eb) => eb.or([eb('t.valid_to', 'is', null), eb('t.valid_to', '>=', since)]));
-  const rows = await query.orderBy('c.level').orderBy('c.code').orderBy('t.weekday').orderBy('t.number').orderBy('t.valid_from').execute();
+  // Two groups side by side in one slot come in one order on every dialect: by id, the order they were set in.
+  const rows = await query.orderBy('c.level').orderBy('c.code').orderBy('t.weekday').orderBy('t.number').orderBy('t.valid_from').orderBy('t.id').execute();
   return rows.map(({ first_name, last_name, ...r }) => ({ ...r, group_id: r.group_id ?? null, group: r.group ?? null, teacher_name: `${first_name} ${last_name}` }));
 }
