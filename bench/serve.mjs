@@ -15,6 +15,7 @@
 // it marks the sessions' guardians as having chosen their password, in its
 // own copy of the demo database. Usage: npm run bench:serve [-- --seconds 15]
 import { execFileSync, spawn } from 'node:child_process';
+import http from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
@@ -118,6 +119,57 @@ function load(base, sessions, options) {
   });
 }
 
+/**
+ * People, not a metronome: each session asks for a page once a second, the
+ * 200 sessions' clicks spread evenly over the second (session i starts at
+ * i/200 s, then keeps its own one-second beat, with a little jitter). autocannon's
+ * connectionRate starts every connection on the same tick, so its "paced" load
+ * is 200 requests in one burst each second: that worst case is reported too.
+ */
+function spreadLoad(base, sessions) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: sessions.length });
+  const url = new URL(base);
+  const times = [];
+  const statuses = new Map();
+  const result = { errors: 0, timeouts: 0 };
+  const end = performance.now() + SECONDS * 1000;
+  const get = (path, cookie) =>
+    new Promise((resolve) => {
+      const started = performance.now();
+      const request = http.get({ host: url.hostname, port: url.port, path, agent, headers: { cookie } }, (response) => {
+        response.resume();
+        response.on('end', () => {
+          times.push(performance.now() - started);
+          statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
+          resolve();
+        });
+      });
+      request.setTimeout(10_000, () => {
+        result.timeouts++;
+        request.destroy();
+      });
+      request.on('error', () => {
+        result.errors++;
+        resolve();
+      });
+    });
+  const session = async (s, i) => {
+    let due = performance.now() + (i * 1000) / sessions.length;
+    for (let n = 1; ; n++) {
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      if (performance.now() >= end) return;
+      const week = `2026-${String(9 + (n % 3)).padStart(2, '0')}-${String(7 + (n % 20)).padStart(2, '0')}`;
+      await get(n % 2 ? `/skolens/${s.child}/nedela?diena=${week}` : `/skolens/${s.child}/sekmes`, s.cookie);
+      due += 900 + Math.random() * 200;
+    }
+  };
+  return Promise.all(sessions.map(session)).then(() => {
+    agent.destroy();
+    return { result, times: times.sort((a, b) => a - b), statuses };
+  });
+}
+
 function report(label, { result, times, statuses }, rss) {
   const ok = statuses.get(200) ?? 0;
   const bad = [...statuses].filter(([s]) => s !== 200).map(([s, n]) => `${n}×${s}`).join(', ');
@@ -204,8 +256,11 @@ try {
 
   const afterSignIn = rssPeak;
   rssPeak = 0;
-  const pacedRun = await load(base, sessions, { connectionRate: 1 });
-  const paced = report(`browsing, ${SESSIONS} sessions at 1 page/s each (${SECONDS} s)`, pacedRun, rssPeak);
+  const pacedRun = await spreadLoad(base, sessions);
+  const paced = report(`browsing, ${SESSIONS} sessions at 1 page/s each, clicks spread over the second (${SECONDS} s)`, pacedRun, rssPeak);
+  rssPeak = 0;
+  const burstRun = await load(base, sessions, { connectionRate: 1 });
+  report(`worst case: ${SESSIONS} sessions at 1 page/s in lockstep, all in one burst each second (autocannon connectionRate; ${SECONDS} s)`, burstRun, rssPeak);
   rssPeak = 0;
   const saturatedRun = await load(base, sessions, {});
   const saturated = report(`browsing, ${SESSIONS} sessions with no pause (${SECONDS} s)`, saturatedRun, rssPeak);
