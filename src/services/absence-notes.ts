@@ -6,12 +6,13 @@ import type { AbsenceNoteStatus } from '../db/schema.ts';
 import { isLinked } from '../db/repositories/guardians.ts';
 import { findClassById, classesLedInYear } from '../db/repositories/classes.ts';
 import { findStudentById, placementsOf } from '../db/repositories/students.ts';
-import { isJustifyReason, JUSTIFY_REASONS, type JustifyReason } from '../domain/absence.ts';
-import { addDays, compareDates, localDateOf } from '../domain/dates.ts';
+import type { JustifyReason } from '../domain/absence.ts';
+import { checkAbsenceNote, noteProblemText, type NoteProblem } from '../domain/absence-note.ts';
+import { localDateOf } from '../domain/dates.ts';
 import { authorizeFamily } from '../domain/family-actions.ts';
 import { mayWriteAtAll } from '../domain/permissions.ts';
 import { requireActor, requireRight, timestamp, type ServiceContext } from './context.ts';
-import { optionalText, requireDate, requireId } from './input.ts';
+import { optionalText, requireId } from './input.ts';
 import { justifyAbsences } from './absences.ts';
 import { resolveClass, resolveYear } from './lookup.ts';
 
@@ -42,14 +43,12 @@ export interface SendNoteInput {
   text?: string;
 }
 
-/** A note may reach back a month and ahead a week (a planned visit to the doctor), not further. */
-const BACK_DAYS = 31;
-const AHEAD_DAYS = 7;
-const TEXT_MAX = 500;
 
-function requireReason(value: string | undefined): JustifyReason {
-  if (!value || !isJustifyReason(value)) throw new AppError('invalid', `The reason must be ${JUSTIFY_REASONS.join(' or ')}.`);
-  return value;
+/** A note refused by its rules: the problem stays with it, so the web page can say it in Latvian. */
+export class AbsenceNoteRefused extends AppError {
+  constructor(readonly problem: NoteProblem) {
+    super(problem.kind === 'no-from' ? 'usage' : 'invalid', noteProblemText(problem));
+  }
 }
 
 /** A guardian sends a note for their own child. */
@@ -60,15 +59,9 @@ export async function sendAbsenceNote(ctx: ServiceContext, input: SendNoteInput)
   const ownChild = !!student && student.school_id === ctx.school.id && actor.kind === 'guardian' && (await isLinked(ctx.db, student.id, actor.id));
   const decision = authorizeFamily(actor, 'send-absence-note', { ownChild });
   if (!decision.allowed) throw new AppError(actor.kind === 'guardian' ? 'not_found' : 'forbidden', decision.reason);
-  const from = requireDate(input.from, 'from');
-  const to = input.to ? requireDate(input.to, 'to') : from;
-  if (compareDates(from, to) > 0) throw new AppError('invalid', `The last day ${to} is before the first day ${from}.`);
-  const today = localDateOf(ctx.now);
-  if (compareDates(from, addDays(today, -BACK_DAYS)) < 0) throw new AppError('invalid', `${from} is more than ${BACK_DAYS} days ago: speak to the class teacher.`);
-  if (compareDates(to, addDays(today, AHEAD_DAYS)) > 0) throw new AppError('invalid', `${to} is more than ${AHEAD_DAYS} days ahead.`);
-  const reason = requireReason(input.reason);
-  const text = optionalText(input.text) ?? null;
-  if (text && text.length > TEXT_MAX) throw new AppError('invalid', `The explanation is longer than ${TEXT_MAX} characters.`);
+  const check = checkAbsenceNote(input, localDateOf(ctx.now));
+  if (!check.ok) throw new AbsenceNoteRefused(check.problem);
+  const { from, to, reason, text } = check;
   const row = await ctx.db
     .insertInto('absence_note')
     .values({ school_id: ctx.school.id, student_id: student!.id, guardian_id: actor.id, from_date: from, to_date: to, reason, text, status: 'pending', created_at: timestamp(ctx) })

@@ -190,6 +190,21 @@ Web('the CLI\'s decline leaves the absences as they were', async () => {
   assert.is((await w.school.db.selectFrom('absence').select('code').executeTakeFirstOrThrow()).code, 'n');
 });
 
+Web('a note the rules refuse is shown back on its form, with the reason in Latvian, and nothing is stored', async () => {
+  const client = await ilze();
+  for (const [fields, reason] of [
+    [{ no: '2026-10-01', iemesls: 'illness' }, /Zīmi nevar iesniegt: 01\.10\.2026\. ir vairāk nekā pirms 31 dienām/],
+    [{ no: '25.11.2026', lidz: '24.11.2026', iemesls: 'other' }, /Pēdējā diena \(24\.11\.2026\.\) ir pirms pirmās/],
+    [{ no: 'vakar', iemesls: 'illness' }, /Pirmā diena &quot;vakar&quot; nav datums|Pirmā diena "vakar" nav datums/],
+  ] as const) {
+    const response = await client.post(`/skolens/${w.ids.S001}/zime`, fields);
+    assert.is(response.statusCode, 400, response.body.slice(0, 200));
+    assert.match(response.body, reason);
+    assert.not.match(response.body, /is more than|is before|is not a date/);
+  }
+  assert.is((await w.school.db.selectFrom('absence_note').selectAll().execute()).length, 0);
+});
+
 Web('a teacher sees the grid of what they teach, read-only; another class is not found', async () => {
   const teacher = new Client(w.app);
   await teacher.signIn('anna.kalnina', w.passwords['anna.kalnina']!);

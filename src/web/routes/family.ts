@@ -4,10 +4,11 @@
 // (services/diary.ts): another family's child is "not found".
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.ts';
+import { noteProblemLatvian } from '../../domain/absence-note.ts';
 import { ABSENCE_CODES } from '../../domain/absence.ts';
 import { addDays, isIsoDate, localDateOf } from '../../domain/dates.ts';
 import { acknowledgeExtractOnline, diaryChildren, studentAbsences, studentExtract, studentGrades, studentNotes, studentWeek, type DiaryExtract } from '../../services/diary.ts';
-import { notesOfStudent, sendAbsenceNote } from '../../services/absence-notes.ts';
+import { AbsenceNoteRefused, notesOfStudent, sendAbsenceNote } from '../../services/absence-notes.ts';
 import { ABSENCE_LABELS, average, lvDate, lvDay, lvMonth, lvTimestamp, REASON_LABELS, STATUS_LABELS, TERM_LABELS } from '../labels.ts';
 import { sendPage } from '../page.ts';
 import { contextOf, requireSignedIn, writeAs, type Web } from '../app.ts';
@@ -127,8 +128,8 @@ export function familyRoutes(web: Web): void {
     try {
       await writeAs(request, db, (ctx) => sendAbsenceNote(ctx, input));
     } catch (error) {
-      if (error instanceof AppError && (error.code === 'invalid' || error.code === 'usage')) {
-        return noteForm(request, reply, id, { from: input.from, to: input.to, text: input.text, illness: input.reason === 'illness', other: input.reason === 'other' }, `Zīmi nevar iesniegt: ${error.message}`);
+      if (error instanceof AbsenceNoteRefused) {
+        return noteForm(request, reply, id, { from: input.from, to: input.to, text: input.text, illness: input.reason === 'illness', other: input.reason === 'other' }, `Zīmi nevar iesniegt: ${noteProblemLatvian(error.problem)}`);
       }
       throw error;
     }
