@@ -65,10 +65,22 @@ export function requireSignedIn(request: FastifyRequest, reply: FastifyReply): S
   return request.signedIn;
 }
 
-function errorPage(request: FastifyRequest, reply: FastifyReply, status: number, message: string) {
+function errorPage(request: FastifyRequest, reply: FastifyReply, status: number, message: string, detail?: string) {
   const titles: Record<number, string> = { 403: 'Nav atļauts', 404: 'Nav atrasts', 429: 'Pārāk daudz mēģinājumu', 400: 'Kļūda' };
-  return sendPage(request, reply, 'message', { message }, { title: titles[status] ?? 'Kļūda', status });
+  return sendPage(request, reply, 'message', { message, detail }, { title: titles[status] ?? 'Kļūda', status });
 }
+
+/**
+ * A refusal of the services in the page's language. The services speak the
+ * tool's words (English until its message catalogue exists, issue 18): their
+ * sentence is kept below, folded, for the staff who may need it.
+ */
+const REFUSALS: Record<string, string> = {
+  forbidden: 'Jums nav tiesību to darīt.',
+  conflict: 'Tas jau ir izdarīts, vai to vairs nevar mainīt.',
+  invalid: 'Šos datus nevar pieņemt.',
+  usage: 'Pieprasījumā trūkst datu.',
+};
 
 const require = createRequire(import.meta.url);
 
@@ -149,7 +161,7 @@ export async function buildWebApp(given: WebOptions): Promise<FastifyInstance> {
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     if (error instanceof AppError) {
       const status = error.code === 'not_found' ? 404 : error.code === 'forbidden' ? 403 : 400;
-      return errorPage(request, reply, status, status === 404 ? 'Šāda lapa nav atrasta.' : error.message);
+      return status === 404 ? errorPage(request, reply, 404, 'Šāda lapa nav atrasta.') : errorPage(request, reply, status, REFUSALS[error.code] ?? 'Pieprasījumu nevar izpildīt.', error.message);
     }
     if (error.statusCode === 429) return errorPage(request, reply, 429, error.message);
     if (error.code?.startsWith('FST_CSRF')) return errorPage(request, reply, 403, 'Forma ir novecojusi vai nav no šīs vietnes: atveriet lapu vēlreiz un atkārtojiet.');

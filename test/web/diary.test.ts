@@ -178,6 +178,9 @@ Web('an absence note from the guardian; the class teacher accepts it on the web:
   assert.equal(audit.map((a) => a.actor), ['T01']);
   const again = await teacher.post(`/zimes/${id}`, { lemums: 'decline' }, '/zimes');
   assert.is(again.statusCode, 400, 'a decided note stays decided');
+  // Said in Latvian; the tool's own sentence is folded below it.
+  assert.match(again.body, /<p>Tas jau ir izdarīts, vai to vairs nevar mainīt\.<\/p>/);
+  assert.match(again.body, /<details><summary>Sīkāk<\/summary><p lang="en">Absence note \d+ is already accepted/);
   assert.match((await client.get(`/skolens/${w.ids.S001}/kavejumi`)).body, /pieņemta/);
 });
 
