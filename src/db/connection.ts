@@ -336,12 +336,16 @@ export async function inCopyTransaction<T>(db: Db, work: (trx: Db) => Promise<T>
   });
 }
 
-/** Removes a school from its PostgreSQL server, whole (the demo's --force; tests). */
-export async function dropSchool(target: string): Promise<void> {
+/**
+ * Removes a school from its PostgreSQL server, whole: a copy that failed
+ * half-way, or the demo's --force, which passes `onlyIf` so that only a demo
+ * school is ever replaced, never a real one that the URL happened to name.
+ */
+export async function dropSchool(target: string, onlyIf?: { name: string; registrationNumber: string }): Promise<void> {
   const location = parseLocation(target);
   if (location.kind !== 'postgres') throw new Error('dropSchool: not a server school');
   const { dropPostgresSchool } = await import('./postgres/open.ts');
-  await dropPostgresSchool(location);
+  await dropPostgresSchool(location, onlyIf);
 }
 
 /** `db copy`: the school at `from` copied whole into a new database at `to` (src/db/copy.ts). */

@@ -45,7 +45,9 @@ export function demoDataDir(): string {
 export async function openDemoDatabase(dir: string, options: { force?: boolean; server?: string } = {}): Promise<{ db: Db; path: string }> {
   if (options.server) {
     // A demo school on a server: replaced only when forced, like the file.
-    if (options.force) await dropSchool(options.server);
+    // Only a demo school is replaced: the URL may name a real one.
+    const { school } = loadDemoData();
+    if (options.force) await dropSchool(options.server, { name: school.name, registrationNumber: school.registration_number });
     mkdirSync(resolve(dir), { recursive: true, mode: 0o700 });
     return { db: await openDatabase(options.server, { create: true }), path: redactUrl(options.server) };
   }

@@ -149,4 +149,18 @@ Pg('an application role granted with db grant writes the journal, but may not up
   assert.is((await cli(['audit', 'verify'], { EZURNALS_DB: a, EZURNALS_USER: 'admin' })).code, 0);
 });
 
+Pg('demo --force never replaces a real school the URL names; EZURNALS_DB alone does not put the demo on a server', async () => {
+  const { a, database } = twoSchools();
+  await school(a, 'Rīgas Purvciema vidusskola', 'T01', '8');
+  const dir = mkdtempSync(join(tmpdir(), 'ezurnals-pg-demo-'));
+  try {
+    const r = await cli(['demo', '--db', a, '--dir', dir, '--force', '--json']);
+    assert.is(r.code, 6, r.stderr);
+    assert.match(r.errorJson.error.message, /Rīgas Purvciema vidusskola, not the demo school/);
+    assert.is(psql('select name from rpv.school', database).trim(), 'Rīgas Purvciema vidusskola');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 Pg.run();

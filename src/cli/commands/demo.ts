@@ -68,8 +68,8 @@ export function registerDemo(program: Command): void {
       // The demo opens its own database rather than going through runCommand: it takes the invocation's clock here.
       const now = io().now;
       const started = performance.now();
-      const server = globalOptions(command).db ?? io().env.EZURNALS_DB;
-      // On a PostgreSQL server when --db / EZURNALS_DB names one; otherwise DIR/ezurnals.db.
+      // On a PostgreSQL server only when --db names one on the command line: EZURNALS_DB is the school's own journal.
+      const server = globalOptions(command).db;
       const { db, path } = await openDemoDatabase(opts.dir, { force: opts.force, server: server && isPostgresUrl(server) ? server : undefined });
       let build: DemoBuild | undefined;
       let reports: DemoReports | undefined;

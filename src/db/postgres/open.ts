@@ -141,8 +141,8 @@ export async function listSchools(url: string): Promise<{ school: string; name: 
 }
 
 
-/** Drops a school's schema with everything in it. */
-export async function dropPostgresSchool(location: PostgresLocation): Promise<void> {
+/** Drops a school's schema with everything in it; with `onlyIf`, only when the school in it is that one (or none). */
+export async function dropPostgresSchool(location: PostgresLocation, onlyIf?: { name: string; registrationNumber: string }): Promise<void> {
   const pg = await loadDriver();
   const client = new pg.Client({ connectionString: location.url, application_name: 'ezurnals' });
   try {
@@ -151,6 +151,14 @@ export async function dropPostgresSchool(location: PostgresLocation): Promise<vo
     throw connectionFailure(error, location.display) ?? error;
   }
   try {
+    if (onlyIf) {
+      const present = await client.query(`select to_regclass($1) is not null as present`, [`${q(location.school)}.school`]);
+      if (present.rows[0].present) {
+        const { rows } = await client.query<{ name: string; registration_number: string | null }>(`select name, registration_number from ${q(location.school)}.school`);
+        const other = rows.find((r) => r.name !== onlyIf.name || r.registration_number !== onlyIf.registrationNumber);
+        if (other) throw new AppError('conflict', `The school ${location.school} on ${location.display} is ${other.name}, not the demo school: the demo never replaces it. Name another school in --db.`);
+      }
+    }
     await client.query(`drop schema if exists ${q(location.school)} cascade`);
   } finally {
     await client.end();
