@@ -270,11 +270,6 @@ export async function widenPageCache(db: Db, megabytes: number): Promise<void> {
   await dialectOf(db).widenCache(db, megabytes);
 }
 
-/** Marks a database as one its user may read but not write (src/db/postgres/open.ts shares the rule). */
-export function markReadOnly(db: Db): void {
-  readOnly.add(db);
-}
-
 /** Who the audit log names for a transaction's writes; the command defaults to this process's own. */
 export interface AuditAuthor {
   /** The staff code of --as / EZURNALS_USER; none: the system operator. */
