@@ -287,6 +287,11 @@ export interface AuditAuthor {
  */
 export async function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>, author: AuditAuthor = {}): Promise<T> {
   if (readOnly.has(db)) throw new AppError('forbidden', 'This database belongs to another user: you may read it, but only its owner may write to it.');
+  return writeTransaction(db, work, { actor: author.actor ?? null, command: author.command ?? currentCommand() });
+}
+
+/** The write transaction itself; `seal`: how its audit entries are signed, or null for entries that arrive sealed. */
+async function writeTransaction<T>(db: Db, work: (trx: Db) => Promise<T>, seal: { actor: string | null; command: string } | null): Promise<T> {
   const dialect = dialectOf(db);
   return db.connection().execute(async (conn) => {
     const native = natives.get(db);
@@ -295,7 +300,7 @@ export async function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>, au
     try {
       const auditFrom = await dialect.beginWrite(conn);
       const result = await work(conn);
-      await dialect.sealAudit(conn, auditFrom, { actor: author.actor ?? null, command: author.command ?? currentCommand() });
+      if (seal) await dialect.sealAudit(conn, auditFrom, seal);
       await sql`commit`.execute(conn);
       return result;
     } catch (error) {
@@ -314,21 +319,7 @@ export async function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>, au
  * but no sealing, which would sign the copied entries again. src/db only.
  */
 export async function inCopyTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
-  const dialect = dialectOf(db);
-  return db.connection().execute(async (conn) => {
-    const native = natives.get(db);
-    if (native) natives.set(conn, native);
-    attachDialect(conn, dialect);
-    try {
-      await dialect.beginWrite(conn);
-      const result = await work(conn);
-      await sql`commit`.execute(conn);
-      return result;
-    } catch (error) {
-      if (dialect.inTransaction(conn)) await sql`rollback`.execute(conn).catch(() => undefined);
-      throw dialect.translateError?.(error) ?? error;
-    }
-  });
+  return writeTransaction(db, work, null);
 }
 
 /**
