@@ -3,20 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Command } from 'commander';
 import { buildProgram } from '../../src/cli/program.ts';
-
-/** Every command without subcommands, with its words after `ezurnals`. */
-function leaves(command: Command, words: string[] = []): { words: string[]; command: Command }[] {
-  if (command.commands.length === 0) return [{ words, command }];
-  return command.commands.flatMap((sub) => leaves(sub, [...words, sub.name()]));
-}
-
-/** The help a user sees for the command, with the text added after the options. */
-function helpOf(command: Command): string {
-  let text = '';
-  command.configureOutput({ writeOut: (s) => void (text += s), writeErr: (s) => void (text += s) });
-  command.outputHelp();
-  return text;
-}
+import { helpOf, leaves } from '../support/commands.ts';
 
 /** Example lines: `  $ ezurnals …`, or a pipeline or environment ending in it (`printf … | ezurnals account verify …`). */
 const examples = (help: string) => help.split('\n').filter((line) => /^ {2}\$ (.* )?ezurnals /.test(line));

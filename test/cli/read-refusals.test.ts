@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { parse as parseShell } from 'shell-quote';
 import { buildProgram } from '../../src/cli/program.ts';
+import { helpOf, leaves } from '../support/commands.ts';
 import { commandKinds } from '../../src/cli/runtime.ts';
 import { tempDir } from '../support/school.ts';
 import { EXAMPLE_SCHOOL, runner } from './_helpers.ts';
@@ -23,18 +24,6 @@ const WRITE_WORDING = /changes? the journal|only reads/;
 // serve runs until stopped (its pages check readers by the same rights: test/web); batch runs lines that are walked
 // here as themselves; db acts on the storage as its operator, not on the journal as a person.
 const NOT_WALKED = new Set(['init', 'demo', 'archive', 'import', 'serve', 'batch', 'db']);
-
-function leaves(command: Command, words: string[] = []): { words: string[]; command: Command }[] {
-  if (command.commands.length === 0) return [{ words, command }];
-  return command.commands.flatMap((sub) => leaves(sub, [...words, sub.name()]));
-}
-
-function helpOf(command: Command): string {
-  let text = '';
-  command.configureOutput({ writeOut: (s) => void (text += s), writeErr: (s) => void (text += s) });
-  command.outputHelp();
-  return text;
-}
 
 /**
  * The first example of the command itself as arguments: without `--as`
