@@ -1,7 +1,6 @@
 // Every command's --help shows how it is used: the README promises an example for each.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Command } from 'commander';
 import { buildProgram } from '../../src/cli/program.ts';
 import { helpOf, leaves } from '../support/commands.ts';
 

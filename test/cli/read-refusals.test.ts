@@ -6,7 +6,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { join } from 'node:path';
-import type { Command } from 'commander';
 import { parse as parseShell } from 'shell-quote';
 import { buildProgram } from '../../src/cli/program.ts';
 import { helpOf, leaves } from '../support/commands.ts';
