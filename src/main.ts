@@ -1,6 +1,9 @@
 import { CommanderError } from 'commander';
 import { AppError, EXIT } from './errors.ts';
-import { buildProgram, commandWord } from './cli/program.ts';
+import { buildProgram, commanderMessage, commandWord } from './cli/program.ts';
+import { chooseLanguage } from './cli/language-choice.ts';
+import { withLanguage } from './i18n/language.ts';
+import { m } from './i18n/messages/cli.ts';
 import { printError } from './cli/output.ts';
 import { io, processIo, withIo, type CliIo } from './cli/io.ts';
 import { systemFailure } from './system-error.ts';
@@ -18,7 +21,15 @@ function wantsJson(argv: readonly string[]): boolean {
  */
 export async function main(argv: string[], world: Partial<CliIo> = {}): Promise<number> {
   const io = processIo(world);
-  return withIo(io, () => run(argv, io));
+  let choice;
+  try {
+    choice = chooseLanguage(argv, io.env);
+  } catch (error) {
+    const known = error as AppError;
+    await printError(io.stderr, wantsJson(argv), known.code, known.message);
+    return known.exitCode;
+  }
+  return withLanguage(choice.language, () => withIo(io, () => run(argv, io)), choice.chosen);
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {
@@ -31,7 +42,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       // --help and --version end as "errors" in commander's exitOverride mode.
       if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
       // A command family named without its command shows its help as the "error".
-      const message = error.code === 'commander.help' ? `a command is missing: see \`ezurnals ${commandWord(argv) ?? ''} --help\`` : error.message.replace(/^error: /, '');
+      const message = error.code === 'commander.help' ? m.commandMissing(commandWord(argv) ?? '') : commanderMessage(error.message.replace(/^error: /, ''));
       if (wantsJson(argv)) await printError(io.stderr, true, 'usage', message);
       return EXIT.usage;
     }
@@ -42,7 +53,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       return known.exitCode;
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    await printError(io.stderr, wantsJson(argv), 'unexpected', `Unexpected failure: ${message}`);
+    await printError(io.stderr, wantsJson(argv), 'unexpected', m.unexpectedFailure(message));
     return EXIT.unexpected;
   }
 }

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type TableConstructor from 'cli-table3';
 import { io, type OutStream } from './io.ts';
+import { m } from '../i18n/messages/cli.ts';
 import { maskPersonalCodesDeep, maskPersonalCodesIn } from '../domain/personal-code.ts';
 
 export interface Column<T> {
@@ -57,7 +58,7 @@ export function terminalSafe(text: string): string {
 
 function cell(value: string | number | boolean | null | undefined, mask: (text: string) => string): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'boolean') return value ? m.yes : m.no;
   return terminalSafe(mask(String(value)));
 }
 
@@ -94,7 +95,7 @@ export async function createOutput(options: OutputOptions): Promise<Output> {
         const table = new Table({ head: columns.map((c) => c.header), style });
         for (const row of value) table.push(columns.map((c) => cell(c.value(row), mask)));
         stdout.write(`${table.toString()}\n`);
-        if (value.length === 0) stderr.write('(none)\n');
+        if (value.length === 0) stderr.write(`${m.none}\n`);
       } else {
         const table = new Table({ style });
         for (const c of columns) table.push({ [c.header]: cell(c.value(value), mask) });
@@ -112,7 +113,7 @@ export async function createOutput(options: OutputOptions): Promise<Output> {
       stderr.write(`${terminalSafe(mask(message))}\n`);
     },
     warn(message: string) {
-      stderr.write(`${paint ? paint.yellow('warning:') : 'warning:'} ${terminalSafe(mask(message))}\n`);
+      stderr.write(`${paint ? paint.yellow(m.warningLabel) : m.warningLabel} ${terminalSafe(mask(message))}\n`);
     },
   };
 }
@@ -126,6 +127,6 @@ export async function printError(stderr: OutStream, json: boolean, code: string,
     return;
   }
   const paint = await colours(stderr);
-  stderr.write(`${paint ? paint.red('error:') : 'error:'} ${terminalSafe(text)}\n`);
+  stderr.write(`${paint ? paint.red(m.errorLabel) : m.errorLabel} ${terminalSafe(text)}\n`);
   for (const line of lines ?? []) stderr.write(`  ${terminalSafe(line)}\n`);
 }

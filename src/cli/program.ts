@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { VERSION } from '../version.ts';
 import { io, type OutStream } from './io.ts';
+import { m } from '../i18n/messages/cli.ts';
+import { LATVIAN_HELP } from './help-language.ts';
 
 type Register = (program: Command) => void;
 
@@ -16,11 +18,13 @@ function columns(stream: OutStream): number {
  */
 function strict(command: Command, json: boolean): void {
   command.exitOverride();
-  if (!json) command.showHelpAfterError('(add --help for usage)');
+  command.helpOption('-h, --help', m.optionHelp);
+  if (command.commands.length > 0) command.helpCommand('help [command]', m.helpCommand);
+  if (!json) command.showHelpAfterError(m.addHelpForUsage);
   command.configureOutput({
     writeOut: (s) => io().stdout.write(s),
     writeErr: (s) => (json ? undefined : io().stderr.write(s)),
-    outputError: (s, write) => (json ? undefined : write(s)),
+    outputError: (s, write) => (json ? undefined : write(commanderMessage(s))),
     getOutHelpWidth: () => columns(io().stdout),
     getErrHelpWidth: () => columns(io().stderr),
   });
@@ -44,7 +48,7 @@ function familyExamples(family: Command): void {
   if (family.commands.length === 0 || afterHelpListeners(family).length > 0) return;
   family.addHelpText('after', () => {
     const lines = family.commands.map((sub) => examplesOf(sub)[0]).filter((line): line is string => !!line);
-    return lines.length > 0 ? `\nExamples:\n${lines.join('\n')}\n` : '';
+    return lines.length > 0 ? `\n${m.examples}\n${lines.join('\n')}\n` : '';
   });
 }
 
@@ -100,7 +104,7 @@ const FAMILIES: Record<string, () => Promise<Register>> = {
   serve: () => import('./commands/serve.ts').then((m) => m.registerServe),
 };
 
-const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--db', '--as', '--year', '--closed-year-reason']);
+const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--db', '--as', '--year', '--closed-year-reason', '--lang']);
 
 /** The command word of argv, skipping global options and their values. */
 export function commandWord(argv: readonly string[]): string | undefined {
@@ -119,20 +123,23 @@ export function commandWord(argv: readonly string[]): string | undefined {
  */
 export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('ezurnals')
-    .description('e-žurnāls: the electronic class register of a Latvian school, over one SQLite file')
-    .version(VERSION, '-V, --version')
-    .option('--db <path>', 'the database file (default: $EZURNALS_DB, else ./ezurnals.db)')
-    .option('--as <code>', 'who is acting: a staff code, a student code, or guardian:ID (default: $EZURNALS_USER)')
-    .option('--year <code>', 'the school year to act on (default: the current one), e.g. 2026/2027')
-    .option('--json', 'print machine-readable JSON (errors too, on stderr)')
-    .option('--yes', 'do not ask for confirmations')
-    .option('--closed-year-reason <text>', 'admins only: change a closed school year anyway; the reason is recorded')
+    .configureHelp(LATVIAN_HELP)
+    .helpOption('-h, --help', m.optionHelp)
+    .description(m.programDescription)
+    .version(VERSION, '-V, --version', m.optionVersion)
+    .option('--db <path>', m.optionDb)
+    .option('--as <code>', m.optionAs)
+    .option('--year <code>', m.optionYear)
+    .option('--json', m.optionJson)
+    .option('--yes', m.optionYes)
+    .option('--closed-year-reason <text>', m.optionClosedYearReason)
+    .option('--lang <code>', m.optionLang)
     .addHelpText(
       'after',
-      `
-Exit codes: 0 ok, 1 unexpected, 2 usage, 3 not found, 4 invalid data, 5 not permitted, 6 conflict.
+      () => `
+${m.exitCodes}
 
-Examples:
+${m.examples}
   $ ezurnals init --school "Rīgas Parauga vidusskola" --year 2026/2027
   $ export EZURNALS_USER=admin
   $ ezurnals class list
@@ -151,4 +158,30 @@ Examples:
   for (const family of program.commands) familyExamples(family);
   strict(program, argv.includes('--json') || io().jsonOutput === true);
   return program;
+}
+
+/**
+ * Commander's own error sentences in the running language: commander has no
+ * catalogue, so its messages are matched by their fixed English shape and
+ * rewritten; one it does not know passes through as it is.
+ */
+export function commanderMessage(text: string): string {
+  const [first, ...rest] = text.replace(/^error: /, '').split('\n');
+  const line = first ?? '';
+  let out = line;
+  let match: RegExpExecArray | null;
+  if ((match = /^unknown option '([^']*)'$/.exec(line))) out = m.unknownOption(match[1]!);
+  else if ((match = /^unknown command '([^']*)'$/.exec(line))) out = m.unknownCommand(match[1]!);
+  else if ((match = /^missing required argument '([^']*)'$/.exec(line))) out = m.missingArgument(match[1]!);
+  else if ((match = /^option '([^']*)' argument missing$/.exec(line))) out = m.optionArgumentMissing(match[1]!);
+  else if ((match = /^required option '([^']*)' not specified$/.exec(line))) out = m.requiredOption(match[1]!);
+  else if ((match = /^too many arguments(?: for '[^']*')?\. Expected (\d+) arguments? but got (\d+)\.$/.exec(line))) out = m.tooManyArguments(Number(match[1]), Number(match[2]));
+  else if ((match = /^option '([^']*)' argument '([^']*)' is invalid\.\s*(.*)$/.exec(line))) out = m.invalidArgument(match[1]!, match[2]!, match[3] ?? '');
+  else if ((match = /^option '([^']*)' cannot be used with option '([^']*)'$/.exec(line))) out = m.conflictingOptions(match[1]!, match[2]!);
+  const tail = rest.map((r) => {
+    const similar = /^\(Did you mean (.*)\?\)$/.exec(r);
+    return similar ? m.didYouMean(similar[1]!) : r;
+  });
+  const prefix = text.startsWith('error: ') ? `${m.errorLabel} ` : '';
+  return [prefix + out, ...tail].join('\n');
 }

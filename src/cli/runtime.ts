@@ -18,6 +18,8 @@ import { createOutput, type Output } from './output.ts';
 import { auditCommandLine } from '../domain/command-line.ts';
 import { io } from './io.ts';
 import { perCommand } from './database-handles.ts';
+import { m } from '../i18n/messages/cli.ts';
+import { adoptSchoolLanguage } from '../i18n/language.ts';
 
 /** Options every command understands; defined once on the root program. */
 export interface GlobalOptions {
@@ -28,6 +30,8 @@ export interface GlobalOptions {
   yes?: boolean;
   /** An admin's reason for writing into a closed school year. */
   closedYearReason?: string;
+  /** The language of messages: read by `main` before the program is built (src/i18n/choice.ts). */
+  lang?: string;
 }
 
 export function globalOptions(command: Command): GlobalOptions {
@@ -57,7 +61,7 @@ async function resolveActor(db: Db, school: School, who: string, source: string)
   // A profile's username (a guardian's `janis.berzins`, a student's personas kods) names its person.
   const account = KIND_PREFIX.test(who) ? undefined : await findAccountByUsername(db, school.id, who);
   if (account) {
-    if (account.disabled) throw new AppError('forbidden', `The profile ${account.username} is disabled and may not use the journal.`);
+    if (account.disabled) throw new AppError('forbidden', m.profileDisabled(account.username));
     const person = account.kind === 'staff' ? (await findStaffById(db, account.person_id))?.code : account.kind === 'student' ? (await findStudentById(db, account.person_id))?.code : String(account.person_id);
     if (person !== undefined) return resolveActor(db, school, `${account.kind}:${person}`, source);
   }
@@ -70,20 +74,19 @@ async function resolveActor(db: Db, school: School, who: string, source: string)
     kind === undefined || kind === 'student'
       ? ((await findStudentByCode(db, school.id, ref)) ?? (personal.ok ? await findStudentByPersonalCode(db, school.id, personal.normalized) : undefined))
       : undefined;
-  if (staff && student) throw new AppError('usage', `${who} (from ${source}) names both an employee and a student: say staff:${ref} or student:${ref}.`);
+  if (staff && student) throw new AppError('usage', m.bothStaffAndStudent(who, source, ref));
   if (staff) {
-    if (staff.active !== 1) throw new AppError('forbidden', `${staff.code} is deactivated and may not use the journal.`);
+    if (staff.active !== 1) throw new AppError('forbidden', m.staffDeactivated(staff.code));
     return staffActor(staff);
   }
   if (student) return { kind: 'student', id: student.id, code: student.code, name: `${student.first_name} ${student.last_name}`.trim(), roles: [] };
   if (kind === 'guardian') {
     const id = /^\d+$/.test(ref) ? Number(ref) : NaN;
     const guardian = Number.isSafeInteger(id) ? await findGuardian(db, school.id, id) : undefined;
-    if (!guardian) throw new AppError('not_found', `Unknown user ${who} (from ${source}): no guardian has the id ${ref}.`);
+    if (!guardian) throw new AppError('not_found', m.unknownGuardian(who, source, ref));
     return { kind: 'guardian', id: guardian.id, code: `guardian:${guardian.id}`, name: `${guardian.first_name} ${guardian.last_name}`.trim(), roles: [] };
   }
-  const nobody = kind === 'staff' ? 'no staff member' : kind === 'student' ? 'no student' : 'no staff member or student';
-  throw new AppError('not_found', `Unknown user ${who} (from ${source}): ${nobody} has that code.`);
+  throw new AppError('not_found', m.unknownUser(who, source, kind === 'staff' ? 'staff' : kind === 'student' ? 'student' : 'any'));
 }
 
 /** A read with no identity is allowed to the owner of the database file only (the system operator). */
@@ -105,7 +108,8 @@ async function openSession(options: GlobalOptions, write: boolean): Promise<{ db
   const db = await databases.open(path);
   try {
     const school = await findOnlySchool(db);
-    if (!school) throw new AppError('not_found', 'The database holds no school: it was not created by `ezurnals init`.');
+    if (!school) throw new AppError('not_found', m.noSchool);
+    adoptSchoolLanguage(school.language);
     const author = options.as ?? env.EZURNALS_USER;
     const actor = author ? await resolveActor(db, school, author, options.as ? '--as' : 'EZURNALS_USER') : null;
     // On a server, the database role the server signed in is the operator; a file's operator is its owner.
@@ -129,7 +133,7 @@ async function runWrite<T>(command: Command, spec: CommandSpec<T>, ctx: ServiceC
   const reason = globalOptions(command).closedYearReason;
   if (reason === undefined) return spec.run(ctx);
   const { result, overrides } = await overridingYearLock(ctx, reason, commandPath(command), spec.run);
-  for (const o of overrides) out.info(`Closed school year ${o.year} changed by override (${o.rows_written} rows); the reason is recorded.`);
+  for (const o of overrides) out.info(m.closedYearOverride(o.year, o.rows_written));
   return result;
 }
 

@@ -15,6 +15,8 @@ export interface SchoolTable {
   director: string | null;
   /** Working days allowed for entering a test's grades (§22); null: the default 5. */
   test_deadline_days: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The language the tool speaks to the school's staff: null is Latvian (issue 18). */
+  language: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
 }
 

@@ -1,4 +1,5 @@
 import { AppError } from '../errors.ts';
+import { isLanguage } from '../i18n/language.ts';
 import type { School } from '../db/schema.ts';
 import { updateSchool } from '../db/repositories/schools.ts';
 import { requireReadRight, requireRight, type ServiceContext } from './context.ts';
@@ -11,6 +12,8 @@ export interface SchoolInput {
   director?: string;
   /** Working days for entering tests' grades (§22: "a week"); "default" goes back to 5. */
   testDeadlineDays?: string;
+  /** The language the tool speaks to the school's staff: lv or en ("default" goes back to Latvian). */
+  language?: string;
 }
 
 export function showSchool(ctx: ServiceContext): School {
@@ -23,7 +26,9 @@ export async function setSchool(ctx: ServiceContext, input: SchoolInput): Promis
   requireRight(ctx, 'manage-registry');
   const name = optionalText(input.name);
   if (name === null) throw new AppError('invalid', "The school's name may not be empty.");
-  if (name === undefined && input.registrationNumber === undefined && input.director === undefined && input.testDeadlineDays === undefined) {
+  const language = input.language?.trim().toLowerCase();
+  if (language !== undefined && language !== 'default' && !isLanguage(language)) throw new AppError('invalid', `Unknown language "${input.language}": lv or en.`);
+  if (name === undefined && input.registrationNumber === undefined && input.director === undefined && input.testDeadlineDays === undefined && language === undefined) {
     throw new AppError('usage', 'Nothing to change: give --name, --registration-number, --director or --test-deadline-days.');
   }
   const testDays = input.testDeadlineDays;
@@ -31,6 +36,7 @@ export async function setSchool(ctx: ServiceContext, input: SchoolInput): Promis
     name,
     registration_number: optionalText(input.registrationNumber),
     director: optionalText(input.director),
+    language: language === undefined ? undefined : language === 'default' || language === 'lv' ? null : language,
     test_deadline_days: testDays === undefined ? undefined : testDays === 'default' ? null : requireInteger(testDays, 'test-deadline-days', 1, 30),
   });
 }

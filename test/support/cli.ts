@@ -38,9 +38,13 @@ function parse(text: string): unknown {
   }
 }
 
-/** The test process's environment without the journal's own variables, which each call sets for itself. */
+/**
+ * The test process's environment without the journal's own variables, which
+ * each call sets for itself. The suite speaks English unless a test names
+ * another language (`{ EZURNALS_LANG: 'lv' }`, or `--lang lv`).
+ */
 function cleanEnv(env: Env): NodeJS.ProcessEnv {
-  const base: NodeJS.ProcessEnv = { ...process.env };
+  const base: NodeJS.ProcessEnv = { ...process.env, EZURNALS_LANG: 'en' };
   delete base.EZURNALS_DB;
   delete base.EZURNALS_USER;
   return { ...base, ...env };

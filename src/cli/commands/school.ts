@@ -14,6 +14,7 @@ const columns: Column<School>[] = [
   { header: 'registration number', value: (s) => s.registration_number },
   { header: 'director', value: (s) => s.director },
   { header: 'test deadline (working days)', value: (s) => s.test_deadline_days ?? DEFAULT_GRADE_DEADLINES.test },
+  { header: 'language', value: (s) => s.language ?? 'lv' },
 ];
 
 type SchoolRow = { school: string; name: string | null; schema_version: string | null };
@@ -52,8 +53,9 @@ export function registerSchool(program: Command): void {
     .option('--registration-number <number>', 'registration number')
     .option('--director <name>', "the director's name (printed on report cards)")
     .option('--test-deadline-days <n>', 'working days for entering test grades (§22: a week; default 5, "default" resets)')
+    .option('--language <code>', "the language the tool speaks to the school's staff: lv (default) or en; a person's --lang or EZURNALS_LANG still wins")
     .addHelpText('after', examples('ezurnals school set --director "Dace Liepiņa" --registration-number 3113900123', 'ezurnals school set --test-deadline-days 6'))
-    .action(async (opts: { name?: string; registrationNumber?: string; director?: string; testDeadlineDays?: string }, command: Command) => {
+    .action(async (opts: { name?: string; registrationNumber?: string; director?: string; testDeadlineDays?: string; language?: string }, command: Command) => {
       await runCommand(command, {
         write: true,
         run: (ctx) => setSchool(ctx, opts),

@@ -14,6 +14,7 @@ import { groups } from './0012-groups.ts';
 import { webSessions } from './0013-web-sessions.ts';
 import { studentCodesNotPersonasKods } from './0014-student-codes-not-personas-kods.ts';
 import { onePerStudent } from './0015-one-per-student.ts';
+import { schoolLanguage } from './0016-school-language.ts';
 
 /**
  * Listed statically (not read from a folder) so the bundled bin carries them
@@ -35,6 +36,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0013-web-sessions': webSessions,
   '0014-student-codes-not-personas-kods': studentCodesNotPersonasKods,
   '0015-one-per-student': onePerStudent,
+  '0016-school-language': schoolLanguage,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;

@@ -10,6 +10,6 @@ export async function findOnlySchool(db: Db): Promise<School | undefined> {
   return db.selectFrom('school').selectAll().orderBy('id').limit(1).executeTakeFirst();
 }
 
-export async function updateSchool(db: Db, id: number, changes: { name?: string; registration_number?: string | null; director?: string | null; test_deadline_days?: number | null }): Promise<School> {
+export async function updateSchool(db: Db, id: number, changes: { name?: string; registration_number?: string | null; director?: string | null; test_deadline_days?: number | null; language?: string | null }): Promise<School> {
   return db.updateTable('school').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
