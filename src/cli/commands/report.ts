@@ -23,16 +23,20 @@ export interface ReportFlags {
   format: ReportFormat;
   out: string;
   force?: boolean;
-  lang: ReportLang;
 }
 
-/** Adds --format, --out, --force and --lang to a report command. */
+/**
+ * Adds --format, --out and --force to a report command. The documents'
+ * language is the global `--lang` when given on the command line, else
+ * Latvian: they are the school's official documents, in the state language,
+ * whatever language a person reads the tool's messages in
+ * (EZURNALS_LANG, the school's setting).
+ */
 export function reportOptions(command: Command): Command {
   return command
     .addOption(new Option('--format <format>', 'pdf, or html (needs no browser)').choices(['pdf', 'html']).default('pdf'))
     .option('--out <dir>', 'folder to write the files to', '.')
-    .option('--force', 'replace files that already exist')
-    .addOption(new Option('--lang <lang>', 'language of the documents').choices(['lv', 'en']).default('lv'));
+    .option('--force', 'replace files that already exist');
 }
 
 export type { BuiltReport };
@@ -49,19 +53,20 @@ const writtenColumns = [
  */
 export async function runReport<D>(command: Command, flags: ReportFlags, build: (ctx: ServiceContext) => Promise<BuiltReport<D>>): Promise<void> {
   const json = !!globalOptions(command).json;
+  const lang: ReportLang = globalOptions(command).lang?.trim().toLowerCase() === 'en' ? 'en' : 'lv';
   await runCommand(command, {
     write: false,
     run: async (ctx) => {
       const report = await build(ctx);
       const warnings = report.warnings ?? [];
       if (json) return { data: report.data, written: [] as WrittenFile[], warnings };
-      const documents = report.documents(report.data, flags.lang);
+      const documents = report.documents(report.data, lang);
       if (documents.length === 0) throw new AppError('not_found', 'Nothing to print: the report covers no students or classes.');
       const bar = createProgress(flags.format === 'pdf' ? 'Printing' : 'Writing');
       const written = await publishDocuments(documents, {
         outDir: flags.out,
         format: flags.format,
-        lang: flags.lang,
+        lang,
         force: flags.force,
         landscape: report.landscape,
         footer: ctx.school.name,
