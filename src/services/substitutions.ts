@@ -8,6 +8,8 @@ import { requireActor, requireRight, timestamp, type ServiceContext } from './co
 import { requireDate, requireInteger, requireText } from './input.ts';
 import { resolveClass, resolveStaff, resolveSubject, resolveYear } from './lookup.ts';
 import { LESSON_NUMBERS } from './lessons.ts';
+import { m } from '../i18n/messages/calendar-timetable.ts';
+import { m as g } from '../i18n/messages/calendar-groups.ts';
 
 export interface SubstitutionInput {
   class?: string;
@@ -39,15 +41,15 @@ export async function addSubstitution(ctx: ServiceContext, input: SubstitutionIn
   const date = requireDate(input.date, 'date');
   const number = requireInteger(input.number, 'number', LESSON_NUMBERS.min, LESSON_NUMBERS.max);
   const substitute = await resolveStaff(ctx, requireText(input.teacher, 'teacher'), 'teacher');
-  if (!substitute.roles.includes('teacher')) throw new AppError('invalid', `${substitute.code} has no teacher role and cannot substitute.`);
+  if (!substitute.roles.includes('teacher')) throw new AppError('invalid', m.cannotSubstitute(substitute.code));
   const assigned = await teacherIdsFor(ctx.db, schoolClass.id, subject.id);
   const replaced = input.for ? await resolveStaff(ctx, input.for, 'teacher') : null;
   const replacedId = replaced?.id ?? assigned[0];
-  if (replacedId === undefined) throw new AppError('invalid', `Nobody teaches ${subject.code} in ${schoolClass.code}: there is nobody to substitute.`);
-  if (!assigned.includes(replacedId)) throw new AppError('invalid', `${replaced!.code} does not teach ${subject.code} in ${schoolClass.code}.`);
-  if (replacedId === substitute.id) throw new AppError('invalid', 'A teacher cannot substitute for themselves.');
+  if (replacedId === undefined) throw new AppError('invalid', m.nobodyToSubstitute(subject.code, schoolClass.code));
+  if (!assigned.includes(replacedId)) throw new AppError('invalid', m.doesNotTeach(replaced!.code, subject.code, schoolClass.code));
+  if (replacedId === substitute.id) throw new AppError('invalid', g.selfSubstitute);
   if (await findSubstitution(ctx.db, schoolClass.id, date, number)) {
-    throw new AppError('conflict', `A substitution for ${schoolClass.code}, lesson ${number} on ${date} is already set.`);
+    throw new AppError('conflict', m.substitutionExists(schoolClass.code, number, date));
   }
   const row = await insertSubstitution(ctx.db, {
     class_id: schoolClass.id,

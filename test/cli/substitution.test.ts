@@ -25,7 +25,7 @@ test('substitution list: each substituted lesson with who taught it and whom the
   assert.is(table.code, 0, table.stderr);
   assert.match(table.stdout, 'Jānis Ābele (T04)');
   assert.match(table.stdout, 'Anna Kalniņa (T01)');
-  assert.match(table.stderr, '1 substituted lesson(s).');
+  assert.match(table.stderr, '1 substituted lesson.');
   const none = await run(['substitution', 'list', '--from', '2026-10-08', '--to', '2026-10-31', '--json']);
   assert.equal(none.json, []);
 });

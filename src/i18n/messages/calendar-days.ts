@@ -62,7 +62,7 @@ const lv: typeof en = {
   kindPublic: 'valsts svētki',
   addDescription: 'pievienot brīvlaiku, vienreizēju svētku dienu vai sestdienu, kas pārcelta par darba dienu',
   optFirstDay: 'pirmā diena',
-  optLastDay: 'pēdējā diena (pēc noklusējuma --from)',
+  optLastDay: 'pēdējā diena (pēc noklusējuma tā pati, kas pirmā)',
   optName: 'nosaukums, piemēram, "Rudens brīvlaiks"',
   optKind: 'school-break (brīvlaiks) | holiday (svētku diena) | working-day (darba diena)',
   askFirstDay: 'Pirmā diena (YYYY-MM-DD)',

@@ -113,7 +113,7 @@ const lv: typeof en = {
   optSetName: 'nosaukums ("" — bez nosaukuma)',
   listDescription: 'gada grupas ar šodienas dalībniekiem',
   optListClass: 'tikai grupas ar šīs klases skolēniem',
-  optListSubject: 'tikai šis mācību priekšmets',
+  optListSubject: 'tikai šī mācību priekšmeta grupas',
   optListTeacher: 'tikai šī skolotāja grupas',
   showDescription: 'grupa ar visām dalībām (no, līdz)',
   memberDescription: 'grupas dalībnieki',
