@@ -69,7 +69,7 @@ test('plurals: "0 aizvietotu stundu", "3 skolēniem trūkst gada vērtējumu"', 
   assert.match(none.stderr, /0 aizvietotu stundu\./);
   const promote = await run(['year', 'promote', '--class', '7.a'], LV);
   assert.is(promote.code, 0, promote.stderr);
-  assert.match(promote.stderr, /3 skolēniem trūkst gada vērtējumu: lēmums netiktu ierakstīts\./);
+  assert.match(promote.stderr, /3 skolēniem trūkst gada vērtējumu, lēmums netiktu ierakstīts: Annai Ābelei \(S002, 7\.a\), Jānim Bērziņam \(S001, 7\.a\) un Zanei Ziemelei \(S003, 7\.a\)\./);
   assert.match(promote.stderr, /Tikai priekšlikums: nekas nav ierakstīts\./);
   assert.match(promote.stdout, /priekšlikums/);
   assert.match(promote.stdout, /lēmums vēl nav pieņemts: nav gada vērtējuma/);

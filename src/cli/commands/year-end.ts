@@ -7,6 +7,8 @@ import type { Column, Output } from '../output.ts';
 import { collect, examples } from '../options.ts';
 import { runCommand } from '../runtime.ts';
 import { language } from '../../i18n/language.ts';
+import { listOf } from '../../i18n/catalogue.ts';
+import { declineName } from '../../domain/latvian-names.ts';
 import { m } from '../../i18n/messages/calendar-years.ts';
 import { promotionText } from '../../reports/labels.ts';
 
@@ -42,7 +44,10 @@ function printPromotion(result: PromoteResult, out: Output): void {
   if (out.json) return out.raw(result);
   out.data(result.students, columns);
   const incomplete = result.students.filter((r) => r.outcome === 'incomplete');
-  if (incomplete.length > 0) out.warn(m.lackAnnualGrades(incomplete.length, result.applied));
+  if (incomplete.length > 0) {
+    const who = incomplete.map((r) => `${lang === 'lv' ? declineName(`${r.first_name} ${r.last_name}`, 'dative') : `${r.first_name} ${r.last_name}`} (${r.student}, ${r.class})`);
+    out.warn(m.lackAnnualGrades(incomplete.length, result.applied, listOf(who)));
+  }
   if (!result.applied) out.info(m.proposalOnly);
 }
 

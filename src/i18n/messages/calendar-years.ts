@@ -48,8 +48,9 @@ const en = {
   outcomeCouncilKept: "council's decision kept",
   outcomeIncomplete: 'not recorded: grades missing',
   outcomeIncompleteProposed: 'grades missing',
-  lackAnnualGrades: (n: number, applied: boolean) =>
-    `${count(n, students)} ${n === 1 ? 'lacks' : 'lack'} annual grades: no decision ${applied ? 'was' : 'would be'} recorded for them.`,
+  /** `who`: the students, each "Jānis Bērziņš (S001, 7.a)" (in Latvian in the dative). */
+  lackAnnualGrades: (n: number, applied: boolean, who: string) =>
+    `${count(n, students)} ${n === 1 ? 'lacks' : 'lack'} annual grades: no decision ${applied ? 'was' : 'would be'} recorded for them: ${who}.`,
   proposalOnly: 'A proposal only: nothing was recorded. Record it with --apply.',
 
   // year decide
@@ -198,8 +199,8 @@ const lv: typeof en = {
   outcomeCouncilKept: 'paliek padomes lēmums',
   outcomeIncomplete: 'nav ierakstīts: trūkst vērtējumu',
   outcomeIncompleteProposed: 'trūkst vērtējumu',
-  lackAnnualGrades: (n: number, applied: boolean) =>
-    `${count(n, skoleni)} trūkst gada vērtējumu: lēmums ${applied ? 'netika' : 'netiktu'} ierakstīts.`,
+  lackAnnualGrades: (n: number, applied: boolean, who: string) =>
+    `${count(n, skoleni)} trūkst gada vērtējumu, lēmums ${applied ? 'netika' : 'netiktu'} ierakstīts: ${who}.`,
   proposalOnly: 'Tikai priekšlikums: nekas nav ierakstīts. Ierakstiet ar --apply.',
 
   decideDescription: 'ierakstīt pedagoģiskās padomes lēmumu par vienu skolēnu (var atšķirties no priekšlikuma)',
