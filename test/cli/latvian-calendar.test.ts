@@ -7,6 +7,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { usePrompter, type Prompter } from '../../src/cli/prompt.ts';
 import { smallSchool } from '../services/fixtures.ts';
+import { yearEndSchool } from '../services/year-end-fixture.ts';
 import { dbState, runner } from './_helpers.ts';
 
 const LV = { EZURNALS_LANG: 'lv' };
@@ -114,6 +115,27 @@ test('a student named in the sentence: the council decision refused, a group mem
   usePrompter(english.prompter);
   await run(['group', 'member', 'remove', '7a-ang1', '--student', 'S002']);
   assert.equal(english.asked, ['End the membership of Anna Ābele (S002) in group 7a-ang1?']);
+});
+
+test('the year end names the students it holds back, moves and lets go, in Latvian', async () => {
+  const end = await yearEndSchool();
+  await end.db.destroy();
+  const { run: runEnd } = runner(end.dbPath);
+  assert.is((await runEnd(['year', 'promote', '--all', '--apply', '--as', 'D01'])).code, 0);
+  const undecided = await runEnd(['year', 'open', '2027/2028', '--json'], LV);
+  assert.is(undecided.code, 4);
+  assert.match(undecided.errorJson.error.message, /^2026\/2027: 1 skolēnam nav ierakstīta pārcelšanas lēmuma: vispirms ierakstiet to ar/);
+  assert.equal(undecided.errorJson.error.details, ['Zane Ziemele (S003, 7.a)']);
+  assert.is((await runEnd(['year', 'decide', '--student', 'S003', '--decision', 'repeat', '--reason', 'Padomes sēde'])).code, 0);
+  const pending = await runEnd(['year', 'open', '2027/2028', '--json'], LV);
+  assert.match(pending.errorJson.error.message, /^2026\/2027: 1 skolēnam vēl jākārto pēcpārbaudījumi/);
+  assert.is((await runEnd(['year', 'decide', '--student', 'S004', '--decision', 'promoted', '--reason', 'Nokārtots'])).code, 0);
+  const plan = await runEnd(['year', 'open', '2027/2028', '--dry-run'], LV);
+  assert.is(plan.code, 0, plan.stderr);
+  assert.match(plan.stderr, /Aiziet \(izglītības posms pabeigts\): Kārlis Kalns \(S901, 9\.a\), Laura Lapa \(S902, 9\.a\)/);
+  assert.match(plan.stderr, /Paliek otru gadu tajā pašā klasē: .*Zane Ziemele \(S003, 7\.a\)/);
+  assert.match(plan.stderr, /Tikai plāns: 2027\/2028 nav mainīts\./);
+  assert.match(plan.stdout, /7\.a pārceltie/);
 });
 
 test.run();

@@ -77,6 +77,7 @@ test('year open: the plan, then the new year; last year stays readable: annual c
   assert.is(opened.code, 0, opened.stderr);
   assert.match(opened.stdout, /8\.a[│\s]+8[│\s]+7\.a promoted[│\s]+1[│\s]+T01[│\s]+mat T01, lv T02/);
   assert.match(opened.stderr, /Leaving \(stage completed\): Kārlis Kalns \(S901, 9\.a\), Laura Lapa \(S902, 9\.a\)/);
+  assert.match(opened.stderr, /Repeating the grade: .*Zane Ziemele \(S003, 7\.a\)/);
   const classes = await run(['class', 'list', '--json']);
   assert.equal(classes.json.map((c: { code: string; students: number; class_teacher: string | null }) => [c.code, c.students, c.class_teacher]), [['3.a', 1, 'T03'], ['7.a', 2, null], ['8.a', 1, 'T01'], ['8.b', 1, null]]);
 

@@ -62,6 +62,8 @@ function printPlan(plan: YearOpenPlan, out: Output): void {
     { header: m.colAssignments, value: (c) => c.assignments.map((a) => `${a.subject} ${a.teacher}`).join(', ') },
   ]);
   if (plan.leaving.length > 0) out.info(m.leaving(plan.leaving.map(studentInClass).join(', ')));
+  const repeating = plan.classes.flatMap((c) => c.students.filter((s) => s.decision === 'not-promoted'));
+  if (repeating.length > 0) out.info(m.repeating(repeating.map(studentInClass).join(', ')));
   for (const line of plan.not_carried) out.warn(m.notCarried(line));
   out.info(plan.dry_run ? m.planOnly(plan.year) : plan.year_created ? m.yearCreated(plan.year, plan.from) : m.yearFilled(plan.year, plan.from));
 }
@@ -115,7 +117,7 @@ export function registerYearEnd(year: Command): void {
         print: (r, out) => {
           if (out.json) return out.raw(r);
           out.data(r, [
-            { header: m.colStudent, value: (x) => `${x.student} ${x.first_name} ${x.last_name} (${x.class})` },
+            { header: m.colStudent, value: (x) => `${x.first_name} ${x.last_name} (${x.student}, ${x.class})` },
             { header: m.colDecision, value: (x) => promotionText(x.recorded.decision, x.level, language()) },
             { header: m.colReason, value: (x) => x.recorded.reason },
             { header: m.colReplaced, value: (x) => (x.replaced ? promotionText(x.replaced.decision, x.level, language()) : '') },
