@@ -16,7 +16,7 @@ const columns = (): Column<GroupView>[] => [
   { header: t.colTeachers, value: (g) => g.teacher_names.map((n, i) => `${n} (${g.teachers[i]})`).join(', ') },
   { header: t.colClasses, value: (g) => g.classes.join(', ') },
   { header: t.colMembers, value: (g) => g.members },
-  { header: t.colName, value: (g) => g.name },
+  { header: t.colGroupName, value: (g) => g.name },
 ];
 
 const memberColumns = (): Column<GroupMemberView>[] => [

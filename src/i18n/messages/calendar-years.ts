@@ -253,7 +253,7 @@ const lv: typeof en = {
   pointSemester2From: 'II semestra sākums',
   pointSemester2To: 'II semestra beigas',
   pointEnd: 'mācību gada beigas',
-  datesOutOfOrder: (year: string, name: string, date: string, prevName: string, prev: string) => `${year}: ${name} ${date} ir pirms ${prevName} ${prev}.`,
+  datesOutOfOrder: (year: string, name: string, date: string, prevName: string, prev: string) => `${year}: ${name} ${date} ir agrāk nekā ${prevName} ${prev}.`,
   badYearCode: (code: string, example: string) => `Mācību gadam "${code}" jābūt formā ${example}.`,
   yearExists: (code: string) => `Mācību gads ${code} jau ir izveidots.`,
 
