@@ -110,6 +110,11 @@ test('a student named in the sentence: the council decision refused, a group mem
   await run(['group', 'member', 'remove', '7a-ang1', '--student', 'S001', '--to', '2026-10-31'], LV);
   assert.equal(leave.asked, ['Beigt Jāņa Bērziņa (S001) dalību grupā 7a-ang1 ar 2026-10-31?']);
 
+  // A substitution names both teachers, the replaced one in the accusative.
+  const substitution = await run(['substitution', 'add', '--class', '7.a', '--subject', 'mat', '--date', '2026-10-08', '--number', '2', '--teacher', 'T04'], LV);
+  assert.is(substitution.code, 0, substitution.stderr);
+  assert.match(substitution.stderr, /Jānis Ābele \(T04\) aizvieto Annu Kalniņu \(T01\): 7\.a mat, 2\. stunda 2026-10-08\./);
+
   // English names the person too, without declining.
   const english = answering(false);
   usePrompter(english.prompter);

@@ -6,6 +6,7 @@ import { examples } from '../options.ts';
 import { runCommand } from '../runtime.ts';
 import { addSubstitution, type SubstitutionInput } from '../../services/substitutions.ts';
 import { m } from '../../i18n/messages/calendar-timetable.ts';
+import { person } from '../../i18n/messages/calendar-groups.ts';
 
 // A function: the headers are read in the run's language, not at load time.
 const columns = (): Column<SubstitutedLesson>[] => [
@@ -36,7 +37,7 @@ export function registerSubstitution(program: Command): void {
         run: (ctx) => addSubstitution(ctx, opts),
         print: (s, out) => {
           if (out.json) out.raw(s);
-          else out.info(m.substitutes(s.teacher, s.for, s.class, s.subject, s.number, s.date));
+          else out.info(m.substitutes(person(s.teacher_name, s.teacher), person(s.for_name, s.for, 'accusative'), s.class, s.subject, s.number, s.date));
         },
       });
     });

@@ -66,6 +66,7 @@ const en = {
   optLessonNumber: 'the lesson number',
   optSubstitute: 'the substitute',
   optFor: 'the teacher substituted (default: the one assigned)',
+  /** `teacher`, `replaced`: "Anna Kalniņa (T01)", the replaced one in the accusative in Latvian ("aizvieto Annu Kalniņu (T01)"). */
   substitutes: (teacher: string, replaced: string, schoolClass: string, subject: string, number: number, date: string) =>
     `${teacher} substitutes ${replaced} in ${schoolClass} ${subject}, lesson ${number} on ${date}.`,
   substitutionListDescription: 'every substituted lesson in a period, oldest first (the printable version is `report substitutions`)',
