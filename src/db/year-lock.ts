@@ -1,6 +1,7 @@
 import { dialectOf } from './dialect.ts';
 import { AppError } from '../errors.ts';
 import type { Db } from './connection.ts';
+import { m } from '../i18n/messages/calendar-years.ts';
 
 /** The message of the year_lock_* triggers (migration 0006): a literal, so the year is looked up here. */
 export const LOCK_MESSAGE = 'ezurnals-year-closed';
@@ -24,11 +25,7 @@ export async function closedYearCodes(db: Db): Promise<string[]> {
  */
 export async function yearLockError(db: Db): Promise<AppError> {
   const codes = await closedYearCodes(db);
-  const which = codes.length === 1 ? `School year ${codes[0]} is closed` : `This change falls in a closed school year (closed: ${codes.join(', ')})`;
-  return new AppError(
-    'forbidden',
-    `${which}: its journal was archived and can no longer be changed. An admin may still change it with ${OVERRIDE_OPTION} "why", which is recorded.`,
-  );
+  return new AppError('forbidden', codes.length === 1 ? m.yearClosed(codes[0]!, OVERRIDE_OPTION) : m.yearsClosed(codes.join(', '), OVERRIDE_OPTION));
 }
 
 export interface LockOverride {

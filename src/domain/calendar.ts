@@ -1,4 +1,5 @@
 import { addDays, compareDates, isIsoDate, splitIsoDate, toIsoDate, weekday, type IsoDate } from './dates.ts';
+import { m } from '../i18n/messages/calendar-days.ts';
 
 /** Easter Sunday in the Gregorian calendar (anonymous Gregorian / Meeus–Jones–Butcher algorithm). */
 export function easterSunday(year: number): IsoDate {
@@ -123,17 +124,17 @@ export class WorkingCalendar {
     return this.whyNotWorking(d) === null;
   }
 
-  /** null on a working day; otherwise why not, e.g. 'Saturday', 'public holiday: Lieldienas', 'school break: Rudens brīvlaiks'. */
+  /** null on a working day; otherwise why not, in the run's language, e.g. 'Saturday', 'public holiday: Lieldienas', 'school break: Rudens brīvlaiks'. */
   whyNotWorking(d: IsoDate): string | null {
     const holiday = this.#publicHoliday(d);
-    if (holiday !== undefined) return `public holiday: ${holiday}`;
+    if (holiday !== undefined) return m.publicHoliday(holiday);
     const oneOff = this.#adjustment(d, 'holiday');
-    if (oneOff !== undefined) return `holiday: ${oneOff.name}`;
+    if (oneOff !== undefined) return m.oneOffHoliday(oneOff.name);
     const schoolBreak = this.#adjustment(d, 'school-break');
-    if (schoolBreak !== undefined) return `school break: ${schoolBreak.name}`;
+    if (schoolBreak !== undefined) return m.schoolBreak(schoolBreak.name);
     const wd = weekday(d);
     if (wd >= 6 && this.#adjustment(d, 'working-day') === undefined) {
-      return wd === 6 ? 'Saturday' : 'Sunday';
+      return wd === 6 ? m.saturday : m.sunday;
     }
     return null;
   }

@@ -19,6 +19,7 @@
  * exam result replaces the annual grade for the decision. A subject with no
  * annual grade at all means the grades are not all in yet: no proposal then.
  */
+import { m } from '../i18n/messages/calendar-years.ts';
 
 export interface SubjectYearResult {
   subject: string;
@@ -58,7 +59,7 @@ function standingOf(value: string, level: number): Standing {
 export function makeupRefusal(annual: string | null, level: number, reason: string | null): string | null {
   if (reason) return null;
   if (annual === null || standingOf(annual, level) === 'failing') return null;
-  return `the annual grade is ${annual}, which is not failing: a make-up exam (§26) is for a failing or missing annual grade; give --reason to record one anyway`;
+  return m.makeupRefused(annual);
 }
 
 const STAGE_END: Readonly<Record<number, EducationStage>> = { 9: 'basic', 12: 'secondary' };
@@ -115,16 +116,16 @@ export function recordedDecision(kind: RecordedKind, level: number, subjects: re
   const stage = STAGE_END[level];
   switch (kind) {
     case 'promoted':
-      if (stage) return { ok: false, reason: `grade ${level} ends ${stage === 'basic' ? 'basic' : 'secondary'} education: the decision is graduated, certificate or repeat` };
+      if (stage) return { ok: false, reason: m.endsStage(level, stage) };
       return { ok: true, value: { kind, nextLevel: level + 1 } };
     case 'makeup':
-      if (subjects.length === 0) return { ok: false, reason: 'a make-up decision names its subjects' };
+      if (subjects.length === 0) return { ok: false, reason: m.makeupNamesSubjects };
       return { ok: true, value: { kind, subjects: [...subjects] } };
     case 'not-promoted':
       return { ok: true, value: { kind, failing: [...subjects] } };
     case 'completed':
     case 'certificate':
-      if (!stage) return { ok: false, reason: `only grades 9 and 12 end a stage of education; grade ${level} is promoted, repeats or takes make-up exams` };
+      if (!stage) return { ok: false, reason: m.onlyStageEnds(level) };
       return kind === 'completed' ? { ok: true, value: { kind, stage } } : { ok: true, value: { kind, stage, failing: [...subjects] } };
   }
 }

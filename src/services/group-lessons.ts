@@ -14,6 +14,7 @@ import { loadCalendar, resolveStaff, resolveSubject, resolveYear } from './looku
 import { resolveGroup } from './groups.ts';
 import { entryTimestamp } from './entry-time.ts';
 import { LESSON_NUMBERS, whyNoLessons, type LessonInput } from './lessons.ts';
+import { m, person } from '../i18n/messages/calendar-groups.ts';
 
 /** The students of a class in a lesson on its day: the class's, or the group's members of that class. */
 async function studentsIn(ctx: ServiceContext, classId: number, yearId: number, date: string, groupId: number | null): Promise<number[]> {
@@ -43,17 +44,17 @@ export async function requireFreeSlot(
     if (!conflict) continue;
     const subject = (await findSubjectById(ctx.db, lesson.subject_id))?.code;
     const group = lesson.group_id === null ? null : (await findGroupById(ctx.db, lesson.group_id))?.code;
-    const held = `${target.classCode} already has lesson ${target.number} on ${target.date}: ${subject}${group ? ` of group ${group}` : ''} (id ${lesson.id})`;
+    const held = [target.classCode, target.number, target.date, subject ?? '', group ?? null, lesson.id] as const;
     switch (conflict.kind) {
       case 'whole-class':
       case 'same-group':
-        throw new AppError('conflict', `${held}.`);
+        throw new AppError('conflict', m.slotHeld(...held));
       case 'same-teacher':
-        throw new AppError('conflict', `${held}, taught by the same teacher.`);
+        throw new AppError('conflict', m.slotHeldSameTeacher(...held));
       case 'shared-students': {
-        const codes = await ctx.db.selectFrom('student').select('code').where('id', 'in', conflict.students).orderBy('code').execute();
-        const shown = codes.slice(0, 5).map((c) => c.code).join(', ') + (codes.length > 5 ? ` and ${codes.length - 5} more` : '');
-        throw new AppError('conflict', `${held}, with ${shown} in both.`);
+        const shared = await ctx.db.selectFrom('student').select(['code', 'first_name', 'last_name']).where('id', 'in', conflict.students).orderBy('code').execute();
+        const shown = shared.slice(0, 5).map((s) => person(`${s.first_name} ${s.last_name}`, s.code)).join(', ') + (shared.length > 5 ? m.andMore(shared.length - 5) : '');
+        throw new AppError('conflict', m.slotHeldShared(...held, shown));
       }
     }
   }
@@ -71,18 +72,18 @@ export async function addGroupLesson(ctx: ServiceContext, input: LessonInput & {
   const group = await resolveGroup(ctx, year, input.group);
   const subject = (await findSubjectById(ctx.db, group.subject_id))!;
   if (input.subject && (await resolveSubject(ctx, input.subject)).id !== subject.id) {
-    throw new AppError('invalid', `Group ${group.code} learns ${subject.code}, not ${input.subject}.`);
+    throw new AppError('invalid', m.learnsOther(group.code, subject.code, input.subject));
   }
   const date = requireDate(input.date, 'date');
   const number = requireInteger(input.number, 'number', LESSON_NUMBERS.min, LESSON_NUMBERS.max);
   const topic = requireText(input.topic, 'topic');
   const teachers = await groupTeacherIds(ctx.db, group.id);
   const named = input.substituteFor ? await resolveStaff(ctx, input.substituteFor, 'teacher') : null;
-  if (named && !teachers.includes(named.id)) throw new AppError('invalid', `--substitute-for ${named.code}: ${named.code} does not teach group ${group.code}.`);
+  if (named && !teachers.includes(named.id)) throw new AppError('invalid', m.substituteNotInGroup(named.code, group.code));
   const teacherId = input.teacher ? (await resolveStaff(ctx, input.teacher, 'teacher')).id : named || teachers.includes(actor.id) ? actor.id : teachers[0];
-  if (teacherId === undefined) throw new AppError('invalid', `Group ${group.code} has no teacher: \`ezurnals group set ${group.code} --teacher …\`.`);
-  if (named && named.id === teacherId) throw new AppError('invalid', 'A teacher cannot substitute for themselves.');
-  if (!named && !teachers.includes(teacherId)) throw new AppError('invalid', `The lesson's teacher does not teach group ${group.code}; for a substitute lesson give --substitute-for.`);
+  if (teacherId === undefined) throw new AppError('invalid', m.groupHasNoTeacher(group.code));
+  if (named && named.id === teacherId) throw new AppError('invalid', m.selfSubstitute);
+  if (!named && !teachers.includes(teacherId)) throw new AppError('invalid', m.teacherNotInGroup(group.code));
 
   // Which classes: those the group has members from on that day.
   const classIds: number[] = [];
@@ -90,7 +91,7 @@ export async function addGroupLesson(ctx: ServiceContext, input: LessonInput & {
     const inClass = (await classMembersOn(ctx.db, classId, date)).map((s) => s.id);
     if ((await groupMembersOn(ctx.db, group.id, date, inClass)).size > 0) classIds.push(classId);
   }
-  if (classIds.length === 0) throw new AppError('invalid', `Group ${group.code} has no members on ${date}: add them first (\`ezurnals group member add ${group.code} --student …\`).`);
+  if (classIds.length === 0) throw new AppError('invalid', m.noMembersOn(group.code, date));
   const classes = await Promise.all(classIds.map(async (id) => (await findClassById(ctx.db, id))!));
 
   const isClassTeacher = classes.some((c) => c.class_teacher_id === actor.id);
@@ -102,11 +103,11 @@ export async function addGroupLesson(ctx: ServiceContext, input: LessonInput & {
     classTeacher: isClassTeacher,
   });
   const teacher = teacherId === actor.id ? actor : await findStaffById(ctx.db, teacherId);
-  if (!teacher?.roles.includes('teacher')) throw new AppError('invalid', `${teacher?.code ?? teacherId} has no teacher role and cannot teach a lesson.`);
+  if (!teacher?.roles.includes('teacher')) throw new AppError('invalid', m.cannotTeachLesson(teacher?.code ?? String(teacherId)));
 
   if (!input.force) {
     const reason = whyNoLessons(date, year, await loadCalendar(ctx));
-    if (reason) throw new AppError('invalid', `No lessons on that day: ${reason}. Use --force to record it anyway.`);
+    if (reason) throw new AppError('invalid', m.noLessonsThatDay(reason));
   }
   for (const c of classes) await requireFreeSlot(ctx, { classId: c.id, classCode: c.code, yearId: year.id, date, number }, { groupId: group.id, teacherId });
 

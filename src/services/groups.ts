@@ -26,6 +26,7 @@ import { requireActor, requireReadRight, requireRight, timestamp, type ServiceCo
 import { optionalDate, optionalText } from './input.ts';
 import { resolveClass, resolveStaff, resolveStudents, resolveSubject, resolveYear } from './lookup.ts';
 import { referenceDate } from './classes.ts';
+import { m, person } from '../i18n/messages/calendar-groups.ts';
 
 /** Group codes as schools write them: `7a-ang1`, `10ab-inf`, `9.b sp 2`; letters, digits, dot, dash, underscore. */
 const GROUP_CODE = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,39}$/u;
@@ -39,7 +40,7 @@ export interface GroupInput {
 
 export async function resolveGroup(ctx: ServiceContext, year: SchoolYear, code: string): Promise<StudyGroup> {
   const group = await findGroupByCode(ctx.db, year.id, code.trim());
-  if (!group) throw new AppError('not_found', `No group ${code} in ${year.code}. See \`ezurnals group list\`.`);
+  if (!group) throw new AppError('not_found', m.noGroup(code, year.code));
   return group;
 }
 
@@ -47,7 +48,7 @@ async function teacherIds(ctx: ServiceContext, codes: readonly string[]): Promis
   const ids: number[] = [];
   for (const code of codes) {
     const teacher = await resolveStaff(ctx, code, 'teacher');
-    if (!teacher.roles.includes('teacher')) throw new AppError('invalid', `${teacher.code} has no teacher role and cannot teach a group.`);
+    if (!teacher.roles.includes('teacher')) throw new AppError('invalid', m.notTeacher(person(`${teacher.first_name} ${teacher.last_name}`, teacher.code)));
     if (!ids.includes(teacher.id)) ids.push(teacher.id);
   }
   return ids;
@@ -66,12 +67,12 @@ async function view(ctx: ServiceContext, year: SchoolYear, code: string): Promis
 export async function addGroup(ctx: ServiceContext, codeInput: string, input: GroupInput): Promise<GroupView> {
   const actor = requireRight(ctx, 'manage-registry');
   const code = codeInput.trim();
-  if (!GROUP_CODE.test(code)) throw new AppError('invalid', `Group code "${codeInput}" should be letters, digits, dots and dashes (up to 40), e.g. 7a-ang1.`);
+  if (!GROUP_CODE.test(code)) throw new AppError('invalid', m.badGroupCode(codeInput));
   const year = await resolveYear(ctx);
-  if (await findGroupByCode(ctx.db, year.id, code)) throw new AppError('conflict', `Group ${code} already exists in ${year.code}.`);
-  if (!input.subject) throw new AppError('usage', 'A group needs its subject (--subject).');
+  if (await findGroupByCode(ctx.db, year.id, code)) throw new AppError('conflict', m.groupExists(code, year.code));
+  if (!input.subject) throw new AppError('usage', m.needsSubject);
   const subject = await resolveSubject(ctx, input.subject);
-  if (!input.teachers?.length) throw new AppError('usage', 'A group needs at least one teacher (--teacher).');
+  if (!input.teachers?.length) throw new AppError('usage', m.needsTeacher);
   const teachers = await teacherIds(ctx, input.teachers);
   const classes = await classIds(ctx, year, input.classes ?? []);
   const at = timestamp(ctx);
@@ -101,7 +102,7 @@ export async function setGroup(ctx: ServiceContext, code: string, input: GroupIn
     const subject = await resolveSubject(ctx, input.subject);
     if (subject.id !== group.subject_id) {
       const lessons = await ctx.db.selectFrom('lesson').select('id').where('group_id', '=', group.id).limit(1).executeTakeFirst();
-      if (lessons) throw new AppError('invalid', `Group ${group.code} already has lessons: its subject stays (make a new group for another subject).`);
+      if (lessons) throw new AppError('invalid', m.subjectStays(group.code));
       changes.subject_id = subject.id;
     }
   }
@@ -146,18 +147,18 @@ export async function addGroupMembers(ctx: ServiceContext, code: string, input: 
   const actor = requireRight(ctx, 'manage-registry');
   const year = await resolveYear(ctx);
   const group = await resolveGroup(ctx, year, code);
-  if (!input.students?.length) throw new AppError('usage', 'Name the students (--student S001, repeat for several).');
+  if (!input.students?.length) throw new AppError('usage', m.nameStudents);
   const from = optionalDate(input.from, 'from') ?? referenceDate(ctx, year);
-  if (from < year.starts_on || from > year.ends_on) throw new AppError('invalid', `${from} is outside the school year ${year.code} (${year.starts_on} – ${year.ends_on}).`);
+  if (from < year.starts_on || from > year.ends_on) throw new AppError('invalid', m.outsideYear(from, year.code, year.starts_on, year.ends_on));
   const to = optionalDate(input.to, 'to') ?? null;
-  if (to !== null && to < from) throw new AppError('invalid', `The membership would end (${to}) before it begins (${from}).`);
+  if (to !== null && to < from) throw new AppError('invalid', m.endsBeforeBegins(to, from));
   const students = await resolveStudents(ctx, input.students);
   const existing = (await groupMemberships(ctx.db, group.id)).map((m) => ({ studentId: m.student_id, from: m.from_date, to: m.to_date }));
   const classes: number[] = [];
   for (const student of students) {
     const placement = await placementOn(ctx.db, student.id, year.id, from);
-    if (!placement) throw new AppError('invalid', `${student.code} is in no class of ${year.code} on ${from}, so cannot join group ${group.code}.`);
-    if (overlapsMembership(existing, student.id, from, to)) throw new AppError('conflict', `${student.code} is already in group ${group.code} then.`);
+    if (!placement) throw new AppError('invalid', m.inNoClass(nameOf(student), year.code, from, group.code));
+    if (overlapsMembership(existing, student.id, from, to)) throw new AppError('conflict', m.alreadyMember(nameOf(student), group.code));
     existing.push({ studentId: student.id, from, to });
     classes.push(placement.class_id);
     await insertGroupMember(ctx.db, { group_id: group.id, student_id: student.id, from_date: from, to_date: to, created_at: timestamp(ctx), created_by: actor.id });
@@ -176,21 +177,30 @@ export async function removeGroupMembers(ctx: ServiceContext, code: string, inpu
   requireRight(ctx, 'manage-registry');
   const year = await resolveYear(ctx);
   const group = await resolveGroup(ctx, year, code);
-  if (!input.students?.length) throw new AppError('usage', 'Name the students (--student S001, repeat for several).');
+  if (!input.students?.length) throw new AppError('usage', m.nameStudents);
   const to = optionalDate(input.to, 'to') ?? addDays(referenceDate(ctx, year), -1);
   const students = await resolveStudents(ctx, input.students);
   const memberships = await groupMemberships(ctx.db, group.id);
   for (const student of students) {
     const open = memberships.filter((m) => m.student_id === student.id && (m.to_date === null || m.to_date > to));
-    if (open.length === 0) throw new AppError('not_found', `${student.code} is not in group ${group.code} after ${to}.`);
+    if (open.length === 0) throw new AppError('not_found', m.notMemberAfter(nameOf(student), group.code, to));
     const entries = await entriesAfter(ctx, group.id, student, to);
-    if (entries > 0) throw new AppError('invalid', `${student.code} has ${entries} grade(s) or absence(s) in lessons of ${group.code} after ${to}: end the membership later (--to).`);
+    if (entries > 0) throw new AppError('invalid', m.entriesAfter(`${student.first_name} ${student.last_name}`, student.code, entries, group.code, to));
     for (const m of open) {
       if (m.from_date > to) await deleteGroupMember(ctx.db, m.id);
       else await endGroupMember(ctx.db, m.id, to);
     }
   }
   return showGroup(ctx, group.code);
+}
+
+/** A student as a message names them: "Jānis Bērziņš (S001)". */
+const nameOf = (student: Pick<Student, 'first_name' | 'last_name' | 'code'>) => person(`${student.first_name} ${student.last_name}`, student.code);
+
+/** The people a confirmation names (`group member add/remove` on a terminal): the same right as the change itself. */
+export async function studentsToConfirm(ctx: ServiceContext, codes: readonly string[]): Promise<{ code: string; name: string }[]> {
+  requireRight(ctx, 'manage-registry');
+  return (await resolveStudents(ctx, codes)).map((s) => ({ code: s.code, name: `${s.first_name} ${s.last_name}` }));
 }
 
 async function entriesAfter(ctx: ServiceContext, groupId: number, student: Student, date: string): Promise<number> {
@@ -204,13 +214,10 @@ async function entriesAfter(ctx: ServiceContext, groupId: number, student: Stude
 export async function requireGroupMembers(ctx: ServiceContext, lesson: Lesson, students: readonly Student[]): Promise<void> {
   if (lesson.group_id === null) return;
   const members = await groupMembersOn(ctx.db, lesson.group_id, lesson.date, students.map((s) => s.id));
-  const outsiders = students.filter((s) => !members.has(s.id)).map((s) => s.code);
+  const outsiders = students.filter((s) => !members.has(s.id)).map((s) => nameOf(s));
   if (outsiders.length === 0) return;
   const group = (await findGroupById(ctx.db, lesson.group_id))!;
-  throw new AppError(
-    'invalid',
-    `${outsiders.join(', ')} ${outsiders.length === 1 ? 'is' : 'are'} not in group ${group.code} on ${lesson.date}: this lesson is the group's (see \`ezurnals group show ${group.code}\`).`,
-  );
+  throw new AppError('invalid', m.notMembersOn(outsiders.join(', '), outsiders.length, group.code, lesson.date));
 }
 
 /**

@@ -7,6 +7,7 @@ import { publicHolidays } from '../domain/calendar.ts';
 import { requireReadRight, requireRight, timestamp, type ServiceContext } from './context.ts';
 import { optionalDate, requireDate, requireId, requireInteger, requireText } from './input.ts';
 import { loadCalendar, resolveYear } from './lookup.ts';
+import { m } from '../i18n/messages/calendar-days.ts';
 
 export const CALENDAR_ENTRY_KINDS: readonly CalendarEntryKind[] = ['school-break', 'holiday', 'working-day'];
 
@@ -33,16 +34,16 @@ export interface HolidayInput {
 export async function addHoliday(ctx: ServiceContext, input: HolidayInput): Promise<HolidayView> {
   const actor = requireRight(ctx, 'manage-registry');
   const kind = (input.kind ?? 'school-break') as CalendarEntryKind;
-  if (!CALENDAR_ENTRY_KINDS.includes(kind)) throw new AppError('usage', `--kind "${input.kind}" must be one of ${CALENDAR_ENTRY_KINDS.join(', ')}.`);
+  if (!CALENDAR_ENTRY_KINDS.includes(kind)) throw new AppError('usage', m.badKind(String(input.kind), CALENDAR_ENTRY_KINDS.join(', ')));
   const from = requireDate(input.from, 'from');
   const to = optionalDate(input.to, 'to') ?? from;
-  if (compareDates(from, to) > 0) throw new AppError('invalid', `--to ${to} is before --from ${from}.`);
-  if (kind === 'working-day' && from !== to) throw new AppError('invalid', 'A moved working day is a single date: give --from only.');
-  if (kind === 'working-day' && weekday(from) < 6) throw new AppError('invalid', `${from} is already a working day (a weekday): a moved working day falls on a Saturday or Sunday.`);
+  if (compareDates(from, to) > 0) throw new AppError('invalid', m.toBeforeFrom(to, from));
+  if (kind === 'working-day' && from !== to) throw new AppError('invalid', m.workingDaySingle);
+  if (kind === 'working-day' && weekday(from) < 6) throw new AppError('invalid', m.alreadyWorkingDay(from));
   const name = requireText(input.name, 'name');
   const year = kind === 'school-break' ? await resolveYear(ctx) : null;
   if (year && (compareDates(from, year.starts_on) < 0 || compareDates(to, year.ends_on) > 0)) {
-    throw new AppError('invalid', `A school break must lie within ${year.code} (${year.starts_on} – ${year.ends_on}).`);
+    throw new AppError('invalid', m.breakOutsideYear(year.code, year.starts_on, year.ends_on));
   }
   const row = await insertHoliday(ctx.db, {
     school_id: ctx.school.id,
@@ -61,7 +62,7 @@ export async function removeHoliday(ctx: ServiceContext, idInput: string | numbe
   requireRight(ctx, 'manage-registry');
   const id = requireId(idInput, 'calendar entry');
   const row = await deleteHoliday(ctx.db, ctx.school.id, id);
-  if (!row) throw new AppError('not_found', `No calendar entry with id ${id}. See \`ezurnals holiday list\`.`);
+  if (!row) throw new AppError('not_found', m.noEntry(id));
   return toView(row, null);
 }
 

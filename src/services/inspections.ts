@@ -7,6 +7,7 @@ import { localDateOf } from '../domain/dates.ts';
 import { requireRight, timestamp, type ServiceContext } from './context.ts';
 import { optionalDate, requireDate, requireDayDone, requireText } from './input.ts';
 import { resolveClass, resolveYear } from './lookup.ts';
+import { m } from '../i18n/messages/calendar-timetable.ts';
 
 /** Classes named with repeated --class, or every class of the year with --all. */
 export interface ClassSelection {
@@ -17,8 +18,8 @@ export interface ClassSelection {
 /** The classes a selection names, in class order; `required` makes an empty selection a usage error, else it means all. */
 export async function selectClasses(ctx: ServiceContext, year: SchoolYear, selection: ClassSelection, required: boolean): Promise<{ classes: ReportClass[]; all: boolean }> {
   const named = [...new Set(selection.class ?? [])];
-  if (selection.all && named.length > 0) throw new AppError('usage', 'Give either --class (one or more) or --all, not both.');
-  if (!selection.all && named.length === 0 && required) throw new AppError('usage', 'Name the classes with --class 7.a [--class 7.b …], or --all for the whole school.');
+  if (selection.all && named.length > 0) throw new AppError('usage', m.classOrAll);
+  if (!selection.all && named.length === 0 && required) throw new AppError('usage', m.nameClasses);
   if (named.length === 0) return { classes: await reportClasses(ctx.db, year.id), all: true };
   for (const code of named) await resolveClass(ctx, year, code);
   return { classes: await reportClasses(ctx.db, year.id, named), all: false };
@@ -35,12 +36,12 @@ export async function addInspection(ctx: ServiceContext, input: InspectionInput)
   const actor = requireRight(ctx, 'record-inspection');
   const year = await resolveYear(ctx);
   const selected = await selectClasses(ctx, year, input, true);
-  if (selected.classes.length === 0) throw new AppError('invalid', `${year.code} has no classes to inspect.`);
+  if (selected.classes.length === 0) throw new AppError('invalid', m.noClassesToInspect(year.code));
   const today = localDateOf(ctx.now);
   const date = requireDayDone(input.date ?? today, 'date', year, today);
   const findings = requireText(input.findings, 'findings');
   const deadline = input.deadline === undefined ? null : requireDate(input.deadline, 'deadline');
-  if (deadline !== null && deadline < date) throw new AppError('invalid', `--deadline ${deadline} is before the inspection (${date}).`);
+  if (deadline !== null && deadline < date) throw new AppError('invalid', m.deadlineBefore(deadline, date));
   const row = await insertInspection(
     ctx.db,
     { school_id: ctx.school.id, school_year_id: year.id, date, findings, deadline, whole_school: selected.all ? 1 : 0, created_at: timestamp(ctx), created_by: actor.id },

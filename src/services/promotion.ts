@@ -10,6 +10,7 @@ import { promotionText } from '../reports/labels.ts';
 import { requireRight, timestamp, type ServiceContext } from './context.ts';
 import { requireText } from './input.ts';
 import { resolveClass, resolveStudent, resolveSubject, resolveYear } from './lookup.ts';
+import { m } from '../i18n/messages/calendar-years.ts';
 
 export interface PromoteInput {
   class?: string[];
@@ -121,10 +122,10 @@ function outcomeOf(proposal: PromotionDecision, stored: StoredDecision | undefin
  */
 export async function promoteStudents(ctx: ServiceContext, input: PromoteInput): Promise<PromoteResult> {
   const actor = requireRight(ctx, 'decide-promotion');
-  if (input.apply && input.dryRun) throw new AppError('usage', 'Give either --apply or --dry-run, not both.');
-  if (input.replace && !input.apply) throw new AppError('usage', '--replace only goes with --apply.');
+  if (input.apply && input.dryRun) throw new AppError('usage', m.applyAndDryRun);
+  if (input.replace && !input.apply) throw new AppError('usage', m.replaceWithoutApply);
   const classCodes = input.class ?? [];
-  if ((classCodes.length > 0) === !!input.all) throw new AppError('usage', 'Say which classes: --class CODE (repeatable) or --all.');
+  if ((classCodes.length > 0) === !!input.all) throw new AppError('usage', m.whichClasses);
   const year = await resolveYear(ctx);
   for (const code of classCodes) await resolveClass(ctx, year, code);
   const classes = await reportClasses(ctx.db, year.id, input.all ? undefined : classCodes);
@@ -169,6 +170,8 @@ export interface DecideResult {
   first_name: string;
   last_name: string;
   class: string;
+  /** The class's grade (1–12): what the decision's wording needs. */
+  level: number;
   recorded: DecisionRecord;
   /** The decision it replaced, kept as history. */
   replaced: DecisionRecord | null;
@@ -183,15 +186,15 @@ export async function decideStudent(ctx: ServiceContext, input: DecideInput): Pr
   const student = await resolveStudent(ctx, requireText(input.student, 'student'));
   const word = requireText(input.decision, 'decision');
   const kind = DECISION_WORDS[word];
-  if (!kind) throw new AppError('usage', `--decision "${word}" is not one of ${Object.keys(DECISION_WORDS).join(', ')}.`);
+  if (!kind) throw new AppError('usage', m.badDecision(word, Object.keys(DECISION_WORDS).join(', ')));
   const reason = requireText(input.reason, 'reason');
   const year = await resolveYear(ctx);
   const placement = await placementInYear(ctx.db, student.id, year.id);
-  if (!placement) throw new AppError('not_found', `${student.code} (${student.first_name} ${student.last_name}) is in no class in ${year.code}.`);
+  if (!placement) throw new AppError('not_found', m.inNoClass(`${student.first_name} ${student.last_name}`, student.code, year.code));
   const subjects: string[] = [];
   for (const code of input.subject ?? []) subjects.push((await resolveSubject(ctx, code.trim())).name);
   const checked = recordedDecision(kind, placement.level, subjects);
-  if (!checked.ok) throw new AppError('invalid', `${student.code} in ${placement.class}: ${checked.reason}.`);
+  if (!checked.ok) throw new AppError('invalid', m.decisionRefused(`${student.first_name} ${student.last_name}`, student.code, placement.class, checked.reason));
   const before = (await currentDecisions(ctx.db, year.id, [student.id])).get(student.id);
   const at = timestamp(ctx);
   if (before) await markDecisionReplaced(ctx.db, before.id, at, actor.id);
@@ -202,6 +205,7 @@ export async function decideStudent(ctx: ServiceContext, input: DecideInput): Pr
     first_name: student.first_name,
     last_name: student.last_name,
     class: placement.class,
+    level: placement.level,
     recorded: { decision: checked.value, text: promotionText(checked.value, placement.level, 'en'), basis: 'council', reason, decided_by: actor.code, decided_at: at },
     replaced: before ? recordOf(before, placement.level) : null,
   };

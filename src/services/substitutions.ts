@@ -8,6 +8,8 @@ import { requireActor, requireRight, timestamp, type ServiceContext } from './co
 import { requireDate, requireInteger, requireText } from './input.ts';
 import { resolveClass, resolveStaff, resolveSubject, resolveYear } from './lookup.ts';
 import { LESSON_NUMBERS } from './lessons.ts';
+import { m } from '../i18n/messages/calendar-timetable.ts';
+import { m as g } from '../i18n/messages/calendar-groups.ts';
 
 export interface SubstitutionInput {
   class?: string;
@@ -28,6 +30,9 @@ export interface SubstitutionView {
   number: number;
   teacher: string;
   for: string;
+  /** The two teachers' names, for the messages that name them (issue 18 §4). */
+  teacher_name: string;
+  for_name: string;
 }
 
 export async function addSubstitution(ctx: ServiceContext, input: SubstitutionInput): Promise<SubstitutionView> {
@@ -39,15 +44,15 @@ export async function addSubstitution(ctx: ServiceContext, input: SubstitutionIn
   const date = requireDate(input.date, 'date');
   const number = requireInteger(input.number, 'number', LESSON_NUMBERS.min, LESSON_NUMBERS.max);
   const substitute = await resolveStaff(ctx, requireText(input.teacher, 'teacher'), 'teacher');
-  if (!substitute.roles.includes('teacher')) throw new AppError('invalid', `${substitute.code} has no teacher role and cannot substitute.`);
+  if (!substitute.roles.includes('teacher')) throw new AppError('invalid', m.cannotSubstitute(staffName(substitute)));
   const assigned = await teacherIdsFor(ctx.db, schoolClass.id, subject.id);
   const replaced = input.for ? await resolveStaff(ctx, input.for, 'teacher') : null;
   const replacedId = replaced?.id ?? assigned[0];
-  if (replacedId === undefined) throw new AppError('invalid', `Nobody teaches ${subject.code} in ${schoolClass.code}: there is nobody to substitute.`);
-  if (!assigned.includes(replacedId)) throw new AppError('invalid', `${replaced!.code} does not teach ${subject.code} in ${schoolClass.code}.`);
-  if (replacedId === substitute.id) throw new AppError('invalid', 'A teacher cannot substitute for themselves.');
+  if (replacedId === undefined) throw new AppError('invalid', m.nobodyToSubstitute(subject.code, schoolClass.code));
+  if (!assigned.includes(replacedId)) throw new AppError('invalid', m.doesNotTeach(staffName(replaced!), subject.code, schoolClass.code));
+  if (replacedId === substitute.id) throw new AppError('invalid', g.selfSubstitute);
   if (await findSubstitution(ctx.db, schoolClass.id, date, number)) {
-    throw new AppError('conflict', `A substitution for ${schoolClass.code}, lesson ${number} on ${date} is already set.`);
+    throw new AppError('conflict', m.substitutionExists(schoolClass.code, number, date));
   }
   const row = await insertSubstitution(ctx.db, {
     class_id: schoolClass.id,
@@ -59,13 +64,25 @@ export async function addSubstitution(ctx: ServiceContext, input: SubstitutionIn
     set_by: actor.id,
     set_at: timestamp(ctx),
   });
-  const replacedCode = replaced?.code ?? (await resolveStaffCode(ctx, replacedId));
-  return { id: row.id, class: schoolClass.code, subject: subject.code, date, number, teacher: substitute.code, for: replacedCode };
+  const replacedStaff = replaced ?? (await staffById(ctx, replacedId));
+  return {
+    id: row.id,
+    class: schoolClass.code,
+    subject: subject.code,
+    date,
+    number,
+    teacher: substitute.code,
+    for: replacedStaff.code,
+    teacher_name: `${substitute.first_name} ${substitute.last_name}`,
+    for_name: `${replacedStaff.first_name} ${replacedStaff.last_name}`,
+  };
 }
 
-async function resolveStaffCode(ctx: ServiceContext, id: number): Promise<string> {
-  const row = await ctx.db.selectFrom('staff').select('code').where('id', '=', id).executeTakeFirstOrThrow();
-  return row.code;
+/** A teacher as a message names them: "Anna Kalniņa (T01)". */
+const staffName = (s: { code: string; first_name: string; last_name: string }) => `${s.first_name} ${s.last_name} (${s.code})`;
+
+async function staffById(ctx: ServiceContext, id: number): Promise<{ code: string; first_name: string; last_name: string }> {
+  return ctx.db.selectFrom('staff').select(['code', 'first_name', 'last_name']).where('id', '=', id).executeTakeFirstOrThrow();
 }
 
 /** The substitution set for this lesson slot, if it names this subject. */

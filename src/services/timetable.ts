@@ -2,7 +2,7 @@ import { AppError } from '../errors.ts';
 import type { SchoolClass, SchoolYear, TimetableSlot } from '../db/schema.ts';
 import { teacherIdsFor } from '../db/repositories/assignments.ts';
 import { deleteTimetableSlots, endTimetableSlot, insertTimetableSlot, listTimetableSlotViews, slotsAtPlace, type TimetableSlotView } from '../db/repositories/timetable.ts';
-import { holdsOn, parseWeekday, replaceFrom, WEEKDAY_NAMES } from '../domain/timetable.ts';
+import { holdsOn, parseWeekday, replaceFrom } from '../domain/timetable.ts';
 import type { IsoDate } from '../domain/dates.ts';
 import { requireReadRight, requireRight, timestamp, type ServiceContext } from './context.ts';
 import { referenceDate } from './classes.ts';
@@ -11,6 +11,7 @@ import { LESSON_NUMBERS } from './lessons.ts';
 import { resolveClass, resolveStaff, resolveSubject, resolveYear } from './lookup.ts';
 import { resolveGroup } from './groups.ts';
 import { groupClassIds, groupTeacherIds } from '../db/repositories/groups.ts';
+import { m } from '../i18n/messages/calendar-timetable.ts';
 
 /** A place in the weekly timetable: a class's lesson number on a weekday. */
 export interface TimetablePlaceInput {
@@ -44,9 +45,9 @@ interface Place {
 }
 
 function requireWeekday(value: string | number | undefined): number {
-  if (value === undefined || value === '') throw new AppError('usage', '--weekday is required.');
+  if (value === undefined || value === '') throw new AppError('usage', m.weekdayRequired);
   const weekday = parseWeekday(value);
-  if (weekday === null) throw new AppError('invalid', `--weekday "${value}" must be 1 (Monday) … 5 (Friday), or 6 for Saturday lessons; the day's name will do too.`);
+  if (weekday === null) throw new AppError('invalid', m.badWeekday(String(value)));
   return weekday;
 }
 
@@ -57,10 +58,6 @@ async function resolvePlace(ctx: ServiceContext, input: TimetablePlaceInput): Pr
   const number = requireInteger(input.number, 'number', LESSON_NUMBERS.min, LESSON_NUMBERS.max);
   const from = input.from === undefined ? referenceDate(ctx, year) : requireDayInYear(requireDate(input.from, 'from'), 'from', year);
   return { year, schoolClass, weekday, number, from };
-}
-
-function placeLabel(place: Place): string {
-  return `${place.schoolClass.code}, ${WEEKDAY_NAMES.en[place.weekday - 1]} lesson ${place.number}`;
 }
 
 async function viewOf(ctx: ServiceContext, year: SchoolYear, id: number): Promise<TimetableSlotView> {
@@ -78,14 +75,13 @@ export async function setTimetableSlot(ctx: ServiceContext, input: TimetableSlot
   const place = await resolvePlace(ctx, input);
   const subject = await resolveSubject(ctx, requireText(input.subject, 'subject'));
   const assigned = await teacherIdsFor(ctx.db, place.schoolClass.id, subject.id);
-  const target = `${subject.code} in ${place.schoolClass.code}`;
   let teacherId: number;
   if (input.teacher) {
     const teacher = await resolveStaff(ctx, input.teacher, 'teacher');
-    if (!assigned.includes(teacher.id)) throw new AppError('invalid', `--teacher ${teacher.code} does not teach ${target}: add the assignment first (\`ezurnals assign add\`).`);
+    if (!assigned.includes(teacher.id)) throw new AppError('invalid', m.teacherNotAssigned(teacher.code, subject.code, place.schoolClass.code));
     teacherId = teacher.id;
   } else if (assigned[0] !== undefined) teacherId = assigned[0];
-  else throw new AppError('invalid', `Nobody teaches ${target}: add an assignment first (\`ezurnals assign add\`) or name --teacher.`);
+  else throw new AppError('invalid', m.nobodyTeaches(subject.code, place.schoolClass.code));
 
   // The whole class's lesson takes the place from its groups too.
   const rows = await slotsAtPlace(ctx.db, place.schoolClass.id, place.weekday, place.number);
@@ -123,12 +119,12 @@ async function setGroupSlot(ctx: ServiceContext, input: TimetableSlotInput & { g
   const weekday = requireWeekday(input.weekday);
   const number = requireInteger(input.number, 'number', LESSON_NUMBERS.min, LESSON_NUMBERS.max);
   const from = input.from === undefined ? referenceDate(ctx, year) : requireDayInYear(requireDate(input.from, 'from'), 'from', year);
-  if (input.subject && (await resolveSubject(ctx, input.subject)).id !== group.subject_id) throw new AppError('invalid', `Group ${group.code} learns another subject than ${input.subject}.`);
+  if (input.subject && (await resolveSubject(ctx, input.subject)).id !== group.subject_id) throw new AppError('invalid', m.groupLearnsOther(group.code, input.subject));
   const teachers = await groupTeacherIds(ctx.db, group.id);
   const teacherId = input.teacher ? (await resolveStaff(ctx, input.teacher, 'teacher')).id : teachers[0];
-  if (teacherId === undefined || !teachers.includes(teacherId)) throw new AppError('invalid', `${input.teacher ?? 'Nobody'} does not teach group ${group.code}.`);
+  if (teacherId === undefined || !teachers.includes(teacherId)) throw new AppError('invalid', m.notGroupTeacher(input.teacher ?? '', group.code));
   const classIds = await groupClassIds(ctx.db, group.id);
-  if (classIds.length === 0) throw new AppError('invalid', `Group ${group.code} has no classes yet: \`ezurnals group set ${group.code} --class …\` or add members.`);
+  if (classIds.length === 0) throw new AppError('invalid', m.groupNoClasses(group.code));
   let outcome: TimetableChange['outcome'] = 'unchanged';
   let first: number | undefined;
   for (const classId of classIds) {
@@ -190,14 +186,14 @@ export async function clearTimetableSlot(ctx: ServiceContext, input: TimetablePl
       ended.push(...change.ended);
       removed += change.removed;
     }
-    if (ended.length === 0 && removed === 0) throw new AppError('not_found', `The timetable has no lesson of group ${group.code} on ${WEEKDAY_NAMES.en[weekday - 1]}, lesson ${number}, on ${from} or later.`);
+    if (ended.length === 0 && removed === 0) throw new AppError('not_found', m.noGroupSlot(group.code, weekday, number, from));
     return { ended: await listTimetableSlotViews(ctx.db, { yearId: year.id, ids: ended }), removed };
   }
   const place = await resolvePlace(ctx, input);
   const rows = await slotsAtPlace(ctx.db, place.schoolClass.id, place.weekday, place.number);
   const { ended, removed } = await applyReplacement(ctx, rows, place.from);
   if (ended.length === 0 && removed === 0) {
-    throw new AppError('not_found', `The timetable has no lesson in ${placeLabel(place)} on ${place.from} or later.`);
+    throw new AppError('not_found', m.noSlot(place.schoolClass.code, place.weekday, place.number, place.from));
   }
   return { ended: await listTimetableSlotViews(ctx.db, { yearId: place.year.id, ids: ended }), removed };
 }

@@ -9,6 +9,7 @@ import { formatHead } from '../domain/audit-chain.ts';
 import { requireRight, timestamp, type ServiceContext } from './context.ts';
 import { requireText } from './input.ts';
 import { resolveYear } from './lookup.ts';
+import { m } from '../i18n/messages/calendar-years.ts';
 
 export interface VerifiedArchive {
   path: string;
@@ -35,7 +36,7 @@ function listed(label: string, paths: readonly string[]): string[] {
 async function yearToClose(ctx: ServiceContext, code: string) {
   requireRight(ctx, 'close-year');
   const year = await resolveYear(ctx, requireText(code, 'year'));
-  if (await findYearClosure(ctx.db, year.id)) throw new AppError('conflict', `School year ${year.code} is already closed.`);
+  if (await findYearClosure(ctx.db, year.id)) throw new AppError('conflict', m.alreadyClosed(year.code));
   return year;
 }
 
@@ -46,20 +47,20 @@ async function yearToClose(ctx: ServiceContext, code: string) {
 export async function verifyYearArchive(ctx: ServiceContext, code: string, dir: string | undefined): Promise<VerifiedArchive> {
   const year = await yearToClose(ctx, code);
   // A year is locked for good on what the database holds now: not on a damaged page.
-  await requireIntactDatabase(ctx.db, `${year.code} stays open`);
+  await requireIntactDatabase(ctx.db, m.staysOpen(year.code));
   const path = resolve(requireText(dir, 'archive'));
   const verification = await verifyArchive(path);
   if (!verification.ok) {
-    throw new AppError('invalid', `The archive at ${path} does not verify: ${year.code} stays open. Export it again with \`ezurnals archive export\`.`, [
-      ...listed('missing', verification.missing),
-      ...listed('changed', verification.changed),
-      ...listed('extra', verification.extra),
+    throw new AppError('invalid', m.archiveNotVerified(path, year.code), [
+      ...listed(m.listedMissing, verification.missing),
+      ...listed(m.listedChanged, verification.changed),
+      ...listed(m.listedExtra, verification.extra),
     ]);
   }
   const years = [...new Set(verification.manifests.map((m) => m.schoolYear))];
-  if (years.length !== 1 || years[0] !== year.code) throw new AppError('invalid', `The archive at ${path} is of ${years.join(', ')}, not of ${year.code}.`);
+  if (years.length !== 1 || years[0] !== year.code) throw new AppError('invalid', m.archiveOfOtherYear(path, years.join(', '), year.code));
   const schools = [...new Set(verification.manifests.map((m) => m.school?.name))];
-  if (schools.length !== 1 || schools[0] !== ctx.school.name) throw new AppError('invalid', `The archive at ${path} is of ${schools.join(', ')}, not of ${ctx.school.name}.`);
+  if (schools.length !== 1 || schools[0] !== ctx.school.name) throw new AppError('invalid', m.archiveOfOtherSchool(path, schools.join(', '), ctx.school.name));
   return { path, verification };
 }
 

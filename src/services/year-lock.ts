@@ -3,6 +3,7 @@ import { OVERRIDE_OPTION, withLockOverride, type RecordedOverride } from '../db/
 import { listLockOverrides } from '../db/repositories/year-closures.ts';
 import { requireActor, requireRight, timestamp, type ServiceContext } from './context.ts';
 import { resolveYear } from './lookup.ts';
+import { m } from '../i18n/messages/calendar-years.ts';
 
 export type LockOverrideView = Awaited<ReturnType<typeof listLockOverrides>>[number];
 
@@ -19,9 +20,9 @@ export async function overridingYearLock<T>(
   run: (ctx: ServiceContext) => Promise<T>,
 ): Promise<{ result: T; overrides: RecordedOverride[] }> {
   const actor = requireActor(ctx);
-  if (!actor.roles.includes('admin')) throw new AppError('forbidden', `${actor.code} (${actor.name}) may not use ${OVERRIDE_OPTION}: only an admin may change a closed school year.`);
+  if (!actor.roles.includes('admin')) throw new AppError('forbidden', m.overrideForbidden(actor.code, actor.name, OVERRIDE_OPTION));
   const why = reason.trim();
-  if (!why) throw new AppError('usage', `${OVERRIDE_OPTION} needs the reason for changing a closed school year.`);
+  if (!why) throw new AppError('usage', m.overrideNeedsReason(OVERRIDE_OPTION));
   return withLockOverride(ctx.db, { staffId: actor.id, reason: why, command, at: timestamp(ctx) }, () => run(ctx));
 }
 

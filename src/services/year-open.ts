@@ -14,6 +14,7 @@ import { requireRight, timestamp, type ServiceContext } from './context.ts';
 import { requireText } from './input.ts';
 import { resolveYear } from './lookup.ts';
 import { createSchoolYear } from './years.ts';
+import { m as t } from '../i18n/messages/calendar-years.ts';
 
 export interface OpenYearInput {
   from?: string;
@@ -76,7 +77,8 @@ async function yearEndMembers(ctx: ServiceContext, year: SchoolYear, classes: re
   return members.sort(byKeys((m) => m.schoolClass.level, (m) => m.schoolClass.code, (m) => m.last_name, (m) => m.first_name, (m) => m.code));
 }
 
-const who = (m: Member) => `${m.code} ${m.first_name} ${m.last_name} (${m.schoolClass.code})`;
+/** A student as the year end's messages name them: "Jānis Bērziņš (S001, 7.a)". */
+const who = (s: Member) => `${s.first_name} ${s.last_name} (${s.code}, ${s.schoolClass.code})`;
 
 /** The new year's classes from the old year's recorded decisions; refuses while any decision is missing or pending. */
 /** Ids behind the codes a plan shows. */
@@ -94,7 +96,7 @@ async function planYear(ctx: ServiceContext, source: SchoolYear, code: string, i
   if (undecided.length > 0) {
     throw new AppError(
       'invalid',
-      `${undecided.length} student(s) of ${source.code} have no recorded promotion decision: record them with \`ezurnals year promote --class … --apply\` or \`ezurnals year decide\` first.`,
+      t.undecided(undecided.length, source.code),
       undecided.map(who),
     );
   }
@@ -102,7 +104,7 @@ async function planYear(ctx: ServiceContext, source: SchoolYear, code: string, i
   if (pending.length > 0) {
     throw new AppError(
       'invalid',
-      `${pending.length} student(s) of ${source.code} still have make-up exams: enter the results and run \`ezurnals year promote --apply\` again, or record the council's final decision with \`ezurnals year decide\`.`,
+      t.pendingMakeup(pending.length, source.code),
       pending.map((m) => {
         const move = nextYearMove(decisions.get(m.student_id)!.decision);
         return `${who(m)}: ${move.move === 'pending' ? move.subjects.join(', ') : ''}`;
@@ -126,7 +128,7 @@ async function planYear(ctx: ServiceContext, source: SchoolYear, code: string, i
     const promotedCode = schoolClass.level < 12 ? classCodeAtLevel(schoolClass.code, schoolClass.level, schoolClass.level + 1) : null;
     const moving = members.filter((m) => m.schoolClass.id === schoolClass.id && nextYearMove(decisions.get(m.student_id)!.decision).move === 'next-level');
     if (moving.length > 0 && !promotedCode) {
-      throw new AppError('invalid', `Class ${schoolClass.code} (grade ${schoolClass.level}) does not begin with its grade, so its next year's name is unclear: rename it or move its students by hand.`);
+      throw new AppError('invalid', t.classNameUnclear(schoolClass.code, schoolClass.level));
     }
     if (!promotedCode || moving.length === 0) continue;
     const target = classFor(promotedCode, schoolClass.level + 1);
@@ -134,11 +136,11 @@ async function planYear(ctx: ServiceContext, source: SchoolYear, code: string, i
     if (!input.carryAssignments) continue;
     const teacher = [...staff.values()].find((s) => s.code === schoolClass.class_teacher_code);
     if (teacher?.active === 1) target.class_teacher = teacher.code;
-    else if (teacher) notCarried.push(`class teacher ${teacher.code} of ${schoolClass.code}: deactivated`);
+    else if (teacher) notCarried.push(t.notCarriedClassTeacher(teacher.code, schoolClass.code));
     for (const a of assignments.filter((x) => x.class_id === schoolClass.id)) {
-      const t = staff.get(a.teacher_id)!;
-      if (t.active === 1) target.assignments.push({ subject: subjectCodes.get(a.subject_id)!, teacher: t.code });
-      else notCarried.push(`${subjectCodes.get(a.subject_id)} in ${schoolClass.code} by ${t.code}: deactivated`);
+      const teacher = staff.get(a.teacher_id)!;
+      if (teacher.active === 1) target.assignments.push({ subject: subjectCodes.get(a.subject_id)!, teacher: teacher.code });
+      else notCarried.push(t.notCarriedAssignment(subjectCodes.get(a.subject_id)!, schoolClass.code, teacher.code));
     }
   }
   for (const m of members) {
@@ -178,13 +180,13 @@ async function planYear(ctx: ServiceContext, source: SchoolYear, code: string, i
 export async function openYear(ctx: ServiceContext, codeInput: string, input: OpenYearInput): Promise<YearOpenPlan> {
   const actor = requireRight(ctx, 'close-year');
   const parsed = parseYearCode(requireText(codeInput, 'year'));
-  if (!parsed) throw new AppError('invalid', `School year "${codeInput}" must look like 2027/2028.`);
+  if (!parsed) throw new AppError('invalid', t.badYearCode(codeInput, '2027/2028'));
   const source = await resolveYear(ctx, input.from ?? `${parsed.startYear - 1}/${parsed.startYear}`);
-  if (source.code >= parsed.code) throw new AppError('invalid', `${parsed.code} does not come after ${source.code}.`);
+  if (source.code >= parsed.code) throw new AppError('invalid', t.notAfter(parsed.code, source.code));
   const { plan, ids } = await planYear(ctx, source, parsed.code, input);
   let year = await findSchoolYear(ctx.db, ctx.school.id, parsed.code);
   for (const planned of year ? plan.classes : []) {
-    if (await findClassByCode(ctx.db, year!.id, planned.code)) throw new AppError('conflict', `Class ${planned.code} already exists in ${parsed.code}: \`year open\` makes the new year's classes itself.`);
+    if (await findClassByCode(ctx.db, year!.id, planned.code)) throw new AppError('conflict', t.classExists(planned.code, parsed.code));
   }
   if (input.dryRun) return plan;
 

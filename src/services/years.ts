@@ -9,6 +9,7 @@ import { requireReadRight, requireRight, type ServiceContext } from './context.t
 import { optionalDate } from './input.ts';
 import { resolveYear } from './lookup.ts';
 import { closedYearCodes } from '../db/year-lock.ts';
+import { m } from '../i18n/messages/calendar-years.ts';
 
 export type YearView = Omit<SchoolYear, 'school_id' | 'is_current' | 'created_at'> & {
   current: boolean;
@@ -28,17 +29,17 @@ export interface YearDatesInput {
 
 function checkYearOrder(y: Pick<SchoolYear, 'code' | 'starts_on' | 'ends_on' | 'semester1_from' | 'semester1_to' | 'semester2_from' | 'semester2_to'>): void {
   const order: [string, IsoDate][] = [
-    ['start of year', y.starts_on],
-    ['I semester start', y.semester1_from],
-    ['I semester end', y.semester1_to],
-    ['II semester start', y.semester2_from],
-    ['II semester end', y.semester2_to],
-    ['end of year', y.ends_on],
+    [m.pointStart, y.starts_on],
+    [m.pointSemester1From, y.semester1_from],
+    [m.pointSemester1To, y.semester1_to],
+    [m.pointSemester2From, y.semester2_from],
+    [m.pointSemester2To, y.semester2_to],
+    [m.pointEnd, y.ends_on],
   ];
   for (let i = 1; i < order.length; i++) {
     const [prevName, prev] = order[i - 1]!;
     const [name, date] = order[i]!;
-    if (compareDates(prev, date) > 0) throw new AppError('invalid', `${y.code}: ${name} ${date} is before ${prevName} ${prev}.`);
+    if (compareDates(prev, date) > 0) throw new AppError('invalid', m.datesOutOfOrder(y.code, name, date, prevName, prev));
   }
 }
 
@@ -66,8 +67,8 @@ export async function createSchoolYear(
   authorId: number | null,
 ): Promise<SchoolYear> {
   const parsed = parseYearCode(input.code);
-  if (!parsed) throw new AppError('invalid', `School year "${input.code}" must look like 2026/2027.`);
-  if (await findSchoolYear(db, schoolId, parsed.code)) throw new AppError('conflict', `School year ${parsed.code} already exists.`);
+  if (!parsed) throw new AppError('invalid', m.badYearCode(input.code, '2026/2027'));
+  if (await findSchoolYear(db, schoolId, parsed.code)) throw new AppError('conflict', m.yearExists(parsed.code));
   const defaults = defaultYearDates(parsed.startYear);
   const at = localTimestamp(now);
   const row = {

@@ -25,7 +25,7 @@ test('substitution list: each substituted lesson with who taught it and whom the
   assert.is(table.code, 0, table.stderr);
   assert.match(table.stdout, 'Jānis Ābele (T04)');
   assert.match(table.stdout, 'Anna Kalniņa (T01)');
-  assert.match(table.stderr, '1 substituted lesson(s).');
+  assert.match(table.stderr, '1 substituted lesson.');
   const none = await run(['substitution', 'list', '--from', '2026-10-08', '--to', '2026-10-31', '--json']);
   assert.equal(none.json, []);
 });
@@ -45,7 +45,7 @@ test('a teacher cannot declare themselves a substitute; once the class teacher s
   await refused('nor may the substitute', ['substitution', 'add', '--class', '7.a', '--subject', 'mat', '--date', '2026-10-08', '--number', '2', '--teacher', 'T04', '--as', 'T04'], 'forbidden');
   const set = await run(['substitution', 'add', '--class', '7.a', '--subject', 'mat', '--date', '2026-10-08', '--number', '2', '--teacher', 'T04', '--as', 'T01', '--json']);
   assert.is(set.code, 0, set.stderr);
-  assert.equal(set.json, { id: set.json.id, class: '7.a', subject: 'mat', date: '2026-10-08', number: 2, teacher: 'T04', for: 'T01' });
+  assert.equal(set.json, { id: set.json.id, class: '7.a', subject: 'mat', date: '2026-10-08', number: 2, teacher: 'T04', for: 'T01', teacher_name: 'Jānis Ābele', for_name: 'Anna Kalniņa' });
   await refused('another slot is still refused', ['lesson', 'add', '--class', '7.a', '--subject', 'mat', '--date', '2026-10-08', '--number', '3', '--topic', 'X', '--substitute-for', 'T01', '--as', 'T04'], 'forbidden');
   const added = await run(['lesson', 'add', '--class', '7.a', '--subject', 'mat', '--date', '2026-10-08', '--number', '2', '--topic', 'Procenti', '--as', 'T04', '--json']);
   assert.is(added.code, 0, added.stderr);

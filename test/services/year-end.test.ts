@@ -99,7 +99,7 @@ test('year decide and year promote refuse what the level cannot have, bad input,
   const s = await yearEndSchool();
   try {
     const before = await counts(s.db, ...DECISION_TABLES);
-    await rejects(() => s.as('D01', (c) => decideStudent(c, { student: 'S001', decision: 'graduated', reason: 'x' })), 'invalid', 'S001 in 7.a', 'only grades 9 and 12');
+    await rejects(() => s.as('D01', (c) => decideStudent(c, { student: 'S001', decision: 'graduated', reason: 'x' })), 'invalid', '(S001) in 7.a', 'only grades 9 and 12');
     await rejects(() => s.as('D01', (c) => decideStudent(c, { student: 'S901', decision: 'promoted', reason: 'x' })), 'invalid', 'grade 9 ends basic education');
     await rejects(() => s.as('D01', (c) => decideStudent(c, { student: 'S001', decision: 'makeup', reason: 'x' })), 'invalid', 'names its subjects');
     await rejects(() => s.as('D01', (c) => decideStudent(c, { student: 'S001', decision: 'repeat' })), 'usage', '--reason');
@@ -148,11 +148,11 @@ test('year open refuses while a student has no decision or a make-up exam pendin
   try {
     await s.as('D01', (c) => promoteStudents(c, { all: true, apply: true }));
     const before = await counts(s.db, ...DECISION_TABLES);
-    const missing = await rejects(() => s.as('admin', (c) => openYear(c, '2027/2028', {})), 'invalid', '1 student(s) of 2026/2027 have no recorded promotion decision');
-    assert.equal(missing.details, ['S003 Zane Ziemele (7.a)']);
+    const missing = await rejects(() => s.as('admin', (c) => openYear(c, '2027/2028', {})), 'invalid', '1 student of 2026/2027 has no recorded promotion decision');
+    assert.equal(missing.details, ['Zane Ziemele (S003, 7.a)']);
     await s.as('D01', (c) => decideStudent(c, { student: 'S003', decision: 'repeat', reason: 'padome' }));
-    const pending = await rejects(() => s.as('admin', (c) => openYear(c, '2027/2028', {})), 'invalid', 'still have make-up exams');
-    assert.equal(pending.details, ['S004 Oskars Ozols (7.b): Matemātika']);
+    const pending = await rejects(() => s.as('admin', (c) => openYear(c, '2027/2028', {})), 'invalid', 'still has make-up exams');
+    assert.equal(pending.details, ['Oskars Ozols (S004, 7.b): Matemātika']);
     await rejects(() => s.as('T01', (c) => openYear(c, '2027/2028', {})), 'forbidden');
     await rejects(() => s.as('admin', (c) => openYear(c, '2025/2026', { from: '2026/2027' })), 'invalid', 'does not come after');
     assert.equal(await counts(s.db, 'promotion_decision', 'school_year', 'school_class', 'enrollment', 'assignment'), { ...before, promotion_decision: before.promotion_decision! + 1 });

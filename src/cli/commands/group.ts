@@ -1,33 +1,49 @@
 import type { Command } from 'commander';
 import type { GroupMemberView, GroupView } from '../../db/repositories/groups.ts';
-import { addGroup, addGroupMembers, listGroups, removeGroupMembers, setGroup, showGroup, type GroupDetail } from '../../services/groups.ts';
+import { addGroup, addGroupMembers, listGroups, removeGroupMembers, setGroup, showGroup, studentsToConfirm, type GroupDetail } from '../../services/groups.ts';
 import type { Column, Output } from '../output.ts';
 import { collect, examples } from '../options.ts';
-import { runCommand } from '../runtime.ts';
+import { globalOptions, runCommand } from '../runtime.ts';
+import { canPrompt, confirmOrSkip } from '../prompt.ts';
+import { listOf } from '../../i18n/catalogue.ts';
+import { m as t, person } from '../../i18n/messages/calendar-groups.ts';
+import type { ServiceContext } from '../../services/context.ts';
 
-const columns: Column<GroupView>[] = [
-  { header: 'group', value: (g) => g.code },
-  { header: 'subject', value: (g) => g.subject },
-  { header: 'teachers', value: (g) => g.teacher_names.map((n, i) => `${n} (${g.teachers[i]})`).join(', ') },
-  { header: 'classes', value: (g) => g.classes.join(', ') },
-  { header: 'members', value: (g) => g.members },
-  { header: 'name', value: (g) => g.name },
+// Functions: the headers are read in the run's language, not at load time.
+const columns = (): Column<GroupView>[] => [
+  { header: t.colGroup, value: (g) => g.code },
+  { header: t.colSubject, value: (g) => g.subject },
+  { header: t.colTeachers, value: (g) => g.teacher_names.map((n, i) => `${n} (${g.teachers[i]})`).join(', ') },
+  { header: t.colClasses, value: (g) => g.classes.join(', ') },
+  { header: t.colMembers, value: (g) => g.members },
+  { header: t.colGroupName, value: (g) => g.name },
 ];
 
-const memberColumns: Column<GroupMemberView>[] = [
-  { header: 'student', value: (m) => m.student },
-  { header: 'name', value: (m) => `${m.first_name} ${m.last_name}` },
-  { header: 'class', value: (m) => m.class },
-  { header: 'from', value: (m) => m.from },
-  { header: 'to', value: (m) => m.to },
+const memberColumns = (): Column<GroupMemberView>[] => [
+  { header: t.colStudent, value: (m) => m.student },
+  { header: t.colName, value: (m) => `${m.first_name} ${m.last_name}` },
+  { header: t.colClass, value: (m) => m.class },
+  { header: t.colFrom, value: (m) => m.from },
+  { header: t.colTo, value: (m) => m.to },
 ];
+
+/**
+ * On a terminal, a change of membership is confirmed naming each student
+ * ("Pievienot Jāni Bērziņu (S028) grupai 7a-ang1 no 2026-09-01?"); --yes and
+ * scripts skip the question (and its look-up).
+ */
+async function confirmMembers(command: Command, ctx: ServiceContext, codes: string[] | undefined, question: (people: string) => string, nameCase: 'accusative' | 'genitive'): Promise<void> {
+  if (!codes?.length || globalOptions(command).yes || !canPrompt()) return;
+  const people = (await studentsToConfirm(ctx, codes)).map((s) => person(s.name, s.code, nameCase));
+  await confirmOrSkip(false, question(listOf(people)));
+}
 
 /** A group, then its memberships (the JSON is the one object). */
 function printDetail(detail: GroupDetail, out: Output): void {
   if (out.json) return out.data(detail, []);
-  out.data(detail, columns);
-  out.heading(`Members of ${detail.code}`);
-  out.data(detail.memberships, memberColumns);
+  out.data(detail, columns());
+  out.heading(t.membersOf(detail.code));
+  out.data(detail.memberships, memberColumns());
 }
 
 interface GroupOptions {
@@ -38,69 +54,79 @@ interface GroupOptions {
 }
 
 export function registerGroup(program: Command): void {
-  const group = program.command('group').description('groups of students: a class split (languages, sport, informatics) or across classes');
+  const group = program.command('group').description(t.groupDescription);
 
   group
     .command('add <code>')
-    .description('add a group to the current (or --year) school year')
-    .option('--subject <code>', 'the subject the group learns')
-    .option('--teacher <code>', "the group's teacher (repeat for several)", collect)
-    .option('--class <class>', 'a class the group draws from (repeat; members add their classes too)', collect)
-    .option('--name <text>', 'a name to print, e.g. "Angļu valoda, 1. grupa"')
+    .description(t.addDescription)
+    .option('--subject <code>', t.optSubject)
+    .option('--teacher <code>', t.optTeacher, collect)
+    .option('--class <class>', t.optClass, collect)
+    .option('--name <text>', t.optName)
     .addHelpText('after', examples('ezurnals group add 7a-ang1 --subject ang --teacher T05 --class 7.a --as admin', 'ezurnals group add 10-inf --subject inf --teacher T07 --teacher T08 --class 10.a --class 10.b --as admin'))
     .action(async (code: string, opts: GroupOptions, command: Command) => {
-      await runCommand(command, { write: true, run: (ctx) => addGroup(ctx, code, { ...opts, teachers: opts.teacher, classes: opts.class }), print: (r, out) => out.data(r, columns) });
+      await runCommand(command, { write: true, run: (ctx) => addGroup(ctx, code, { ...opts, teachers: opts.teacher, classes: opts.class }), print: (r, out) => out.data(r, columns()) });
     });
 
   group
     .command('set <code>')
-    .description("change a group's teachers (replaced), classes (added), subject (while it has no lessons) or name")
-    .option('--subject <code>', 'the subject')
-    .option('--teacher <code>', 'the teachers, all of them (repeat)', collect)
-    .option('--class <class>', 'a class to add (repeat)', collect)
-    .option('--name <text>', 'the name ("" for none)')
+    .description(t.setDescription)
+    .option('--subject <code>', t.optSetSubject)
+    .option('--teacher <code>', t.optSetTeachers, collect)
+    .option('--class <class>', t.optSetClass, collect)
+    .option('--name <text>', t.optSetName)
     .addHelpText('after', examples('ezurnals group set 7a-ang1 --teacher T06 --as admin'))
     .action(async (code: string, opts: GroupOptions, command: Command) => {
-      await runCommand(command, { write: true, run: (ctx) => setGroup(ctx, code, { ...opts, teachers: opts.teacher, classes: opts.class }), print: (r, out) => out.data(r, columns) });
+      await runCommand(command, { write: true, run: (ctx) => setGroup(ctx, code, { ...opts, teachers: opts.teacher, classes: opts.class }), print: (r, out) => out.data(r, columns()) });
     });
 
   group
     .command('list')
-    .description('the groups of the year, with their members today')
-    .option('--class <class>', 'only groups drawing from this class')
-    .option('--subject <code>', 'only this subject')
-    .option('--teacher <code>', 'only groups of this teacher')
+    .description(t.listDescription)
+    .option('--class <class>', t.optListClass)
+    .option('--subject <code>', t.optListSubject)
+    .option('--teacher <code>', t.optListTeacher)
     .addHelpText('after', examples('ezurnals group list --class 7.a', 'ezurnals group list --teacher T05 --json'))
     .action(async (opts: { class?: string; subject?: string; teacher?: string }, command: Command) => {
-      await runCommand(command, { write: false, run: (ctx) => listGroups(ctx, opts), print: (r, out) => out.data(r, columns) });
+      await runCommand(command, { write: false, run: (ctx) => listGroups(ctx, opts), print: (r, out) => out.data(r, columns()) });
     });
 
   group
     .command('show <code>')
-    .description('a group with every membership (from, to)')
+    .description(t.showDescription)
     .addHelpText('after', examples('ezurnals group show 7a-ang1'))
     .action(async (code: string, _opts: object, command: Command) => {
       await runCommand(command, { write: false, run: (ctx) => showGroup(ctx, code), print: printDetail });
     });
 
-  const member = group.command('member').description("a group's members");
+  const member = group.command('member').description(t.memberDescription);
   member
     .command('add <code>')
-    .description('students join the group from a day (default today; before the year begins, its first day)')
-    .option('--student <code>', 'a student (repeat for several)', collect)
-    .option('--from <date>', 'the first day in the group')
-    .option('--to <date>', 'the last day (default: open)')
+    .description(t.memberAddDescription)
+    .option('--student <code>', t.optStudent, collect)
+    .option('--from <date>', t.optMemberFrom)
+    .option('--to <date>', t.optMemberTo)
     .addHelpText('after', examples('ezurnals group member add 7a-ang1 --student S001 --student S002 --from 2026-09-01 --as admin'))
     .action(async (code: string, opts: { student?: string[]; from?: string; to?: string }, command: Command) => {
-      await runCommand(command, { write: true, run: (ctx) => addGroupMembers(ctx, code, { ...opts, students: opts.student }), print: printDetail });
+      await runCommand(command, {
+        write: true,
+        prepare: (ctx) => confirmMembers(command, ctx, opts.student, (people) => t.confirmAdd(people, code, opts.from ?? ''), 'accusative'),
+        run: (ctx) => addGroupMembers(ctx, code, { ...opts, students: opts.student }),
+        print: printDetail,
+      });
     });
   member
     .command('remove <code>')
-    .description('students leave the group: the membership ends on a day (default yesterday), the lessons before keep them')
-    .option('--student <code>', 'a student (repeat for several)', collect)
-    .option('--to <date>', 'the last day in the group')
+    .description(t.memberRemoveDescription)
+    .option('--student <code>', t.optStudent, collect)
+    .option('--to <date>', t.optMemberLastDay)
     .addHelpText('after', examples('ezurnals group member remove 7a-ang1 --student S002 --to 2026-11-30 --as admin'))
     .action(async (code: string, opts: { student?: string[]; to?: string }, command: Command) => {
-      await runCommand(command, { write: true, run: (ctx) => removeGroupMembers(ctx, code, { ...opts, students: opts.student }), print: printDetail });
+      await runCommand(command, {
+        write: true,
+        prepare: (ctx) => confirmMembers(command, ctx, opts.student, (people) => t.confirmRemove(people, code, opts.to ?? ''), 'genitive'),
+        run: (ctx) => removeGroupMembers(ctx, code, { ...opts, students: opts.student }),
+        print: printDetail,
+      });
     });
 }

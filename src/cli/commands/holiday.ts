@@ -4,25 +4,41 @@ import type { Column } from '../output.ts';
 import { examples } from '../options.ts';
 import { askText, confirmOrSkip } from '../prompt.ts';
 import { globalOptions, runCommand } from '../runtime.ts';
+import { m } from '../../i18n/messages/calendar-days.ts';
 
-const columns: Column<HolidayView>[] = [
-  { header: 'id', value: (h) => h.id },
-  { header: 'from', value: (h) => h.from },
-  { header: 'to', value: (h) => h.to },
-  { header: 'kind', value: (h) => h.kind },
-  { header: 'name', value: (h) => h.name },
+/** The kind as the table shows it (the JSON keeps the code that --kind takes). */
+function kindLabel(kind: HolidayView['kind']): string {
+  switch (kind) {
+    case 'school-break':
+      return m.kindSchoolBreak;
+    case 'holiday':
+      return m.kindHoliday;
+    case 'working-day':
+      return m.kindWorkingDay;
+    case 'public':
+      return m.kindPublic;
+  }
+}
+
+// A function: the headers are read in the run's language, not at load time.
+const columns = (): Column<HolidayView>[] => [
+  { header: m.colId, value: (h) => h.id },
+  { header: m.colFrom, value: (h) => h.from },
+  { header: m.colTo, value: (h) => h.to },
+  { header: m.colKind, value: (h) => kindLabel(h.kind) },
+  { header: m.colName, value: (h) => h.name },
 ];
 
 export function registerHoliday(program: Command): void {
-  const holiday = program.command('holiday').description("the editable calendar: school breaks, one-off public holidays, moved working days");
+  const holiday = program.command('holiday').description(m.holidayDescription);
 
   holiday
     .command('add')
-    .description('add a school break, a one-off public holiday, or a Saturday made a working day')
-    .option('--from <date>', 'first day')
-    .option('--to <date>', 'last day (default: --from)')
-    .option('--name <name>', 'name, e.g. "Rudens brīvlaiks"')
-    .option('--kind <kind>', 'school-break | holiday | working-day', 'school-break')
+    .description(m.addDescription)
+    .option('--from <date>', m.optFirstDay)
+    .option('--to <date>', m.optLastDay)
+    .option('--name <name>', m.optName)
+    .option('--kind <kind>', m.optKind, 'school-break')
     .addHelpText(
       'after',
       examples(
@@ -35,46 +51,46 @@ export function registerHoliday(program: Command): void {
       await runCommand(command, {
         write: true,
         prepare: async () => {
-          opts.from = await askText(opts.from, '--from', 'First day (YYYY-MM-DD)');
-          opts.name = await askText(opts.name, '--name', 'Name');
+          opts.from = await askText(opts.from, '--from', m.askFirstDay);
+          opts.name = await askText(opts.name, '--name', m.askName);
         },
         run: (ctx) => addHoliday(ctx, opts),
-        print: (r, out) => out.data(r, columns),
+        print: (r, out) => out.data(r, columns()),
       });
     });
 
   holiday
     .command('remove <id>')
     .addHelpText('after', examples('ezurnals holiday remove 3'))
-    .description('remove an entry of the editable calendar')
+    .description(m.removeDescription)
     .action(async (id: string, _opts, command: Command) => {
       await runCommand(command, {
         write: true,
-        prepare: () => confirmOrSkip(globalOptions(command).yes, `Remove calendar entry ${id}?`),
+        prepare: () => confirmOrSkip(globalOptions(command).yes, m.confirmRemove(id)),
         run: (ctx) => removeHoliday(ctx, id),
-        print: (r, out) => out.data(r, columns),
+        print: (r, out) => out.data(r, columns()),
       });
     });
 
   holiday
     .command('list')
-    .description('list calendar entries')
-    .option('--from <date>', 'from date')
-    .option('--to <date>', 'to date')
-    .option('--public', 'include the built-in Latvian public holidays')
+    .description(m.listDescription)
+    .option('--from <date>', m.optFromDate)
+    .option('--to <date>', m.optToDate)
+    .option('--public', m.optPublic)
     .addHelpText('after', examples('ezurnals holiday list --public --from 2026-09-01 --to 2027-08-31'))
     .action(async (opts: { from?: string; to?: string; public?: boolean }, command: Command) => {
       await runCommand(command, {
         write: false,
         run: (ctx) => listHolidayViews(ctx, { from: opts.from, to: opts.to, includePublic: opts.public }),
-        print: (r, out) => out.data(r, columns),
+        print: (r, out) => out.data(r, columns()),
       });
     });
 
   program
     .command('calendar <date>')
-    .description('is this a working day? (weekends, public holidays, school breaks); --add N gives the N-th working day after it')
-    .option('--add <days>', 'working days to add')
+    .description(m.calendarDescription)
+    .option('--add <days>', m.optAdd)
     .addHelpText('after', examples('ezurnals calendar 2027-03-26', 'ezurnals calendar 2026-11-16 --add 3'))
     .action(async (date: string, opts: { add?: string }, command: Command) => {
       await runCommand(command, {
@@ -82,10 +98,10 @@ export function registerHoliday(program: Command): void {
         run: (ctx) => checkDay(ctx, date, opts.add),
         print: (r, out) =>
           out.data(r, [
-            { header: 'date', value: (d) => d.date },
-            { header: 'working day', value: (d) => d.working },
-            { header: 'reason', value: (d) => d.reason },
-            ...(r.plus ? [{ header: `+${r.plus.days} working days`, value: () => r.plus!.date }] : []),
+            { header: m.colDate, value: (d) => d.date },
+            { header: m.colWorkingDay, value: (d) => d.working },
+            { header: m.colReason, value: (d) => d.reason },
+            ...(r.plus ? [{ header: m.colPlus(r.plus.days), value: () => r.plus!.date }] : []),
           ]),
       });
     });

@@ -6,74 +6,97 @@ import { listYearLockOverrides, type LockOverrideView } from '../../services/yea
 import type { Column, Output } from '../output.ts';
 import { collect, examples } from '../options.ts';
 import { runCommand } from '../runtime.ts';
+import { language } from '../../i18n/language.ts';
+import { listOf } from '../../i18n/catalogue.ts';
+import { declineName } from '../../domain/latvian-names.ts';
+import { m } from '../../i18n/messages/calendar-years.ts';
+import { promotionText } from '../../reports/labels.ts';
 
-const OUTCOME_WORDS: Record<PromoteRow['outcome'], [applied: string, proposed: string]> = {
-  new: ['recorded', 'to record'],
-  changed: ['replaced (history kept)', 'to replace'],
-  unchanged: ['unchanged', 'unchanged'],
-  'council-kept': ["council's decision kept", "council's decision kept"],
-  incomplete: ['not recorded: grades missing', 'grades missing'],
-};
+/** What --apply did (or would do) with a student's proposal, in the run's language. */
+function outcomeWord(outcome: PromoteRow['outcome'], applied: boolean): string {
+  switch (outcome) {
+    case 'new':
+      return applied ? m.outcomeNew : m.outcomeNewProposed;
+    case 'changed':
+      return applied ? m.outcomeChanged : m.outcomeChangedProposed;
+    case 'unchanged':
+      return m.outcomeUnchanged;
+    case 'council-kept':
+      return m.outcomeCouncilKept;
+    case 'incomplete':
+      return applied ? m.outcomeIncomplete : m.outcomeIncompleteProposed;
+  }
+}
+
+/** A student of the year end as a message names them: "Jānis Bērziņš (S001, 7.a)". */
+const studentInClass = (s: { code: string; first_name: string; last_name: string; from_class: string }) => `${s.first_name} ${s.last_name} (${s.code}, ${s.from_class})`;
 
 function printPromotion(result: PromoteResult, out: Output): void {
+  // The JSON keeps the English proposal_text (the scripts' contract); the table speaks the run's language.
+  const lang = language();
   const columns: Column<PromoteRow>[] = [
-    { header: 'class', value: (r) => r.class },
-    { header: 'student', value: (r) => `${r.student} ${r.last_name} ${r.first_name}` },
-    { header: 'proposal', value: (r) => r.proposal_text },
-    { header: 'recorded', value: (r) => (r.recorded ? `${r.recorded.text} (${r.recorded.basis === 'council' ? 'council, ' : ''}${r.recorded.decided_by})` : '') },
-    { header: result.applied ? 'done' : '--apply would', value: (r) => OUTCOME_WORDS[r.outcome][result.applied ? 0 : 1] },
+    { header: m.colClass, value: (r) => r.class },
+    { header: m.colStudent, value: (r) => `${r.student} ${r.last_name} ${r.first_name}` },
+    { header: m.colProposal, value: (r) => promotionText(r.proposal, r.level, lang) },
+    { header: m.colRecorded, value: (r) => (r.recorded ? `${promotionText(r.recorded.decision, r.level, lang)} (${r.recorded.basis === 'council' ? m.councilMark : ''}${r.recorded.decided_by})` : '') },
+    { header: result.applied ? m.colDone : m.colWouldDo, value: (r) => outcomeWord(r.outcome, result.applied) },
   ];
   if (out.json) return out.raw(result);
   out.data(result.students, columns);
   const incomplete = result.students.filter((r) => r.outcome === 'incomplete');
-  if (incomplete.length > 0) out.warn(`${incomplete.length} student(s) lack annual grades: no decision ${result.applied ? 'was' : 'would be'} recorded for them.`);
-  if (!result.applied) out.info('A proposal only: nothing was recorded. Record it with --apply.');
+  if (incomplete.length > 0) {
+    const who = incomplete.map((r) => `${lang === 'lv' ? declineName(`${r.first_name} ${r.last_name}`, 'dative') : `${r.first_name} ${r.last_name}`} (${r.student}, ${r.class})`);
+    out.warn(m.lackAnnualGrades(incomplete.length, result.applied, listOf(who)));
+  }
+  if (!result.applied) out.info(m.proposalOnly);
 }
 
 function printPlan(plan: YearOpenPlan, out: Output): void {
   if (out.json) return out.raw(plan);
   out.data(plan.classes, [
-    { header: 'class', value: (c) => c.code },
-    { header: 'grade', value: (c) => c.level },
-    { header: 'from', value: (c) => [c.promoted_from ? `${c.promoted_from} promoted` : '', ...new Set(c.students.filter((s) => s.decision === 'not-promoted').map((s) => `${s.from_class} repeating`))].filter(Boolean).join(', ') },
-    { header: 'students', value: (c) => c.students.length },
-    { header: 'class teacher', value: (c) => c.class_teacher },
-    { header: 'assignments', value: (c) => c.assignments.map((a) => `${a.subject} ${a.teacher}`).join(', ') },
+    { header: m.colClass, value: (c) => c.code },
+    { header: m.colGrade, value: (c) => c.level },
+    { header: m.colFrom, value: (c) => [c.promoted_from ? m.promotedFrom(c.promoted_from) : '', ...new Set(c.students.filter((s) => s.decision === 'not-promoted').map((s) => m.repeatingFrom(s.from_class)))].filter(Boolean).join(', ') },
+    { header: m.colStudents, value: (c) => c.students.length },
+    { header: m.colClassTeacher, value: (c) => c.class_teacher },
+    { header: m.colAssignments, value: (c) => c.assignments.map((a) => `${a.subject} ${a.teacher}`).join(', ') },
   ]);
-  if (plan.leaving.length > 0) out.info(`Leaving (stage completed): ${plan.leaving.map((s) => `${s.code} ${s.first_name} ${s.last_name} (${s.from_class})`).join(', ')}`);
-  for (const line of plan.not_carried) out.warn(`Not carried over: ${line}`);
-  out.info(plan.dry_run ? `Plan only: ${plan.year} was not changed. Run again without --dry-run to create it.` : `${plan.year} ${plan.year_created ? 'created' : 'filled'} from ${plan.from}.`);
+  if (plan.leaving.length > 0) out.info(m.leaving(plan.leaving.map(studentInClass).join(', ')));
+  const repeating = plan.classes.flatMap((c) => c.students.filter((s) => s.decision === 'not-promoted'));
+  if (repeating.length > 0) out.info(m.repeating(repeating.map(studentInClass).join(', ')));
+  for (const line of plan.not_carried) out.warn(m.notCarried(line));
+  out.info(plan.dry_run ? m.planOnly(plan.year) : plan.year_created ? m.yearCreated(plan.year, plan.from) : m.yearFilled(plan.year, plan.from));
 }
 
-const closureColumns: Column<YearClosureView>[] = [
-  { header: 'year', value: (c) => c.year },
-  { header: 'closed at', value: (c) => c.closed_at },
-  { header: 'closed by', value: (c) => c.closed_by },
-  { header: 'archive', value: (c) => c.archive },
-  { header: 'files', value: (c) => c.files },
-  { header: 'bytes', value: (c) => c.bytes },
-  { header: 'audit head', value: (c) => c.audit_head },
+const closureColumns = (): Column<YearClosureView>[] => [
+  { header: m.colYear, value: (c) => c.year },
+  { header: m.colClosedAt, value: (c) => c.closed_at },
+  { header: m.colClosedBy, value: (c) => c.closed_by },
+  { header: m.colArchive, value: (c) => c.archive },
+  { header: m.colFiles, value: (c) => c.files },
+  { header: m.colBytes, value: (c) => c.bytes },
+  { header: m.colAuditHead, value: (c) => c.audit_head },
 ];
 
-const overrideColumns: Column<LockOverrideView>[] = [
-  { header: 'year', value: (o) => o.year },
-  { header: 'when', value: (o) => o.created_at },
-  { header: 'who', value: (o) => o.staff },
-  { header: 'command', value: (o) => o.command },
-  { header: 'rows', value: (o) => o.rows_written },
-  { header: 'reason', value: (o) => o.reason },
+const overrideColumns = (): Column<LockOverrideView>[] => [
+  { header: m.colYear, value: (o) => o.year },
+  { header: m.colWhen, value: (o) => o.created_at },
+  { header: m.colWho, value: (o) => o.staff },
+  { header: m.colCommand, value: (o) => o.command },
+  { header: m.colRows, value: (o) => o.rows_written },
+  { header: m.colReason, value: (o) => o.reason },
 ];
 
 /** Year end (REFERENCE §7, issue 6): promotion decisions, closing the archived year, opening the next. */
 export function registerYearEnd(year: Command): void {
   year
     .command('promote')
-    .description("propose each student's promotion decision from the annual grades (REFERENCE §7); --apply records it")
-    .option('--class <code>', 'a class (repeatable)', collect)
-    .option('--all', 'every class of the year')
-    .option('--dry-run', 'only show the proposal (the default without --apply)')
-    .option('--apply', 'record the proposals; a changed proposal replaces the recorded one, keeping it as history')
-    .option('--replace', "with --apply: replace the pedagogical council's decisions too")
+    .description(m.promoteDescription)
+    .option('--class <code>', m.optClass, collect)
+    .option('--all', m.optAll)
+    .option('--dry-run', m.optPromoteDryRun)
+    .option('--apply', m.optApply)
+    .option('--replace', m.optReplace)
     .addHelpText('after', examples('ezurnals year promote --class 7.a', 'ezurnals year promote --class 7.a --apply --json', 'ezurnals year promote --all --apply --year 2026/2027'))
     .action(async (opts: { class?: string[]; all?: boolean; dryRun?: boolean; apply?: boolean; replace?: boolean }, command: Command) => {
       await runCommand(command, { write: !!opts.apply, run: (ctx) => promoteStudents(ctx, opts), print: printPromotion });
@@ -81,11 +104,11 @@ export function registerYearEnd(year: Command): void {
 
   year
     .command('decide')
-    .description("record the pedagogical council's decision for one student, which may differ from the proposal")
-    .option('--student <code>', 'the student')
-    .option('--decision <word>', 'promoted, makeup, repeat, graduated or certificate')
-    .option('--subject <code>', 'a make-up or failing subject (repeatable)', collect)
-    .option('--reason <text>', "the council's reason (required)")
+    .description(m.decideDescription)
+    .option('--student <code>', m.optStudent)
+    .option('--decision <word>', m.optDecision)
+    .option('--subject <code>', m.optSubject, collect)
+    .option('--reason <text>', m.optReason)
     .addHelpText('after', examples('ezurnals year decide --student S001 --decision repeat --reason "Pedagoģiskās padomes sēde 2027-06-10, prot. Nr. 7"'))
     .action(async (opts: { student?: string; decision?: string; subject?: string[]; reason?: string }, command: Command) => {
       await runCommand(command, {
@@ -94,10 +117,10 @@ export function registerYearEnd(year: Command): void {
         print: (r, out) => {
           if (out.json) return out.raw(r);
           out.data(r, [
-            { header: 'student', value: (x) => `${x.student} ${x.first_name} ${x.last_name} (${x.class})` },
-            { header: 'decision', value: (x) => x.recorded.text },
-            { header: 'reason', value: (x) => x.recorded.reason },
-            { header: 'replaced', value: (x) => x.replaced?.text ?? '' },
+            { header: m.colStudent, value: (x) => `${x.first_name} ${x.last_name} (${x.student}, ${x.class})` },
+            { header: m.colDecision, value: (x) => promotionText(x.recorded.decision, x.level, language()) },
+            { header: m.colReason, value: (x) => x.recorded.reason },
+            { header: m.colReplaced, value: (x) => (x.replaced ? promotionText(x.replaced.decision, x.level, language()) : '') },
           ]);
         },
       });
@@ -105,8 +128,8 @@ export function registerYearEnd(year: Command): void {
 
   year
     .command('close <code>')
-    .description("lock a school year once its archive exists and verifies: later changes to it are refused (an admin may pass --closed-year-reason)")
-    .option('--archive <dir>', 'the folder `ezurnals archive export` wrote for the year')
+    .description(m.closeDescription)
+    .option('--archive <dir>', m.optArchive)
     .addHelpText('after', examples('ezurnals year close 2026/2027 --archive /media/arhivs/2026-2027'))
     .action(async (code: string, opts: { archive?: string }, command: Command) => {
       let archive: VerifiedArchive;
@@ -116,17 +139,17 @@ export function registerYearEnd(year: Command): void {
           archive = await verifyYearArchive(ctx, code, opts.archive);
         },
         run: (ctx) => closeYear(ctx, code, archive),
-        print: (r, out) => out.data(r, closureColumns),
+        print: (r, out) => out.data(r, closureColumns()),
       });
     });
 
   year
     .command('open <code>')
-    .description('create the next school year and its classes from the promotion decisions: promoted students one grade up, repeaters stay, graduates leave')
-    .option('--from <code>', 'the year before (default: the year just before)')
-    .option('--carry-assignments', "a promoted class keeps its class teacher and its subject teachers")
-    .option('--current', 'make the new year the one commands act on by default')
-    .option('--dry-run', 'only show the plan')
+    .description(m.openDescription)
+    .option('--from <code>', m.optFrom)
+    .option('--carry-assignments', m.optCarryAssignments)
+    .option('--current', m.optOpenCurrent)
+    .option('--dry-run', m.optOpenDryRun)
     .addHelpText('after', examples('ezurnals year open 2027/2028 --dry-run', 'ezurnals year open 2027/2028 --from 2026/2027 --carry-assignments --current'))
     .action(async (code: string, opts: { from?: string; carryAssignments?: boolean; current?: boolean; dryRun?: boolean }, command: Command) => {
       await runCommand(command, { write: !opts.dryRun, run: (ctx) => openYear(ctx, code, opts), print: printPlan });
@@ -134,9 +157,9 @@ export function registerYearEnd(year: Command): void {
 
   year
     .command('overrides [code]')
-    .description('the changes admins made to closed school years, with their reasons')
+    .description(m.overridesDescription)
     .addHelpText('after', examples('ezurnals year overrides 2026/2027'))
     .action(async (code: string | undefined, _opts, command: Command) => {
-      await runCommand(command, { write: false, run: (ctx) => listYearLockOverrides(ctx, code), print: (r, out) => out.data(r, overrideColumns) });
+      await runCommand(command, { write: false, run: (ctx) => listYearLockOverrides(ctx, code), print: (r, out) => out.data(r, overrideColumns()) });
     });
 }

@@ -3,25 +3,27 @@ import { addYear, listYears, setYear, type YearDatesInput, type YearView } from 
 import type { Column } from '../output.ts';
 import { examples } from '../options.ts';
 import { runCommand } from '../runtime.ts';
+import { m } from '../../i18n/messages/calendar-years.ts';
 import { registerYearEnd } from './year-end.ts';
 
-const columns: Column<YearView>[] = [
-  { header: 'year', value: (y) => y.code },
-  { header: 'current', value: (y) => (y.current ? '*' : '') },
-  { header: 'closed', value: (y) => (y.closed ? 'closed' : '') },
-  { header: 'I semester', value: (y) => `${y.semester1_from} – ${y.semester1_to}` },
-  { header: 'II semester', value: (y) => `${y.semester2_from} – ${y.semester2_to}` },
-  { header: 'breaks', value: (y) => y.breaks.map((b) => `${b.name} ${b.from} – ${b.to}`).join('\n') },
+// A function: the headers are read in the run's language, not at load time.
+const columns = (): Column<YearView>[] => [
+  { header: m.colYear, value: (y) => y.code },
+  { header: m.colCurrent, value: (y) => (y.current ? '*' : '') },
+  { header: m.colClosed, value: (y) => (y.closed ? m.closedMark : '') },
+  { header: m.colSemester1, value: (y) => `${y.semester1_from} – ${y.semester1_to}` },
+  { header: m.colSemester2, value: (y) => `${y.semester2_from} – ${y.semester2_to}` },
+  { header: m.colBreaks, value: (y) => y.breaks.map((b) => `${b.name} ${b.from} – ${b.to}`).join('\n') },
 ];
 
 function dateOptions(command: Command): Command {
   return command
-    .option('--starts <date>', 'first day of the school year')
-    .option('--ends <date>', 'last day of the school year')
-    .option('--semester1-from <date>', 'I semester start')
-    .option('--semester1-to <date>', 'I semester end')
-    .option('--semester2-from <date>', 'II semester start')
-    .option('--semester2-to <date>', 'II semester end');
+    .option('--starts <date>', m.optStarts)
+    .option('--ends <date>', m.optEnds)
+    .option('--semester1-from <date>', m.optSemester1From)
+    .option('--semester1-to <date>', m.optSemester1To)
+    .option('--semester2-from <date>', m.optSemester2From)
+    .option('--semester2-to <date>', m.optSemester2To);
 }
 
 type DateOpts = { starts?: string; ends?: string; semester1From?: string; semester1To?: string; semester2From?: string; semester2To?: string; current?: boolean };
@@ -39,28 +41,28 @@ function toInput(opts: DateOpts): YearDatesInput & { current?: boolean } {
 }
 
 export function registerYear(program: Command): void {
-  const year = program.command('year').description('school years: semesters and breaks; year end: promotion, closing, opening the next');
+  const year = program.command('year').description(m.yearDescription);
 
-  dateOptions(year.command('add <code>').description('add a school year with the usual semester and break dates (each can be overridden)'))
-    .option('--current', 'make it the year commands act on by default')
+  dateOptions(year.command('add <code>').description(m.addDescription))
+    .option('--current', m.optCurrent)
     .addHelpText('after', examples('ezurnals year add 2027/2028', 'ezurnals year add 2027/2028 --semester1-to 2027-12-22 --current'))
     .action(async (code: string, opts: DateOpts, command: Command) => {
-      await runCommand(command, { write: true, run: (ctx) => addYear(ctx, { code, ...toInput(opts) }), print: (r, out) => out.data(r, columns) });
+      await runCommand(command, { write: true, run: (ctx) => addYear(ctx, { code, ...toInput(opts) }), print: (r, out) => out.data(r, columns()) });
     });
 
-  dateOptions(year.command('set <code>').description("change a year's dates, or make it the current year"))
-    .option('--current', 'make it the year commands act on by default')
+  dateOptions(year.command('set <code>').description(m.setDescription))
+    .option('--current', m.optCurrent)
     .addHelpText('after', examples('ezurnals year set 2026/2027 --semester2-to 2027-05-28', 'ezurnals year set 2027/2028 --current'))
     .action(async (code: string, opts: DateOpts, command: Command) => {
-      await runCommand(command, { write: true, run: (ctx) => setYear(ctx, code, toInput(opts)), print: (r, out) => out.data(r, columns) });
+      await runCommand(command, { write: true, run: (ctx) => setYear(ctx, code, toInput(opts)), print: (r, out) => out.data(r, columns()) });
     });
 
   year
     .command('list')
     .addHelpText('after', examples('ezurnals year list', 'ezurnals year list --json'))
-    .description('list school years')
+    .description(m.listDescription)
     .action(async (_opts, command: Command) => {
-      await runCommand(command, { write: false, run: (ctx) => listYears(ctx), print: (r, out) => out.data(r, columns) });
+      await runCommand(command, { write: false, run: (ctx) => listYears(ctx), print: (r, out) => out.data(r, columns()) });
     });
 
   registerYearEnd(year);
