@@ -6,6 +6,7 @@ import { requireReadRight, requireRight, timestamp, type ServiceContext } from '
 import { optionalEmail, optionalName, optionalPhone, requireName } from './input.ts';
 import { resolveStaff } from './lookup.ts';
 import { syncProfile } from './account-provisioning.ts';
+import { m as t } from '../i18n/messages/system.ts';
 
 export interface StaffView {
   id: number;
@@ -30,7 +31,7 @@ export const CODE_PATTERN = /^[\p{L}\p{N}._-]+$/u;
 
 export function checkCode(code: string, what: string): string {
   const trimmed = code.trim();
-  if (!CODE_PATTERN.test(trimmed)) throw new AppError('invalid', `${what} code "${code}" may hold letters, digits, ".", "_" and "-" only.`);
+  if (!CODE_PATTERN.test(trimmed)) throw new AppError('invalid', t.badCode(what, code));
   return trimmed;
 }
 
