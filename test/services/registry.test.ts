@@ -430,7 +430,7 @@ Guardians('link to another student; a second link to the same student is a confl
   const g = await s.as('admin', (c) => addGuardian(c, { students: ['S001'], firstName: 'Juris', lastName: 'Bērziņš', relation: 'tēvs' }));
   const linked = await s.as('admin', (c) => linkGuardianToStudents(c, g.id, { students: ['S004'], relation: 'father' }));
   assert.equal(linked.students, [{ student: 'S001', relation: 'father' }, { student: 'S004', relation: 'father' }]);
-  await rejects(() => s.as('admin', (c) => linkGuardianToStudents(c, g.id, { students: ['S001'], relation: 'father' })), 'conflict', `Guardian ${g.id} is already linked to S001`);
+  await rejects(() => s.as('admin', (c) => linkGuardianToStudents(c, g.id, { students: ['S001'], relation: 'father' })), 'conflict', `(guardian ${g.id}) is already linked to Jānis Bērziņš (S001)`);
   await rejects(() => s.as('admin', (c) => linkGuardianToStudents(c, 999, { students: ['S001'], relation: 'father' })), 'not_found', '999');
   await rejects(() => s.as('admin', (c) => linkGuardianToStudents(c, g.id, { students: ['S999'], relation: 'father' })), 'not_found', 'S999');
 });

@@ -126,8 +126,9 @@ const en = {
   moveBeforeJoin: (who: string, schoolClass: string, from: string) => `${who} joined ${schoolClass} on ${from}; a move must be dated after that.`,
   inNoClass: (who: string, year: string) => `${who} is in no class in ${year}.`,
   leaveBeforeJoin: (who: string, schoolClass: string, from: string) => `${who} joined ${schoolClass} on ${from}; the last day in the class cannot be before that.`,
-  leaveWithRecords: (who: string, grades: number, absences: number, schoolClass: string, lastDay: string) =>
-    `${who} has ${grades} grade(s) and ${absences} absence(s) in ${schoolClass} after ${lastDay}; the journal keeps them with the class, so the student cannot leave it before them.`,
+  // English keeps the code alone: the OneRoster import quotes this sentence in its own (tested) report lines.
+  leaveWithRecords: (name: string, code: string, grades: number, absences: number, schoolClass: string, lastDay: string) =>
+    `${code} has ${grades} grade(s) and ${absences} absence(s) in ${schoolClass} after ${lastDay}; the journal keeps them with the class, so the student cannot leave it before them.`,
   // guardians service
   badRelation: (value: string, relations: string) => `--relation "${value}" must be one of ${relations} (or māte, tēvs, aizbildnis, …).`,
   studentsClass: (code: string) => `${code}'s class`,
@@ -256,8 +257,8 @@ const lv: typeof en = {
   moveBeforeJoin: (who: string, schoolClass: string, from: string) => `${who} ${schoolClass} klasē mācās no ${from}; pārcelšanas datumam jābūt vēlākam.`,
   inNoClass: (who: string, year: string) => `${who} ${year} mācību gadā nav nevienā klasē.`,
   leaveBeforeJoin: (who: string, schoolClass: string, from: string) => `${who} ${schoolClass} klasē mācās no ${from}; pēdējā diena klasē nevar būt agrāka.`,
-  leaveWithRecords: (who: string, grades: number, absences: number, schoolClass: string, lastDay: string) =>
-    `${declineName(who, 'dative')} ${schoolClass} klasē pēc ${lastDay} ir ${count(grades, { one: 'atzīme', other: 'atzīmes', zero: 'atzīmju' })} un ${count(absences, { one: 'kavējums', other: 'kavējumi', zero: 'kavējumu' })}; žurnāls tos glabā pie klases, tāpēc skolēns nevar atstāt klasi agrāk.`,
+  leaveWithRecords: (name: string, code: string, grades: number, absences: number, schoolClass: string, lastDay: string) =>
+    `${declineName(name, 'dative')} (${code}) ${schoolClass} klasē pēc ${lastDay} ir ${count(grades, { one: 'atzīme', other: 'atzīmes', zero: 'atzīmju' })} un ${count(absences, { one: 'kavējums', other: 'kavējumi', zero: 'kavējumu' })}; žurnāls tos glabā pie klases, tāpēc skolēns nevar atstāt klasi agrāk.`,
   badRelation: (value: string, relations: string) => `--relation "${value}": norādiet vienu no ${relations} (vai māte, tēvs, aizbildnis, …).`,
   studentsClass: (code: string) => `${code} klase`,
   guardianNeedsStudent: '--student ir obligāts: skolēns vai skolēni, kuru likumiskais pārstāvis tas ir.',
