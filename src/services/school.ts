@@ -38,7 +38,7 @@ export async function setSchool(ctx: ServiceContext, input: SchoolInput): Promis
     registration_number: optionalText(input.registrationNumber),
     director: optionalText(input.director),
     language: language === undefined ? undefined : language === 'default' || language === 'lv' ? null : language,
-    test_deadline_days: testDays === undefined ? undefined : testDays === 'default' ? null : requireInteger(testDays, 'test-deadline-days', 1, 30),
+    test_deadline_days: testDays === undefined ? undefined : testDays === 'default' || testDays === 'noklusējums' ? null : requireInteger(testDays, 'test-deadline-days', 1, 30),
   });
 }
 

@@ -18,7 +18,8 @@ const columns = (): Column<StudentView>[] => [
   { header: m.hCode, value: (s) => shownStudentCode(s.code) },
   { header: m.hName, value: (s) => `${s.first_name} ${s.last_name}` },
   { header: m.hClass, value: (s) => s.class },
-  { header: m.hPersonalCode, value: (s) => s.personal_code },
+  // The same words in both languages: English speaks of the personas kods too.
+  { header: 'personas kods', value: (s) => s.personal_code },
   { header: m.hBirthDate, value: (s) => s.birth_date },
   { header: m.hPhone, value: (s) => s.phone },
 ];
@@ -43,8 +44,8 @@ const gradeColumns = (): Column<SubjectGrades>[] => [
   { header: m.hSubject, value: (s) => s.subject_name },
   { header: m.hGrades, value: (s) => s.grades.map((g) => (g.work === 'regular' ? g.value : `${g.value} (${g.work})`)).join(', ') },
   { header: m.hAverage, value: (s) => s.average },
-  { header: m.hSemester1, value: (s) => s.term.semester1 },
-  { header: m.hSemester2, value: (s) => s.term.semester2 },
+  { header: 'I sem.', value: (s) => s.term.semester1 },
+  { header: 'II sem.', value: (s) => s.term.semester2 },
   { header: m.hAnnual, value: (s) => s.term.annual },
   { header: m.hExam, value: (s) => s.term.state_exam },
   { header: m.hMakeup, value: (s) => s.term.makeup },

@@ -93,7 +93,7 @@ const lv: typeof en = {
   schoolSet: 'mainīt skolas datus',
   registrationNumber: 'reģistrācijas numurs',
   directorPrinted: 'direktora vārds, uzvārds (tiek drukāts liecībās)',
-  testDeadlineDays: 'darba dienas pārbaudes darbu vērtējumu ierakstīšanai (§22: nedēļa; noklusējums 5, "default" atjauno)',
+  testDeadlineDays: 'darba dienas pārbaudes darbu vērtējumu ierakstīšanai (§22: nedēļa; noklusējums 5; "noklusējums" atjauno)',
   schoolLanguage: 'valoda, kurā rīks runā ar skolas darbiniekiem: lv (noklusējums) vai en; personas --lang vai EZURNALS_LANG ir noteicošais',
   hName: 'nosaukums',
   hRegistration: 'reģistrācijas numurs',

@@ -150,7 +150,7 @@ const lv: typeof en = {
   batchDescription: 'izpildīt daudzas komandas vienā procesā: pa vienai FILE (vai stdin) rindā, kā rakstītas pēc `ezurnals`; katrai komandai izvada vienu JSON rindu',
   batchAtomic: 'visu vai neko: ja kāda rinda neizdodas, neviena rinda neko neieraksta',
   batchHelp: `
-Katra rinda ir komanda, kā to raksta pēc \`ezurnals\` ('…' un "…" ir pēdiņas; # sāk komentāru;
+Katra rinda ir komanda, kā tā rakstāma pēc \`ezurnals\` ('…' un "…" ir pēdiņas; # sāk komentāru;
 tukšas rindas izlaiž). Komandai batch norādītie --db, --as, --year un EZURNALS_USER attiecas uz
 katru rindu; rinda var norādīt savus. Katra rinda tiek saglabāta atsevišķi, ja vien nav --atomic.
 Katrai komandai izvada {"line":N,"exit":0,"result":…} vai {"line":N,"exit":4,"error":{"code":…,"message":…}};
