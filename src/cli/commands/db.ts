@@ -18,8 +18,8 @@ export function registerDb(program: Command): void {
 
   db.command('copy')
     .description(d.dbCopy)
-    .argument('<from>', d.dbCopyFrom)
-    .argument('<to>', d.dbCopyTo)
+    .argument(d.argFrom, d.dbCopyFrom)
+    .argument(d.argTo, d.dbCopyTo)
     .addHelpText(
       'after',
       examples(

@@ -10,6 +10,9 @@ const en = {
   // db
   dbFamily: "the journal's storage: copy a school between an SQLite file and a PostgreSQL server",
   dbCopy: 'copy a whole school (its history and audit chain included) into a new SQLite file or a new school on a PostgreSQL server',
+  /** The arguments' names, shown in the usage line. */
+  argFrom: '<from>',
+  argTo: '<to>',
   dbCopyFrom: 'the school to copy: an SQLite file, or postgres://…?school=CODE',
   dbCopyTo: 'the new database: an SQLite file that does not exist yet, or postgres://…?school=CODE not taken yet',
   hTables: 'tables',
@@ -71,6 +74,8 @@ const en = {
 const lv: typeof en = {
   dbFamily: 'žurnāla glabātuve: skolas kopēšana starp SQLite failu un PostgreSQL serveri',
   dbCopy: 'kopēt visu skolu (ar vēsturi un audita ķēdi) jaunā SQLite failā vai jaunā skolā PostgreSQL serverī',
+  argFrom: '<no>',
+  argTo: '<uz>',
   dbCopyFrom: 'kopējamā skola: SQLite fails vai postgres://…?school=KODS',
   dbCopyTo: 'jaunā datubāze: SQLite fails, kura vēl nav, vai vēl neaizņemts postgres://…?school=KODS',
   hTables: 'tabulas',
