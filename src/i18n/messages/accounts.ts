@@ -51,6 +51,7 @@ const en = {
   badKind: (kinds: string, value: string) => `--kind must be one of ${kinds}, not "${value}".`,
   badRole: (role: string) => `--role "${role}" is neither a staff role nor student or guardian.`,
   noProfile: (username: string) => `No profile with the username ${username}. See \`ezurnals account list\`.`,
+  noProfileShort: (username: string) => `No profile with the username ${username}.`,
   resetDisabled: (name: string, username: string) => `${username} (${name}) is disabled: enable it first (\`ezurnals account enable ${username}\`).`,
   noMobile: (name: string, username: string) => `${username} (${name}) has no mobile number to send a password to: enter the person's phone first.`,
   alreadyDisabled: (name: string, username: string) => `${username} (${name}) is already disabled.`,
@@ -146,6 +147,7 @@ const lv: typeof en = {
   badKind: (kinds: string, value: string) => `--kind jābūt vienam no: ${kinds}, nevis "${value}".`,
   badRole: (role: string) => `--role "${role}" nav ne darbinieka loma, ne student vai guardian.`,
   noProfile: (username: string) => `Nav profila ar lietotājvārdu ${username}. Skatiet \`ezurnals account list\`.`,
+  noProfileShort: (username: string) => `Nav profila ar lietotājvārdu ${username}.`,
   resetDisabled: (name: string, username: string) =>
     `${declineName(name, 'genitive')} profils ${username} ir atslēgts: vispirms ieslēdziet to (\`ezurnals account enable ${username}\`).`,
   noMobile: (name: string, username: string) =>
