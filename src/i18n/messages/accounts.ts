@@ -7,6 +7,8 @@ import { declineName } from '../../domain/latvian-names.ts';
 import { count, messages, plural, type Catalogue } from '../catalogue.ts';
 
 const MESSAGES = { one: 'ziņa', other: 'ziņas', zero: 'ziņu' };
+const EN_MESSAGES = { one: 'message', other: 'messages' };
+const EN_ATTEMPTS = { one: 'attempt', other: 'attempts' };
 
 const en = {
   // account
@@ -34,7 +36,7 @@ const en = {
   hFailedAttempts: 'failed attempts',
   hCreated: 'created',
   resetQueued: (name: string, username: string, phone: string) => `A new password for ${name} (${username}) is queued for ${phone}; \`ezurnals sms send\` delivers it.`,
-  provisioned: (n: number) => `${n} profile(s) created; \`ezurnals sms send\` delivers their passwords.`,
+  provisioned: (n: number) => `${count(n, { one: 'profile', other: 'profiles' })} created; \`ezurnals sms send\` delivers their passwords.`,
   thePassword: 'The password',
   bothPasswords: 'The current and the new password',
   askCurrentPassword: (username: string) => `Current password of ${username}`,
@@ -76,11 +78,11 @@ const en = {
   hLastError: 'last error',
   hSent: 'sent',
   outbox: (queued: number) =>
-    `The SMS transport is "outbox": nothing leaves the journal, ${queued} message(s) stay queued. Hand them over with \`ezurnals sms export\`, or configure a transport (EZURNALS_SMS_TRANSPORT=http|command).`,
-  sent: (sent: number, transport: string, skipped: number) => `Sent ${sent} message(s) by ${transport}${skipped ? `; ${skipped} were being sent by another run` : ''}.`,
-  sendFailed: (id: number, to: string, who: string, attempts: number, error: string) => `message ${id} to ${to}${who ? ` (${who})` : ''} failed after ${attempts} attempt(s): ${error}`,
-  undelivered: (n: number) => `${n} message(s) could not be delivered and are marked failed; see \`ezurnals sms list --state failed\`.`,
-  exported: (n: number, file: string) => `Wrote ${n} message(s) to ${file}; they are marked sent. The file holds passwords: print or send them, then delete it.`,
+    `The SMS transport is "outbox": nothing leaves the journal, ${count(queued, EN_MESSAGES)} ${queued === 1 ? 'stays' : 'stay'} queued. Hand them over with \`ezurnals sms export\`, or configure a transport (EZURNALS_SMS_TRANSPORT=http|command).`,
+  sent: (sent: number, transport: string, skipped: number) => `Sent ${count(sent, EN_MESSAGES)} by ${transport}${skipped ? `; ${skipped} ${skipped === 1 ? 'was' : 'were'} being sent by another run` : ''}.`,
+  sendFailed: (id: number, to: string, who: string, attempts: number, error: string) => `message ${id} to ${to}${who ? ` (${who})` : ''} failed after ${count(attempts, EN_ATTEMPTS)}: ${error}`,
+  undelivered: (n: number) => `${count(n, EN_MESSAGES)} could not be delivered and ${n === 1 ? 'is' : 'are'} marked failed; see \`ezurnals sms list --state failed\`.`,
+  exported: (n: number, file: string) => `Wrote ${count(n, EN_MESSAGES)} to ${file}; ${n === 1 ? 'it is' : 'they are'} marked sent. The file holds passwords: print or send them, then delete it.`,
   badState: (states: string, value: string) => `--state must be one of ${states}, not "${value}".`,
   httpNeedsUrl: 'The http SMS transport needs the gateway URL: set EZURNALS_SMS_URL or sms.url in the configuration file.',
   badGatewayUrl: 'The SMS gateway URL is not a valid URL (EZURNALS_SMS_URL or sms.url).',

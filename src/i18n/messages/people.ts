@@ -101,7 +101,8 @@ const en = {
     'replace the personal data of students who left before a date (and of guardians of no one else) with placeholders, keeping grades and statistics (admins only)',
   personLeftBefore: 'students whose last class ended before this day',
   personDryRun: 'list who would be anonymised, writing nothing',
-  anonymizeCounts: (students: number, guardians: number, before: string) => `${students} student(s) and ${guardians} guardian(s) who left before ${before}`,
+  anonymizeCounts: (students: number, guardians: number, before: string) =>
+    `${count(students, { one: 'student', other: 'students' })} and ${count(guardians, { one: 'guardian', other: 'guardians' })} who left before ${before}`,
   anonymizeEarlier: (n: number) => ` (${n} more were anonymised earlier)`,
   anonymizeGuardians: (list: string) => `Guardians: ${list}.`,
   anonymizeDryRun: (counts: string, earlier: string) => `Dry run, nothing written: would anonymise ${counts}${earlier}.`,
