@@ -61,7 +61,8 @@ function syncStaffProfile(ctx: ServiceContext, s: StaffWithRoles): Promise<void>
 export async function addStaff(ctx: ServiceContext, codeInput: string, input: StaffInput): Promise<StaffView> {
   requireRight(ctx, 'manage-registry');
   const code = checkCode(codeInput, 'Staff');
-  if (await findStaffByCode(ctx.db, ctx.school.id, code)) throw new AppError('conflict', st.staffExists(code));
+  const existing = await findStaffByCode(ctx.db, ctx.school.id, code);
+  if (existing) throw new AppError('conflict', st.staffExists(staffName(existing), code));
   const roles = parseRoles(input.roles ?? []);
   if (roles.length === 0) throw new AppError('usage', st.roleRequired(ROLES.join(', ')));
   const at = timestamp(ctx);

@@ -121,7 +121,8 @@ export async function addStudent(ctx: ServiceContext, codeInput: string, input: 
   if (looksLikePersonalCode(code)) {
     throw new AppError('invalid', p.codeIsPersonalCode(maskPersonalCode(code)));
   }
-  if (await findStudentByCode(ctx.db, ctx.school.id, code)) throw new AppError('conflict', p.studentExists(code));
+  const existing = await findStudentByCode(ctx.db, ctx.school.id, code);
+  if (existing) throw new AppError('conflict', p.studentExists(`${existing.first_name} ${existing.last_name}`, code));
   const personal = personalData(input);
   await ensurePersonalCodeFree(ctx, personal.personal_code);
   const at = timestamp(ctx);

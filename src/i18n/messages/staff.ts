@@ -40,7 +40,7 @@ const en = {
   hUntil: 'until',
   hGranted: 'granted',
   // staff service
-  staffExists: (code: string) => `Staff member ${code} already exists.`,
+  staffExists: (name: string, code: string) => `Staff member ${code} already exists: ${name}.`,
   unknownRole: (value: string, roles: string) => `Unknown role "${value}" (roles: ${roles}).`,
   roleRequired: (roles: string) => `--role is required (one or more of ${roles}).`,
   roleEmpty: (roles: string) => `--role may not be empty: give one or more of ${roles}.`,
@@ -106,7 +106,7 @@ const lv: typeof en = {
   hClass: 'klase',
   hUntil: 'līdz',
   hGranted: 'piešķīra',
-  staffExists: (code: string) => `Darbinieks ${code} jau ir reģistrēts.`,
+  staffExists: (name: string, code: string) => `Darbinieks ${code} jau ir reģistrēts: ${name}.`,
   unknownRole: (value: string, roles: string) => `Nezināma loma "${value}" (lomas: ${roles}).`,
   roleRequired: (roles: string) => `--role ir obligāts (viena vai vairākas no: ${roles}).`,
   roleEmpty: (roles: string) => `--role nedrīkst būt tukšs: norādiet vienu vai vairākas no: ${roles}.`,
