@@ -1,4 +1,5 @@
 import { AppError } from '../errors.ts';
+import { m as t } from '../i18n/messages/system.ts';
 
 /**
  * One line of a batch script, split into words as a POSIX shell would split
@@ -17,7 +18,7 @@ export function splitBatchLine(line: string): string[] {
   let word: string | null = null;
   let i = 0;
   const refuse = (c: string): never => {
-    throw new AppError('usage', `a batch line is not a shell: ${c} is not expanded or redirected here; quote it ('${c}') to pass it as text.`);
+    throw new AppError('usage', t.notAShell(c));
   };
   while (i < line.length) {
     const c = line[i]!;
@@ -29,14 +30,14 @@ export function splitBatchLine(line: string): string[] {
       break;
     } else if (c === "'") {
       const end = line.indexOf("'", i + 1);
-      if (end < 0) throw new AppError('usage', 'a batch line has an unclosed single quote (\').');
+      if (end < 0) throw new AppError('usage', t.unclosedSingle);
       word = (word ?? '') + line.slice(i + 1, end);
       i = end + 1;
     } else if (c === '"') {
       let text = '';
       i++;
       for (;;) {
-        if (i >= line.length) throw new AppError('usage', 'a batch line has an unclosed double quote (").');
+        if (i >= line.length) throw new AppError('usage', t.unclosedDouble);
         const d = line[i]!;
         if (d === '"') break;
         if (d === '\\' && i + 1 < line.length && '"\\$`'.includes(line[i + 1]!)) {
@@ -52,7 +53,7 @@ export function splitBatchLine(line: string): string[] {
       word = (word ?? '') + text;
       i++;
     } else if (c === '\\') {
-      if (i + 1 >= line.length) throw new AppError('usage', 'a batch line ends with a backslash: a command goes on one line.');
+      if (i + 1 >= line.length) throw new AppError('usage', t.trailingBackslash);
       word = (word ?? '') + line[i + 1];
       i += 2;
     } else if ('$`|;&<>()'.includes(c)) {

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { AppError } from '../errors.ts';
 import { inTransaction, openDatabase, type AuditAuthor, type Db } from '../db/connection.ts';
 import { isYearLockError, yearLockError } from '../db/year-lock.ts';
+import { m as d } from '../i18n/messages/db.ts';
 
 export interface DatabaseHandles {
   /** The database at `path`, opened (or kept open) for one command. */
@@ -107,12 +108,9 @@ export class BatchDatabases implements DatabaseHandles {
   /** The outer transaction's connection, begun by the first writing line. */
   private async outerFor(db: Db, actor: string | null): Promise<Db> {
     if (this.outer) {
-      if (db !== this.outer.conn) throw new AppError('usage', 'An --atomic batch writes one database file: this line names another.');
+      if (db !== this.outer.conn) throw new AppError('usage', d.atomicOneFile);
       if (actor !== this.outer.actor)
-        throw new AppError(
-          'usage',
-          `An --atomic batch acts as one person (the audit log seals it once): this line acts as ${actor ?? 'the system operator'}, earlier lines as ${this.outer.actor ?? 'the system operator'}.`,
-        );
+        throw new AppError('usage', d.atomicOnePerson(actor ?? d.theOperator, this.outer.actor ?? d.theOperator));
       return this.outer.conn;
     }
     let finish!: (commit: boolean) => void;

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { AppError } from '../errors.ts';
 import { io } from './io.ts';
+import { m as t } from '../i18n/messages/system.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -50,7 +51,7 @@ export function canPrompt(): boolean {
 }
 
 function missing(flag: string): AppError {
-  return new AppError('usage', `${flag} is required.`);
+  return new AppError('usage', t.isRequired(flag));
 }
 
 /** What is wrong with an answer, or null when it will do. */
@@ -71,8 +72,8 @@ export async function askText(value: string | undefined, flag: string, message: 
   const { input } = prompter();
   let problem: string | null = null;
   for (let tries = 0; tries < MAX_TRIES; tries++) {
-    const answer = (await input({ message: problem ? `${message} (${problem}; try again)` : message, required: true })).trim();
-    problem = answer === '' ? 'an answer is needed' : ((await check?.(answer)) ?? null);
+    const answer = (await input({ message: problem ? t.tryAgain(message, problem) : message, required: true })).trim();
+    problem = answer === '' ? t.answerNeeded : ((await check?.(answer)) ?? null);
     if (problem === null) return answer;
   }
   throw new AppError('usage', `${flag}: ${problem}.`);
@@ -82,15 +83,20 @@ export async function askChoice(value: string | undefined, flag: string, message
   if (value !== undefined && value !== '') return value;
   if (!canPrompt()) throw missing(flag);
   const options = await choices();
-  if (options.length === 0) throw new AppError('not_found', `${flag} is required, and there is nothing to choose from yet.`);
+  if (options.length === 0) throw new AppError('not_found', t.nothingToChoose(flag));
   const { select } = prompter();
   return select({ message, choices: options, pageSize: 15 });
 }
 
-/** `--yes` or a non-interactive run proceeds; a person at a terminal confirms. */
-export async function confirmOrSkip(yes: boolean | undefined, message: string): Promise<void> {
+/**
+ * `--yes` or a non-interactive run proceeds; a person at a terminal confirms.
+ * The question may be a function: a confirmation names people (issue 18 §4),
+ * and their names are looked up only when somebody will be asked.
+ */
+export async function confirmOrSkip(yes: boolean | undefined, message: string | (() => Promise<string>)): Promise<void> {
   if (yes || !canPrompt()) return;
+  const question = typeof message === 'string' ? message : await message();
   const { confirm } = prompter();
-  const ok = await confirm({ message, default: false });
-  if (!ok) throw new AppError('usage', 'Cancelled.');
+  const ok = await confirm({ message: question, default: false });
+  if (!ok) throw new AppError('usage', t.cancelled);
 }

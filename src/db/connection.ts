@@ -15,6 +15,7 @@ import { auditHighWater, currentCommand, sealAuditEntries } from './audit/seal.t
 import { attachDialect, dialectOf } from './dialect.ts';
 import { sqliteDialect } from './sqlite/dialect.ts';
 import { parseLocation } from './location.ts';
+import { m as d } from '../i18n/messages/db.ts';
 
 export type Db = Kysely<Database>;
 
@@ -147,13 +148,10 @@ export async function openDatabase(target: string, options: OpenOptions = {}): P
 async function openSqlite(path: string, options: OpenOptions): Promise<Db> {
   const exists = path === ':memory:' || existsSync(path);
   if (options.create && exists && path !== ':memory:') {
-    throw new AppError('conflict', `A database already exists at ${path}; init refuses to overwrite it.`);
+    throw new AppError('conflict', d.exists(path));
   }
   if (!options.create && !exists) {
-    throw new AppError(
-      'not_found',
-      `No ezurnals database at ${path}. Create one with \`ezurnals init --school "…" --year 2026/2027\`, or point to it with --db PATH or EZURNALS_DB.`,
-    );
+    throw new AppError('not_found', d.noDatabase(path));
   }
   const uid = options.uid ?? process.getuid?.();
   let verdict: FilesVerdict = { refused: null, readOnly: false, warnings: [] };
@@ -161,7 +159,7 @@ async function openSqlite(path: string, options: OpenOptions): Promise<Db> {
     try {
       verdict = inspectDatabaseFiles(path, uid, options.create);
     } catch (error) {
-      throw new AppError('not_found', `Cannot open the database ${path}: ${(error as Error).message}`);
+      throw new AppError('not_found', d.cannotOpen(path, (error as Error).message));
     }
     if (verdict.refused !== null) throw new AppError('forbidden', verdict.refused);
   }
@@ -172,7 +170,7 @@ async function openSqlite(path: string, options: OpenOptions): Promise<Db> {
       closeSync(openSync(path, 'wx', PRIVATE_FILE_MODE));
       chmodSync(path, PRIVATE_FILE_MODE);
     } catch (error) {
-      throw systemFailure(error, path) ?? new AppError('not_found', `Cannot create the database ${path}: ${(error as Error).message}`);
+      throw systemFailure(error, path) ?? new AppError('not_found', d.cannotCreate(path, (error as Error).message));
     }
   }
   try {
@@ -190,12 +188,12 @@ async function openCreated(path: string, options: OpenOptions, verdict: FilesVer
   try {
     native = new SqliteDatabase(path, { fileMustExist: !options.create, readonly: asReader, timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBindingPath() });
   } catch (error) {
-    throw systemFailure(error, path) ?? new AppError('not_found', `Cannot open the database ${path}: ${(error as Error).message}`);
+    throw systemFailure(error, path) ?? new AppError('not_found', d.cannotOpen(path, (error as Error).message));
   }
   try {
     // Checked before anything is written: a foreign SQLite file must stay as it was.
     if (!options.create && !native.prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'").get()) {
-      throw new AppError('invalid', `${path} is an SQLite database, but not one of ezurnals: it was left unchanged.`);
+      throw new AppError('invalid', d.notOurs(path));
     }
     if (native.pragma('journal_mode', { simple: true }) !== 'wal' && !asReader) native.pragma('journal_mode = WAL');
     native.pragma('foreign_keys = ON');
@@ -219,7 +217,7 @@ async function openCreated(path: string, options: OpenOptions, verdict: FilesVer
     readOnly.add(db);
     if (await schemaBehind(db)) {
       await db.destroy();
-      throw new AppError('forbidden', `The database ${path} needs upgrading to this version of ezurnals, which only its owner (uid ${statSync(path).uid}) may do: run a command as that user first.`);
+      throw new AppError('forbidden', d.ownerMustUpgrade(path, statSync(path).uid));
     }
     return db;
   }
@@ -243,14 +241,11 @@ async function openCreated(path: string, options: OpenOptions, verdict: FilesVer
 function openFailure(error: unknown, path: string): AppError {
   const code = String((error as { code?: unknown }).code ?? '');
   const message = (error as Error).message;
-  if (code === 'SQLITE_NOTADB') return new AppError('invalid', `${path} is not an ezurnals database: ${message}`);
+  if (code === 'SQLITE_NOTADB') return new AppError('invalid', d.notEzurnals(path, message));
   if (code.startsWith('SQLITE_IOERR')) return systemFailure(error, path)!;
   if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY'))
-    return new AppError(
-      'forbidden',
-      `Cannot open the database ${path}: SQLite could not create its working files (${path}-wal, ${path}-shm) beside it — its folder or file system is read-only, or not yours (SQLite: ${message}).`,
-    );
-  return systemFailure(error, path) ?? new AppError('invalid', `${path} is not an ezurnals database: ${message}`);
+    return new AppError('forbidden', d.noWorkingFiles(path, message));
+  return systemFailure(error, path) ?? new AppError('invalid', d.notEzurnals(path, message));
 }
 
 /**
@@ -286,7 +281,7 @@ export interface AuditAuthor {
  * commits.
  */
 export async function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>, author: AuditAuthor = {}): Promise<T> {
-  if (readOnly.has(db)) throw new AppError('forbidden', 'This database belongs to another user: you may read it, but only its owner may write to it.');
+  if (readOnly.has(db)) throw new AppError('forbidden', d.readOnly);
   return writeTransaction(db, work, { actor: author.actor ?? null, command: author.command ?? currentCommand() });
 }
 
@@ -378,8 +373,8 @@ export async function listSchoolsAt(target: string): Promise<{ school: string; n
 /** `db grant ROLE`: on PostgreSQL, the application role's rights on one school (src/db/postgres/audit.ts grantStatements). */
 export async function grantApplicationRole(target: string, role: string): Promise<{ school: string; role: string }> {
   const location = parseLocation(target);
-  if (location.kind !== 'postgres') throw new AppError('usage', 'db grant is for a school on a PostgreSQL server: an SQLite file is guarded by its file permissions.');
-  if (!/^[a-z_][a-z0-9_$]{0,62}$/.test(role)) throw new AppError('usage', `"${role}" is not a role name this tool will quote: use lower-case letters, digits and _.`);
+  if (location.kind !== 'postgres') throw new AppError('usage', d.grantSqlite);
+  if (!/^[a-z_][a-z0-9_$]{0,62}$/.test(role)) throw new AppError('usage', d.badRoleName(role));
   const db = await openDatabase(target);
   try {
     const { grantStatements } = await import('./postgres/audit.ts');
@@ -391,8 +386,8 @@ export async function grantApplicationRole(target: string, role: string): Promis
       } catch (error) {
         await sql`rollback`.execute(conn).catch(() => undefined);
         const code = (error as { code?: string }).code;
-        if (code === '42704') throw new AppError('not_found', `No role ${role} on the server: create it first (create role ${role} login password '…').`);
-        if (code === '42501') throw new AppError('forbidden', `Only the owner of school ${location.school}'s schema may grant rights on it: ${(error as Error).message}.`);
+        if (code === '42704') throw new AppError('not_found', d.noRole(role));
+        if (code === '42501') throw new AppError('forbidden', d.notSchemaOwner(location.school, (error as Error).message));
         throw error;
       }
     });

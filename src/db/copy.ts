@@ -15,6 +15,7 @@ import { inCopyTransaction, openDatabase, removeDatabaseFiles, type Db } from '.
 import { dialectOf } from './dialect.ts';
 import { loadSchema, type Schema } from './introspection.ts';
 import { schemaVersion } from './migrate.ts';
+import { m as d } from '../i18n/messages/db.ts';
 
 const PAGE = 5000;
 
@@ -71,15 +72,15 @@ async function* pagesOf(conn: Db, schema: Schema, table: string): AsyncGenerator
 /** Copies every table of `from` into the new, empty `to`. */
 export async function copySchool(from: Db, to: Db): Promise<CopyResult> {
   const [fromVersion, toVersion] = [await schemaVersion(from), await schemaVersion(to)];
-  if (fromVersion !== toVersion) throw new AppError('conflict', `The two databases are at different schema versions (${fromVersion} and ${toVersion}): open both with this version of ezurnals first.`);
+  if (fromVersion !== toVersion) throw new AppError('conflict', d.schemaVersions(String(fromVersion), String(toVersion)));
   const source = await loadSchema(from);
   const target = await loadSchema(to);
   for (const table of target.tables()) {
     const any = await to.selectFrom(table as never).select(sql.lit(1).as('one')).limit(1).executeTakeFirst();
-    if (any) throw new AppError('conflict', `The target already holds data (table ${table}): a school is copied only into a new, empty database.`);
+    if (any) throw new AppError('conflict', d.targetHoldsData(table));
   }
   const missing = source.tables().filter((t) => !target.has(t));
-  if (missing.length > 0) throw new AppError('conflict', `The target lacks the tables ${missing.join(', ')}.`);
+  if (missing.length > 0) throw new AppError('conflict', d.targetLacks(missing.join(', ')));
   const result: CopyResult = { tables: 0, rows: 0, auditEntries: 0 };
   const toDialect = dialectOf(to);
   await inOneRead(from, async (read) => {

@@ -2,6 +2,7 @@
 // naming a school on a server, or (anything else) the path of an SQLite file.
 // Pure: parsing only, so that the choice costs SQLite users nothing at start-up.
 import { AppError } from '../errors.ts';
+import { m as d } from '../i18n/messages/db.ts';
 
 export type DatabaseLocation =
   | { kind: 'sqlite'; path: string }
@@ -33,15 +34,15 @@ export function parseLocation(text: string, options: { schoolOptional?: boolean 
   try {
     url = new URL(text);
   } catch {
-    throw new AppError('usage', `The database URL ${redactUrl(text)} is not a valid URL: give postgres://USER@HOST:5432/DATABASE?school=CODE.`);
+    throw new AppError('usage', d.badUrl(redactUrl(text)));
   }
   const school = url.searchParams.get('school');
   url.searchParams.delete('school');
   const display = redactUrl(url.toString());
   if (!school && options.schoolOptional) return { kind: 'postgres', url: url.toString(), school: '', display };
-  if (!school) throw new AppError('usage', `The database URL ${display} names no school: add ?school=CODE (one school per schema on the server).`);
+  if (!school) throw new AppError('usage', d.urlNoSchool(display));
   if (!SCHOOL_CODE.test(school) || RESERVED.has(school) || school.startsWith('pg_')) {
-    throw new AppError('usage', `The school code "${school}" cannot name a school on the server: use lower-case letters, digits and _ (up to 48, starting with a letter; not public or pg_…).`);
+    throw new AppError('usage', d.badSchoolCode(school));
   }
   return { kind: 'postgres', url: url.toString(), school, display: `${display}${display.includes('?') ? '&' : '?'}school=${school}` };
 }

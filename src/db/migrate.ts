@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
 import { AppError } from '../errors.ts';
 import { systemFailure } from '../system-error.ts';
 import { LATEST_MIGRATION, MIGRATIONS } from './migrations/index.ts';
+import { m as d } from '../i18n/messages/db.ts';
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
 const MIGRATION_TABLE = 'kysely_migration';
@@ -26,10 +27,7 @@ export async function migrateToLatestOrThrow(db: Kysely<any>, schema?: string): 
   if (applied) {
     const unknown = applied.filter((name) => !(name in MIGRATIONS));
     if (unknown.length > 0) {
-      throw new AppError(
-        'conflict',
-        `This database was written by a newer ezurnals (schema ${unknown.at(-1)}; this version knows up to ${LATEST_MIGRATION}). Upgrade ezurnals to open it.`,
-      );
+      throw new AppError('conflict', d.newerSchema(String(unknown.at(-1)), LATEST_MIGRATION));
     }
     if (applied.at(-1) === LATEST_MIGRATION) return false;
   }
@@ -39,7 +37,7 @@ export async function migrateToLatestOrThrow(db: Kysely<any>, schema?: string): 
     // A full disk or a read-only file is said as such, not as a broken migration.
     if (systemFailure(error)) throw error;
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new AppError('unexpected', `Database migration ${failed} failed: ${(error as Error).message ?? error}`);
+    throw new AppError('unexpected', d.migrationFailed(failed, String((error as Error).message ?? error)));
   }
   return true;
 }

@@ -9,6 +9,7 @@
 // mode is then the only thing between them and every personas kods.
 //
 // The I/O (stat of the four paths) is in src/db/connection.ts.
+import { m as d } from '../i18n/messages/db.ts';
 
 /** What stat says of one path. */
 export interface PathFacts {
@@ -49,34 +50,35 @@ const quoted = (path: string) => `'${path.replace(/'/g, `'\\''`)}'`;
  */
 export function judgeDatabaseFiles(files: DatabaseFiles, currentUid: number): FilesVerdict {
   const owner = files.database.uid;
-  for (const [what, facts] of [['The database', files.database], ["The database's WAL file", files.wal], ["The database's shared-memory file", files.shm]] as const) {
+  for (const [file, facts] of [['database', files.database], ['wal', files.wal], ['shm', files.shm]] as const) {
+    const what = d.fileNames[file];
     if (!facts) continue;
     if (facts.uid !== owner) {
       return {
-        refused: `${what} ${facts.path} belongs to uid ${facts.uid}, not to the database's owner (uid ${owner}): another user created it, and may have written into it what the journal would read. With no ezurnals running, remove it if you do not trust it (rm ${quoted(facts.path)}), or give it to the owner: chown ${owner} ${quoted(facts.path)}.`,
+        refused: d.foreignOwner(what, facts.path, facts.uid, owner, `rm ${quoted(facts.path)}`, `chown ${owner} ${quoted(facts.path)}`),
       };
     }
     if (facts.mode & GROUP_OR_OTHER_WRITE) {
-      return { refused: `${what} ${facts.path} may be written by users other than its owner (mode ${octal(facts.mode)}): they could change grades unseen. Fix it with: chmod go-w ${quoted(facts.path)}` };
+      return { refused: d.othersWrite(what, facts.path, octal(facts.mode), `chmod go-w ${quoted(facts.path)}`) };
     }
   }
   const folder = files.folder;
   if (folder.uid !== owner && folder.uid !== ROOT) {
-    return { refused: `The folder ${folder.path} belongs to uid ${folder.uid}, not to the database's owner (uid ${owner}): its owner could replace the database or put a WAL file beside it. Move the database, or: chown ${owner} ${quoted(folder.path)}` };
+    return { refused: d.folderOwner(folder.path, folder.uid, owner, `chown ${owner} ${quoted(folder.path)}`) };
   }
   // A sticky folder (like /tmp) keeps others from removing or renaming the owner's files; a -wal or -shm they create first is caught above.
   if (folder.mode & GROUP_OR_OTHER_WRITE && !(folder.mode & STICKY)) {
-    return { refused: `The folder ${folder.path} may be written by users other than its owner (mode ${octal(folder.mode)}): they could replace the database or put a WAL file beside it. Fix it with: chmod go-w ${quoted(folder.path)}` };
+    return { refused: d.folderWrite(folder.path, octal(folder.mode), `chmod go-w ${quoted(folder.path)}`) };
   }
   const warnings: string[] = [];
   if (files.database.mode & GROUP_OR_OTHER_READ) {
-    warnings.push(`Other users may read the database ${files.database.path} (mode ${octal(files.database.mode)}), and with it every personas kods and grade: chmod 600 ${quoted(files.database.path)}`);
+    warnings.push(d.othersRead(files.database.path, octal(files.database.mode), `chmod 600 ${quoted(files.database.path)}`));
   }
   if (currentUid === owner) return { refused: null, readOnly: false, warnings };
   // Not the owner: a -wal or -shm created now would be this user's, and the owner's next open would be refused (or, worse, trust it).
   if (!files.wal || !files.shm) {
     return {
-      refused: `The database ${files.database.path} belongs to uid ${owner}, and you are uid ${currentUid}: ezurnals does not create its -wal and -shm files as another user. Run it as the database's owner (e.g. sudo -u '#${owner}' ezurnals …).`,
+      refused: d.notOwner(files.database.path, owner, currentUid, `sudo -u '#${owner}' ezurnals …`),
     };
   }
   return { refused: null, readOnly: true, warnings };

@@ -1,4 +1,5 @@
 import type { ActorKind, Role } from './roles.ts';
+import { m as t } from '../i18n/messages/rights.ts';
 
 /**
  * What a command needs to be allowed to do (REFERENCE §1–3; regulation §15–23, §28).
@@ -69,31 +70,8 @@ export interface Scope {
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
 
-const RIGHT_LABELS: Record<Right, string> = {
-  'manage-registry': 'manage the school registry',
-  'edit-student-contact': "edit a student's contact data",
-  'record-lesson': 'record lessons',
-  'mark-absence': 'mark absences',
-  'justify-absence': 'justify absences',
-  'correct-absence': 'correct absences',
-  'enter-grade': 'enter grades',
-  'correct-grade': 'correct grades',
-  'record-extract-return': 'record returned grade extract slips',
-  'record-behavior': 'write in the behaviour journal',
-  'remove-behavior': 'remove behaviour entries',
-  'keep-class-appendix': "keep the class teacher's appendices",
-  'read-parent-conversations': 'read conversations with parents',
-  'manage-timetable': 'change the timetable',
-  'record-inspection': 'record journal inspections',
-  'manage-accounts': 'manage user accounts and their password messages',
-  'decide-promotion': 'record promotion decisions',
-  'close-year': 'close or open school years',
-  'read-individual-work': "read another employee's individual work journal",
-  'read-audit-log': 'read the audit log',
-  'export-personal-data': "export a student's personal data",
-  'anonymize-personal-data': 'anonymise personal data',
-  'set-substitution': 'set substitutions',
-};
+/** What a right lets one do, as a phrase after "may not" (src/i18n/messages/rights.ts holds both languages). */
+const rightLabel = (right: Right): string => t.rights[right]!;
 
 /** Deputies and admins may do everything (regulation §5–11)… */
 const UNRESTRICTED: readonly Role[] = ['admin', 'deputy'];
@@ -146,28 +124,28 @@ function whyNot(right: Right, scope: Scope): string {
     case 'close-year':
     case 'read-audit-log':
     case 'export-personal-data':
-      return 'only an admin or a deputy director may';
+      return t.onlyAdminOrDeputy;
     case 'anonymize-personal-data':
-      return 'only an admin may';
+      return t.onlyAdmin;
     case 'edit-student-contact':
     case 'justify-absence':
     case 'record-extract-return':
     case 'keep-class-appendix':
     case 'read-parent-conversations':
     case 'set-substitution':
-      return `is not the class teacher of${target || ' this class'}`;
+      return t.notClassTeacher(target);
     case 'record-behavior':
-      return `neither teaches in${target || ' this class'} nor is its class teacher`;
+      return t.neitherTeachesInNorClassTeacher(target);
     case 'remove-behavior':
     case 'read-individual-work':
-      return `did not write${target || ' this entry'}`;
+      return t.didNotWrite(target);
     case 'record-lesson':
     case 'mark-absence':
     case 'enter-grade':
-      return `does not teach${target || ' this class and subject'}`;
+      return t.doesNotTeach(target);
     case 'correct-absence':
     case 'correct-grade':
-      return `neither teaches${target || ' this subject'} nor is the class teacher`;
+      return t.neitherTeachesNorClassTeacher(target);
   }
 }
 
@@ -179,7 +157,7 @@ export function mayWriteAtAll(actor: Actor): boolean {
 
 /** "a guest", "a student", "a guardian": who only reads (for refusals). */
 export function readerKind(actor: Actor): string {
-  return actor.kind === 'staff' ? 'a guest' : `a ${actor.kind}`;
+  return t.readerKind(actor.kind === 'staff' ? 'guest' : actor.kind);
 }
 
 /**
@@ -189,13 +167,13 @@ export function readerKind(actor: Actor): string {
  */
 export function authorize(actor: Actor, right: Right, scope: Scope = {}, options: { reading?: boolean } = {}): Decision {
   if (!mayWriteAtAll(actor)) {
-    const why = options.reading ? whyNot(right, scope) : `${readerKind(actor)} only reads the journal`;
-    return { allowed: false, reason: `${actor.code} (${actor.name}) may not ${RIGHT_LABELS[right]}: ${why}` };
+    const why = options.reading ? whyNot(right, scope) : t.onlyReads(readerKind(actor));
+    return { allowed: false, reason: t.refusal(actor.code, actor.name, rightLabel(right), why) };
   }
   if (ADMIN_ONLY.includes(right) ? actor.roles.includes('admin') : actor.roles.some((role) => UNRESTRICTED.includes(role))) return { allowed: true };
   if (allowedByScope(right, scope, actor.roles.includes('teacher'))) return { allowed: true };
   return {
     allowed: false,
-    reason: `${actor.code} (${actor.name}) may not ${RIGHT_LABELS[right]}: ${whyNot(right, scope)}`,
+    reason: t.refusal(actor.code, actor.name, rightLabel(right), whyNot(right, scope)),
   };
 }

@@ -1,4 +1,5 @@
 import { toIsoDate, type IsoDate } from './dates.ts';
+import { m as t } from '../i18n/messages/system.ts';
 
 export type PersonalCodeCheck =
   | { ok: true; normalized: string; form: 'legacy'; birthDate: IsoDate }
@@ -16,7 +17,7 @@ function pad2(n: number): string {
 export function checkPersonalCode(input: string): PersonalCodeCheck {
   const match = SHAPE.exec(input.trim());
   if (match === null) {
-    return { ok: false, reason: 'must be 11 digits, DDMMYY-CNNNN or 32XXXX-XXXXX' };
+    return { ok: false, reason: t.pcShape };
   }
   const [, head = '', tail = ''] = match;
   const normalized = `${head}-${tail}`;
@@ -30,7 +31,7 @@ export function checkPersonalCode(input: string): PersonalCodeCheck {
   const centuryDigit = tail.charAt(0);
   const century = CENTURIES[centuryDigit];
   if (century === undefined) {
-    return { ok: false, reason: `century digit ${centuryDigit} is not 0, 1 or 2` };
+    return { ok: false, reason: t.pcCentury(centuryDigit) };
   }
   const day = Number(head.slice(0, 2));
   const month = Number(head.slice(2, 4));
@@ -39,7 +40,7 @@ export function checkPersonalCode(input: string): PersonalCodeCheck {
   try {
     birthDate = toIsoDate(year, month, day);
   } catch {
-    return { ok: false, reason: `not a real date ${pad2(day)}.${pad2(month)}.${year}` };
+    return { ok: false, reason: t.pcDate(`${pad2(day)}.${pad2(month)}.${year}`) };
   }
 
   const sum = WEIGHTS.reduce((acc, w, i) => acc + w * (digits[i] ?? 0), 0);
@@ -50,7 +51,7 @@ export function checkPersonalCode(input: string): PersonalCodeCheck {
   const expected = remainder === 10 ? 0 : remainder;
   const last = digits[10];
   if (last !== expected) {
-    return { ok: false, reason: `checksum does not match (expected last digit ${expected})` };
+    return { ok: false, reason: t.pcChecksum(expected) };
   }
   return { ok: true, normalized, form: 'legacy', birthDate };
 }

@@ -1,5 +1,6 @@
 import type { Actor, Decision } from './permissions.ts';
 import type { ReaderRole } from './roles.ts';
+import { m as t } from '../i18n/messages/rights.ts';
 
 /**
  * What a reading command needs (REFERENCE §1, §8; regulation §3, §15, §32).
@@ -46,20 +47,9 @@ export interface ReadScope {
   self?: boolean;
 }
 
-const RIGHT_LABELS: Record<ReadRight, string> = {
-  'read-school-setup': 'read the school calendar and classes',
-  'read-staff': 'read the staff list and teaching assignments',
-  'read-registry': 'read the student registry',
-  'read-personal-file': "read a student's personal file",
-  'read-journal': 'read the class journal',
-  'read-teacher-report': "read a teacher's subject report",
-  'read-substitutions': 'read the substituted lessons',
-  'export-records': 'export records',
-  'read-journal-control': 'read the journal control reports',
-};
 
 export function readRightLabel(right: ReadRight): string {
-  return RIGHT_LABELS[right];
+  return t.readRights[right]!;
 }
 
 /** The permissions table for reading: may one role read under one right, given the facts? */
@@ -112,21 +102,21 @@ export function readerRoles(actor: Actor): readonly ReaderRole[] {
 
 function whyNot(actor: Actor, right: ReadRight, scope: ReadScope): string {
   const target = scope.target ? ` ${scope.target}` : '';
-  if (actor.kind !== 'staff') return `${target ? `${target.trim()} is` : 'this is'} not ${actor.kind === 'student' ? 'their own' : "their child's"} data`;
+  if (actor.kind !== 'staff') return t.notOwnData(target, actor.kind === 'student');
   const roles = actor.roles;
-  if (roles.length > 0 && roles.every((r) => r === 'guest')) return `no grant of theirs covers${target || ' this class'} today`;
+  if (roles.length > 0 && roles.every((r) => r === 'guest')) return t.noGrant(target);
   switch (right) {
     case 'read-registry':
     case 'read-journal':
-      return `neither teaches in${target || ' this class'} nor is its class teacher`;
+      return t.neitherTeachesInNorClassTeacher(target);
     case 'read-personal-file':
-      return `is not the class teacher of${target || " the student's class"}`;
+      return t.notClassTeacherOfStudent(target);
     case 'read-teacher-report':
-      return `it is not their own report${target ? ` (${target.trim()})` : ''}`;
+      return t.notOwnReport(target);
     case 'read-journal-control':
-      return `${target ? `${target.trim()} is` : 'it is'} neither their own nor a class they lead`;
+      return t.notOwnControl(target);
     default:
-      return 'only an admin or a deputy director may';
+      return t.onlyAdminOrDeputy;
   }
 }
 
@@ -138,7 +128,7 @@ export function mayEverRead(actor: Actor, right: ReadRight): boolean {
 
 export function authorizeRead(actor: Actor, right: ReadRight, scope: ReadScope = {}): Decision {
   if (readerRoles(actor).some((role) => roleMayRead(role, right, scope))) return { allowed: true };
-  return { allowed: false, reason: `${actor.code} (${actor.name}) may not ${RIGHT_LABELS[right]}: ${whyNot(actor, right, scope)}` };
+  return { allowed: false, reason: t.refusal(actor.code, actor.name, readRightLabel(right), whyNot(actor, right, scope)) };
 }
 
 /**
@@ -151,6 +141,6 @@ export function operatorDecision(fileOwner: number, processUser: number | undefi
   if (processUser === undefined || fileOwner === processUser) return { allowed: true };
   return {
     allowed: false,
-    reason: `The database file belongs to another user (uid ${fileOwner}, you are ${processUser}): say who you are with --as CODE or EZURNALS_USER.`,
+    reason: t.otherOwner(fileOwner, processUser),
   };
 }

@@ -7,6 +7,7 @@ import { firstFreeUsername, usernameBase } from '../domain/username.ts';
 import { maskSecret, passwordMessage, smsSize } from '../domain/sms-text.ts';
 import { hashPassword, newPassword } from './password-hash.ts';
 import { timestamp, type ServiceContext } from './context.ts';
+import { m as t } from '../i18n/messages/accounts.ts';
 
 /**
  * A profile follows its person's phone (regulation §3, §30–31; REFERENCE §8):
@@ -37,7 +38,7 @@ export function studentProfile(student: Student): ProfilePerson {
 
 async function requireFreeUsername(ctx: ServiceContext, username: string, owner?: Account): Promise<void> {
   const other = await findAccountByUsername(ctx.db, ctx.school.id, username);
-  if (other && other.id !== owner?.id) throw new AppError('conflict', `The username ${username} already belongs to another profile (${other.kind} ${other.person_id}).`);
+  if (other && other.id !== owner?.id) throw new AppError('conflict', t.usernameTaken(username, other.kind, other.person_id));
 }
 
 async function newUsername(ctx: ServiceContext, person: ProfilePerson): Promise<string> {
@@ -67,7 +68,7 @@ export async function issuePassword(ctx: ServiceContext, account: Account, phone
   const message = passwordMessage(account.username, password);
   const size = smsSize(message.text);
   if (!size.fitsOne) {
-    throw new AppError('invalid', `The password SMS for ${account.username} would not fit one message (${size.units} of ${size.limit} ${size.encoding} characters): the username is too long.`);
+    throw new AppError('invalid', t.smsTooLong(account.username, size.units, size.limit, size.encoding));
   }
   await cancelPendingMessages(ctx, account.id, 'superseded by a newer password');
   const at = timestamp(ctx);

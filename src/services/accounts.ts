@@ -16,6 +16,7 @@ import { hashPassword, verifyPassword } from './password-hash.ts';
 import { resolveClass, resolveYear } from './lookup.ts';
 import { referenceDate } from './classes.ts';
 import type { LockoutPolicy } from './config.ts';
+import { catalogue as a, m as t } from '../i18n/messages/accounts.ts';
 
 export const ACCOUNT_KINDS: readonly AccountKind[] = ['student', 'guardian', 'staff'];
 
@@ -62,7 +63,7 @@ export interface AccountFilter {
 
 function parseKind(value: string | undefined): AccountKind | undefined {
   if (value === undefined) return undefined;
-  if (!(ACCOUNT_KINDS as readonly string[]).includes(value)) throw new AppError('usage', `--kind must be one of ${ACCOUNT_KINDS.join(', ')}, not "${value}".`);
+  if (!(ACCOUNT_KINDS as readonly string[]).includes(value)) throw new AppError('usage', t.badKind(ACCOUNT_KINDS.join(', '), value));
   return value as AccountKind;
 }
 
@@ -76,7 +77,7 @@ async function classMembers(ctx: ServiceContext, classCode: string): Promise<{ s
 }
 
 function invalidRole(role: string): never {
-  throw new AppError('usage', `--role "${role}" is neither a staff role nor student or guardian.`);
+  throw new AppError('usage', t.badRole(role));
 }
 
 export async function listAccounts(ctx: ServiceContext, filter: AccountFilter = {}): Promise<AccountView[]> {
@@ -102,7 +103,7 @@ export async function listAccounts(ctx: ServiceContext, filter: AccountFilter = 
 async function requireAccount(ctx: ServiceContext, username: string): Promise<AccountRow> {
   const account = await findAccountByUsername(ctx.db, ctx.school.id, username.trim());
   const [row] = account ? await listAccountRows(ctx.db, ctx.school.id, { ids: [account.id] }) : [];
-  if (!row) throw new AppError('not_found', `No profile with the username ${username}. See \`ezurnals account list\`.`);
+  if (!row) throw new AppError('not_found', t.noProfile(username));
   return row;
 }
 
@@ -119,8 +120,8 @@ async function reread(ctx: ServiceContext, username: string): Promise<AccountVie
 export async function resetAccount(ctx: ServiceContext, username: string): Promise<AccountView> {
   requireRight(ctx, 'manage-accounts');
   const account = await requireAccount(ctx, username);
-  if (account.disabled === 1) throw new AppError('conflict', `${account.username} is disabled: enable it first (\`ezurnals account enable ${account.username}\`).`);
-  if (!account.phone) throw new AppError('conflict', `${account.username} has no mobile number to send a password to: enter the person's phone first.`);
+  if (account.disabled === 1) throw new AppError('conflict', t.resetDisabled(personName(account), account.username));
+  if (!account.phone) throw new AppError('conflict', t.noMobile(personName(account), account.username));
   await issuePassword(ctx, account, account.phone);
   return reread(ctx, account.username);
 }
@@ -128,7 +129,7 @@ export async function resetAccount(ctx: ServiceContext, username: string): Promi
 export async function disableAccount(ctx: ServiceContext, username: string): Promise<AccountView> {
   requireRight(ctx, 'manage-accounts');
   const account = await requireAccount(ctx, username);
-  if (account.disabled === 1) throw new AppError('conflict', `${account.username} is already disabled.`);
+  if (account.disabled === 1) throw new AppError('conflict', t.alreadyDisabled(personName(account), account.username));
   await cancelPendingMessages(ctx, account.id, 'the profile was disabled');
   await updateAccount(ctx.db, account.id, { disabled: 1, updated_at: timestamp(ctx) });
   return reread(ctx, account.username);
@@ -138,14 +139,24 @@ export async function disableAccount(ctx: ServiceContext, username: string): Pro
 export async function enableAccount(ctx: ServiceContext, username: string): Promise<AccountView> {
   requireRight(ctx, 'manage-accounts');
   const account = await requireAccount(ctx, username);
-  if (account.disabled !== 1 && !isLocked(account, ctx.now)) throw new AppError('conflict', `${account.username} is neither disabled nor locked.`);
+  if (account.disabled !== 1 && !isLocked(account, ctx.now)) throw new AppError('conflict', t.notDisabledNorLocked(personName(account), account.username));
   await updateAccount(ctx.db, account.id, { disabled: 0, failed_attempts: 0, locked_until: null, updated_at: timestamp(ctx) });
   return reread(ctx, account.username);
 }
 
-export type VerifyResult = { ok: true; username: string } | { ok: false; username: string; reason: string; lockedUntil?: string };
+/**
+ * A refusal carries its reason twice: `reason` in English, which the web
+ * diary reads to choose its own Latvian words (src/web/routes/sign-in.ts), and
+ * `message` in the running language, which the CLI prints.
+ */
+export type VerifyResult = { ok: true; username: string } | { ok: false; username: string; reason: string; message: string; lockedUntil?: string };
 
-const WRONG = 'wrong username or password';
+const personName = (row: AccountRow) => `${row.first_name} ${row.last_name}`.trim();
+
+/** A refusal in both forms: `say` picks the sentence from a catalogue's language. */
+function refused(username: string, say: (words: typeof a.en) => string, lockedUntil?: string): VerifyResult {
+  return { ok: false, username, reason: say(a.en), message: say(t), ...(lockedUntil ? { lockedUntil } : {}) };
+}
 
 function until(ctx: ServiceContext, lockedUntil: string): string {
   const at = new Date(lockedUntil);
@@ -163,11 +174,11 @@ export async function verifyAccount(ctx: ServiceContext, username: string, passw
   if (!account) {
     // As slow as a real check, so that timing does not tell which usernames exist.
     await hashPassword(password, 'generated');
-    return { ok: false, username, reason: WRONG };
+    return refused(username, (w) => w.wrongPassword);
   }
-  if (account.disabled === 1) return { ok: false, username: account.username, reason: `${account.username} is disabled` };
+  if (account.disabled === 1) return refused(account.username, (w) => w.profileIsDisabled(account.username));
   if (isLocked(account, ctx.now)) {
-    return { ok: false, username: account.username, reason: `${account.username} is locked until ${until(ctx, account.locked_until!)} after ${lockout.maxFailedAttempts} wrong passwords`, lockedUntil: account.locked_until! };
+    return refused(account.username, (w) => w.lockedAfter(account.username, until(ctx, account.locked_until!), lockout.maxFailedAttempts), account.locked_until!);
   }
   if (await verifyPassword(password, account.password_hash)) {
     if (account.failed_attempts !== 0 || account.locked_until) await updateAccount(ctx.db, account.id, { failed_attempts: 0, locked_until: null });
@@ -176,11 +187,11 @@ export async function verifyAccount(ctx: ServiceContext, username: string, passw
   const failed = account.failed_attempts + 1;
   if (failed < lockout.maxFailedAttempts) {
     await updateAccount(ctx.db, account.id, { failed_attempts: failed });
-    return { ok: false, username: account.username, reason: WRONG };
+    return refused(account.username, (w) => w.wrongPassword);
   }
   const lockedUntil = localTimestamp(new Date(ctx.now.getTime() + lockout.lockMinutes * 60_000));
   await updateAccount(ctx.db, account.id, { failed_attempts: 0, locked_until: lockedUntil });
-  return { ok: false, username: account.username, reason: `${WRONG}; ${account.username} is now locked until ${until(ctx, lockedUntil)}`, lockedUntil };
+  return refused(account.username, (w) => w.lockedNow(account.username, until(ctx, lockedUntil)), lockedUntil);
 }
 
 /**

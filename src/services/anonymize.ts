@@ -13,6 +13,7 @@ import { ANONYMIZED_VALUE, guardianPlaceholder, isAnonymized, leftOn, redactValu
 import { localDateOf } from '../domain/dates.ts';
 import { requireRight, timestamp, type ServiceContext } from './context.ts';
 import { requireDate } from './input.ts';
+import { m as p } from '../i18n/messages/people.ts';
 
 export interface AnonymizedStudent {
   code: string;
@@ -98,7 +99,7 @@ async function anonymizeProfiles(ctx: ServiceContext, studentIds: number[], guar
 export async function anonymizePeople(ctx: ServiceContext, options: { leftBefore?: string; dryRun?: boolean }): Promise<Anonymization> {
   requireRight(ctx, 'anonymize-personal-data');
   const before = requireDate(options.leftBefore, 'left-before');
-  if (before > localDateOf(ctx.now)) throw new AppError('invalid', `--left-before ${before} is in the future: only students who have already left can be anonymised.`);
+  if (before > localDateOf(ctx.now)) throw new AppError('invalid', p.anonymizeFuture(before));
   const students = await ctx.db.selectFrom('student').selectAll().where('school_id', '=', ctx.school.id).orderBy('code').execute();
   const enrollments = await ctx.db
     .selectFrom('enrollment as e')

@@ -3,6 +3,8 @@ import { deleteAssignment, findAssignment, insertAssignment, listAssignmentViews
 import { requireReadRight, requireRight, timestamp, type ServiceContext } from './context.ts';
 import { requireText } from './input.ts';
 import { resolveClass, resolveStaff, resolveSubject, resolveYear } from './lookup.ts';
+import { m as st } from '../i18n/messages/staff.ts';
+import { staffName } from './staff.ts';
 
 export interface AssignmentInput {
   class?: string;
@@ -22,9 +24,9 @@ async function resolveAssignmentParts(ctx: ServiceContext, input: AssignmentInpu
 export async function addAssignment(ctx: ServiceContext, input: AssignmentInput): Promise<AssignmentView> {
   requireRight(ctx, 'manage-registry');
   const { year, schoolClass, subject, teacher } = await resolveAssignmentParts(ctx, input);
-  if (!teacher.roles.includes('teacher')) throw new AppError('invalid', `${teacher.code} has no teacher role; add it with \`ezurnals staff set ${teacher.code} --role teacher …\`.`);
+  if (!teacher.roles.includes('teacher')) throw new AppError('invalid', st.noTeacherRole(staffName(teacher), teacher.code));
   if (await findAssignment(ctx.db, schoolClass.id, subject.id, teacher.id)) {
-    throw new AppError('conflict', `${teacher.code} already teaches ${subject.code} in ${schoolClass.code}.`);
+    throw new AppError('conflict', st.alreadyTeaches(staffName(teacher), teacher.code, subject.code, schoolClass.code));
   }
   const row = await insertAssignment(ctx.db, { school_id: ctx.school.id, class_id: schoolClass.id, subject_id: subject.id, teacher_id: teacher.id, created_at: timestamp(ctx) });
   return (await listAssignmentViews(ctx.db, year.id)).find((a) => a.id === row.id)!;
@@ -34,7 +36,7 @@ export async function removeAssignment(ctx: ServiceContext, input: AssignmentInp
   requireRight(ctx, 'manage-registry');
   const { year, schoolClass, subject, teacher } = await resolveAssignmentParts(ctx, input);
   const row = await findAssignment(ctx.db, schoolClass.id, subject.id, teacher.id);
-  if (!row) throw new AppError('not_found', `${teacher.code} does not teach ${subject.code} in ${schoolClass.code}.`);
+  if (!row) throw new AppError('not_found', st.doesNotTeach(staffName(teacher), teacher.code, subject.code, schoolClass.code));
   const view = (await listAssignmentViews(ctx.db, year.id)).find((a) => a.id === row.id)!;
   await deleteAssignment(ctx.db, row.id);
   return view;

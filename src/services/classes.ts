@@ -6,6 +6,7 @@ import { requireReadRight, requireRight, timestamp, type ServiceContext } from '
 import { requireInteger } from './input.ts';
 import { resolveClass, resolveStaff, resolveYear } from './lookup.ts';
 import type { StaffWithRoles } from '../db/repositories/staff.ts';
+import { m as r } from '../i18n/messages/registry.ts';
 
 /** Class codes as Latvian schools write them: level, a dot, a letter ("7.a", "12.b"). */
 const CLASS_CODE = /^(\d{1,2})\.?\s*([\p{L}]{1,3})?$/u;
@@ -23,7 +24,7 @@ function levelFromCode(code: string): number | undefined {
 async function classTeacher(ctx: ServiceContext, code: string): Promise<StaffWithRoles> {
   const teacher = await resolveStaff(ctx, code, 'class teacher');
   if (!teacher.roles.includes('class-teacher')) {
-    throw new AppError('invalid', `${teacher.code} has no class-teacher role; add it with \`ezurnals staff set ${teacher.code} --role … --role class-teacher\`.`);
+    throw new AppError('invalid', r.noClassTeacherRole(`${teacher.first_name} ${teacher.last_name}`.trim(), teacher.code));
   }
   return teacher;
 }
@@ -39,9 +40,9 @@ export function referenceDate(ctx: ServiceContext, year: SchoolYear): string {
 export async function addClass(ctx: ServiceContext, codeInput: string, input: ClassInput): Promise<ClassView> {
   requireRight(ctx, 'manage-registry');
   const code = codeInput.trim();
-  if (!CLASS_CODE.test(code)) throw new AppError('invalid', `Class code "${codeInput}" should look like 7.a or 12.b.`);
+  if (!CLASS_CODE.test(code)) throw new AppError('invalid', r.badClassCode(codeInput));
   const year = await resolveYear(ctx);
-  if (await findClassByCode(ctx.db, year.id, code)) throw new AppError('conflict', `Class ${code} already exists in ${year.code}.`);
+  if (await findClassByCode(ctx.db, year.id, code)) throw new AppError('conflict', r.classExists(code, year.code));
   const level = requireInteger(input.level ?? levelFromCode(code), 'level', 1, 12);
   const teacher = input.classTeacher ? await classTeacher(ctx, input.classTeacher) : null;
   const row = await insertClass(ctx.db, {

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { isPostgresUrl } from '../db/location.ts';
 import { AppError } from '../errors.ts';
 import { decimalInteger } from './input.ts';
+import { m as t } from '../i18n/messages/accounts.ts';
 
 /**
  * Settings and secrets (the SMS gateway's token) that do not belong in the
@@ -67,7 +68,7 @@ function readFile(path: string): Record<string, unknown> {
   if (process.platform !== 'win32') {
     const mode = statSync(path).mode & 0o777;
     if (mode & 0o077) {
-      throw new AppError('invalid', `${path} has mode 0${mode.toString(8)}, so others may read the secrets in it; it is refused. Make it private: chmod 600 ${path}`);
+      throw new AppError('invalid', t.configOpen(path, mode.toString(8)));
     }
   }
   try {
@@ -75,32 +76,32 @@ function readFile(path: string): Record<string, unknown> {
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('the top level must be an object');
     return parsed as Record<string, unknown>;
   } catch (error) {
-    throw new AppError('invalid', `${path} is not valid configuration: ${(error as Error).message}.`);
+    throw new AppError('invalid', t.configInvalid(path, (error as Error).message));
   }
 }
 
 function section(file: Record<string, unknown>, name: string, path: string): Record<string, unknown> {
   const value = file[name] ?? {};
-  if (typeof value !== 'object' || Array.isArray(value)) throw new AppError('invalid', `${path}: "${name}" must be an object.`);
+  if (typeof value !== 'object' || Array.isArray(value)) throw new AppError('invalid', t.configObject(path, name));
   return value as Record<string, unknown>;
 }
 
 function positive(value: unknown, what: string, zeroAllowed = false): number {
   const n = typeof value === 'string' ? decimalInteger(value) : value;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < (zeroAllowed ? 0 : 1)) throw new AppError('invalid', `${what} must be a whole number${zeroAllowed ? '' : ' from 1'}, not "${String(value)}".`);
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < (zeroAllowed ? 0 : 1)) throw new AppError('invalid', t.configWhole(what, !zeroAllowed, String(value)));
   return n;
 }
 
 function commandLine(value: unknown, what: string): string[] {
   const parts = typeof value === 'string' ? value.trim().split(/\s+/) : value;
   if (!Array.isArray(parts) || parts.length === 0 || parts.some((p) => typeof p !== 'string' || p === '')) {
-    throw new AppError('invalid', `${what} must be a program with its arguments, e.g. "gammu-smsd-inject TEXT {to} -unicode".`);
+    throw new AppError('invalid', t.configCommand(what));
   }
   return parts as string[];
 }
 
 function transport(value: unknown, what: string): SmsTransportName {
-  if (!(SMS_TRANSPORTS as readonly unknown[]).includes(value)) throw new AppError('invalid', `${what} must be one of ${SMS_TRANSPORTS.join(', ')}, not "${String(value)}".`);
+  if (!(SMS_TRANSPORTS as readonly unknown[]).includes(value)) throw new AppError('invalid', t.configTransport(what, SMS_TRANSPORTS.join(', '), String(value)));
   return value as SmsTransportName;
 }
 
@@ -123,7 +124,7 @@ export function loadConfig(dbPath: string, env: NodeJS.ProcessEnv = process.env)
       if (lockout[key] !== undefined) config.lockout[key] = positive(lockout[key], `${path}: lockout.${key}`);
     }
   } else if (explicit) {
-    throw new AppError('not_found', `No configuration file at ${path} (from EZURNALS_CONFIG).`);
+    throw new AppError('not_found', t.configMissing(path));
   }
   if (env.EZURNALS_SMS_TRANSPORT) config.sms.transport = transport(env.EZURNALS_SMS_TRANSPORT, 'EZURNALS_SMS_TRANSPORT');
   if (env.EZURNALS_SMS_URL) config.sms.url = env.EZURNALS_SMS_URL;

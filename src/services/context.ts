@@ -4,6 +4,7 @@ import { authorize, mayWriteAtAll, readerKind, type Actor, type Right, type Scop
 import { authorizeRead, type ReadRight, type ReadScope } from '../domain/reading.ts';
 import { localTimestamp } from '../domain/dates.ts';
 import { AppError } from '../errors.ts';
+import { m as t } from '../i18n/messages/rights.ts';
 
 /** Everything a use case needs: the transaction, whose school, who acts, and when. */
 export interface ServiceContext {
@@ -27,13 +28,13 @@ export function timestamp(ctx: ServiceContext): string {
 export function requireActor(ctx: ServiceContext): Actor {
   if (!ctx.actor) {
     // A read reaching here shows only what its reader may see (or records who read), so it needs to know who.
-    if (ctx.reading) throw new AppError('usage', 'Say who you are with --as STAFF_CODE or EZURNALS_USER: this command shows only what the person named may read.');
-    throw new AppError('usage', 'This command changes the journal: say who you are with --as STAFF_CODE or EZURNALS_USER.');
+    if (ctx.reading) throw new AppError('usage', t.sayWhoReading);
+    throw new AppError('usage', t.sayWhoWriting);
   }
   const actor = ctx.actor;
   if (!mayWriteAtAll(actor)) {
-    if (ctx.reading) throw new AppError('forbidden', `${actor.code} (${actor.name}) may not read this: it is not open to ${readerKind(actor)}.`);
-    throw new AppError('forbidden', `${actor.code} (${actor.name}) may not change the journal: ${readerKind(actor)} only reads it.`);
+    if (ctx.reading) throw new AppError('forbidden', t.mayNotRead(actor.code, actor.name, readerKind(actor)));
+    throw new AppError('forbidden', t.mayNotChange(actor.code, actor.name, readerKind(actor)));
   }
   return actor;
 }

@@ -12,6 +12,7 @@ import { timestamp, type ServiceContext } from './context.ts';
 import { hashPassword } from './password-hash.ts';
 import { cancelPendingMessages } from './account-provisioning.ts';
 import { resolveClass, resolveYear } from './lookup.ts';
+import { m as t } from '../i18n/messages/demo.ts';
 
 export const DEMO_PASSWORD = 'Demo-parole-2026';
 const DEMO_CLASS = '9.b';
@@ -37,7 +38,7 @@ export async function setDemoSignIns(ctx: ServiceContext): Promise<DemoSignIn[]>
     if (!account) continue;
     await cancelPendingMessages(ctx, account.id, 'the demo set a known password');
     await updateAccount(ctx.db, account.id, { password_hash: hash, password_set_at: at, password_chosen_at: null, failed_attempts: 0, locked_until: null, updated_at: at });
-    result.push({ who: 'guardian', username: account.username, name: `${g.first_name} ${g.last_name}`, password: DEMO_PASSWORD, about: `guardian in ${DEMO_CLASS}` });
+    result.push({ who: 'guardian', username: account.username, name: `${g.first_name} ${g.last_name}`, password: DEMO_PASSWORD, about: t.about('guardian', DEMO_CLASS) });
     break;
   }
   const teacher = schoolClass.class_teacher_id ? await findStaffById(ctx.db, schoolClass.class_teacher_id) : undefined;
@@ -45,8 +46,8 @@ export async function setDemoSignIns(ctx: ServiceContext): Promise<DemoSignIn[]>
   if (teacher && account) {
     await cancelPendingMessages(ctx, account.id, 'the demo set a known password');
     await updateAccount(ctx.db, account.id, { password_hash: hash, password_set_at: at, password_chosen_at: null, failed_attempts: 0, locked_until: null, updated_at: at });
-    result.push({ who: 'teacher', username: account.username, name: `${teacher.first_name} ${teacher.last_name}`, password: DEMO_PASSWORD, about: `class teacher of ${DEMO_CLASS}` });
+    result.push({ who: 'teacher', username: account.username, name: `${teacher.first_name} ${teacher.last_name}`, password: DEMO_PASSWORD, about: t.about('teacher', DEMO_CLASS) });
   }
-  if (result.length === 0) throw new AppError('not_found', `The demo's ${DEMO_CLASS} has no profiles to sign in with.`);
+  if (result.length === 0) throw new AppError('not_found', t.noDemoProfiles(DEMO_CLASS));
   return result;
 }

@@ -32,6 +32,7 @@ import { loadCalendar, resolveYear } from './lookup.ts';
 import { addInspection } from './inspections.ts';
 import { writeClassLife } from './demo-class-life.ts';
 import { demoPeriod, demoYearCode, type DemoPeriod } from './demo-period.ts';
+import { m as t } from '../i18n/messages/demo.ts';
 
 /* ------------------------------------------------------------------ files */
 
@@ -53,7 +54,7 @@ export async function openDemoDatabase(dir: string, options: { force?: boolean; 
   }
   const path = resolve(dir, DEMO_DATABASE_FILE);
   if (existsSync(path) && !options.force) {
-    throw new AppError('conflict', `${path} already exists; add --force to replace it with a fresh demo school.`);
+    throw new AppError('conflict', t.demoExists(path));
   }
   removeDatabaseFiles(path);
   // A new folder is the owner's only: one that others may write is refused by openDatabase (src/domain/database-files.ts).

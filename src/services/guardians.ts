@@ -9,6 +9,7 @@ import { resolveClass, resolveStudents, resolveYear } from './lookup.ts';
 import { referenceDate } from './classes.ts';
 import { readingIn, studentTarget } from './reading.ts';
 import { syncProfile } from './account-provisioning.ts';
+import { m as p } from '../i18n/messages/people.ts';
 
 export const RELATIONS = ['mother', 'father', 'guardian', 'grandmother', 'grandfather', 'sibling', 'other'] as const;
 const RELATION_ALIASES: Record<string, (typeof RELATIONS)[number]> = {
@@ -29,7 +30,7 @@ const RELATION_ALIASES: Record<string, (typeof RELATIONS)[number]> = {
 export function parseRelation(value: string | undefined): (typeof RELATIONS)[number] {
   const text = requireText(value, 'relation').toLowerCase();
   const relation = (RELATIONS as readonly string[]).includes(text) ? (text as (typeof RELATIONS)[number]) : RELATION_ALIASES[text];
-  if (!relation) throw new AppError('usage', `--relation "${value}" must be one of ${RELATIONS.join(', ')} (or māte, tēvs, aizbildnis, …).`);
+  if (!relation) throw new AppError('usage', p.badRelation(String(value), RELATIONS.join(', ')));
   return relation;
 }
 
@@ -50,7 +51,7 @@ async function requireContactRight(ctx: ServiceContext, students: readonly Stude
   for (const student of students) {
     const placement = await placementInYear(ctx.db, student.id, year.id);
     const schoolClass = placement ? await findClassById(ctx.db, placement.class_id) : undefined;
-    requireRight(ctx, 'edit-student-contact', { target: placement?.class ?? `${student.code}'s class`, classTeacher: schoolClass?.class_teacher_id === actor.id });
+    requireRight(ctx, 'edit-student-contact', { target: placement?.class ?? p.studentsClass(student.code), classTeacher: schoolClass?.class_teacher_id === actor.id });
   }
 }
 
@@ -62,7 +63,7 @@ async function syncGuardianProfile(ctx: ServiceContext, guardianId: number): Pro
 
 export async function addGuardian(ctx: ServiceContext, input: GuardianInput): Promise<GuardianView> {
   const codes = input.students ?? [];
-  if (codes.length === 0) throw new AppError('usage', '--student is required: the student(s) this guardian belongs to.');
+  if (codes.length === 0) throw new AppError('usage', p.guardianNeedsStudent);
   const students = await resolveStudents(ctx, codes);
   await requireContactRight(ctx, students);
   const relation = parseRelation(input.relation);
@@ -86,13 +87,13 @@ export async function addGuardian(ctx: ServiceContext, input: GuardianInput): Pr
 export async function linkGuardianToStudents(ctx: ServiceContext, idInput: string | number, input: { students?: string[]; relation?: string }): Promise<GuardianView> {
   const guardianId = requireId(idInput, 'guardian');
   const guardian = await findGuardian(ctx.db, ctx.school.id, guardianId);
-  if (!guardian) throw new AppError('not_found', `No guardian with id ${guardianId}. See \`ezurnals guardian list\`.`);
+  if (!guardian) throw new AppError('not_found', p.noGuardian(String(guardianId)));
   const students = await resolveStudents(ctx, input.students ?? []);
-  if (students.length === 0) throw new AppError('usage', '--student is required.');
+  if (students.length === 0) throw new AppError('usage', p.studentRequired);
   await requireContactRight(ctx, students);
   const relation = parseRelation(input.relation);
   for (const student of students) {
-    if (await isLinked(ctx.db, student.id, guardian.id)) throw new AppError('conflict', `Guardian ${guardian.id} is already linked to ${student.code}.`);
+    if (await isLinked(ctx.db, student.id, guardian.id)) throw new AppError('conflict', p.alreadyLinked(`${guardian.first_name} ${guardian.last_name}`, guardian.id, `${student.first_name} ${student.last_name}`, student.code));
     await linkGuardian(ctx.db, { student_id: student.id, guardian_id: guardian.id, relation });
   }
   return (await listGuardianViews(ctx.db, ctx.school.id, { guardianId: guardian.id }))[0]!;
@@ -101,12 +102,12 @@ export async function linkGuardianToStudents(ctx: ServiceContext, idInput: strin
 export async function setGuardian(ctx: ServiceContext, idInput: string | number, input: Omit<GuardianInput, 'students' | 'relation'>): Promise<GuardianView> {
   const guardianId = requireId(idInput, 'guardian');
   const guardian = await findGuardian(ctx.db, ctx.school.id, guardianId);
-  if (!guardian) throw new AppError('not_found', `No guardian with id ${guardianId}. See \`ezurnals guardian list\`.`);
+  if (!guardian) throw new AppError('not_found', p.noGuardian(String(guardianId)));
   const linked = (await listGuardianViews(ctx.db, ctx.school.id, { guardianId }))[0]!.students.map((s) => s.student);
   await requireContactRight(ctx, await resolveStudents(ctx, linked));
   const firstName = optionalName(input.firstName, 'first-name');
   const lastName = optionalName(input.lastName, 'last-name');
-  if (firstName === null || lastName === null) throw new AppError('invalid', 'A name may not be empty.');
+  if (firstName === null || lastName === null) throw new AppError('invalid', p.emptyName);
   await updateGuardian(ctx.db, guardian.id, {
     first_name: firstName,
     last_name: lastName,

@@ -4,11 +4,13 @@ import { localDateOf } from '../domain/dates.ts';
 import { requireReadRight, requireRight, timestamp, type ServiceContext } from './context.ts';
 import { requireDate, requireText } from './input.ts';
 import { resolveClass, resolveStaff, resolveYear } from './lookup.ts';
+import { m as st } from '../i18n/messages/staff.ts';
+import { staffName } from './staff.ts';
 
 /** A guest reads only what their task needs (regulation §32): one class at a time, until a day. */
 async function resolveGuest(ctx: ServiceContext, code: string) {
   const guest = await resolveStaff(ctx, code, 'guest');
-  if (!guest.roles.includes('guest')) throw new AppError('invalid', `${guest.code} is not a guest (roles: ${guest.roles.join(', ')}): other employees read by their role, not by grants.`);
+  if (!guest.roles.includes('guest')) throw new AppError('invalid', st.notAGuest(staffName(guest), guest.code, guest.roles.join(', ')));
   return guest;
 }
 
@@ -18,7 +20,7 @@ export async function grantGuest(ctx: ServiceContext, code: string, input: { cla
   const year = await resolveYear(ctx);
   const schoolClass = await resolveClass(ctx, year, requireText(input.class, 'class'));
   const until = requireDate(input.until, 'until');
-  if (until < localDateOf(ctx.now)) throw new AppError('invalid', `--until ${until} is already past: a grant runs from today to that day.`);
+  if (until < localDateOf(ctx.now)) throw new AppError('invalid', st.untilPast(until));
   await upsertGuestGrant(ctx.db, { staff_id: guest.id, class_id: schoolClass.id, until, granted_by: admin.id, granted_at: timestamp(ctx) });
   return listGuestGrantViews(ctx.db, ctx.school.id, { staffId: guest.id });
 }
@@ -28,7 +30,7 @@ export async function revokeGuest(ctx: ServiceContext, code: string, input: { cl
   const guest = await resolveGuest(ctx, code);
   const year = await resolveYear(ctx);
   const schoolClass = await resolveClass(ctx, year, requireText(input.class, 'class'));
-  if ((await deleteGuestGrant(ctx.db, guest.id, schoolClass.id)) === 0) throw new AppError('not_found', `${guest.code} holds no grant of ${schoolClass.code} in ${year.code}.`);
+  if ((await deleteGuestGrant(ctx.db, guest.id, schoolClass.id)) === 0) throw new AppError('not_found', st.noGrant(staffName(guest), guest.code, schoolClass.code, year.code));
   return listGuestGrantViews(ctx.db, ctx.school.id, { staffId: guest.id });
 }
 

@@ -2,13 +2,14 @@ import { AppError } from '../errors.ts';
 import { parseDateInput, type IsoDate } from '../domain/dates.ts';
 import type { SchoolYear } from '../db/schema.ts';
 import { checkPhone, isEmail } from '../domain/contact.ts';
+import { m as t } from '../i18n/messages/system.ts';
 
 /** Validation shared by the use cases: each throws an exit-4 error naming the field. */
 
 export function requireDate(value: string | undefined, field: string): IsoDate {
-  if (!value) throw new AppError('usage', `--${field} is required (YYYY-MM-DD or DD.MM.YYYY).`);
+  if (!value) throw new AppError('usage', t.dateRequired(field));
   const date = parseDateInput(value);
-  if (!date) throw new AppError('invalid', `--${field} "${value}" is not a date: use YYYY-MM-DD or DD.MM.YYYY.`);
+  if (!date) throw new AppError('invalid', t.notADate(field, value));
   return date;
 }
 
@@ -16,13 +17,13 @@ export function requireDate(value: string | undefined, field: string): IsoDate {
 export function requireDayDone(value: string | undefined, field: string, year: SchoolYear, today: IsoDate): IsoDate {
   const date = requireDate(value, field);
   requireDayInYear(date, field, year);
-  if (date > today) throw new AppError('invalid', `--${field} ${date} is in the future: record it on the day or later.`);
+  if (date > today) throw new AppError('invalid', t.inFuture(field, date));
   return date;
 }
 
 export function requireDayInYear(date: IsoDate, field: string, year: SchoolYear): IsoDate {
   if (date < year.starts_on || date > year.ends_on) {
-    throw new AppError('invalid', `--${field} ${date} is outside the school year ${year.code} (${year.starts_on} – ${year.ends_on}).`);
+    throw new AppError('invalid', t.outsideYear(field, date, year.code, year.starts_on, year.ends_on));
   }
   return date;
 }
@@ -33,7 +34,7 @@ export function optionalDate(value: string | undefined, field: string): IsoDate 
 
 export function requireText(value: string | undefined, field: string): string {
   const text = value?.trim();
-  if (!text) throw new AppError('usage', `--${field} is required and may not be empty.`);
+  if (!text) throw new AppError('usage', t.textRequired(field));
   return text;
 }
 
@@ -46,7 +47,7 @@ export const NAME_MAX_LENGTH = 100;
 
 function checkNameLength(text: string, field: string): string {
   const length = [...text].length;
-  if (length > NAME_MAX_LENGTH) throw new AppError('invalid', `--${field} is ${length} characters long: a name may have at most ${NAME_MAX_LENGTH}.`);
+  if (length > NAME_MAX_LENGTH) throw new AppError('invalid', t.nameTooLong(field, length, NAME_MAX_LENGTH));
   return text;
 }
 
@@ -78,7 +79,7 @@ export function optionalPhone(value: string | undefined): string | null | undefi
 
 export function optionalEmail(value: string | undefined): string | null | undefined {
   const text = optionalText(value);
-  if (text && !isEmail(text)) throw new AppError('invalid', `e-mail "${text}" is not a valid address.`);
+  if (text && !isEmail(text)) throw new AppError('invalid', t.badEmail(text));
   return text;
 }
 
@@ -92,18 +93,18 @@ export function decimalInteger(text: string): number {
 }
 
 export function requireInteger(value: string | number | undefined, field: string, min: number, max: number): number {
-  if (value === undefined || value === '') throw new AppError('usage', `--${field} is required.`);
+  if (value === undefined || value === '') throw new AppError('usage', t.flagRequired(field));
   const n = typeof value === 'number' ? value : decimalInteger(value);
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw new AppError('invalid', `--${field} "${value}" must be a whole number from ${min} to ${max}.`);
+    throw new AppError('invalid', t.wholeNumber(field, String(value), min, max));
   }
   return n;
 }
 
 /** Record ids given as arguments (`grade correct 12`). */
 export function requireId(value: string | number | undefined, what: string, flag?: string): number {
-  if (value === undefined || value === '') throw new AppError('usage', `The ${what} id is required.`);
+  if (value === undefined || value === '') throw new AppError('usage', t.idRequired(what));
   const n = typeof value === 'number' ? value : decimalInteger(value);
-  if (!Number.isSafeInteger(n) || n < 1) throw new AppError('invalid', `${flag ? `${flag} ` : ''}"${value}" is not a ${what} id: ids are whole numbers from 1.`);
+  if (!Number.isSafeInteger(n) || n < 1) throw new AppError('invalid', t.notAnId(flag ? `${flag} ` : '', String(value), what));
   return n;
 }

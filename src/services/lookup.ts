@@ -9,22 +9,23 @@ import { listHolidays } from '../db/repositories/holidays.ts';
 import { WorkingCalendar } from '../domain/calendar.ts';
 import { checkPersonalCode, shownStudentCode } from '../domain/personal-code.ts';
 import type { ServiceContext } from './context.ts';
+import { m as t } from '../i18n/messages/system.ts';
 
 /** Names a few known values, so a typo can be fixed without another command. */
 function knownList(values: readonly string[]): string {
-  if (values.length === 0) return 'none defined yet';
+  if (values.length === 0) return t.noneDefined;
   const shown = values.slice(0, 12).join(', ');
-  return values.length > 12 ? `${shown}, … ${values.length - 12} more` : shown;
+  return values.length > 12 ? t.knownMore(shown, values.length - 12) : shown;
 }
 
 export async function resolveYear(ctx: ServiceContext, code = ctx.yearCode): Promise<SchoolYear> {
   if (code) {
     const year = await findSchoolYear(ctx.db, ctx.school.id, code);
-    if (!year) throw new AppError('not_found', `Unknown school year ${code}. See \`ezurnals year list\`.`);
+    if (!year) throw new AppError('not_found', t.unknownYear(code));
     return year;
   }
   const current = await findCurrentSchoolYear(ctx.db, ctx.school.id);
-  if (!current) throw new AppError('not_found', 'No current school year is set: add one with `ezurnals year add 2026/2027 --current`.');
+  if (!current) throw new AppError('not_found', t.noCurrentYear);
   return current;
 }
 
@@ -32,19 +33,19 @@ export async function resolveClass(ctx: ServiceContext, year: SchoolYear, code: 
   const found = await findClassByCode(ctx.db, year.id, code);
   if (found) return found;
   const known = await listClassCodes(ctx.db, year.id);
-  throw new AppError('not_found', `Unknown class ${code} in ${year.code} (known: ${knownList(known)}).`);
+  throw new AppError('not_found', t.unknownClass(code, year.code, knownList(known)));
 }
 
 export async function resolveSubject(ctx: ServiceContext, code: string): Promise<Subject> {
   const found = await findSubjectByCode(ctx.db, ctx.school.id, code);
   if (found) return found;
   const known = (await listSubjects(ctx.db, ctx.school.id)).map((s) => s.code);
-  throw new AppError('not_found', `Unknown subject ${code} (known: ${knownList(known)}).`);
+  throw new AppError('not_found', t.unknownSubject(code, knownList(known)));
 }
 
 export async function resolveStaff(ctx: ServiceContext, code: string, what = 'staff member'): Promise<StaffWithRoles> {
   const found = await findStaffByCode(ctx.db, ctx.school.id, code);
-  if (!found) throw new AppError('not_found', `Unknown ${what} ${code}. See \`ezurnals staff list\`.`);
+  if (!found) throw new AppError('not_found', t.unknownStaff(what, code));
   return found;
 }
 
@@ -57,13 +58,13 @@ export async function resolveStudent(ctx: ServiceContext, ref: string): Promise<
     const byPersonalCode = await findStudentByPersonalCode(ctx.db, ctx.school.id, personal.normalized);
     if (byPersonalCode) return byPersonalCode;
   }
-  throw new AppError('not_found', `Unknown student ${shownStudentCode(ref)}. See \`ezurnals student list\`.`);
+  throw new AppError('not_found', t.unknownStudent(shownStudentCode(ref)));
 }
 
 /** The class the student is in on that day of the year: entries about a student are filed under it. */
 export async function resolveStudentClass(ctx: ServiceContext, student: Student, year: SchoolYear, date: string): Promise<SchoolClass> {
   const placement = await placementOn(ctx.db, student.id, year.id, date);
-  if (!placement) throw new AppError('invalid', `${student.code} is in no class of ${year.code} on ${date}.`);
+  if (!placement) throw new AppError('invalid', t.studentInNoClass(`${student.first_name} ${student.last_name} (${student.code})`, year.code, date));
   return (await findClassById(ctx.db, placement.class_id))!;
 }
 

@@ -7,6 +7,7 @@ import { insertHoliday } from '../db/repositories/holidays.ts';
 import { KNOWN_ONE_OFF_HOLIDAYS } from '../domain/calendar.ts';
 import { localTimestamp } from '../domain/dates.ts';
 import { createSchoolYear } from './years.ts';
+import { m as r } from '../i18n/messages/registry.ts';
 
 export interface InitInput {
   school: string;
@@ -27,7 +28,7 @@ export interface InitResult {
 /** A new school: its first year with default dates and breaks, national one-off holidays, and the first administrator. */
 export async function initializeSchool(db: Db, input: InitInput, now: Date): Promise<InitResult> {
   const name = input.school.trim();
-  if (!name) throw new AppError('usage', '--school is required: the school\'s name.');
+  if (!name) throw new AppError('usage', r.schoolRequired);
   const at = localTimestamp(now);
   const school = await insertSchool(db, {
     name,
@@ -36,7 +37,7 @@ export async function initializeSchool(db: Db, input: InitInput, now: Date): Pro
     created_at: at,
   });
   const adminCode = (input.adminCode ?? 'admin').trim();
-  if (!/^[\p{L}\p{N}._-]+$/u.test(adminCode)) throw new AppError('invalid', `Admin code "${adminCode}" may hold letters, digits, ".", "_" and "-" only.`);
+  if (!/^[\p{L}\p{N}._-]+$/u.test(adminCode)) throw new AppError('invalid', r.badAdminCode(adminCode));
   const admin = await insertStaff(
     db,
     {

@@ -5,6 +5,7 @@ import { updateSchool } from '../db/repositories/schools.ts';
 import { requireReadRight, requireRight, type ServiceContext } from './context.ts';
 import { optionalText, requireInteger } from './input.ts';
 import { DEFAULT_GRADE_DEADLINES, type GradeDeadlineRules } from '../domain/deadlines.ts';
+import { m as r } from '../i18n/messages/registry.ts';
 
 export interface SchoolInput {
   name?: string;
@@ -25,11 +26,11 @@ export function showSchool(ctx: ServiceContext): School {
 export async function setSchool(ctx: ServiceContext, input: SchoolInput): Promise<School> {
   requireRight(ctx, 'manage-registry');
   const name = optionalText(input.name);
-  if (name === null) throw new AppError('invalid', "The school's name may not be empty.");
+  if (name === null) throw new AppError('invalid', r.schoolNameEmpty);
   const language = input.language?.trim().toLowerCase();
-  if (language !== undefined && language !== 'default' && !isLanguage(language)) throw new AppError('invalid', `Unknown language "${input.language}": lv or en.`);
+  if (language !== undefined && language !== 'default' && !isLanguage(language)) throw new AppError('invalid', r.unknownLanguage(String(input.language)));
   if (name === undefined && input.registrationNumber === undefined && input.director === undefined && input.testDeadlineDays === undefined && language === undefined) {
-    throw new AppError('usage', 'Nothing to change: give --name, --registration-number, --director or --test-deadline-days.');
+    throw new AppError('usage', r.schoolNothingToChange);
   }
   const testDays = input.testDeadlineDays;
   return updateSchool(ctx.db, ctx.school.id, {
@@ -37,7 +38,7 @@ export async function setSchool(ctx: ServiceContext, input: SchoolInput): Promis
     registration_number: optionalText(input.registrationNumber),
     director: optionalText(input.director),
     language: language === undefined ? undefined : language === 'default' || language === 'lv' ? null : language,
-    test_deadline_days: testDays === undefined ? undefined : testDays === 'default' ? null : requireInteger(testDays, 'test-deadline-days', 1, 30),
+    test_deadline_days: testDays === undefined ? undefined : testDays === 'default' || testDays === 'noklusējums' ? null : requireInteger(testDays, 'test-deadline-days', 1, 30),
   });
 }
 

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { AppError } from '../errors.ts';
 import type { SmsConfig } from './config.ts';
+import { m as t } from '../i18n/messages/accounts.ts';
 
 export interface OutgoingSms {
   to: string;
@@ -104,14 +105,14 @@ export function transportFor(config: SmsConfig): SmsTransport | null {
     case 'outbox':
       return null;
     case 'http':
-      if (!config.url) throw new AppError('usage', 'The http SMS transport needs the gateway URL: set EZURNALS_SMS_URL or sms.url in the configuration file.');
+      if (!config.url) throw new AppError('usage', t.httpNeedsUrl);
       try {
         return httpTransport(config.url, config.token, config.timeoutMs);
       } catch {
-        throw new AppError('invalid', 'The SMS gateway URL is not a valid URL (EZURNALS_SMS_URL or sms.url).');
+        throw new AppError('invalid', t.badGatewayUrl);
       }
     case 'command':
-      if (!config.command) throw new AppError('usage', 'The command SMS transport needs a program: set EZURNALS_SMS_COMMAND or sms.command in the configuration file.');
+      if (!config.command) throw new AppError('usage', t.commandNeedsProgram);
       return commandTransport(config.command, config.timeoutMs);
   }
 }

@@ -8,6 +8,7 @@ import { localTimestamp } from '../domain/dates.ts';
 import { requireRight, timestamp, type ServiceContext } from './context.ts';
 import { backoffDelay, type SmsTransport } from './sms-transports.ts';
 import type { SmsConfig } from './config.ts';
+import { m as t } from '../i18n/messages/accounts.ts';
 
 export const SMS_STATES: readonly SmsState[] = ['queued', 'sent', 'failed', 'cancelled'];
 
@@ -49,7 +50,7 @@ async function views(ctx: ServiceContext, messages: readonly SmsMessage[]): Prom
 
 export function parseSmsState(value: string | undefined): SmsState | undefined {
   if (value === undefined) return undefined;
-  if (!(SMS_STATES as readonly string[]).includes(value)) throw new AppError('usage', `--state must be one of ${SMS_STATES.join(', ')}, not "${value}".`);
+  if (!(SMS_STATES as readonly string[]).includes(value)) throw new AppError('usage', t.badState(SMS_STATES.join(', '), value));
   return value as SmsState;
 }
 

@@ -6,6 +6,8 @@ import { requireReadRight, requireRight, timestamp, type ServiceContext } from '
 import { optionalEmail, optionalName, optionalPhone, requireName } from './input.ts';
 import { resolveStaff } from './lookup.ts';
 import { syncProfile } from './account-provisioning.ts';
+import { m as t } from '../i18n/messages/system.ts';
+import { m as st } from '../i18n/messages/staff.ts';
 
 export interface StaffView {
   id: number;
@@ -30,14 +32,19 @@ export const CODE_PATTERN = /^[\p{L}\p{N}._-]+$/u;
 
 export function checkCode(code: string, what: string): string {
   const trimmed = code.trim();
-  if (!CODE_PATTERN.test(trimmed)) throw new AppError('invalid', `${what} code "${code}" may hold letters, digits, ".", "_" and "-" only.`);
+  if (!CODE_PATTERN.test(trimmed)) throw new AppError('invalid', t.badCode(what, code));
   return trimmed;
+}
+
+/** An employee's name as messages show it (issue 18 §4: people are named, not only coded). */
+export function staffName(s: { first_name: string; last_name: string }): string {
+  return `${s.first_name} ${s.last_name}`.trim();
 }
 
 function parseRoles(values: readonly string[]): Role[] {
   const roles = new Set<Role>();
   for (const value of values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean)) {
-    if (!isRole(value)) throw new AppError('usage', `Unknown role "${value}" (roles: ${ROLES.join(', ')}).`);
+    if (!isRole(value)) throw new AppError('usage', st.unknownRole(value, ROLES.join(', ')));
     roles.add(value);
   }
   return [...roles].sort();
@@ -54,9 +61,10 @@ function syncStaffProfile(ctx: ServiceContext, s: StaffWithRoles): Promise<void>
 export async function addStaff(ctx: ServiceContext, codeInput: string, input: StaffInput): Promise<StaffView> {
   requireRight(ctx, 'manage-registry');
   const code = checkCode(codeInput, 'Staff');
-  if (await findStaffByCode(ctx.db, ctx.school.id, code)) throw new AppError('conflict', `Staff member ${code} already exists.`);
+  const existing = await findStaffByCode(ctx.db, ctx.school.id, code);
+  if (existing) throw new AppError('conflict', st.staffExists(staffName(existing), code));
   const roles = parseRoles(input.roles ?? []);
-  if (roles.length === 0) throw new AppError('usage', `--role is required (one or more of ${ROLES.join(', ')}).`);
+  if (roles.length === 0) throw new AppError('usage', st.roleRequired(ROLES.join(', ')));
   const at = timestamp(ctx);
   const row = await insertStaff(
     ctx.db,
@@ -80,19 +88,19 @@ export async function setStaff(ctx: ServiceContext, code: string, input: StaffIn
   requireRight(ctx, 'manage-registry');
   const staff = await resolveStaff(ctx, code);
   const roles = input.roles === undefined ? undefined : parseRoles(input.roles);
-  if (roles && roles.length === 0) throw new AppError('usage', `--role may not be empty: give one or more of ${ROLES.join(', ')}.`);
+  if (roles && roles.length === 0) throw new AppError('usage', st.roleEmpty(ROLES.join(', ')));
   const losesAdmin = staff.roles.includes('admin') && ((roles && !roles.includes('admin')) || input.active === false);
   if (losesAdmin) {
     const activeAdmins = (await listStaff(ctx.db, ctx.school.id, { role: 'admin' })).filter((a) => a.active === 1);
-    if (activeAdmins.length <= 1) throw new AppError('conflict', `${staff.code} is the only administrator still active; give another staff member the admin role first.`);
+    if (activeAdmins.length <= 1) throw new AppError('conflict', st.lastAdmin(staffName(staff), staff.code));
   }
   if (roles && staff.roles.includes('class-teacher') && !roles.includes('class-teacher')) {
     const classes = await classesLedBy(ctx.db, staff.id);
-    if (classes.length > 0) throw new AppError('conflict', `${staff.code} is the class teacher of ${classes.join(', ')}; give the class another class teacher first (\`ezurnals class set\`).`);
+    if (classes.length > 0) throw new AppError('conflict', st.leadsClasses(staffName(staff), staff.code, classes.join(', ')));
   }
   const firstName = optionalName(input.firstName, 'first-name');
   const lastName = optionalName(input.lastName, 'last-name');
-  if (firstName === null || lastName === null) throw new AppError('invalid', 'A name may not be empty.');
+  if (firstName === null || lastName === null) throw new AppError('invalid', st.emptyName);
   await updateStaff(ctx.db, staff.id, {
     first_name: firstName,
     last_name: lastName,
@@ -109,6 +117,6 @@ export async function setStaff(ctx: ServiceContext, code: string, input: StaffIn
 
 export async function listStaffViews(ctx: ServiceContext, filter: { role?: string } = {}): Promise<StaffView[]> {
   requireReadRight(ctx, 'read-staff');
-  if (filter.role && !isRole(filter.role)) throw new AppError('usage', `Unknown role "${filter.role}" (roles: ${ROLES.join(', ')}).`);
+  if (filter.role && !isRole(filter.role)) throw new AppError('usage', st.unknownRole(filter.role, ROLES.join(', ')));
   return (await listStaff(ctx.db, ctx.school.id, { role: filter.role as Role | undefined })).map(toStaffView);
 }

@@ -26,6 +26,7 @@ import { checkCode } from './staff.ts';
 import { readingIn } from './reading.ts';
 import { referenceDate } from './classes.ts';
 import { studentProfile, syncProfile } from './account-provisioning.ts';
+import { m as p } from '../i18n/messages/people.ts';
 
 export interface StudentInput {
   firstName?: string;
@@ -53,13 +54,13 @@ function parseSex(value: string | undefined): 'M' | 'F' | null | undefined {
   const text = optionalText(value);
   if (text === undefined || text === null) return text;
   const sex = SEX_ALIASES[text.toLowerCase()];
-  if (!sex) throw new AppError('usage', `--sex "${value}" must be M or F (also V/S: vīrietis/sieviete).`);
+  if (!sex) throw new AppError('usage', p.badSex(String(value)));
   return sex;
 }
 
 function validPersonalCode(code: string) {
   const check = checkPersonalCode(code);
-  if (!check.ok) throw new AppError('invalid', `Invalid personas kods "${code}": ${check.reason}.`);
+  if (!check.ok) throw new AppError('invalid', p.badPersonalCode(code, check.reason));
   return check;
 }
 
@@ -76,7 +77,7 @@ function personalData(input: StudentInput, stored?: Student): { personal_code?: 
   const fromCode = check?.ok && check.form === 'legacy' ? check.birthDate : null;
   const birth = input.birthDate === '' ? null : optionalDate(input.birthDate, 'birth-date');
   if (birth && fromCode && birth !== fromCode) {
-    throw new AppError('invalid', `--birth-date ${birth} contradicts the personas kods, which gives ${fromCode}.`);
+    throw new AppError('invalid', p.birthDateContradicts(birth, fromCode));
   }
   if (birth !== undefined) result.birth_date = birth;
   else if (given !== undefined && fromCode) result.birth_date = fromCode;
@@ -85,14 +86,14 @@ function personalData(input: StudentInput, stored?: Student): { personal_code?: 
 
 function requireWithinYear(date: string, year: SchoolYear, flag: string): void {
   if (date < year.starts_on || date > year.ends_on) {
-    throw new AppError('invalid', `${flag} ${date} is outside the school year ${year.code} (${year.starts_on} – ${year.ends_on}).`);
+    throw new AppError('invalid', p.outsideYear(flag, date, year.code, year.starts_on, year.ends_on));
   }
 }
 
 async function ensurePersonalCodeFree(ctx: ServiceContext, personalCode: string | null | undefined, exceptId?: number): Promise<void> {
   if (!personalCode) return;
   const other = await findStudentByPersonalCode(ctx.db, ctx.school.id, personalCode);
-  if (other && other.id !== exceptId) throw new AppError('conflict', `Personas kods ${maskPersonalCode(personalCode)} already belongs to student ${other.code}.`);
+  if (other && other.id !== exceptId) throw new AppError('conflict', p.personalCodeTaken(maskPersonalCode(personalCode), `${other.first_name} ${other.last_name} (${other.code})`));
 }
 
 export async function studentView(ctx: ServiceContext, student: Student, options: { revealPersonalCode?: boolean } = {}): Promise<StudentView> {
@@ -118,9 +119,10 @@ export async function addStudent(ctx: ServiceContext, codeInput: string, input: 
   const code = checkCode(codeInput, 'Student');
   // A code shows in every list and message; a personas kods may show only masked (issue 14).
   if (looksLikePersonalCode(code)) {
-    throw new AppError('invalid', `A student's code may not be a personas kods (${maskPersonalCode(code)}): give a code such as S001, and the personas kods as the personas kods.`);
+    throw new AppError('invalid', p.codeIsPersonalCode(maskPersonalCode(code)));
   }
-  if (await findStudentByCode(ctx.db, ctx.school.id, code)) throw new AppError('conflict', `Student ${code} already exists.`);
+  const existing = await findStudentByCode(ctx.db, ctx.school.id, code);
+  if (existing) throw new AppError('conflict', p.studentExists(`${existing.first_name} ${existing.last_name}`, code));
   const personal = personalData(input);
   await ensurePersonalCodeFree(ctx, personal.personal_code);
   const at = timestamp(ctx);
@@ -155,8 +157,8 @@ const CONTACT_FIELDS = ['phone', 'email', 'address'] as const;
 export async function setStudent(ctx: ServiceContext, code: string, input: StudentInput): Promise<StudentView> {
   const student = await resolveStudent(ctx, code);
   const touched = Object.entries(input).filter(([, v]) => v !== undefined).map(([k]) => k);
-  if (touched.length === 0) throw new AppError('usage', 'Nothing to change: give at least one field, e.g. --phone.');
-  if (touched.includes('class')) throw new AppError('usage', 'Use `ezurnals student move` to change a student\'s class.');
+  if (touched.length === 0) throw new AppError('usage', p.nothingToChange);
+  if (touched.includes('class')) throw new AppError('usage', p.useMove);
   const onlyContact = touched.every((k) => (CONTACT_FIELDS as readonly string[]).includes(k));
   if (onlyContact) {
     const year = await resolveYear(ctx);
@@ -170,7 +172,7 @@ export async function setStudent(ctx: ServiceContext, code: string, input: Stude
   await ensurePersonalCodeFree(ctx, personal.personal_code, student.id);
   const firstName = optionalName(input.firstName, 'first-name');
   const lastName = optionalName(input.lastName, 'last-name');
-  if (firstName === null || lastName === null) throw new AppError('invalid', 'A name may not be empty.');
+  if (firstName === null || lastName === null) throw new AppError('invalid', p.emptyName);
   const updated = await updateStudent(ctx.db, student.id, {
     first_name: firstName,
     last_name: lastName,
@@ -194,10 +196,11 @@ export async function moveStudent(ctx: ServiceContext, code: string, input: { cl
   const date = optionalDate(input.date, 'date') ?? referenceDate(ctx, year);
   requireWithinYear(date, year, '--date');
   const current = await placementInYear(ctx.db, student.id, year.id);
+  const who = `${student.first_name} ${student.last_name} (${student.code})`;
   if (current && current.to_date === null) {
-    if (current.class_id === target.id) throw new AppError('conflict', `${student.code} is already in ${target.code}.`);
+    if (current.class_id === target.id) throw new AppError('conflict', p.alreadyInClass(who, target.code));
     if (compareDates(date, current.from_date) <= 0) {
-      throw new AppError('invalid', `${student.code} joined ${current.class} on ${current.from_date}; a move must be dated after that.`);
+      throw new AppError('invalid', p.moveBeforeJoin(who, current.class, current.from_date));
     }
     await endEnrollment(ctx.db, current.enrollment_id, addDays(date, -1));
   }
@@ -216,17 +219,18 @@ export async function leaveClass(ctx: ServiceContext, code: string, input: { las
   const student = await resolveStudent(ctx, code);
   const year = await resolveYear(ctx);
   const current = await placementInYear(ctx.db, student.id, year.id);
-  if (!current || current.to_date !== null) throw new AppError('conflict', `${student.code} is in no class in ${year.code}.`);
+  const who = `${student.first_name} ${student.last_name} (${student.code})`;
+  if (!current || current.to_date !== null) throw new AppError('conflict', p.inNoClass(who, year.code));
   const lastDay = optionalDate(input.lastDay, 'date') ?? referenceDate(ctx, year);
   requireWithinYear(lastDay, year, '--date');
   if (compareDates(lastDay, current.from_date) < 0) {
-    throw new AppError('invalid', `${student.code} joined ${current.class} on ${current.from_date}; the last day in the class cannot be before that.`);
+    throw new AppError('invalid', p.leaveBeforeJoin(who, current.class, current.from_date));
   }
   const after = { yearId: year.id, studentId: student.id, classId: current.class_id, from: addDays(lastDay, 1) };
   const grades = (await listGradeViews(ctx.db, after)).length;
   const absences = (await listAbsenceViews(ctx.db, after)).length;
   if (grades + absences > 0) {
-    throw new AppError('conflict', `${student.code} has ${grades} grade(s) and ${absences} absence(s) in ${current.class} after ${lastDay}; the journal keeps them with the class, so the student cannot leave it before them.`);
+    throw new AppError('conflict', p.leaveWithRecords(`${student.first_name} ${student.last_name}`, student.code, grades, absences, current.class, lastDay));
   }
   await endEnrollment(ctx.db, current.enrollment_id, lastDay);
   return showStudent(ctx, student.code);

@@ -5,6 +5,7 @@ import { requireReadRight, requireRight, timestamp, type ServiceContext } from '
 import { requireText } from './input.ts';
 import { resolveSubject } from './lookup.ts';
 import { checkCode } from './staff.ts';
+import { m as r } from '../i18n/messages/registry.ts';
 
 export interface SubjectView {
   id: number;
@@ -17,7 +18,7 @@ const toView = (s: Subject): SubjectView => ({ id: s.id, code: s.code, name: s.n
 export async function addSubject(ctx: ServiceContext, codeInput: string, input: { name?: string }): Promise<SubjectView> {
   requireRight(ctx, 'manage-registry');
   const code = checkCode(codeInput, 'Subject');
-  if (await findSubjectByCode(ctx.db, ctx.school.id, code)) throw new AppError('conflict', `Subject ${code} already exists.`);
+  if (await findSubjectByCode(ctx.db, ctx.school.id, code)) throw new AppError('conflict', r.subjectExists(code));
   return toView(await insertSubject(ctx.db, { school_id: ctx.school.id, code, name: requireText(input.name, 'name'), created_at: timestamp(ctx) }));
 }
 

@@ -16,6 +16,7 @@ import { timestamp, type ServiceContext } from './context.ts';
 import { changeOwnPassword, verifyAccount, type VerifyResult } from './accounts.ts';
 import type { LockoutPolicy } from './config.ts';
 import type { Db } from '../db/connection.ts';
+import { m as t } from '../i18n/messages/accounts.ts';
 
 export interface SessionPolicy {
   idleMinutes: number;
@@ -146,6 +147,6 @@ export async function changePasswordInSession(ctx: ServiceContext, session: Sign
 /** The open sessions of a profile, newest first (for tests and an admin's look). */
 export async function openSessionsOf(ctx: ServiceContext, username: string): Promise<WebSession[]> {
   const account = await findAccountByUsername(ctx.db, ctx.school.id, username);
-  if (!account) throw new AppError('not_found', `No profile with the username ${username}.`);
+  if (!account) throw new AppError('not_found', t.noProfileShort(username));
   return ctx.db.selectFrom('web_session').selectAll().where('account_id', '=', account.id).where('ended_at', 'is', null).orderBy('id', 'desc').execute();
 }

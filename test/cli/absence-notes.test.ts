@@ -38,7 +38,7 @@ test('the class teacher lists and accepts a note in the CLI: its n becomes ns; o
 test('ezurnals serve (the real bin): prints its URL on stderr, answers /healthz, stops cleanly on SIGTERM', async () => {
   const w = await webWorld();
   try {
-    const child = spawn(process.execPath, [BIN, 'serve', '--db', w.school.dbPath, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'serve', '--db', w.school.dbPath, '--port', '0'], { env: { ...process.env, EZURNALS_LANG: 'en' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     let stdout = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -95,7 +95,7 @@ onSqlite(test)('a full disk: init leaves no file, import changes nothing, report
 function asOther(args: string[], extra: Record<string, string>): CliResult {
   const root = process.getuid?.() === 0;
   const command = root ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args] : [process.execPath, BIN, ...args];
-  const r = spawnSync(command[0]!, command.slice(1), { env: { PATH: process.env.PATH, ...extra }, encoding: 'utf8' });
+  const r = spawnSync(command[0]!, command.slice(1), { env: { PATH: process.env.PATH, EZURNALS_LANG: 'en', ...extra }, encoding: 'utf8' });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, json: undefined, errorJson: undefined };
 }
 

@@ -19,7 +19,8 @@ test.after(() => t.cleanup());
 
 /** Runs the bin in a given working directory (await cli() has no cwd option). */
 function cliIn(cwd: string, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  const base: NodeJS.ProcessEnv = { ...process.env };
+  // The suite's wording is English (issue 18): the bin is told so, as cli() tells it.
+  const base: NodeJS.ProcessEnv = { ...process.env, EZURNALS_LANG: 'en' };
   delete base.EZURNALS_DB;
   delete base.EZURNALS_USER;
   return new Promise((resolve, reject) => {

@@ -13,7 +13,7 @@ const env = { EZURNALS_DB: t.dbPath, EZURNALS_USER: 'admin' };
  */
 function onTerminal(args: string[], answers: string[]): Promise<{ code: number; screen: string }> {
   const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
-  const child = spawn('script', ['-qfec', quoted, '/dev/null'], { env: { ...process.env, ...env, CI: '' } });
+  const child = spawn('script', ['-qfec', quoted, '/dev/null'], { env: { ...process.env, EZURNALS_LANG: 'en', ...env, CI: '' } });
   let screen = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (screen += d));
   answers.forEach((answer, i) => setTimeout(() => child.stdin.write(answer), 1200 * (i + 1)));

@@ -91,7 +91,7 @@ test('a guest reads a granted class only, until the grant is revoked, and never 
   await refused('a guest reading a class not granted', ['grade', 'list', '--class', '7.a', '--as', 'G01'], 'forbidden', /no grant of theirs covers 7\.a/);
   await refused('a guest writing in the granted class', ['behavior', 'add', '--student', 'S003', '--kind', 'positive', '--date', '2026-10-06', '--text', 'x', '--as', 'G01'], 'forbidden', /a guest only reads/);
   await refused('a teacher granting', ['staff', 'grant', 'G01', '--class', '7.a', '--until', '2026-12-31', '--as', 'T01'], 'forbidden', /manage the school registry/);
-  await refused('a grant to a non-guest', ['staff', 'grant', 'T02', '--class', '7.a', '--until', '2026-12-31'], 'invalid', /T02 is not a guest/);
+  await refused('a grant to a non-guest', ['staff', 'grant', 'T02', '--class', '7.a', '--until', '2026-12-31'], 'invalid', /T02 \(Pēteris Ozoliņš\) is not a guest/);
   await refused('a grant already past', ['staff', 'grant', 'G01', '--class', '7.a', '--until', '2026-11-01'], 'invalid', /already past/);
   assert.is((await run(['staff', 'revoke', 'G01', '--class', '7.b', '--json'])).code, 0);
   await refused('a guest after the revocation', ['grade', 'list', '--class', '7.b', '--as', 'G01'], 'forbidden', /no grant/);

@@ -1,5 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { withLanguage } from '../../src/i18n/language.ts';
 import type { Db } from '../../src/db/connection.ts';
 import { addStudent, setStudent } from '../../src/services/students.ts';
 import { addGuardian, setGuardian } from '../../src/services/guardians.ts';
@@ -156,7 +157,7 @@ Accounts('wrong passwords lock the profile for a while; the right one unlocks no
   const t0 = new Date('2026-11-29T08:00:00Z');
   const verify = (pw: string, now = t0) => w.as(null, (c) => verifyAccount(c, 'anna.kalnina', pw, LOCKOUT), now);
   assert.equal(await verify(password), { ok: true, username: 'anna.kalnina' });
-  assert.equal(await verify('wrong'), { ok: false, username: 'anna.kalnina', reason: 'wrong username or password' });
+  assert.equal(await verify('wrong'), { ok: false, username: 'anna.kalnina', reason: 'wrong username or password', message: 'wrong username or password' });
   assert.is((await account(w.db, 'anna.kalnina')).failed_attempts, 1);
   assert.ok((await verify(password)).ok, 'the right one resets the count');
   assert.is((await account(w.db, 'anna.kalnina')).failed_attempts, 0);
@@ -166,11 +167,14 @@ Accounts('wrong passwords lock the profile for a while; the right one unlocks no
   assert.equal(third.ok ? '' : third.reason, 'wrong username or password; anna.kalnina is now locked until 10:15');
   const during = await verify(password, new Date('2026-11-29T08:14:00Z'));
   assert.equal(during.ok ? '' : during.reason, 'anna.kalnina is locked until 10:15 after 3 wrong passwords');
+  // The web diary reads the English reason; the CLI prints the message, in the run's language (issue 18).
+  const again = await withLanguage('lv', () => verify('x'));
+  assert.equal(again.ok ? [] : [again.reason, again.message], ['anna.kalnina is locked until 10:15 after 3 wrong passwords', 'profils anna.kalnina ir bloķēts līdz 10:15 pēc 3 nepareizām parolēm']);
   assert.is((await w.as('admin', (c) => showAccount(c, 'anna.kalnina'), new Date('2026-11-29T08:14:00Z'))).status, 'locked');
   assert.ok((await verify(password, new Date('2026-11-29T08:15:01Z'))).ok, 'after the lock the right password works');
   assert.equal(await verify('x', t0).then((r) => r.ok), false);
   const unknown = await w.as(null, (c) => verifyAccount(c, 'nobody', password, LOCKOUT));
-  assert.equal(unknown, { ok: false, username: 'nobody', reason: 'wrong username or password' });
+  assert.equal(unknown, { ok: false, username: 'nobody', reason: 'wrong username or password', message: 'wrong username or password' });
 });
 
 Accounts('the owner sets a password of their own: the current one proves it, a weak one is refused', async () => {

@@ -73,7 +73,7 @@ Staff('removing the only admin\'s admin role is a conflict; with a second admin 
   const changed = await s.as('admin', (c) => setStaff(c, 'admin', { roles: ['teacher'] }));
   assert.equal(changed.roles, ['teacher']);
   // Now D01 is the only one left.
-  await rejects(() => s.as('D01', (c) => setStaff(c, 'D01', { roles: ['deputy'] })), 'conflict', 'D01 is the only administrator');
+  await rejects(() => s.as('D01', (c) => setStaff(c, 'D01', { roles: ['deputy'] })), 'conflict', 'D01 (Dace Liepa) is the only administrator');
 });
 
 Staff('deactivating the only active admin is a conflict (it would lock everyone out of the registry)', async () => {
@@ -213,8 +213,8 @@ Classes('explicit level wins; class teacher view; students counted on the refere
 });
 
 Classes('the class teacher must have the class-teacher role; unknown staff is not_found', async () => {
-  await rejects(() => s.as('admin', (c) => addClass(c, '9.c', { classTeacher: 'T02' })), 'invalid', 'T02 has no class-teacher role');
-  await rejects(() => s.as('admin', (c) => addClass(c, '9.c', { classTeacher: 'N01' })), 'invalid', 'N01 has no class-teacher role');
+  await rejects(() => s.as('admin', (c) => addClass(c, '9.c', { classTeacher: 'T02' })), 'invalid', 'T02 (Pēteris Ozoliņš) has no class-teacher role');
+  await rejects(() => s.as('admin', (c) => addClass(c, '9.c', { classTeacher: 'N01' })), 'invalid', 'N01 (Līga Zariņa) has no class-teacher role');
   await rejects(() => s.as('admin', (c) => addClass(c, '9.c', { classTeacher: 'T99' })), 'not_found', 'T99');
   assert.equal((await listClasses(await s.ctx(null))).map((c) => c.code), ['2.a', '7.a', '7.b']);
 });
@@ -430,7 +430,7 @@ Guardians('link to another student; a second link to the same student is a confl
   const g = await s.as('admin', (c) => addGuardian(c, { students: ['S001'], firstName: 'Juris', lastName: 'Bērziņš', relation: 'tēvs' }));
   const linked = await s.as('admin', (c) => linkGuardianToStudents(c, g.id, { students: ['S004'], relation: 'father' }));
   assert.equal(linked.students, [{ student: 'S001', relation: 'father' }, { student: 'S004', relation: 'father' }]);
-  await rejects(() => s.as('admin', (c) => linkGuardianToStudents(c, g.id, { students: ['S001'], relation: 'father' })), 'conflict', `Guardian ${g.id} is already linked to S001`);
+  await rejects(() => s.as('admin', (c) => linkGuardianToStudents(c, g.id, { students: ['S001'], relation: 'father' })), 'conflict', `(guardian ${g.id}) is already linked to Jānis Bērziņš (S001)`);
   await rejects(() => s.as('admin', (c) => linkGuardianToStudents(c, 999, { students: ['S001'], relation: 'father' })), 'not_found', '999');
   await rejects(() => s.as('admin', (c) => linkGuardianToStudents(c, g.id, { students: ['S999'], relation: 'father' })), 'not_found', 'S999');
 });
@@ -492,15 +492,15 @@ Assignments.after.each(close);
 Assignments('add needs the teacher role; the view names class, subject and teacher', async () => {
   const a = await s.as('admin', (c) => addAssignment(c, { class: '7.b', subject: 'lv', teacher: 'T04' }));
   assert.equal({ year: a.year, class: a.class, subject: a.subject, subject_name: a.subject_name, teacher: a.teacher, teacher_name: a.teacher_name }, { year: '2026/2027', class: '7.b', subject: 'lv', subject_name: 'Latviešu valoda', teacher: 'T04', teacher_name: 'Jānis Ābele' });
-  await rejects(() => s.as('admin', (c) => addAssignment(c, { class: '7.b', subject: 'sp', teacher: 'N01' })), 'invalid', 'N01 has no teacher role');
-  await rejects(() => s.as('admin', (c) => addAssignment(c, { class: '7.b', subject: 'sp', teacher: 'admin' })), 'invalid', 'admin has no teacher role');
+  await rejects(() => s.as('admin', (c) => addAssignment(c, { class: '7.b', subject: 'sp', teacher: 'N01' })), 'invalid', 'N01 (Līga Zariņa) has no teacher role');
+  await rejects(() => s.as('admin', (c) => addAssignment(c, { class: '7.b', subject: 'sp', teacher: 'admin' })), 'invalid', 'admin (', ') has no teacher role');
   await rejects(() => s.as('T01', (c) => addAssignment(c, { class: '7.b', subject: 'sp', teacher: 'T01' })), 'forbidden', 'T01');
   await rejects(() => s.as('admin', (c) => addAssignment(c, { class: '7.b', subject: 'xx', teacher: 'T01' })), 'not_found', 'xx');
   await rejects(() => s.as('admin', (c) => addAssignment(c, { class: '7.b', subject: 'sp' })), 'usage', '--teacher');
 });
 
 Assignments('duplicate is a conflict; two teachers may share a class and subject', async () => {
-  await rejects(() => s.as('admin', (c) => addAssignment(c, { class: '7.a', subject: 'mat', teacher: 'T01' })), 'conflict', 'T01 already teaches mat in 7.a');
+  await rejects(() => s.as('admin', (c) => addAssignment(c, { class: '7.a', subject: 'mat', teacher: 'T01' })), 'conflict', 'T01 (Anna Kalniņa) already teaches mat in 7.a');
   await s.as('admin', (c) => addAssignment(c, { class: '7.a', subject: 'mat', teacher: 'T04' }));
   assert.equal((await listAssignments(await s.ctx(null), { class: '7.a', subject: 'mat' })).map((a) => a.teacher), ['T01', 'T04']);
 });
@@ -512,7 +512,7 @@ Assignments('list filters; remove returns the removed one; removing again is not
   const removed = await s.as('admin', (c) => removeAssignment(c, { class: '7.b', subject: 'mat', teacher: 'T02' }));
   assert.equal([removed.class, removed.subject, removed.teacher], ['7.b', 'mat', 'T02']);
   assert.equal((await listAssignments(ctx, { teacher: 'T02' })).map((a) => `${a.class} ${a.subject}`), ['7.a lv']);
-  await rejects(() => s.as('admin', (c) => removeAssignment(c, { class: '7.b', subject: 'mat', teacher: 'T02' })), 'not_found', 'T02 does not teach mat in 7.b');
+  await rejects(() => s.as('admin', (c) => removeAssignment(c, { class: '7.b', subject: 'mat', teacher: 'T02' })), 'not_found', 'T02 (Pēteris Ozoliņš) does not teach mat in 7.b');
   await rejects(() => s.as('T02', (c) => removeAssignment(c, { class: '7.a', subject: 'lv', teacher: 'T02' })), 'forbidden');
 });
 

@@ -20,16 +20,17 @@ import { examples } from '../options.ts';
 import { globalOptions, runCommand } from '../runtime.ts';
 import { io } from '../io.ts';
 import { askHidden, readStdinLines } from '../secret-input.ts';
+import { m } from '../../i18n/messages/accounts.ts';
 
-const columns: Column<AccountView>[] = [
-  { header: 'username', value: (a) => a.username },
-  { header: 'kind', value: (a) => a.kind },
-  { header: 'name', value: (a) => a.name },
-  { header: 'person', value: (a) => a.person },
-  { header: 'phone', value: (a) => a.phone },
-  { header: 'status', value: (a) => a.status },
-  { header: 'locked until', value: (a) => a.locked_until },
-  { header: 'password set', value: (a) => a.password_set_at },
+const columns = (): Column<AccountView>[] => [
+  { header: m.hUsername, value: (a) => a.username },
+  { header: m.hKind, value: (a) => a.kind },
+  { header: m.hName, value: (a) => a.name },
+  { header: m.hPerson, value: (a) => a.person },
+  { header: m.hPhone, value: (a) => a.phone },
+  { header: m.hStatus, value: (a) => a.status },
+  { header: m.hLockedUntil, value: (a) => a.locked_until },
+  { header: m.hPasswordSet, value: (a) => a.password_set_at },
 ];
 
 /**
@@ -39,11 +40,11 @@ const columns: Column<AccountView>[] = [
  */
 const PROFILES_REVEAL = true;
 
-const detail: Column<AccountView>[] = [...columns, { header: 'failed attempts', value: (a) => a.failed_attempts }, { header: 'created', value: (a) => a.created_at }];
+const detail = (): Column<AccountView>[] => [...columns(), { header: m.hFailedAttempts, value: (a) => a.failed_attempts }, { header: m.hCreated, value: (a) => a.created_at }];
 
 /** A wrong password ends in exit 5 after the count was committed: the refusal is thrown once the transaction is over. */
 function printVerdict(result: VerifyResult, out: Output, done: string): void {
-  if (!result.ok) throw new AppError('forbidden', result.reason);
+  if (!result.ok) throw new AppError('forbidden', result.message);
   if (out.json) out.raw({ username: result.username, ok: true });
   else out.info(done);
 }
@@ -53,104 +54,104 @@ function lockoutPolicy(command: Command) {
 }
 
 export function registerAccount(program: Command): void {
-  const account = program.command('account').description('profiles of students, guardians and staff, and their passwords (sent by SMS)');
+  const account = program.command('account').description(m.accountFamily);
 
   account
     .command('list')
-    .description('list profiles')
-    .option('--class <class>', "the class's students and their guardians")
-    .option('--role <role>', 'a staff role, or student / guardian')
-    .option('--kind <kind>', ACCOUNT_KINDS.join(' | '))
+    .description(m.accountList)
+    .option('--class <class>', m.accountListClass)
+    .option('--role <role>', m.accountListRole)
+    .option('--kind <kind>', m.kindOption(ACCOUNT_KINDS.join(' | ')))
     .addHelpText('after', examples('ezurnals account list --class 7.a', 'ezurnals account list --role teacher --json'))
     .action(async (opts: { class?: string; role?: string; kind?: string }, command: Command) => {
-      await runCommand(command, { revealsPersonalCodes: PROFILES_REVEAL, write: false, run: (ctx) => listAccounts(ctx, opts), print: (r, out) => out.data(r, columns) });
+      await runCommand(command, { revealsPersonalCodes: PROFILES_REVEAL, write: false, run: (ctx) => listAccounts(ctx, opts), print: (r, out) => out.data(r, columns()) });
     });
 
   account
     .command('show <username>')
-    .description("one profile's state (never its password)")
+    .description(m.accountShow)
     .addHelpText('after', examples('ezurnals account show ilze.berzina'))
     .action(async (username: string, _opts: unknown, command: Command) => {
-      await runCommand(command, { revealsPersonalCodes: PROFILES_REVEAL, write: false, run: (ctx) => showAccount(ctx, username), print: (r, out) => out.data(r, detail) });
+      await runCommand(command, { revealsPersonalCodes: PROFILES_REVEAL, write: false, run: (ctx) => showAccount(ctx, username), print: (r, out) => out.data(r, detail()) });
     });
 
   account
     .command('reset <username>')
-    .description('a new password, sent by SMS to the profile’s phone; the old one stops working')
+    .description(m.accountReset)
     .addHelpText('after', examples('ezurnals account reset ilze.berzina && ezurnals sms send'))
     .action(async (username: string, _opts: unknown, command: Command) => {
       await runCommand(command, { revealsPersonalCodes: PROFILES_REVEAL,
         write: true,
         run: (ctx) => resetAccount(ctx, username),
         print: (r, out) => {
-          out.data(r, detail);
-          if (!out.json) out.info(`A new password for ${r.username} is queued for ${r.phone}; \`ezurnals sms send\` delivers it.`);
+          out.data(r, detail());
+          if (!out.json) out.info(m.resetQueued(r.name, r.username, r.phone ?? ''));
         },
       });
     });
 
   for (const [name, action, description] of [
-    ['disable', disableAccount, 'stop a profile from signing in (queued password messages are withdrawn)'],
-    ['enable', enableAccount, 'let a disabled or locked profile sign in again'],
+    ['disable', disableAccount, m.accountDisable],
+    ['enable', enableAccount, m.accountEnable],
   ] as const) {
     account
       .command(`${name} <username>`)
       .description(description)
       .addHelpText('after', examples(`ezurnals account ${name} janis.berzins`))
       .action(async (username: string, _opts: unknown, command: Command) => {
-        await runCommand(command, { revealsPersonalCodes: PROFILES_REVEAL, write: true, run: (ctx) => action(ctx, username), print: (r, out) => out.data(r, detail) });
+        await runCommand(command, { revealsPersonalCodes: PROFILES_REVEAL, write: true, run: (ctx) => action(ctx, username), print: (r, out) => out.data(r, detail()) });
       });
   }
 
   account
     .command('provision')
-    .description('profiles for people whose phones were entered before profiles existed; their password SMS are queued')
-    .option('--kind <kind>', ACCOUNT_KINDS.join(' | '))
+    .description(m.accountProvision)
+    .option('--kind <kind>', m.kindOption(ACCOUNT_KINDS.join(' | ')))
     .addHelpText('after', examples('ezurnals account provision --kind guardian'))
     .action(async (opts: { kind?: string }, command: Command) => {
       await runCommand(command, { revealsPersonalCodes: PROFILES_REVEAL,
         write: true,
         run: (ctx) => provisionMissing(ctx, opts),
         print: (r, out) => {
-          out.data(r, columns);
-          if (!out.json && r.length > 0) out.info(`${r.length} profile(s) created; \`ezurnals sms send\` delivers their passwords.`);
+          out.data(r, columns());
+          if (!out.json && r.length > 0) out.info(m.provisioned(r.length));
         },
       });
     });
 
   account
     .command('verify <username>')
-    .description('check a password read from stdin: exit 0 when right, 5 when wrong, disabled or locked (for integrations)')
+    .description(m.accountVerify)
     .addHelpText('after', examples('printf \'%s\\n\' "$PASSWORD" | ezurnals account verify janis.berzins'))
     .action(async (username: string, _opts: unknown, command: Command) => {
       const lockout = lockoutPolicy(command);
-      const [password] = await readStdinLines(1, 'The password');
+      const [password] = await readStdinLines(1, m.thePassword);
       await runCommand(command, { revealsPersonalCodes: PROFILES_REVEAL,
         write: true,
         run: (ctx) => verifyAccount(ctx, username, password!, lockout),
-        print: (r, out) => printVerdict(r, out, `The password of ${r.username} is right.`),
+        print: (r, out) => printVerdict(r, out, m.passwordRight(r.username)),
       });
     });
 
   account
     .command('password <username>')
-    .description('set your own password: the current one (from the SMS), then the new one, asked without echo')
-    .option('--stdin', 'read the current and the new password from two lines of stdin instead')
+    .description(m.accountPassword)
+    .option('--stdin', m.accountPasswordStdin)
     .addHelpText('after', examples('ezurnals account password janis.berzins'))
     .action(async (username: string, opts: { stdin?: boolean }, command: Command) => {
       const lockout = lockoutPolicy(command);
       let current: string;
       let next: string;
-      if (opts.stdin) [current, next] = (await readStdinLines(2, 'The current and the new password')) as [string, string];
+      if (opts.stdin) [current, next] = (await readStdinLines(2, m.bothPasswords)) as [string, string];
       else {
-        current = await askHidden(`Current password of ${username}`);
-        next = await askHidden('New password (at least 10 characters, three kinds)');
-        if ((await askHidden('The new password again')) !== next) throw new AppError('usage', 'The two new passwords differ; nothing was changed.');
+        current = await askHidden(m.askCurrentPassword(username));
+        next = await askHidden(m.askNewPassword);
+        if ((await askHidden(m.askNewAgain)) !== next) throw new AppError('usage', m.passwordsDiffer);
       }
       await runCommand(command, { revealsPersonalCodes: PROFILES_REVEAL,
         write: true,
         run: (ctx) => changeOwnPassword(ctx, username, current, next, lockout),
-        print: (r, out) => printVerdict(r, out, `The password of ${r.username} is changed.`),
+        print: (r, out) => printVerdict(r, out, m.passwordChanged(r.username)),
       });
     });
 }

@@ -9,6 +9,7 @@ import { io, type CliIo } from '../io.ts';
 import { examples } from '../options.ts';
 import { commandWord } from '../program.ts';
 import { commandLine, globalOptions } from '../runtime.ts';
+import { m as t } from '../../i18n/messages/system.ts';
 
 /** What `batch` prints for each command: one JSON object on one line. */
 export interface BatchRecord {
@@ -37,11 +38,11 @@ const INHERITED = [
  */
 function refusal(words: readonly string[], atomic: boolean): string | undefined {
   const word = commandWord(words);
-  if (word === 'batch') return 'a batch line cannot start another batch.';
+  if (word === 'batch') return t.batchNested;
   if (!atomic) return undefined;
-  if (word === 'init' || word === 'demo') return `\`${word}\` creates a database file, which an --atomic batch could not undo: run it before the batch.`;
-  if (word === 'sms') return '`sms` sends messages, which an --atomic batch could not take back: run it outside --atomic.';
-  if (word === 'archive' && words.includes('restore')) return '`archive restore` writes a new database file, which an --atomic batch could not undo: run it outside --atomic.';
+  if (word === 'init' || word === 'demo') return t.batchAtomicFile(word);
+  if (word === 'sms') return t.batchAtomicSms;
+  if (word === 'archive' && words.includes('restore')) return t.batchAtomicRestore;
   return undefined;
 }
 
@@ -64,7 +65,7 @@ async function readScript(file: string | undefined): Promise<string> {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as { code?: string }).code === 'ENOENT') throw new AppError('not_found', `No batch script at ${file}.`);
+    if ((error as { code?: string }).code === 'ENOENT') throw new AppError('not_found', t.noBatchScript(file));
     throw systemFailure(error, file) ?? error;
   }
 }
@@ -132,7 +133,7 @@ async function runBatch(command: Command, file: string | undefined, atomic: bool
         if (!(error instanceof AppError)) throw error;
         run = { record: { line: n, exit: error.exitCode, error: { code: error.code, message: error.message } }, messages: [] };
       }
-      for (const message of run.messages) world.stderr.write(`line ${n}: ${message}\n`);
+      for (const message of run.messages) world.stderr.write(`${t.batchLine(n, message)}\n`);
       if (run.record.exit !== 0) failed.push(n);
       worst = Math.max(worst, run.record.exit);
       // An atomic batch's lines are printed once its fate is known.
@@ -147,28 +148,22 @@ async function runBatch(command: Command, file: string | undefined, atomic: bool
     await databases.finish(false);
   }
   if (worst === 0) return;
-  const shown = failed.length > 10 ? `${failed.slice(0, 10).join(', ')} and ${failed.length - 10} more` : failed.join(', ');
-  const lines = `line${failed.length === 1 ? '' : 's'} ${shown}`;
+  const shown = failed.length > 10 ? t.batchMore(failed.slice(0, 10).join(', '), failed.length - 10) : failed.join(', ');
+  const lines = t.batchLines(failed.length, shown);
   throw new AppError(
     CODE_BY_EXIT[worst] ?? 'unexpected',
-    atomic ? `${lines} failed: nothing was written (--atomic).` : `${lines} failed and changed nothing; the other lines were done.`,
+    atomic ? t.batchFailedAtomic(lines) : t.batchFailed(lines),
   );
 }
 
 export function registerBatch(program: Command): void {
   program
     .command('batch [file]')
-    .description('run many commands in one process: one per line of FILE (or stdin), as written after `ezurnals`; prints one JSON line per command')
-    .option('--atomic', 'all or nothing: when any line fails, no line writes anything')
+    .description(t.batchDescription)
+    .option('--atomic', t.batchAtomic)
     .addHelpText(
       'after',
-      `
-Each line is a command as typed after \`ezurnals\` ('…' and "…" quote; # begins a comment;
-blank lines are skipped). --db, --as, --year and EZURNALS_USER given to batch apply to
-every line; a line may give its own. Each line commits on its own, unless --atomic.
-Prints {"line":N,"exit":0,"result":…} or {"line":N,"exit":4,"error":{"code":…,"message":…}}
-per command; the exit code is the highest of its lines'.
-${examples('ezurnals batch grades.txt --as T01', "printf 'subject add fiz --name Fizika\\nsubject list\\n' | ezurnals batch - --as admin", 'ezurnals batch term-close.txt --atomic --as admin')}`,
+      `${t.batchHelp}${examples('ezurnals batch grades.txt --as T01', "printf 'subject add fiz --name Fizika\\nsubject list\\n' | ezurnals batch - --as admin", 'ezurnals batch term-close.txt --atomic --as admin')}`,
     )
     .action(async (file: string | undefined, opts: { atomic?: boolean }, command: Command) => {
       await runBatch(command, file, !!opts.atomic);

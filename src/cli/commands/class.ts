@@ -4,44 +4,45 @@ import { addClass, listClasses, setClass } from '../../services/classes.ts';
 import type { Column } from '../output.ts';
 import { examples } from '../options.ts';
 import { runCommand } from '../runtime.ts';
+import { m } from '../../i18n/messages/registry.ts';
 
-const columns: Column<ClassView>[] = [
-  { header: 'class', value: (c) => c.code },
-  { header: 'level', value: (c) => c.level },
-  { header: 'year', value: (c) => c.year },
-  { header: 'class teacher', value: (c) => (c.class_teacher ? `${c.class_teacher_name} (${c.class_teacher})` : '') },
-  { header: 'students', value: (c) => c.students },
+const columns = (): Column<ClassView>[] => [
+  { header: m.hClass, value: (c) => c.code },
+  { header: m.hLevel, value: (c) => c.level },
+  { header: m.hYear, value: (c) => c.year },
+  { header: m.hClassTeacher, value: (c) => (c.class_teacher ? `${c.class_teacher_name} (${c.class_teacher})` : '') },
+  { header: m.hStudents, value: (c) => c.students },
 ];
 
 export function registerClass(program: Command): void {
-  const schoolClass = program.command('class').description('classes of a school year');
+  const schoolClass = program.command('class').description(m.classFamily);
 
   schoolClass
     .command('add <code>')
-    .description('add a class to the current (or --year) school year')
-    .option('--level <level>', 'grade 1–12 (default: from the code, 7.a → 7)')
-    .option('--class-teacher <code>', 'the class teacher (audzinātājs): a staff member with the class-teacher role')
+    .description(m.classAdd)
+    .option('--level <level>', m.classLevel)
+    .option('--class-teacher <code>', m.classTeacherOption)
     .addHelpText('after', examples('ezurnals class add 7.a --level 7 --class-teacher T01'))
     .action(async (code: string, opts: { level?: string; classTeacher?: string }, command: Command) => {
-      await runCommand(command, { write: true, run: (ctx) => addClass(ctx, code, opts), print: (r, out) => out.data(r, columns) });
+      await runCommand(command, { write: true, run: (ctx) => addClass(ctx, code, opts), print: (r, out) => out.data(r, columns()) });
     });
 
   schoolClass
     .command('set <code>')
     .addHelpText('after', examples('ezurnals class set 7.a --class-teacher T02', 'ezurnals class set 7.a --level 7'))
-    .description("change a class's level or class teacher")
-    .option('--level <level>', 'grade 1–12')
-    .option('--class-teacher <code>', 'the new class teacher ("" for none)')
+    .description(m.classSet)
+    .option('--level <level>', m.classLevelSet)
+    .option('--class-teacher <code>', m.classTeacherNew)
     .action(async (code: string, opts: { level?: string; classTeacher?: string }, command: Command) => {
-      await runCommand(command, { write: true, run: (ctx) => setClass(ctx, code, opts), print: (r, out) => out.data(r, columns) });
+      await runCommand(command, { write: true, run: (ctx) => setClass(ctx, code, opts), print: (r, out) => out.data(r, columns()) });
     });
 
   schoolClass
     .command('list')
     .addHelpText('after', examples('ezurnals class list', 'ezurnals class list --level 7 --json'))
-    .description('list the classes of the year')
-    .option('--level <level>', 'only this grade')
+    .description(m.classList)
+    .option('--level <level>', m.classListLevel)
     .action(async (opts: { level?: string }, command: Command) => {
-      await runCommand(command, { write: false, run: (ctx) => listClasses(ctx, opts), print: (r, out) => out.data(r, columns) });
+      await runCommand(command, { write: false, run: (ctx) => listClasses(ctx, opts), print: (r, out) => out.data(r, columns()) });
     });
 }

@@ -4,6 +4,7 @@ import { io } from '../io.ts';
 import { examples } from '../options.ts';
 import { createOutput } from '../output.ts';
 import { globalOptions } from '../runtime.ts';
+import { m as d } from '../../i18n/messages/db.ts';
 
 
 /**
@@ -13,12 +14,12 @@ import { globalOptions } from '../runtime.ts';
  * who may open the files, or the role the server signs in.
  */
 export function registerDb(program: Command): void {
-  const db = program.command('db').description("the journal's storage: copy a school between an SQLite file and a PostgreSQL server");
+  const db = program.command('db').description(d.dbFamily);
 
   db.command('copy')
-    .description('copy a whole school (its history and audit chain included) into a new SQLite file or a new school on a PostgreSQL server')
-    .argument('<from>', 'the school to copy: an SQLite file, or postgres://…?school=CODE')
-    .argument('<to>', 'the new database: an SQLite file that does not exist yet, or postgres://…?school=CODE not taken yet')
+    .description(d.dbCopy)
+    .argument(d.argFrom, d.dbCopyFrom)
+    .argument(d.argTo, d.dbCopyTo)
     .addHelpText(
       'after',
       examples(
@@ -30,25 +31,25 @@ export function registerDb(program: Command): void {
       const out = await createOutput({ json: !!globalOptions(command).json });
       const result = await copyDatabase(from, to);
       out.data(result, [
-        { header: 'tables', value: (r) => r.tables },
-        { header: 'rows', value: (r) => r.rows },
-        { header: 'audit entries', value: (r) => r.auditEntries },
+        { header: d.hTables, value: (r) => r.tables },
+        { header: d.hRows, value: (r) => r.rows },
+        { header: d.hAuditEntries, value: (r) => r.auditEntries },
       ]);
-      out.info(`Copied the school into ${result.to}. Check both with \`ezurnals audit verify\`: the audit chain came along entry for entry.`);
+      out.info(d.copied(result.to));
     });
 
 
   db.command('grant')
-    .description("PostgreSQL: let a role of the server use this school as the application: it writes the journal, reads the audit log, and never updates or deletes it (run as the schema's owner)")
-    .argument('<role>', 'the server role the application signs in as, e.g. ezurnals_app')
+    .description(d.dbGrant)
+    .argument('<role>', d.dbGrantRole)
     .addHelpText('after', examples("ezurnals db grant ezurnals_app --db 'postgres://ezurnals_owner@db.novads.lv/ezurnals?school=rpv'"))
     .action(async (role: string, _opts, command: Command) => {
       const out = await createOutput({ json: !!globalOptions(command).json });
       const result = await grantApplicationRole(resolveDatabasePath(globalOptions(command).db, io().env), role);
       out.data(result, [
-        { header: 'school', value: (r) => r.school },
-        { header: 'role', value: (r) => r.role },
+        { header: d.hSchool, value: (r) => r.school },
+        { header: d.hRole, value: (r) => r.role },
       ]);
-      out.info(`${role} may now use school ${result.school}: the audit log is append-only to it (sealing and redaction only through the owner's functions).`);
+      out.info(d.granted(role, result.school));
     });
 }

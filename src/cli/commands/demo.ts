@@ -10,6 +10,7 @@ import { globalOptions } from '../runtime.ts';
 import { DEMO_REPORT_CLASS, writeDemoReports, type DemoReports } from '../../reports/demo-reports.ts';
 import { dirname, join, resolve } from 'node:path';
 import { isPostgresUrl } from '../../db/location.ts';
+import { m as t } from '../../i18n/messages/demo.ts';
 
 interface DemoOptions {
   dir: string;
@@ -43,13 +44,13 @@ function printSummary(summary: DemoSummary, reports: DemoReports, out: Output): 
   }
   const c = summary.counts;
   out.data(summary, [
-    { header: 'school', value: (s) => `${s.school}, ${s.year}` },
-    { header: 'journal', value: (s) => (s.period.from ? `${s.period.from} – ${s.period.to}` : 'no lessons yet: the first school day is under way') },
-    { header: 'people', value: () => `${c.students} students, ${c.guardians} guardians, ${c.staff} staff` },
-    { header: 'classes', value: (s) => s.classes.map((k) => `${k.class} (${k.students.length})`).join(', ') },
-    { header: 'lessons', value: () => `${c.lessons} (${c.lessons_with_homework} with homework, ${c.substituted_lessons} substituted)` },
-    { header: 'absences', value: () => tally(c.absences) },
-    { header: 'grades', value: () => `${tally(c.grades)}; ${c.grade_corrections} corrected` },
+    { header: t.hSchool, value: (s) => `${s.school}, ${s.year}` },
+    { header: t.hJournal, value: (s) => (s.period.from ? `${s.period.from} – ${s.period.to}` : t.noLessonsYet) },
+    { header: t.hPeople, value: () => t.people(c.students, c.guardians, c.staff) },
+    { header: t.hClasses, value: (s) => s.classes.map((k) => `${k.class} (${k.students.length})`).join(', ') },
+    { header: t.hLessons, value: () => t.lessons(c.lessons, c.lessons_with_homework, c.substituted_lessons) },
+    { header: t.hAbsences, value: () => tally(c.absences) },
+    { header: t.hGrades, value: () => `${tally(c.grades)}; ${t.corrected(c.grade_corrections)}` },
   ]);
   for (const schoolClass of summary.classes) out.data(schoolClass.students, classColumns(schoolClass));
 }
@@ -59,9 +60,9 @@ const shellQuote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replac
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('build a demo school (three classes, this school year\'s journal up to today) and print its class journal summary')
-    .option('--dir <dir>', 'folder for the demo database (ezurnals.db)', './ezurnals-demo')
-    .option('--force', 'replace an existing demo database')
+    .description(t.demoDescription)
+    .option('--dir <dir>', t.demoDir, './ezurnals-demo')
+    .option('--force', t.demoForce)
     .addHelpText('after', examples('ezurnals demo', 'ezurnals demo --dir /tmp/skola --force --json'))
     .action(async (opts: DemoOptions, command: Command) => {
       const out = await createOutput({ json: !!globalOptions(command).json });
@@ -86,16 +87,16 @@ export function registerDemo(program: Command): void {
       }
       const { summary, period } = build!;
       printSummary(summary, reports, out);
-      out.info(`Built the demo school in ${((performance.now() - started) / 1000).toFixed(1)} s: ${path}`);
-      if (reports.fallback) out.warn(`the reports were written as HTML: ${reports.fallback}`);
-      if (period.yearFinished) out.info(`The school year ${summary.year} is over: its journal is complete, from the first school day to the last.`);
-      const month = reports.monthComplete ? reports.month : `${reports.month} so far (no full month of the year yet)`;
+      out.info(t.built(((performance.now() - started) / 1000).toFixed(1), path));
+      if (reports.fallback) out.warn(t.htmlFallback(reports.fallback));
+      if (period.yearFinished) out.info(t.yearOver(summary.year));
+      const month = reports.monthComplete ? reports.month : t.monthSoFar(reports.month);
       out.info(
-        `Printed the grade extracts and class summary of ${DEMO_REPORT_CLASS} for ${month} and the deadline control ${reports.deadlines.from} – ${reports.deadlines.to} (${reports.files.length} ${reports.format.toUpperCase()} files), e.g.:\n${reports.files.slice(-2).map((f) => `  ${f.file}`).join('\n')}`,
+        t.printed(DEMO_REPORT_CLASS, month, reports.deadlines.from, reports.deadlines.to, reports.files.length, reports.format.toUpperCase(), reports.files.slice(-2).map((f) => `  ${f.file}`).join('\n')),
       );
       out.info(
         [
-          'Next, try (inside this project `npx ezurnals` works too, or put it on your PATH with `npm link`):',
+          t.nextTry,
           `  export EZURNALS_DB=${shellQuote(path)} EZURNALS_USER=admin`,
           '  ezurnals class list',
           `  ezurnals lesson list --class 7.a --from ${summary.period.to ?? period.today}`,
@@ -108,9 +109,9 @@ export function registerDemo(program: Command): void {
       );
       out.info(
         [
-          `The web diary: \`ezurnals serve --db ${shellQuote(path)}\`, then open http://127.0.0.1:8080/ and sign in as`,
+          t.webDiary(shellQuote(path)),
           ...signIns.map((s) => `  ${s.username} / ${s.password}  (${s.name}, ${s.about})`),
-          'The password is temporary, like the one sent by SMS: the first sign-in asks for a new one.',
+          t.temporaryPassword,
         ].join('\n'),
       );
     });

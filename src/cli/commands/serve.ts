@@ -9,6 +9,8 @@ import { examples } from '../options.ts';
 import { globalOptions } from '../runtime.ts';
 import { io, processIo } from '../io.ts';
 import { buildWebApp } from '../../web/app.ts';
+import { m } from '../../i18n/messages/accounts.ts';
+import { m as cli } from '../../i18n/messages/cli.ts';
 
 interface ServeOptions {
   host: string;
@@ -24,15 +26,15 @@ interface ServeOptions {
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('the web diary for families and staff: sign in with the profile\'s username and password (see README, "Web diary")')
-    .option('--host <host>', 'address to listen on; keep 127.0.0.1 behind a reverse proxy', '127.0.0.1')
-    .option('--port <port>', 'port to listen on (0: any free one)', '8080')
-    .option('--trust-proxy', 'behind a TLS reverse proxy: client addresses from X-Forwarded-For, Secure cookies, HSTS')
+    .description(m.serveDescription)
+    .option('--host <host>', m.serveHost, '127.0.0.1')
+    .option('--port <port>', m.servePort, '8080')
+    .option('--trust-proxy', m.serveTrustProxy)
     .addHelpText('after', examples('ezurnals serve', 'ezurnals serve --host 127.0.0.1 --port 8080 --trust-proxy'))
     .action(async (opts: ServeOptions, command: Command) => {
       const out = await createOutput({ json: !!globalOptions(command).json });
       const port = /^\d{1,5}$/.test(opts.port) ? decimalInteger(opts.port) : NaN;
-      if (!(port >= 0 && port <= 65535)) throw new AppError('usage', `--port must be a port number from 0 to 65535, not "${opts.port}".`);
+      if (!(port >= 0 && port <= 65535)) throw new AppError('usage', m.badPort(opts.port));
       const { env } = io();
       const path = resolveDatabasePath(globalOptions(command).db, env);
       const lockout = loadConfig(path, env).lockout;
@@ -41,7 +43,7 @@ export function registerServe(program: Command): void {
       try {
         for (const warning of openWarnings(db)) out.warn(warning);
         const school = await findOnlySchool(db);
-        if (!school) throw new AppError('not_found', 'The database holds no school: it was not created by `ezurnals init`.');
+        if (!school) throw new AppError('not_found', cli.noSchool);
         // Each request reads the process's clock anew (io().now is the invocation's start).
         const app = await buildWebApp({ db, school, clock: () => processIo().now, lockout, trustProxy: !!opts.trustProxy });
         let address: string;
@@ -49,16 +51,16 @@ export function registerServe(program: Command): void {
           address = await app.listen({ host: opts.host, port });
         } catch (error) {
           const code = (error as { code?: string }).code;
-          if (code === 'EADDRINUSE') throw new AppError('conflict', `${opts.host}:${port} is already in use: is another ezurnals serve running? Choose another --port.`);
-          if (code === 'EACCES' || code === 'EADDRNOTAVAIL') throw new AppError('usage', `Cannot listen on ${opts.host}:${port} (${code}).`);
+          if (code === 'EADDRINUSE') throw new AppError('conflict', m.portInUse(`${opts.host}:${port}`));
+          if (code === 'EACCES' || code === 'EADDRNOTAVAIL') throw new AppError('usage', m.cannotListen(`${opts.host}:${port}`, String(code)));
           throw error;
         }
-        out.info(`The web diary of ${school.name} is at ${address}/ (Ctrl+C stops it)${opts.trustProxy ? '; behind a TLS proxy' : ''}.`);
+        out.info(m.serving(school.name, address, !!opts.trustProxy));
         await new Promise<void>((resolve) => {
           const stop = (signal: string) => {
             process.off('SIGINT', onInt);
             process.off('SIGTERM', onTerm);
-            out.info(`${signal}: stopping the web diary.`);
+            out.info(m.stopping(signal));
             void app.close().then(() => resolve(), () => resolve());
           };
           const onInt = () => stop('SIGINT');

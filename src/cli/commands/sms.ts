@@ -11,16 +11,17 @@ import type { Column } from '../output.ts';
 import { examples } from '../options.ts';
 import { commandLine, globalOptions, runCommand } from '../runtime.ts';
 import { io } from '../io.ts';
+import { m as t } from '../../i18n/messages/accounts.ts';
 
-const columns: Column<SmsView>[] = [
-  { header: 'id', value: (m) => m.id },
-  { header: 'state', value: (m) => m.state },
-  { header: 'to', value: (m) => m.to },
-  { header: 'username', value: (m) => m.username },
-  { header: 'text', value: (m) => m.text },
-  { header: 'attempts', value: (m) => m.attempts },
-  { header: 'last error', value: (m) => m.last_error },
-  { header: 'sent', value: (m) => m.sent_at },
+const columns = (): Column<SmsView>[] => [
+  { header: t.hId, value: (m) => m.id },
+  { header: t.hState, value: (m) => m.state },
+  { header: t.hTo, value: (m) => m.to },
+  { header: t.hUsername, value: (m) => m.username },
+  { header: t.hText, value: (m) => m.text },
+  { header: t.hAttempts, value: (m) => m.attempts },
+  { header: t.hLastError, value: (m) => m.last_error },
+  { header: t.hSent, value: (m) => m.sent_at },
 ];
 
 /** `ezurnals-sms-2026-11-29T10-15-00.csv`: a default name that never overwrites an earlier hand-over. */
@@ -29,21 +30,21 @@ function defaultExportFile(now: Date): string {
 }
 
 export function registerSms(program: Command): void {
-  const sms = program.command('sms').description('the outbox of password messages and their delivery');
+  const sms = program.command('sms').description(t.smsFamily);
 
   sms
     .command('list')
-    .description('list messages, passwords masked')
-    .option('--state <state>', SMS_STATES.join(' | '))
+    .description(t.smsList)
+    .option('--state <state>', t.stateOption(SMS_STATES.join(' | ')))
     .addHelpText('after', examples('ezurnals sms list --state queued'))
     .action(async (opts: { state?: string }, command: Command) => {
-      await runCommand(command, { write: false, run: (ctx) => listMessages(ctx, opts), print: (r, out) => out.data(r, columns) });
+      await runCommand(command, { write: false, run: (ctx) => listMessages(ctx, opts), print: (r, out) => out.data(r, columns()) });
     });
 
   sms
     .command('send')
-    .description('deliver the queued messages through the configured transport (exit 1 when any failed)')
-    .option('--retry-failed', 'try the failed messages again too')
+    .description(t.smsSend)
+    .option('--retry-failed', t.smsRetryFailed)
     .addHelpText('after', examples('EZURNALS_SMS_TRANSPORT=http EZURNALS_SMS_URL=https://sms.example.lv/send ezurnals sms send'))
     .action(async (opts: { retryFailed?: boolean }, command: Command) => {
       const config = loadConfig(resolveDatabasePath(globalOptions(command).db, io().env), io().env).sms;
@@ -54,21 +55,21 @@ export function registerSms(program: Command): void {
         print: (r, out) => {
           if (out.json) out.raw(r);
           else if (r.transport === 'outbox') {
-            out.info(`The SMS transport is "outbox": nothing leaves the journal, ${r.queued} message(s) stay queued. Hand them over with \`ezurnals sms export\`, or configure a transport (EZURNALS_SMS_TRANSPORT=http|command).`);
+            out.info(t.outbox(r.queued));
           } else {
-            out.info(`Sent ${r.sent} message(s) by ${r.transport}${r.skipped ? `; ${r.skipped} were being sent by another run` : ''}.`);
-            for (const f of r.failed) out.warn(`message ${f.id} to ${f.to}${f.username ? ` (${f.username})` : ''} failed after ${f.attempts} attempt(s): ${f.error}`);
+            out.info(t.sent(r.sent, r.transport, r.skipped));
+            for (const f of r.failed) out.warn(t.sendFailed(f.id, f.to, f.username ?? '', f.attempts, f.error));
           }
-          if (r.failed.length > 0) throw new AppError('unexpected', `${r.failed.length} message(s) could not be delivered and are marked failed; see \`ezurnals sms list --state failed\`.`);
+          if (r.failed.length > 0) throw new AppError('unexpected', t.undelivered(r.failed.length));
         },
       });
     });
 
   sms
     .command('export')
-    .description('write the queued messages to a CSV file (mode 0600) for printing or another sender, and mark them handed over')
-    .option('--out <file>', 'the file (default: ezurnals-sms-<time>.csv in the current folder)')
-    .option('--force', 'overwrite an existing --out file')
+    .description(t.smsExport)
+    .option('--out <file>', t.smsExportOut)
+    .option('--force', t.smsExportForce)
     .addHelpText('after', examples('ezurnals sms export --out paroles.csv'))
     .action(async (opts: { out?: string; force?: boolean }, command: Command) => {
       // A named file is checked before the database opens; the default name is stamped with the command's own time, so checked inside.
@@ -88,7 +89,7 @@ export function registerSms(program: Command): void {
         },
         print: (r, out) => {
           if (out.json) out.raw({ file: r.file, messages: r.messages });
-          else out.info(`Wrote ${r.messages.length} message(s) to ${r.file}; they are marked sent. The file holds passwords: print or send them, then delete it.`);
+          else out.info(t.exported(r.messages.length, r.file));
         },
       });
     });

@@ -4,45 +4,46 @@ import type { Column } from '../output.ts';
 import { examples } from '../options.ts';
 import { askText } from '../prompt.ts';
 import { runCommand } from '../runtime.ts';
+import { m } from '../../i18n/messages/registry.ts';
 
-const columns: Column<SubjectView>[] = [
-  { header: 'code', value: (s) => s.code },
-  { header: 'name', value: (s) => s.name },
+const columns = (): Column<SubjectView>[] => [
+  { header: m.hCode, value: (s) => s.code },
+  { header: m.hName, value: (s) => s.name },
 ];
 
 export function registerSubject(program: Command): void {
-  const subject = program.command('subject').description('subjects taught at the school');
+  const subject = program.command('subject').description(m.subjectFamily);
 
   subject
     .command('add <code>')
-    .description('add a subject')
-    .option('--name <name>', 'Latvian name, e.g. "Matemātika"')
+    .description(m.subjectAdd)
+    .option('--name <name>', m.subjectName)
     .addHelpText('after', examples('ezurnals subject add mat --name "Matemātika"'))
     .action(async (code: string, opts: { name?: string }, command: Command) => {
       await runCommand(command, {
         write: true,
         prepare: async () => {
-          opts.name = await askText(opts.name, '--name', 'Name (Latvian)');
+          opts.name = await askText(opts.name, '--name', m.askSubjectName);
         },
         run: (ctx) => addSubject(ctx, code, opts),
-        print: (r, out) => out.data(r, columns),
+        print: (r, out) => out.data(r, columns()),
       });
     });
 
   subject
     .command('set <code>')
     .addHelpText('after', examples('ezurnals subject set mat --name "Matemātika"'))
-    .description("rename a subject")
-    .option('--name <name>', 'new name')
+    .description(m.subjectSet)
+    .option('--name <name>', m.subjectNewName)
     .action(async (code: string, opts: { name?: string }, command: Command) => {
-      await runCommand(command, { write: true, run: (ctx) => setSubject(ctx, code, opts), print: (r, out) => out.data(r, columns) });
+      await runCommand(command, { write: true, run: (ctx) => setSubject(ctx, code, opts), print: (r, out) => out.data(r, columns()) });
     });
 
   subject
     .command('list')
     .addHelpText('after', examples('ezurnals subject list'))
-    .description('list subjects')
+    .description(m.subjectList)
     .action(async (_opts, command: Command) => {
-      await runCommand(command, { write: false, run: (ctx) => listSubjectViews(ctx), print: (r, out) => out.data(r, columns) });
+      await runCommand(command, { write: false, run: (ctx) => listSubjectViews(ctx), print: (r, out) => out.data(r, columns()) });
     });
 }
