@@ -10,7 +10,8 @@ import { buildProgram } from '../../src/cli/program.ts';
 import { withLanguage } from '../../src/i18n/language.ts';
 import { helpOf, leaves } from '../support/commands.ts';
 
-const ENGLISH = /\b(the|and|of|to|for|with|from|is|are|by|an|or|which|this|that|when|not|be|its|their|each|one|only|given|default|e\.g\.)\b/i;
+// Whole words only, by Unicode letters: "notīrīt" or "mērķis" are Latvian words, not "not" or "is" (JavaScript's \b counts ī as a boundary).
+const ENGLISH = /(?<![\p{L}\p{N}])(the|and|of|to|for|with|from|is|are|by|an|or|which|this|that|when|not|be|its|their|each|one|only|given|default|e\.g\.)(?![\p{L}\p{N}])/iu;
 
 function englishLines(help: string): string[] {
   return help
