@@ -2,6 +2,7 @@ import { existsSync, lstatSync, readlinkSync, renameSync, rmSync, statSync } fro
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from './errors.ts';
 import { writePrivateFile } from './private-file.ts';
+import { m as t } from './i18n/messages/files-import.ts';
 
 /**
  * Whether a file the user named may be written: checked before the database
@@ -13,18 +14,18 @@ import { writePrivateFile } from './private-file.ts';
  */
 export function checkOutputFile(path: string, force = false): void {
   const folder = dirname(resolve(path));
-  if (!existsSync(folder)) throw new AppError('not_found', `Cannot write ${path}: the folder ${folder} does not exist.`);
-  if (!statSync(folder).isDirectory()) throw new AppError('not_found', `Cannot write ${path}: ${folder} is not a folder.`);
+  if (!existsSync(folder)) throw new AppError('not_found', t.noFolder(path, folder));
+  if (!statSync(folder).isDirectory()) throw new AppError('not_found', t.notAFolder(path, folder));
   let entry;
   try {
     entry = lstatSync(path);
   } catch {
     return;
   }
-  if (entry.isDirectory()) throw new AppError('usage', `${path} is a folder: name a file to write.`);
+  if (entry.isDirectory()) throw new AppError('usage', t.isAFolder(path));
   if (force) return;
-  if (entry.isSymbolicLink()) throw new AppError('conflict', `${path} is a symbolic link (to ${readlinkSync(path)}); add --force to replace the link with the file.`);
-  throw new AppError('conflict', `${path} exists; add --force to overwrite it.`);
+  if (entry.isSymbolicLink()) throw new AppError('conflict', t.isALink(path, readlinkSync(path)));
+  throw new AppError('conflict', t.fileExists(path));
 }
 
 /**
