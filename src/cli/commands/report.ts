@@ -50,19 +50,23 @@ const writtenColumns = () => [
  */
 export async function runReport<D>(command: Command, flags: ReportFlags, build: (ctx: ServiceContext) => Promise<BuiltReport<D>>): Promise<void> {
   const json = !!globalOptions(command).json;
+  // The program's --lang (the messages' language) takes the report's own --lang when both are typed
+  // after the command: `report card --lang en` asks for English documents too.
+  const chosen = globalOptions(command).lang;
+  const lang: ReportLang = chosen === 'en' || chosen === 'lv' ? chosen : flags.lang;
   await runCommand(command, {
     write: false,
     run: async (ctx) => {
       const report = await build(ctx);
       const warnings = report.warnings ?? [];
       if (json) return { data: report.data, written: [] as WrittenFile[], warnings };
-      const documents = report.documents(report.data, flags.lang);
+      const documents = report.documents(report.data, lang);
       if (documents.length === 0) throw new AppError('not_found', t.nothingToPrint);
       const bar = createProgress(flags.format === 'pdf' ? t.progressPrinting : t.progressWriting);
       const written = await publishDocuments(documents, {
         outDir: flags.out,
         format: flags.format,
-        lang: flags.lang,
+        lang,
         force: flags.force,
         landscape: report.landscape,
         footer: ctx.school.name,

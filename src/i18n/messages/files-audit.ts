@@ -51,7 +51,7 @@ const en = {
 };
 
 const lv: typeof en = {
-  auditDescription: 'audita žurnāls (izmaiņu vēsture): katrs ieraksts datubāzē, kas to veicis, ar kuru komandu, vērtības pirms un pēc (administratoriem un direktora vietniekiem)',
+  auditDescription: 'audita žurnāls (izmaiņu vēsture): katra izmaiņa datubāzē, kas izmaiņu veicis, ar kuru komandu, vērtības pirms un pēc (administratoriem un direktora vietniekiem)',
   listDescription: 'parādīt audita žurnāla ierakstus, jaunākos vispirms',
   listEntity: 'tikai izmaiņas šajā tabulā, piemēram, grade, student, absence',
   listStudent: 'tikai ieraksti par šo skolēnu',
@@ -59,9 +59,9 @@ const lv: typeof en = {
   listBy: 'tikai šī darbinieka koda ieraksti ("system": tie, kas veikti bez --as)',
   listLimit: 'ne vairāk kā tik ierakstu',
   listOldestFirst: 'vecākos vispirms',
-  verifyDescription: 'pārbaudīt datubāzes failu, jaucējvērtību ķēdi un katru rindu pret tās pēdējo ierakstu: izejas kods 4, nosaucot pirmo mainīto, dzēsto, pārkārtoto vai neaizzīmogoto ierakstu vai rindu',
+  verifyDescription: 'pārbaudīt datubāzes failu, jaucējvērtību ķēdi un katru rindu pret tās pēdējo ierakstu: izejas kods 4, nosaucot pirmo ierakstu vai rindu, kas mainīta, dzēsta, pārkārtota vai nav aizzīmogota',
   verifyHead: 'pārbaudīt arī, vai `audit head` agrāk izdrukātā ķēdes galva (vai tā, kas glabājas arhīva manifestā vai gada slēgumā) joprojām ir ķēdē',
-  headDescription: 'izdrukāt audita ķēdes galvu (pozīciju un jaucējvērtību): glabājiet to ārpus datubāzes un vēlāk pārbaudiet ar `audit verify --head`',
+  headDescription: 'izdrukāt audita ķēdes galvu (pozīciju un jaucējvērtību): glabājiet galvu ārpus datubāzes un vēlāk pārbaudiet ar `audit verify --head`',
   columnAt: 'laiks',
   columnBy: 'kas',
   columnOperation: 'darbība',

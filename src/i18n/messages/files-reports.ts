@@ -139,7 +139,7 @@ const lv: typeof en = {
   optionMonth: 'mēnesis, piemēram, 2026-10',
   behaviorDescription: 'uzvedības žurnāla atskaite: katram skolēnam pozitīvās un negatīvās piezīmes ar datumiem un autoriem, kopsummas klasē; viens PDF katrai klasei',
   classSummaryDescription: 'klases sekmju kopsavilkums: skolēni × mācību priekšmeti, kavējumi, klases vidējie vērtējumi; viens ainavas PDF katrai klasei',
-  classSummaryTerm: '1, 2 vai year: semestra vai gada vērtējumi, bet, kur to nav, perioda vidējais (noklusējums: semestris, kurā ir šodiena)',
+  classSummaryTerm: '1, 2 vai year: semestra vai gada vērtējumi, bet, kur vērtējuma nav, perioda vidējais (noklusējums: semestris, kurā ir šodiena)',
   classSummaryMonth: 'mēneša vidējie vērtējumi semestra vietā',
   deadlinesDescription: 'termiņu kontrole: katra stundas tēma, mājasdarbs, kavējums, atzīme un labojums, kas ierakstīts novēloti, un par cik darba dienām; viens PDF',
   extractStatusDescription: 'kurš ir atdevis mēneša sekmju izraksta talonu, pa klasēm, un cik novēloti (direktora vietnieka pārbaude)',
@@ -169,11 +169,11 @@ const lv: typeof en = {
   cardDescription: 'semestra vai gada liecība katram skolēnam, gada liecībā ar lēmumu par pārcelšanu; viens PDF katram skolēnam un viens katrai klasei',
   cardTerm: '1 vai 2 (semestra liecības) vai year (gada liecība)',
   journalDescription:
-    'izdrukāts klases žurnāls, kā to lasa pārbaudītājs: katrā priekšmetā visas stundas (datums, numurs, skolotājs, atzīmēti aizvietotāji, tēma, mājasdarbs) un atzīmju un kavējumu tabula, tad uzvedības žurnāls, instruktāžas, pārrunas ar vecākiem un piezīmes vecākiem; viens ainavas PDF katrai klasei',
-  journalSubject: 'tikai šis mācību priekšmets (var atkārtot); bez uzvedības žurnāla un pielikumiem',
+    'izdrukāts klases žurnāls, kā žurnālu lasa pārbaudītājs: katrā priekšmetā visas stundas (datums, numurs, skolotājs, atzīmēti aizvietotāji, tēma, mājasdarbs) un atzīmju un kavējumu tabula, tad uzvedības žurnāls, instruktāžas, pārrunas ar vecākiem un piezīmes vecākiem; viens ainavas PDF katrai klasei',
+  journalSubject: 'tikai norādītais mācību priekšmets (var atkārtot); bez uzvedības žurnāla un pielikumiem',
   journalFrom: 'pirmā diena (YYYY-MM-DD vai DD.MM.YYYY); pēc noklusējuma mācību gada sākums',
   journalTo: 'pēdējā diena (YYYY-MM-DD vai DD.MM.YYYY); pēc noklusējuma mācību gada beigas',
-  journalTerm: '1, 2 vai year, --from/--to vietā',
+  journalTerm: '1, 2 vai year (perioda sākuma un beigu vietā)',
 
   columnDocument: 'dokuments',
   columnFile: 'fails',
