@@ -54,8 +54,8 @@ export interface NaturalKey<F extends string> {
   key: string;
   /** The column a duplicate is reported on. */
   field: F;
-  /** How the duplicate is named: "code S001"; given the student's name and code when the key names a student. */
-  label: string | ((student: string) => string);
+  /** How the duplicate is named: "code S001"; given the student's name (null: none found) and code when the key names a student. */
+  label: string | ((name: string | null, code: string) => string);
   /** The student the key names, by the file's reference: a duplicate names them "Jānis Bērziņš (S001)" (issue 18 §4). */
   student?: string;
 }
@@ -163,13 +163,13 @@ export class Refs {
     }
   }
 
-  /** "Jānis Bērziņš (S001)" for a file's reference to a student, or the reference as written when it names no one. */
-  async studentShown(ref: string): Promise<string> {
+  /** The student a file's reference names, for a message: their name and code, or the reference as written when it names no one. */
+  async studentNamed(ref: string): Promise<{ name: string | null; code: string }> {
     try {
       const student = await this.student(ref);
-      return `${student.first_name} ${student.last_name} (${shownStudentCode(student.code)})`;
+      return { name: `${student.first_name} ${student.last_name}`, code: shownStudentCode(student.code) };
     } catch (error) {
-      if (error instanceof AppError && error.code === 'not_found') return ref;
+      if (error instanceof AppError && error.code === 'not_found') return { name: null, code: ref };
       throw error;
     }
   }
@@ -417,7 +417,7 @@ const guardians: KindHandler<FieldOf<'guardians'>> = {
     key: lower(row.get('student'), row.get('first_name'), row.get('last_name')),
     field: 'last_name',
     student: row.get('student'),
-    label: (student) => t.labelGuardian(`${row.get('first_name')} ${row.get('last_name')}`, student),
+    label: (name, code) => t.labelGuardian(`${row.get('first_name')} ${row.get('last_name')}`, name, code),
   }),
   async apply(row, refs) {
     const { ctx } = row;
@@ -734,7 +734,7 @@ const groupMembers: KindHandler<FieldOf<'group_members'>> = {
     key: lower(row.get('group'), row.get('student'), parseDateInput(row.get('from') ?? '') ?? row.get('from')),
     field: 'student',
     student: row.get('student'),
-    label: (student) => t.labelMembership(student, row.get('group')!, row.get('from') ?? ''),
+    label: (name, code) => t.labelMembership(name, code, row.get('group')!, row.get('from') ?? ''),
   }),
   async apply(row, refs) {
     const { ctx } = row;

@@ -228,7 +228,11 @@ export class RowApplier<F extends string> {
     }
     const key = row.failed ? null : this.handler.key(row);
     if (key) {
-      const label = async () => (typeof key.label === 'string' ? key.label : key.label(key.student ? await this.refs.studentShown(key.student) : ''));
+      const label = async () => {
+        if (typeof key.label === 'string') return key.label;
+        const { name, code } = key.student ? await this.refs.studentNamed(key.student) : { name: null, code: '' };
+        return key.label(name, code);
+      };
       const earlier = this.firstLine.get(key.key);
       if (this.handler.repeatable) {
         row.occurrence = this.repeats.get(key.key) ?? 0;

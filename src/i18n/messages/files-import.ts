@@ -3,6 +3,7 @@
 // them fixes a sheet in Excel: each says what is wrong with the cell and
 // what would be accepted. Column names, kinds and codes stay as typed.
 import { count, messages, type Catalogue } from '../catalogue.ts';
+import { declineName } from '../../domain/latvian-names.ts';
 
 type Lv = Parameters<typeof count>[1];
 const n = (value: number, forms: Lv) => count(value, forms, 'lv');
@@ -110,7 +111,7 @@ const en = {
   labelCode: (code: string) => `code ${code}`,
   labelClass: (code: string) => `class ${code}`,
   labelPersonalCode: (masked: string) => `personas kods ${masked}`,
-  labelGuardian: (name: string, student: string) => `guardian ${name} of ${student}`,
+  labelGuardian: (guardian: string, name: string | null, code: string) => `guardian ${guardian} of ${name ? `${name} (${code})` : code}`,
   labelAssignment: (teacher: string, subject: string, cls: string) => `assignment ${teacher} → ${subject} in ${cls}`,
   labelCalendar: (from: string, to: string, kind: string) => `calendar entry ${from} – ${to} (${kind})`,
   labelTimetable: (cls: string, weekday: string, number: string, from: string) => `timetable lesson ${cls} weekday ${weekday} no. ${number}${from ? ` from ${from}` : ''}`,
@@ -118,7 +119,7 @@ const en = {
   labelAbsence: (student: string, cls: string, subject: string, date: string, number: string) => `absence of ${student} in ${cls} ${subject} ${date}${number ? ` no. ${number}` : ''}`,
   labelGrade: (student: string, cls: string, subject: string, date: string, work: string) => `grade of ${student} in ${cls} ${subject}${date ? ` on ${date}` : ''} (${work})`,
   labelGroup: (code: string) => `group ${code}`,
-  labelMembership: (student: string, group: string, from: string) => `membership of ${student} in ${group} from ${from}`,
+  labelMembership: (name: string | null, code: string, group: string, from: string) => `membership of ${name ? `${name} (${code})` : code} in ${group} from ${from}`,
 
   // --- the OneRoster ZIP reader ---------------------------------------------
   zipNoDirectory: 'not a ZIP archive (no central directory); give the folder or a .zip made by a standard tool.',
@@ -232,7 +233,7 @@ const lv: typeof en = {
   labelCode: (code: string) => `kods ${code}`,
   labelClass: (code: string) => `klase ${code}`,
   labelPersonalCode: (masked: string) => `skolēna personas kods ${masked}`,
-  labelGuardian: (name: string, student: string) => `likumiskais pārstāvis ${name} skolēnam ${student}`,
+  labelGuardian: (guardian: string, name: string | null, code: string) => `likumiskais pārstāvis ${guardian} skolēnam ${name ? `${declineName(String(name), 'dative')} (${code})` : code}`,
   labelAssignment: (teacher: string, subject: string, cls: string) => `piešķīrums ${teacher} → ${subject} klasē ${cls}`,
   labelCalendar: (from: string, to: string, kind: string) => `kalendāra ieraksts ${from} – ${to} (${kind})`,
   labelTimetable: (cls: string, weekday: string, number: string, from: string) => `stundu saraksta stunda ${cls}, ${weekday}. diena, ${number}. stunda${from ? `, no ${from}` : ''}`,
@@ -240,7 +241,7 @@ const lv: typeof en = {
   labelAbsence: (student: string, cls: string, subject: string, date: string, number: string) => `kavējums: ${student}, ${cls} ${subject} ${date}${number ? `, ${number}. stunda` : ''}`,
   labelGrade: (student: string, cls: string, subject: string, date: string, work: string) => `atzīme: ${student}, ${cls} ${subject}${date ? ` ${date}` : ''} (${work})`,
   labelGroup: (code: string) => `grupa ${code}`,
-  labelMembership: (student: string, group: string, from: string) => `dalība: ${student} grupā ${group} no ${from}`,
+  labelMembership: (name: string | null, code: string, group: string, from: string) => `${name ? `${declineName(String(name), 'genitive')} (${code})` : code} dalība grupā ${group} no ${from}`,
 
   zipNoDirectory: 'nav ZIP arhīvs (nav centrālā direktorija); norādiet mapi vai .zip, kas izveidots ar standarta rīku.',
   zip64: 'ZIP64 arhīvi netiek atbalstīti: saarhivējiet to bez ZIP64 (mazāk par 4 GB un 65 535 failiem) vai atarhivējiet un norādiet mapi.',
