@@ -18,7 +18,7 @@ import { checkPersonalCode, looksLikePersonalCode, maskPersonalCode, shownStuden
 import { studentCodeGenerator } from '../domain/student-code.ts';
 import { ROLES, type Role } from '../domain/roles.ts';
 import { checkGrade, WORK_KINDS, type WorkKind } from '../domain/grade-scale.ts';
-import { choicesText, parseShortDate, ROLE_LABELS_LV, roleOfWord, subjectOfName, WORK_LABELS_LV, workOfWord } from '../domain/latvian-values.ts';
+import { parseShortDate, ROLE_LABELS_LV, roleOfWord, subjectOfName, WORK_LABELS_LV, workOfWord } from '../domain/latvian-values.ts';
 import { listSubjects } from '../db/repositories/subjects.ts';
 import { ABSENCE_CODES } from '../domain/absence.ts';
 import { AppError } from '../errors.ts';
@@ -220,6 +220,12 @@ function personalCode(value: string | undefined): string | null | undefined {
   return check.normalized;
 }
 
+/** `deputy (direktora vietnieks) or admin (administrators)`, joined in the run's language ("vai" in Latvian). */
+function choicesIn<T extends string>(choices: readonly T[], labels: Readonly<Record<T, string>>): string {
+  const named = choices.map((c) => `${c} (${labels[c]})`);
+  return named.length <= 2 ? named.join(t.or) : `${named.slice(0, -1).join(', ')}${t.or}${named.at(-1)}`;
+}
+
 /**
  * Roles as Latvian staff lists write them: `teacher|class-teacher`, or with `,`
  * or `;`, in our words or theirs (`skolotājs, klases audzinātājs`; issue 18).
@@ -232,7 +238,7 @@ function roles(value: string | undefined): string[] | undefined {
   for (const word of words) {
     const meaning = roleOfWord(word);
     if (!meaning) unknown.push(word);
-    else if (!meaning.ok) throw invalid(t.ambiguousWord(word, choicesText(meaning.choices, ROLE_LABELS_LV)));
+    else if (!meaning.ok) throw invalid(t.ambiguousWord(word, choicesIn(meaning.choices, ROLE_LABELS_LV)));
     else list.push(meaning.value);
   }
   if (unknown.length > 0) throw invalid(t.unknownRole(unknown.join(', '), ROLES.join(', ')));
@@ -249,7 +255,7 @@ export function work(value: string | undefined): WorkKind {
   if (!value) return 'regular';
   const meaning = workOfWord(value);
   if (!meaning) throw invalid(t.unknownWork(WORK_KINDS.join(', ')));
-  if (!meaning.ok) throw invalid(t.ambiguousWord(value, choicesText(meaning.choices, WORK_LABELS_LV)));
+  if (!meaning.ok) throw invalid(t.ambiguousWord(value, choicesIn(meaning.choices, WORK_LABELS_LV)));
   return meaning.value;
 }
 

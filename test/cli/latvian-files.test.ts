@@ -55,6 +55,14 @@ test('one row with an error is "1 rinda", and an unknown column is named in Latv
   assert.match(r.stderr, /Nekas nav importēts: 1 rinda ar kļūdām/);
 });
 
+test('an ambiguous Latvian word lists its meanings joined with "vai"', async () => {
+  const file = join(t.dir, 'darbinieki.csv');
+  writeFileSync(file, 'Kods;Vārds;Uzvārds;Lomas\nT900;Inese;Liepa;direktors\n');
+  const r = await ez('import', 'staff', file, '--dry-run');
+  assert.is(r.code, 4);
+  assert.match(r.stderr, `${file}, 2. rinda: kolonna "Lomas", vērtība "direktors" — "direktors" var nozīmēt deputy (direktora vietnieks) vai admin (administrators): norādiet, kuru`);
+});
+
 test('a duplicate guardian row names the student, declined: "skolēnam Jānim Bērziņam (S101)"', async () => {
   const file = join(t.dir, 'vecaki.csv');
   writeFileSync(file, 'Skolēns;Vārds;Uzvārds;Radniecība\nS101;Ilze;Bērziņa;māte\nS101;Ilze;Bērziņa;māte\n');
