@@ -2,11 +2,13 @@
 // and every problem an import finds in a row. The administrator who reads
 // them fixes a sheet in Excel: each says what is wrong with the cell and
 // what would be accepted. Column names, kinds and codes stay as typed.
-import { count, messages, type Catalogue } from '../catalogue.ts';
+import { messages, plural, type Catalogue, type PluralForms } from '../catalogue.ts';
 import { declineName } from '../../domain/latvian-names.ts';
 
-type Lv = Parameters<typeof count>[1];
-const n = (value: number, forms: Lv) => count(value, forms, 'lv');
+type Lv = PluralForms;
+/** A Latvian count as Latvians write big numbers: `12 345 rindas` (a space between thousands from five digits, as CLDR's lv). */
+const num = (value: number) => value.toLocaleString('lv');
+const n = (value: number, forms: Lv) => `${num(value)} ${plural(value, forms, 'lv')}`;
 const ROWS: Lv = { one: 'rinda', other: 'rindas', zero: 'rindu' };
 const LESSONS: Lv = { one: 'jauna stunda', other: 'jaunas stundas', zero: 'jaunu stundu' };
 const DAYS: Lv = { one: 'darba dienu', other: 'darba dienām' };
@@ -172,7 +174,7 @@ const lv: typeof en = {
   columnUnchanged: 'nemainīti',
   columnErrors: 'kļūdas',
   progressImporting: 'Importē',
-  counts: (created: number, updated: number, unchanged: number) => `izveidoti ${created}, mainīti ${updated}, nemainīti ${unchanged}`,
+  counts: (created: number, updated: number, unchanged: number) => `izveidoti ${num(created)}, mainīti ${num(updated)}, nemainīti ${num(unchanged)}`,
   imported: (counts: string) => `Importēts: ${counts}.`,
   dryRun: (counts: string) => `Izmēģinājums, nekas nav ierakstīts: būtu ${counts}.`,
   failed: (errors: number, counts: string) => `Nekas nav importēts: ${n(errors, { one: 'rinda ar kļūdām', other: 'rindas ar kļūdām', zero: 'rindu ar kļūdām' })} (skatiet zemāk); pārējās rindās būtu ${counts}.`,
