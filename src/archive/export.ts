@@ -21,6 +21,7 @@ import { ARCHIVE_PARTS, type ArchivePart } from './parts.ts';
 import { openSnapshot, takeSnapshot } from './snapshot.ts';
 import { COLUMNS_FILES, tableFiles, writeTables, type TableDescription } from './tables.ts';
 import { DEFAULT_VOLUME_SIZE, formatBytes, packVolumes, parseVolumeSize, volumeFolder } from './volumes.ts';
+import { m as t } from '../i18n/messages/files-archive.ts';
 
 export interface ArchiveExportInput {
   out: string;
@@ -107,9 +108,9 @@ export function removeStalePartials(out: string, iso: string | undefined): strin
 function refuseExisting(input: ArchiveExportInput): void {
   const out = resolve(input.out);
   if (existsSync(out) && !input.force && (!statSync(out).isDirectory() || readdirSync(out).length > 0)) {
-    throw new AppError('conflict', `${input.out} already exists and is not empty; add --force to replace it.`);
+    throw new AppError('conflict', t.outNotEmpty(input.out));
   }
-  if (input.iso && existsSync(input.iso) && !input.force) throw new AppError('conflict', `${input.iso} already exists; add --force to replace it.`);
+  if (input.iso && existsSync(input.iso) && !input.force) throw new AppError('conflict', t.isoExists(input.iso));
 }
 
 /** Prints every part's documents in one run (one browser), then files each PDF in its part's folder. */
@@ -199,7 +200,7 @@ async function archiveFromSnapshot(
 export async function exportArchive(ctx: ServiceContext, input: ArchiveExportInput, stage: ArchiveStage, parts: readonly ArchivePart[] = ARCHIVE_PARTS): Promise<ArchiveExportResult> {
   const volumeSize = parseVolumeSize(input.volumeSize ?? DEFAULT_VOLUME_SIZE);
   // The archive is the whole journal, personas kodi and conversations with parents included.
-  if (!ctx.actor) throw new AppError('usage', 'The archive holds the whole journal with its personal data: say who you are (an admin or a deputy director) with --as STAFF_CODE or EZURNALS_USER.');
+  if (!ctx.actor) throw new AppError('usage', t.sayWhoYouAre);
   requireRight(ctx, 'manage-registry');
   refuseExisting(input);
   const year = await resolveYear(ctx);
@@ -273,7 +274,7 @@ export async function exportArchive(ctx: ServiceContext, input: ArchiveExportInp
       writeFileSync(join(volumeDir, MANIFEST_FILE), manifestText(base));
       writeFileSync(join(volumeDir, CHECKSUMS_FILE), checksumsText(files));
       const volumeBytes = walk(volumeDir).reduce((sum, path) => sum + statSync(join(volumeDir, path)).size, 0);
-      if (volumeBytes > volumeSize) throw new AppError('unexpected', `Volume ${volume} came to ${formatBytes(volumeBytes)}, over the volume size of ${formatBytes(volumeSize)}: nothing was written.`);
+      if (volumeBytes > volumeSize) throw new AppError('unexpected', t.volumeOverSize(volume, formatBytes(volumeBytes), formatBytes(volumeSize)));
       if (isoTool) {
         const isoFile = isoFileOf(resolve(input.iso!), volume, volumes.length);
         const partial = `${isoFile}.part-${process.pid}`;
@@ -282,7 +283,7 @@ export async function exportArchive(ctx: ServiceContext, input: ArchiveExportInp
         writeIso(volumeDir, partial, `EZURNALS ${year.code}${split ? ` ${volume}` : ''}`, isoTool);
         chmodSync(partial, PRIVATE_FILE_MODE);
         const bytes = statSync(partial).size;
-        if (bytes > volumeSize) throw new AppError('invalid', `The ISO image of volume ${volume} came to ${formatBytes(bytes)}, over the volume size of ${formatBytes(volumeSize)}: nothing was written. Choose a larger --volume-size, or write the folder without --iso.`);
+        if (bytes > volumeSize) throw new AppError('invalid', t.isoOverSize(volume, formatBytes(bytes), formatBytes(volumeSize)));
         result.iso.push({ file: isoFile, bytes });
       }
     }

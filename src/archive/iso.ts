@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { AppError } from '../errors.ts';
 import { asciiSlug } from '../reports/file-names.ts';
+import { m as t } from '../i18n/messages/files-archive.ts';
 
 export type IsoTool = 'xorriso' | 'genisoimage';
 
-const INSTALL_HINT = 'Install xorriso (Debian/Ubuntu: `sudo apt-get install xorriso`) or genisoimage.';
 
 function installed(tool: string): boolean {
   return spawnSync(tool, ['-version'], { stdio: 'ignore' }).error === undefined;
@@ -17,7 +17,7 @@ function installed(tool: string): boolean {
 export function findIsoTool(isInstalled: (tool: string) => boolean = installed): IsoTool {
   if (isInstalled('xorriso')) return 'xorriso';
   if (isInstalled('genisoimage')) return 'genisoimage';
-  throw new AppError('unexpected', `Writing an ISO image needs xorriso or genisoimage, and neither is installed. ${INSTALL_HINT}`);
+  throw new AppError('unexpected', t.isoNoTool(t.isoInstallHint));
 }
 
 /** An ISO 9660 volume id: at most 32 of A–Z, 0–9 and _. */
@@ -27,8 +27,8 @@ export function isoVolumeId(text: string): string {
 
 function run(tool: string, args: string[], what: string): void {
   const r = spawnSync(tool, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
-  if (r.error) throw new AppError('unexpected', `${tool} did not start (${r.error.message}). ${INSTALL_HINT}`);
-  if (r.status !== 0) throw new AppError('unexpected', `${tool} failed ${what}: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ')}`);
+  if (r.error) throw new AppError('unexpected', t.isoToolDidNotStart(tool, r.error.message, t.isoInstallHint));
+  if (r.status !== 0) throw new AppError('unexpected', t.isoToolFailed(tool, what, (r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ')));
 }
 
 /**
@@ -53,12 +53,12 @@ function makeWritable(dir: string): void {
 
 /** Extracts an image into a temporary folder, runs `work` on it, and removes it. */
 export async function withExtractedIso<T>(isoFile: string, work: (dir: string) => T | Promise<T>): Promise<T> {
-  if (!installed('xorriso')) throw new AppError('unexpected', `Reading an ISO image needs xorriso, which is not installed. ${INSTALL_HINT}`);
+  if (!installed('xorriso')) throw new AppError('unexpected', t.isoNoReader(t.isoInstallHint));
   const dir = mkdtempSync(join(tmpdir(), 'ezurnals-iso-'));
   try {
     const target = join(dir, 'image');
     const r = spawnSync('xorriso', ['-osirrox', 'on', '-indev', isoFile, '-extract', '/', target], { encoding: 'utf8', maxBuffer: 64 << 20 });
-    if (r.status !== 0) throw new AppError('invalid', `${isoFile} could not be read as an ISO image: ${(r.stderr || '').trim().split('\n').slice(-2).join(' ')}`);
+    if (r.status !== 0) throw new AppError('invalid', t.isoUnreadable(isoFile, (r.stderr || '').trim().split('\n').slice(-2).join(' ')));
     return await work(target);
   } finally {
     try {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
+import { m as t } from '../i18n/messages/files-archive.ts';
 
 export const ARCHIVE_FORMAT = 'ezurnals-archive';
 export const ARCHIVE_FORMAT_VERSION = 1;
@@ -63,14 +64,14 @@ export function parseManifest(text: string, where: string): ArchiveManifest {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${where} is not JSON: ${(error as Error).message}`);
+    throw new Error(t.manifestNotJson(where, (error as Error).message));
   }
   const manifest = value as Partial<ArchiveManifest>;
-  if (manifest?.format !== ARCHIVE_FORMAT) throw new Error(`${where} is not an ezurnals archive manifest (format is ${JSON.stringify(manifest?.format)}).`);
-  if (manifest.formatVersion !== ARCHIVE_FORMAT_VERSION) throw new Error(`${where} has format version ${manifest.formatVersion}; this ezurnals reads version ${ARCHIVE_FORMAT_VERSION}.`);
+  if (manifest?.format !== ARCHIVE_FORMAT) throw new Error(t.manifestNotOurs(where, JSON.stringify(manifest?.format)));
+  if (manifest.formatVersion !== ARCHIVE_FORMAT_VERSION) throw new Error(t.manifestVersion(where, String(manifest.formatVersion), ARCHIVE_FORMAT_VERSION));
   const files = manifest.files;
   if (!Array.isArray(files) || !files.every((f) => typeof f?.path === 'string' && typeof f.size === 'number' && /^[0-9a-f]{64}$/.test(String(f.sha256)))) {
-    throw new Error(`${where} lists its files in an unexpected shape.`);
+    throw new Error(t.manifestShape(where));
   }
   return manifest as ArchiveManifest;
 }

@@ -10,6 +10,7 @@ import { withExtractedIso } from './iso.ts';
 import { MANIFEST_FILE, parseManifest, type ArchiveManifest } from './manifest.ts';
 import { FOLDERS, SNAPSHOT_FILE } from './nomenclature.ts';
 import { volumesOf } from './verify.ts';
+import { m as t } from '../i18n/messages/files-archive.ts';
 
 export interface RestoreResult {
   /** The snapshot's path inside the archive. */
@@ -30,17 +31,17 @@ const SNAPSHOT_PATH = `${FOLDERS.database.name}/${SNAPSHOT_FILE}`;
  */
 function copyVerified(volumeDir: string, where: string, partial: string): { bytes: number; sha256: string } {
   const folder = join(volumeDir, FOLDERS.database.name);
-  if (lstatSync(folder).isSymbolicLink()) throw new AppError('invalid', `${where}: its folder is a symbolic link, which an archive never holds: nothing was restored.`);
+  if (lstatSync(folder).isSymbolicLink()) throw new AppError('invalid', t.snapshotFolderLink(where));
   let fd: number;
   try {
     fd = openSync(join(folder, SNAPSHOT_FILE), constants.O_RDONLY | constants.O_NOFOLLOW);
   } catch (error) {
-    if ((error as { code?: string }).code === 'ELOOP') throw new AppError('invalid', `${where} is a symbolic link, which an archive never holds: nothing was restored.`);
+    if ((error as { code?: string }).code === 'ELOOP') throw new AppError('invalid', t.snapshotLink(where));
     throw error;
   }
   const out = openSync(partial, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
   try {
-    if (!fstatSync(fd).isFile()) throw new AppError('invalid', `${where} is not a regular file: nothing was restored.`);
+    if (!fstatSync(fd).isFile()) throw new AppError('invalid', t.snapshotNotFile(where));
     const hash = createHash('sha256');
     const buffer = Buffer.allocUnsafe(1 << 20);
     let bytes = 0;
@@ -70,13 +71,13 @@ function checkSchoolAndYear(path: string, manifest: ArchiveManifest, where: stri
       db.close();
     }
   } catch {
-    throw new AppError('invalid', `${where} is not an ezurnals database: nothing was restored.`);
+    throw new AppError('invalid', t.snapshotNotDatabase(where));
   }
   if (school.length !== 1 || school[0] !== manifest.school?.name) {
-    throw new AppError('invalid', `${where} is the database of ${school.map((s) => `"${s}"`).join(', ') || 'no school'}, but the manifest names "${manifest.school?.name}": nothing was restored.`);
+    throw new AppError('invalid', t.snapshotOtherSchool(where, school.map((s) => `"${s}"`).join(', '), String(manifest.school?.name)));
   }
   if (!years.includes(manifest.schoolYear)) {
-    throw new AppError('invalid', `${where} holds no school year ${manifest.schoolYear}, the manifest's year (it holds ${years.join(', ') || 'none'}): nothing was restored.`);
+    throw new AppError('invalid', t.snapshotOtherYear(where, manifest.schoolYear, years.join(', ')));
   }
 }
 
@@ -87,17 +88,17 @@ async function restoreFrom(root: string, partial: string): Promise<RestoreResult
     if (!listed) continue;
     const where = `${volume.prefix}${SNAPSHOT_PATH}`;
     if (!existsSync(join(volume.dir, FOLDERS.database.name)) || !lstatSafe(join(volume.dir, ...SNAPSHOT_PATH.split('/')))) {
-      throw new AppError('invalid', `The archive's manifest lists ${where}, but the file is missing: nothing was restored.`);
+      throw new AppError('invalid', t.snapshotMissing(where));
     }
     // Checked on the copy, before it becomes a database: a damaged snapshot must not become somebody's database.
     const copied = copyVerified(volume.dir, where, partial);
     if (copied.bytes !== listed.size || copied.sha256 !== listed.sha256) {
-      throw new AppError('invalid', `${where} does not match its SHA-256 in the manifest: the snapshot was changed or damaged, and nothing was restored.`);
+      throw new AppError('invalid', t.snapshotChanged(where));
     }
     checkSchoolAndYear(partial, manifest, where);
     return { snapshot: where, db: '', bytes: listed.size, sha256: listed.sha256 };
   }
-  throw new AppError('invalid', `The archive lists no database snapshot (${SNAPSHOT_PATH}) in its manifest.`);
+  throw new AppError('invalid', t.noSnapshot(SNAPSHOT_PATH));
 }
 
 const lstatSafe = (path: string) => {
@@ -129,12 +130,12 @@ export async function restoreArchive(archive: string, target: string): Promise<R
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  if (existsSync(target)) throw new AppError('conflict', `${target} already exists; restore writes a new database and never overwrites one.`);
-  if (!existsSync(archive)) throw new AppError('not_found', `No archive at ${archive}.`);
+  if (existsSync(target)) throw new AppError('conflict', t.targetExists(target));
+  if (!existsSync(archive)) throw new AppError('not_found', t.noArchive(archive));
   // Checked before anything is read, so the message names the folder given, not a temporary file in it.
   const folder = dirname(resolve(target));
-  if (!existsSync(folder)) throw new AppError('not_found', `Cannot restore into ${target}: the folder ${folder} does not exist.`);
-  if (!statSync(folder).isDirectory()) throw new AppError('not_found', `Cannot restore into ${target}: ${folder} is not a folder.`);
+  if (!existsSync(folder)) throw new AppError('not_found', t.noTargetFolder(target, folder));
+  if (!statSync(folder).isDirectory()) throw new AppError('not_found', t.targetFolderNotFolder(target, folder));
   const partial = `${target}.part-${process.pid}`;
   let placed = false;
   const removeAll = (path: string) => {
@@ -152,7 +153,7 @@ export async function restoreArchive(archive: string, target: string): Promise<R
     try {
       linkSync(partial, target);
     } catch (error) {
-      if ((error as { code?: string }).code === 'EEXIST') throw new AppError('conflict', `${target} appeared while restoring; nothing was overwritten.`);
+      if ((error as { code?: string }).code === 'EEXIST') throw new AppError('conflict', t.targetAppeared(target));
       throw error;
     }
     placed = true;

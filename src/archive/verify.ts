@@ -4,6 +4,7 @@ import { AppError } from '../errors.ts';
 import { withExtractedIso } from './iso.ts';
 import { CHECKSUMS_FILE, checksumsText, MANIFEST_FILE, parseManifest, sha256OfFile, type ArchiveManifest } from './manifest.ts';
 import { VOLUME_FOLDER } from './volumes.ts';
+import { m as t } from '../i18n/messages/files-archive.ts';
 
 export type { ArchiveManifest };
 
@@ -49,7 +50,7 @@ export function volumesOf(root: string): { volumes: ArchiveVolume[]; outside: st
     .filter((e) => e.isDirectory() && VOLUME_FOLDER.test(e.name) && existsSync(join(root, e.name, MANIFEST_FILE)))
     .map((e) => ({ prefix: `${e.name}/`, dir: join(root, e.name) }))
     .sort((a, b) => Number(a.prefix.match(/\d+/)![0]) - Number(b.prefix.match(/\d+/)![0]));
-  if (volumes.length === 0) throw new AppError('invalid', `${root} holds no ${MANIFEST_FILE}, neither itself nor in volume-N folders: it is not an ezurnals archive.`);
+  if (volumes.length === 0) throw new AppError('invalid', t.noManifest(root, MANIFEST_FILE));
   const inVolumes = new Set(volumes.map((v) => v.prefix.slice(0, -1)));
   const outside = entries.filter((e) => !inVolumes.has(e.name)).flatMap((e) => (e.isDirectory() ? filesUnder(root, e.name) : [e.name]));
   return { volumes, outside };
@@ -67,7 +68,7 @@ function verifyFolder(root: string): ArchiveVerification {
       throw new AppError('invalid', (error as Error).message);
     }
     const unsafe = manifest.files.filter((f) => !safePath(f.path));
-    if (unsafe.length > 0) throw new AppError('invalid', `${manifestPath} lists paths outside its folder: ${unsafe.map((f) => f.path).join(', ')}.`);
+    if (unsafe.length > 0) throw new AppError('invalid', t.pathsOutside(manifestPath, unsafe.map((f) => f.path).join(', ')));
     result.manifests.push(manifest);
     const listed = new Set(manifest.files.map((f) => f.path));
     for (const file of manifest.files) {
@@ -98,7 +99,7 @@ function verifyFolder(root: string): ArchiveVerification {
  * ISO image of it, and names what is missing, changed or not listed.
  */
 export async function verifyArchive(path: string): Promise<ArchiveVerification> {
-  if (!existsSync(path)) throw new AppError('not_found', `No archive at ${path}.`);
+  if (!existsSync(path)) throw new AppError('not_found', t.noArchive(path));
   if (statSync(path).isDirectory()) return verifyFolder(path.endsWith(sep) && path.length > 1 ? path.slice(0, -1) : path);
   return withExtractedIso(path, (dir) => verifyFolder(dir));
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../errors.ts';
+import { m as t } from '../i18n/messages/files-archive.ts';
 
 /** A CD holds 700 MB (REFERENCE §6). */
 export const DEFAULT_VOLUME_SIZE = '700M';
@@ -13,7 +14,7 @@ const UNITS: Record<string, number> = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 **
 export function parseVolumeSize(text: string): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([KMG]?)i?B?\s*$/i.exec(text);
   const bytes = match ? Math.floor(Number(match[1]) * UNITS[match[2]!.toUpperCase()]!) : NaN;
-  if (!Number.isFinite(bytes) || bytes < 1024 * 1024) throw new AppError('usage', `--volume-size ${text} is not a size of at least 1M: write it as e.g. 700M, 4.7G or 650000K.`);
+  if (!Number.isFinite(bytes) || bytes < 1024 * 1024) throw new AppError('usage', t.badVolumeSize(text));
   return bytes;
 }
 
@@ -59,7 +60,7 @@ export function packVolumes<F extends SizedFile>(files: readonly F[], volumeSize
   if (tooBig.length > 0) {
     throw new AppError(
       'invalid',
-      `${tooBig.map((f) => `${f.path} (${formatBytes(f.size)})`).join(', ')} alone ${tooBig.length === 1 ? 'is' : 'are'} larger than a volume of ${formatBytes(volumeSize)}: nothing was written. Choose a larger --volume-size (e.g. 4.7G for a DVD).`,
+      t.filesTooBig(tooBig.map((f) => `${f.path} (${formatBytes(f.size)})`).join(', '), tooBig.length, formatBytes(volumeSize)),
     );
   }
   const volumes: F[][] = [[]];

@@ -15,6 +15,7 @@ export const LATVIAN_HELP: HelpConfiguration = {
     const described = Object.getPrototypeOf(this).optionDescription.call(this, option) as string;
     return described
       .replace(/\(default: ([^)]*)\)/, (_all, value: string) => m.defaultValue(value))
-      .replace(/\(choices: ([^)]*)\)/, (_all, values: string) => m.choices(values));
+      // An option with choices and a default shows both in one parenthesis: "(choices: "a", "b", default: "a")".
+      .replace(/\(choices: ([^)]*?)(?:, default: ([^)]*))?\)/, (_all, values: string, value?: string) => (value === undefined ? m.choices(values) : `${m.choices(values)} ${m.defaultValue(value)}`));
   },
 };

@@ -4,6 +4,8 @@
 // forgiving in exactly those ways and no others: a header that could mean two
 // fields, or a required field nowhere, is an error naming what was found.
 import { CsvError, type ImportProblem } from './errors.ts';
+import { m as t } from '../i18n/messages/files-csv.ts';
+import { language as runLanguage } from '../i18n/language.ts';
 
 export interface ColumnDef {
   /** English name, as documented (e.g. 'first_name'). */
@@ -140,7 +142,7 @@ export function mapHeader<F extends string>(
         file,
         line,
         column: name,
-        reason: `the file has this column twice: "${earlier}" and "${name}" both mean ${spec.defs[field].en}; keep one`,
+        reason: t.columnTwice(earlier, name, displayName(spec, field, runLanguage())),
       });
       return;
     }
@@ -150,7 +152,7 @@ export function mapHeader<F extends string>(
   const language = latvianMatches > englishMatches ? 'lv' : 'en';
 
   const found = header.map((h) => h.trim()).filter((h) => h !== '');
-  const foundList = found.length > 0 ? found.join(', ') : '(none)';
+  const foundList = found.length > 0 ? found.join(', ') : t.noneFound;
   const nothingMatched = latvianMatches + englishMatches === 0;
   for (const field of spec.fields) {
     const def = spec.defs[field];
@@ -162,8 +164,7 @@ export function mapHeader<F extends string>(
       line,
       column: shown,
       reason:
-        `required column missing (also accepted as ${others.map((n) => `"${n}"`).join(', ')}); columns found: ${foundList}` +
-        (nothingMatched ? ' (the first line must be the header)' : ''),
+        t.requiredMissing(others.map((n) => `"${n}"`).join(', '), foundList, nothingMatched),
     });
   }
   if (problems.length > 0) throw CsvError.fromProblems(problems);
@@ -267,8 +268,8 @@ export function closestColumn<F extends string>(name: string, spec: ColumnSpec<F
 export function unknownColumnReason<F extends string>(name: string, spec: ColumnSpec<F>, language: 'en' | 'lv'): string {
   // "Māte", "Mātes tālrunis": a parent's details, which "Tālrunis" would wrongly take for the student's own.
   if (!spec.fields.includes('relation' as F) && words(name).some((w) => GUARDIAN_WORDS.has(w))) {
-    return 'not a known column: a parent\'s or guardian\'s details go in a guardians file (Skolēns, Vārds, Uzvārds, Radniecība, Tālrunis, E-pasts), imported as guardians';
+    return t.guardianColumn;
   }
   const like = closestColumn(name, spec, language);
-  return `not a known column${like ? `: did you mean "${like}"?` : ''} (known: ${spec.fields.map((f) => displayName(spec, f, language)).join(', ')})`;
+  return t.unknownColumn(like ?? '', spec.fields.map((f) => displayName(spec, f, language)).join(', '));
 }

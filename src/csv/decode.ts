@@ -6,6 +6,7 @@
 // chooses Windows-1257 when the bytes cannot be UTF-8, and a file that is
 // UTF-8 with a few bad bytes is reported, not reinterpreted.
 import { CsvError } from './errors.ts';
+import { m as t } from '../i18n/messages/files-csv.ts';
 
 export type DetectedEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1257';
 
@@ -226,7 +227,7 @@ export function normalizeEncodingName(name: string): string {
   const canonical = ENCODING_ALIASES[key];
   if (canonical === undefined) {
     throw new CsvError(
-      `unknown encoding "${name}": use one of ${SUPPORTED_ENCODINGS.join(', ')} (aliases such as utf8, cp1257, win1257, latin-7 work too)`,
+      t.unknownEncoding(name, SUPPORTED_ENCODINGS.join(', ')),
     );
   }
   return canonical;
@@ -255,8 +256,8 @@ export function invalidUtf8Error(bytes: Uint8Array, file: string, forced: boolea
   if (!forced && scan.firstLetter > at && scan.firstLetter >= 0) return mixedEncodingError(file, line, byte, lineOffset + lineOfByte(bytes, scan.firstLetter));
   const hex = hexByte(byte);
   const reason = forced
-    ? `not valid UTF-8 (byte 0x${hex}): the file is probably Windows-1257 (Latvian Excel's plain "CSV"); try --encoding windows-1257`
-    : `the file is UTF-8 but has an invalid byte 0x${hex} here (a damaged file, or one pieced together from different encodings): re-save it as "CSV UTF-8", or force an encoding with --encoding`;
+    ? t.notUtf8Forced(hex)
+    : t.badUtf8Byte(hex);
   return CsvError.at(file, line, reason);
 }
 
@@ -271,7 +272,7 @@ export function mixedEncodingError(file: string, line: number, byte: number, utf
   return CsvError.at(
     file,
     line,
-    `this line is not UTF-8 (byte 0x${hexByte(byte)}, a Windows-1257 letter?) but line ${utf8Line} is: the file mixes two encodings; re-save it as "CSV UTF-8" from one spreadsheet`,
+    t.mixedEncodings(hexByte(byte), utf8Line),
   );
 }
 
@@ -325,7 +326,6 @@ export function decodeCsvBytes(bytes: Uint8Array, override?: string, file = 'inp
 
 // --- Not CSV at all ----------------------------------------------------------
 
-const SAVE_AS_CSV = 'in Excel use File → Save As → CSV UTF-8';
 
 function zipReason(bytes: Uint8Array): string {
   // The entry names of a zip are plain ASCII in its local headers.
@@ -334,9 +334,9 @@ function zipReason(bytes: Uint8Array): string {
     return 'this is an OpenDocument spreadsheet (.ods), not CSV: in LibreOffice use File → Save As → Text CSV (UTF-8)';
   }
   if (head.includes('xl/') || head.includes('[Content_Types].xml')) {
-    return `this is an Excel workbook (.xlsx), not CSV: ${SAVE_AS_CSV}`;
+    return t.xlsx(t.saveAsCsv);
   }
-  return `this is a ZIP archive, not CSV: unzip it first (if it is an Excel workbook, ${SAVE_AS_CSV})`;
+  return t.zip(t.saveAsCsv);
 }
 
 /**
@@ -359,7 +359,7 @@ export function notCsvReasonOfSample(bytes: Uint8Array, complete: boolean): stri
   }
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return zipReason(bytes);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
-    return `this is an old Excel workbook (.xls), not CSV: ${SAVE_AS_CSV}`;
+    return t.xls(t.saveAsCsv);
   }
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) {
     return 'this is a PDF document, not CSV: export the data as CSV from the program it came from';
@@ -379,11 +379,11 @@ export function notCsvReasonOfSample(bytes: Uint8Array, complete: boolean): stri
     // Tab, LF, CR and form feed occur in text; Ctrl-Z may end a DOS file.
     else if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x1a) || c === 0x7f) control++;
   }
-  if (nul > 0) return `this is a binary file, not CSV text (it contains NUL bytes): ${SAVE_AS_CSV}`;
+  if (nul > 0) return t.binaryNul(t.saveAsCsv);
   // Text has practically no control characters; 1% is far beyond any
   // real export and far below random binary (about 12%).
   if (control >= 2 && control > text.length * 0.01) {
-    return `this is a binary file, not CSV text (${control} control characters in the first ${text.length} characters): ${SAVE_AS_CSV}`;
+    return t.binaryControl(control, text.length, t.saveAsCsv);
   }
   return null;
 }

@@ -3,6 +3,7 @@
 // first 100, then the count), so a problem is plain data; only a file that
 // cannot be read at all becomes an exception.
 import { AppError } from '../errors.ts';
+import { m as t } from '../i18n/messages/files-csv.ts';
 
 /** One thing wrong with one place in an input file. */
 export interface ImportProblem {
@@ -58,18 +59,18 @@ function showValue(value: string): string {
  * `FILE:LINE:` prefix that editors and grep understand is always there.
  */
 export function formatProblem(p: ImportProblem): string {
-  const where = `${p.file}:${p.line}:`;
+  const where = t.where(p.file, p.line);
   const parts: string[] = [];
-  if (p.column !== undefined) parts.push(`column "${p.column}"`);
-  if (p.value !== undefined) parts.push(`value "${showValue(p.value)}"`);
+  if (p.column !== undefined) parts.push(t.column(p.column));
+  if (p.value !== undefined) parts.push(t.value(showValue(p.value)));
   if (parts.length === 0) return `${where} ${p.reason}`;
-  return `${where} ${parts.join(': ')} — ${p.reason}`;
+  return `${where} ${parts.join(t.partsJoin)} — ${p.reason}`;
 }
 
 /** The first `max` problems, one a line, then `… and N more`. */
 export function formatProblems(list: readonly ImportProblem[], max = 100): string {
   const shown = list.slice(0, Math.max(0, max)).map(formatProblem);
   const rest = list.length - shown.length;
-  if (rest > 0) shown.push(`… and ${rest} more`);
+  if (rest > 0) shown.push(t.more(rest));
   return shown.join('\n');
 }

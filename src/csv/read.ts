@@ -25,6 +25,7 @@ import {
 import { CsvError, type ImportProblem } from './errors.ts';
 import { restoreFormula } from './formulas.ts';
 import { detectDelimiter, normalizeDelimiter } from './sniff.ts';
+import { m as t } from '../i18n/messages/files-csv.ts';
 
 export interface CsvRow {
   /** 1-based line where the record starts (a quoted newline makes it span more). */
@@ -165,7 +166,7 @@ function parserOptions(delimiter: string): ParseOptions {
 function delimiterFor(text: string, override: string | undefined, file: string): string {
   if (override === undefined) return detectDelimiter(text);
   const d = normalizeDelimiter(override);
-  if (d === null) throw new CsvError(`${file}: unusable delimiter "${override}": give one character such as ";" or ",", or "tab"`);
+  if (d === null) throw new CsvError(t.badDelimiter(file, override));
   return d;
 }
 
@@ -178,18 +179,18 @@ function translateParseError(err: unknown, file: string, recordStart: number): u
   const at = typeof errLine === 'number' && errLine >= recordStart ? errLine : recordStart;
   switch (code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return CsvError.at(file, recordStart, 'a quoted value starts on this line and is never closed: a closing " is missing');
+      return CsvError.at(file, recordStart, t.unclosedQuote);
     case 'CSV_MAX_RECORD_SIZE':
       return CsvError.at(
         file,
         recordStart,
-        `the record starting here is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters: most likely a quote that is never closed`,
+        t.recordTooLong(MAX_RECORD_CHARS),
       );
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-      return CsvError.at(file, at, 'text follows the closing quote of a quoted value: a " inside a quoted value must be written twice ("")');
+      return CsvError.at(file, at, t.textAfterQuote);
     default:
-      return CsvError.at(file, at, `cannot read the CSV here: ${err.message}`);
+      return CsvError.at(file, at, t.cannotRead(err.message));
   }
 }
 
@@ -199,7 +200,7 @@ function notCsvError(file: string, reason: string): CsvError {
 }
 
 const noHeaderError = (file: string) =>
-  notCsvError(file, 'the file has no header line (it holds only empty lines)');
+  notCsvError(file, t.noHeader);
 
 /**
  * Read a whole CSV file from memory. Throws CsvError (final message, FILE or
@@ -215,7 +216,7 @@ export function readCsv(input: ReadCsvInput): CsvTable {
   const text = normalizeNewlines(decoded.text);
   const lines = countNewlines(text);
   if (lines > MAX_WHOLE_FILE_LINES) {
-    throw notCsvError(file, `${lines.toLocaleString('en')} lines are more than the ${MAX_WHOLE_FILE_LINES.toLocaleString('en')} this kind is read with; a file this long is a mistake (blank lines, or a file of another kind), and nothing was imported`);
+    throw notCsvError(file, t.tooManyLines(lines, MAX_WHOLE_FILE_LINES));
   }
   const delimiter = delimiterFor(text, input.delimiter, file);
   let records: string[][];
@@ -267,11 +268,10 @@ export function rowWidthProblem(
 ): ImportProblem | null {
   const columns = table.header.length;
   if (row.width <= columns || row.cells.slice(columns).every((c) => c === '')) return null;
-  const sep = table.delimiter === '\t' ? 'a tab' : `"${table.delimiter}"`;
   return {
     file: table.file,
     line: row.line,
-    reason: `the row has ${row.width} values but the header has ${columns} columns: a value containing ${sep} must be in double quotes`,
+    reason: t.rowWidth(row.width, columns, table.delimiter),
   };
 }
 
@@ -313,12 +313,12 @@ async function readSample(path: string, file: string): Promise<{ sample: Uint8Ar
     handle = await open(path, 'r');
   } catch (err) {
     const code = (err as { code?: unknown }).code;
-    if (code === 'ENOENT') throw notFound(`${file}: no such file`);
+    if (code === 'ENOENT') throw notFound(t.noSuchFile(file));
     throw err;
   }
   try {
     const stats = await handle.stat();
-    if (stats.isDirectory()) throw notCsvError(file, 'this is a directory, not a CSV file');
+    if (stats.isDirectory()) throw notCsvError(file, t.isDirectory);
     const size = stats.size;
     const buffer = Buffer.alloc(Math.min(SAMPLE_BYTES, size));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
@@ -409,7 +409,7 @@ async function* decodeFile(
     try {
       tail += decoder.decode();
     } catch {
-      throw CsvError.at(file, lines + 1, 'the file ends in the middle of a UTF-8 character: it was cut off or is damaged');
+      throw CsvError.at(file, lines + 1, t.cutUtf8);
     }
     if (tail.endsWith('\x1a')) tail = tail.slice(0, -1); // DOS end-of-file mark
     if (tail !== '') yield normalizeNewlines(tail);

@@ -7,6 +7,7 @@ import type { IsoDate } from '../domain/dates.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { resolveClass, resolveStudent, resolveYear } from '../services/lookup.ts';
 import { readingIn } from '../services/reading.ts';
+import { m as t } from '../i18n/messages/files-reports.ts';
 
 /** Whom a report is for: `--class` (repeatable), `--student` (repeatable) or `--all`. */
 export interface AudienceInput {
@@ -28,7 +29,7 @@ export async function yearOf(ctx: ServiceContext, date: IsoDate): Promise<School
   const years = await listSchoolYears(ctx.db, ctx.school.id);
   const found = years.find((y) => y.starts_on <= date && date <= y.ends_on);
   if (found) return found;
-  throw new AppError('not_found', `No school year contains ${date} (known: ${years.map((y) => `${y.code} ${y.starts_on}–${y.ends_on}`).join(', ') || 'none'}).`);
+  throw new AppError('not_found', t.noYearContains(date, years.map((y) => `${y.code} ${y.starts_on}–${y.ends_on}`).join(', ') || t.noneKnown));
 }
 
 /**
@@ -40,7 +41,7 @@ export async function resolveAudience(ctx: ServiceContext, year: SchoolYear, inp
   const classCodes = input.class ?? [];
   const studentRefs = input.student ?? [];
   const chosen = [classCodes.length > 0, studentRefs.length > 0, !!input.all].filter(Boolean).length;
-  if (chosen !== 1) throw new AppError('usage', 'Say whom the report is for: --class CODE, --student CODE or --all (exactly one of them).');
+  if (chosen !== 1) throw new AppError('usage', t.sayWhomFor);
   const reading = await readingIn(ctx, year);
   if (input.all) {
     const classes = await reportClasses(ctx.db, year.id);
@@ -56,7 +57,7 @@ export async function resolveAudience(ctx: ServiceContext, year: SchoolYear, inp
   for (const ref of studentRefs) {
     const student = await resolveStudent(ctx, ref);
     const placements = (await placementsOf(ctx.db, student.id)).filter((p) => p.year === year.code);
-    if (placements.length === 0) throw new AppError('not_found', `${student.code} (${student.first_name} ${student.last_name}) is in no class in ${year.code}.`);
+    if (placements.length === 0) throw new AppError('not_found', t.inNoClass(`${student.first_name} ${student.last_name} (${student.code})`, year.code));
     reading.require('read-journal', { student: student.code, classes: placements.map((p) => p.class) });
     studentIds.add(student.id);
     for (const p of placements) codes.add(p.class);

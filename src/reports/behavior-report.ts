@@ -10,6 +10,7 @@ import { behaviorReportClass, behaviorReportView, type BehaviorRemark, type Beha
 import { asciiSlug, classSlug } from './file-names.ts';
 import type { ReportDocument, ReportLang } from './publish.ts';
 import { renderTemplate } from './templates.ts';
+import { m as t } from '../i18n/messages/files-reports.ts';
 
 export interface BehaviorReportInput extends AudienceInput {
   from?: string;
@@ -20,7 +21,7 @@ export interface BehaviorReportInput extends AudienceInput {
 export async function loadBehaviorReportData(ctx: ServiceContext, input: BehaviorReportInput): Promise<BehaviorReportData> {
   const from = requireDate(input.from, 'from');
   const to = requireDate(input.to, 'to');
-  if (from > to) throw new AppError('usage', `--from ${from} is after --to ${to}.`);
+  if (from > to) throw new AppError('usage', t.fromAfterTo(from, to));
   const year = await yearOf(ctx, from);
   const audience = await resolveAudience(ctx, year, input);
   const roster = (await rosterInPeriod(ctx.db, audience.classes.map((c) => c.id), from, to)).filter((r) => !audience.studentIds || audience.studentIds.has(r.student_id));

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer';
 import { AppError } from '../errors.ts';
+import { m as t } from '../i18n/messages/files-reports.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -28,18 +29,15 @@ const SYSTEM_BROWSERS = [
   'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
 ];
 
-export const NO_BROWSER_MESSAGE = [
-  'No Chromium or Chrome browser was found to print PDFs.',
-  'Install one (Debian/Ubuntu: `sudo apt-get install chromium`), or point PUPPETEER_EXECUTABLE_PATH at a Chrome/Chromium binary,',
-  'or write HTML instead with `--format html` (it needs no browser).',
-].join('\n');
+/** What to do without a browser, in the run's language (read when thrown, never at load). */
+export const noBrowserMessage = (): string => t.noBrowser;
 
 /** Which browser prints PDFs: the first that exists of the documented places. */
 export function findBrowser(env: NodeJS.ProcessEnv = process.env, exists: (path: string) => boolean = existsSync): string {
   const configured = env.PUPPETEER_EXECUTABLE_PATH;
   if (configured) {
     if (exists(configured)) return configured;
-    throw new AppError('unexpected', `PUPPETEER_EXECUTABLE_PATH is ${configured}, but no such file exists.\n${NO_BROWSER_MESSAGE}`);
+    throw new AppError('unexpected', `${t.browserPathMissing(configured)}\n${noBrowserMessage()}`);
   }
   const candidates = [...SYSTEM_BROWSERS];
   try {
@@ -49,7 +47,7 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env, exists: (path:
     // puppeteer knows of no downloaded browser.
   }
   const found = candidates.find((path) => exists(path));
-  if (!found) throw new AppError('unexpected', NO_BROWSER_MESSAGE);
+  if (!found) throw new AppError('unexpected', noBrowserMessage());
   return found;
 }
 
@@ -146,7 +144,7 @@ export async function launchBrowser(executablePath = findBrowser()): Promise<Bro
     browser = await puppeteer().launch({ executablePath, headless: true, args: BROWSER_ARGS, userDataDir: profile, env: browserEnv(process.env), handleSIGINT: true, handleSIGTERM: true, handleSIGHUP: true });
   } catch (error) {
     release();
-    throw new AppError('unexpected', `The browser at ${executablePath} did not start: ${(error as Error).message.split('\n')[0]}\n${NO_BROWSER_MESSAGE}`);
+    throw new AppError('unexpected', `${t.browserDidNotStart(executablePath, (error as Error).message.split('\n')[0] ?? '')}\n${noBrowserMessage()}`);
   }
   const pid = browser.process()?.pid;
   if (pid !== undefined) watchdog?.stdin?.write(`${pid}\n`);

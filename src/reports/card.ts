@@ -14,6 +14,7 @@ import { termSlug } from './file-names.ts';
 import { studentDocuments } from './student-documents.ts';
 import type { ReportDocument, ReportLang } from './publish.ts';
 import { renderTemplate } from './templates.ts';
+import { m as t } from '../i18n/messages/files-reports.ts';
 
 export interface CardInput extends AudienceInput {
   term?: string;
@@ -117,8 +118,6 @@ export async function loadCardData(ctx: ServiceContext, input: CardInput): Promi
   };
 }
 
-const TERM_NAME: Record<Term, string> = { '1': 'semester 1', '2': 'semester 2', year: 'the school year' };
-const GRADE_NAME: Record<Term, string> = { '1': 'semester 1 grades', '2': 'semester 2 grades', year: 'annual grades' };
 const MAX_NAMED = 10;
 
 /**
@@ -130,7 +129,7 @@ const MAX_NAMED = 10;
 export function cardWarnings(data: CardData, today: string): string[] {
   const warnings: string[] = [];
   if (today <= data.to) {
-    warnings.push(`${TERM_NAME[data.term]} of ${data.year} ends on ${data.to}, and today is ${today}: these cards show the grades entered so far.`);
+    warnings.push(t.termNotOver(data.term, data.year, data.to, today));
   }
   const missing = data.students.flatMap((s) => {
     // A subject without lessons in the term (a state exam only) needs no term grade.
@@ -139,8 +138,7 @@ export function cardWarnings(data: CardData, today: string): string[] {
   });
   if (missing.length > 0) {
     const named = missing.slice(0, MAX_NAMED).join('; ');
-    const more = missing.length > MAX_NAMED ? `; … and ${missing.length - MAX_NAMED} more student(s)` : '';
-    warnings.push(`${GRADE_NAME[data.term]} missing for ${missing.length} student(s), printed as empty cells — ${named}${more}.`);
+    warnings.push(t.gradesMissing(data.term, missing.length, named, Math.max(0, missing.length - MAX_NAMED)));
   }
   return warnings;
 }

@@ -32,6 +32,7 @@ import { asciiSlug, classSlug } from './file-names.ts';
 import type { BuiltReport, ReportDocument, ReportLang } from './publish.ts';
 import { renderTemplate } from './templates.ts';
 import { LESSON_WORK_KINDS, parseTerm, termPeriod } from './term-period.ts';
+import { m as t } from '../i18n/messages/files-reports.ts';
 
 export interface ClassJournalOptions {
   /** The classes of the year to print; all of them when omitted. */
@@ -153,7 +154,7 @@ async function classAppendices(db: Db, school: School, year: SchoolYear, classId
 export async function buildClassJournals(db: Db, school: School, year: SchoolYear, options: ClassJournalOptions): Promise<BuiltReport<ClassJournalData>> {
   const from = options.period?.from ?? year.starts_on;
   const to = options.period?.to ?? year.ends_on;
-  if (from > to) throw new AppError('usage', `The period starts (${from}) after it ends (${to}).`);
+  if (from > to) throw new AppError('usage', t.periodBackwards(from, to));
   const chosen = options.classIds ? new Set(options.classIds) : null;
   const classes = (await reportClasses(db, year.id)).filter((c) => !chosen || chosen.has(c.id));
   const classIds = classes.map((c) => c.id);
@@ -264,12 +265,12 @@ export interface ClassJournalInput {
 /** `--from`/`--to` or `--term`, within the school year; the whole year when neither is given. */
 function chosenPeriod(year: SchoolYear, input: ClassJournalInput): { from: IsoDate; to: IsoDate } {
   if (input.term !== undefined) {
-    if (input.from !== undefined || input.to !== undefined) throw new AppError('usage', 'Give either --term or --from/--to, not both.');
+    if (input.from !== undefined || input.to !== undefined) throw new AppError('usage', t.termOrFromTo);
     return termPeriod(year, parseTerm(input.term));
   }
   const from = requireDayInYear(optionalDate(input.from, 'from') ?? year.starts_on, 'from', year);
   const to = requireDayInYear(optionalDate(input.to, 'to') ?? year.ends_on, 'to', year);
-  if (from > to) throw new AppError('usage', `--from ${from} is after --to ${to}.`);
+  if (from > to) throw new AppError('usage', t.fromAfterTo(from, to));
   return { from, to };
 }
 
@@ -293,7 +294,7 @@ async function requireJournalReading(ctx: ServiceContext, year: SchoolYear, code
 /** `report journal`: resolves the classes, subjects and period named on the command line, then builds. */
 export async function loadClassJournals(ctx: ServiceContext, input: ClassJournalInput): Promise<BuiltReport<ClassJournalData>> {
   const codes = input.class ?? [];
-  if ((codes.length > 0) === !!input.all) throw new AppError('usage', 'Say which classes: --class CODE (repeatable) or --all.');
+  if ((codes.length > 0) === !!input.all) throw new AppError('usage', t.sayWhichClasses);
   const year = await resolveYear(ctx);
   const period = chosenPeriod(year, input);
   const classIds: number[] = [];
@@ -308,7 +309,7 @@ export async function loadClassJournals(ctx: ServiceContext, input: ClassJournal
     printedOn: localDateOf(ctx.now),
   });
   if (built.data.classes.length === 0 && subjectIds.length > 0) {
-    throw new AppError('not_found', `Nothing to print: no chosen class has ${input.subject!.join(', ')} (no assignment, lesson or grade).`);
+    throw new AppError('not_found', t.noClassHasSubject(input.subject!.join(', ')));
   }
   return built;
 }

@@ -12,6 +12,7 @@ import { classSlug, termSlug } from './file-names.ts';
 import type { ReportDocument, ReportLang } from './publish.ts';
 import { renderTemplate } from './templates.ts';
 import { LESSON_WORK_KINDS, parseTerm, termOn, termPeriod } from './term-period.ts';
+import { m as t } from '../i18n/messages/files-reports.ts';
 
 export interface ClassSummaryInput {
   class?: string[];
@@ -22,10 +23,10 @@ export interface ClassSummaryInput {
 
 /** `--term`, `--month`, or by default the semester today falls in. */
 async function summaryPeriod(ctx: ServiceContext, input: ClassSummaryInput): Promise<{ year: SchoolYear; period: SummaryPeriod; termWork: WorkKind | null }> {
-  if (input.term !== undefined && input.month !== undefined) throw new AppError('usage', 'Give either --term or --month, not both.');
+  if (input.term !== undefined && input.month !== undefined) throw new AppError('usage', t.termOrMonth);
   if (input.month !== undefined) {
     const month = parseMonth(input.month);
-    if (!month) throw new AppError('usage', `--month ${input.month} is not a month: write it as YYYY-MM, e.g. 2026-10.`);
+    if (!month) throw new AppError('usage', t.notAMonth(input.month));
     return { year: await yearOf(ctx, month.from), period: { term: null, month: month.month, from: month.from, to: month.to }, termWork: null };
   }
   const today = localDateOf(ctx.now);
@@ -36,7 +37,7 @@ async function summaryPeriod(ctx: ServiceContext, input: ClassSummaryInput): Pro
 
 /** Every chosen class's students × subjects for the period, in a few whole-class queries. */
 export async function loadClassSummaryData(ctx: ServiceContext, input: ClassSummaryInput): Promise<ClassSummaryData> {
-  if (((input.class?.length ?? 0) > 0) === !!input.all) throw new AppError('usage', 'Say which classes: --class CODE (repeatable) or --all (one of them).');
+  if (((input.class?.length ?? 0) > 0) === !!input.all) throw new AppError('usage', t.sayWhichClassesOne);
   const { year, period, termWork } = await summaryPeriod(ctx, input);
   const audience = await resolveAudience(ctx, year, { class: input.class, all: input.all });
   const classIds = audience.classes.map((c) => c.id);

@@ -12,6 +12,7 @@ import { gradeDeadlineRules } from '../services/school.ts';
 import { deadlinesView, groupLateEntries, latenessPerTeacher, type DeadlinesData } from './deadlines-model.ts';
 import type { ReportDocument, ReportLang } from './publish.ts';
 import { renderTemplate } from './templates.ts';
+import { m as t } from '../i18n/messages/files-reports.ts';
 
 export interface DeadlinesInput {
   from?: string;
@@ -27,8 +28,8 @@ export interface DeadlinesInput {
 export async function loadDeadlinesData(ctx: ServiceContext, input: DeadlinesInput): Promise<DeadlinesData> {
   const from = requireDate(input.from, 'from');
   const to = requireDate(input.to, 'to');
-  if (from > to) throw new AppError('usage', `--from ${from} is after --to ${to}.`);
-  if (input.teacher && input.class) throw new AppError('usage', 'Give --teacher or --class, not both.');
+  if (from > to) throw new AppError('usage', t.fromAfterTo(from, to));
+  if (input.teacher && input.class) throw new AppError('usage', t.teacherOrClass);
   const year = await resolveYear(ctx);
   const teacher = input.teacher ? await resolveStaff(ctx, input.teacher, 'teacher') : undefined;
   const schoolClass = input.class ? await resolveClass(ctx, year, input.class) : undefined;

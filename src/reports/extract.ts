@@ -17,6 +17,7 @@ import type { SchoolYear } from '../db/schema.ts';
 import type { ReportDocument, ReportLang } from './publish.ts';
 import { renderTemplate } from './templates.ts';
 import { LESSON_WORK_KINDS } from './term-period.ts';
+import { m as t } from '../i18n/messages/files-reports.ts';
 
 export interface ExtractInput extends AudienceInput {
   month?: string;
@@ -27,15 +28,15 @@ export interface ExtractInput extends AudienceInput {
 /** The extract's period: a month, or a semester of the current (or --year) school year. */
 async function extractPeriod(ctx: ServiceContext, input: ExtractInput): Promise<{ year: SchoolYear; month: string; term?: '1' | '2'; from: string; to: string }> {
   if (input.term !== undefined) {
-    if (input.month) throw new AppError('usage', 'Give --month or --term, not both.');
-    if (input.term !== '1' && input.term !== '2') throw new AppError('usage', `--term ${input.term}: a semester extract is for 1 (I semester) or 2 (II semester).`);
+    if (input.month) throw new AppError('usage', t.monthOrTerm);
+    if (input.term !== '1' && input.term !== '2') throw new AppError('usage', t.semesterExtractTerm(input.term));
     const year = await resolveYear(ctx);
     const period = termPeriod(year, input.term);
     return { year, month: `${year.code} sem${input.term}`, term: input.term, from: period.from, to: period.to };
   }
-  if (!input.month) throw new AppError('usage', '--month is required, e.g. --month 2026-10 (or --term 1|2 for a semester extract).');
+  if (!input.month) throw new AppError('usage', t.monthRequired);
   const period = parseMonth(input.month);
-  if (!period) throw new AppError('usage', `--month ${input.month} is not a month: write it as YYYY-MM, e.g. 2026-10.`);
+  if (!period) throw new AppError('usage', t.notAMonth(input.month));
   return { year: await yearOf(ctx, period.from), month: period.month, from: period.from, to: period.to };
 }
 

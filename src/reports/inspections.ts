@@ -12,6 +12,7 @@ import { checkAgainstTimetable } from '../services/timetable-check.ts';
 import { inspectionsView, sumFigures, waitedTooLong, type InspectedClass, type InspectionsReportData } from './inspections-model.ts';
 import type { ReportDocument, ReportLang } from './publish.ts';
 import { renderTemplate } from './templates.ts';
+import { m as t } from '../i18n/messages/files-reports.ts';
 
 export interface InspectionsReportInput extends ClassSelection {
   from?: string;
@@ -26,7 +27,7 @@ export interface InspectionsReportInput extends ClassSelection {
 export async function loadInspectionsData(ctx: ServiceContext, input: InspectionsReportInput): Promise<InspectionsReportData> {
   const from = requireDate(input.from, 'from');
   const to = requireDate(input.to, 'to');
-  if (from > to) throw new AppError('usage', `--from ${from} is after --to ${to}.`);
+  if (from > to) throw new AppError('usage', t.fromAfterTo(from, to));
   const year = await resolveYear(ctx);
   const selected = await selectClasses(ctx, year, input, false);
   const classes = selected.classes;

@@ -9,6 +9,7 @@ import { groupByTeacher, missingLessonsView, type MissingLessonsData } from './m
 import { asciiSlug, classSlug } from './file-names.ts';
 import type { ReportDocument, ReportLang } from './publish.ts';
 import { renderTemplate } from './templates.ts';
+import { m as t } from '../i18n/messages/files-reports.ts';
 
 export interface MissingLessonsInput {
   date?: string;
@@ -21,14 +22,14 @@ export interface MissingLessonsInput {
 /** One day (--date), or --from … --to. */
 export function reportPeriod(input: { date?: string; from?: string; to?: string }): { from: IsoDate; to: IsoDate } {
   if (input.date !== undefined) {
-    if (input.from !== undefined || input.to !== undefined) throw new AppError('usage', 'Give either --date or --from and --to, not both.');
+    if (input.from !== undefined || input.to !== undefined) throw new AppError('usage', t.dateOrPeriod);
     const day = requireDate(input.date, 'date');
     return { from: day, to: day };
   }
-  if (input.from === undefined && input.to === undefined) throw new AppError('usage', 'Give the day with --date, or a period with --from and --to.');
+  if (input.from === undefined && input.to === undefined) throw new AppError('usage', t.dayOrPeriod);
   const from = requireDate(input.from, 'from');
   const to = requireDate(input.to, 'to');
-  if (from > to) throw new AppError('usage', `--from ${from} is after --to ${to}.`);
+  if (from > to) throw new AppError('usage', t.fromAfterTo(from, to));
   return { from, to };
 }
 

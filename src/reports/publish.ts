@@ -7,6 +7,7 @@ import type { TrustedHtml } from './template.ts';
 import { renderDocument } from './templates.ts';
 import { withPdfPrinter } from './pdf-printer.ts';
 import { pagedPdf } from './pdf-sections.ts';
+import { m as t } from '../i18n/messages/files-reports.ts';
 
 export type ReportFormat = 'pdf' | 'html';
 export type ReportLang = 'lv' | 'en';
@@ -89,7 +90,7 @@ function targets(documents: readonly ReportDocument[], options: PublishOptions):
     const existing = paths.filter((p) => existsSync(p));
     if (existing.length > 0) {
       const shown = existing.slice(0, 5).join(', ');
-      throw new AppError('conflict', `${existing.length} file(s) already exist (${shown}${existing.length > 5 ? ', …' : ''}); add --force to replace them.`);
+      throw new AppError('conflict', t.filesExist(existing.length, `${shown}${existing.length > 5 ? ', …' : ''}`));
     }
   }
   return paths;

@@ -6,6 +6,7 @@ import { requireDate } from '../services/input.ts';
 import type { ReportDocument, ReportLang } from './publish.ts';
 import { countPerTeacher, substitutionsView, type SubstitutedLesson, type SubstitutionsData } from './substitutions-model.ts';
 import { renderTemplate } from './templates.ts';
+import { m as t } from '../i18n/messages/files-reports.ts';
 
 export interface SubstitutionsInput {
   from?: string;
@@ -17,7 +18,7 @@ export async function loadSubstitutionsData(ctx: ServiceContext, input: Substitu
   requireReadRight(ctx, 'read-substitutions');
   const from = requireDate(input.from, 'from');
   const to = requireDate(input.to, 'to');
-  if (from > to) throw new AppError('usage', `--from ${from} is after --to ${to}.`);
+  if (from > to) throw new AppError('usage', t.fromAfterTo(from, to));
   const rows = await lessonsInPeriod(ctx.db, ctx.school.id, from, to, { substitutedOnly: true });
   const lessons: SubstitutedLesson[] = rows.map((l) => ({
     date: l.date,

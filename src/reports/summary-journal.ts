@@ -11,6 +11,7 @@ import { asciiSlug, classSlug } from './file-names.ts';
 import type { ReportDocument, ReportLang } from './publish.ts';
 import { summaryJournalView, type SummaryJournalClass, type SummaryJournalData, type SummaryJournalStudent } from './summary-journal-model.ts';
 import { renderTemplate } from './templates.ts';
+import { m as t } from '../i18n/messages/files-reports.ts';
 
 export interface SummaryJournalInput {
   class?: string[];
@@ -19,7 +20,7 @@ export interface SummaryJournalInput {
 
 /** The year's term grades of every student of the classes, in a few whole-class queries. */
 export async function loadSummaryJournalData(ctx: ServiceContext, input: SummaryJournalInput): Promise<SummaryJournalData> {
-  if (!input.class?.length && !input.all) throw new AppError('usage', 'Say which classes: --class CODE (repeatable) or --all.');
+  if (!input.class?.length && !input.all) throw new AppError('usage', t.sayWhichClasses);
   const year = await resolveYear(ctx);
   const audience = await resolveAudience(ctx, year, input);
   const classIds = audience.classes.map((c) => c.id);

@@ -12,6 +12,7 @@ import type { ReportDocument, ReportLang } from './publish.ts';
 import { gradeDistribution, teacherReportView, type LessonTopic, type SubstitutedClassSubject, type TaughtClassSubject, type TeacherReport, type TeacherReportData } from './teacher-report-model.ts';
 import { renderTemplate } from './templates.ts';
 import { LESSON_WORK_KINDS, parseTerm, termPeriod } from './term-period.ts';
+import { m as t } from '../i18n/messages/files-reports.ts';
 
 export interface TeacherReportInput {
   teacher?: string[];
@@ -36,7 +37,7 @@ const classSubjectOrder = byKeys<ClassSubjectKey>((c) => c.class_level, (c) => c
 /** Which teachers: those named (unknown codes fail), or everybody who teaches or taught in the period. */
 async function chosenTeachers(ctx: ServiceContext, input: TeacherReportInput): Promise<StaffWithRoles[] | undefined> {
   const codes = input.teacher ?? [];
-  if ((codes.length > 0) === !!input.all) throw new AppError('usage', 'Say whose report to print: --teacher CODE (repeatable) or --all (one of them).');
+  if ((codes.length > 0) === !!input.all) throw new AppError('usage', t.sayWhoseReport);
   if (input.all) {
     requireReadRight(ctx, 'read-teacher-report', { target: 'every teacher' });
     return undefined;

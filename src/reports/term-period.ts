@@ -2,6 +2,7 @@ import { AppError } from '../errors.ts';
 import type { SchoolYear } from '../db/schema.ts';
 import type { IsoDate } from '../domain/dates.ts';
 import { TERM_WORK_KINDS, WORK_KINDS, type WorkKind } from '../domain/grade-scale.ts';
+import { m as t } from '../i18n/messages/files-reports.ts';
 
 /** `--term 1|2|year`: a semester or the whole school year, as the semester-end reports take it. */
 export type Term = '1' | '2' | 'year';
@@ -18,9 +19,9 @@ export interface TermPeriod {
 export const LESSON_WORK_KINDS: readonly WorkKind[] = WORK_KINDS.filter((w) => !TERM_WORK_KINDS.includes(w));
 
 export function parseTerm(value: string | undefined): Term {
-  if (value === undefined || value === '') throw new AppError('usage', '--term is required: 1 (I semester), 2 (II semester) or year.');
+  if (value === undefined || value === '') throw new AppError('usage', t.termRequired);
   if (value === '1' || value === '2' || value === 'year') return value;
-  throw new AppError('usage', `--term ${value} is not a term: use 1 (I semester), 2 (II semester) or year.`);
+  throw new AppError('usage', t.notATerm(value));
 }
 
 /** A semester runs over its own dates; the year over both semesters, the holidays between included. */

@@ -10,6 +10,7 @@ import type { AuditEntry } from '../db/schema.ts';
 import { requireRightToRead, type ServiceContext } from './context.ts';
 import { resolveStudent } from './lookup.ts';
 import { requireInteger } from './input.ts';
+import { m as t } from '../i18n/messages/files-audit.ts';
 
 /** `--by system`: the entries written without --as, by whoever ran the tool. */
 export const SYSTEM_OPERATOR = 'system';
@@ -78,7 +79,7 @@ export async function listAudit(ctx: ServiceContext, options: AuditListOptions):
   let since: string | undefined;
   if (options.since !== undefined) {
     const date = parseDateInput(options.since);
-    if (!date) throw new AppError('usage', `--since ${options.since}: give a date, e.g. 2026-11-01.`);
+    if (!date) throw new AppError('usage', t.badSince(options.since));
     since = instantOfLocal(date, '00:00').toISOString();
   }
   const limit = requireInteger(options.limit ?? DEFAULT_LIMIT, 'limit', 1, 1_000_000);
@@ -114,7 +115,7 @@ export interface AuditVerifyOptions {
 export async function currentAuditHead(ctx: ServiceContext): Promise<AuditHead> {
   requireRightToRead(ctx, 'read-audit-log');
   const head = await auditHead(ctx.db);
-  if (!head) throw new AppError('not_found', 'The audit log has no sealed entry yet: there is no head to keep.');
+  if (!head) throw new AppError('not_found', t.noHead);
   return head;
 }
 
@@ -129,13 +130,13 @@ const PAGE = 5000;
 export async function verifyAudit(ctx: ServiceContext, options: AuditVerifyOptions = {}): Promise<AuditVerdict> {
   requireRightToRead(ctx, 'read-audit-log');
   const remembered = options.head === undefined ? null : parseHead(options.head);
-  if (options.head !== undefined && (!remembered || remembered.position < 1)) throw new AppError('usage', `head ${options.head}: give POSITION:HASH as \`audit head\` printed it, e.g. 2832:${'0'.repeat(8)}….`);
+  if (options.head !== undefined && (!remembered || remembered.position < 1)) throw new AppError('usage', t.badHead(options.head, `2832:${'0'.repeat(8)}…`));
   const dialect = dialectOf(ctx.db);
   await requireIntactDatabase(ctx.db, 'its audit log cannot be verified');
   const listed = new Set<number>();
   for (const record of await redactionEntries(ctx.db)) for (const id of redactedEntriesOf(record)) listed.add(id);
   const verifier = new ChainVerifier(listed);
-  const fail = (entryId: number, reason: string) => new AppError('invalid', `The audit log does not verify at entry #${entryId}: ${reason}.`);
+  const fail = (entryId: number, reason: string) => new AppError('invalid', t.failsAt(entryId, reason));
   for (let after = 0; ; ) {
     const page = await auditPage(ctx.db, after, PAGE);
     if (page.length === 0) break;
@@ -148,14 +149,14 @@ export async function verifyAudit(ctx: ServiceContext, options: AuditVerifyOptio
   const cut = verifier.finish(await dialect.lastIssuedAuditId(ctx.db));
   if (cut) throw fail(cut.entryId, cut.reason);
   const trigger = await dialect.auditTriggerFault(ctx.db);
-  if (trigger) throw new AppError('invalid', `The audit log's entries verify, but ${trigger}.`);
+  if (trigger) throw new AppError('invalid', t.triggerFault(trigger));
   const rows = await dialect.rowAuditFault(ctx.db);
-  if (rows.fault) throw new AppError('invalid', `The audit log's entries verify, but the data does not match them: ${rows.fault}.`);
+  if (rows.fault) throw new AppError('invalid', t.rowsFault(rows.fault));
   const head = await auditHead(ctx.db);
   if (remembered) {
     const at = await auditHashAt(ctx.db, remembered.position);
-    if (!at) throw new AppError('invalid', `The remembered head ${formatHead(remembered)} is not in the audit log: the log ends at #${head?.position ?? 0}, so entries were cut and the chain rebuilt.`);
-    if (at.hash !== remembered.hash) throw new AppError('invalid', `The remembered head ${formatHead(remembered)} is not in the audit log: entry #${remembered.position} now has the hash ${at.hash}, so the chain was rewritten up to there.`);
+    if (!at) throw new AppError('invalid', t.headCut(formatHead(remembered), head?.position ?? 0));
+    if (at.hash !== remembered.hash) throw new AppError('invalid', t.headRewritten(formatHead(remembered), remembered.position, String(at.hash)));
   }
   return { entries: verifier.count, redacted: verifier.redacted, rows: rows.rows, head, checkedHead: remembered };
 }

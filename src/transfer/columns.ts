@@ -1,5 +1,6 @@
 import { defineColumns, unknownColumnReason, type HeaderMapping } from '../csv/columns.ts';
 import { formatProblem, type ImportProblem } from '../csv/errors.ts';
+import { m as t } from '../i18n/messages/files-import.ts';
 
 // Names beside codes (issue 18): `export --excel` writes them for the people
 // who open the file; the importer knows them and reads nothing from them, as
@@ -156,7 +157,7 @@ export function reportUnknownColumns(
 ): void {
   for (const column of mapping.unknown) {
     const reason = unknownColumnReason(column, KIND_COLUMNS[kind] as never, mapping.language);
-    const problem: ImportProblem = { file: mapping.file, line, column, reason: options.strict ? `${reason}; a strict import refuses unknown columns` : `${reason}; its values are not imported` };
+    const problem: ImportProblem = { file: mapping.file, line, column, reason: options.strict ? t.unknownColumnStrict(reason) : t.unknownColumnIgnored(reason) };
     if (options.strict) sink.push(problem);
     else options.warn?.(formatProblem(problem));
   }

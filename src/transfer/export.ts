@@ -17,6 +17,7 @@ import { requireReadRight, requireRightToRead, type ServiceContext } from '../se
 import { resolveYear } from '../services/lookup.ts';
 import { KIND_COLUMNS, NAME_FIELDS, type NameField, type TransferKind } from './columns.ts';
 import { excelTable, loadNames } from './excel.ts';
+import { m as t } from '../i18n/messages/files-import.ts';
 
 export interface ExportTable {
   kind: TransferKind;
@@ -94,7 +95,7 @@ export async function exportKind<K extends TransferKind>(ctx: ServiceContext, ki
   requireReadRight(ctx, 'export-records', { target: kind });
   if (kind === 'students' || kind === 'guardians' || kind === 'staff') {
     // Whole personas kodi leave the journal by an admin's or deputy's name, never anonymously (the operator reads them in place).
-    if (!ctx.actor) throw new AppError('usage', `Exporting ${kind} writes out personal data, which an admin or a deputy does by name: say who you are with --as CODE or EZURNALS_USER.`);
+    if (!ctx.actor) throw new AppError('usage', t.exportSayWho(kind));
     requireRightToRead(ctx, 'manage-registry');
   }
   const year = await resolveYear(ctx);

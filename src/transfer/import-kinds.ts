@@ -18,7 +18,7 @@ import { checkPersonalCode, looksLikePersonalCode, maskPersonalCode, shownStuden
 import { studentCodeGenerator } from '../domain/student-code.ts';
 import { ROLES, type Role } from '../domain/roles.ts';
 import { checkGrade, WORK_KINDS, type WorkKind } from '../domain/grade-scale.ts';
-import { choicesText, parseShortDate, ROLE_LABELS_LV, roleOfWord, subjectOfName, WORK_LABELS_LV, workOfWord } from '../domain/latvian-values.ts';
+import { parseShortDate, ROLE_LABELS_LV, roleOfWord, subjectOfName, WORK_LABELS_LV, workOfWord } from '../domain/latvian-values.ts';
 import { listSubjects } from '../db/repositories/subjects.ts';
 import { ABSENCE_CODES } from '../domain/absence.ts';
 import { AppError } from '../errors.ts';
@@ -45,6 +45,7 @@ import { parseWeekday } from '../domain/timetable.ts';
 import { entryTimestamp } from '../services/entry-time.ts';
 import type { KIND_COLUMNS, TransferKind } from './columns.ts';
 import type { Row } from './import.ts';
+import { m as t } from '../i18n/messages/files-import.ts';
 
 export type Outcome = 'created' | 'updated' | 'unchanged';
 export type FieldOf<K extends TransferKind> = (typeof KIND_COLUMNS)[K]['fields'][number];
@@ -53,8 +54,10 @@ export interface NaturalKey<F extends string> {
   key: string;
   /** The column a duplicate is reported on. */
   field: F;
-  /** How the duplicate is named: "code S001". */
-  label: string;
+  /** How the duplicate is named: "code S001"; given the student's name (null: none found) and code when the key names a student. */
+  label: string | ((name: string | null, code: string) => string);
+  /** The student the key names, by the file's reference: a duplicate names them "Jānis Bērziņš (S001)" (issue 18 §4). */
+  student?: string;
 }
 
 export interface KindHandler<F extends string> {
@@ -80,9 +83,9 @@ export interface KindHandler<F extends string> {
 
 /** Names a few known values, so that a typo can be fixed from the message alone. */
 function known(values: readonly string[]): string {
-  if (values.length === 0) return 'none defined yet';
+  if (values.length === 0) return t.noneDefined;
   const shown = values.slice(0, 12).join(', ');
-  return values.length > 12 ? `${shown}, … ${values.length - 12} more` : shown;
+  return values.length > 12 ? t.moreKnown(shown, values.length - 12) : shown;
 }
 
 /**
@@ -123,18 +126,18 @@ export class Refs {
         const subjects = await listSubjects(this.ctx.db, this.ctx.school.id);
         const byName = subjectOfName(ref, subjects);
         if (!byName) throw error;
-        if (!byName.ok) throw new AppError('invalid', `"${ref}" is the name of ${byName.choices.length} subjects: write the code, ${byName.choices.map((c) => c.code).join(' or ')}`);
+        if (!byName.ok) throw new AppError('invalid', t.subjectNameShared(ref, byName.choices.length, byName.choices.map((c) => c.code).join(t.or)));
         return byName.value;
       }
     });
   }
 
-  staff(code: string, what = 'teacher'): Promise<StaffWithRoles> {
+  staff(code: string, what: 'teacher' | 'class teacher' = 'teacher'): Promise<StaffWithRoles> {
     return this.memo(`staff:${code}`, async () => {
       const found = await findStaffByCode(this.ctx.db, this.ctx.school.id, code);
       if (found) return found;
       const codes = (await listStaff(this.ctx.db, this.ctx.school.id)).map((s) => s.code);
-      throw new AppError('not_found', `Unknown ${what} ${code} (known: ${known(codes)}).`);
+      throw new AppError('not_found', t.unknownStaff(what, code, known(codes)));
     });
   }
 
@@ -160,6 +163,17 @@ export class Refs {
     }
   }
 
+  /** The student a file's reference names, for a message: their name and code, or the reference as written when it names no one. */
+  async studentNamed(ref: string): Promise<{ name: string | null; code: string }> {
+    try {
+      const student = await this.student(ref);
+      return { name: `${student.first_name} ${student.last_name}`, code: shownStudentCode(student.code) };
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'not_found') return { name: null, code: ref };
+      throw error;
+    }
+  }
+
   student(ref: string): Promise<Student> {
     return this.memo(`student:${ref}`, async () => {
       try {
@@ -168,7 +182,7 @@ export class Refs {
         if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
         const year = await this.year();
         const codes = (await listStudents(this.ctx.db, this.ctx.school.id, year.id, referenceDate(this.ctx, year))).map((s) => shownStudentCode(s.code));
-        throw new AppError('not_found', `Unknown student ${shownStudentCode(ref)} (known: ${known(codes)}).`);
+        throw new AppError('not_found', t.unknownStudent(shownStudentCode(ref), known(codes)));
       }
     });
   }
@@ -186,7 +200,7 @@ export function importDate(value: string): IsoDate | null {
 export function isoDate(value: string | undefined): IsoDate | undefined {
   if (!value) return undefined;
   const date = importDate(value);
-  if (!date) throw invalid('not a date: use YYYY-MM-DD, DD.MM.YYYY, D.M.YYYY or D.M.YY');
+  if (!date) throw invalid(t.notADate);
   return date;
 }
 
@@ -195,15 +209,21 @@ const SEX: Record<string, 'M' | 'F'> = { m: 'M', v: 'M', 'vīr': 'M', 'vīrietis
 function sex(value: string | undefined): 'M' | 'F' | null | undefined {
   if (value === undefined || value === '') return value === '' ? null : undefined;
   const parsed = SEX[value.toLowerCase()];
-  if (!parsed) throw invalid('must be M or F (also V/S: vīrietis/sieviete)');
+  if (!parsed) throw invalid(t.badSex);
   return parsed;
 }
 
 function personalCode(value: string | undefined): string | null | undefined {
   if (value === undefined || value === '') return value === '' ? null : undefined;
   const check = checkPersonalCode(value);
-  if (!check.ok) throw invalid(`invalid personas kods: ${check.reason}`);
+  if (!check.ok) throw invalid(t.badPersonalCode(check.reason));
   return check.normalized;
+}
+
+/** `deputy (direktora vietnieks) or admin (administrators)`, joined in the run's language ("vai" in Latvian). */
+function choicesIn<T extends string>(choices: readonly T[], labels: Readonly<Record<T, string>>): string {
+  const named = choices.map((c) => `${c} (${labels[c]})`);
+  return named.length <= 2 ? named.join(t.or) : `${named.slice(0, -1).join(', ')}${t.or}${named.at(-1)}`;
 }
 
 /**
@@ -218,10 +238,10 @@ function roles(value: string | undefined): string[] | undefined {
   for (const word of words) {
     const meaning = roleOfWord(word);
     if (!meaning) unknown.push(word);
-    else if (!meaning.ok) throw invalid(`"${word}" may mean ${choicesText(meaning.choices, ROLE_LABELS_LV)}: write which`);
+    else if (!meaning.ok) throw invalid(t.ambiguousWord(word, choicesIn(meaning.choices, ROLE_LABELS_LV)));
     else list.push(meaning.value);
   }
-  if (unknown.length > 0) throw invalid(`unknown role ${unknown.join(', ')} (roles: ${ROLES.join(', ')}, or skolotājs, klases audzinātājs, direktora vietnieks, administrators, medmāsa, sociālais pedagogs, viesis; separate several with |, "," or ;)`);
+  if (unknown.length > 0) throw invalid(t.unknownRole(unknown.join(', '), ROLES.join(', ')));
   return [...new Set(list)].sort();
 }
 
@@ -234,8 +254,8 @@ export function enteredAtCell(ctx: ServiceContext, value: string | undefined): s
 export function work(value: string | undefined): WorkKind {
   if (!value) return 'regular';
   const meaning = workOfWord(value);
-  if (!meaning) throw invalid(`unknown kind of work: one of ${WORK_KINDS.join(', ')} (or kārtējais, ieskaite, pārbaudes darbs, noslēguma darbs, 1. semestris, 2. semestris, gada, …)`);
-  if (!meaning.ok) throw invalid(`"${value}" may mean ${choicesText(meaning.choices, WORK_LABELS_LV)}: write which`);
+  if (!meaning) throw invalid(t.unknownWork(WORK_KINDS.join(', ')));
+  if (!meaning.ok) throw invalid(t.ambiguousWord(value, choicesIn(meaning.choices, WORK_LABELS_LV)));
   return meaning.value;
 }
 
@@ -260,7 +280,7 @@ const lower = (...parts: (string | undefined)[]) => parts.map((p) => (p ?? '').t
 
 const subjects: KindHandler<FieldOf<'subjects'>> = {
   registry: true,
-  key: (row) => ({ key: row.get('code')!, field: 'code', label: `code ${row.get('code')}` }),
+  key: (row) => ({ key: row.get('code')!, field: 'code', label: t.labelCode(row.get('code')!) }),
   async apply(row) {
     const { ctx } = row;
     const code = row.get('code')!;
@@ -274,7 +294,7 @@ const subjects: KindHandler<FieldOf<'subjects'>> = {
 
 const staff: KindHandler<FieldOf<'staff'>> = {
   registry: true,
-  key: (row) => ({ key: row.get('code')!, field: 'code', label: `code ${row.get('code')}` }),
+  key: (row) => ({ key: row.get('code')!, field: 'code', label: t.labelCode(row.get('code')!) }),
   async apply(row) {
     const { ctx } = row;
     const code = row.get('code')!;
@@ -303,7 +323,7 @@ const staff: KindHandler<FieldOf<'staff'>> = {
 
 const classes: KindHandler<FieldOf<'classes'>> = {
   registry: true,
-  key: (row) => ({ key: row.get('code')!, field: 'code', label: `class ${row.get('code')}` }),
+  key: (row) => ({ key: row.get('code')!, field: 'code', label: t.labelClass(row.get('code')!) }),
   async apply(row, refs) {
     const { ctx } = row;
     const code = row.get('code')!;
@@ -329,10 +349,10 @@ const classes: KindHandler<FieldOf<'classes'>> = {
  */
 function studentCode(row: Row<FieldOf<'students'>>): { code: string; field: FieldOf<'students'>; label: string; byPersonalCode: boolean } | null {
   const code = row.get('code');
-  if (code && !looksLikePersonalCode(code)) return { code, field: 'code', label: `code ${code}`, byPersonalCode: false };
+  if (code && !looksLikePersonalCode(code)) return { code, field: 'code', label: t.labelCode(code), byPersonalCode: false };
   const personal = row.get('personal_code') || code;
   const check = personal ? checkPersonalCode(personal) : null;
-  if (check?.ok) return { code: check.normalized, field: row.get('personal_code') ? 'personal_code' : 'code', label: `personas kods ${maskPersonalCode(check.normalized)}`, byPersonalCode: true };
+  if (check?.ok) return { code: check.normalized, field: row.get('personal_code') ? 'personal_code' : 'code', label: t.labelPersonalCode(maskPersonalCode(check.normalized)), byPersonalCode: true };
   return null;
 }
 
@@ -361,8 +381,8 @@ const students: KindHandler<FieldOf<'students'>> = {
     const code = row.get('code');
     if (!id && !row.failed) {
       const check = code && looksLikePersonalCode(code) ? checkPersonalCode(code) : null;
-      if (check && !check.ok) row.fail('code', `the shape of a personas kods, which is never a student's code, but not a valid one: ${check.reason}`);
-      else row.fail(row.has('code') ? 'code' : 'personal_code', 'a student needs a code or a valid personas kods');
+      if (check && !check.ok) row.fail('code', t.personalCodeShape(check.reason));
+      else row.fail(row.has('code') ? 'code' : 'personal_code', t.studentNeedsCode);
     }
     if (row.failed || !id) return null;
     // A personas kods given only in the code column is the student's personas kods.
@@ -402,7 +422,8 @@ const guardians: KindHandler<FieldOf<'guardians'>> = {
   key: (row) => ({
     key: lower(row.get('student'), row.get('first_name'), row.get('last_name')),
     field: 'last_name',
-    label: `guardian ${row.get('first_name')} ${row.get('last_name')} of ${row.get('student')}`,
+    student: row.get('student'),
+    label: (name, code) => t.labelGuardian(`${row.get('first_name')} ${row.get('last_name')}`, name, code),
   }),
   async apply(row, refs) {
     const { ctx } = row;
@@ -443,7 +464,7 @@ const assignments: KindHandler<FieldOf<'assignments'>> = {
   key: (row) => ({
     key: lower(row.get('class'), row.get('subject'), row.get('teacher')),
     field: 'teacher',
-    label: `assignment ${row.get('teacher')} → ${row.get('subject')} in ${row.get('class')}`,
+    label: t.labelAssignment(row.get('teacher')!, row.get('subject')!, row.get('class')!),
   }),
   async apply(row, refs) {
     const { ctx } = row;
@@ -468,7 +489,7 @@ const holidays: KindHandler<FieldOf<'holidays'>> = {
     const from = importDate(row.get('from')!) ?? row.get('from')!;
     const to = importDate(row.get('to') || row.get('from')!) ?? row.get('to')!;
     const kind = holidayKind(row.get('kind'));
-    return { key: lower(from, to, kind), field: 'from', label: `calendar entry ${from} – ${to} (${kind})` };
+    return { key: lower(from, to, kind), field: 'from', label: t.labelCalendar(from, to, kind) };
   },
   async apply(row) {
     const { ctx } = row;
@@ -488,7 +509,7 @@ const holidays: KindHandler<FieldOf<'holidays'>> = {
 
 function weekdayCell(value: string | undefined): number {
   const day = value ? parseWeekday(value) : null;
-  if (day === null) throw invalid('must be 1 (Monday) … 5 (Friday), 6 for Saturday lessons, or the day\'s name (pirmdiena …)');
+  if (day === null) throw invalid(t.badWeekday);
   return day;
 }
 
@@ -501,7 +522,7 @@ const timetable: KindHandler<FieldOf<'timetable'>> = {
     return {
       key: lower(row.get('class'), String(weekday), row.get('number'), from, row.get('group')),
       field: 'number',
-      label: `timetable lesson ${row.get('class')} weekday ${weekday} no. ${row.get('number')}${from ? ` from ${from}` : ''}`,
+      label: t.labelTimetable(row.get('class')!, String(weekday), row.get('number')!, from ?? ''),
     };
   },
   async apply(row, refs) {
@@ -543,7 +564,7 @@ const lessons: KindHandler<FieldOf<'lessons'>> = {
   key(row) {
     const [cls, subject, date, number] = placeKey(row);
     const group = row.get('group');
-    return { key: lower(cls, subject, date, number, group), field: 'number', label: `lesson ${cls} ${subject} ${date} no. ${number}${group ? ` of group ${group}` : ''}` };
+    return { key: lower(cls, subject, date, number, group), field: 'number', label: t.labelLesson(cls!, subject!, date!, number!, group ?? '') };
   },
   async apply(row, refs) {
     const { ctx } = row;
@@ -579,20 +600,19 @@ const lessons: KindHandler<FieldOf<'lessons'>> = {
     const { count, mostDays, earlierYear } = refs.lateLessons;
     if (count === 0) return null;
     const year = (await refs.year()).code;
-    const where = earlierYear > 0 ? `${earlierYear === count ? 'all' : earlierYear} of them in an earlier school year (${year}), ` : '';
-    return (
-      `${count} new lesson(s) have no entered_at, so they count as entered now, after their deadline: ${where}` +
-      `the deadline report will show them as up to ${mostDays} working day(s) late. ` +
-      'If they were entered on time elsewhere, give each row its real entry time in the entered_at (Ievadīts) column: 05.10.2026 17:03 or 2026-10-05T17:03:09+03:00.'
-    );
+    return t.lateLessons(count, earlierYear, year, mostDays);
   },
 };
 
 const absences: KindHandler<FieldOf<'absences'>> = {
   key(row) {
     const [cls, subject, date, number] = placeKey(row);
-    const where = `${cls} ${subject} ${date}${number ? ` no. ${number}` : ''}`;
-    return { key: lower(cls, subject, date, number, row.get('student')), field: 'student', label: `absence of ${row.get('student')} in ${where}` };
+    return {
+      key: lower(cls, subject, date, number, row.get('student')),
+      field: 'student',
+      // Code only, as the bulk path (bulk.ts) names it: the two paths say the same.
+      label: t.labelAbsence(row.get('student')!, cls!, subject!, date!, number ?? ''),
+    };
   },
   async apply(row, refs) {
     const { ctx } = row;
@@ -600,7 +620,7 @@ const absences: KindHandler<FieldOf<'absences'>> = {
     const student = await row.check('student', (v) => refs.student(v!));
     const code = await row.check('code', (v) => {
       const c = v!.toLowerCase();
-      if (!(ABSENCE_CODES as readonly string[]).includes(c)) throw invalid(`must be n or k (marks), or ns / nc (justified: illness / other)`);
+      if (!(ABSENCE_CODES as readonly string[]).includes(c)) throw invalid(t.badAbsenceCode);
       return c as (typeof ABSENCE_CODES)[number];
     });
     const enteredAt = await row.check('entered_at', (v) => enteredAtCell(ctx, v));
@@ -622,7 +642,7 @@ const absences: KindHandler<FieldOf<'absences'>> = {
 
 /** The problem for a grade row that repeats an earlier one cell for cell (the per-row and the bulk path say the same). */
 export function sameRowReason(label: string, line: number): string {
-  return `duplicate ${label} (also on line ${line}, alike in every column): if there really are two such grades, tell them apart in the note or entered_at column`;
+  return t.sameRow(label, line);
 }
 
 const grades: KindHandler<FieldOf<'grades'>> = {
@@ -640,7 +660,8 @@ const grades: KindHandler<FieldOf<'grades'>> = {
     return {
       key: lower(cls, subject, date, row.get('student'), kind),
       field: 'student',
-      label: `grade of ${row.get('student')} in ${cls} ${subject}${date ? ` on ${date}` : ''} (${kind})`,
+      // Code only, as the bulk path (bulk.ts) names it: the two paths say the same.
+      label: t.labelGrade(row.get('student')!, cls!, subject!, date ?? '', String(kind)),
     };
   },
   async apply(row, refs) {
@@ -679,13 +700,13 @@ function codeList(value: string | undefined): string[] {
 
 const groups: KindHandler<FieldOf<'groups'>> = {
   registry: true,
-  key: (row) => ({ key: lower(row.get('code')), field: 'code', label: `group ${row.get('code')}` }),
+  key: (row) => ({ key: lower(row.get('code')), field: 'code', label: t.labelGroup(row.get('code')!) }),
   async apply(row, refs) {
     const { ctx } = row;
     const subject = await row.check('subject', (v) => refs.subject(v!));
     const teachers = await row.check('teachers', async (v) => {
       const codes = codeList(v);
-      if (codes.length === 0) throw invalid('a group needs at least one teacher (several: separated by |)');
+      if (codes.length === 0) throw invalid(t.groupNeedsTeacher);
       for (const code of codes) await refs.staff(code);
       return codes;
     });
@@ -718,7 +739,8 @@ const groupMembers: KindHandler<FieldOf<'group_members'>> = {
   key: (row) => ({
     key: lower(row.get('group'), row.get('student'), parseDateInput(row.get('from') ?? '') ?? row.get('from')),
     field: 'student',
-    label: `membership of ${row.get('student')} in ${row.get('group')} from ${row.get('from')}`,
+    student: row.get('student'),
+    label: (name, code) => t.labelMembership(name, code, row.get('group')!, row.get('from') ?? ''),
   }),
   async apply(row, refs) {
     const { ctx } = row;

@@ -14,6 +14,7 @@ import { requireActor, requireRight, type ServiceContext } from '../services/con
 import { IMPORT_ORDER, KIND_COLUMNS, reportUnknownColumns, TRANSFER_KINDS, type TransferKind } from './columns.ts';
 import { HANDLERS, Refs, sameRowReason, type FieldOf, type KindHandler, type Outcome } from './import-kinds.ts';
 import { bulkImport, takesBulkPath } from './bulk.ts';
+import { m as t } from '../i18n/messages/files-import.ts';
 
 export interface KindSummary {
   kind: TransferKind;
@@ -122,10 +123,11 @@ export class Row<F extends string> {
       [/personas kods/i, 'personal_code'],
       [/e-mail/i, 'email'],
       [/^phone/i, 'phone'],
-      [/^Unknown class/, 'class'],
-      [/^Unknown subject/, 'subject'],
-      [/^Unknown student/, 'student'],
-      [/^Unknown (teacher|class teacher)/, 'teacher'],
+      // English and Latvian: the services speak the run's language.
+      [/^(Unknown class|Nezināma klase)/, 'class'],
+      [/^(Unknown subject|Nezināms (mācību )?priekšmets)/, 'subject'],
+      [/^(Unknown student|Nezināms skolēns)/, 'student'],
+      [/^(Unknown (teacher|class teacher)|Nezināms (skolotājs|klases audzinātājs))/, 'teacher'],
       [/^Not in /, 'student'],
       [/^(\d{4}-\d{2}-\d{2} is outside|No lessons on that day|A grade cannot be dated)/, 'date'],
       [/^\w+ code "/, 'code'],
@@ -222,10 +224,15 @@ export class RowApplier<F extends string> {
   async apply(row: Row<F>, line: number): Promise<Outcome | null> {
     const defs = KIND_COLUMNS[this.kind].defs as Record<string, { required?: boolean }>;
     for (const field of KIND_COLUMNS[this.kind].fields as readonly F[]) {
-      if (defs[field]!.required && !row.get(field)) row.fail(field, 'a value is required here');
+      if (defs[field]!.required && !row.get(field)) row.fail(field, t.required);
     }
     const key = row.failed ? null : this.handler.key(row);
     if (key) {
+      const label = async () => {
+        if (typeof key.label === 'string') return key.label;
+        const { name, code } = key.student ? await this.refs.studentNamed(key.student) : { name: null, code: '' };
+        return key.label(name, code);
+      };
       const earlier = this.firstLine.get(key.key);
       if (this.handler.repeatable) {
         row.occurrence = this.repeats.get(key.key) ?? 0;
@@ -233,9 +240,9 @@ export class RowApplier<F extends string> {
         // every cell are one grade typed or pasted twice (issue 14).
         const whole = `${key.key}\u0001${this.handler.rest?.(row) ?? ''}`;
         const same = this.sameRows.get(whole);
-        if (same !== undefined) row.fail(key.field, sameRowReason(key.label, same));
+        if (same !== undefined) row.fail(key.field, sameRowReason(await label(), same));
         else this.sameRows.set(whole, line);
-      } else if (earlier !== undefined) row.fail(key.field, `duplicate ${key.label} (also on line ${earlier})`);
+      } else if (earlier !== undefined) row.fail(key.field, t.duplicate(await label(), earlier));
       this.repeats.set(key.key, row.occurrence + 1);
       if (earlier === undefined) this.firstLine.set(key.key, line);
     }
@@ -269,7 +276,7 @@ export async function importSources(ctx: ServiceContext, sources: readonly Impor
 
 /** Reads FILE for `import KIND FILE`. */
 export function loadFile(kind: string, file: string): ImportSource {
-  if (!isTransferKind(kind)) throw new AppError('usage', `Unknown kind "${kind}": one of ${TRANSFER_KINDS.join(', ')}, or bundle.`);
+  if (!isTransferKind(kind)) throw new AppError('usage', t.unknownKindOrBundle(kind, TRANSFER_KINDS.join(', ')));
   return sourceOf(kind, file, file);
 }
 
@@ -317,7 +324,7 @@ function readBounded(file: string): Uint8Array {
       total += n;
       if (total > MAX_FILE_BYTES) {
         const binary = notCsvReason(chunks[0]!.subarray(0, SAMPLE_BYTES));
-        throw new AppError('invalid', `${file}: ${binary ?? `larger than ${MAX_FILE_BYTES / (1024 * 1024)} MiB, far more than a school's file of this kind`}; nothing was imported.`);
+        throw new AppError('invalid', binary ? t.notImported(file, binary) : t.tooLarge(file, MAX_FILE_BYTES / (1024 * 1024)));
       }
     }
     return Buffer.concat(chunks, total);
@@ -332,9 +339,9 @@ function readBytes(file: string): Uint8Array {
   } catch (error) {
     if (error instanceof AppError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw notFound(`${file}: no such file.`);
-    if (code === 'EISDIR') throw new AppError('usage', `${file} is a folder: use \`ezurnals import bundle ${file}\`.`);
-    throw new AppError('invalid', `${file}: cannot be read (${code ?? String(error)}).`);
+    if (code === 'ENOENT') throw notFound(t.noSuchFile(file));
+    if (code === 'EISDIR') throw new AppError('usage', t.fileIsFolder(file));
+    throw new AppError('invalid', t.cannotRead(file, code ?? String(error)));
   }
 }
 
@@ -342,11 +349,11 @@ function readBytes(file: string): Uint8Array {
 export function loadBundle(dir: string): { sources: ImportSource[]; ignored: string[] } {
   let names: string[];
   try {
-    if (!statSync(dir).isDirectory()) throw new AppError('usage', `${dir} is not a folder: use \`ezurnals import KIND ${dir}\` for one file.`);
+    if (!statSync(dir).isDirectory()) throw new AppError('usage', t.notFolder(dir));
     names = readdirSync(dir).sort();
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw notFound(`${dir}: no such folder.`);
+    throw notFound(t.noSuchFolder(dir));
   }
   const sources: ImportSource[] = [];
   const ignored: string[] = [];
@@ -357,6 +364,6 @@ export function loadBundle(dir: string): { sources: ImportSource[]; ignored: str
     if (kind && isTransferKind(kind)) sources.push(sourceOf(kind, path, path));
     else ignored.push(basename(name));
   }
-  if (sources.length === 0) throw new AppError('invalid', `${dir} holds no importable file: expected some of ${IMPORT_ORDER.map((k) => `${k}.csv`).join(', ')}.`);
+  if (sources.length === 0) throw new AppError('invalid', t.nothingImportable(dir, IMPORT_ORDER.map((k) => `${k}.csv`).join(', ')));
   return { sources, ignored };
 }

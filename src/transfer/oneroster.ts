@@ -25,6 +25,7 @@ import { IMPORT_ORDER, KIND_COLUMNS, type TransferKind } from './columns.ts';
 import type { FieldOf } from './import-kinds.ts';
 import { ImportFailed, Row, RowApplier, type KindSummary } from './import.ts';
 import { countCsvValues, isZip, readZip, ZIP_LIMITS } from './zip.ts';
+import { m as t } from '../i18n/messages/files-oneroster.ts';
 
 // --- The package -------------------------------------------------------------------
 
@@ -58,7 +59,7 @@ export function loadOneRoster(path: string): OneRosterPackage {
   try {
     stat = statSync(path);
   } catch {
-    throw notFound(`${path}: no such folder or file.`);
+    throw notFound(t.noSuchPath(path));
   }
   const files = new Map<string, { file: string; bytes: Uint8Array }>();
   if (stat.isDirectory()) {
@@ -69,13 +70,13 @@ export function loadOneRoster(path: string): OneRosterPackage {
     }
   } else {
     // A file bigger than a package may unzip to is refused before it is read into memory.
-    if (stat.size > ZIP_LIMITS.totalBytes) throw new AppError('invalid', `${path} is ${Math.round(stat.size / 1024 / 1024)} MiB, larger than a OneRoster package may be (${ZIP_LIMITS.totalBytes / 1024 / 1024} MiB unzipped).`);
+    if (stat.size > ZIP_LIMITS.totalBytes) throw new AppError('invalid', t.tooBig(path, Math.round(stat.size / 1024 / 1024), ZIP_LIMITS.totalBytes / 1024 / 1024));
     const bytes = readFileSync(path);
-    if (!isZip(bytes)) throw new AppError('invalid', `${path} is neither a folder nor a ZIP archive: give the OneRoster folder or its .zip.`);
+    if (!isZip(bytes)) throw new AppError('invalid', t.notFolderOrZip(path));
     const entries = readZip(bytes, path);
     const values = entries.reduce((n, e) => n + countCsvValues(e.bytes), 0);
     if (values > ZIP_LIMITS.csvValues) {
-      throw new AppError('invalid', `${path} holds about ${values.toLocaleString('en')} CSV values, more than the ${ZIP_LIMITS.csvValues.toLocaleString('en')} one import may read; unzip it and import it in parts.`);
+      throw new AppError('invalid', t.tooManyValues(path, values, ZIP_LIMITS.csvValues));
     }
     // Zips made by "compress folder" put everything under one folder; macOS adds __MACOSX/ shadows.
     for (const entry of entries) {
@@ -84,7 +85,7 @@ export function loadOneRoster(path: string): OneRosterPackage {
     }
   }
   if (!files.has('manifest.csv')) {
-    throw new AppError('invalid', `${path}: no manifest.csv, so this is not a OneRoster 1.1 CSV package (found: ${[...files.keys()].join(', ') || 'nothing'}).`);
+    throw new AppError('invalid', t.noManifest(path, [...files.keys()].join(', ')));
   }
   return { path, files };
 }
@@ -142,7 +143,7 @@ function parseFile(name: UsedFile, source: { file: string; bytes: Uint8Array }, 
       file: source.file,
       line: table.headerLine,
       column,
-      reason: `required column missing${near ? ` ("${near.trim()}" differs in case: OneRoster headers are case-sensitive)` : ''}; columns found: ${table.header.join(', ')}`,
+      reason: t.requiredColumn(near ? near.trim() : '', table.header.join(', ')),
     });
   }
   if (missing.length > 0) return empty;
@@ -151,8 +152,8 @@ function parseFile(name: UsedFile, source: { file: string; bytes: Uint8Array }, 
     const seen = new Map<string, number>();
     for (const row of rows) {
       const id = row.get('sourcedId');
-      if (!id) sink.push({ ...at(row, 'sourcedId'), reason: 'a value is required here' });
-      else if (seen.has(id)) sink.push({ ...at(row, 'sourcedId'), reason: `duplicate sourcedId (also on line ${seen.get(id)})` });
+      if (!id) sink.push({ ...at(row, 'sourcedId'), reason: t.required });
+      else if (seen.has(id)) sink.push({ ...at(row, 'sourcedId'), reason: t.duplicateId(seen.get(id)!) });
       else seen.set(id, row.line);
     }
   }
@@ -218,8 +219,8 @@ async function importRows<K extends TransferKind>(ctx: ServiceContext, kind: K, 
 function statusOk(row: ORow, mode: string, sink: ImportProblem[]): boolean {
   const status = row.get('status')?.toLowerCase() ?? '';
   if (status === '' || status === 'active') return true;
-  if (status !== 'tobedeleted') sink.push({ ...at(row, 'status'), reason: 'must be active or tobedeleted (or empty)' });
-  else if (mode !== 'delta') sink.push({ ...at(row, 'status'), reason: `tobedeleted in a file the manifest calls ${mode}: only a delta file deletes` });
+  if (status !== 'tobedeleted') sink.push({ ...at(row, 'status'), reason: t.badStatus });
+  else if (mode !== 'delta') sink.push({ ...at(row, 'status'), reason: t.deleteNotDelta(mode) });
   else return true;
   return false;
 }
@@ -237,7 +238,7 @@ function readPackage(pkg: OneRosterPackage, sink: ImportProblem[]): { files: Rec
     const property = row.get('propertyName') ?? '';
     if (!property.startsWith('file.')) continue;
     const mode = (row.get('value') ?? '').toLowerCase();
-    if (!['bulk', 'delta', 'absent'].includes(mode)) sink.push({ ...at(row, 'value'), reason: 'must be bulk, delta or absent' });
+    if (!['bulk', 'delta', 'absent'].includes(mode)) sink.push({ ...at(row, 'value'), reason: t.badMode });
     modes.set(`${property.slice(5)}.csv`, { mode, row });
   }
   for (const name of pkg.files.keys()) {
@@ -247,7 +248,7 @@ function readPackage(pkg: OneRosterPackage, sink: ImportProblem[]): { files: Rec
     }
   }
   for (const [name, { mode, row }] of modes) {
-    if (mode !== 'absent' && !pkg.files.has(name)) sink.push({ ...at(row, 'value'), reason: `the manifest lists ${name} as ${mode}, but the package has no ${name}` });
+    if (mode !== 'absent' && !pkg.files.has(name)) sink.push({ ...at(row, 'value'), reason: t.fileMissing(name, mode) });
   }
   for (const name of USED) {
     if (name === 'manifest') continue;
@@ -273,15 +274,14 @@ function readPackage(pkg: OneRosterPackage, sink: ImportProblem[]): { files: Rec
  */
 function chooseSchool(orgs: OFile, wanted: string | undefined): string | undefined {
   const schools = orgs.rows.filter((o) => o.get('type')?.toLowerCase() === 'school');
-  const named = schools.map((o) => `${idOf(o)} (${o.get('name')})`).join(', ') || 'none';
+  const named = schools.map((o) => `${idOf(o)} (${o.get('name')})`).join(', ') || t.noSchools;
   if (wanted !== undefined) {
-    if (orgs.rows.length > 0 && !schools.some((o) => idOf(o) === wanted)) throw usageError(`--org ${wanted} is not a school in ${orgs.file} (schools: ${named}).`);
+    if (orgs.rows.length > 0 && !schools.some((o) => idOf(o) === wanted)) throw usageError(t.orgNotSchool(wanted, orgs.file, named));
     return wanted;
   }
   if (orgs.rows.length === 0) return undefined;
   if (schools.length === 1) return idOf(schools[0]!);
-  const found = schools.length === 0 ? 'no org of type school' : `${schools.length} schools`;
-  throw usageError(`${orgs.file} has ${found}: choose ours with --org SOURCEDID (schools: ${named}).`);
+  throw usageError(t.chooseSchool(orgs.file, schools.length, named));
 }
 
 /**
@@ -365,11 +365,11 @@ export function scoreValue(raw: string, min: string | undefined, max: string | u
   if (!max) return { value: Number.isInteger(number) ? String(number) : raw };
   const lo = min ? Number(min) : 0;
   const hi = Number(max);
-  if (Number.isNaN(lo) || Number.isNaN(hi) || hi <= lo) return { problem: `the line item's range resultValueMin "${min ?? ''}" – resultValueMax "${max}" is not a range of numbers, so the score cannot be converted` };
-  if (number < lo || number > hi) return { problem: `outside the line item's range ${lo}–${hi}` };
+  if (Number.isNaN(lo) || Number.isNaN(hi) || hi <= lo) return { problem: t.badRange(min ?? '', max) };
+  if (number < lo || number > hi) return { problem: t.outsideRange(lo, hi) };
   if (lo === 0 && hi === 1) {
     if (number === 0 || number === 1) return { value: number === 1 ? 'i' : 'ni' };
-    return { problem: 'a 0–1 line item is pass/fail: the score must be 0 or 1' };
+    return { problem: t.passFail };
   }
   if (hi === 10 && lo <= 1) return { value: String(Math.floor(number + 0.5)) };
   const percent = ((number - lo) / (hi - lo)) * 100;
@@ -427,7 +427,6 @@ const dateOnly = (v: string | undefined) => (v ? v.slice(0, 10) : undefined);
 /** Our code for a person: the school's own identifier, else the login, else the OneRoster id. */
 const personCode = (u: ORow) => u.get('identifier') || u.get('username') || u.get('sourcedId')!;
 /** Rows name a user who is not in users.csv: in a delta too, since the journal keeps no OneRoster ids. */
-const NO_USER = 'no such user in users.csv (a delta package must carry the users its rows name: the journal keeps no OneRoster ids)';
 
 /**
  * Imports the package into the context's transaction. Throws ImportFailed
@@ -460,7 +459,7 @@ export async function importOneRoster(ctx: ServiceContext, pkg: OneRosterPackage
     if (s.get('type') !== 'schoolYear' || !year) continue;
     const code = parseYearCode(s.get('title') ?? '')?.code ?? (/^\d{4}$/.test(s.get('schoolYear') ?? '') ? `${Number(s.get('schoolYear')) - 1}/${s.get('schoolYear')}` : undefined);
     if (code !== year.code) {
-      sink.push({ ...at(s, 'schoolYear'), reason: `this package is for the school year ${code ?? '(unreadable)'}, but the journal's ${ctx.yearCode ? 'chosen' : 'current'} year is ${year.code}: set the year with --year or \`ezurnals year set … --current\`` });
+      sink.push({ ...at(s, 'schoolYear'), reason: t.otherYear(code ?? '', !!ctx.yearCode, year.code) });
     }
   }
 
@@ -494,20 +493,20 @@ export async function importOneRoster(ctx: ServiceContext, pkg: OneRosterPackage
     const classId = e.get('classSourcedId')!;
     if (disabled.has(userId)) continue;
     const cls = classes.get(classId);
-    if (!users.has(userId)) sink.push({ ...at(e, 'userSourcedId'), reason: 'no such user in users.csv' });
-    if (!cls) sink.push({ ...at(e, 'classSourcedId'), reason: 'no such class in classes.csv' });
+    if (!users.has(userId)) sink.push({ ...at(e, 'userSourcedId'), reason: t.noUser });
+    if (!cls) sink.push({ ...at(e, 'classSourcedId'), reason: t.noClass });
     if (!users.has(userId) || !cls) continue;
     const role = e.get('role')?.toLowerCase();
     if (role === 'student') {
       if (isHomeroom(cls)) {
         const earlier = homeroomOf.get(userId);
-        if (earlier) sink.push({ ...at(e, 'classSourcedId'), reason: `the student is already in homeroom ${earlier.cls.get('title')} (line ${earlier.enrollment.line}): one homeroom per student` });
+        if (earlier) sink.push({ ...at(e, 'classSourcedId'), reason: t.twoHomerooms(earlier.cls.get('title') ?? '', earlier.enrollment.line) });
         else homeroomOf.set(userId, { cls, enrollment: e });
       }
       studentsIn.set(classId, [...(studentsIn.get(classId) ?? []), userId]);
     } else if (role === 'teacher') {
       if (isHomeroom(cls) && isTrue(e.get('primary'))) {
-        if (primaryTeacher.has(classId)) sink.push({ ...at(e, 'primary'), reason: `homeroom ${cls.get('title')} already has a primary teacher (line ${primaryTeacher.get(classId)!.line})` });
+        if (primaryTeacher.has(classId)) sink.push({ ...at(e, 'primary'), reason: t.twoPrimaryTeachers(cls.get('title') ?? '', primaryTeacher.get(classId)!.line) });
         else primaryTeacher.set(classId, e);
       }
       teachersIn.set(classId, [...(teachersIn.get(classId) ?? []), e]);
@@ -568,7 +567,7 @@ export async function importOneRoster(ctx: ServiceContext, pkg: OneRosterPackage
     for (const other of list(u.get('agentSourcedIds'))) {
       if (disabled.has(other) || foreignUsers.has(other)) continue;
       if (!users.has(other)) {
-        sink.push({ ...at(u, 'agentSourcedIds'), reason: `no such user ${other} in users.csv` });
+        sink.push({ ...at(u, 'agentSourcedIds'), reason: t.noSuchAgent(other) });
         continue;
       }
       if (role === 'student' && GUARDIAN_ROLES[roleOf(other)!]) link(other, idOf(u), at(u, 'agentSourcedIds'));
@@ -624,12 +623,12 @@ export async function importOneRoster(ctx: ServiceContext, pkg: OneRosterPackage
     const course = courses.get(c.get('courseSourcedId')!);
     return { code: course && subjectCode(course), from: at(c, 'courseSourcedId') };
   };
-  const NO_HOMEROOM = 'cannot tell which class this scheduled class teaches: no enrolled student has a homeroom, and the title does not start with a homeroom title (e.g. "7.a matemātika")';
+  const NO_HOMEROOM = t.noHomeroom;
 
   // assignments ← teachers of scheduled classes
   const assignments: Synthetic<'assignments'>[] = [];
   for (const c of [...classes.values(), ...goneClasses.values()]) {
-    if (!courses.has(c.get('courseSourcedId')!)) sink.push({ ...at(c, 'courseSourcedId'), reason: 'no such course in courses.csv' });
+    if (!courses.has(c.get('courseSourcedId')!)) sink.push({ ...at(c, 'courseSourcedId'), reason: t.noCourse });
   }
   for (const c of classes.values()) {
     if (isHomeroom(c) || !subjectOf(c).code) continue;
@@ -687,8 +686,8 @@ export async function importOneRoster(ctx: ServiceContext, pkg: OneRosterPackage
   const lineItems = new Map<string, ORow>();
   for (const li of [...files.lineItems.rows, ...deletions.lineItems]) {
     const category = li.get('categorySourcedId');
-    if (!classes.has(li.get('classSourcedId')!) && !goneClasses.has(li.get('classSourcedId')!)) sink.push({ ...at(li, 'classSourcedId'), reason: 'no such class in classes.csv' });
-    else if (category && files.categories.rows.length > 0 && !categories.has(category)) sink.push({ ...at(li, 'categorySourcedId'), reason: 'no such category in categories.csv' });
+    if (!classes.has(li.get('classSourcedId')!) && !goneClasses.has(li.get('classSourcedId')!)) sink.push({ ...at(li, 'classSourcedId'), reason: t.noClass });
+    else if (category && files.categories.rows.length > 0 && !categories.has(category)) sink.push({ ...at(li, 'categorySourcedId'), reason: t.noCategory });
     else lineItems.set(idOf(li), li);
   }
   /** The line item's kind of work, when its category says it (a category unknown to categories.csv is reported above). */
@@ -707,13 +706,13 @@ export async function importOneRoster(ctx: ServiceContext, pkg: OneRosterPackage
     const studentId = r.get(studentColumn) ?? '';
     const li = lineItems.get(r.get('lineItemSourcedId')!);
     if (!li) {
-      if (![...files.lineItems.rows, ...deletions.lineItems].some((x) => idOf(x) === r.get('lineItemSourcedId'))) sink.push({ ...at(r, 'lineItemSourcedId'), reason: 'no such line item in lineItems.csv' });
+      if (![...files.lineItems.rows, ...deletions.lineItems].some((x) => idOf(x) === r.get('lineItemSourcedId'))) sink.push({ ...at(r, 'lineItemSourcedId'), reason: t.noLineItem });
       return null;
     }
     // A deleted student's result may be deleted with them.
     const person = users.get(studentId) ?? goneUsers.get(studentId);
     if (person?.get('role')?.toLowerCase() !== 'student') {
-      sink.push({ ...at(r, studentColumn), reason: person ? 'this user is not a student' : 'no such user in users.csv' });
+      sink.push({ ...at(r, studentColumn), reason: person ? t.notStudent : t.noUser });
       return null;
     }
     const code = personCode(person);
@@ -725,7 +724,7 @@ export async function importOneRoster(ctx: ServiceContext, pkg: OneRosterPackage
       ? { title: enrollment.cls.get('title'), from: at(enrollment.enrollment, 'classSourcedId') }
       : { title: (await unlessUnknown(() => showStudent(ctx, code)))?.class ?? undefined, from: at(r, studentColumn) };
     if (!home.title) {
-      sink.push({ ...at(r, studentColumn), reason: 'the student is in no homeroom class, so the grade has no class in the journal' });
+      sink.push({ ...at(r, studentColumn), reason: t.studentNoHomeroom });
       return null;
     }
     const date = dateOnly(r.get('scoreDate') || li.get('dueDate'));
@@ -843,7 +842,7 @@ interface Roster {
 
 /** A reason in the problem list: why the deletion was not applied. */
 function refused(r: Roster, row: ORow, column: string | undefined, reason: string): void {
-  r.sink.push({ ...at(row, column), reason: `tobedeleted not applied: ${reason}` });
+  r.sink.push({ ...at(row, column), reason: t.notApplied(reason) });
 }
 
 /**
@@ -874,7 +873,7 @@ async function unlessUnknown<T>(lookup: () => Promise<T>): Promise<T | undefined
 /** The code of a user a deletion names, or undefined after reporting that the package lacks them. */
 function userCode(r: Roster, row: ORow, column: string): string | undefined {
   const user = r.user(row.get(column) ?? '');
-  if (!user) refused(r, row, column, NO_USER);
+  if (!user) refused(r, row, column, t.noUserDelta);
   return user && personCode(user);
 }
 
@@ -885,7 +884,7 @@ async function applyDeletions(r: Roster, deletions: Record<UsedFile, ORow[]>): P
     const userId = e.get('userSourcedId')!;
     const cls = r.cls(e.get('classSourcedId')!);
     if (r.disabled.has(userId)) skip();
-    else if (!cls) refused(r, e, 'classSourcedId', 'no such class in classes.csv (a delta package must carry the classes its rows name)');
+    else if (!cls) refused(r, e, 'classSourcedId', t.noClassDelta);
     else {
       const role = e.get('role')?.toLowerCase();
       const code = userCode(r, e, 'userSourcedId');
@@ -932,6 +931,12 @@ async function endPlacement(r: Roster, row: ORow, userId: string, code: string, 
   if (await attempt(r, row, homeroom === undefined ? 'sourcedId' : 'classSourcedId', () => leaveClass(r.ctx, code, { lastDay }))) r.deleted.placements++;
 }
 
+/** "Jānis Bērziņš (S101)": a OneRoster user named as the package names them, with their journal code (issue 18 §4). */
+function personName(u: ORow, code: string): string {
+  const name = [u.get('givenName'), u.get('familyName')].filter(Boolean).join(' ');
+  return name ? `${name} (${code})` : code;
+}
+
 /** A deleted student user: refused while the journal holds their grades or absences this year, else their placement ends. */
 async function removeStudent(r: Roster, u: ORow): Promise<void> {
   const code = personCode(u);
@@ -939,7 +944,7 @@ async function removeStudent(r: Roster, u: ORow): Promise<void> {
   if (grades === undefined) return void r.skipped.deletions++;
   const absences = await listAbsences(r.ctx, { student: code });
   if (grades.length + absences.length > 0) {
-    return refused(r, u, 'sourcedId', `student ${code} has ${grades.length} grade(s) and ${absences.length} absence(s) this year, which the journal keeps; to end their class instead, delete their homeroom enrollment with an endDate`);
+    return refused(r, u, 'sourcedId', t.studentKeeps(personName(u, code), grades.length, absences.length));
   }
   await endPlacement(r, u, idOf(u), code, undefined, dateOnly(u.get('dateLastModified')));
 }
@@ -950,7 +955,7 @@ async function deactivateStaff(r: Roster, u: ORow): Promise<void> {
   const member = (await listStaffViews(r.ctx)).find((s) => s.code === code);
   if (!member?.active) return void r.skipped.deletions++;
   const leads = (await listClasses(r.ctx)).filter((c) => c.class_teacher === code).map((c) => c.code);
-  if (leads.length > 0) return refused(r, u, 'sourcedId', `${code} is the class teacher of ${leads.join(', ')}: give the class another primary teacher (in this package or with \`ezurnals class set\`) first`);
+  if (leads.length > 0) return refused(r, u, 'sourcedId', t.classTeacherOf(`${member.first_name} ${member.last_name} (${code})`, leads.join(', ')));
   if (await attempt(r, u, 'sourcedId', () => setStaff(r.ctx, code, { active: false }))) r.deleted.staff++;
 }
 
@@ -978,7 +983,7 @@ async function removeTeaching(r: Roster, row: ORow, cls: ORow, teachers: string[
     for (const a of stored.filter((x) => teachers === undefined || teachers.includes(x.teacher))) {
       const lessons = await listLessons(r.ctx, { class: home, subject, teacher: a.teacher });
       if (lessons.length > 0) {
-        refused(r, row, undefined, `${a.teacher} has taught ${lessons.length} lesson(s) of ${subject} in ${home}, so the assignment stays with them`);
+        refused(r, row, undefined, t.hasTaught(a.teacher, lessons.length, subject, home));
         continue;
       }
       if (await attempt(r, row, undefined, () => removeAssignment(r.ctx, { class: home, subject, teacher: a.teacher }))) removed++;
@@ -993,7 +998,7 @@ async function refuseNonEmptyClass(r: Roster, c: ORow): Promise<void> {
   const title = c.get('title')!;
   const placed = (await unlessUnknown(() => listStudentViews(r.ctx, { class: title }))) ?? [];
   if (placed.length === 0) return void r.skipped.deletions++;
-  refused(r, c, 'sourcedId', `class ${title} still has ${placed.length} student(s): the journal does not remove a class; move its students first`);
+  refused(r, c, 'sourcedId', t.classHasStudents(title, placed.length));
 }
 
 /** A result deleted: the journal never deletes a grade on import, so a stored one is a problem; one never stored is skipped. */
@@ -1003,5 +1008,5 @@ async function refuseStoredGrade(r: Roster, result: ORow): Promise<void> {
   const stored = (await unlessUnknown(() => listGrades(r.ctx, { student: place.student, class: place.class, subject: place.subject, from: place.date, to: place.date, work: place.work }))) ?? [];
   if (stored.length === 0) return void r.skipped.deletions++;
   const ids = stored.map((g) => g.id).join(', ');
-  refused(r, result, 'sourcedId', `grades are never deleted on import (the journal keeps every grade and its history): correct grade ${ids} with \`ezurnals grade correct\`, then drop this row`);
+  refused(r, result, 'sourcedId', t.gradesKept(ids));
 }

@@ -5,6 +5,7 @@
 // archives are refused by name rather than misread; no dependency needed.
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { AppError } from '../errors.ts';
+import { m as t } from '../i18n/messages/files-import.ts';
 
 /**
  * Limits against zip bombs (a few MB that inflate to gigabytes). A OneRoster
@@ -52,16 +53,16 @@ export function readZip(data: Uint8Array, file: string): ZipEntry[] {
       break;
     }
   }
-  if (eocd < 0) throw bad('not a ZIP archive (no central directory); give the folder or a .zip made by a standard tool.');
+  if (eocd < 0) throw bad(t.zipNoDirectory);
   const count = buf.readUInt16LE(eocd + 10);
   const size = buf.readUInt32LE(eocd + 12);
   let at = buf.readUInt32LE(eocd + 16);
-  if (count === 0xffff || size === 0xffffffff || at === 0xffffffff) throw bad('ZIP64 archives are not supported: re-zip it without ZIP64 (under 4 GB and 65,535 files), or unzip it and give the folder.');
-  if (count > ZIP_LIMITS.entries) throw bad(`the ZIP holds ${count.toLocaleString('en')} entries, more than the ${ZIP_LIMITS.entries.toLocaleString('en')} a OneRoster package may have; unzip it and give the folder.`);
+  if (count === 0xffff || size === 0xffffffff || at === 0xffffffff) throw bad(t.zip64);
+  if (count > ZIP_LIMITS.entries) throw bad(t.zipTooManyEntries(count, ZIP_LIMITS.entries));
   refuseOversized(buf, at, count, bad);
   const entries: ZipEntry[] = [];
   for (let n = 0; n < count; n++) {
-    if (at + 46 > buf.length || buf.readUInt32LE(at) !== CENTRAL) throw bad('the ZIP central directory is damaged.');
+    if (at + 46 > buf.length || buf.readUInt32LE(at) !== CENTRAL) throw bad(t.zipDirectoryDamaged);
     const flags = buf.readUInt16LE(at + 8);
     const method = buf.readUInt16LE(at + 10);
     const compressed = buf.readUInt32LE(at + 20);
@@ -74,11 +75,11 @@ export function readZip(data: Uint8Array, file: string): ZipEntry[] {
     const name = buf.toString(flags & 0x800 ? 'utf8' : 'latin1', at + 46, at + 46 + nameLen);
     at += 46 + nameLen + extraLen + commentLen;
     if (name.endsWith('/')) continue;
-    if (flags & 0x1) throw bad(`${name} is encrypted: ZIP passwords are not supported; unzip it and give the folder.`);
+    if (flags & 0x1) throw bad(t.zipEncrypted(name));
     if (compressed === 0xffffffff || plain === 0xffffffff || local === 0xffffffff) throw bad('ZIP64 archives are not supported: unzip it and give the folder.');
-    if (local + 30 > buf.length || buf.readUInt32LE(local) !== LOCAL) throw bad(`${name}: the ZIP entry is damaged.`);
+    if (local + 30 > buf.length || buf.readUInt32LE(local) !== LOCAL) throw bad(t.zipEntryDamaged(name));
     const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    if (start + compressed > buf.length) throw bad(`${name}: the ZIP entry is damaged (its data runs past the end of the file).`);
+    if (start + compressed > buf.length) throw bad(t.zipEntryRunsPast(name));
     const raw = buf.subarray(start, start + compressed);
     let bytes: Uint8Array;
     if (method === 0) bytes = raw;
@@ -87,11 +88,11 @@ export function readZip(data: Uint8Array, file: string): ZipEntry[] {
         // Never more than the header declares (+1, to tell "more" from "exactly"): a bomb stops here, not at 4 GB.
         bytes = inflateRawSync(raw, { maxOutputLength: plain + 1 });
       } catch (error) {
-        if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') throw bad(`${name}: the ZIP entry unzips to more than the ${plain.toLocaleString('en')} bytes its header declares: damaged or hostile, refused.`);
-        throw bad(`${name}: the compressed data is damaged.`);
+        if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') throw bad(t.zipEntryTooBig(name, plain));
+        throw bad(t.zipDataDamaged(name));
       }
-    } else throw bad(`${name} uses compression method ${method}: only stored and deflate are supported; re-zip it with a standard tool.`);
-    if (bytes.length !== plain) throw bad(`${name}: the ZIP entry is damaged (size ${bytes.length}, expected ${plain}).`);
+    } else throw bad(t.zipMethod(name, method));
+    if (bytes.length !== plain) throw bad(t.zipSizeWrong(name, bytes.length, plain));
     entries.push({ name, bytes });
   }
   return entries;
@@ -111,12 +112,12 @@ export function countCsvValues(bytes: Uint8Array): number {
 function refuseOversized(buf: Buffer, at: number, count: number, bad: (why: string) => AppError): void {
   let total = 0;
   for (let n = 0; n < count; n++) {
-    if (at + 46 > buf.length || buf.readUInt32LE(at) !== CENTRAL) throw bad('the ZIP central directory is damaged.');
+    if (at + 46 > buf.length || buf.readUInt32LE(at) !== CENTRAL) throw bad(t.zipDirectoryDamaged);
     total += buf.readUInt32LE(at + 24);
     at += 46 + buf.readUInt16LE(at + 28) + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
   }
   if (total > ZIP_LIMITS.totalBytes) {
-    throw bad(`the ZIP unzips to ${mib(total)}, more than the ${mib(ZIP_LIMITS.totalBytes)} a OneRoster package may hold; unzip it and check what it holds.`);
+    throw bad(t.zipTooLarge(mib(total), mib(ZIP_LIMITS.totalBytes)));
   }
 }
 

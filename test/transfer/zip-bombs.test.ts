@@ -93,7 +93,7 @@ function importZip(zip: Buffer, label: string): { code: number; stderr: string; 
   const file = join(t.dir, `${label}.zip`);
   writeFileSync(file, zip);
   const r = spawnSync('/usr/bin/time', ['-f', 'MAXRSS_KB=%M', process.execPath, BIN, 'import', 'oneroster', file, '--json'], {
-    env: { ...process.env, EZURNALS_DB: t.dbPath, EZURNALS_USER: 'admin' },
+    env: { ...process.env, EZURNALS_DB: t.dbPath, EZURNALS_USER: 'admin', EZURNALS_LANG: 'en' },
     encoding: 'utf8',
     timeout: 120_000,
   });

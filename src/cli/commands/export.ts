@@ -7,6 +7,7 @@ import { exportKind } from '../../transfer/export.ts';
 import { examples } from '../options.ts';
 import { globalOptions, runCommand } from '../runtime.ts';
 import { io } from '../io.ts';
+import { m as t } from '../../i18n/messages/files-import.ts';
 
 interface ExportOptions {
   out?: string;
@@ -16,23 +17,23 @@ interface ExportOptions {
 }
 
 function checkKind(kind: string): TransferKind {
-  if (!(TRANSFER_KINDS as readonly string[]).includes(kind)) throw new AppError('usage', `Unknown kind "${kind}": one of ${TRANSFER_KINDS.join(', ')}.`);
+  if (!(TRANSFER_KINDS as readonly string[]).includes(kind)) throw new AppError('usage', t.unknownKind(kind, TRANSFER_KINDS.join(', ')));
   return kind as TransferKind;
 }
 
 export function registerExport(program: Command): void {
   program
     .command('export <kind>')
-    .description(`write one kind of record as CSV or JSON, in the columns the importer reads (${TRANSFER_KINDS.join(', ')})`)
-    .option('--out <file>', 'write to a file instead of stdout')
-    .option('--format <format>', 'csv or json', 'csv')
-    .option('--excel', 'CSV for Latvian Excel: Latvian headers and words, names beside codes, DD.MM.YYYY dates, ";" separator, UTF-8 BOM, CRLF; imports back as the same data')
-    .option('--force', 'overwrite an existing --out file (a symbolic link there is replaced, never written through)')
+    .description(t.exportDescription(TRANSFER_KINDS.join(', ')))
+    .option('--out <file>', t.exportOut)
+    .option('--format <format>', t.exportFormat, 'csv')
+    .option('--excel', t.exportExcel)
+    .option('--force', t.exportForce)
     .addHelpText('after', examples('ezurnals export students --excel --out skoleni.csv', 'ezurnals export grades --format json > grades.json', 'ezurnals export lessons --year 2025/2026 --out lessons.csv'))
     .action(async (kindArg: string, opts: ExportOptions, command: Command) => {
       const kind = checkKind(kindArg);
-      if (opts.format !== 'csv' && opts.format !== 'json') throw new AppError('usage', `--format must be csv or json, not "${opts.format}".`);
-      if (opts.excel && opts.format === 'json') throw new AppError('usage', '--excel applies to CSV only.');
+      if (opts.format !== 'csv' && opts.format !== 'json') throw new AppError('usage', t.badFormat(String(opts.format)));
+      if (opts.excel && opts.format === 'json') throw new AppError('usage', t.excelCsvOnly);
       if (opts.out) checkOutputFile(opts.out, opts.force);
       const json = !!globalOptions(command).json;
       await runCommand(command, {
@@ -46,7 +47,7 @@ export function registerExport(program: Command): void {
           }
           writeOutputFile(opts.out, text);
           if (json) out.raw({ kind, file: opts.out, rows: records.length });
-          else out.info(`Wrote ${records.length} ${kind} to ${opts.out}.`);
+          else out.info(t.exported(records.length, kind, opts.out));
         },
       });
     });

@@ -7,14 +7,15 @@ import { IMPORT_ORDER } from '../../transfer/columns.ts';
 import { createProgress } from '../progress.ts';
 import { importSources, ImportFailed, loadBundle, loadFile, type ImportOptions, type ImportSource, type KindSummary } from '../../transfer/import.ts';
 import { importOneRoster, loadOneRoster, type OneRosterResult } from '../../transfer/oneroster.ts';
+import { m as t } from '../../i18n/messages/files-import.ts';
 
-const columns: Column<KindSummary>[] = [
-  { header: 'kind', value: (s) => s.kind },
-  { header: 'file', value: (s) => s.file },
-  { header: 'created', value: (s) => s.created },
-  { header: 'updated', value: (s) => s.updated },
-  { header: 'unchanged', value: (s) => s.unchanged },
-  { header: 'errors', value: (s) => s.errors },
+const columns = (): Column<KindSummary>[] => [
+  { header: t.columnKind, value: (s) => s.kind },
+  { header: t.columnFile, value: (s) => s.file },
+  { header: t.columnCreated, value: (s) => s.created },
+  { header: t.columnUpdated, value: (s) => s.updated },
+  { header: t.columnUnchanged, value: (s) => s.unchanged },
+  { header: t.columnErrors, value: (s) => s.errors },
 ];
 
 /** Leaves runCommand's transaction by throwing, so that it rolls back: the dry run's way of writing nothing. */
@@ -23,12 +24,12 @@ class DryRunDone {
 }
 
 function report(summary: KindSummary[], out: Output, how: 'imported' | 'dry-run' | 'failed'): void {
-  out.data(summary, columns);
+  out.data(summary, columns());
   const total = (k: 'created' | 'updated' | 'unchanged' | 'errors') => summary.reduce((n, s) => n + s[k], 0);
-  const counts = `${total('created')} created, ${total('updated')} updated, ${total('unchanged')} unchanged`;
-  if (how === 'imported') out.info(`Imported: ${counts}.`);
-  else if (how === 'dry-run') out.info(`Dry run, nothing written: would be ${counts}.`);
-  else out.info(`Nothing imported: ${total('errors')} row(s) with errors (listed below); the other rows would be ${counts}.`);
+  const counts = t.counts(total('created'), total('updated'), total('unchanged'));
+  if (how === 'imported') out.info(t.imported(counts));
+  else if (how === 'dry-run') out.info(t.dryRun(counts));
+  else out.info(t.failed(total('errors'), counts));
 }
 
 interface ImportFlags extends ImportOptions {
@@ -40,7 +41,7 @@ interface ImportFlags extends ImportOptions {
 async function runImport(command: Command, load: (out: Output) => ImportSource[], flags: ImportFlags): Promise<void> {
   const out = await createOutput({ json: !!globalOptions(command).json });
   const sources = load(out);
-  const bar = createProgress('Importing');
+  const bar = createProgress(t.progressImporting);
   try {
     await runCommand(command, {
       write: true,
@@ -69,24 +70,24 @@ function reportOneRoster(result: OneRosterResult, out: Output, how: 'imported' |
   if (out.json) out.raw({ dryRun: how === 'dry-run', kinds: result.summary, ignored: result.ignored, skipped: result.skipped, deleted: result.deleted });
   const quiet = { ...out, data: () => undefined } satisfies Output;
   report(result.summary, out.json ? quiet : out, how);
-  if (result.ignored.length > 0) out.warn(`not imported (no use in the journal, or absent in the manifest): ${result.ignored.join(', ')}.`);
+  if (result.ignored.length > 0) out.warn(t.oneRosterIgnored(result.ignored.join(', ')));
   const s = result.skipped;
   const parts = [
-    s.disabledUsers && `${s.disabledUsers} disabled user(s)`,
-    s.otherRoles && `${s.otherRoles} user(s) with no role here (aides, proctors, unlinked parents)`,
-    s.ungradedResults && `${s.ungradedResults} result(s) not graded yet`,
-    s.deletions && `${s.deletions} tobedeleted row(s) with nothing to delete in the journal`,
-    s.otherSchools && `${s.otherSchools} row(s) of other schools`,
+    s.disabledUsers && t.skippedDisabled(s.disabledUsers),
+    s.otherRoles && t.skippedOtherRoles(s.otherRoles),
+    s.ungradedResults && t.skippedUngraded(s.ungradedResults),
+    s.deletions && t.skippedDeletions(s.deletions),
+    s.otherSchools && t.skippedOtherSchools(s.otherSchools),
   ].filter(Boolean);
-  if (parts.length > 0) out.info(`Skipped: ${parts.join(', ')}.`);
+  if (parts.length > 0) out.info(t.skipped(parts.join(', ')));
   const d = result.deleted;
   const done = [
-    d.placements && `${d.placements} student(s) left their class`,
-    d.assignments && `${d.assignments} assignment(s) removed`,
-    d.classTeachers && `${d.classTeachers} class teacher(s) cleared`,
-    d.staff && `${d.staff} staff member(s) made inactive`,
+    d.placements && t.deletedPlacements(d.placements),
+    d.assignments && t.deletedAssignments(d.assignments),
+    d.classTeachers && t.deletedClassTeachers(d.classTeachers),
+    d.staff && t.deletedStaff(d.staff),
   ].filter(Boolean);
-  if (done.length > 0) out.info(`Deleted (tobedeleted rows): ${done.join(', ')}.`);
+  if (done.length > 0) out.info(t.deleted(done.join(', ')));
 }
 
 async function runOneRoster(command: Command, path: string, flags: ImportFlags): Promise<void> {
@@ -112,14 +113,14 @@ async function runOneRoster(command: Command, path: string, flags: ImportFlags):
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description(`import CSV files (Latvian or English headers), all or nothing: ${IMPORT_ORDER.join(', ')}, a bundle folder, or a OneRoster 1.1 package`)
-    .argument('<kind>', `${IMPORT_ORDER.join(', ')}, bundle, or oneroster`)
-    .argument('<path>', 'the CSV file (a folder of KIND.csv files for bundle; a OneRoster 1.1 folder or .zip for oneroster)')
-    .option('--dry-run', 'check everything and report what would change, writing nothing')
-    .option('--encoding <enc>', 'the file encoding instead of detection: utf-8, utf-16le, windows-1257, …')
-    .option('--delimiter <d>', 'the separator instead of detection: ",", ";" or tab')
-    .option('--strict', 'refuse a file with a column the import does not know, instead of warning and ignoring it')
-    .option('--org <sourcedId>', 'oneroster: our school in orgs.csv, when it lists several')
+    .description(t.importDescription(IMPORT_ORDER.join(', ')))
+    .argument('<kind>', t.importKind(IMPORT_ORDER.join(', ')))
+    .argument('<path>', t.importPath)
+    .option('--dry-run', t.importDryRun)
+    .option('--encoding <enc>', t.importEncoding)
+    .option('--delimiter <d>', t.importDelimiter)
+    .option('--strict', t.importStrict)
+    .option('--org <sourcedId>', t.importOrg)
     .addHelpText(
       'after',
       examples(
@@ -135,7 +136,7 @@ export function registerImport(program: Command): void {
       const load = (out: Output): ImportSource[] => {
         if (kind !== 'bundle') return [loadFile(kind, path)];
         const { sources, ignored } = loadBundle(path);
-        if (ignored.length > 0) out.warn(`${path}: not imported: ${ignored.join(', ')} (a bundle reads KIND.csv for KIND in ${IMPORT_ORDER.join(', ')}).`);
+        if (ignored.length > 0) out.warn(t.bundleIgnored(path, ignored.join(', '), IMPORT_ORDER.join(', ')));
         return sources;
       };
       await runImport(command, load, flags);

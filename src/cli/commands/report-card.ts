@@ -3,16 +3,17 @@ import { cardDocuments, cardWarnings, loadCardData, type CardInput } from '../..
 import { localDateOf } from '../../domain/dates.ts';
 import { collect, examples } from '../options.ts';
 import { reportOptions, runReport, type ReportFlags } from './report.ts';
+import { m as t } from '../../i18n/messages/files-reports.ts';
 
 export function registerReportCard(report: Command): void {
   reportOptions(
     report
       .command('card')
-      .description('semester or annual report card (liecība) per student, with the promotion decision on the annual card; one PDF per student and one per class')
-      .option('--term <term>', '1 or 2 (semester cards) or year (the annual card)')
-      .option('--class <code>', 'every student of a class (repeatable)', collect)
-      .option('--student <code>', 'one student (repeatable)', collect)
-      .option('--all', 'every class of the school'),
+      .description(t.cardDescription)
+      .option('--term <term>', t.cardTerm)
+      .option('--class <code>', t.optionClassEvery, collect)
+      .option('--student <code>', t.optionStudentOne, collect)
+      .option('--all', t.optionAll),
   )
     .addHelpText('after', examples('ezurnals report card --term 1 --class 7.a --out liecibas', 'ezurnals report card --term year --student S001 --format html', 'ezurnals report card --term 2 --all --year 2026/2027 --json'))
     .action(async (opts: CardInput & ReportFlags, command: Command) => {

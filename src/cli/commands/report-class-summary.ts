@@ -2,16 +2,17 @@ import type { Command } from 'commander';
 import { classSummaryDocuments, loadClassSummaryData, type ClassSummaryInput } from '../../reports/class-summary.ts';
 import { collect, examples } from '../options.ts';
 import { reportOptions, runReport, type ReportFlags } from './report.ts';
+import { m as t } from '../../i18n/messages/files-reports.ts';
 
 export function registerReportClassSummary(report: Command): void {
   reportOptions(
     report
       .command('class-summary')
-      .description('class grades summary (klases sekmju kopsavilkums): students × subjects, absences, class averages; one landscape PDF per class')
-      .option('--class <code>', 'a class (repeatable)', collect)
-      .option('--all', 'every class of the school')
-      .option('--term <term>', '1, 2 or year: the semester or annual grades, or the period average where one is missing (default: the semester today falls in)')
-      .option('--month <YYYY-MM>', "the month's averages instead of a term"),
+      .description(t.classSummaryDescription)
+      .option('--class <code>', t.optionClassRepeatable, collect)
+      .option('--all', t.optionAll)
+      .option('--term <term>', t.classSummaryTerm)
+      .option('--month <YYYY-MM>', t.classSummaryMonth),
   )
     .addHelpText(
       'after',

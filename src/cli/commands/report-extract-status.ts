@@ -2,15 +2,16 @@ import type { Command } from 'commander';
 import { extractStatusDocuments, loadExtractStatusData, type ExtractStatusInput } from '../../reports/extract-status.ts';
 import { collect, examples } from '../options.ts';
 import { reportOptions, runReport, type ReportFlags } from './report.ts';
+import { m as t } from '../../i18n/messages/files-reports.ts';
 
 export function registerReportExtractStatus(report: Command): void {
   reportOptions(
     report
       .command('extract-status')
-      .description("who has returned the month's grade extract slip, per class, and how late (the deputy's check)")
-      .option('--month <YYYY-MM>', 'the month of the extracts, e.g. 2026-10')
-      .option('--class <code>', 'one class (repeatable)', collect)
-      .option('--all', 'every class of the school (the default)'),
+      .description(t.extractStatusDescription)
+      .option('--month <YYYY-MM>', t.extractStatusMonth)
+      .option('--class <code>', t.extractStatusClass, collect)
+      .option('--all', t.extractStatusAll),
   )
     .addHelpText('after', examples('ezurnals report extract-status --month 2026-10 --out atskaites', 'ezurnals report extract-status --month 2026-10 --class 7.a --format html', 'ezurnals report extract-status --month 2026-10 --json'))
     .action(async (opts: ExtractStatusInput & ReportFlags, command: Command) => {

@@ -2,17 +2,18 @@ import type { Command } from 'commander';
 import { extractDocuments, loadExtractData, type ExtractInput } from '../../reports/extract.ts';
 import { collect, examples } from '../options.ts';
 import { reportOptions, runReport, type ReportFlags } from './report.ts';
+import { m as t } from '../../i18n/messages/files-reports.ts';
 
 export function registerReportExtract(report: Command): void {
   reportOptions(
     report
       .command('extract')
-      .description("monthly grade extract (sekmju izraksts) per student with the parents' return slip; one PDF per student and one per class")
-      .option('--month <YYYY-MM>', 'the month, e.g. 2026-10')
-      .option('--term <1|2>', 'a semester extract (§28.1) instead of a month: 1 (I semester) or 2 (II semester) of the current (or --year) school year')
-      .option('--class <code>', 'every student of a class (repeatable)', collect)
-      .option('--student <code>', 'one student (repeatable)', collect)
-      .option('--all', 'every class of the school'),
+      .description(t.extractDescription)
+      .option('--month <YYYY-MM>', t.optionMonth)
+      .option('--term <1|2>', t.extractTerm)
+      .option('--class <code>', t.optionClassEvery, collect)
+      .option('--student <code>', t.optionStudentOne, collect)
+      .option('--all', t.optionAll),
   )
     .addHelpText(
       'after',

@@ -2,20 +2,19 @@ import type { Command } from 'commander';
 import { loadClassJournals, type ClassJournalInput } from '../../reports/class-journal.ts';
 import { collect, examples } from '../options.ts';
 import { reportOptions, runReport, type ReportFlags } from './report.ts';
+import { m as t } from '../../i18n/messages/files-reports.ts';
 
 export function registerReportJournal(report: Command): void {
   reportOptions(
     report
       .command('journal')
-      .description(
-        'the printed class journal (klases žurnāls) as an inspector reads it: per subject every lesson (date, number, teacher, substitutes marked, topic, homework) and the grid of grades and absences, then the behaviour journal, safety briefings, conversations with parents and notes for parents; one landscape PDF per class',
-      )
-      .option('--class <code>', 'a class (repeatable)', collect)
-      .option('--all', 'every class of the school')
-      .option('--subject <code>', 'only this subject (repeatable); leaves out the behaviour journal and the appendices', collect)
-      .option('--from <date>', 'first day (YYYY-MM-DD or DD.MM.YYYY); default the start of the school year')
-      .option('--to <date>', 'last day (YYYY-MM-DD or DD.MM.YYYY); default the end of the school year')
-      .option('--term <term>', '1, 2 or year, instead of --from/--to'),
+      .description(t.journalDescription)
+      .option('--class <code>', t.optionClassRepeatable, collect)
+      .option('--all', t.optionAll)
+      .option('--subject <code>', t.journalSubject, collect)
+      .option('--from <date>', t.journalFrom)
+      .option('--to <date>', t.journalTo)
+      .option('--term <term>', t.journalTerm),
   )
     .addHelpText(
       'after',

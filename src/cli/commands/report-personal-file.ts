@@ -3,15 +3,16 @@ import { loadPersonalFileReportData, personalFileDocuments } from '../../reports
 import type { AudienceInput } from '../../reports/audience.ts';
 import { collect, examples } from '../options.ts';
 import { reportOptions, runReport, type ReportFlags } from './report.ts';
+import { m as t } from '../../i18n/messages/files-reports.ts';
 
 export function registerReportPersonalFile(report: Command): void {
   reportOptions(
     report
       .command('personal-file')
-      .description("the printable personal file (personas lieta, §9, §13): the student's data, guardians, classes, the year's grades and term grades, absences and behaviour; one PDF per student")
-      .option('--student <code>', 'a student (repeatable)', collect)
-      .option('--class <code>', 'every student of a class (repeatable)', collect)
-      .option('--all', 'every class of the school'),
+      .description(t.personalFileDescription)
+      .option('--student <code>', t.optionStudentRepeatable, collect)
+      .option('--class <code>', t.optionClassEvery, collect)
+      .option('--all', t.optionAll),
   )
     .addHelpText('after', examples('ezurnals report personal-file --student S001 --out lietas', 'ezurnals report personal-file --class 7.a --out lietas'))
     .action(async (opts: AudienceInput & ReportFlags, command: Command) => {

@@ -2,14 +2,15 @@ import type { Command } from 'commander';
 import { loadSubstitutionsData, substitutionsDocuments, type SubstitutionsInput } from '../../reports/substitutions.ts';
 import { examples } from '../options.ts';
 import { reportOptions, runReport, type ReportFlags } from './report.ts';
+import { m as t } from '../../i18n/messages/files-reports.ts';
 
 export function registerReportSubstitutions(report: Command): void {
   reportOptions(
     report
       .command('substitutions')
-      .description('substituted lessons report (aizvietoto stundu atskaite): every lesson taught by a substitute, with totals per teacher; one PDF')
-      .option('--from <date>', 'first day (YYYY-MM-DD or DD.MM.YYYY)')
-      .option('--to <date>', 'last day (YYYY-MM-DD or DD.MM.YYYY)'),
+      .description(t.substitutionsDescription)
+      .option('--from <date>', t.optionFromDate)
+      .option('--to <date>', t.optionToDate),
   )
     .addHelpText('after', examples('ezurnals report substitutions --from 2026-09-01 --to 2026-12-18 --out atskaites', 'ezurnals report substitutions --from 01.10.2026 --to 31.10.2026 --json'))
     .action(async (opts: SubstitutionsInput & ReportFlags, command: Command) => {

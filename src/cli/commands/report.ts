@@ -17,6 +17,7 @@ import { registerReportInspections } from './report-inspections.ts';
 import { registerReportPersonalFile } from './report-personal-file.ts';
 import { registerReportJournal } from './report-journal.ts';
 import { registerReportDeadlines } from './report-deadlines.ts';
+import { m as t } from '../../i18n/messages/files-reports.ts';
 
 /** Options every printed report shares. */
 export interface ReportFlags {
@@ -34,16 +35,16 @@ export interface ReportFlags {
  */
 export function reportOptions(command: Command): Command {
   return command
-    .addOption(new Option('--format <format>', 'pdf, or html (needs no browser)').choices(['pdf', 'html']).default('pdf'))
-    .option('--out <dir>', 'folder to write the files to', '.')
-    .option('--force', 'replace files that already exist');
+    .addOption(new Option('--format <format>', t.optionFormat).choices(['pdf', 'html']).default('pdf'))
+    .option('--out <dir>', t.optionOut, '.')
+    .option('--force', t.optionForce);
 }
 
 export type { BuiltReport };
 
-const writtenColumns = [
-  { header: 'document', value: (w: WrittenFile) => w.document },
-  { header: 'file', value: (w: WrittenFile) => w.file },
+const writtenColumns = () => [
+  { header: t.columnDocument, value: (w: WrittenFile) => w.document },
+  { header: t.columnFile, value: (w: WrittenFile) => w.file },
   { header: 'KiB', value: (w: WrittenFile) => Math.ceil(w.bytes / 1024) },
 ];
 
@@ -61,8 +62,8 @@ export async function runReport<D>(command: Command, flags: ReportFlags, build: 
       const warnings = report.warnings ?? [];
       if (json) return { data: report.data, written: [] as WrittenFile[], warnings };
       const documents = report.documents(report.data, lang);
-      if (documents.length === 0) throw new AppError('not_found', 'Nothing to print: the report covers no students or classes.');
-      const bar = createProgress(flags.format === 'pdf' ? 'Printing' : 'Writing');
+      if (documents.length === 0) throw new AppError('not_found', t.nothingToPrint);
+      const bar = createProgress(flags.format === 'pdf' ? t.progressPrinting : t.progressWriting);
       const written = await publishDocuments(documents, {
         outDir: flags.out,
         format: flags.format,
@@ -77,14 +78,14 @@ export async function runReport<D>(command: Command, flags: ReportFlags, build: 
     print: (result, out) => {
       for (const warning of result.warnings) out.warn(warning);
       if (out.json) return out.raw(result.data);
-      out.data(result.written, writtenColumns);
-      out.info(`Wrote ${result.written.length} file(s).`);
+      out.data(result.written, writtenColumns());
+      out.info(t.wroteFiles(result.written.length));
     },
   });
 }
 
 export function registerReport(program: Command): void {
-  const report = program.command('report').description('printable documents: monthly extracts, report cards, class and teacher reports (PDF or HTML)');
+  const report = program.command('report').description(t.reportDescription);
   registerReportExtract(report);
   registerReportBehavior(report);
   registerReportExtractStatus(report);

@@ -3,6 +3,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import { rowMatchesEntry } from '../../domain/audit-chain.ts';
 import type { ColumnInfo } from '../introspection.ts';
 import { AUDIT_TABLE, auditedTables, expectedAuditTriggers, ident, presentAuditTriggers, recordKey, rowJson, type TableShape } from './triggers.ts';
+import { m as t } from '../../i18n/messages/files-audit.ts';
 
 /** The highest audit id SQLite ever handed out: AUTOINCREMENT keeps it even when the last entries are deleted. */
 export function lastIssuedAuditId(native: SqliteDatabase.Database): number {
@@ -15,8 +16,8 @@ export function auditTriggerFault(native: SqliteDatabase.Database): string | nul
   const present = presentAuditTriggers(native);
   for (const [name, sql] of expectedAuditTriggers(native)) {
     const found = present.get(name);
-    if (found === undefined) return `the audit trigger ${name} is missing: such writes are not being logged`;
-    if (found !== sql) return `the audit trigger ${name} was altered`;
+    if (found === undefined) return t.triggerMissing(name);
+    if (found !== sql) return t.triggerAltered(name);
   }
   return null;
 }
@@ -87,16 +88,16 @@ function checkRows(native: SqliteDatabase.Database): { fault: string | null; row
     // Read before the rows: a connection runs no pragma while a query iterates.
     const defaults = defaultsOf(table.columns);
     for (const r of differing.iterate() as Iterable<{ k: string; v: string; operation: string | null; after: string | null; id: number | null }>) {
-      if (r.id === null) return fault(`${named(table.name, r.k)} has no audit entry: it was written with the audit off, or its entries were deleted`);
-      if (r.operation === 'delete') return fault(`${named(table.name, r.k)} exists, but its last audit entry #${r.id} deletes it: it was written back with the audit off`);
-      if (!rowMatchesEntry(r.v, r.after, defaults)) return fault(`${named(table.name, r.k)} does not hold the values of its last audit entry #${r.id}: it was changed with the audit off, or its later entries were deleted`);
+      if (r.id === null) return fault(t.rowNoEntry(named(table.name, r.k)));
+      if (r.operation === 'delete') return fault(t.rowDeletedBack(named(table.name, r.k), r.id));
+      if (!rowMatchesEntry(r.v, r.after, defaults)) return fault(t.rowChanged(named(table.name, r.k), r.id));
     }
     // Every row found its own entry, which wrote it; entries that wrote a row beyond those are rows deleted unlogged.
     if ((written.get() as { n: number }).n > count) {
       native.exec('delete from temp.audit_check_keys');
       native.exec(`insert into temp.audit_check_keys select k from (${rows})`);
       const missing = native.prepare("select L.record_key as k, L.id from temp.audit_check_latest as L where L.operation <> 'delete' and not exists (select 1 from temp.audit_check_keys as R where R.k = L.record_key) order by L.id limit 1").get() as { k: string; id: number };
-      return fault(`${named(table.name, missing.k)} is missing, but its last audit entry #${missing.id} wrote it: it was deleted with the audit off`);
+      return fault(t.rowMissing(named(table.name, missing.k), missing.id));
     }
   }
   return { fault: null, rows: checked };
