@@ -24,7 +24,7 @@ import type { SchoolClass, SchoolYear, Student, Subject, AbsenceCode } from '../
 import { checkGrade, type GradeCheck, type WorkKind } from '../domain/grade-scale.ts';
 import { ABSENCE_CODES, justifyTransition, markTransition, type MarkCode } from '../domain/absence.ts';
 import { localDateOf, type IsoDate } from '../domain/dates.ts';
-import { defaultTermDate, futureGradeReason, GRADE_DATE_REQUIRED, isTermLike, notEnrolledReason, outsideYearReason, termGradeTakenReason } from '../domain/journal-rules.ts';
+import { defaultTermDate, futureGradeReason, gradeDateRequired, isTermLike, notEnrolledReason, outsideYearReason, termGradeTakenReason } from '../domain/journal-rules.ts';
 import { checkPersonalCode } from '../domain/personal-code.ts';
 import { insertGradeChange, updateGrade } from '../db/repositories/grades.ts';
 import { requireActor, timestamp, type ServiceContext } from '../services/context.ts';
@@ -428,7 +428,7 @@ async function importGrades(f: BulkFile<FieldOf<'grades'>>, year: SchoolYear, ba
       const isTerm = isTermLike(work);
       const on = date ?? defaultTermDate(work, year);
       const taken = isTerm ? data.termGrades.get(`${student.id}|${subject.id}|${work}`) : undefined;
-      if (!on) f.fail(line, cells, 'date', GRADE_DATE_REQUIRED);
+      if (!on) f.fail(line, cells, 'date', gradeDateRequired());
       else {
         const dateReason = outsideYearReason(on, year) ?? futureGradeReason(on, today, isTerm);
         if (dateReason) f.fail(line, cells, 'date', dateReason);

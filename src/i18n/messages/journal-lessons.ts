@@ -112,11 +112,11 @@ const lv: typeof en = {
   addHomework: 'uzdotais mājasdarbs',
   addTeacher: 'kas vadīja stundu (pēc noklusējuma jūs vai norīkotais skolotājs)',
   addSubstituteFor:
-    'norīkotais skolotājs, kuru šajā stundā aizvietoja: vajadzīga aizvietošana, kas noteikta ar `substitution add` (direktora vietnieks, administrators vai klases audzinātājs var to ierakstīt uzreiz)',
+    'norīkotais skolotājs, kuru šajā stundā aizvietoja: vajadzīga aizvietošana, kas noteikta ar `substitution add` (direktora vietnieks, administrators vai klases audzinātājs var ierakstīt stundu uzreiz)',
   addForce: 'ierakstīt arī brīvdienā, svētku dienā vai ārpus semestriem',
   setDescription: 'labot stundas tēmu vai mājasdarbu',
   setTopic: 'jaunā tēma',
-  setHomework: 'jaunais mājasdarbs ("" to notīra)',
+  setHomework: 'jaunais mājasdarbs ("" dzēš mājasdarbu)',
   showDescription: 'parādīt vienu stundu',
   listDescription: 'stundu saraksts',
   listClass: 'klase',
