@@ -1,4 +1,5 @@
 import { AppError } from '../errors.ts';
+import { m as people, named } from '../i18n/messages/journal-people.ts';
 import type { Lesson, SchoolYear, Student, StudyGroup } from '../db/schema.ts';
 import {
   addGroupClasses,
@@ -204,13 +205,11 @@ async function entriesAfter(ctx: ServiceContext, groupId: number, student: Stude
 export async function requireGroupMembers(ctx: ServiceContext, lesson: Lesson, students: readonly Student[]): Promise<void> {
   if (lesson.group_id === null) return;
   const members = await groupMembersOn(ctx.db, lesson.group_id, lesson.date, students.map((s) => s.id));
-  const outsiders = students.filter((s) => !members.has(s.id)).map((s) => s.code);
+  const outsiders = students.filter((s) => !members.has(s.id));
   if (outsiders.length === 0) return;
   const group = (await findGroupById(ctx.db, lesson.group_id))!;
-  throw new AppError(
-    'invalid',
-    `${outsiders.join(', ')} ${outsiders.length === 1 ? 'is' : 'are'} not in group ${group.code} on ${lesson.date}: this lesson is the group's (see \`ezurnals group show ${group.code}\`).`,
-  );
+  // Named by name and code (issue 18 §4), in the journal translator's catalogue.
+  throw new AppError('invalid', people.notInGroup(outsiders.map((s) => named(s)).join(', '), outsiders.length, group.code, lesson.date));
 }
 
 /**

@@ -90,7 +90,7 @@ test('two groups of a class share a slot; the whole class and the same group or 
 
 test('absences and grades only for members (exit 4 naming the group); only the group teacher grades it (exit 5)', async () => {
   await refusedAll([
-    { label: 'absence of a non-member', args: ['absence', 'mark', '--lesson', String(ang1.id), '--student', 'S003', '--as', 'T05'], error: 'invalid', message: /S003 is not in group 7a-ang1 on 2026-10-05/ },
+    { label: 'absence of a non-member', args: ['absence', 'mark', '--lesson', String(ang1.id), '--student', 'S003', '--as', 'T05'], error: 'invalid', message: /\(S003\) is not in group 7a-ang1 on 2026-10-05/ },
     { label: 'grade of a non-member', args: ['grade', 'enter', '--lesson', String(ang1.id), '--student', 'S003', '--value', '7', '--as', 'T05'], error: 'invalid', message: /not in group 7a-ang1/ },
     { label: 'the teacher of group 2 grades group 1', args: ['grade', 'enter', '--lesson', String(ang1.id), '--student', 'S001', '--value', '7', '--as', 'T06'], error: 'forbidden', message: /group 7a-ang1/ },
     { label: 'the teacher of group 2 marks group 1', args: ['absence', 'mark', '--lesson', String(ang1.id), '--student', 'S001', '--as', 'T06'], error: 'forbidden' },
@@ -119,7 +119,7 @@ test('a member leaves: later lessons refuse them, earlier ones keep them; with g
   assert.equal(r[0].memberships.find((m: any) => m.student === 'S002').to, '2026-10-31');
   const [later] = await setup([['lesson', 'add', '--group', '7a-ang1', '--date', '2026-11-02', '--number', '3', '--topic', 'Future', '--as', 'T05', '--json']]);
   await refused('one teacher in two groups of a slot', ['lesson', 'add', '--group', '7a-ang3', '--date', '2026-11-02', '--number', '3', '--topic', 'X', '--as', 'T05'], 'conflict', /ang of group 7a-ang1 \(id \d+\), taught by the same teacher/);
-  await refused('former member', ['grade', 'enter', '--lesson', String(later.id), '--student', 'S002=7', '--as', 'T05'], 'invalid', /S002 is not in group 7a-ang1 on 2026-11-02/);
+  await refused('former member', ['grade', 'enter', '--lesson', String(later.id), '--student', 'S002=7', '--as', 'T05'], 'invalid', /\(S002\) is not in group 7a-ang1 on 2026-11-02/);
 });
 
 test('printed: the group lessons grade on the extract, and each member counts their own group lessons on the card', async () => {

@@ -247,12 +247,12 @@ Absences('several students at once; results in the order given', async () => {
 });
 
 Absences('a student not in the class that day is invalid; nothing is written for the others', async () => {
-  await rejects(() => mark('T01', l1, ['S001', 'S004']), 'invalid', `Not in 7.a on ${MON}: S004`);
+  await rejects(() => mark('T01', l1, ['S001', 'S004']), 'invalid', `Not in 7.a on ${MON}:`, '(S004).');
   assert.equal(await counts(s.db, 'absence', 'absence_change'), { absence: 0, absence_change: 0 });
   // After a move, the old class keeps only the days before it.
   await s.as('admin', (c) => moveStudent(c, 'S002', { class: '7.b', date: TUE }));
   await mark('T01', l1, ['S002']);
-  await rejects(() => mark('T01', l2, ['S002']), 'invalid', `Not in 7.a on ${TUE}: S002`);
+  await rejects(() => mark('T01', l2, ['S002']), 'invalid', `Not in 7.a on ${TUE}:`, '(S002).');
   await rejects(() => mark('T01', l1, ['S999']), 'not_found', 'S999');
 });
 
@@ -338,7 +338,7 @@ Absences('remove: the class teacher may correct an absence in another subject; a
   const removed = await s.as('T01', (c) => removeAbsence(c, { lesson: lv, student: 'S001' }));
   assert.is(removed.removed, true);
   assert.equal(await history(lv, 'S001'), ['mark -→n T02', 'remove n→- T01']);
-  await rejects(() => s.as('T01', (c) => removeAbsence(c, { lesson: lv, student: 'S002' })), 'not_found', 'S002 has no absence');
+  await rejects(() => s.as('T01', (c) => removeAbsence(c, { lesson: lv, student: 'S002' })), 'not_found', '(S002) has no absence');
   await rejects(() => s.as('T01', (c) => removeAbsence(c, { id: 999 })), 'not_found', '999');
 });
 

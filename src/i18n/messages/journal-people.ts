@@ -22,10 +22,14 @@ export function namedList(students: readonly Named[], nameCase: NameCase = 'nomi
 
 const en = {
   namedTwice: (who: string) => `${who} is named twice.`,
+  notInGroup: (who: string, several: number, group: string, date: string) =>
+    `${who} ${several === 1 ? 'is' : 'are'} not in group ${group} on ${date}: this lesson is the group's (see \`ezurnals group show ${group}\`).`,
 };
 
 const lv: typeof en = {
   namedTwice: (who: string) => `${who} norādīts divreiz.`,
+  notInGroup: (who: string, _several: number, group: string, date: string) =>
+    `${date} grupā ${group} nav: ${who}; šī ir grupas stunda (skatiet \`ezurnals group show ${group}\`).`,
 };
 
 export const catalogue: Catalogue<typeof en> = { en, lv };
