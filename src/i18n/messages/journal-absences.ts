@@ -103,7 +103,7 @@ const en = {
 };
 
 /** A date as the family reads it in the web diary: 24.11.2026. */
-const lvDay = (d: string) => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}.`;
+const lvDay = (d: string) => `${String(d).slice(8, 10)}.${String(d).slice(5, 7)}.${String(d).slice(0, 4)}.`;
 
 const lv: typeof en = {
   colId: 'ID',
@@ -152,7 +152,7 @@ const lv: typeof en = {
   justifyDescription: 'klases audzinātāja lēmums: katrs skolēna n kavējums laikposmā kļūst par ns (slimība) vai nc (cits iemesls)',
   justifyStudent: 'skolēns',
   justifyFrom: 'pirmā diena',
-  justifyTo: 'pēdējā diena (pēc noklusējuma --from)',
+  justifyTo: 'pēdējā diena (pēc noklusējuma – pirmā diena)',
   justifyReason: 'illness (→ ns) vai other (→ nc)',
   justifyNote: 'piemēram, ārsta zīme vai vecāka zīme',
   removeDescription: 'atsaukt kļūdaini atzīmētu kavējumu (izmaiņu vēsture saglabājas)',
