@@ -100,7 +100,7 @@ export function registerAbsence(program: Command): void {
         run: (ctx) => justifyAbsences(ctx, opts),
         print: (r, out) => {
           out.data(r, columns());
-          out.info(r.length === 0 ? t.nothingToJustify : t.justified(r.length, namedList(r.map(studentOf), 'genitive')));
+          out.info(r.length === 0 ? t.nothingToJustify : t.justified(r.length, namedList(r.map(studentOf), 'dative')));
         },
       });
     });

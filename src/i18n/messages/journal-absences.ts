@@ -2,7 +2,7 @@
 // and absence-notes services, the marking rules (src/domain/absence.ts) and
 // the rules of a guardian's absence note (src/domain/absence-note.ts; the web
 // diary shows its Latvian wording whatever the run's language).
-import { count, messages, type Catalogue } from '../catalogue.ts';
+import { count, messages, plural, type Catalogue } from '../catalogue.ts';
 
 const en = {
   // --- tables
@@ -102,6 +102,9 @@ const en = {
   noteTooLong: (max: number) => `The explanation is longer than ${max} characters.`,
 };
 
+/** "1 kavējums", "2 kavējumi", "10 kavējumu". */
+const absences = (n: number) => count(n, { one: 'kavējums', other: 'kavējumi', zero: 'kavējumu' });
+
 /** A date as the family reads it in the web diary: 24.11.2026. */
 const lvDay = (d: string) => `${String(d).slice(8, 10)}.${String(d).slice(5, 7)}.${String(d).slice(0, 4)}.`;
 
@@ -140,9 +143,9 @@ const lv: typeof en = {
   choiceOther: 'cits attaisnojošs iemesls (nc)',
   confirmRemoveOf: (who: string, date: string, number: number, subject: string) => `Atsaukt ${who} kavējumu ${date} ${number}. stundā (${subject})?`,
   nothingToJustify: 'Nav ko attaisnot: šajā laikā nav n kavējumu un nav arī attaisnotu kavējumu, ko mainīt.',
-  justified: (n: number, who: string) => `Attaisnoti ${who} kavējumi: ${n}.`,
-  markedFor: (n: number, who: string) => `Atzīmēti kavējumi (${n}): ${who}.`,
-  noteAccepted: (id: number, n: number) => `Zīme ${id} pieņemta: attaisnoti kavējumi: ${n}.`,
+  justified: (n: number, who: string) => `${who} ${plural(n, { one: 'attaisnots', other: 'attaisnoti' })} ${absences(n)}.`,
+  markedFor: (n: number, who: string) => `${plural(n, { one: 'Atzīmēts', other: 'Atzīmēti' })} ${absences(n)}: ${who}.`,
+  noteAccepted: (id: number, n: number) => `Zīme ${id} pieņemta: ${plural(n, { one: 'attaisnots', other: 'attaisnoti' })} ${absences(n)}.`,
   noteDeclined: (id: number) => `Zīme ${id} noraidīta.`,
   family: 'kavējumi: n atzīmē stundā, klases audzinātājs attaisno kā ns/nc',
   markDescription: 'atzīmēt stundā skolēnus, kuri nav ieradušies (n) vai nokavējuši (k)',

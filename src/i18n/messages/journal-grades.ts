@@ -1,7 +1,7 @@
 // Grades' words: `ezurnals grade` (help, tables, prompts), the grades
 // service's messages, the grade scale's refusals (src/domain/grade-scale.ts)
 // and the entry rules of a grade or an absence (src/domain/journal-rules.ts).
-import { messages, type Catalogue } from '../catalogue.ts';
+import { count, messages, plural, type Catalogue } from '../catalogue.ts';
 
 const en = {
   // --- tables
@@ -122,7 +122,8 @@ const lv: typeof en = {
   promptCorrected: 'Labotais vērtējums',
   promptReason: 'Iemesls',
   unchanged: (id: number, value: string) => `Vērtējums ${id} jau ir ${value}: nekas nav mainīts.`,
-  enteredFor: (n: number, who: string) => `${n === 1 ? 'Vērtējums ielikts' : `Vērtējumi ielikti (${n})`} ${who}.`,
+  enteredFor: (n: number, who: string) =>
+    `${n === 1 ? 'Vērtējums ielikts' : `${plural(n, { one: 'Ielikts', other: 'Ielikti' })} ${count(n, { one: 'vērtējums', other: 'vērtējumi', zero: 'vērtējumu' })}:`} ${who}.`,
   correctedFor: (who: string, value: string) => `${who} vērtējums labots uz ${value}.`,
   family: 'vērtējumi: stundu atzīmes, pārbaudes darbi, ieskaites, semestra, gada un eksāmenu vērtējumi',
   enterDescription: 'ielikt vērtējumus vienam vai vairākiem skolēniem (stundā vai pēc klases, mācību priekšmeta un datuma)',

@@ -158,6 +158,13 @@ const en = {
   dateInFuture: (date: string, today: string) => `--date ${date} is in the future (today is ${today}).`,
   slipRecorded: (who: string, month: string, returned: string, id: number) =>
     `The slip of ${who} for ${month} is already recorded (returned ${returned}, id ${id}); add --replace to record it anew.`,
+  // --- the diary (the web's pages for families and the journal grid)
+  noSuchStudent: 'No such student.',
+  noSuchJournalPage: 'No such journal page.',
+  noMonthOver: 'No month of this school year is over yet: there is no extract.',
+  extractAckNeedsGuardian: 'An extract is acknowledged by a guardian, signed in.',
+  noExtractToAck: (month: string) => `${month} has no extract to acknowledge.`,
+  thatMonth: 'That month',
 };
 
 const lv: typeof en = {
@@ -306,6 +313,12 @@ const lv: typeof en = {
   dateInFuture: (date: string, today: string) => `--date ${date} ir nākotnē (šodien ir ${today}).`,
   slipRecorded: (who: string, month: string, returned: string, id: number) =>
     `${who} talons par ${month} jau ir ierakstīts (atgriezts ${returned}, ID ${id}); lai ierakstītu no jauna, pievienojiet --replace.`,
+  noSuchStudent: 'Šāda skolēna nav.',
+  noSuchJournalPage: 'Šādas žurnāla lapas nav.',
+  noMonthOver: 'Neviens šī mācību gada mēnesis vēl nav beidzies: sekmju izraksta vēl nav.',
+  extractAckNeedsGuardian: 'Sekmju izrakstu apstiprina pieslēdzies likumiskais pārstāvis.',
+  noExtractToAck: (month: string) => `Par ${month} nav sekmju izraksta, ko apstiprināt.`,
+  thatMonth: 'šo mēnesi',
 };
 
 export const catalogue: Catalogue<typeof en> = { en, lv };
