@@ -7,7 +7,7 @@ import { collect, examples } from '../options.ts';
 import { askChoice, askText, canPrompt, confirmOrSkip } from '../prompt.ts';
 import { JUSTIFY_REASONS } from '../../domain/absence.ts';
 import { globalOptions, runCommand } from '../runtime.ts';
-import { chooseLesson, lessonRefOptions } from './lesson.ts';
+import { chooseLesson, forPeople, lessonRefOptions } from './lesson.ts';
 import { resolveLesson } from '../../services/lessons.ts';
 import { m as t } from '../../i18n/messages/journal-absences.ts';
 import { named, namedList } from '../../i18n/messages/journal-people.ts';
@@ -75,7 +75,7 @@ export function registerAbsence(program: Command): void {
         print: (r, out) => {
           out.data(r, [...columns(), { header: t.colChange, value: (a) => a.change }]);
           const changed = r.filter((a) => a.change !== 'unchanged');
-          if (!out.json && changed.length > 0) out.info(t.markedFor(changed.length, namedList(changed.map(studentOf))));
+          if (forPeople(out) && changed.length > 0) out.info(t.markedFor(changed.length, namedList(changed.map(studentOf))));
         },
       });
     });

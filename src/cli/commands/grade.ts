@@ -9,7 +9,7 @@ import type { Column } from '../output.ts';
 import { collect, examples } from '../options.ts';
 import { askText, canPrompt } from '../prompt.ts';
 import { runCommand } from '../runtime.ts';
-import { chooseLesson, lessonRefOptions } from './lesson.ts';
+import { chooseLesson, forPeople, lessonRefOptions } from './lesson.ts';
 import { chooseStudent } from './student.ts';
 import { m as t } from '../../i18n/messages/journal-grades.ts';
 import { namedList, named } from '../../i18n/messages/journal-people.ts';
@@ -91,7 +91,7 @@ export function registerGrade(program: Command): void {
         run: (ctx) => enterGrades(ctx, input),
         print: (r, out) => {
           out.data(r, columns());
-          if (!out.json && r.length > 0) out.info(t.enteredFor(r.length, namedList(r.map(studentOf), 'dative')));
+          if (forPeople(out) && r.length > 0) out.info(t.enteredFor(r.length, namedList(r.map(studentOf), 'dative')));
         },
       });
     });
@@ -117,7 +117,7 @@ export function registerGrade(program: Command): void {
           if (r.unchanged) out.info(t.unchanged(r.id, r.value));
           const { unchanged: _u, ...view } = r;
           out.data(view, columns());
-          if (!r.unchanged && !out.json) out.info(t.correctedFor(named(studentOf(r), 'genitive'), r.value));
+          if (!r.unchanged && forPeople(out)) out.info(t.correctedFor(named(studentOf(r), 'genitive'), r.value));
         },
       });
     });

@@ -6,7 +6,8 @@ import { parseDateInput } from '../../domain/dates.ts';
 import { listSubjectViews } from '../../services/subjects.ts';
 import { listAssignments } from '../../services/assignments.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import type { Column } from '../output.ts';
+import type { Column, Output } from '../output.ts';
+import { io } from '../io.ts';
 import { examples } from '../options.ts';
 import { askChoice, askText, canPrompt } from '../prompt.ts';
 import { runCommand } from '../runtime.ts';
@@ -48,6 +49,13 @@ export async function chooseLesson(ctx: ServiceContext, ref: LessonRef): Promise
   const lessons = (await listLessons(ctx, { class: ref.class, subject: ref.subject })).reverse().slice(0, 30);
   ref.lesson = await askChoice(undefined, '--lesson', t.promptLesson, async () => lessons.map((l) => ({ name: `${l.date} #${l.number} ${l.topic}`, value: String(l.id) })));
 }
+
+/**
+ * Whether a person reads this run's output as tables: only then does a
+ * command add its sentence on stderr (whose grade, whose absence). A script
+ * (--json, or a batch's lines) gets the JSON alone.
+ */
+export const forPeople = (out: Output): boolean => !out.json && io().jsonOutput !== true;
 
 /** A prompt's date answer that is no date: asked again. */
 export const dateProblem = (answer: string): string | null => (parseDateInput(answer) ? null : t.notADate(answer));
