@@ -1,5 +1,6 @@
 import { AppError } from '../errors.ts';
 import { m as t } from '../i18n/messages/journal-notes.ts';
+import { m as people, named } from '../i18n/messages/journal-people.ts';
 import type { IndividualWorkKind } from '../db/schema.ts';
 import { individualWorkAuthor, insertIndividualWork, listIndividualWorkViews, type IndividualWorkFilter, type IndividualWorkView } from '../db/repositories/individual-work.ts';
 import { localDateOf } from '../domain/dates.ts';
@@ -27,7 +28,8 @@ export async function addIndividualWork(ctx: ServiceContext, input: IndividualWo
   const codes = input.students ?? [];
   if (codes.length === 0) throw new AppError('usage', t.studentsRequired);
   const students = await resolveStudents(ctx, codes);
-  if (new Set(students.map((s) => s.id)).size < students.length) throw new AppError('invalid', t.studentNamedTwice);
+  const twice = students.find((s, i) => students.findIndex((o) => o.id === s.id) !== i);
+  if (twice) throw new AppError('invalid', people.namedTwice(named(twice)));
   const text = requireText(input.text, 'text');
   const id = await insertIndividualWork(ctx.db, { school_id: ctx.school.id, kind, date, text, created_at: timestamp(ctx), created_by: actor.id }, students.map((s) => s.id));
   return (await listIndividualWorkViews(ctx.db, ctx.school.id, { ids: [id] }))[0]!;

@@ -1,5 +1,6 @@
 import { AppError } from '../errors.ts';
 import { m as t } from '../i18n/messages/journal-lessons.ts';
+import { named } from '../i18n/messages/journal-people.ts';
 import type { Lesson, SchoolClass, SchoolYear, Subject } from '../db/schema.ts';
 import { findLessonById, findLessonsOn, insertLesson, listLessonViews, updateLesson, type LessonView } from '../db/repositories/lessons.ts';
 import { teacherIdsFor } from '../db/repositories/assignments.ts';
@@ -101,7 +102,7 @@ async function lessonOfGroup(ctx: ServiceContext, year: SchoolYear, lessons: Les
   if (fitting.length === 1) return fitting;
   if (fitting.length === 0) {
     const names = await ctx.db.selectFrom('study_group').select('code').where('id', 'in', lessons.map((l) => l.group_id ?? -1)).orderBy('code').execute();
-    throw new AppError('invalid', t.inNoGroup(codes.join(', '), codes.length, names.map((n) => n.code).join(', ')));
+    throw new AppError('invalid', t.inNoGroup(students.map((s) => named(s)).join(', '), students.length, names.map((n) => n.code).join(', ')));
   }
   return fitting;
 }

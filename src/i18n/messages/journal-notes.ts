@@ -134,7 +134,6 @@ const en = {
   promptWhatWasDone: 'What was done',
   badIndividualKind: (value: string, kinds: string) => `--kind "${value}" must be one of ${kinds}.`,
   studentsRequired: '--student is required (repeat it for several students).',
-  studentNamedTwice: 'A student is named twice.',
   individualNotForYou: (who: string) => `${who} may not read the individual work journal: it is kept by employees.`,
   noIndividualWork: (id: number) => `No individual work entry with id ${id}. See \`ezurnals individual list\`.`,
   // --- extracts
@@ -290,7 +289,6 @@ const lv: typeof en = {
   promptWhatWasDone: 'Kas darīts',
   badIndividualKind: (value: string, kinds: string) => `--kind "${value}" jābūt vienam no: ${kinds}.`,
   studentsRequired: 'Jānorāda --student (vairākiem skolēniem atkārtojiet).',
-  studentNamedTwice: 'Kāds skolēns norādīts divreiz.',
   individualNotForYou: (who: string) => `${who} nevar lasīt individuālā darba žurnālu: to kārto darbinieki.`,
   noIndividualWork: (id: number) => `Nav individuālā darba ieraksta ar ID ${id}. Skatiet \`ezurnals individual list\`.`,
   extractFamily: 'ikmēneša sekmju izraksti: vecāku parakstītie atgriežamie taloni',

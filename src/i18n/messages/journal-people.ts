@@ -27,7 +27,7 @@ const en = {
 };
 
 const lv: typeof en = {
-  namedTwice: (who: string) => `${who} norādīts divreiz.`,
+  namedTwice: (who: string) => `Divreiz norādīts: ${who}.`,
   notInGroup: (who: string, _several: number, group: string, date: string) =>
     `${date} grupā ${group} nav: ${who}; šī ir grupas stunda (skatiet \`ezurnals group show ${group}\`).`,
 };
