@@ -1,8 +1,9 @@
 // The rules of an absence note (zīme) a guardian sends (issue 16), as a pure
-// check: the service states a problem in the tool's words, the web page in
+// check: the service states a problem in the run's language, the web page in
 // the family's (Latvian), from the same verdict.
 import { isJustifyReason, type JustifyReason } from './absence.ts';
 import { addDays, compareDates, parseDateInput, type IsoDate } from './dates.ts';
+import { catalogue, m as t } from '../i18n/messages/journal-absences.ts';
 
 /** A note may reach back a month and ahead a week (a planned visit to the doctor), not further. */
 export const NOTE_BACK_DAYS = 31;
@@ -36,44 +37,31 @@ export function checkAbsenceNote(input: { from?: string; to?: string; reason?: s
   return { ok: true, from, to, reason: input.reason, text };
 }
 
-/** The problem in the tool's (English) words. */
+/** The problem in the running language's words (the tool's messages). */
 export function noteProblemText(p: NoteProblem): string {
-  switch (p.kind) {
-    case 'no-from':
-      return 'The first day of the absence is required (YYYY-MM-DD or DD.MM.YYYY).';
-    case 'not-a-date':
-      return `The ${p.field === 'from' ? 'first' : 'last'} day "${p.value}" is not a date: use YYYY-MM-DD or DD.MM.YYYY.`;
-    case 'to-before-from':
-      return `The last day ${p.to} is before the first day ${p.from}.`;
-    case 'too-far-back':
-      return `${p.from} is more than ${NOTE_BACK_DAYS} days ago: speak to the class teacher.`;
-    case 'too-far-ahead':
-      return `${p.to} is more than ${NOTE_AHEAD_DAYS} days ahead.`;
-    case 'no-reason':
-      return 'The reason must be illness or other.';
-    case 'too-long':
-      return `The explanation is longer than ${NOTE_TEXT_MAX} characters.`;
-  }
+  return problemIn(p, t);
 }
 
-const lvDay = (d: IsoDate) => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}.`;
-
-/** The problem in the family's words, for the web diary. */
+/** The problem in the family's words, for the web diary: Latvian whatever the run's language. */
 export function noteProblemLatvian(p: NoteProblem): string {
+  return problemIn(p, catalogue.lv);
+}
+
+function problemIn(p: NoteProblem, words: typeof catalogue.en): string {
   switch (p.kind) {
     case 'no-from':
-      return 'Norādiet pirmo kavēto dienu.';
+      return words.noteNoFrom;
     case 'not-a-date':
-      return `${p.field === 'from' ? 'Pirmā' : 'Pēdējā'} diena "${p.value}" nav datums: rakstiet, piemēram, 24.11.2026.`;
+      return words.noteNotADate(p.field === 'from', p.value);
     case 'to-before-from':
-      return `Pēdējā diena (${lvDay(p.to)}) ir pirms pirmās (${lvDay(p.from)}).`;
+      return words.noteToBeforeFrom(p.to, p.from);
     case 'too-far-back':
-      return `${lvDay(p.from)} ir vairāk nekā pirms ${NOTE_BACK_DAYS} dienām: lūdzu, sazinieties ar klases audzinātāju.`;
+      return words.noteTooFarBack(p.from, NOTE_BACK_DAYS);
     case 'too-far-ahead':
-      return `${lvDay(p.to)} ir vairāk nekā ${NOTE_AHEAD_DAYS} dienas uz priekšu.`;
+      return words.noteTooFarAhead(p.to, NOTE_AHEAD_DAYS);
     case 'no-reason':
-      return 'Izvēlieties iemeslu: slimība vai cits iemesls.';
+      return words.noteNoReason;
     case 'too-long':
-      return `Paskaidrojums ir garāks par ${NOTE_TEXT_MAX} rakstzīmēm.`;
+      return words.noteTooLong(NOTE_TEXT_MAX);
   }
 }

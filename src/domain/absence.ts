@@ -1,4 +1,5 @@
 import type { AbsenceCode } from '../db/schema.ts';
+import { m as t } from '../i18n/messages/journal-absences.ts';
 
 /** Codes a subject teacher marks in the lesson (REFERENCE §2); `k` is the lateness extension. */
 export const MARK_CODES = ['n', 'k'] as const;
@@ -53,10 +54,7 @@ export function markTransition(current: CurrentAbsence | null, requested: MarkCo
   if (current.removed) return { kind: 'restore', code: requested };
   if (current.code === requested) return { kind: 'unchanged', code: current.code };
   if (current.code === 'ns' || current.code === 'nc') {
-    return {
-      kind: 'refuse',
-      reason: `the absence is already justified as ${current.code} by the class teacher; remove it first to mark it again`,
-    };
+    return { kind: 'refuse', reason: t.alreadyJustified(current.code) };
   }
   return { kind: 'change', from: current.code, to: requested };
 }

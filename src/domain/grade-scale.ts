@@ -1,3 +1,5 @@
+import { m as t } from '../i18n/messages/journal-grades.ts';
+
 export type GradeScale = 'points' | 'credit' | 'descriptive' | 'mastery' | 'no-grade' | 'exempt' | 'percent';
 
 export const WORK_KINDS = [
@@ -45,16 +47,17 @@ const MEANINGS: Readonly<Record<string, string>> = {
   a: 'atbrīvots',
 };
 
-const WORK_LABELS: Readonly<Record<WorkKind, string>> = {
-  regular: 'a lesson grade',
-  credit: 'a credit (i/ni) work',
-  test: 'a test',
-  large: 'a large or creative work',
-  semester1: 'a 1st semester grade',
-  semester2: 'a 2nd semester grade',
-  annual: 'an annual grade',
-  'state-exam': 'a state test or exam',
-  makeup: 'a make-up exam',
+/** What each work kind is called in a message, read in the running language. */
+const WORK_LABELS: Readonly<Record<WorkKind, () => string>> = {
+  regular: () => t.workRegular,
+  credit: () => t.workCredit,
+  test: () => t.workTest,
+  large: () => t.workLarge,
+  semester1: () => t.workSemester1,
+  semester2: () => t.workSemester2,
+  annual: () => t.workAnnual,
+  'state-exam': () => t.workStateExam,
+  makeup: () => t.workMakeup,
 };
 
 /** Normalizes a raw value and tells which scale it belongs to, ignoring work kind and level. */
@@ -93,44 +96,44 @@ function refusal(scale: GradeScale, work: WorkKind, level: number | null): strin
     case 'no-grade':
       return null;
     case 'percent':
-      return work === 'state-exam' ? null : 'a percentage is only the result of a state test or exam (state-exam)';
+      return work === 'state-exam' ? null : t.percentOnlyExam;
     case 'exempt':
-      return term ? null : '"a" (exempt) is only for semester and annual grades';
+      return term ? null : t.exemptOnlyTerm;
     case 'points':
-      if (work === 'credit') return 'a credit work is graded only i or ni';
-      if (level !== null && level < 4) return 'points 1–10 are only for level 4 and above';
+      if (work === 'credit') return t.creditOnly;
+      if (level !== null && level < 4) return t.pointsFrom4;
       return null;
     case 'mastery':
     case 'descriptive': {
-      const what = scale === 'mastery' ? 'mastery levels S, T, A, P' : 'descriptive grades +, -, /';
-      if (work === 'credit') return 'a credit work is graded only i or ni';
-      if (examLike) return `${what} are not used for ${WORK_LABELS[work]}`;
-      if (level !== null && level > 6) return `${what} are only for levels 1–6`;
+      const what = scale === 'mastery' ? t.masteryLevels : t.descriptiveGrades;
+      if (work === 'credit') return t.creditOnly;
+      if (examLike) return t.notUsedFor(what, WORK_LABELS[work]());
+      if (level !== null && level > 6) return t.onlyLevels1to6(what);
       return null;
     }
   }
 }
 
-const SCALE_ORDER: readonly { scale: GradeScale; text: string }[] = [
+const SCALE_ORDER: readonly { scale: GradeScale; text: string | (() => string) }[] = [
   { scale: 'points', text: '1–10' },
   { scale: 'descriptive', text: '+, -, /' },
   { scale: 'mastery', text: 'S, T, A, P' },
   { scale: 'percent', text: '0%–100%' },
   { scale: 'credit', text: 'i, ni' },
   { scale: 'no-grade', text: 'nv' },
-  { scale: 'exempt', text: "a (with a doctor's certificate)" },
+  { scale: 'exempt', text: () => t.exemptWithCertificate },
 ];
 
 /** The values accepted for this work and level, for messages: "1–10, i, ni, nv". */
 export function describeAcceptedValues(work: WorkKind, level?: number | null): string {
   const lvl = level ?? null;
   return SCALE_ORDER.filter(({ scale }) => refusal(scale, work, lvl) === null)
-    .map(({ text }) => text)
+    .map(({ text }) => (typeof text === 'string' ? text : text()))
     .join(', ');
 }
 
 function context(work: WorkKind, level: number | null): string {
-  return level === null ? WORK_LABELS[work] : `${WORK_LABELS[work]} in level ${level}`;
+  return level === null ? WORK_LABELS[work]() : t.inLevel(WORK_LABELS[work](), level);
 }
 
 /**
@@ -146,17 +149,17 @@ export function checkGrade(input: {
   const { work } = input;
   const level = input.level ?? null;
   if (!isWorkKind(work)) {
-    return { ok: false, reason: `unknown kind of work "${String(work)}"; expected one of ${WORK_KINDS.join(', ')}` };
+    return { ok: false, reason: t.unknownWork(String(work), WORK_KINDS.join(', ')) };
   }
   if (level !== null && !isValidLevel(level)) {
-    return { ok: false, reason: `class level ${level} is not a whole number 1–12` };
+    return { ok: false, reason: t.badLevel(level) };
   }
-  const accepted = `accepted for ${context(work, level)}: ${describeAcceptedValues(work, level)}`;
+  const accepted = t.accepted(context(work, level), describeAcceptedValues(work, level));
   const shown = input.value.trim();
   const found = classify(input.value);
   if (found === null) {
-    const hint = /^[stp]$/.test(shown) ? ' (mastery levels are capital S, T, A, P)' : '';
-    const what = shown === '' ? 'grade is empty' : `grade "${shown}" is not on the scale${hint}`;
+    const hint = /^[stp]$/.test(shown) ? t.masteryHint : '';
+    const what = shown === '' ? t.gradeEmpty : t.notOnScale(shown, hint);
     return { ok: false, reason: `${what}; ${accepted}` };
   }
   const why = refusal(found.scale, work, level);
@@ -164,7 +167,7 @@ export function checkGrade(input: {
     return { ok: false, reason: `${why}; ${accepted}` };
   }
   if (found.scale === 'exempt' && !input.exemptCertificate?.trim()) {
-    return { ok: false, reason: `"a" (exempt) needs a doctor's certificate; record the certificate first` };
+    return { ok: false, reason: t.needsCertificate };
   }
   return { ok: true, value: found.value, scale: found.scale };
 }

@@ -4,6 +4,7 @@
 // million rows against data it loaded once) apply one rule with one message.
 import type { IsoDate } from './dates.ts';
 import { TERM_WORK_KINDS, type WorkKind } from './grade-scale.ts';
+import { m as t } from '../i18n/messages/journal-grades.ts';
 
 /** The school year's dates the rules need (the school_year row's columns). */
 export interface YearDates {
@@ -27,25 +28,24 @@ export function defaultTermDate(work: WorkKind, year: YearDates): IsoDate | unde
 }
 
 /** A grade with neither a date nor a lesson, and no semester end to default to. */
-export const GRADE_DATE_REQUIRED = '--date is required without --lesson (term grades default to the semester end).';
+export const gradeDateRequired = (): string => t.dateRequired;
 
 export function outsideYearReason(date: string, year: YearDates): string | null {
   if (date >= year.starts_on && date <= year.ends_on) return null;
-  return `${date} is outside the school year ${year.code} (${year.starts_on} – ${year.ends_on}).`;
+  return t.outsideYear(date, year.code, year.starts_on, year.ends_on);
 }
 
 /** Only term-like grades may be given ahead of the day (`today` is the school's local date). */
 export function futureGradeReason(date: string, today: string, termLike: boolean): string | null {
-  return !termLike && date > today ? `A grade cannot be dated in the future (${date}).` : null;
+  return !termLike && date > today ? t.futureGrade(date) : null;
 }
 
-/** Students not in the class on that day: a grade or an absence belongs to a class's journal. */
-export function notEnrolledReason(classCode: string, date: string, studentCodes: readonly string[]): string {
-  return `Not in ${classCode} on ${date}: ${studentCodes.join(', ')}.`;
+/** Students not in the class on that day (named "Jānis Bērziņš (S001)", or by code): a grade or an absence belongs to a class's journal. */
+export function notEnrolledReason(classCode: string, date: string, students: readonly string[]): string {
+  return t.notEnrolled(classCode, date, students.join(', '));
 }
 
-/** Students who already have this term-like grade in the subject (ids of those grades). */
-export function termGradeTakenReason(studentCodes: readonly string[], work: string, subjectCode: string, ids: readonly number[]): string {
-  const verb = studentCodes.length > 1 ? 'have' : 'has';
-  return `${studentCodes.join(', ')} already ${verb} a ${work} grade in ${subjectCode} (ids ${ids.join(', ')}); use \`ezurnals grade correct\`.`;
+/** Students (named, or by code) who already have this term-like grade in the subject (ids of those grades). */
+export function termGradeTakenReason(students: readonly string[], work: string, subjectCode: string, ids: readonly number[]): string {
+  return t.termGradeTaken(students.join(', '), students.length, work, subjectCode, ids.join(', '));
 }

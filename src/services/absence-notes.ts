@@ -2,6 +2,7 @@
 // The class teacher accepts or declines each: accepting is `absence justify`
 // over the note's days, and the absences it justified stay linked to it.
 import { AppError } from '../errors.ts';
+import { m as t } from '../i18n/messages/journal-absences.ts';
 import type { AbsenceNoteStatus } from '../db/schema.ts';
 import { isLinked } from '../db/repositories/guardians.ts';
 import { findClassById, classesLedInYear } from '../db/repositories/classes.ts';
@@ -54,7 +55,7 @@ export class AbsenceNoteRefused extends AppError {
 /** A guardian sends a note for their own child. */
 export async function sendAbsenceNote(ctx: ServiceContext, input: SendNoteInput): Promise<AbsenceNoteView> {
   const actor = ctx.actor;
-  if (!actor) throw new AppError('usage', 'An absence note is sent by a guardian, signed in.');
+  if (!actor) throw new AppError('usage', t.noteNeedsGuardian);
   const student = await findStudentById(ctx.db, input.studentId);
   const ownChild = !!student && student.school_id === ctx.school.id && actor.kind === 'guardian' && (await isLinked(ctx.db, student.id, actor.id));
   const decision = authorizeFamily(actor, 'send-absence-note', { ownChild });
@@ -152,7 +153,7 @@ const STATUSES: readonly AbsenceNoteStatus[] = ['pending', 'accepted', 'declined
  */
 export async function listAbsenceNotes(ctx: ServiceContext, filter: NoteListFilter = {}): Promise<AbsenceNoteView[]> {
   const year = await resolveYear(ctx);
-  if (filter.status !== undefined && !(STATUSES as readonly string[]).includes(filter.status)) throw new AppError('usage', `--status must be one of ${STATUSES.join(', ')}.`);
+  if (filter.status !== undefined && !(STATUSES as readonly string[]).includes(filter.status)) throw new AppError('usage', t.badStatus(STATUSES.join(', ')));
   const status = filter.status as AbsenceNoteStatus | undefined;
   const actor = ctx.actor;
   let classIds: number[] | undefined;
@@ -184,13 +185,13 @@ export async function decideAbsenceNote(ctx: ServiceContext, input: DecideInput)
   const actor = requireActor(ctx);
   const id = requireId(input.id, 'absence note');
   const note = await ctx.db.selectFrom('absence_note').selectAll().where('id', '=', id).where('school_id', '=', ctx.school.id).executeTakeFirst();
-  if (!note) throw new AppError('not_found', `No absence note with id ${id}. See \`ezurnals absence notes\`.`);
+  if (!note) throw new AppError('not_found', t.noNote(id));
   const student = (await findStudentById(ctx.db, note.student_id))!;
   const year = await resolveYear(ctx);
   const placement = (await placementsOf(ctx.db, student.id)).filter((p) => p.year === year.code && p.from_date <= note.to_date && (p.to_date === null || p.to_date >= note.from_date)).at(-1);
   const schoolClass = placement ? await findClassById(ctx.db, placement.class_id) : undefined;
   requireRight(ctx, 'justify-absence', { target: placement?.class ?? student.code, classTeacher: !!schoolClass && schoolClass.class_teacher_id === actor.id });
-  if (note.status !== 'pending') throw new AppError('conflict', `Absence note ${id} is already ${note.status} (by ${note.decided_at}).`);
+  if (note.status !== 'pending') throw new AppError('conflict', t.noteDecided(id, note.status, String(note.decided_at)));
   const decisionNote = optionalText(input.note) ?? null;
   if (input.decision === 'accept') {
     const text = `zīme #${note.id}${note.text ? `: ${note.text}` : ''}`;

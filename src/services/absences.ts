@@ -1,4 +1,6 @@
 import { AppError } from '../errors.ts';
+import { m as t } from '../i18n/messages/journal-absences.ts';
+import { named } from '../i18n/messages/journal-people.ts';
 import type { AbsenceCode, Student } from '../db/schema.ts';
 import {
   findAbsenceById,
@@ -12,7 +14,7 @@ import {
   type AbsenceChangeView,
   type AbsenceView,
 } from '../db/repositories/absences.ts';
-import { enrolledOn, placementInYear } from '../db/repositories/students.ts';
+import { enrolledOn, findStudentById, placementInYear } from '../db/repositories/students.ts';
 import { findClassById } from '../db/repositories/classes.ts';
 import {
   isAbsenceCode,
@@ -50,16 +52,16 @@ export type MarkResult = AbsenceView & { change: 'created' | 'changed' | 'restor
 /** Refuses students who were not in the class that day: an absence belongs to a class's lesson. */
 export async function requireEnrolled(ctx: ServiceContext, classId: number, classCode: string, date: string, students: readonly Student[]): Promise<void> {
   const enrolled = await enrolledOn(ctx.db, classId, date, students.map((s) => s.id));
-  const outsiders = students.filter((s) => !enrolled.has(s.id)).map((s) => s.code);
+  const outsiders = students.filter((s) => !enrolled.has(s.id)).map((s) => named(s));
   if (outsiders.length > 0) throw new AppError('invalid', notEnrolledReason(classCode, date, outsiders));
 }
 
 export async function markAbsences(ctx: ServiceContext, input: MarkInput): Promise<MarkResult[]> {
   const actor = requireActor(ctx);
   const code = input.code ?? 'n';
-  if (!isMarkCode(code)) throw new AppError('usage', `--code "${code}" must be ${MARK_CODES.join(' or ')}: a subject teacher marks n (absent) or k (late); ns/nc are the class teacher's \`absence justify\`.`);
+  if (!isMarkCode(code)) throw new AppError('usage', t.badMarkCode(code, MARK_CODES.join(' or ')));
   const codes = input.students ?? [];
-  if (codes.length === 0) throw new AppError('usage', '--student is required (repeat it for several students).');
+  if (codes.length === 0) throw new AppError('usage', t.studentsRequired);
   const { lesson, schoolClass, subject, year } = await resolveLesson(ctx, input);
   const scope = await journalScope(ctx, actor, { schoolClass, subject, lesson });
   const students = await resolveStudents(ctx, codes);
@@ -95,7 +97,7 @@ export async function markAbsences(ctx: ServiceContext, input: MarkInput): Promi
   for (const { student, current, outcome } of planned) {
     switch (outcome.kind) {
       case 'refuse':
-        throw new AppError('conflict', `${student.code}: ${outcome.reason}.`);
+        throw new AppError('conflict', `${named(student)}: ${outcome.reason}.`);
       case 'unchanged':
         outcomes.push({ id: current!.id, change: 'unchanged' });
         break;
@@ -165,13 +167,13 @@ export interface JustifyInput {
  */
 export async function justifyAbsences(ctx: ServiceContext, input: JustifyInput): Promise<AbsenceView[]> {
   const actor = requireActor(ctx);
-  if (!input.student) throw new AppError('usage', '--student is required.');
+  if (!input.student) throw new AppError('usage', t.studentRequired);
   const student = await resolveStudent(ctx, input.student);
   const reason = input.reason ?? '';
-  if (!isJustifyReason(reason)) throw new AppError('usage', `--reason must be ${JUSTIFY_REASONS.join(' or ')} (illness → ns, other → nc).`);
+  if (!isJustifyReason(reason)) throw new AppError('usage', t.badReason(JUSTIFY_REASONS.join(' or ')));
   const from = requireDate(input.from, 'from');
   const to = optionalDate(input.to, 'to') ?? from;
-  if (compareDates(from, to) > 0) throw new AppError('invalid', `--to ${to} is before --from ${from}.`);
+  if (compareDates(from, to) > 0) throw new AppError('invalid', t.toBeforeFrom(to, from));
   const note = optionalText(input.note) ?? null;
 
   const unjustified = await findStudentAbsencesInRange(ctx.db, student.id, from, to, 'n');
@@ -214,16 +216,24 @@ async function resolveAbsence(ctx: ServiceContext, ref: AbsenceRef) {
   if (ref.id !== undefined) {
     const id = requireId(ref.id, 'absence');
     const absence = await findAbsenceById(ctx.db, ctx.school.id, id);
-    if (!absence) throw new AppError('not_found', `No absence with id ${id}. See \`ezurnals absence list\`.`);
+    if (!absence) throw new AppError('not_found', t.noAbsence(id));
     const resolved = await resolveLesson(ctx, { lesson: absence.lesson_id });
     return { absence, ...resolved };
   }
-  if (!ref.student) throw new AppError('usage', 'Name the absence by its ID, or by --lesson … and --student.');
+  if (!ref.student) throw new AppError('usage', t.nameTheAbsence);
   const resolved = await resolveLesson(ctx, ref);
   const student = await resolveStudent(ctx, ref.student);
   const [absence] = await findAbsencesOfLesson(ctx.db, resolved.lesson.id, [student.id]);
-  if (!absence) throw new AppError('not_found', `${student.code} has no absence in lesson ${resolved.lesson.id}.`);
+  if (!absence) throw new AppError('not_found', t.noAbsenceInLesson(named(student), resolved.lesson.id));
   return { absence, ...resolved };
+}
+
+/** One absence, as the journal shows it (a confirmation names its student and lesson). */
+export async function showAbsence(ctx: ServiceContext, ref: AbsenceRef): Promise<AbsenceView> {
+  const { absence, year } = await resolveAbsence(ctx, ref);
+  const view = (await listAbsenceViews(ctx.db, { yearId: year.id, ids: [absence.id], includeRemoved: true }))[0]!;
+  (await readingIn(ctx, year)).require('read-journal', { classes: [view.class], student: view.student });
+  return view;
 }
 
 /** Withdraws a wrongly marked absence. The row stays (removed) with its history. */
@@ -231,7 +241,10 @@ export async function removeAbsence(ctx: ServiceContext, ref: AbsenceRef & { rea
   const actor = requireActor(ctx);
   const { absence, lesson, schoolClass, subject, year } = await resolveAbsence(ctx, ref);
   requireRight(ctx, 'correct-absence', await journalScope(ctx, actor, { schoolClass, subject, lesson }));
-  if (absence.removed === 1) throw new AppError('conflict', `Absence ${absence.id} is already removed.`);
+  if (absence.removed === 1) {
+    const student = (await findStudentById(ctx.db, absence.student_id))!;
+    throw new AppError('conflict', t.alreadyRemoved(absence.id, named(student, 'genitive')));
+  }
   const at = timestamp(ctx);
   await updateAbsence(ctx.db, absence.id, { removed: 1, updated_at: at, updated_by: actor.id });
   await insertAbsenceChange(ctx.db, { absence_id: absence.id, action: 'remove', code_before: absence.code, code_after: null, reason: optionalText(ref.reason) ?? null, changed_by: actor.id, changed_at: at });
@@ -257,7 +270,7 @@ export interface AbsenceListFilter {
 
 export async function listAbsences(ctx: ServiceContext, filter: AbsenceListFilter = {}): Promise<AbsenceView[]> {
   const year = await resolveYear(ctx);
-  if (filter.code && !isAbsenceCode(filter.code)) throw new AppError('usage', `--code "${filter.code}" must be one of n, k, ns, nc.`);
+  if (filter.code && !isAbsenceCode(filter.code)) throw new AppError('usage', t.badCode(filter.code));
   const student = filter.student ? await resolveStudent(ctx, filter.student) : undefined;
   const schoolClass = filter.class ? await resolveClass(ctx, year, filter.class) : undefined;
   const reading = await readingIn(ctx, year);

@@ -1,4 +1,5 @@
 import { AppError } from '../errors.ts';
+import { m as t } from '../i18n/messages/journal-notes.ts';
 import type { BehaviorKind } from '../db/schema.ts';
 import { findBehaviorEntry, insertBehaviorEntry, listBehaviorViews, markBehaviorEntryRemoved, type BehaviorView } from '../db/repositories/behavior.ts';
 import { localDateOf } from '../domain/dates.ts';
@@ -13,7 +14,7 @@ export const BEHAVIOR_KINDS: readonly BehaviorKind[] = ['positive', 'negative'];
 
 function parseKind(value: string | undefined): BehaviorKind {
   const kind = requireText(value, 'kind');
-  if (!(BEHAVIOR_KINDS as readonly string[]).includes(kind)) throw new AppError('usage', `--kind "${value}" must be ${BEHAVIOR_KINDS.join(' or ')}.`);
+  if (!(BEHAVIOR_KINDS as readonly string[]).includes(kind)) throw new AppError('usage', t.badBehaviorKind(String(value), BEHAVIOR_KINDS.join(' or ')));
   return kind as BehaviorKind;
 }
 
@@ -56,10 +57,10 @@ export async function removeBehavior(ctx: ServiceContext, idInput: string | numb
   const actor = requireActor(ctx);
   const id = requireId(idInput, 'behaviour entry');
   const entry = await findBehaviorEntry(ctx.db, ctx.school.id, id);
-  if (!entry) throw new AppError('not_found', `No behaviour entry with id ${id}. See \`ezurnals behavior list\`.`);
+  if (!entry) throw new AppError('not_found', t.noBehavior(id));
   requireRight(ctx, 'remove-behavior', { target: `behaviour entry ${id}`, author: entry.created_by === actor.id });
   const reason = requireText(input.reason, 'reason');
-  if (entry.removed_at !== null) throw new AppError('conflict', `Behaviour entry ${id} is already removed (${entry.removed_at}).`);
+  if (entry.removed_at !== null) throw new AppError('conflict', t.behaviorRemoved(id, entry.removed_at));
   await markBehaviorEntryRemoved(ctx.db, id, { removed_by: actor.id, removed_at: timestamp(ctx), removed_reason: reason });
   return (await listBehaviorViews(ctx.db, { ids: [id], includeRemoved: true }))[0]!;
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../errors.ts';
+import { m as t } from '../i18n/messages/journal-notes.ts';
 import { insertBriefing, listBriefingViews, type BriefingView } from '../db/repositories/briefings.ts';
 import { studentsAbsentOn } from '../db/repositories/absences.ts';
 import { classMembersOn } from '../db/repositories/students.ts';
@@ -28,16 +29,16 @@ export async function addBriefing(ctx: ServiceContext, input: BriefingInput): Pr
   const date = requireDayDone(input.date, 'date', year, today);
   const topic = requireText(input.topic, 'topic');
   const codes = input.students ?? [];
-  if ((codes.length > 0) === !!input.allPresent) throw new AppError('usage', 'Name who was briefed: --student S001 (repeatable) or --all-present.');
+  if ((codes.length > 0) === !!input.allPresent) throw new AppError('usage', t.nameWhoWasBriefed);
   requireClassTeacherRight(ctx, schoolClass);
 
   let studentIds: number[];
   if (input.allPresent) {
     const members = await classMembersOn(ctx.db, schoolClass.id, date);
-    if (members.length === 0) throw new AppError('invalid', `Nobody is in ${schoolClass.code} on ${date}.`);
+    if (members.length === 0) throw new AppError('invalid', t.nobodyInClass(schoolClass.code, date));
     const absent = await studentsAbsentOn(ctx.db, schoolClass.id, date);
     studentIds = members.filter((m) => !absent.has(m.id)).map((m) => m.id);
-    if (studentIds.length === 0) throw new AppError('invalid', `Everybody in ${schoolClass.code} was absent on ${date}: nobody to brief.`);
+    if (studentIds.length === 0) throw new AppError('invalid', t.everybodyAbsent(schoolClass.code, date));
   } else {
     // Naming somebody twice (by code and by personas kods, say) still briefs them once.
     const students = [...new Map((await resolveStudents(ctx, codes)).map((s) => [s.id, s])).values()];

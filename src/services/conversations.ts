@@ -1,4 +1,6 @@
 import { AppError } from '../errors.ts';
+import { m as t } from '../i18n/messages/journal-notes.ts';
+import { named } from '../i18n/messages/journal-people.ts';
 import type { Guardian, Student } from '../db/schema.ts';
 import { insertConversation, listConversationViews, type ConversationView } from '../db/repositories/conversations.ts';
 import { findGuardian, isLinked, listGuardianViews } from '../db/repositories/guardians.ts';
@@ -15,9 +17,9 @@ import { requireClassTeacherRight } from './journal-scope.ts';
 async function resolveGuardianOf(ctx: ServiceContext, student: Student, ref: string): Promise<Guardian> {
   if (/^\d+$/.test(ref)) {
     const guardian = await findGuardian(ctx.db, ctx.school.id, Number(ref));
-    if (!guardian) throw new AppError('not_found', `No guardian with id ${ref}. See \`ezurnals guardian list --student ${student.code}\`.`);
+    if (!guardian) throw new AppError('not_found', t.noGuardian(ref, student.code));
     if (!(await isLinked(ctx.db, student.id, guardian.id))) {
-      throw new AppError('invalid', `Guardian ${guardian.id} (${guardian.first_name} ${guardian.last_name}) is not linked to ${student.code}; link them with \`ezurnals guardian link ${guardian.id} --student ${student.code}\`.`);
+      throw new AppError('invalid', t.guardianNotLinked(`${guardian.id} (${guardian.first_name} ${guardian.last_name})`, guardian.id, named(student, 'accusative'), student.code));
     }
     return guardian;
   }
@@ -26,9 +28,9 @@ async function resolveGuardianOf(ctx: ServiceContext, student: Student, ref: str
   const names = (g: (typeof own)[number]) =>
     [`${g.first_name} ${g.last_name}`, `${g.last_name} ${g.first_name}`, g.first_name, g.last_name].map((n) => n.toLocaleLowerCase('lv'));
   const matching = own.filter((g) => names(g).includes(wanted));
-  const known = own.map((g) => `${g.first_name} ${g.last_name} (id ${g.id})`).join(', ') || 'none linked';
-  if (matching.length === 0) throw new AppError('not_found', `${student.code} has no guardian "${ref}" (theirs: ${known}).`);
-  if (matching.length > 1) throw new AppError('usage', `"${ref}" names several of ${student.code}'s guardians (${known}): give the id.`);
+  const known = own.map((g) => `${g.first_name} ${g.last_name} (id ${g.id})`).join(', ') || t.noneLinked;
+  if (matching.length === 0) throw new AppError('not_found', t.noSuchGuardian(named(student, 'dative'), ref, known));
+  if (matching.length > 1) throw new AppError('usage', t.severalGuardians(ref, named(student, 'genitive'), known));
   return (await findGuardian(ctx.db, ctx.school.id, matching[0]!.id))!;
 }
 

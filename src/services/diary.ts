@@ -3,6 +3,7 @@
 // the CLI (src/domain/reading.ts, right `read-journal` on the student). A
 // student the person may not read is "not found": a guessed id tells nothing.
 import { AppError } from '../errors.ts';
+import { m as t } from '../i18n/messages/journal-notes.ts';
 import type { SchoolYear, Student } from '../db/schema.ts';
 import { findStudentById, placementsOf, type Placement } from '../db/repositories/students.ts';
 import { classLessonsBetween, studentAbsencesBetween, studentGradesBetween, studentsWithClass } from '../db/repositories/diary.ts';
@@ -42,7 +43,7 @@ interface Opened {
 /** The student, when the person may read their journal; otherwise not found. */
 export async function openStudent(ctx: ServiceContext, studentId: number): Promise<Opened> {
   const student = Number.isSafeInteger(studentId) ? await findStudentById(ctx.db, studentId) : undefined;
-  const notFound = () => new AppError('not_found', 'No such student.');
+  const notFound = () => new AppError('not_found', t.noSuchStudent);
   if (!student || student.school_id !== ctx.school.id) throw notFound();
   const year = await resolveYear(ctx);
   const reading = await readingIn(ctx, year);
@@ -210,7 +211,7 @@ export async function studentExtract(ctx: ServiceContext, studentId: number, mon
   const opened = await openStudent(ctx, studentId);
   const months = monthsOver(opened.year, localDateOf(ctx.now));
   const wanted = monthText && months.includes(monthText) ? monthText : months[0];
-  if (!wanted) throw new AppError('not_found', 'No month of this school year is over yet: there is no extract.');
+  if (!wanted) throw new AppError('not_found', t.noMonthOver);
   const month = parseMonth(wanted)!;
   const id = opened.student.id;
   const [grades, absences, notes, online, paper] = await Promise.all([
@@ -252,12 +253,12 @@ export async function studentExtract(ctx: ServiceContext, studentId: number, mon
  */
 export async function acknowledgeExtractOnline(ctx: ServiceContext, studentId: number, monthText: string | undefined): Promise<DiaryExtract> {
   const actor = ctx.actor;
-  if (!actor) throw new AppError('usage', 'An extract is acknowledged by a guardian, signed in.');
+  if (!actor) throw new AppError('usage', t.extractAckNeedsGuardian);
   const opened = await openStudent(ctx, studentId);
   const decision = authorizeFamily(actor, 'acknowledge-extract', { ownChild: actor.kind === 'guardian' });
   if (!decision.allowed) throw new AppError('forbidden', decision.reason);
   const months = monthsOver(opened.year, localDateOf(ctx.now));
-  if (!monthText || !months.includes(monthText)) throw new AppError('invalid', `${monthText ?? 'That month'} has no extract to acknowledge.`);
+  if (!monthText || !months.includes(monthText)) throw new AppError('invalid', t.noExtractToAck(monthText ?? t.thatMonth));
   const existing = await ctx.db.selectFrom('extract_online_ack').select('id').where('student_id', '=', opened.student.id).where('month', '=', monthText).executeTakeFirst();
   if (!existing) {
     await ctx.db

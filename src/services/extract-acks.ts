@@ -1,4 +1,6 @@
 import { AppError } from '../errors.ts';
+import { m as t } from '../i18n/messages/journal-notes.ts';
+import { named } from '../i18n/messages/journal-people.ts';
 import type { Student } from '../db/schema.ts';
 import { findClassById } from '../db/repositories/classes.ts';
 import { findExtractAck, findExtractAckView, insertExtractAck, updateExtractAck, type ExtractAckView } from '../db/repositories/extract-acks.ts';
@@ -30,16 +32,16 @@ export type ExtractAckResult = ExtractAckView & {
 };
 
 export function requireMonth(value: string | undefined): ExtractMonth {
-  if (!value) throw new AppError('usage', '--month is required, e.g. --month 2026-10.');
+  if (!value) throw new AppError('usage', t.monthRequired);
   const month = parseMonth(value);
-  if (!month) throw new AppError('usage', `--month ${value} is not a month: write it as YYYY-MM, e.g. 2026-10.`);
+  if (!month) throw new AppError('usage', t.notAMonth(value));
   return month;
 }
 
 /** Classes the student was in on some day of the month: each received the month's extract. */
 async function classesInMonth(ctx: ServiceContext, student: Student, month: ExtractMonth) {
   const placements = (await placementsOf(ctx.db, student.id)).filter((p) => p.from_date <= month.to && (p.to_date === null || p.to_date >= month.from));
-  if (placements.length === 0) throw new AppError('invalid', `${student.code} (${student.first_name} ${student.last_name}) was in no class in ${month.month}: there was no extract to return.`);
+  if (placements.length === 0) throw new AppError('invalid', t.inNoClass(named(student), month.month));
   return Promise.all(placements.map(async (p) => ({ code: p.class, classTeacherId: (await findClassById(ctx.db, p.class_id))!.class_teacher_id })));
 }
 
@@ -58,9 +60,9 @@ async function signingGuardian(ctx: ServiceContext, student: Student, ref: strin
   const matches = /^\d+$/.test(text)
     ? guardians.filter((g) => g.id === Number(text))
     : guardians.filter((g) => [`${g.first_name} ${g.last_name}`, `${g.last_name} ${g.first_name}`].some((name) => normalizedName(name) === wanted));
-  const known = guardians.map((g) => `${g.id} ${guardianName(g)}`).join(', ') || 'none recorded';
-  if (matches.length === 0) throw new AppError('invalid', `--guardian "${text}" is not a guardian of ${student.code} (guardians: ${known}).`);
-  if (matches.length > 1) throw new AppError('invalid', `--guardian "${text}" names several guardians of ${student.code}: give the id (${known}).`);
+  const known = guardians.map((g) => `${g.id} ${guardianName(g)}`).join(', ') || t.noneRecorded;
+  if (matches.length === 0) throw new AppError('invalid', t.notTheirGuardian(text, named(student, 'genitive'), known));
+  if (matches.length > 1) throw new AppError('invalid', t.severalGuardiansNamed(text, named(student, 'genitive'), known));
   return matches[0]!;
 }
 
@@ -70,7 +72,7 @@ async function signingGuardian(ctx: ServiceContext, student: Student, ref: strin
  */
 export async function recordExtractAck(ctx: ServiceContext, input: ExtractAckInput): Promise<ExtractAckResult> {
   const actor = requireActor(ctx);
-  if (!input.student) throw new AppError('usage', '--student is required.');
+  if (!input.student) throw new AppError('usage', t.studentRequired);
   const month = requireMonth(input.month);
   const student = await resolveStudent(ctx, input.student);
   const classes = await classesInMonth(ctx, student, month);
@@ -81,11 +83,11 @@ export async function recordExtractAck(ctx: ServiceContext, input: ExtractAckInp
 
   const today = localDateOf(ctx.now);
   if (compareDates(month.to, today) >= 0) {
-    throw new AppError('invalid', `${month.month} is not over yet: its extract is printed after the month ends, so no slip can have come back.`);
+    throw new AppError('invalid', t.monthNotOver(month.month));
   }
   const returnedOn = optionalDate(input.date, 'date') ?? today;
-  if (compareDates(returnedOn, month.to) <= 0) throw new AppError('invalid', `--date ${returnedOn} is not after the end of ${month.month} (${month.to}): the slip comes back after the extract is printed.`);
-  if (compareDates(returnedOn, today) > 0) throw new AppError('invalid', `--date ${returnedOn} is in the future (today is ${today}).`);
+  if (compareDates(returnedOn, month.to) <= 0) throw new AppError('invalid', t.dateNotAfterMonth(returnedOn, month.month, month.to));
+  if (compareDates(returnedOn, today) > 0) throw new AppError('invalid', t.dateInFuture(returnedOn, today));
   const guardian = await signingGuardian(ctx, student, input.guardian);
 
   const recorded = { returned_on: returnedOn, guardian_id: guardian?.id ?? null, note: optionalText(input.note) ?? null, recorded_by: actor.id, recorded_at: timestamp(ctx) };
@@ -93,7 +95,7 @@ export async function recordExtractAck(ctx: ServiceContext, input: ExtractAckInp
   let id: number;
   if (existing) {
     if (!input.replace) {
-      throw new AppError('conflict', `${student.code}'s slip for ${month.month} is already recorded (returned ${existing.returned_on}, id ${existing.id}); add --replace to record it anew.`);
+      throw new AppError('conflict', t.slipRecorded(named(student, 'genitive'), month.month, existing.returned_on, existing.id));
     }
     await updateExtractAck(ctx.db, existing.id, recorded);
     id = existing.id;

@@ -1,4 +1,6 @@
 import { AppError } from '../errors.ts';
+import { m as t } from '../i18n/messages/journal-grades.ts';
+import { m as p, named } from '../i18n/messages/journal-people.ts';
 import type { Lesson, SchoolClass, SchoolYear, Subject } from '../db/schema.ts';
 import { groupLessonRows, requireGroupMembers } from './groups.ts';
 import {
@@ -17,7 +19,7 @@ import { findSubjectById } from '../db/repositories/subjects.ts';
 import { findLessonById } from '../db/repositories/lessons.ts';
 import { checkGrade, isWorkKind, WORK_KINDS, type WorkKind } from '../domain/grade-scale.ts';
 import { localDateOf, type IsoDate } from '../domain/dates.ts';
-import { defaultTermDate, futureGradeReason, GRADE_DATE_REQUIRED, isTermLike, outsideYearReason, termGradeTakenReason } from '../domain/journal-rules.ts';
+import { defaultTermDate, futureGradeReason, gradeDateRequired, isTermLike, outsideYearReason, termGradeTakenReason } from '../domain/journal-rules.ts';
 import { requireActor, requireRight, timestamp, type ServiceContext } from './context.ts';
 import { optionalDate, optionalText, requireId, requireText } from './input.ts';
 import { resolveClass, resolveStudent, resolveStudents, resolveSubject, resolveYear } from './lookup.ts';
@@ -47,11 +49,11 @@ export interface GradeInput extends LessonRef {
 
 /** Splits `S001=8` pairs; a bare code takes the common `--value`. */
 export function parseStudentValues(entries: readonly string[], common: string | undefined): { student: string; value: string }[] {
-  if (entries.length === 0) throw new AppError('usage', '--student is required (S001 with --value, or S001=8; repeat for several).');
+  if (entries.length === 0) throw new AppError('usage', t.studentRequired);
   return entries.map((entry) => {
     const eq = entry.indexOf('=');
     if (eq >= 0) return { student: entry.slice(0, eq).trim(), value: entry.slice(eq + 1).trim() };
-    if (common === undefined) throw new AppError('usage', `--value is required for ${entry} (or write ${entry}=VALUE).`);
+    if (common === undefined) throw new AppError('usage', t.valueRequired(entry));
     return { student: entry.trim(), value: common };
   });
 }
@@ -75,7 +77,7 @@ async function gradeTarget(ctx: ServiceContext, input: GradeInput, work: WorkKin
   const schoolClass = await resolveClass(ctx, year, requireText(input.class, 'class'));
   const subject = await resolveSubject(ctx, requireText(input.subject, 'subject'));
   const date = optionalDate(input.date, 'date') ?? defaultTermDate(work, year);
-  if (!date) throw new AppError('usage', GRADE_DATE_REQUIRED);
+  if (!date) throw new AppError('usage', gradeDateRequired());
   const outside = outsideYearReason(date, year);
   if (outside) throw new AppError('invalid', outside);
   return { schoolClass, subject, year, date, lessonId: null, lessonTeacherId: null };
@@ -84,7 +86,7 @@ async function gradeTarget(ctx: ServiceContext, input: GradeInput, work: WorkKin
 export async function enterGrades(ctx: ServiceContext, input: GradeInput): Promise<GradeView[]> {
   const actor = requireActor(ctx);
   const work = input.work ?? 'regular';
-  if (!isWorkKind(work)) throw new AppError('usage', `--work "${work}" must be one of ${WORK_KINDS.join(', ')}.`);
+  if (!isWorkKind(work)) throw new AppError('usage', t.badWork(work, WORK_KINDS.join(', ')));
   const entries = parseStudentValues(input.students ?? [], input.value);
   const target = await gradeTarget(ctx, input, work);
   const scope = await journalScope(ctx, actor, target);
@@ -94,15 +96,16 @@ export async function enterGrades(ctx: ServiceContext, input: GradeInput): Promi
   const future = futureGradeReason(target.date, localDateOf(ctx.now), isTerm);
   if (future) throw new AppError('invalid', future);
   const certificate = optionalText(input.exemptCertificate) ?? null;
-  const checked = entries.map((entry) => {
+  // The students are found first, so that a value off the scale names the student it was meant for.
+  const students = await resolveStudents(ctx, entries.map((e) => e.student));
+  const checked = entries.map((entry, i) => {
     const check = checkGrade({ value: entry.value, work, level: target.schoolClass.level, exemptCertificate: certificate });
-    if (!check.ok) throw new AppError('invalid', `${entry.student}: ${check.reason}`);
+    if (!check.ok) throw new AppError('invalid', `${named(students[i]!)}: ${check.reason}`);
     return { student: entry.student, value: check.value };
   });
-  const students = await resolveStudents(ctx, checked.map((c) => c.student));
   const seen = new Set<number>();
   for (const s of students) {
-    if (seen.has(s.id)) throw new AppError('invalid', `${s.code} is named twice.`);
+    if (seen.has(s.id)) throw new AppError('invalid', p.namedTwice(named(s)));
     seen.add(s.id);
   }
   // A group's lesson takes its members only; across classes each student's grade goes on their class's row.
@@ -120,14 +123,14 @@ export async function enterGrades(ctx: ServiceContext, input: GradeInput): Promi
     const reason = optionalText(input.reason) ?? null;
     for (const s of students) {
       const refusal = makeupRefusal(annual.find((g) => g.student_id === s.id)?.value ?? null, target.schoolClass.level, reason);
-      if (refusal) throw new AppError('invalid', `${s.code}, ${target.subject.code}: ${refusal}.`);
+      if (refusal) throw new AppError('invalid', `${named(s)}, ${target.subject.code}: ${refusal}.`);
     }
   }
   if (isTerm) {
     const existing = await findTermGrades(ctx.db, target.year.id, target.subject.id, work, students.map((s) => s.id));
     if (existing.length > 0) {
-      const codes = students.filter((s) => existing.some((g) => g.student_id === s.id)).map((s) => s.code);
-      throw new AppError('conflict', termGradeTakenReason(codes, work, target.subject.code, existing.map((g) => g.id)));
+      const who = students.filter((s) => existing.some((g) => g.student_id === s.id)).map((s) => named(s));
+      throw new AppError('conflict', termGradeTakenReason(who, work, target.subject.code, existing.map((g) => g.id)));
     }
   }
   const at = entryTimestamp(ctx, input.enteredAt);
@@ -171,7 +174,7 @@ export async function correctGrade(ctx: ServiceContext, idInput: string | number
   const actor = requireActor(ctx);
   const id = requireId(idInput, 'grade');
   const grade = await findGradeById(ctx.db, ctx.school.id, id);
-  if (!grade) throw new AppError('not_found', `No grade with id ${id}. See \`ezurnals grade list\`.`);
+  if (!grade) throw new AppError('not_found', t.noGrade(id));
   const schoolClass = (await findClassById(ctx.db, grade.class_id))!;
   const subject = (await findSubjectById(ctx.db, grade.subject_id))!;
   const gradeLesson = grade.lesson_id ? await findLessonById(ctx.db, ctx.school.id, grade.lesson_id) : undefined;
@@ -185,8 +188,8 @@ export async function correctGrade(ctx: ServiceContext, idInput: string | number
   const check = checkGrade({ value: rawValue, work: grade.work as WorkKind, level: schoolClass.level, exemptCertificate: certificate });
   if (!check.ok) throw new AppError('invalid', check.reason);
   const improvedOn = optionalDate(input.improvedOn, 'improved-on') ?? null;
-  if (improvedOn !== null && improvedOn < grade.date) throw new AppError('invalid', `--improved-on ${improvedOn} is before the work itself (${grade.date}).`);
-  if (improvedOn !== null && improvedOn > localDateOf(ctx.now)) throw new AppError('invalid', `--improved-on ${improvedOn} is in the future.`);
+  if (improvedOn !== null && improvedOn < grade.date) throw new AppError('invalid', t.improvedBeforeWork(improvedOn, grade.date));
+  if (improvedOn !== null && improvedOn > localDateOf(ctx.now)) throw new AppError('invalid', t.improvedInFuture(improvedOn));
   const views = (ids: number[]) => listGradeViews(ctx.db, { yearId: grade.school_year_id, ids });
   if (check.value === grade.value) return { ...(await views([grade.id]))[0]!, unchanged: true };
 
@@ -206,7 +209,7 @@ export async function correctGrade(ctx: ServiceContext, idInput: string | number
 export async function gradeHistory(ctx: ServiceContext, idInput: string | number): Promise<GradeChangeView[]> {
   const id = requireId(idInput, 'grade');
   const grade = await findGradeById(ctx.db, ctx.school.id, id);
-  if (!grade) throw new AppError('not_found', `No grade with id ${id}. See \`ezurnals grade list\`.`);
+  if (!grade) throw new AppError('not_found', t.noGrade(id));
   const year = (await findSchoolYearById(ctx.db, (await findClassById(ctx.db, grade.class_id))!.school_year_id))!;
   const view = (await listGradeViews(ctx.db, { yearId: year.id, ids: [id] }))[0]!;
   (await readingIn(ctx, year)).require('read-journal', { classes: [view.class], student: view.student });
@@ -224,7 +227,7 @@ export interface GradeListFilter {
 
 export async function listGrades(ctx: ServiceContext, filter: GradeListFilter = {}): Promise<GradeView[]> {
   const year = await resolveYear(ctx);
-  if (filter.work && !isWorkKind(filter.work)) throw new AppError('usage', `--work "${filter.work}" must be one of ${WORK_KINDS.join(', ')}.`);
+  if (filter.work && !isWorkKind(filter.work)) throw new AppError('usage', t.badWork(filter.work, WORK_KINDS.join(', ')));
   const student = filter.student ? await resolveStudent(ctx, filter.student) : undefined;
   const schoolClass = filter.class ? await resolveClass(ctx, year, filter.class) : undefined;
   const reading = await readingIn(ctx, year);

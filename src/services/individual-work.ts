@@ -1,4 +1,6 @@
 import { AppError } from '../errors.ts';
+import { m as t } from '../i18n/messages/journal-notes.ts';
+import { m as people, named } from '../i18n/messages/journal-people.ts';
 import type { IndividualWorkKind } from '../db/schema.ts';
 import { individualWorkAuthor, insertIndividualWork, listIndividualWorkViews, type IndividualWorkFilter, type IndividualWorkView } from '../db/repositories/individual-work.ts';
 import { localDateOf } from '../domain/dates.ts';
@@ -20,13 +22,14 @@ export interface IndividualWorkInput {
 export async function addIndividualWork(ctx: ServiceContext, input: IndividualWorkInput): Promise<IndividualWorkView> {
   const actor = requireActor(ctx);
   const kind = requireText(input.kind, 'kind') as IndividualWorkKind;
-  if (!INDIVIDUAL_WORK_KINDS.includes(kind)) throw new AppError('usage', `--kind "${input.kind}" must be one of ${INDIVIDUAL_WORK_KINDS.join(', ')}.`);
+  if (!INDIVIDUAL_WORK_KINDS.includes(kind)) throw new AppError('usage', t.badIndividualKind(String(input.kind), INDIVIDUAL_WORK_KINDS.join(', ')));
   const year = await resolveYear(ctx);
   const date = requireDayDone(input.date, 'date', year, localDateOf(ctx.now));
   const codes = input.students ?? [];
-  if (codes.length === 0) throw new AppError('usage', '--student is required (repeat it for several students).');
+  if (codes.length === 0) throw new AppError('usage', t.studentsRequired);
   const students = await resolveStudents(ctx, codes);
-  if (new Set(students.map((s) => s.id)).size < students.length) throw new AppError('invalid', 'A student is named twice.');
+  const twice = students.find((s, i) => students.findIndex((o) => o.id === s.id) !== i);
+  if (twice) throw new AppError('invalid', people.namedTwice(named(twice)));
   const text = requireText(input.text, 'text');
   const id = await insertIndividualWork(ctx.db, { school_id: ctx.school.id, kind, date, text, created_at: timestamp(ctx), created_by: actor.id }, students.map((s) => s.id));
   return (await listIndividualWorkViews(ctx.db, ctx.school.id, { ids: [id] }))[0]!;
@@ -64,7 +67,7 @@ export async function listIndividualWork(ctx: ServiceContext, filter: Individual
     to: optionalDate(filter.to, 'to') ?? year.ends_on,
   };
   const readable = await readableAuthor(ctx);
-  if (readable === null) throw new AppError('forbidden', `${ctx.actor!.code} may not read the individual work journal: it is kept by employees.`);
+  if (readable === null) throw new AppError('forbidden', t.individualNotForYou(ctx.actor!.code));
   query.authorId = readable.authorId;
   if (filter.author) {
     const author = await resolveStaff(ctx, filter.author);
@@ -78,7 +81,7 @@ export async function listIndividualWork(ctx: ServiceContext, filter: Individual
 export async function showIndividualWork(ctx: ServiceContext, idInput: string | number): Promise<IndividualWorkView> {
   const id = requireId(idInput, 'individual work entry');
   const authorId = await individualWorkAuthor(ctx.db, ctx.school.id, id);
-  if (authorId === undefined) throw new AppError('not_found', `No individual work entry with id ${id}. See \`ezurnals individual list\`.`);
+  if (authorId === undefined) throw new AppError('not_found', t.noIndividualWork(id));
   requireReadable(ctx, authorId, `individual work entry ${id}`);
   return (await listIndividualWorkViews(ctx.db, ctx.school.id, { ids: [id] }))[0]!;
 }

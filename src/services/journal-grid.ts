@@ -4,6 +4,7 @@
 // `grade list`; entering lessons and grades here is a later step, so the
 // cell is one place a form can go.
 import { AppError } from '../errors.ts';
+import { m as t } from '../i18n/messages/journal-notes.ts';
 import { listAssignmentViews, type AssignmentView } from '../db/repositories/assignments.ts';
 import { listGroupViews, yearGroupMemberships } from '../db/repositories/groups.ts';
 import { classMembersOn } from '../db/repositories/students.ts';
@@ -52,7 +53,7 @@ function shiftMonth(month: string, by: number): string {
 
 export async function journalGrid(ctx: ServiceContext, classCode: string, subjectCode: string, monthText?: string): Promise<JournalGrid> {
   const year = await resolveYear(ctx);
-  const notFound = () => new AppError('not_found', 'No such journal page.');
+  const notFound = () => new AppError('not_found', t.noSuchJournalPage);
   const schoolClass = await resolveClass(ctx, year, classCode).catch(() => {
     throw notFound();
   });

@@ -1,4 +1,6 @@
 import { AppError } from '../errors.ts';
+import { m as t } from '../i18n/messages/journal-lessons.ts';
+import { named } from '../i18n/messages/journal-people.ts';
 import type { Lesson, SchoolClass, SchoolYear, Subject } from '../db/schema.ts';
 import { findLessonById, findLessonsOn, insertLesson, listLessonViews, updateLesson, type LessonView } from '../db/repositories/lessons.ts';
 import { teacherIdsFor } from '../db/repositories/assignments.ts';
@@ -48,10 +50,10 @@ export async function resolveLesson(ctx: ServiceContext, ref: LessonRef): Promis
   if (ref.lesson !== undefined && ref.lesson !== '') {
     const id = requireId(ref.lesson, 'lesson', '--lesson');
     lesson = await findLessonById(ctx.db, ctx.school.id, id);
-    if (!lesson) throw new AppError('not_found', `No lesson with id ${id}. See \`ezurnals lesson list\`.`);
+    if (!lesson) throw new AppError('not_found', t.noLesson(id));
   } else {
     if (!ref.class || !ref.subject || !ref.date) {
-      throw new AppError('usage', 'Name the lesson with --lesson ID, or with --class, --subject and --date (and --number).');
+      throw new AppError('usage', t.nameTheLesson);
     }
     const year = await resolveYear(ctx);
     const schoolClass = await resolveClass(ctx, year, ref.class);
@@ -62,11 +64,11 @@ export async function resolveLesson(ctx: ServiceContext, ref: LessonRef): Promis
     let matching = number === undefined ? candidates : candidates.filter((l) => l.number === number);
     if (matching.length > 1 && matching.some((l) => l.group_id !== null)) matching = await lessonOfGroup(ctx, year, matching, ref);
     if (matching.length === 0) {
-      throw new AppError('not_found', `No ${subject.code} lesson in ${schoolClass.code} on ${date}${number === undefined ? '' : `, lesson ${number}`}.`);
+      throw new AppError('not_found', t.noLessonOn(subject.code, schoolClass.code, date, number));
     }
     if (matching.length > 1) {
-      if (new Set(matching.map((l) => l.number)).size === 1) throw new AppError('usage', `${schoolClass.code} has ${subject.code} in lesson ${matching[0]!.number} on ${date} in several groups: add --group.`);
-      throw new AppError('usage', `${schoolClass.code} has ${subject.code} in lessons ${matching.map((l) => l.number).join(', ')} on ${date}: add --number.`);
+      if (new Set(matching.map((l) => l.number)).size === 1) throw new AppError('usage', t.severalGroups(schoolClass.code, subject.code, matching[0]!.number, date));
+      throw new AppError('usage', t.severalLessons(schoolClass.code, subject.code, matching.map((l) => l.number).join(', '), date));
     }
     lesson = matching[0]!;
   }
@@ -85,7 +87,7 @@ async function lessonOfGroup(ctx: ServiceContext, year: SchoolYear, lessons: Les
   if (ref.group) {
     const group = await resolveGroup(ctx, year, ref.group);
     const mine = lessons.filter((l) => l.group_id === group.id);
-    if (mine.length === 0) throw new AppError('not_found', `Group ${group.code} has no such lesson (it has its lessons in: ${lessons.map((l) => l.number).join(', ')}).`);
+    if (mine.length === 0) throw new AppError('not_found', t.groupHasNoSuchLesson(group.code, lessons.map((l) => l.number).join(', ')));
     return mine;
   }
   const codes = (ref.students ?? []).map((s) => s.split('=')[0]!.trim()).filter(Boolean);
@@ -100,7 +102,7 @@ async function lessonOfGroup(ctx: ServiceContext, year: SchoolYear, lessons: Les
   if (fitting.length === 1) return fitting;
   if (fitting.length === 0) {
     const names = await ctx.db.selectFrom('study_group').select('code').where('id', 'in', lessons.map((l) => l.group_id ?? -1)).orderBy('code').execute();
-    throw new AppError('invalid', `${codes.join(', ')} ${codes.length === 1 ? 'is' : 'are'} in none of the groups with this lesson (${names.map((n) => n.code).join(', ')}), or in different ones: name the group with --group.`);
+    throw new AppError('invalid', t.inNoGroup(students.map((s) => named(s)).join(', '), students.length, names.map((n) => n.code).join(', ')));
   }
   return fitting;
 }
@@ -110,10 +112,10 @@ export function whyNoLessons(date: IsoDate, year: SchoolYear, calendar: WorkingC
   const inSemester1 = date >= year.semester1_from && date <= year.semester1_to;
   const inSemester2 = date >= year.semester2_from && date <= year.semester2_to;
   if (!inSemester1 && !inSemester2) {
-    return `${date} is outside the semesters of ${year.code} (I: ${year.semester1_from} – ${year.semester1_to}, II: ${year.semester2_from} – ${year.semester2_to})`;
+    return t.outsideSemesters(date, year.code, `${year.semester1_from} – ${year.semester1_to}`, `${year.semester2_from} – ${year.semester2_to}`);
   }
   const reason = calendar.whyNotWorking(date);
-  return reason ? `${date} is not a working day (${reason})` : null;
+  return reason ? t.notWorkingDay(date, reason) : null;
 }
 
 export interface LessonInput {
@@ -152,7 +154,7 @@ export async function addLesson(ctx: ServiceContext, input: LessonInput): Promis
   const named = input.substituteFor ? await resolveStaff(ctx, input.substituteFor, 'teacher') : null;
   // Nobody may stand in for a teacher in a lesson that teacher does not give, whatever is set.
   if (named && !assigned.includes(named.id)) {
-    throw new AppError('invalid', `--substitute-for ${named.code}: ${named.code} does not teach ${subject.code} in ${schoolClass.code}.`);
+    throw new AppError('invalid', t.doesNotTeach(named.code, subject.code, schoolClass.code));
   }
   const mine = set && (input.teacher ? (await resolveStaff(ctx, input.teacher, 'teacher')).id : actor.id) === set.substitute_id;
   let substituted = named;
@@ -160,20 +162,20 @@ export async function addLesson(ctx: ServiceContext, input: LessonInput): Promis
   else if (named && !maySet) {
     throw new AppError(
       'forbidden',
-      `No substitution of ${named.code} by ${input.teacher ?? actor.code} is set for ${schoolClass.code}, lesson ${number} on ${date}: a deputy, an admin or the class teacher sets it first (\`ezurnals substitution add\`).`,
+      t.noSubstitutionSet(named.code, input.teacher ?? actor.code, schoolClass.code, number, date),
     );
   }
   if (substituted && !assigned.includes(substituted.id)) {
-    throw new AppError('invalid', `--substitute-for ${substituted.code}: ${substituted.code} does not teach ${subject.code} in ${schoolClass.code}.`);
+    throw new AppError('invalid', t.doesNotTeach(substituted.code, subject.code, schoolClass.code));
   }
   let teacherId: number;
   if (input.teacher) teacherId = (await resolveStaff(ctx, input.teacher, 'teacher')).id;
   else if (substituted || assigned.includes(actor.id)) teacherId = actor.id;
   else if (assigned[0] !== undefined) teacherId = assigned[0];
-  else throw new AppError('invalid', `Nobody teaches ${subject.code} in ${schoolClass.code}: add an assignment first (\`ezurnals assign add\`).`);
-  if (substituted && substituted.id === teacherId) throw new AppError('invalid', 'A teacher cannot substitute for themselves.');
+  else throw new AppError('invalid', t.nobodyTeaches(subject.code, schoolClass.code));
+  if (substituted && substituted.id === teacherId) throw new AppError('invalid', t.selfSubstitute);
   if (!substituted && !assigned.includes(teacherId)) {
-    throw new AppError('invalid', `The lesson's teacher does not teach ${subject.code} in ${schoolClass.code}; for a substitute lesson give --substitute-for.`);
+    throw new AppError('invalid', t.teacherDoesNotTeach(subject.code, schoolClass.code));
   }
 
   const scope = await journalScope(ctx, actor, { schoolClass, subject });
@@ -186,12 +188,12 @@ export async function addLesson(ctx: ServiceContext, input: LessonInput): Promis
 
   const teacher = teacherId === actor.id ? actor : await findStaffById(ctx.db, teacherId);
   if (!teacher?.roles.includes('teacher')) {
-    throw new AppError('invalid', `${teacher?.code ?? teacherId} has no teacher role and cannot teach a lesson${input.teacher ? '' : '; name the teacher with --teacher'}.`);
+    throw new AppError('invalid', t.noTeacherRole(String(teacher?.code ?? teacherId), !!input.teacher));
   }
 
   if (!input.force) {
     const reason = whyNoLessons(date, year, await loadCalendar(ctx));
-    if (reason) throw new AppError('invalid', `No lessons on that day: ${reason}. Use --force to record it anyway.`);
+    if (reason) throw new AppError('invalid', t.noLessonsThatDay(reason));
   }
   await requireFreeSlot(ctx, { classId: schoolClass.id, classCode: schoolClass.code, yearId: year.id, date, number }, { groupId: null, teacherId });
   const at = entryTimestamp(ctx, input.enteredAt);
@@ -219,7 +221,7 @@ export async function setLesson(ctx: ServiceContext, ref: LessonRef, input: { to
   const actor = requireActor(ctx);
   const { lesson, schoolClass, subject, year } = await resolveLesson(ctx, ref);
   requireRight(ctx, 'record-lesson', await journalScope(ctx, actor, { schoolClass, subject, lesson }).then((s) => ({ ...s, teaches: s.teaches || s.taughtLesson })));
-  if (input.topic === undefined && input.homework === undefined) throw new AppError('usage', 'Nothing to change: give --topic and/or --homework.');
+  if (input.topic === undefined && input.homework === undefined) throw new AppError('usage', t.nothingToChange);
   const topic = input.topic === undefined ? undefined : requireText(input.topic, 'topic');
   const at = entryTimestamp(ctx, input.enteredAt);
   const homework = optionalText(input.homework);

@@ -1,4 +1,5 @@
 import { AppError } from '../errors.ts';
+import { m as t } from '../i18n/messages/journal-notes.ts';
 import type { SchoolYear } from '../db/schema.ts';
 import { findParentNote, insertParentNote, listParentNoteViews, markParentNoteRemoved, type ParentNoteView } from '../db/repositories/parent-notes.ts';
 import { findClassById } from '../db/repositories/classes.ts';
@@ -20,11 +21,11 @@ export interface NoteInput {
 
 export async function addNote(ctx: ServiceContext, input: NoteInput): Promise<ParentNoteView> {
   const actor = requireActor(ctx);
-  if (!!input.student === !!input.class) throw new AppError('usage', 'Give either --student (a note to one student\'s parents) or --class (to the whole class).');
+  if (!!input.student === !!input.class) throw new AppError('usage', t.studentOrClass);
   const year = await resolveYear(ctx);
   const from = requireDayInYear(optionalDate(input.from, 'from') ?? localDateOf(ctx.now), 'from', year);
   const until = optionalDate(input.until, 'until') ?? null;
-  if (until !== null && until < from) throw new AppError('invalid', `--until ${until} is before --from ${from}.`);
+  if (until !== null && until < from) throw new AppError('invalid', t.untilBeforeFrom(until, from));
   const student = input.student ? await resolveStudent(ctx, input.student) : null;
   const schoolClass = student ? await resolveStudentClass(ctx, student, year, from) : await resolveClass(ctx, year, input.class!);
   requireClassTeacherRight(ctx, schoolClass);
@@ -48,9 +49,9 @@ export async function removeNote(ctx: ServiceContext, idInput: string | number |
   const actor = requireActor(ctx);
   const id = requireId(idInput, 'note');
   const note = await findParentNote(ctx.db, ctx.school.id, id);
-  if (!note) throw new AppError('not_found', `No note with id ${id}. See \`ezurnals note list\`.`);
+  if (!note) throw new AppError('not_found', t.noNote(id));
   requireClassTeacherRight(ctx, (await findClassById(ctx.db, note.class_id))!);
-  if (note.removed_at !== null) throw new AppError('conflict', `Note ${id} is already removed (${note.removed_at}).`);
+  if (note.removed_at !== null) throw new AppError('conflict', t.noteRemoved(id, note.removed_at));
   await markParentNoteRemoved(ctx.db, id, { removed_by: actor.id, removed_at: timestamp(ctx) });
   return (await listParentNoteViews(ctx.db, { ids: [id], includeRemoved: true }))[0]!;
 }

@@ -24,8 +24,10 @@ import type { SchoolClass, SchoolYear, Student, Subject, AbsenceCode } from '../
 import { checkGrade, type GradeCheck, type WorkKind } from '../domain/grade-scale.ts';
 import { ABSENCE_CODES, justifyTransition, markTransition, type MarkCode } from '../domain/absence.ts';
 import { localDateOf, type IsoDate } from '../domain/dates.ts';
-import { defaultTermDate, futureGradeReason, GRADE_DATE_REQUIRED, isTermLike, notEnrolledReason, outsideYearReason, termGradeTakenReason } from '../domain/journal-rules.ts';
+import { defaultTermDate, futureGradeReason, gradeDateRequired, isTermLike, notEnrolledReason, outsideYearReason, termGradeTakenReason } from '../domain/journal-rules.ts';
 import { checkPersonalCode } from '../domain/personal-code.ts';
+// The per-row path names a student by name and code (issue 18 §4); the bulk path says the same.
+import { named } from '../i18n/messages/journal-people.ts';
 import { insertGradeChange, updateGrade } from '../db/repositories/grades.ts';
 import { requireActor, timestamp, type ServiceContext } from '../services/context.ts';
 import { requireInteger } from '../services/input.ts';
@@ -428,12 +430,12 @@ async function importGrades(f: BulkFile<FieldOf<'grades'>>, year: SchoolYear, ba
       const isTerm = isTermLike(work);
       const on = date ?? defaultTermDate(work, year);
       const taken = isTerm ? data.termGrades.get(`${student.id}|${subject.id}|${work}`) : undefined;
-      if (!on) f.fail(line, cells, 'date', GRADE_DATE_REQUIRED);
+      if (!on) f.fail(line, cells, 'date', gradeDateRequired());
       else {
         const dateReason = outsideYearReason(on, year) ?? futureGradeReason(on, today, isTerm);
         if (dateReason) f.fail(line, cells, 'date', dateReason);
-        else if (!f.isEnrolled(schoolClass.id, student.id, on)) f.fail(line, cells, 'student', notEnrolledReason(schoolClass.code, on, [student.code]));
-        else if (taken) f.fail(line, cells, undefined, termGradeTakenReason([student.code], work, subject.code, taken));
+        else if (!f.isEnrolled(schoolClass.id, student.id, on)) f.fail(line, cells, 'student', notEnrolledReason(schoolClass.code, on, [named(student)]));
+        else if (taken) f.fail(line, cells, undefined, termGradeTakenReason([named(student)], work, subject.code, taken));
       }
       if (f.sink.length > problemsBefore) {
         f.failedRows++;
@@ -540,7 +542,7 @@ async function importAbsences(f: BulkFile<FieldOf<'absences'>>, batches: AsyncIt
       const mark: MarkCode = code === 'ns' || code === 'nc' ? 'n' : code;
       if (current !== mark) {
         if (!f.isEnrolled(schoolClass.id, student.id, lesson.date)) {
-          f.fail(line, cells, 'student', notEnrolledReason(schoolClass.code, lesson.date, [student.code]));
+          f.fail(line, cells, 'student', notEnrolledReason(schoolClass.code, lesson.date, [named(student)]));
           f.failedRows++;
           continue;
         }

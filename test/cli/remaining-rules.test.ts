@@ -20,7 +20,7 @@ test('§26: a make-up grade only where the annual grade fails or is missing, unl
   await setup([
     ['grade', 'enter', '--class', '7.a', '--subject', 'mat', '--work', 'annual', '--student', 'S001=8', '--student', 'S002=3', '--date', '2026-11-27', '--as', 'T01'],
   ]);
-  await refused('a passing annual grade', ['grade', 'enter', '--class', '7.a', '--subject', 'mat', '--work', 'makeup', '--student', 'S001=9', '--date', '2026-11-27', '--as', 'T01'], 'invalid', /S001, mat: the annual grade is 8, which is not failing/);
+  await refused('a passing annual grade', ['grade', 'enter', '--class', '7.a', '--subject', 'mat', '--work', 'makeup', '--student', 'S001=9', '--date', '2026-11-27', '--as', 'T01'], 'invalid', /\(S001\), mat: the annual grade is 8, which is not failing/);
   await setup([
     ['grade', 'enter', '--class', '7.a', '--subject', 'mat', '--work', 'makeup', '--student', 'S002=5', '--date', '2026-11-27', '--as', 'T01'],
     ['grade', 'enter', '--class', '7.a', '--subject', 'mat', '--work', 'makeup', '--student', 'S003=6', '--date', '2026-11-27', '--as', 'T01'],

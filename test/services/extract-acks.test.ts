@@ -68,9 +68,9 @@ Acks('the month must be over, and the returned date after its end and not in the
 });
 
 Acks('the guardian must be one of the student\'s own guardians', async () => {
-  await rejects(() => school.as('T01', (c) => recordExtractAck(c, { ...october, guardian: 'Rita Ābele' })), 'invalid', 'not a guardian of S001', `${ilzeId} Ilze Bērziņa`);
+  await rejects(() => school.as('T01', (c) => recordExtractAck(c, { ...october, guardian: 'Rita Ābele' })), 'invalid', 'not a guardian of', '(S001)', `${ilzeId} Ilze Bērziņa`);
   const ritaId = ilzeId + 1;
-  await rejects(() => school.as('T01', (c) => recordExtractAck(c, { ...october, guardian: String(ritaId) })), 'invalid', 'not a guardian of S001');
+  await rejects(() => school.as('T01', (c) => recordExtractAck(c, { ...october, guardian: String(ritaId) })), 'invalid', 'not a guardian of', '(S001)');
   await rejects(() => school.as('T01', (c) => recordExtractAck(c, { student: 'S003', month: '2026-10', guardian: 'Ilze' })), 'invalid', 'none recorded');
   assert.equal(await counts(school.db, 'extract_ack'), { extract_ack: 0 });
 });

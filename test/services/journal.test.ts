@@ -247,12 +247,12 @@ Absences('several students at once; results in the order given', async () => {
 });
 
 Absences('a student not in the class that day is invalid; nothing is written for the others', async () => {
-  await rejects(() => mark('T01', l1, ['S001', 'S004']), 'invalid', `Not in 7.a on ${MON}: S004`);
+  await rejects(() => mark('T01', l1, ['S001', 'S004']), 'invalid', `Not in 7.a on ${MON}:`, '(S004).');
   assert.equal(await counts(s.db, 'absence', 'absence_change'), { absence: 0, absence_change: 0 });
   // After a move, the old class keeps only the days before it.
   await s.as('admin', (c) => moveStudent(c, 'S002', { class: '7.b', date: TUE }));
   await mark('T01', l1, ['S002']);
-  await rejects(() => mark('T01', l2, ['S002']), 'invalid', `Not in 7.a on ${TUE}: S002`);
+  await rejects(() => mark('T01', l2, ['S002']), 'invalid', `Not in 7.a on ${TUE}:`, '(S002).');
   await rejects(() => mark('T01', l1, ['S999']), 'not_found', 'S999');
 });
 
@@ -338,7 +338,7 @@ Absences('remove: the class teacher may correct an absence in another subject; a
   const removed = await s.as('T01', (c) => removeAbsence(c, { lesson: lv, student: 'S001' }));
   assert.is(removed.removed, true);
   assert.equal(await history(lv, 'S001'), ['mark -→n T02', 'remove n→- T01']);
-  await rejects(() => s.as('T01', (c) => removeAbsence(c, { lesson: lv, student: 'S002' })), 'not_found', 'S002 has no absence');
+  await rejects(() => s.as('T01', (c) => removeAbsence(c, { lesson: lv, student: 'S002' })), 'not_found', '(S002) has no absence');
   await rejects(() => s.as('T01', (c) => removeAbsence(c, { id: 999 })), 'not_found', '999');
 });
 
@@ -403,7 +403,7 @@ for (const [cls, lessonId, work, value, expected] of scaleCases) {
     const student = cls === '2.a' ? 'S101' : 'S001';
     const teacher = cls === '2.a' ? 'T03' : 'T01';
     if (expected === null) {
-      const error = await rejects(() => enter(teacher, { lesson: lessonId(), students: [student], value, work }), 'invalid', `${student}:`, 'accepted');
+      const error = await rejects(() => enter(teacher, { lesson: lessonId(), students: [student], value, work }), 'invalid', `(${student}):`, 'accepted');
       assert.ok(!error.message.includes('undefined'));
       assert.equal(await counts(s.db, 'grade', 'grade_change'), { grade: 0, grade_change: 0 });
     } else {
@@ -424,7 +424,7 @@ Grades('an unknown work kind is invalid and lists the kinds', async () => {
 Grades('several students at once (S=V pairs and a common --value); named twice is invalid', async () => {
   const rows = await enter('T01', { lesson: g1, students: ['S001=8', 'S002=7', 'S003'], value: '9' });
   assert.equal(rows.map((r) => [r.student, r.value]).sort(), [['S001', '8'], ['S002', '7'], ['S003', '9']]);
-  await rejects(() => enter('T01', { lesson: g1, students: ['S001=8', 'S001=9'] }), 'invalid', 'S001 is named twice');
+  await rejects(() => enter('T01', { lesson: g1, students: ['S001=8', 'S001=9'] }), 'invalid', '(S001) is named twice');
   await rejects(() => enter('T01', { lesson: g1, students: ['S001'] }), 'usage', '--value');
   await rejects(() => enter('T01', { lesson: g1, students: [] }), 'usage', '--student');
   assert.equal(parseStudentValues(['S1=8', ' S2 = i '], undefined), [{ student: 'S1', value: '8' }, { student: 'S2', value: 'i' }]);
@@ -480,7 +480,7 @@ Grades('term grades default to the semester end and may be entered ahead; exams 
 
 Grades('a term grade exists once per student, subject and year: a second is a conflict', async () => {
   const [first] = await enter('T01', { class: '7.a', subject: 'mat', students: ['S001'], value: '8', work: 'semester1' });
-  await rejects(() => enter('T01', { class: '7.a', subject: 'mat', students: ['S001'], value: '9', work: 'semester1' }), 'conflict', 'S001 already has a semester1 grade in mat', `ids ${first!.id}`, 'grade correct');
+  await rejects(() => enter('T01', { class: '7.a', subject: 'mat', students: ['S001'], value: '9', work: 'semester1' }), 'conflict', '(S001) already has a semester1 grade in mat', `ids ${first!.id}`, 'grade correct');
   // In a batch, nothing is written when one already has it.
   await rejects(() => enter('T01', { class: '7.a', subject: 'mat', students: ['S002=7', 'S001=9'], work: 'semester1' }), 'conflict', 'S001');
   assert.equal((await listGrades(await s.ctx(null), { work: 'semester1' })).map((g) => g.student), ['S001']);

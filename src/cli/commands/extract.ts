@@ -3,35 +3,37 @@ import { recordExtractAck, type ExtractAckInput, type ExtractAckResult } from '.
 import type { Column } from '../output.ts';
 import { examples } from '../options.ts';
 import { runCommand } from '../runtime.ts';
+import { m as t } from '../../i18n/messages/journal-notes.ts';
 
-const columns: Column<ExtractAckResult>[] = [
-  { header: 'id', value: (a) => a.id },
-  { header: 'month', value: (a) => a.month },
-  { header: 'student', value: (a) => `${a.student_name} (${a.student})` },
-  { header: 'class', value: (a) => a.classes.join(', ') },
-  { header: 'returned', value: (a) => a.returned_on },
-  { header: 'due', value: (a) => a.due_on },
-  { header: 'days late', value: (a) => a.days_late },
-  { header: 'guardian', value: (a) => a.guardian },
-  { header: 'note', value: (a) => a.note },
-  { header: 'recorded', value: (a) => `${a.recorded_by} ${a.recorded_at}` },
-  { header: 'change', value: (a) => a.change },
+// A function, not a constant: the headers are read in the run's language.
+const columns = (): Column<ExtractAckResult>[] => [
+  { header: t.colId, value: (a) => a.id },
+  { header: t.colMonth, value: (a) => a.month },
+  { header: t.colStudent, value: (a) => `${a.student_name} (${a.student})` },
+  { header: t.colClass, value: (a) => a.classes.join(', ') },
+  { header: t.colReturned, value: (a) => a.returned_on },
+  { header: t.colDue, value: (a) => a.due_on },
+  { header: t.colDaysLate, value: (a) => a.days_late },
+  { header: t.colGuardian, value: (a) => a.guardian },
+  { header: t.colNote, value: (a) => a.note },
+  { header: t.colRecorded, value: (a) => `${a.recorded_by} ${a.recorded_at}` },
+  { header: t.colChange, value: (a) => a.change },
 ];
 
 export function registerExtract(program: Command): void {
-  const extract = program.command('extract').description("monthly grade extracts: the parents' signed return slips");
+  const extract = program.command('extract').description(t.extractFamily);
 
   extract
     .command('ack')
-    .description("record that a student's extract slip came back signed by a parent (class teacher, deputy or admin)")
-    .option('--student <code>', 'student')
-    .option('--month <YYYY-MM>', 'the month of the extract, e.g. 2026-10')
-    .option('--date <date>', 'the day it came back (default: today)')
-    .option('--guardian <id|name>', 'the parent who signed: guardian id or name')
-    .option('--note <text>', 'note')
-    .option('--replace', 'record anew a slip already recorded for that month')
+    .description(t.extractAck)
+    .option('--student <code>', t.extractStudent)
+    .option('--month <YYYY-MM>', t.extractMonth)
+    .option('--date <date>', t.extractDate)
+    .option('--guardian <id|name>', t.extractGuardian)
+    .option('--note <text>', t.extractNote)
+    .option('--replace', t.extractReplace)
     .addHelpText('after', examples('ezurnals extract ack --student S001 --month 2026-10 --guardian "Ilze Bērziņa" --as T01', 'ezurnals extract ack --student S001 --month 2026-10 --date 2026-11-09 --replace --as T01 --json'))
     .action(async (opts: ExtractAckInput, command: Command) => {
-      await runCommand(command, { write: true, run: (ctx) => recordExtractAck(ctx, opts), print: (r, out) => out.data(r, columns) });
+      await runCommand(command, { write: true, run: (ctx) => recordExtractAck(ctx, opts), print: (r, out) => out.data(r, columns()) });
     });
 }

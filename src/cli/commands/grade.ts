@@ -9,36 +9,42 @@ import type { Column } from '../output.ts';
 import { collect, examples } from '../options.ts';
 import { askText, canPrompt } from '../prompt.ts';
 import { runCommand } from '../runtime.ts';
-import { chooseLesson, lessonRefOptions } from './lesson.ts';
+import { chooseLesson, forPeople, lessonRefOptions } from './lesson.ts';
 import { chooseStudent } from './student.ts';
+import { m as t } from '../../i18n/messages/journal-grades.ts';
+import { namedList, named } from '../../i18n/messages/journal-people.ts';
 
-const columns: Column<GradeView>[] = [
-  { header: 'id', value: (g) => g.id },
-  { header: 'date', value: (g) => g.date },
-  { header: 'class', value: (g) => g.class },
-  { header: 'subject', value: (g) => g.subject },
-  { header: 'student', value: (g) => `${g.student_name} (${shownStudentCode(g.student)})` },
-  { header: 'work', value: (g) => g.work },
-  { header: 'grade', value: (g) => g.value },
-  { header: 'note', value: (g) => g.note },
-  { header: 'by', value: (g) => g.updated_by },
+// Functions, not constants: the headers are read in the run's language.
+const columns = (): Column<GradeView>[] => [
+  { header: t.colId, value: (g) => g.id },
+  { header: t.colDate, value: (g) => g.date },
+  { header: t.colClass, value: (g) => g.class },
+  { header: t.colSubject, value: (g) => g.subject },
+  { header: t.colStudent, value: (g) => `${g.student_name} (${shownStudentCode(g.student)})` },
+  { header: t.colWork, value: (g) => g.work },
+  { header: t.colGrade, value: (g) => g.value },
+  { header: t.colNote, value: (g) => g.note },
+  { header: t.colBy, value: (g) => g.updated_by },
 ];
 
-const historyColumns: Column<GradeChangeView>[] = [
-  { header: 'when', value: (h) => h.changed_at },
-  { header: 'who', value: (h) => h.changed_by },
-  { header: 'before', value: (h) => h.value_before },
-  { header: 'after', value: (h) => h.value_after },
-  { header: 'reason', value: (h) => h.reason ?? (h.value_before === null ? '(entered)' : '') },
-  { header: 'improved on', value: (h) => h.improved_on },
+const historyColumns = (): Column<GradeChangeView>[] => [
+  { header: t.colWhen, value: (h) => h.changed_at },
+  { header: t.colWho, value: (h) => h.changed_by },
+  { header: t.colBefore, value: (h) => h.value_before },
+  { header: t.colAfter, value: (h) => h.value_after },
+  { header: t.colReason, value: (h) => h.reason ?? (h.value_before === null ? t.entered : '') },
+  { header: t.colImprovedOn, value: (h) => h.improved_on },
 ];
 
-const missingColumns: Column<MissingTermGrade>[] = [
-  { header: 'class', value: (m) => m.class },
-  { header: 'subject', value: (m) => m.subject_name },
-  { header: 'teacher', value: (m) => `${m.teacher_name} (${m.teacher})` },
-  { header: 'student', value: (m) => `${m.student_name} (${m.student})` },
+const missingColumns = (): Column<MissingTermGrade>[] => [
+  { header: t.colClass, value: (m) => m.class },
+  { header: t.colSubject, value: (m) => m.subject_name },
+  { header: t.colTeacher, value: (m) => `${m.teacher_name} (${m.teacher})` },
+  { header: t.colStudent, value: (m) => `${m.student_name} (${m.student})` },
 ];
+
+/** A view's student as messages name them: "Jānis Bērziņš (S001)", declined in Latvian. */
+const studentOf = (g: GradeView) => ({ code: g.student, name: g.student_name });
 
 /** A prompt's grade answer off the scale of the work and the class level: asked again, naming what is accepted. */
 export function gradeProblem(input: GradeInput, level: number | undefined): (answer: string) => string | null {
@@ -51,15 +57,15 @@ export function gradeProblem(input: GradeInput, level: number | undefined): (ans
 }
 
 export function registerGrade(program: Command): void {
-  const grade = program.command('grade').description('grades: lesson grades, tests, credits, semester, annual and exam grades');
+  const grade = program.command('grade').description(t.family);
 
-  lessonRefOptions(grade.command('enter').description('enter grades for one or more students (in a lesson, or by class, subject and date)'))
-    .option('--student <code[=value]>', 'student, or STUDENT=VALUE (repeatable)', collect)
-    .option('--value <value>', 'grade: 1–10, i, ni, +, -, /, S, T, A, P, nv, or a (exempt, term grades only)')
+  lessonRefOptions(grade.command('enter').description(t.enterDescription))
+    .option('--student <code[=value]>', t.enterStudent, collect)
+    .option('--value <value>', t.enterValue)
     .option('--work <kind>', WORK_KINDS.join(' | '), 'regular')
-    .option('--note <text>', 'note (e.g. what the work was)')
-    .option('--exempt-certificate <text>', "the doctor's certificate for an exemption (a)")
-    .option('--reason <text>', 'a make-up grade for a subject whose annual grade is not failing: why (§26; kept as its note)')
+    .option('--note <text>', t.enterNote)
+    .option('--exempt-certificate <text>', t.enterCertificate)
+    .option('--reason <text>', t.enterReason)
     .addHelpText(
       'after',
       examples(
@@ -79,35 +85,39 @@ export function registerGrade(program: Command): void {
             const classCode = input.class ?? (await showLesson(ctx, input)).class;
             input.students = [await chooseStudent(ctx, classCode, undefined)];
             const level = (await listClasses(ctx)).find((c) => c.code === classCode)?.level;
-            input.value = await askText(input.value, '--value', 'Grade', gradeProblem(input, level));
+            input.value = await askText(input.value, '--value', t.promptGrade, gradeProblem(input, level));
           }
         },
         run: (ctx) => enterGrades(ctx, input),
-        print: (r, out) => out.data(r, columns),
+        print: (r, out) => {
+          out.data(r, columns());
+          if (forPeople(out) && r.length > 0) out.info(t.enteredFor(r.length, namedList(r.map(studentOf), 'dative')));
+        },
       });
     });
 
   grade
     .command('correct <id>')
-    .description('correct a grade; the previous value, who, when and why are kept')
-    .option('--value <value>', 'the corrected grade')
-    .option('--reason <text>', 'why (required)')
-    .option('--note <text>', 'new note')
-    .option('--exempt-certificate <text>', "doctor's certificate, when correcting to a (exempt)")
-    .option('--improved-on <date>', 'the student improved the grade on this day (§23): its entry deadline counts from it')
+    .description(t.correctDescription)
+    .option('--value <value>', t.correctValue)
+    .option('--reason <text>', t.correctReason)
+    .option('--note <text>', t.correctNote)
+    .option('--exempt-certificate <text>', t.correctCertificate)
+    .option('--improved-on <date>', t.correctImprovedOn)
     .addHelpText('after', examples('ezurnals grade correct 1 --value 9 --reason "Darbs pārrakstīts" --as T01', 'ezurnals grade correct 1 --value 7 --reason "Uzlabots" --improved-on 2026-11-23 --as T01'))
     .action(async (id: string, opts: { value?: string; reason?: string; note?: string; exemptCertificate?: string; improvedOn?: string }, command: Command) => {
       await runCommand(command, {
         write: true,
         prepare: async () => {
-          opts.value = await askText(opts.value, '--value', 'Corrected grade');
-          opts.reason = await askText(opts.reason, '--reason', 'Reason');
+          opts.value = await askText(opts.value, '--value', t.promptCorrected);
+          opts.reason = await askText(opts.reason, '--reason', t.promptReason);
         },
         run: (ctx) => correctGrade(ctx, id, opts),
         print: (r, out) => {
-          if (r.unchanged) out.info(`Grade ${r.id} is already ${r.value}: nothing changed.`);
+          if (r.unchanged) out.info(t.unchanged(r.id, r.value));
           const { unchanged: _u, ...view } = r;
-          out.data(view, columns);
+          out.data(view, columns());
+          if (!r.unchanged && forPeople(out)) out.info(t.correctedFor(named(studentOf(r), 'genitive'), r.value));
         },
       });
     });
@@ -115,36 +125,36 @@ export function registerGrade(program: Command): void {
   grade
     .command('history <id>')
     .addHelpText('after', examples('ezurnals grade history 42', 'ezurnals grade history 42 --json'))
-    .description('the full history of a grade')
+    .description(t.historyDescription)
     .action(async (id: string, _opts, command: Command) => {
-      await runCommand(command, { write: false, run: (ctx) => gradeHistory(ctx, id), print: (r, out) => out.data(r, historyColumns) });
+      await runCommand(command, { write: false, run: (ctx) => gradeHistory(ctx, id), print: (r, out) => out.data(r, historyColumns()) });
     });
 
   grade
     .command('list')
-    .description('list grades')
-    .option('--student <code>', 'student')
-    .option('--class <class>', 'class')
-    .option('--subject <code>', 'subject')
-    .option('--from <date>', 'from date')
-    .option('--to <date>', 'to date')
-    .option('--work <kind>', 'only this kind of work')
+    .description(t.listDescription)
+    .option('--student <code>', t.listStudent)
+    .option('--class <class>', t.listClass)
+    .option('--subject <code>', t.listSubject)
+    .option('--from <date>', t.listFrom)
+    .option('--to <date>', t.listTo)
+    .option('--work <kind>', t.listWork)
     .addHelpText('after', examples('ezurnals grade list --class 7.a --subject mat --json'))
     .action(async (opts: { student?: string; class?: string; subject?: string; from?: string; to?: string; work?: string }, command: Command) => {
-      await runCommand(command, { write: false, run: (ctx) => listGrades(ctx, opts), print: (r, out) => out.data(r, columns) });
+      await runCommand(command, { write: false, run: (ctx) => listGrades(ctx, opts), print: (r, out) => out.data(r, columns()) });
     });
 
   grade
     .command('missing')
-    .description('students still without a semester or annual grade in a subject their class is taught')
-    .option('--term <term>', '1 (I semester), 2 (II semester) or year (the annual grade)')
-    .option('--class <class>', 'only this class')
-    .option('--subject <code>', 'only this subject')
+    .description(t.missingDescription)
+    .option('--term <term>', t.missingTerm)
+    .option('--class <class>', t.missingClass)
+    .option('--subject <code>', t.missingSubject)
     .addHelpText(
       'after',
-      `\nCounted are the students in the class on the last day of the term; one who moved to another class\nbefore then is listed under the new class. Any value counts as given, nv and a (exempt) too.\n${examples('ezurnals grade missing --term 1 --class 7.a', 'ezurnals grade missing --term year --subject mat --json')}`,
+      `\n${t.missingNotes}\n${examples('ezurnals grade missing --term 1 --class 7.a', 'ezurnals grade missing --term year --subject mat --json')}`,
     )
     .action(async (opts: { term?: string; class?: string; subject?: string }, command: Command) => {
-      await runCommand(command, { write: false, run: (ctx) => missingTermGrades(ctx, opts), print: (r, out) => out.data(r, missingColumns) });
+      await runCommand(command, { write: false, run: (ctx) => missingTermGrades(ctx, opts), print: (r, out) => out.data(r, missingColumns()) });
     });
 }

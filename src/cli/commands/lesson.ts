@@ -6,21 +6,24 @@ import { parseDateInput } from '../../domain/dates.ts';
 import { listSubjectViews } from '../../services/subjects.ts';
 import { listAssignments } from '../../services/assignments.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import type { Column } from '../output.ts';
+import type { Column, Output } from '../output.ts';
+import { io } from '../io.ts';
 import { examples } from '../options.ts';
 import { askChoice, askText, canPrompt } from '../prompt.ts';
 import { runCommand } from '../runtime.ts';
 import { chooseClass } from './student.ts';
+import { m as t } from '../../i18n/messages/journal-lessons.ts';
 
-export const lessonColumns: Column<LessonView>[] = [
-  { header: 'id', value: (l) => l.id },
-  { header: 'date', value: (l) => l.date },
-  { header: 'no.', value: (l) => l.number },
-  { header: 'class', value: (l) => l.class },
-  { header: 'subject', value: (l) => (l.group ? `${l.subject} (${l.group})` : l.subject) },
-  { header: 'teacher', value: (l) => (l.substitute_for ? `${l.teacher} (for ${l.substitute_for})` : l.teacher) },
-  { header: 'topic', value: (l) => l.topic },
-  { header: 'homework', value: (l) => l.homework },
+/** A function, not a constant: the headers are read in the run's language. */
+export const lessonColumns = (): Column<LessonView>[] => [
+  { header: t.colId, value: (l) => l.id },
+  { header: t.colDate, value: (l) => l.date },
+  { header: t.colNumber, value: (l) => l.number },
+  { header: t.colClass, value: (l) => l.class },
+  { header: t.colSubject, value: (l) => (l.group ? `${l.subject} (${l.group})` : l.subject) },
+  { header: t.colTeacher, value: (l) => (l.substitute_for ? t.substituteFor(l.teacher, l.substitute_for) : l.teacher) },
+  { header: t.colTopic, value: (l) => l.topic },
+  { header: t.colHomework, value: (l) => l.homework },
 ];
 
 /**
@@ -29,7 +32,7 @@ export const lessonColumns: Column<LessonView>[] = [
  * --subject), anyone else every subject of the class.
  */
 export async function chooseSubject(ctx: ServiceContext, classCode: string | undefined, value: string | undefined): Promise<string> {
-  return askChoice(value, '--subject', 'Subject', async () => {
+  return askChoice(value, '--subject', t.promptSubject, async () => {
     const inClass = classCode ? await listAssignments(ctx, { class: classCode }) : [];
     const own = inClass.filter((a) => ctx.actor?.kind === 'staff' && a.teacher === ctx.actor.code);
     const taught = own.length > 0 ? own : inClass;
@@ -44,43 +47,50 @@ export async function chooseLesson(ctx: ServiceContext, ref: LessonRef): Promise
   ref.class = await chooseClass(ctx, ref.class);
   ref.subject = await chooseSubject(ctx, ref.class, ref.subject);
   const lessons = (await listLessons(ctx, { class: ref.class, subject: ref.subject })).reverse().slice(0, 30);
-  ref.lesson = await askChoice(undefined, '--lesson', 'Lesson', async () => lessons.map((l) => ({ name: `${l.date} #${l.number} ${l.topic}`, value: String(l.id) })));
+  ref.lesson = await askChoice(undefined, '--lesson', t.promptLesson, async () => lessons.map((l) => ({ name: `${l.date} #${l.number} ${l.topic}`, value: String(l.id) })));
 }
 
+/**
+ * Whether a person reads this run's output as tables: only then does a
+ * command add its sentence on stderr (whose grade, whose absence). A script
+ * (--json, or a batch's lines) gets the JSON alone.
+ */
+export const forPeople = (out: Output): boolean => !out.json && io().jsonOutput !== true;
+
 /** A prompt's date answer that is no date: asked again. */
-export const dateProblem = (answer: string): string | null => (parseDateInput(answer) ? null : `"${answer}" is not a date, e.g. 2026-10-05 or 05.10.2026`);
+export const dateProblem = (answer: string): string | null => (parseDateInput(answer) ? null : t.notADate(answer));
 
 const lessonNumberProblem = (answer: string): string | null => {
   const n = decimalInteger(answer);
-  return n >= LESSON_NUMBERS.min && n <= LESSON_NUMBERS.max ? null : `"${answer}" is not a lesson number ${LESSON_NUMBERS.min}–${LESSON_NUMBERS.max}`;
+  return n >= LESSON_NUMBERS.min && n <= LESSON_NUMBERS.max ? null : t.notALessonNumber(answer, LESSON_NUMBERS.min, LESSON_NUMBERS.max);
 };
 
 export function lessonRefOptions(command: Command): Command {
   return command
-    .option('--lesson <id>', 'the lesson id')
-    .option('--class <class>', 'or: class …')
-    .option('--subject <code>', '… subject …')
-    .option('--date <date>', '… and date of the lesson')
-    .option('--number <n>', '… and its number in the day, when there are several')
-    .option('--group <code>', '… and the group, when two groups of the class have it in that lesson');
+    .option('--lesson <id>', t.optLesson)
+    .option('--class <class>', t.optRefClass)
+    .option('--subject <code>', t.optRefSubject)
+    .option('--date <date>', t.optRefDate)
+    .option('--number <n>', t.optRefNumber)
+    .option('--group <code>', t.optRefGroup);
 }
 
 export function registerLesson(program: Command): void {
-  const lesson = program.command('lesson').description('the lesson journal: lessons, topics and homework');
+  const lesson = program.command('lesson').description(t.family);
 
   lesson
     .command('add')
-    .description('record a lesson with its topic and homework')
-    .option('--class <class>', 'class, e.g. 7.a')
-    .option('--subject <code>', 'subject code')
-    .option('--group <code>', "a group's lesson (see `group list`): its classes and subject come from the group")
-    .option('--date <date>', 'date of the lesson')
-    .option('--number <n>', 'lesson number in the day (0–12)')
-    .option('--topic <text>', 'topic (tēma)')
-    .option('--homework <text>', 'homework set (mājasdarbs)')
-    .option('--teacher <code>', 'who taught it (default: you, or the assigned teacher)')
-    .option('--substitute-for <code>', 'the assigned teacher this lesson was substituted for: needs a substitution set with `substitution add` (a deputy, an admin or the class teacher may record it directly)')
-    .option('--force', 'record it even on a weekend, holiday or outside the semesters')
+    .description(t.addDescription)
+    .option('--class <class>', t.addClass)
+    .option('--subject <code>', t.addSubject)
+    .option('--group <code>', t.addGroup)
+    .option('--date <date>', t.addDate)
+    .option('--number <n>', t.addNumber)
+    .option('--topic <text>', t.addTopic)
+    .option('--homework <text>', t.addHomework)
+    .option('--teacher <code>', t.addTeacher)
+    .option('--substitute-for <code>', t.addSubstituteFor)
+    .option('--force', t.addForce)
     .addHelpText(
       'after',
       examples(
@@ -97,41 +107,41 @@ export function registerLesson(program: Command): void {
             opts.class = await chooseClass(ctx, opts.class);
             opts.subject = await chooseSubject(ctx, opts.class, opts.subject);
           }
-          opts.date = await askText(opts.date, '--date', 'Date (YYYY-MM-DD)', dateProblem);
-          opts.number = await askText(opts.number as string | undefined, '--number', 'Lesson number', lessonNumberProblem);
-          opts.topic = await askText(opts.topic, '--topic', 'Topic');
+          opts.date = await askText(opts.date, '--date', t.promptDate, dateProblem);
+          opts.number = await askText(opts.number as string | undefined, '--number', t.promptLessonNumber, lessonNumberProblem);
+          opts.topic = await askText(opts.topic, '--topic', t.promptTopic);
         },
         run: (ctx) => addLesson(ctx, opts),
-        print: (r, out) => out.data(r, lessonColumns),
+        print: (r, out) => out.data(r, lessonColumns()),
       });
     });
 
-  lessonRefOptions(lesson.command('set [id]').description("fix a lesson's topic or homework"))
-    .option('--topic <text>', 'new topic')
-    .option('--homework <text>', 'new homework ("" clears it)')
+  lessonRefOptions(lesson.command('set [id]').description(t.setDescription))
+    .option('--topic <text>', t.setTopic)
+    .option('--homework <text>', t.setHomework)
     .addHelpText('after', examples('ezurnals lesson set 1 --homework "13. lpp., 1.–4. uzd." --as T01'))
     .action(async (id: string | undefined, opts: LessonRef & { topic?: string; homework?: string }, command: Command) => {
       const ref = { ...opts, lesson: id ?? opts.lesson };
-      await runCommand(command, { write: true, prepare: (ctx) => chooseLesson(ctx, ref), run: (ctx) => setLesson(ctx, ref, opts), print: (r, out) => out.data(r, lessonColumns) });
+      await runCommand(command, { write: true, prepare: (ctx) => chooseLesson(ctx, ref), run: (ctx) => setLesson(ctx, ref, opts), print: (r, out) => out.data(r, lessonColumns()) });
     });
 
-  lessonRefOptions(lesson.command('show [id]').description('show one lesson'))
+  lessonRefOptions(lesson.command('show [id]').description(t.showDescription))
     .addHelpText('after', examples('ezurnals lesson show 12', 'ezurnals lesson show --class 7.a --subject mat --date 2026-10-05'))
     .action(async (id: string | undefined, opts: LessonRef, command: Command) => {
       const ref = { ...opts, lesson: id ?? opts.lesson };
-      await runCommand(command, { write: false, prepare: (ctx) => chooseLesson(ctx, ref), run: (ctx) => showLesson(ctx, ref), print: (r, out) => out.data(r, lessonColumns) });
+      await runCommand(command, { write: false, prepare: (ctx) => chooseLesson(ctx, ref), run: (ctx) => showLesson(ctx, ref), print: (r, out) => out.data(r, lessonColumns()) });
     });
 
   lesson
     .command('list')
-    .description('list lessons')
-    .option('--class <class>', 'class')
-    .option('--subject <code>', 'subject')
-    .option('--teacher <code>', 'teacher who taught them')
-    .option('--from <date>', 'from date')
-    .option('--to <date>', 'to date')
+    .description(t.listDescription)
+    .option('--class <class>', t.listClass)
+    .option('--subject <code>', t.listSubject)
+    .option('--teacher <code>', t.listTeacher)
+    .option('--from <date>', t.listFrom)
+    .option('--to <date>', t.listTo)
     .addHelpText('after', examples('ezurnals lesson list --class 7.a --subject mat --from 2026-10-01 --to 2026-10-31'))
     .action(async (opts: { class?: string; subject?: string; teacher?: string; from?: string; to?: string }, command: Command) => {
-      await runCommand(command, { write: false, run: (ctx) => listLessons(ctx, opts), print: (r, out) => out.data(r, lessonColumns) });
+      await runCommand(command, { write: false, run: (ctx) => listLessons(ctx, opts), print: (r, out) => out.data(r, lessonColumns()) });
     });
 }
