@@ -4,6 +4,7 @@ import { teacherIdsFor, teachesInClass } from '../db/repositories/assignments.ts
 import { findGroupById, groupTeacherIds } from '../db/repositories/groups.ts';
 import type { Actor, Right, Scope } from '../domain/permissions.ts';
 import { requireRight, type ServiceContext } from './context.ts';
+import { m } from '../i18n/messages/rights.ts';
 
 /** Facts the permission rule needs about a class+subject (and optionally a lesson) for this actor. */
 export async function journalScope(
@@ -15,7 +16,7 @@ export async function journalScope(
   const group = target.lesson?.group_id ? await findGroupById(ctx.db, target.lesson.group_id) : undefined;
   const teachers = group ? await groupTeacherIds(ctx.db, group.id) : await teacherIdsFor(ctx.db, target.schoolClass.id, target.subject.id);
   return {
-    target: group ? `group ${group.code} (${target.subject.code} in ${target.schoolClass.code})` : `${target.subject.code} in ${target.schoolClass.code}`,
+    target: group ? m.scopeGroup(group.code, target.subject.code, target.schoolClass.code) : m.scopeSubject(target.subject.code, target.schoolClass.code),
     teaches: teachers.includes(actor.id),
     taughtLesson: target.lesson ? target.lesson.teacher_id === actor.id : false,
     classTeacher: target.schoolClass.class_teacher_id === actor.id,

@@ -1,3 +1,5 @@
+import { language } from '../../i18n/language.ts';
+import { RELATION_LABELS_LV } from '../../transfer/excel.ts';
 import type { Command } from 'commander';
 import { checkOutputFile, writeOutputFile } from '../../output-file.ts';
 import { exportStudentData } from '../../services/student-data.ts';
@@ -12,6 +14,12 @@ import { io } from '../io.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { shownStudentCode } from '../../domain/personal-code.ts';
 import { resolveStudent } from '../../services/lookup.ts';
+
+/** A guardian's relation as stored (mother, father, …), in the run's language: Latvian as the Excel export writes it. */
+function relationWord(relation: string | undefined): string {
+  if (relation === undefined) return '';
+  return language() === 'lv' ? (RELATION_LABELS_LV[relation] ?? relation) : relation;
+}
 import { m } from '../../i18n/messages/people.ts';
 
 const columns = (): Column<StudentView>[] => [
@@ -30,7 +38,7 @@ const fileColumns = (): Column<StudentFile>[] => [
     { header: m.hEmail, value: (s) => s.email },
     { header: m.hAddress, value: (s) => s.address },
     { header: m.hClasses, value: (s) => s.classes.map((c) => `${c.year} ${c.class} ${c.from_date} – ${c.to_date ?? ''}`).join('\n') },
-    { header: m.hGuardians, value: (s) => s.guardians.map((g) => `${g.first_name} ${g.last_name} (${g.students.find((l) => l.student === s.code)?.relation}) ${g.phone ?? ''}`).join('\n') },
+    { header: m.hGuardians, value: (s) => s.guardians.map((g) => `${g.first_name} ${g.last_name} (${relationWord(g.students.find((l) => l.student === s.code)?.relation)}) ${g.phone ?? ''}`).join('\n') },
 ];
 
 function printFile(file: StudentFile, out: Output): void {
@@ -74,7 +82,7 @@ const briefingColumns = (): Column<Row<'briefings'>>[] => [
 
 const conversationColumns = (): Column<Row<'conversations'>>[] => [
   { header: m.hDate, value: (c) => c.date },
-  { header: m.hWith, value: (c) => `${c.guardian_name}${c.relation ? ` (${c.relation})` : ''}` },
+  { header: m.hWith, value: (c) => `${c.guardian_name}${c.relation ? ` (${relationWord(c.relation)})` : ''}` },
   { header: m.hSummary, value: (c) => c.summary },
   { header: m.hAgreed, value: (c) => c.agreed },
   { header: m.hBy, value: (c) => c.author_name },

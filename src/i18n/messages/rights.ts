@@ -64,6 +64,9 @@ const en = {
   sayWhoWriting: 'This command changes the journal: say who you are with --as STAFF_CODE or EZURNALS_USER.',
   mayNotRead: (code: string, name: string, reader: string) => `${code} (${name}) may not read this: it is not open to ${reader}.`,
   mayNotChange: (code: string, name: string, reader: string) => `${code} (${name}) may not change the journal: ${reader} only reads it.`,
+  // journal-scope.ts: what a refusal is about
+  scopeSubject: (subject: string, schoolClass: string) => `${subject} in ${schoolClass}`,
+  scopeGroup: (group: string, subject: string, schoolClass: string) => `group ${group} (${subject} in ${schoolClass})`,
 };
 
 const lv: typeof en = {
@@ -123,6 +126,8 @@ const lv: typeof en = {
   sayWhoWriting: 'Šī komanda maina žurnālu: norādiet, kas jūs esat, ar --as DARBINIEKA_KODS vai EZURNALS_USER.',
   mayNotRead: (code: string, name: string, reader: string) => `${name} (${code}) to nedrīkst lasīt: tas nav pieejams, ja lasa ${reader}.`,
   mayNotChange: (code: string, name: string, reader: string) => `${name} (${code}) nedrīkst mainīt žurnālu: ${reader} to tikai lasa.`,
+  scopeSubject: (subject: string, schoolClass: string) => `${subject}, ${schoolClass} klasē`,
+  scopeGroup: (group: string, subject: string, schoolClass: string) => `grupa ${group} (${subject}, ${schoolClass} klasē)`,
 };
 
 export const catalogue: Catalogue<typeof en> = { en, lv };
