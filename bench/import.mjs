@@ -90,14 +90,21 @@ async function writeJournal({ classes, students, teaching, lessons }) {
   const put = (stream, text) => (stream.write(text) ? undefined : new Promise((r) => stream.once('drain', r)));
   const grades = out('grades.csv', 'Klase,Priekšmets,Datums,Skolēns,Vērtējums,Darba veids,Piezīmes');
   const works = ['', '', '', '', 'kārtējais', 'pārbaudes darbs'];
+  const seen = new Set();
   for (let i = 0; i < GRADES; i++) {
     const s = students[i % students.length];
     const round = Math.floor(i / students.length);
-    const date = teaching[(round * 7 + (i % 13)) % teaching.length];
+    let day = (round * 7 + (i % 13)) % teaching.length;
+    const subject = SUBJECTS[round % SUBJECTS.length][0];
+    const value = 1 + rand(10);
+    const note = i % 50 === 0 ? '"Labs darbs, turpini!"' : '';
+    // A row alike in every column to an earlier one is refused as a duplicate: such a row moves on to the next teaching day.
+    while (seen.has(`${s.code}|${subject}|${day}|${works[i % works.length]}|${value}|${note}`)) day = (day + 1) % teaching.length;
+    seen.add(`${s.code}|${subject}|${day}|${works[i % works.length]}|${value}|${note}`);
+    const date = teaching[day];
     const [y, m, d] = date.split('-');
     const shown = i % 3 === 0 ? `${d}.${m}.${y}` : date;
-    const note = i % 50 === 0 ? '"Labs darbs, turpini!"' : '';
-    await put(grades, `${s.cls},${SUBJECTS[round % SUBJECTS.length][0]},${shown},${s.code},${1 + rand(10)},${works[i % works.length]},${note}\n`);
+    await put(grades, `${s.cls},${subject},${shown},${s.code},${value},${works[i % works.length]},${note}\n`);
   }
   await new Promise((r) => grades.end(r));
   const absences = out('absences.csv', 'Klase,Priekšmets,Datums,Stunda,Skolēns,Atzīme');
