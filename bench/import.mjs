@@ -99,8 +99,9 @@ async function writeJournal({ classes, students, teaching, lessons }) {
     const value = 1 + rand(10);
     const note = i % 50 === 0 ? '"Labs darbs, turpini!"' : '';
     // A row alike in every column to an earlier one is refused as a duplicate: such a row moves on to the next teaching day.
-    while (seen.has(`${s.code}|${subject}|${day}|${works[i % works.length]}|${value}|${note}`)) day = (day + 1) % teaching.length;
-    seen.add(`${s.code}|${subject}|${day}|${works[i % works.length]}|${value}|${note}`);
+    const kind = works[i % works.length] === 'pārbaudes darbs' ? 'test' : 'regular';
+    while (seen.has(`${s.code}|${subject}|${day}|${kind}|${value}|${note}`)) day = (day + 1) % teaching.length;
+    seen.add(`${s.code}|${subject}|${day}|${kind}|${value}|${note}`);
     const date = teaching[day];
     const [y, m, d] = date.split('-');
     const shown = i % 3 === 0 ? `${d}.${m}.${y}` : date;
