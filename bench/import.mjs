@@ -140,18 +140,25 @@ select y.school_id, y.id, st.id, c.id, sub.id, null,
   join student as st on st.code = g."Skolēns"
   join staff as a on a.code = 'admin'`;
 
-/** Runs a process, sampling its peak RSS (VmHWM) while it runs. */
+/**
+ * Runs a process, sampling its peak RSS (VmHWM) while it runs, and its CPU
+ * time (user + system, from the shell's `times`): on a shared machine the
+ * wall time depends on the other sessions' load, the CPU time much less.
+ */
 function measured(cmd, args, options = {}) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'], ...options });
+    const child = spawn('sh', ['-c', '"$@"; code=$?; times >&2; exit $code', 'sh', cmd, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], ...options });
     let peak = 0;
     let stdout = '';
     let stderr = '';
     const sample = () => {
       try {
-        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (m) peak = Math.max(peak, Number(m[1]));
+        // The measured process is the shell's child.
+        for (const pid of readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) {
+          const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+          if (m) peak = Math.max(peak, Number(m[1]));
+        }
       } catch {}
     };
     const timer = setInterval(sample, 20);
@@ -161,8 +168,11 @@ function measured(cmd, args, options = {}) {
     child.on('exit', (code) => {
       clearInterval(timer);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      // `times` prints the shell's own times, then its children's: "0m5.120s 0m0.310s".
+      const children = stderr.trim().split('\n').at(-1) ?? '';
+      const cpu = [...children.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, m) => sum + Number(m[1]) * 60 + Number(m[2]), 0);
       if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} → exit ${code}\n${stderr.slice(0, 3000)}`));
-      else resolve({ seconds, peakMb: peak / 1024, stdout });
+      else resolve({ seconds, cpu, peakMb: peak / 1024, stdout });
     });
   });
 }
@@ -196,6 +206,7 @@ try {
   console.log(`peak RSS:        ${Math.max(grades.peakMb, absences.peakMb).toFixed(0)} MB (grades ${grades.peakMb.toFixed(0)} MB, absences ${absences.peakMb.toFixed(0)} MB; target < 300 MB)`);
   console.log(`floor (grades):  ${floor.seconds.toFixed(2)} s: .import into staging + INSERT … SELECT into grade of a copy of the set-up database (triggers, indexes)`);
   console.log(`ratio:           ${(grades.seconds / floor.seconds).toFixed(2)}× the floor, grades (target ≤ 2×)`);
+  console.log(`cpu time:        ${grades.cpu.toFixed(2)} s against the floor's ${floor.cpu.toFixed(2)} s: ${(grades.cpu / floor.cpu).toFixed(2)}× (user + system; less at the mercy of the machine's load)`);
   console.log(`sqlite3 .import: ${sqlite.seconds.toFixed(2)} s bare, into an empty file, ${Math.round(rows / sqlite.seconds).toLocaleString('en')} rows/s (${(seconds / sqlite.seconds).toFixed(2)}×, for reference)`);
 } finally {
   if (process.argv.includes('--keep')) console.error(`kept: ${dir}`);
