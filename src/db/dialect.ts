@@ -83,13 +83,24 @@ export function isPostgres(db: Db): boolean {
   return dialects.get(db)?.name === 'postgres';
 }
 
-/** The audit chain's head now: its last sealed entry. Plain SQL: the same in every dialect. */
+/** The audit chain's head now: its last link, a seal's range or (in older databases) an entry sealed alone. Plain SQL: the same in every dialect. */
 export async function auditHead(db: Db): Promise<AuditHead | null> {
-  const row = await db.selectFrom('audit_log').select(['id', 'hash']).where('hash', 'is not', null).orderBy('id', 'desc').limit(1).executeTakeFirst();
-  return row ? { position: row.id, hash: row.hash! } : null;
+  const seal = await db.selectFrom('audit_seal').select(['last_id', 'hash']).orderBy('last_id', 'desc').limit(1).executeTakeFirst();
+  const entry = await db
+    .selectFrom('audit_log')
+    .select(['id', 'hash'])
+    .where('hash', 'is not', null)
+    // Entries sealed alone all come before the first seal: no need to walk back through the sealed ranges.
+    .$if(seal !== undefined, (q) => q.where('id', '>', seal!.last_id))
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (entry) return { position: entry.id, hash: entry.hash! };
+  return seal ? { position: seal.last_id, hash: seal.hash } : null;
 }
 
-/** The hash of the entry at a position, if it is there. */
+/** The hash of the link at a position (an entry sealed alone, or the seal whose range ends there), if it is there. */
 export async function auditHashAt(db: Db, position: number): Promise<{ hash: string | null } | undefined> {
-  return db.selectFrom('audit_log').select('hash').where('id', '=', position).executeTakeFirst();
+  const seal = await db.selectFrom('audit_seal').select('hash').where('last_id', '=', position).executeTakeFirst();
+  return seal ?? db.selectFrom('audit_log').select('hash').where('id', '=', position).executeTakeFirst();
 }

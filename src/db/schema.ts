@@ -392,6 +392,20 @@ export interface AuditLogTable {
   redacted_at: string | null;
 }
 
+/** One seal over a range of audit entries: one write transaction's, sealed at its commit (src/domain/audit-chain.ts). */
+export interface AuditSealTable {
+  id: Id;
+  first_id: number;
+  last_id: number;
+  /** The staff code of --as; null: the system operator (os_user). */
+  actor: string | null;
+  os_user: string;
+  command: string;
+  digest: string;
+  prev_hash: string;
+  hash: string;
+}
+
 /** A group of students (a split class or across classes) with its subject; its code is unique in the year. */
 export interface StudyGroupTable {
   id: Id;
@@ -471,6 +485,7 @@ export interface Database {
   individual_work: IndividualWorkTable;
   individual_work_student: IndividualWorkStudentTable;
   audit_log: AuditLogTable;
+  audit_seal: AuditSealTable;
   web_session: WebSessionTable;
   absence_note: AbsenceNoteTable;
   absence_note_absence: AbsenceNoteAbsenceTable;
@@ -493,6 +508,7 @@ export type Absence = Selectable<AbsenceTable>;
 export type AbsenceChange = Selectable<AbsenceChangeTable>;
 export type Grade = Selectable<GradeTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
+export type AuditSeal = Selectable<AuditSealTable>;
 export type GradeChange = Selectable<GradeChangeTable>;
 
 /** A returned, parent-signed slip of a monthly grade extract (REFERENCE §6). */

@@ -6,6 +6,7 @@
 // the chain keeps verifying, and a sealed `redact` entry says which entries
 // were redacted and why.
 import { AppError } from '../errors.ts';
+import { valuesDigest } from '../domain/audit-chain.ts';
 import { auditEntriesOfRecords, insertRedactionRecord, redactAuditEntry } from '../db/repositories/audit-log.ts';
 import { updateGuardian } from '../db/repositories/guardians.ts';
 import { updateStudent } from '../db/repositories/students.ts';
@@ -62,8 +63,10 @@ async function redactAudit(ctx: ServiceContext, table: string, placeholders: Map
       const before = redactValues(entry.before_values, placeholder);
       const after = redactValues(entry.after_values, placeholder);
       if (before === entry.before_values && after === entry.after_values) continue;
-      const sealed = entry.hash !== null;
-      await redactAuditEntry(ctx.db, entry.id, { before_values: before, after_values: after }, sealed, at);
+      const sealed = entry.sealed;
+      // An entry of a sealed range keeps its values' digest, made before its values and nonce go (src/domain/audit-chain.ts).
+      const digest = sealed && entry.hash === null && entry.redacted_at === null && entry.nonce !== null ? valuesDigest(entry.nonce, entry.before_values, entry.after_values) : null;
+      await redactAuditEntry(ctx.db, entry.id, { before_values: before, after_values: after }, sealed, at, digest);
       if (sealed) redacted.push(entry.id);
     }
   }

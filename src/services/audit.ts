@@ -1,12 +1,12 @@
 // `ezurnals audit list|verify`: reading and checking the audit trail that the
 // triggers write and each commit seals (src/db/audit/).
 import { AppError } from '../errors.ts';
-import { auditPage, listAuditEntries, redactionEntries } from '../db/repositories/audit-log.ts';
+import { auditPage, auditSealPage, listAuditEntries, redactionEntries, type SealedAuditEntry } from '../db/repositories/audit-log.ts';
 import { auditHashAt, auditHead, dialectOf } from '../db/dialect.ts';
 import { requireIntactDatabase } from '../db/quick-check.ts';
 import { ChainVerifier, formatHead, parseHead, redactedEntriesOf, type AuditHead } from '../domain/audit-chain.ts';
 import { instantOfLocal, localTimestamp, parseDateInput } from '../domain/dates.ts';
-import type { AuditEntry } from '../db/schema.ts';
+import type { AuditSeal } from '../db/schema.ts';
 import { requireRightToRead, type ServiceContext } from './context.ts';
 import { resolveStudent } from './lookup.ts';
 import { requireInteger } from './input.ts';
@@ -53,21 +53,24 @@ function changedColumns(before: Values | null, after: Values | null): Record<str
   return changed;
 }
 
-export function auditEntryView(e: AuditEntry): AuditEntryView {
+export function auditEntryView(e: SealedAuditEntry): AuditEntryView {
   const before = parse(e.before_values);
   const after = parse(e.after_values);
+  // Sealed alone (older databases) or by its range's seal.
+  const [actor, osUser, command] = e.hash !== null ? [e.actor, e.os_user, e.command] : [e.seal_actor, e.seal_os_user, e.seal_command];
+  const sealed = e.hash !== null || e.seal_id !== null;
   return {
     id: e.id,
     at: localTimestamp(new Date(e.at)),
-    by: e.hash === null ? null : (e.actor ?? `${SYSTEM_OPERATOR} (${e.os_user})`),
-    command: e.command,
+    by: sealed ? (actor ?? `${SYSTEM_OPERATOR} (${osUser})`) : null,
+    command,
     table: e.table_name,
     record: e.record_key,
     operation: e.operation,
     before,
     after,
     changed: e.operation === 'update' ? changedColumns(before, after) : null,
-    sealed: e.hash !== null,
+    sealed,
     redacted: e.redacted_at !== null,
   };
 }
@@ -121,6 +124,28 @@ export async function currentAuditHead(ctx: ServiceContext): Promise<AuditHead> 
 
 const PAGE = 5000;
 
+/** The seals in chain order, a page at a time: `peek` the current one, `next` moves on and gives the one after. */
+function sealReader(ctx: ServiceContext): { peek(): Promise<AuditSeal | null>; next(): Promise<AuditSeal | null> } {
+  let page: AuditSeal[] = [];
+  let index = 0;
+  let done = false;
+  const peek = async () => {
+    if (index >= page.length && !done) {
+      page = await auditSealPage(ctx.db, page.at(-1)?.last_id ?? 0, PAGE);
+      index = 0;
+      done = page.length === 0;
+    }
+    return page[index] ?? null;
+  };
+  return {
+    peek,
+    async next() {
+      index++;
+      return peek();
+    },
+  };
+}
+
 /**
  * The database file's pages first (quick_check), then the whole chain; the
  * first changed, deleted, reordered or unsealed entry (or a dropped audit
@@ -137,17 +162,30 @@ export async function verifyAudit(ctx: ServiceContext, options: AuditVerifyOptio
   for (const record of await redactionEntries(ctx.db)) for (const id of redactedEntriesOf(record)) listed.add(id);
   const verifier = new ChainVerifier(listed);
   const fail = (entryId: number, reason: string) => new AppError('invalid', t.failsAt(entryId, reason));
+  // The seals are read alongside the entries, in chain order: each entry meets the first seal ending at or after it.
+  const seals = sealReader(ctx);
   for (let after = 0; ; ) {
     const page = await auditPage(ctx.db, after, PAGE);
     if (page.length === 0) break;
     for (const entry of page) {
-      const fault = verifier.check(entry);
+      let seal = await seals.peek();
+      while (seal && seal.last_id < entry.id) {
+        const fault = verifier.passed(seal);
+        if (fault) throw fail(fault.entryId, fault.reason);
+        seal = await seals.next();
+      }
+      const fault = verifier.check(entry, seal);
       if (fault) throw fail(fault.entryId, fault.reason);
     }
     after = page.at(-1)!.id;
   }
   const cut = verifier.finish(await dialect.lastIssuedAuditId(ctx.db));
   if (cut) throw fail(cut.entryId, cut.reason);
+  // Seals beyond the last entry: their entries were deleted.
+  for (let seal = await seals.peek(); seal; seal = await seals.next()) {
+    const fault = verifier.passed(seal);
+    if (fault) throw fail(fault.entryId, fault.reason);
+  }
   const trigger = await dialect.auditTriggerFault(ctx.db);
   if (trigger) throw new AppError('invalid', t.triggerFault(trigger));
   const rows = await dialect.rowAuditFault(ctx.db);

@@ -10,6 +10,7 @@ import { AUDIT_TABLE } from '../db/audit/triggers.ts';
 import { isSecretColumn } from '../domain/secret-columns.ts';
 import { localTimestamp } from '../domain/dates.ts';
 import { auditEntryView, type AuditEntryView } from './audit.ts';
+import { auditEntriesAbout } from '../db/repositories/audit-log.ts';
 import { requireRight, type ServiceContext } from './context.ts';
 import { resolveStudent } from './lookup.ts';
 
@@ -99,16 +100,7 @@ async function lessonsOf(db: Db, studentId: number): Promise<AttendedLesson[]> {
 }
 
 async function auditOf(db: Db, studentId: number, guardianIds: readonly number[]): Promise<AuditEntryView[]> {
-  const entries = await db
-    .selectFrom('audit_log')
-    .selectAll()
-    .where((eb) => {
-      const aboutStudent = eb('student_id', '=', studentId);
-      return guardianIds.length === 0 ? aboutStudent : eb.or([aboutStudent, eb.and([eb('table_name', '=', 'guardian'), eb('record_key', 'in', guardianIds.map(String))])]);
-    })
-    .orderBy('id')
-    .execute();
-  return entries.map(auditEntryView);
+  return (await auditEntriesAbout(db, studentId, guardianIds)).map(auditEntryView);
 }
 
 export async function exportStudentData(ctx: ServiceContext, ref: string): Promise<StudentDataExport> {

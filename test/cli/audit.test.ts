@@ -11,7 +11,7 @@ import { cli } from '../support/cli.ts';
 import { EXAMPLE_SCHOOL, runner } from './_helpers.ts';
 import SqliteDatabase from 'better-sqlite3';
 import { corruptTablePage } from '../support/corrupt.ts';
-import { entryHash, valuesDigest, type ChainEntry } from '../../src/domain/audit-chain.ts';
+import { RangeDigest, sealHash, valuesDigest, type ChainEntry, type RangeSeal } from '../../src/domain/audit-chain.ts';
 
 const t = tempDir('ezurnals-audit-');
 const { run, refusedAll, setup } = runner(t.dbPath);
@@ -106,16 +106,21 @@ test('person anonymize: a dry run changes nothing; nobody has left here', async 
 
 /** Each tampering on its own copy of the database; verify must exit 4 and name the entry. */
 const tamperings: [string, (db: string) => void, RegExp][] = [
-  ['a value edited', (db) => sqlite(db, `update audit_log set after_values = replace(after_values, '"value":"8"', '"value":"10"') where table_name = 'grade'`), /entry #\d+ \(insert of grade #1\) was changed: its values no longer match their digest/],
-  ['the author edited', (db) => sqlite(db, `update audit_log set actor = 'T02' where table_name = 'grade'`), /entry #\d+ \(insert of grade #1\) was changed: it no longer matches its hash/],
+  ['a value edited', (db) => sqlite(db, `update audit_log set after_values = replace(after_values, '"value":"8"', '"value":"10"') where table_name = 'grade'`), /the entries #\d+–#\d+ sealed together were changed: one of them no longer matches their seal \(by T01, ezurnals grade enter/],
+  ['the author edited', (db) => sqlite(db, `update audit_seal set actor = 'T02' where command like '%grade enter%'`), /the seal of the entries #\d+–#\d+ sealed together was changed: it no longer matches its hash/],
+  ['an author written into a sealed entry', (db) => sqlite(db, `update audit_log set actor = 'T02' where table_name = 'grade'`), /entry #\d+ \(insert of grade #1\) was changed: it carries seal values of its own inside the entries #\d+–#\d+ sealed together/],
   ['an entry deleted', (db) => sqlite(db, 'delete from audit_log where id = 5'), /at entry #6: 1 entry before entry #6 .* was deleted/],
   ['the last entry deleted', (db) => sqlite(db, 'delete from audit_log where id = (select max(id) from audit_log)'), /the last 1 entry .* was deleted/],
-  ['two entries swapped', (db) => sqlite(db, 'update audit_log set id = -1 where id = 3; update audit_log set id = 3 where id = 4; update audit_log set id = 4 where id = -1'), /at entry #3: .* no longer matches its hash/],
+  ['two entries swapped', (db) => sqlite(db, 'update audit_log set id = -1 where id = 3; update audit_log set id = 3 where id = 4; update audit_log set id = 4 where id = -1'), /at entry #\d+: the entries #\d+–#\d+ sealed together were changed/],
+  // Ids moved up by one from #5, and an entry of its own put at #5, nonce and all: inside the range that held #5.
+  ['an entry inserted into a sealed range', (db) => sqlite(db, "update audit_log set id = -(id + 1) where id >= 5; update audit_log set id = -id where id < 0; insert into audit_log (id, table_name, operation, record_key, student_id, before_values, after_values, at, nonce) values (5, 'subject', 'insert', '9', null, null, '{}', '2026-10-05T10:00:00.000Z', lower(hex(randomblob(16)))); update sqlite_sequence set seq = seq + 1 where name = 'audit_log'"), /sealed together/],
+  ['a seal deleted', (db) => sqlite(db, "delete from audit_seal where command like '%grade enter%'"), /entry #\d+ \(insert of grade #1\) was written outside ezurnals: it was never sealed/],
+  ['every entry deleted, the seals left', (db) => sqlite(db, "delete from audit_log; delete from sqlite_sequence where name = 'audit_log'"), /at entry #1: the entries #1–#\d+ sealed together end at #\d+, but the log ends at #0: entries were deleted/],
   ['a grade changed with the sqlite3 shell', (db) => sqlite(db, "update grade set value = '10' where id = 1"), /entry #\d+ \(update of grade #1\) was written outside ezurnals: it was never sealed/],
   ['an audit trigger dropped', (db) => sqlite(db, 'drop trigger audit_grade_update'), /audit trigger audit_grade_update is missing/],
   // Issue 13: each of these three passed with exit 0.
-  ['every entry deleted, and the sqlite_sequence row', (db) => sqlite(db, "delete from audit_log; delete from sqlite_sequence where name = 'audit_log'"), /the data does not match them: \w+ #\d+ has no audit entry/],
-  ['the last entries cut, and sqlite_sequence set back', (db) => sqlite(db, `delete from audit_log where id > (select max(id) from audit_log where table_name = 'grade') - 1; update sqlite_sequence set seq = (select max(id) from audit_log) where name = 'audit_log'`), /the data does not match them: (grade #1 has no audit entry|absence #1 has no audit entry)/],
+  ['every entry deleted, and the sqlite_sequence row', (db) => sqlite(db, "delete from audit_log; delete from audit_seal; delete from sqlite_sequence where name = 'audit_log'"), /the data does not match them: \w+ #\d+ has no audit entry/],
+  ['the last entries cut, and sqlite_sequence set back', (db) => sqlite(db, `delete from audit_log where id > (select max(id) from audit_log where table_name = 'grade') - 1; update sqlite_sequence set seq = (select max(id) from audit_log) where name = 'audit_log'; delete from audit_seal where last_id > (select max(id) from audit_log)`), /the data does not match them: (grade #1 has no audit entry|absence #1 has no audit entry)/],
   ['a trigger dropped, a grade edited, the trigger recreated', (db) => withTriggerDropped(db, 'audit_grade_update', "update grade set value = '10' where id = 1"), /the data does not match them: grade #1 does not hold the values of its last audit entry #\d+: it was changed with the audit off/],
   ['a trigger dropped, a grade deleted, the trigger recreated', (db) => withTriggerDropped(db, 'audit_grade_delete', 'delete from grade where id = 1'), /grade #1 is missing, but its last audit entry #\d+ wrote it: it was deleted with the audit off/],
   ['a trigger dropped, a row inserted, the trigger recreated', (db) => withTriggerDropped(db, 'audit_subject_insert', "insert into subject (school_id, code, name, created_at) values (1, 'xx', 'Slepens', '2026-10-05T10:00:00+03:00')"), /subject #2 has no audit entry/],
@@ -149,19 +154,23 @@ function tamperable(name: string): string {
 
 /**
  * What someone with the code and write access can do: change an entry's
- * values, then recompute the digest and every hash from there to the end.
- * The chain is then whole again; only a head kept elsewhere shows it.
+ * values, then recompute the digest of its sealed range and every seal's hash
+ * from there to the end. The chain is then whole again; only a head kept
+ * elsewhere shows it.
  */
 function rebuildChainFrom(db: string, entryId: number): void {
   const native = new SqliteDatabase(db);
   try {
-    const entries = native.prepare('select * from audit_log where id >= ? order by id').all(entryId) as ChainEntry[];
-    let prev = (native.prepare('select hash from audit_log where id = ?').get(entryId - 1) as { hash: string }).hash;
-    const seal = native.prepare('update audit_log set values_digest = ?, prev_hash = ?, hash = ? where id = ?');
-    for (const e of entries) {
-      const digest = valuesDigest(e.nonce!, e.before_values, e.after_values);
-      const hash = entryHash({ ...e, values_digest: digest, prev_hash: prev });
-      seal.run(digest, prev, hash, e.id);
+    const seals = native.prepare('select * from audit_seal where last_id >= ? order by last_id').all(entryId) as RangeSeal[];
+    let prev = (native.prepare('select hash from audit_seal where last_id < ? order by last_id desc limit 1').get(seals[0]!.first_id) as { hash: string }).hash;
+    const entries = native.prepare('select * from audit_log where id between ? and ? order by id');
+    const reseal = native.prepare('update audit_seal set digest = ?, prev_hash = ?, hash = ? where id = ?');
+    for (const s of seals) {
+      const digest = new RangeDigest();
+      for (const e of entries.all(s.first_id, s.last_id) as ChainEntry[]) digest.add(e, valuesDigest(e.nonce!, e.before_values, e.after_values));
+      const body = { ...s, digest: digest.digest(), prev_hash: prev };
+      const hash = sealHash(body);
+      reseal.run(body.digest, prev, hash, s.id);
       prev = hash;
     }
   } finally {

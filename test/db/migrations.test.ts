@@ -19,7 +19,7 @@ Migrations('the static list is ordered and its last entry is LATEST_MIGRATION', 
   assert.ok(names.length >= 1);
   assert.equal(names, [...names].sort());
   assert.is(LATEST_MIGRATION, names.at(-1));
-  assert.is(LATEST_MIGRATION, '0016-school-language');
+  assert.is(LATEST_MIGRATION, '0017-audit-seal');
 });
 
 Migrations('a fresh database records every migration, the latest last', async () => {
@@ -31,7 +31,7 @@ Migrations('a fresh database records every migration, the latest last', async ()
     assert.is(await schemaVersion(db), LATEST_MIGRATION);
     const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`.execute(db);
     assert.equal(tables.rows.map((r) => r.name), [
-      'absence', 'absence_change', 'absence_note', 'absence_note_absence', 'account', 'assignment', 'audit_log', 'behavior_entry', 'briefing', 'briefing_student', 'enrollment',
+      'absence', 'absence_change', 'absence_note', 'absence_note_absence', 'account', 'assignment', 'audit_log', 'audit_seal', 'behavior_entry', 'briefing', 'briefing_student', 'enrollment',
       'extract_ack', 'extract_online_ack', 'grade', 'grade_change', 'guardian', 'guest_grant', 'holiday', 'individual_work', 'individual_work_student', 'inspection',
       'inspection_class', 'lesson', 'parent_conversation', 'parent_note', 'promotion_decision', 'school', 'school_class', 'school_year', 'sms_outbox',
       'staff', 'staff_role', 'student', 'student_guardian', 'study_group', 'study_group_class', 'study_group_member', 'study_group_teacher', 'subject', 'substitution', 'timetable_slot', 'web_session', 'year_closure', 'year_lock_bypass', 'year_lock_override',

@@ -134,19 +134,44 @@ Pg('an application role granted with db grant writes the journal, but may not up
   await setup([['lesson', 'add', '--class', '7.a', '--subject', 'mat', '--date', '2026-11-24', '--number', '1', '--topic', 'Procenti', '--as', 'T01']]);
   assert.is((await read(['lesson', 'list', '--class', '7.a'])).length, 2);
   assert.is((await cli(['audit', 'verify'], { EZURNALS_DB: asApp, EZURNALS_USER: 'admin' })).code, 0);
-  for (const statement of ["update rpv.audit_log set actor = 'T02' where id = 1", 'delete from rpv.audit_log where id = 1', "insert into rpv.audit_log (table_name, operation, at) values ('x', 'insert', 'y')", "select rpv.ezurnals_seal('T02', 'x', 'x', array[1], array['0'], array['0'], array['0'], array['0'])"]) {
+  const seals = psql('select count(*) from rpv.audit_seal', database);
+  for (const statement of [
+    "update rpv.audit_log set actor = 'T02' where id = 1",
+    'delete from rpv.audit_log where id = 1',
+    "insert into rpv.audit_log (table_name, operation, at) values ('x', 'insert', 'y')",
+    "update rpv.audit_seal set actor = 'T02'",
+    'delete from rpv.audit_seal',
+    "select rpv.ezurnals_seal_range('T02', 'x', 'x', 1, 1, '0', '0', '0', array[]::bigint[], array[]::text[])",
+  ]) {
     let error = '';
     try {
       psql(statement, database, role);
     } catch (e) {
       error = String((e as { stderr?: string }).stderr);
     }
-    if (statement.startsWith('select')) {
-      // Sealing an entry sealed already changes nothing.
-      assert.is(psql("select actor from rpv.audit_log where id = 1", database), '\n');
-    } else assert.match(error, /permission denied/, statement);
+    // Sealing entries sealed already is refused by the owner's function itself.
+    assert.match(error, statement.startsWith('select') ? /not a range above the last seal/ : /permission denied/, statement);
   }
+  assert.is(psql('select count(*) from rpv.audit_seal', database), seals);
   assert.is((await cli(['audit', 'verify'], { EZURNALS_DB: a, EZURNALS_USER: 'admin' })).code, 0);
+});
+
+Pg('an entry changed, deleted or inserted inside a sealed range is caught on the server too', async () => {
+  const { a, database } = twoSchools();
+  await school(a, 'Rīgas Purvciema vidusskola', 'T01', '8');
+  const grade = Number(psql("select id from rpv.audit_log where table_name = 'grade' order by id desc limit 1", database));
+  const verify = async () => (await cli(['audit', 'verify', '--json'], { EZURNALS_DB: a, EZURNALS_USER: 'admin' })).errorJson?.error.message ?? 'OK';
+  const original = psql(`select after_values from rpv.audit_log where id = ${grade}`, database).trim();
+  psql(`update rpv.audit_log set after_values = replace(after_values, '"value":"8"', '"value":"10"') where id = ${grade}`, database);
+  assert.match(await verify(), /the entries #\d+–#\d+ sealed together were changed: one of them no longer matches their seal/);
+  psql(`update rpv.audit_log set after_values = '${original}' where id = ${grade}`, database);
+  assert.is(await verify(), 'OK');
+  // Deleted, the ids closed up behind it (the counter set back to match).
+  psql(`begin; delete from rpv.audit_log where id = ${grade}; update rpv.audit_log set id = -(id - 1) where id > ${grade}; update rpv.audit_log set id = -id where id < 0; update rpv.ezurnals_head set last_audit_id = last_audit_id - 1; commit`, database);
+  assert.match(await verify(), /sealed together/);
+  // Inserted where it was, with a nonce of its own.
+  psql(`insert into rpv.audit_log (id, table_name, operation, record_key, after_values, at, nonce) values (${grade}, 'grade', 'insert', '1', '{}', 'x', 'n'); update rpv.ezurnals_head set last_audit_id = last_audit_id + 1`, database);
+  assert.match(await verify(), /sealed together were changed/);
 });
 
 Pg('demo --force never replaces a real school the URL names; EZURNALS_DB alone does not put the demo on a server', async () => {

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ChainVerifier, entryHash, formatHead, GENESIS_HASH, parseHead, rowMatchesEntry, valuesDigest, type ChainEntry } from '../../src/domain/audit-chain.ts';
+import { ChainVerifier, entryHash, formatHead, GENESIS_HASH, parseHead, RangeDigest, rowMatchesEntry, sealHash, valuesDigest, type ChainEntry, type RangeSeal } from '../../src/domain/audit-chain.ts';
 
 /** A sealed chain of `n` entries, as seal.ts makes it. */
 function chain(n: number): ChainEntry[] {
@@ -83,6 +83,111 @@ test('a head reads back as it was printed; anything else is not a head', () => {
   for (const [text, head] of cases) assert.equal(parseHead(text), head, JSON.stringify(text));
   assert.is(formatHead({ position: 12, hash }), `12:${hash}`);
   assert.equal(parseHead(formatHead({ position: 12, hash })), { position: 12, hash });
+});
+
+/**
+ * A log as it is since issue 17: `alone` entries sealed one by one (an older
+ * database), then ranges of the given sizes, each under one seal, as seal.ts
+ * makes them. The entries keep their trigger's nonce and no seal values.
+ */
+function ranged(alone: number, sizes: number[]): { entries: ChainEntry[]; seals: RangeSeal[] } {
+  const entries = chain(alone);
+  let prev = entries.at(-1)?.hash ?? GENESIS_HASH;
+  const seals: RangeSeal[] = [];
+  let id = alone;
+  for (const [i, size] of sizes.entries()) {
+    const digest = new RangeDigest();
+    const first = id + 1;
+    for (let k = 0; k < size; k++) {
+      id++;
+      const nonce = `nonce-${id}`;
+      const after = `{"id":${id},"value":"${id % 10}"}`;
+      const e: ChainEntry = { id, table_name: 'grade', operation: 'insert', record_key: String(id), student_id: 1, at: `2026-11-29T09:00:00.${String(id).padStart(3, '0')}Z`, actor: null, os_user: null, command: null, nonce, before_values: null, after_values: after, values_digest: null, prev_hash: null, hash: null, redacted_at: null };
+      digest.add(e, valuesDigest(nonce, null, after));
+      entries.push(e);
+    }
+    const body = { first_id: first, last_id: id, actor: 'T01', os_user: 'skola', command: `ezurnals import grades g${i}.csv`, digest: digest.digest(), prev_hash: prev };
+    const seal = { id: i + 1, ...body, hash: sealHash(body) };
+    seals.push(seal);
+    prev = seal.hash;
+  }
+  return { entries, seals };
+}
+
+/** As services/audit.ts reads them: each entry with the first seal ending at or after it; seals gone past handed to `passed`. */
+function verifyRanged({ entries, seals: unordered }: { entries: ChainEntry[]; seals: RangeSeal[] }, lastIssued = entries.at(-1)?.id ?? 0, listed: number[] = []) {
+  const v = new ChainVerifier(new Set(listed));
+  const seals = [...unordered].sort((a, b) => a.last_id - b.last_id);
+  let next = 0;
+  for (const e of entries) {
+    while (seals[next] && seals[next]!.last_id < e.id) {
+      const fault = v.passed(seals[next++]!);
+      if (fault) return fault;
+    }
+    const fault = v.check(e, seals[next] ?? null);
+    if (fault) return fault;
+  }
+  const cut = v.finish(lastIssued);
+  if (cut) return cut;
+  for (; next < seals.length; next++) {
+    const fault = v.passed(seals[next]!);
+    if (fault) return fault;
+  }
+  return { ok: v.count };
+}
+
+test('ranges under one seal each verify, after entries sealed alone (an older database) or from the start', () => {
+  assert.equal(verifyRanged(ranged(3, [4, 1, 5])), { ok: 13 });
+  assert.equal(verifyRanged(ranged(0, [2, 3])), { ok: 5 });
+  assert.equal(verifyRanged(ranged(0, [])), { ok: 0 });
+});
+
+const rangeCases: [string, (log: { entries: ChainEntry[]; seals: RangeSeal[] }) => { entries: ChainEntry[]; seals: RangeSeal[] }, number, RegExp][] = [
+  ['a value changed inside a range', (l) => (l.entries[5]!.after_values = '{"id":6,"value":"10"}', l), 4, /the entries #4–#7 sealed together were changed: one of them no longer matches their seal \(by T01, ezurnals import grades g0\.csv\)/],
+  ['an entry’s time changed inside a range', (l) => (l.entries[8]!.at = '2026-11-28T09:00:00.000Z', l), 9, /the entries #9–#13 sealed together were changed/],
+  ['an entry deleted inside a range (ids closed up)', (l) => ({ ...l, entries: l.entries.filter((e) => e.id !== 5).map((e) => (e.id > 5 ? { ...e, id: e.id - 1 } : e)) }), 4, /the entries #4–#7 sealed together were changed/],
+  ['an entry deleted inside a range (a gap)', (l) => ({ ...l, entries: l.entries.filter((e) => e.id !== 5) }), 6, /1 entry before entry #6 .* was deleted/],
+  ['an entry inserted inside a range (ids moved up)', (l) => {
+    const extra: ChainEntry = { ...l.entries[4]!, id: 5, record_key: '99', after_values: '{"id":99}', nonce: 'x' };
+    return { ...l, entries: [...l.entries.slice(0, 4), extra, ...l.entries.slice(4).map((e) => ({ ...e, id: e.id + 1 }))] };
+  }, 4, /the entries #4–#7 sealed together were changed/],
+  ['an entry appended to a range’s end, the seal’s end moved', (l) => (l.seals[0]!.last_id = 8, l), 4, /./],
+  ['a range’s nonce removed', (l) => (l.entries[4]!.nonce = null, l), 5, /entry #5 .* was changed: its nonce is gone/],
+  ['seal values written into a range’s entry', (l) => (l.entries[4]!.actor = 'T02', l), 5, /entry #5 .* was changed: it carries seal values of its own inside the entries #4–#7/],
+  ['a seal’s author changed', (l) => (l.seals[1]!.actor = 'T02', l), 8, /the seal of the entries #8–#8 sealed together was changed: it no longer matches its hash/],
+  ['a seal deleted', (l) => (l.seals.splice(1, 1), l), 8, /entry #8 .* was written outside ezurnals: it was never sealed/],
+  ['a range re-digested and re-hashed, but not the seal after it', (l) => {
+    const [seal] = l.seals;
+    const e = l.entries[4]!;
+    e.after_values = '{"id":5,"value":"10"}';
+    const digest = new RangeDigest();
+    for (const x of l.entries.slice(3, 7)) digest.add(x, valuesDigest(x.nonce!, x.before_values, x.after_values));
+    seal!.digest = digest.digest();
+    seal!.hash = sealHash(seal!);
+    return l;
+  }, 8, /the seal of the entries #8–#8 sealed together does not follow the entry before it/],
+  ['the last range’s entries cut, the last id set back with them', (l) => ({ ...l, entries: l.entries.slice(0, 8) }), 9, /the entries #9–#13 sealed together end at #13, but the log ends at #8: entries were deleted/],
+  ['a range’s last entries cut, the last id set back with them', (l) => ({ ...l, entries: l.entries.slice(0, 10) }), 11, /the entries #9–#13 sealed together end at #13, but the log ends at #10/],
+  ['a second seal over some of a range’s entries', (l) => (l.seals.push({ ...l.seals[0]!, id: 9, first_id: 5, last_id: 6 }), l), 4, /./],
+];
+for (const [name, tamper, entryId, reason] of rangeCases) {
+  test(`detected in a sealed range: ${name}`, () => {
+    const log = tamper(ranged(3, [4, 1, 5]));
+    const fault = verifyRanged(log, Math.min(13, log.entries.at(-1)!.id)) as { entryId: number; reason: string };
+    assert.ok(fault.reason, JSON.stringify(fault));
+    assert.is(fault.entryId, entryId, fault.reason);
+    assert.match(fault.reason, reason);
+  });
+}
+
+test('a redacted entry inside a range verifies through the values digest it keeps, when an anonymisation lists it', () => {
+  const log = ranged(3, [4, 1, 5]);
+  const e = log.entries[5]!;
+  Object.assign(e, { values_digest: valuesDigest(e.nonce!, e.before_values, e.after_values), nonce: null, after_values: '{"id":6,"value":"[anonimizēts]"}', redacted_at: '2026-11-29T10:00:00.000Z' });
+  assert.equal(verifyRanged(log, 13, [6]), { ok: 13 });
+  assert.match((verifyRanged(log, 13, []) as { reason: string }).reason, /entry #6 .* no sealed anonymisation lists it/);
+  e.values_digest = valuesDigest('guessed', null, '{"id":6,"value":"6"}');
+  assert.match((verifyRanged(log, 13, [6]) as { reason: string }).reason, /the entries #4–#7 sealed together were changed/);
 });
 
 test('a row matches its last entry: the same values, or a later column holding null or its default', () => {

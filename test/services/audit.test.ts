@@ -246,10 +246,11 @@ onSqlite(Audit)('a redacted entry whose values are changed afterwards, or one ma
     await inTx(s.admin, (ctx) => anonymizePeople(ctx, { leftBefore: '2020-09-01' }));
     const [record] = await listAudit(s.admin, { entity: 'audit_log', limit: 1 });
     const redactedId = (record!.after!.entries as number[])[0]!;
-    // Editing a redacted entry's remaining values is not caught by its digest (which is why redaction drops only personal columns), but its hash still covers what the chain covers:
-    shell(s.db, `update audit_log set actor = 'T99' where id = ${redactedId}`);
-    await rejects(() => verifyAudit(s.admin), 'invalid', `entry #${redactedId}`, 'no longer matches its hash');
-    shell(s.db, `update audit_log set actor = null where id = ${redactedId}`);
+    // Editing a redacted entry's remaining values is not caught by its digest (which is why redaction drops only personal columns), but its seal still covers what the chain covers:
+    const at = (await s.db.selectFrom('audit_log').select('at').where('id', '=', redactedId).executeTakeFirstOrThrow()).at;
+    shell(s.db, `update audit_log set at = '2020-01-01T00:00:00.000Z' where id = ${redactedId}`);
+    await rejects(() => verifyAudit(s.admin), 'invalid', 'sealed together were changed: one of them no longer matches their seal');
+    shell(s.db, `update audit_log set at = '${at}' where id = ${redactedId}`);
     await verifyAudit(s.admin);
     const plain = (await listAudit(s.admin, { entity: 'student', student: 'S002', oldestFirst: true, limit: 1 }))[0]!;
     shell(s.db, `update audit_log set after_values = '{}', nonce = null, redacted_at = 'x' where id = ${plain.id}`);

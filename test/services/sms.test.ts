@@ -135,7 +135,14 @@ Sms('send: its times come from the context\'s clock, and the audit log names who
     const [sent, failed] = await messages();
     assert.equal([sent!.state, sent!.sent_at, sent!.updated_at], ['sent', '2027-03-15T09:30:45+02:00', '2027-03-15T09:30:45+02:00']);
     assert.equal([failed!.state, failed!.sent_at, failed!.updated_at], ['failed', null, '2027-03-15T09:32:15+02:00']);
-    const audit = await db.selectFrom('audit_log').select(['table_name', 'actor', 'command']).where('id', '>', Number(before)).orderBy('id').execute();
+    // Who and which command are the seal's over the entries' range.
+    const audit = await db
+      .selectFrom('audit_log as a')
+      .innerJoin('audit_seal as s', (j) => j.onRef('s.first_id', '<=', 'a.id').onRef('s.last_id', '>=', 'a.id'))
+      .select(['a.table_name', 's.actor', 's.command'])
+      .where('a.id', '>', Number(before))
+      .orderBy('a.id')
+      .execute();
     assert.ok(audit.length >= 4, `claims and outcomes are audited: ${JSON.stringify(audit)}`);
     assert.equal([...new Set(audit.map((a) => `${a.table_name} ${a.actor} ${a.command}`))], ['sms_outbox admin sms send']);
   } finally {

@@ -141,7 +141,13 @@ Web('"Iepazinos" records the online acknowledgement with the guardian as the aud
   assert.is(ack.statusCode, 200);
   assert.match(ack.body, /Iepazinās: Ilze Bērziņa, 29\.11\.2026\. 10:00/);
   assert.not.match(ack.body, />Iepazinos</, 'no second button');
-  const entry = await w.school.db.selectFrom('audit_log').select(['actor', 'command']).where('table_name', '=', 'extract_online_ack').executeTakeFirstOrThrow();
+  // Who and which command are the seal's over the entry's range.
+  const entry = await w.school.db
+    .selectFrom('audit_log as a')
+    .innerJoin('audit_seal as s', (j) => j.onRef('s.first_id', '<=', 'a.id').onRef('s.last_id', '>=', 'a.id'))
+    .select(['s.actor', 's.command'])
+    .where('a.table_name', '=', 'extract_online_ack')
+    .executeTakeFirstOrThrow();
   assert.is(entry.actor, `guardian:${w.ids.ilze}`);
   assert.match(entry.command!, /web POST \/skolens\/:id\/izraksts/);
   const status = await loadExtractStatusData(await w.school.ctx('admin'), { month: '2026-10', class: ['7.a'] });
@@ -174,7 +180,13 @@ Web('an absence note from the guardian; the class teacher accepts it on the web:
   assert.equal([absence.code, absence.marked_code], ['ns', 'n']);
   const link = await w.school.db.selectFrom('absence_note_absence').selectAll().execute();
   assert.equal(link, [{ absence_note_id: Number(id), absence_id: absence.id }]);
-  const audit = await w.school.db.selectFrom('audit_log').select('actor').where('table_name', '=', 'absence').where('operation', '=', 'update').execute();
+  const audit = await w.school.db
+    .selectFrom('audit_log as a')
+    .innerJoin('audit_seal as s', (j) => j.onRef('s.first_id', '<=', 'a.id').onRef('s.last_id', '>=', 'a.id'))
+    .select('s.actor')
+    .where('a.table_name', '=', 'absence')
+    .where('a.operation', '=', 'update')
+    .execute();
   assert.equal(audit.map((a) => a.actor), ['T01']);
   const again = await teacher.post(`/zimes/${id}`, { lemums: 'decline' }, '/zimes');
   assert.is(again.statusCode, 400, 'a decided note stays decided');

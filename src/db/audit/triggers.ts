@@ -23,6 +23,8 @@ import type { ColumnInfo, Schema } from '../introspection.ts';
 import { sqliteSchema } from '../sqlite/schema.ts';
 
 export const AUDIT_TABLE = 'audit_log';
+/** The seals over ranges of entries (src/db/audit/seal.ts): part of the log, so not audited itself. */
+export const SEAL_TABLE = 'audit_seal';
 const TRIGGER_PREFIX = 'audit_';
 export interface TableShape {
   name: string;
@@ -63,7 +65,8 @@ export function auditTriggersFor(table: TableShape): { name: string; sql: string
   const t = ident(table.name);
   const student = (row: 'NEW' | 'OLD') => (table.studentColumn ? `${row}.${ident(table.studentColumn)}` : 'null');
   const insert = (operation: string, row: 'NEW' | 'OLD', before: string, after: string) =>
-    `insert into ${AUDIT_TABLE} (table_name, operation, record_key, student_id, before_values, after_values, at) values (${literal(table.name)}, '${operation}', ${recordKey(table, row)}, ${student(row)}, ${before}, ${after}, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));`;
+    // The entry's own random nonce, written here so that sealing never rewrites the entry (src/domain/audit-chain.ts).
+    `insert into ${AUDIT_TABLE} (table_name, operation, record_key, student_id, before_values, after_values, at, nonce) values (${literal(table.name)}, '${operation}', ${recordKey(table, row)}, ${student(row)}, ${before}, ${after}, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), lower(hex(randomblob(16))));`;
   const changed = table.columns.map((c) => `OLD.${ident(c.name)} is not NEW.${ident(c.name)}`).join(' or ');
   return [
     { name: triggerName(table.name, 'insert'), sql: `CREATE TRIGGER ${ident(triggerName(table.name, 'insert'))} AFTER INSERT ON ${t} BEGIN ${insert('insert', 'NEW', 'null', rowJson(table, 'NEW'))} END` },
@@ -73,11 +76,11 @@ export function auditTriggersFor(table: TableShape): { name: string; sql: string
   ];
 }
 
-/** Every table to audit (all but the log itself), as the schema describes them. */
+/** Every table to audit (all but the log and its seals), as the schema describes them. */
 export function auditedTablesOf(schema: Schema): TableShape[] {
   return schema
     .tables()
-    .filter((name) => name !== AUDIT_TABLE)
+    .filter((name) => name !== AUDIT_TABLE && name !== SEAL_TABLE)
     .map((name) => ({ name, columns: schema.columns(name), studentColumn: name === 'student' ? 'id' : schema.referenceFrom(name, 'student') }));
 }
 

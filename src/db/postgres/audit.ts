@@ -12,18 +12,19 @@
 //   entry.
 // - The head row keeps the highest id ever issued, as SQLite's sqlite_sequence
 //   does, so entries cut off the end are caught.
-// - Sealing is per transaction: the tool computes the chain in JavaScript (the
-//   same functions as on SQLite) and writes a page of seals per statement.
-import { randomBytes } from 'node:crypto';
+// - Sealing is per transaction: the tool computes the range's digest and the
+//   chain hash in JavaScript (the same functions as on SQLite) and writes one
+//   seal row (audit_seal) through ezurnals_seal_range; the trigger has given
+//   each entry its random nonce already (gen_random_uuid: PostgreSQL 13+).
 import { sql } from 'kysely';
 import type { Db } from '../connection.ts';
 import type { AuditStamp, RowAuditResult } from '../dialect.ts';
-import { entryHash, GENESIS_HASH, rowMatchesEntry, valuesDigest } from '../../domain/audit-chain.ts';
+import { GENESIS_HASH, rowMatchesEntry } from '../../domain/audit-chain.ts';
 import { isSecretColumn, REDACTED } from '../../domain/secret-columns.ts';
-import { AUDIT_TABLE, auditedTablesOf, type TableShape } from '../audit/triggers.ts';
+import { AUDIT_TABLE, auditedTablesOf, SEAL_TABLE, type TableShape } from '../audit/triggers.ts';
 import { defaultsOf } from '../audit/integrity.ts';
 import type { Schema } from '../introspection.ts';
-import { systemUser } from '../audit/seal.ts';
+import { PendingRange, systemUser, type PendingEntry } from '../audit/seal.ts';
 
 export const HEAD_TABLE = 'ezurnals_head';
 
@@ -65,12 +66,15 @@ export function auditTriggerName(table: string): string {
 
 const NOW = `to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
+/** The entry's own random nonce, as SQLite's lower(hex(randomblob(16))) gives it: 32 hex digits from the server's strong random source. */
+const NONCE = `replace(gen_random_uuid()::text, '-', '')`;
+
 /** The body of a table's audit trigger function, as pg_proc.prosrc keeps it. */
 export function auditFunctionBody(schema: string, table: TableShape): string {
   const log = `${q(schema)}.${AUDIT_TABLE}`;
   const student = (row: string) => (table.studentColumn ? `${row}.${q(table.studentColumn)}` : 'null');
   const insert = (operation: string, row: 'NEW' | 'OLD', before: string, after: string) =>
-    `insert into ${log} (id, table_name, operation, record_key, student_id, before_values, after_values, at) values (${q(schema)}.ezurnals_audit_next(), ${literal(table.name)}, '${operation}', ${pgRecordKey(table, row)}, ${student(row)}, ${before}, ${after}, ${NOW});`;
+    `insert into ${log} (id, table_name, operation, record_key, student_id, before_values, after_values, at, nonce) values (${q(schema)}.ezurnals_audit_next(), ${literal(table.name)}, '${operation}', ${pgRecordKey(table, row)}, ${student(row)}, ${before}, ${after}, ${NOW}, ${NONCE});`;
   return `
 begin
   if TG_OP = 'INSERT' then
@@ -117,23 +121,27 @@ end $body$`,
     // Entries the tool writes itself (an anonymisation's redact record) take their id from the same counter.
     `alter table ${s}.${AUDIT_TABLE} alter column id set default ${s}.ezurnals_audit_next()`,
     // Sealing and redaction run with the owner's right: the application's role may not UPDATE or DELETE the log
-    // (db grant), and these change only what they must — sealing only entries not sealed yet.
-    `create or replace function ${s}.ezurnals_seal(p_actor text, p_os_user text, p_command text, p_ids integer[], p_nonces text[], p_digests text[], p_prevs text[], p_hashes text[]) returns integer
+    // (db grant), and these change only what they must — a seal only over entries above the last sealed range,
+    // and nonces only where the entry has none (written before the triggers made one).
+    `drop function if exists ${s}.ezurnals_seal(text, text, text, integer[], text[], text[], text[], text[])`,
+    `create or replace function ${s}.ezurnals_seal_range(p_actor text, p_os_user text, p_command text, p_first bigint, p_last bigint, p_digest text, p_prev text, p_hash text, p_nonce_ids bigint[], p_nonces text[]) returns void
   language plpgsql security definer set search_path = pg_catalog as $body$
-declare n integer;
 begin
-  update ${s}.${AUDIT_TABLE} as a set actor = p_actor, os_user = p_os_user, command = p_command, nonce = v.nonce, values_digest = v.digest, prev_hash = v.prev, hash = v.hash
-    from unnest(p_ids, p_nonces, p_digests, p_prevs, p_hashes) as v(id, nonce, digest, prev, hash)
-   where a.id = v.id and a.hash is null;
-  get diagnostics n = row_count;
-  update ${s}.${HEAD_TABLE} set last_audit_id = greatest(last_audit_id, (select max(x) from unnest(p_ids) as x)) where id = 1;
-  return n;
+  if p_first > p_last or p_first <= coalesce((select max(last_id) from ${s}.${SEAL_TABLE}), 0) or p_last > coalesce((select max(id) from ${s}.${AUDIT_TABLE}), 0) then
+    raise exception 'ezurnals_seal_range: entries % to % are not a range above the last seal', p_first, p_last;
+  end if;
+  update ${s}.${AUDIT_TABLE} as a set nonce = v.nonce from unnest(p_nonce_ids, p_nonces) as v(id, nonce)
+   where a.id = v.id and a.nonce is null and a.id between p_first and p_last;
+  insert into ${s}.${SEAL_TABLE} (first_id, last_id, actor, os_user, command, digest, prev_hash, hash) values (p_first, p_last, p_actor, p_os_user, p_command, p_digest, p_prev, p_hash);
+  update ${s}.${HEAD_TABLE} set last_audit_id = greatest(last_audit_id, p_last) where id = 1;
 end $body$`,
-    `create or replace function ${s}.ezurnals_redact(p_id integer, p_before text, p_after text, p_sealed boolean, p_at text) returns void
+    `drop function if exists ${s}.ezurnals_redact(integer, text, text, boolean, text)`,
+    // p_digest: an entry of a sealed range keeps its values' digest from before (src/domain/audit-chain.ts); null keeps the one it has.
+    `create or replace function ${s}.ezurnals_redact(p_id integer, p_before text, p_after text, p_sealed boolean, p_at text, p_digest text) returns void
   language plpgsql security definer set search_path = pg_catalog as $body$
 begin
   if p_sealed then
-    update ${s}.${AUDIT_TABLE} set before_values = p_before, after_values = p_after, nonce = null, redacted_at = p_at where id = p_id;
+    update ${s}.${AUDIT_TABLE} set before_values = p_before, after_values = p_after, nonce = null, values_digest = coalesce(p_digest, values_digest), redacted_at = p_at where id = p_id;
   else
     update ${s}.${AUDIT_TABLE} set before_values = p_before, after_values = p_after where id = p_id;
   end if;
@@ -177,40 +185,26 @@ export async function postgresAuditTriggerFault(db: Db, schemaName: string, sche
 
 const PAGE = 4096;
 
-type Pending = { id: number; table_name: string; operation: string; record_key: string | null; student_id: number | null; before_values: string | null; after_values: string | null; at: string };
-
-/** Seals every entry above `after` (see the file's head); returns how many. */
+/** Seals every entry above `after` with one seal row (see the file's head); returns how many entries. */
 export async function sealPostgresAudit(conn: Db, after: number, stamp: AuditStamp): Promise<number> {
-  const osUser = systemUser();
-  const head = await sql<{ hash: string }>`select hash from audit_log where hash is not null and id <= ${after} order by id desc limit 1`.execute(conn);
-  let prev = head.rows[0]?.hash ?? GENESIS_HASH;
-  let cursor = after;
-  let sealed = 0;
-  for (;;) {
-    const { rows } = await sql<Pending>`select id, table_name, operation, record_key, student_id, before_values, after_values, at from audit_log where id > ${cursor} order by id limit ${PAGE}`.execute(conn);
+  const range = new PendingRange();
+  for (let cursor = after; ; ) {
+    const { rows } = await sql<PendingEntry>`select id, table_name, operation, record_key, student_id, before_values, after_values, at, nonce from audit_log where id > ${cursor} order by id limit ${PAGE}`.execute(conn);
     if (rows.length === 0) break;
-    const nonces = randomBytes(16 * rows.length).toString('hex');
-    const ids: number[] = [];
-    const nonceList: string[] = [];
-    const digests: string[] = [];
-    const prevs: string[] = [];
-    const hashes: string[] = [];
-    for (const [i, row] of rows.entries()) {
-      const nonce = nonces.slice(32 * i, 32 * (i + 1));
-      const digest = valuesDigest(nonce, row.before_values, row.after_values);
-      const hash = entryHash({ ...row, actor: stamp.actor, os_user: osUser, command: stamp.command, values_digest: digest, prev_hash: prev });
-      ids.push(row.id);
-      nonceList.push(nonce);
-      digests.push(digest);
-      prevs.push(prev);
-      hashes.push(hash);
-      prev = hash;
-    }
-    await sql`select ezurnals_seal(${stamp.actor}, ${osUser}, ${stamp.command}, ${ids}::int[], ${nonceList}::text[], ${digests}::text[], ${prevs}::text[], ${hashes}::text[])`.execute(conn);
+    range.add(rows);
     cursor = rows.at(-1)!.id;
-    sealed += rows.length;
   }
-  return sealed;
+  if (range.count === 0) return 0;
+  // The chain's last link at or below `after`: the last seal, or an entry sealed alone after it (older schools).
+  const seal = await sql<{ last_id: number; hash: string }>`select last_id, hash from audit_seal where last_id <= ${after} order by last_id desc limit 1`.execute(conn);
+  const last = seal.rows[0];
+  const entry = await sql<{ hash: string }>`select hash from audit_log where hash is not null and id <= ${after} and id > ${last?.last_id ?? 0} order by id desc limit 1`.execute(conn);
+  const prev = entry.rows[0]?.hash ?? last?.hash ?? GENESIS_HASH;
+  const s = range.seal(stamp, systemUser(), prev);
+  const ids = range.nonces.map((n) => n.id);
+  const nonces = range.nonces.map((n) => n.nonce);
+  await sql`select ezurnals_seal_range(${s.actor}, ${s.os_user}, ${s.command}, ${s.first_id}::bigint, ${s.last_id}::bigint, ${s.digest}, ${s.prev_hash}, ${s.hash}, ${ids}::bigint[], ${nonces}::text[])`.execute(conn);
+  return range.count;
 }
 
 /** Every current row against its last audit entry, as src/db/audit/integrity.ts does on SQLite. */
@@ -249,6 +243,7 @@ export function grantStatements(schema: string, role: string): string[] {
     `grant usage on schema ${s} to ${r}`,
     `grant select, insert, update, delete on all tables in schema ${s} to ${r}`,
     `revoke insert, update, delete, truncate on ${s}.${AUDIT_TABLE} from ${r}`,
+    `revoke insert, update, delete, truncate on ${s}.${SEAL_TABLE} from ${r}`,
     `grant usage, select on all sequences in schema ${s} to ${r}`,
     `grant execute on all functions in schema ${s} to ${r}`,
   ];

@@ -1,0 +1,99 @@
+// @sqlite-only: an older database is made with SQLite's own handle (test/db/postgres.test.ts covers the server's seals).
+// Range seals (issue 17 §3) meet a database whose entries were sealed one by
+// one, as every database before migration 0017: it migrates, keeps verifying,
+// and new writes chain on from its last entry.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import SqliteDatabase from 'better-sqlite3';
+import { openDatabase } from '../../src/db/connection.ts';
+import { entryHash, valuesDigest, type ChainEntry, type RangeSeal } from '../../src/domain/audit-chain.ts';
+import { addSubject } from '../../src/services/subjects.ts';
+import { listAudit, verifyAudit } from '../../src/services/audit.ts';
+import { auditHead } from '../../src/db/dialect.ts';
+import { contextAs, freshSchool, inTx, rejects } from '../services/fixtures.ts';
+
+const Seal = suite('audit seals');
+
+/** Rewrites a database as it was before 0017: every entry sealed alone, by the author its range named; no audit_seal, no migration 0017. */
+function asBeforeRangeSeals(path: string): number {
+  const native = new SqliteDatabase(path);
+  try {
+    const seals = native.prepare('select * from audit_seal order by last_id').all() as RangeSeal[];
+    const entries = native.prepare('select * from audit_log order by id').all() as ChainEntry[];
+    const update = native.prepare('update audit_log set actor = ?, os_user = ?, command = ?, values_digest = ?, prev_hash = ?, hash = ? where id = ?');
+    let prev = '0'.repeat(64);
+    native.transaction(() => {
+      for (const e of entries) {
+        const seal = seals.find((s) => s.first_id <= e.id && e.id <= s.last_id)!;
+        const sealed = { ...e, actor: seal.actor, os_user: seal.os_user, command: seal.command, values_digest: valuesDigest(e.nonce!, e.before_values, e.after_values), prev_hash: prev };
+        const hash = entryHash(sealed);
+        update.run(sealed.actor, sealed.os_user, sealed.command, sealed.values_digest, prev, hash, e.id);
+        prev = hash;
+      }
+      native.exec("drop table audit_seal; delete from kysely_migration where name = '0017-audit-seal'");
+    })();
+    return entries.length;
+  } finally {
+    native.close();
+  }
+}
+
+Seal('a database sealed entry by entry migrates, verifies, and its chain goes on through range seals', async () => {
+  const s = await freshSchool();
+  try {
+    await inTx(await contextAs(s.db, 'admin'), (ctx) => addSubject(ctx, 'mat', { name: 'Matemātika' }));
+    await s.db.destroy();
+    const old = asBeforeRangeSeals(s.dbPath);
+    const db = await openDatabase(s.dbPath);
+    try {
+      const admin = await contextAs(db, 'admin');
+      const before = await verifyAudit(admin);
+      assert.is(before.entries, old);
+      assert.equal(before.head?.position, old, 'the head is the last entry sealed alone');
+      await inTx(admin, (ctx) => addSubject(ctx, 'fiz', { name: 'Fizika' }));
+      const after = await verifyAudit(admin);
+      assert.is(after.entries, old + 1);
+      assert.equal(await auditHead(db), after.head);
+      assert.is(after.head!.position, old + 1, 'the head is the new seal, at its range’s last entry');
+      // Verifying from the old head still finds it in the chain.
+      await verifyAudit(admin, { head: `${before.head!.position}:${before.head!.hash}` });
+      const subjects = await listAudit(admin, { entity: 'subject', limit: 10 });
+      // Without --as both are the system operator's, one named by its range's seal, one by its own.
+      assert.equal(subjects.map((e) => [e.after!.code, /^system \(.+\)$/.test(e.by ?? ''), e.command !== null, e.sealed]), [['fiz', true, true, true], ['mat', true, true, true]]);
+      // An entry sealed alone is still checked as before.
+      const native = new SqliteDatabase(s.dbPath);
+      native.prepare("update audit_log set after_values = replace(after_values, 'Matemātika', 'Algebra') where table_name = 'subject' and record_key = '1'").run();
+      native.close();
+      await rejects(() => verifyAudit(admin), 'invalid', 'was changed: its values no longer match their digest');
+    } finally {
+      await db.destroy();
+    }
+  } finally {
+    await s.cleanup().catch(() => undefined);
+  }
+});
+
+Seal('one command’s entries share one seal row; its entries carry no seal values of their own', async () => {
+  const s = await freshSchool();
+  try {
+    const admin = await contextAs(s.db, 'admin');
+    const seals = async () => s.db.selectFrom('audit_seal').selectAll().orderBy('last_id').execute();
+    const count = (await seals()).length;
+    await inTx(admin, async (ctx) => {
+      await addSubject(ctx, 'mat', { name: 'Matemātika' });
+      await addSubject(ctx, 'fiz', { name: 'Fizika' });
+    });
+    const all = await seals();
+    assert.is(all.length, count + 1);
+    const last = all.at(-1)!;
+    assert.is(last.last_id - last.first_id, 1);
+    assert.is(last.actor, null, 'no --as here: the system operator');
+    const entries = await s.db.selectFrom('audit_log').selectAll().where('id', '>=', last.first_id).execute();
+    assert.equal(entries.map((e) => [e.hash, e.actor, e.command, e.nonce?.length]), [[null, null, null, 32], [null, null, null, 32]]);
+    await verifyAudit(admin);
+  } finally {
+    await s.cleanup();
+  }
+});
+
+Seal.run();
