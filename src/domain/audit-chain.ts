@@ -29,6 +29,7 @@
 // entry (computed before its values and nonce go): the range's digest is
 // then rebuilt with it in place of the values.
 import * as crypto from 'node:crypto';
+import { m } from '../i18n/messages/audit-chain.ts';
 
 /** The chain's start: the previous hash of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -99,14 +100,13 @@ export function redactedEntriesOf(entry: Pick<ChainEntry, 'operation' | 'after_v
 
 /** "update of grade #12": how messages name an entry. */
 export function describeEntry(e: Pick<ChainEntry, 'id' | 'operation' | 'table_name' | 'record_key'>): string {
-  return `entry #${e.id} (${e.operation} of ${e.table_name}${e.record_key === null ? '' : ` ${e.record_key.startsWith('[') ? e.record_key : `#${e.record_key}`}`})`;
+  return m.entry(e.id, e.operation, e.table_name, e.record_key === null ? '' : ` ${e.record_key.startsWith('[') ? e.record_key : `#${e.record_key}`}`);
 }
 
-const entries = (n: number) => (n === 1 ? '1 entry' : `${n} entries`);
 
 export type ChainFault = { entryId: number; reason: string };
 
-const span = (s: RangeSeal) => `the entries #${s.first_id}–#${s.last_id} sealed together`;
+const span = (s: RangeSeal) => m.span(s.first_id, s.last_id);
 
 /**
  * Checks the log entry by entry, in id order, so that a log of millions of
@@ -136,23 +136,23 @@ export class ChainVerifier {
     const name = describeEntry(e);
     if (e.id !== this.previousId + 1) {
       const missing = e.id - this.previousId - 1;
-      if (missing < 0) return { entryId: e.id, reason: `${name} is out of order` };
-      return { entryId: e.id, reason: `${entries(missing)} before ${name} ${missing === 1 ? 'was' : 'were'} deleted (${missing === 1 ? `id ${e.id - 1} is` : `ids ${this.previousId + 1}–${e.id - 1} are`} missing)` };
+      if (missing < 0) return { entryId: e.id, reason: m.outOfOrder(name) };
+      return { entryId: e.id, reason: m.deletedBefore(missing, name, this.previousId + 1, e.id - 1) };
     }
     this.previousId = e.id;
     this.count++;
     if (seal && seal.first_id <= e.id && e.id <= seal.last_id) return this.inRange(e, seal, name);
-    if (this.range) return { entryId: e.id, reason: `${name} ends ${span(this.range.seal)} too early: the seals were changed` };
-    if (!e.hash) return { entryId: e.id, reason: `${name} was written outside ezurnals: it was never sealed` };
+    if (this.range) return { entryId: e.id, reason: m.endsRangeEarly(name, span(this.range.seal)) };
+    if (!e.hash) return { entryId: e.id, reason: m.neverSealed(name) };
     if (e.redacted_at) {
-      if (!this.redactionListed.has(e.id)) return { entryId: e.id, reason: `${name} is marked redacted, but no sealed anonymisation lists it: its values were changed` };
+      if (!this.redactionListed.has(e.id)) return { entryId: e.id, reason: m.redactedUnlisted(name) };
       this.redacted++;
     } else if (!e.nonce || !e.values_digest || valuesDigest(e.nonce, e.before_values, e.after_values) !== e.values_digest) {
-      return { entryId: e.id, reason: `${name} was changed: its values no longer match their digest` };
+      return { entryId: e.id, reason: m.valuesChanged(name) };
     }
-    if (entryHash(e) !== e.hash) return { entryId: e.id, reason: `${name} was changed: it no longer matches its hash` };
+    if (entryHash(e) !== e.hash) return { entryId: e.id, reason: m.hashChanged(name) };
     if (e.prev_hash !== this.previousHash) {
-      return { entryId: e.id, reason: `${name} does not follow the entry before it: an entry was removed, inserted or reordered` };
+      return { entryId: e.id, reason: m.notFollowing(name) };
     }
     this.previousHash = e.hash;
     return null;
@@ -160,17 +160,17 @@ export class ChainVerifier {
 
   private inRange(e: ChainEntry, seal: RangeSeal, name: string): ChainFault | null {
     // A sealed range's entries carry no seal columns of their own: who and which command are the seal's.
-    if (e.hash !== null || e.prev_hash !== null || e.actor !== null || e.os_user !== null || e.command !== null) return { entryId: e.id, reason: `${name} was changed: it carries seal values of its own inside ${span(seal)}` };
+    if (e.hash !== null || e.prev_hash !== null || e.actor !== null || e.os_user !== null || e.command !== null) return { entryId: e.id, reason: m.ownSealValues(name, span(seal)) };
     if (e.id === seal.first_id) this.range = { seal, digest: new RangeDigest() };
-    else if (this.range?.seal.id !== seal.id) return { entryId: e.id, reason: `${name} is inside ${span(seal)}, whose first entries are not: the seals were changed` };
+    else if (this.range?.seal.id !== seal.id) return { entryId: e.id, reason: m.insideForeignRange(name, span(seal)) };
     let digest: string;
     if (e.redacted_at) {
-      if (!this.redactionListed.has(e.id)) return { entryId: e.id, reason: `${name} is marked redacted, but no sealed anonymisation lists it: its values were changed` };
-      if (!e.values_digest) return { entryId: e.id, reason: `${name} was changed: it is redacted without its values' digest` };
+      if (!this.redactionListed.has(e.id)) return { entryId: e.id, reason: m.redactedUnlisted(name) };
+      if (!e.values_digest) return { entryId: e.id, reason: m.redactedNoDigest(name) };
       digest = e.values_digest;
       this.redacted++;
     } else {
-      if (!e.nonce) return { entryId: e.id, reason: `${name} was changed: its nonce is gone` };
+      if (!e.nonce) return { entryId: e.id, reason: m.nonceGone(name) };
       digest = valuesDigest(e.nonce, e.before_values, e.after_values);
     }
     this.range!.digest.add(e, digest);
@@ -178,9 +178,9 @@ export class ChainVerifier {
     // The range's last entry: the whole range against its seal, and the seal against the chain.
     const sum = this.range!.digest.digest();
     this.range = null;
-    if (sum !== seal.digest) return { entryId: seal.first_id, reason: `${span(seal)} were changed: one of them no longer matches their seal (by ${seal.actor ?? 'the system'}, ${seal.command})` };
-    if (sealHash(seal) !== seal.hash) return { entryId: seal.first_id, reason: `the seal of ${span(seal)} was changed: it no longer matches its hash` };
-    if (seal.prev_hash !== this.previousHash) return { entryId: seal.first_id, reason: `the seal of ${span(seal)} does not follow the entry before it: an entry was removed, inserted or reordered` };
+    if (sum !== seal.digest) return { entryId: seal.first_id, reason: m.rangeChanged(span(seal), seal.actor, seal.command) };
+    if (sealHash(seal) !== seal.hash) return { entryId: seal.first_id, reason: m.sealChanged(span(seal)) };
+    if (seal.prev_hash !== this.previousHash) return { entryId: seal.first_id, reason: m.sealNotFollowing(span(seal)) };
     this.previousHash = seal.hash;
     this.sealedUpTo = seal.last_id;
     return null;
@@ -189,15 +189,15 @@ export class ChainVerifier {
   /** A seal the entries have gone past (or that ends beyond the last entry): the entries must have completed it. */
   passed(seal: RangeSeal): ChainFault | null {
     if (seal.last_id === this.sealedUpTo && !this.range) return null;
-    if (seal.last_id > this.previousId) return { entryId: Math.max(seal.first_id, this.previousId + 1), reason: `${span(seal)} end at #${seal.last_id}, but the log ends at #${this.previousId}: entries were deleted` };
-    return { entryId: seal.first_id, reason: `a seal over the entries #${seal.first_id}–#${seal.last_id} does not match them: the seals were changed` };
+    if (seal.last_id > this.previousId) return { entryId: Math.max(seal.first_id, this.previousId + 1), reason: m.rangeCut(span(seal), seal.last_id, this.previousId) };
+    return { entryId: seal.first_id, reason: m.sealMismatch(seal.first_id, seal.last_id) };
   }
 
   /** After the last entry: `lastIssuedId`, the highest id ever handed out (sqlite_sequence), catches entries cut off the end. */
   finish(lastIssuedId: number): ChainFault | null {
     const cut = lastIssuedId - this.previousId;
-    if (cut > 0) return { entryId: this.previousId + 1, reason: `the last ${entries(cut)} (from #${this.previousId + 1}) ${cut === 1 ? 'was' : 'were'} deleted` };
-    if (this.range) return { entryId: this.previousId + 1, reason: `${span(this.range.seal)} end at #${this.range.seal.last_id}, but the log ends at #${this.previousId}: entries were deleted` };
+    if (cut > 0) return { entryId: this.previousId + 1, reason: m.lastDeleted(cut, this.previousId + 1) };
+    if (this.range) return { entryId: this.previousId + 1, reason: m.rangeCut(span(this.range.seal), this.range.seal.last_id, this.previousId) };
     return null;
   }
 }
