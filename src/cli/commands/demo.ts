@@ -1,3 +1,6 @@
+import { language } from '../../i18n/language.ts';
+import { WORK_LABELS_LV } from '../../domain/latvian-values.ts';
+import type { WorkKind } from '../../domain/grade-scale.ts';
 import type { Command } from 'commander';
 import { inTransaction, removeDatabaseFiles } from '../../db/connection.ts';
 import { findOnlySchool } from '../../db/repositories/schools.ts';
@@ -37,6 +40,12 @@ function classColumns(c: ClassSummary): Column<StudentSummary>[] {
 
 const tally = (counts: Record<string, number>) => Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ');
 
+/** Grade counts by kind of work, named in the run's language (kārtējais, pārbaudes darbs…). */
+function workWords(counts: Record<string, number>): Record<string, number> {
+  if (language() !== 'lv') return counts;
+  return Object.fromEntries(Object.entries(counts).map(([kind, n]) => [WORK_LABELS_LV[kind as WorkKind] ?? kind, n]));
+}
+
 function printSummary(summary: DemoSummary, reports: DemoReports, out: Output): void {
   if (out.json) {
     out.raw({ ...summary, reports: { month: reports.month, month_complete: reports.monthComplete, deadlines: reports.deadlines, format: reports.format, files: reports.files.map((f) => f.file) } });
@@ -50,7 +59,7 @@ function printSummary(summary: DemoSummary, reports: DemoReports, out: Output): 
     { header: t.hClasses, value: (s) => s.classes.map((k) => `${k.class} (${k.students.length})`).join(', ') },
     { header: t.hLessons, value: () => t.lessons(c.lessons, c.lessons_with_homework, c.substituted_lessons) },
     { header: t.hAbsences, value: () => tally(c.absences) },
-    { header: t.hGrades, value: () => `${tally(c.grades)}; ${t.corrected(c.grade_corrections)}` },
+    { header: t.hGrades, value: () => `${tally(workWords(c.grades))}; ${t.corrected(c.grade_corrections)}` },
   ]);
   for (const schoolClass of summary.classes) out.data(schoolClass.students, classColumns(schoolClass));
 }
