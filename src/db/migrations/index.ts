@@ -15,6 +15,7 @@ import { webSessions } from './0013-web-sessions.ts';
 import { studentCodesNotPersonasKods } from './0014-student-codes-not-personas-kods.ts';
 import { onePerStudent } from './0015-one-per-student.ts';
 import { schoolLanguage } from './0016-school-language.ts';
+import { auditInsertStatements } from './0018-audit-insert-statements.ts';
 
 /**
  * Listed statically (not read from a folder) so the bundled bin carries them
@@ -37,6 +38,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0014-student-codes-not-personas-kods': studentCodesNotPersonasKods,
   '0015-one-per-student': onePerStudent,
   '0016-school-language': schoolLanguage,
+  '0018-audit-insert-statements': auditInsertStatements,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;
