@@ -10,7 +10,7 @@ import { AppError } from '../../errors.ts';
 import type { Database } from '../schema.ts';
 import type { Db, OpenOptions } from '../connection.ts';
 import type { DatabaseLocation } from '../location.ts';
-import { migrateToLatestOrThrow } from '../migrate.ts';
+import { migrateToLatestOrThrow, schemaBehind } from '../migrate.ts';
 import { attachDialect } from '../dialect.ts';
 import { postgresDialect } from './dialect.ts';
 import { q } from './audit.ts';
@@ -120,8 +120,9 @@ export async function openPostgres(location: PostgresLocation, options: Postgres
         [location.school],
       );
       state = rows[0];
-      // A schema the server's operator prepared (migrated by this tool, no school in it yet) may be taken by init.
-      if (state.journal && rows[0].has_school_table) {
+      // A schema the server's operator prepared (migrated by this tool, no school in it yet) may be taken by init;
+      // only init asks (a round trip and two tables' catalog entries less for every other command).
+      if (options.create && state.journal && rows[0].has_school_table) {
         // exists, not count(*): this runs on every open, and a school's audit log grows to millions of rows.
         const held = await client.query(`select exists (select 1 from ${q(location.school)}.school) or exists (select 1 from ${q(location.school)}.audit_log) as held`);
         state.empty = !held.rows[0].held;
@@ -146,8 +147,11 @@ export async function openPostgres(location: PostgresLocation, options: Postgres
   attachDialect(db, dialect);
   try {
     if (options.create && !state.schema) await sql.raw(`create schema ${q(location.school)}`).execute(db);
-    const auditFrom = await dialect.auditHighWater(db);
-    if (await migrateToLatestOrThrow(db, location.school)) await dialect.afterMigrating(db, auditFrom);
+    // The audit log's high water only matters when there is something to migrate: the usual open asks one question.
+    if (await schemaBehind(db)) {
+      const auditFrom = await dialect.auditHighWater(db);
+      if (await migrateToLatestOrThrow(db, location.school)) await dialect.afterMigrating(db, auditFrom);
+    }
     await dialect.requireGuarantees(db);
   } catch (error) {
     await db.destroy();
