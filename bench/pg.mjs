@@ -213,18 +213,20 @@ async function writers(t, lessonIds, dbOf, label) {
 }
 
 /**
- * The same writers as `ezurnals batch` processes: writer w sends CALLS `grade enter` lines to one
- * batch, which opens its database once and commits each line on its own. Timed from each writer's
- * first answered line to the last answered line of all (the 8 starts are not the lock's), latency
- * as the time between a writer's consecutive answers.
+ * The same writers as `ezurnals batch` processes: writer w sends `calls` `grade enter` lines to one
+ * batch, which opens its database once and commits each line on its own. Each batch first answers
+ * one line (its start and its open); once all 8 have, the other lines are sent to all at once, and
+ * only those are timed, to the last answer of all. Latency: the time between a writer's answers.
  */
 async function batchWriters(t, lessonIds, dbOf, label, calls) {
   const failures = [];
   const latencies = [];
-  const firsts = [];
-  const lasts = [];
-  const times = [];
   let answered = 0;
+  let counted = 0;
+  let ready = 0;
+  let released;
+  let last = 0;
+  const rests = [];
   const cpu0 = cpuSeconds();
   await Promise.all(
     Array.from({ length: WRITERS }, (_, w) => {
@@ -232,43 +234,53 @@ async function batchWriters(t, lessonIds, dbOf, label, calls) {
       const si = w % SUBJECTS.length;
       const lesson = lessonIds.get(`${t.classes[ci].code}|${SUBJECTS[si][0]}|${t.taught[ci][si][0]}`);
       const pupils = t.students.filter((s) => s.ci === ci);
-      const lines = Array.from({ length: calls }, (_, i) => `grade enter --lesson ${lesson} --student ${pupils[i % pupils.length].code} --value ${1 + ((i + w) % 10)} --note "bench ${label} w${w} ${i}"\n`);
+      const lines = Array.from({ length: calls + 1 }, (_, i) => `grade enter --lesson ${lesson} --student ${pupils[i % pupils.length].code} --value ${1 + ((i + w) % 10)} --note "bench ${label} w${w} ${i}"\n`);
       return new Promise((resolve) => {
         const child = spawn(process.execPath, [BIN, 'batch', '-', '--db', dbOf(w), '--as', t.teacherOf(ci, si)], { env, stdio: ['pipe', 'pipe', 'pipe'] });
         let previous;
         let pending = '';
         let stderr = '';
+        rests.push(() => child.stdin.end(lines.slice(1).join('')));
         child.stdout.setEncoding('utf8').on('data', (d) => {
           pending += d;
           for (let nl = pending.indexOf('\n'); nl >= 0; nl = pending.indexOf('\n')) {
             const line = pending.slice(0, nl);
             pending = pending.slice(nl + 1);
             const now = Number(process.hrtime.bigint()) / 1e9;
-            if (previous === undefined) firsts.push(now);
-            else latencies.push(now - previous);
-            previous = now;
             answered++;
-            times.push(now);
             if (!/^\{"line":\d+,"exit":0[,}]/.test(line)) failures.push(`batch writer ${w}: ${line.slice(0, 300)}`);
+            if (previous === undefined) {
+              // The first line: when all 8 have answered it, the rest go out together.
+              if (++ready === WRITERS) {
+                released = Number(process.hrtime.bigint()) / 1e9;
+                for (const rest of rests) rest();
+              }
+            } else {
+              latencies.push(now - Math.max(previous, released));
+              counted++;
+              last = Math.max(last, now);
+            }
+            previous = now;
           }
         });
         child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
         child.on('close', (code) => {
-          lasts.push(previous ?? Number(process.hrtime.bigint()) / 1e9);
           if (code !== 0 && failures.length === 0) failures.push(`batch writer ${w}: exit ${code}: ${stderr.trim().slice(0, 300)}`);
+          // A batch that died before its first answer must not hold the others back.
+          if (previous === undefined && ++ready === WRITERS) {
+            released = Number(process.hrtime.bigint()) / 1e9;
+            for (const rest of rests) rest();
+          }
           resolve();
         });
-        child.stdin.end(lines.join(''));
+        child.stdin.write(lines[0]);
       });
     }),
   );
   // The server reaps a backend shortly after its client leaves: its CPU is counted then.
   await new Promise((resolve) => setTimeout(resolve, 500));
   const cpu1 = cpuSeconds();
-  // Steady state: from the last writer's first answer (all 8 running) to the last answer.
-  const from = Math.max(...firsts);
-  const to = Math.max(...lasts);
-  return { seconds: to - from, counted: times.filter((x) => x > from).length, latencies, failures, answered, cpu: { client: cpu1.client - cpu0.client, server: cpu1.server - cpu0.server } };
+  return { seconds: last - released, counted, latencies, failures, answered, cpu: { client: cpu1.client - cpu0.client, server: cpu1.server - cpu0.server } };
 }
 
 const results = { date: new Date().toISOString(), machine: { cores: availableParallelism(), loadBefore: loadavg()[0] }, scale: { schools: SCHOOLS, calls: CALLS, rounds: ROUNDS } };
@@ -431,7 +443,7 @@ try {
     `   floor: 8 loops of --version           ${n(w.floor.perSecond, 2).padStart(10)}  ${n(w.floor.p50 * 1000).padStart(5)} ms ${n(w.floor.p95 * 1000).padStart(5)} ms   (8 schools reach ${n((w.spread.perSecond / w.floor.perSecond) * 100)}% of the start-up floor)`,
     `   CPU per call: 8 schools ${n(w.spread.cpuPerCall.client * 1000)} ms bin + ${n(w.spread.cpuPerCall.server * 1000)} ms server, one school ${n(w.one.cpuPerCall.client * 1000)} + ${n(w.one.cpuPerCall.server * 1000)} ms; --version ${n(w.floor.cpuPerCall.client * 1000)} ms: ${cores} cores allow ${n(w.cpuCeilingPerSecond, 1)} calls/s`,
     `   failed calls: 8 schools ${w.spread.failed}, one school ${w.one.failed}, SQLite ${w.sqlite.failed}`,
-    `   8 batch writers (${b.linesPerWriterPerRound} lines each, steady state):`,
+    `   8 batch writers (${b.linesPerWriterPerRound} lines each, timed once all 8 are open):`,
     `   8 schools: lines/s, p50, p95          ${n(b.spread.perSecond, 1).padStart(10)}  ${n(b.spread.p50 * 1000, 1).padStart(5)} ms ${n(b.spread.p95 * 1000, 1).padStart(5)} ms   ${n(b.ratio, 2).padStart(5)}×    ≥ 2× one school  ${verdict(b.ratio >= 2)}`,
     `   one school: lines/s, p50, p95         ${n(b.one.perSecond, 1).padStart(10)}  ${n(b.one.p50 * 1000, 1).padStart(5)} ms ${n(b.one.p95 * 1000, 1).padStart(5)} ms`,
     `   one school on SQLite (reference)      ${n(b.sqlite.perSecond, 1).padStart(10)}  ${n(b.sqlite.p50 * 1000, 1).padStart(5)} ms ${n(b.sqlite.p95 * 1000, 1).padStart(5)} ms`,
