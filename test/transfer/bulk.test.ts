@@ -230,6 +230,17 @@ Grades('errors are reported with lines as the per-row path reports them, and not
   assert.is(await snapshot(b.dbPath), before, 'nothing written');
 });
 
+Grades('a reference looked up far into the file, while the rows before it are still being copied, is reported, and nothing is written', async () => {
+  // On PostgreSQL the rows before it are on their way by COPY when the unknown class is looked up in the same transaction.
+  const rows = gradeRows();
+  rows[1500]![0] = '7.x';
+  const file = source('grades', rows);
+  const before = await snapshot(b.dbPath);
+  const bulk = await failure(run(b, [file], true));
+  assert.ok(bulk.message.startsWith('grades.csv:1501: column "Klase": value "7.x" — Unknown class 7.x'), bulk.message.split('\n')[0]);
+  assert.is(await snapshot(b.dbPath), before, 'nothing written');
+});
+
 Grades('entered_at dates new grades as given through both paths; a bad or future one is refused on its column', async () => {
   const header = ['class', 'subject', 'date', 'student', 'value', 'work', 'entered_at'];
   const rows = [

@@ -10,7 +10,7 @@ import { HEAD_TABLE, installPostgresAuditTriggers, postgresAuditTriggerFault, po
 import { ensurePostgresYearLock } from './year-lock.ts';
 import type { Writable } from 'node:stream';
 import type { PoolClient } from 'pg';
-import { clientOf, loadCopyFrom, LOCK_TIMEOUT_MS } from './open.ts';
+import { clientOf, loadCopyFrom, LOCK_TIMEOUT_MS, onNextQuery } from './open.ts';
 
 /** Rows per COPY data message: the server starts on them while the client reads on. */
 const ROWS_PER_MESSAGE = 500;
@@ -35,6 +35,8 @@ class CopyInsert implements BulkInsert {
   private client: PoolClient | undefined;
   private readonly clientFound: Promise<PoolClient>;
   private stream: Writable | undefined;
+  /** COPYs ended, not yet known to have finished. */
+  private closing: Promise<void>[] = [];
   private lines: string[] = [];
   private failure: unknown;
   written = 0;
@@ -65,22 +67,34 @@ class CopyInsert implements BulkInsert {
       // Kept for flush to throw: an unhandled stream error would end the process.
       stream.on('error', (error) => (this.failure ??= error));
       this.stream = stream;
+      // The caller may query the same transaction between two flushes (a reference it has not seen): the COPY ends first.
+      onNextQuery(client, () => this.close());
     }
     this.stream.write(this.lines.join(''));
     this.lines = [];
   }
 
-  async flush(): Promise<void> {
-    if (this.lines.length > 0) this.send(await this.clientFound);
+  /** Ends the open COPY; flush waits for it. */
+  private close(): void {
     const stream = this.stream;
     if (!stream) return;
     this.stream = undefined;
-    await new Promise<void>((resolve, reject) => {
-      if (this.failure) return reject(this.failure);
+    const done = new Promise<void>((resolve, reject) => {
       stream.once('finish', resolve);
       stream.once('error', reject);
       stream.end();
     });
+    done.catch(() => undefined);
+    this.closing.push(done);
+  }
+
+  async flush(): Promise<void> {
+    if (this.lines.length > 0) this.send(await this.clientFound);
+    this.close();
+    const closing = this.closing;
+    this.closing = [];
+    if (this.failure) throw this.failure;
+    await Promise.all(closing);
     if (this.failure) throw this.failure;
   }
 }

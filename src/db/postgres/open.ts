@@ -65,10 +65,24 @@ export async function clientOf(conn: Db): Promise<PoolClient> {
   return client;
 }
 
+/** What must happen on a client before its next query: a COPY still open ends first, or that query would wait behind it forever. */
+const beforeNextQuery = new WeakMap<PoolClient, () => void>();
+
+/** Runs `hook` once, right before the next SQL query sent on `client`. */
+export function onNextQuery(client: PoolClient, hook: () => void): void {
+  beforeNextQuery.set(client, hook);
+}
+
 function answerClientQuery(client: PoolClient): void {
   const query = client.query;
   client.query = function (this: PoolClient, text: unknown, ...rest: unknown[]) {
     if (text === CLIENT_QUERY) return Promise.resolve({ command: 'SELECT', rowCount: 1, rows: [{ client }], fields: [] });
+    // Any query, another COPY too: a client runs one query at a time, in order.
+    const hook = beforeNextQuery.get(client);
+    if (hook) {
+      beforeNextQuery.delete(client);
+      hook();
+    }
     return (query as (...args: unknown[]) => unknown).call(this, text, ...rest);
   } as typeof client.query;
 }
