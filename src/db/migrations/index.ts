@@ -16,6 +16,7 @@ import { studentCodesNotPersonasKods } from './0014-student-codes-not-personas-k
 import { onePerStudent } from './0015-one-per-student.ts';
 import { schoolLanguage } from './0016-school-language.ts';
 import { auditSeal } from './0017-audit-seal.ts';
+import { auditInsertStatements } from './0018-audit-insert-statements.ts';
 
 /**
  * Listed statically (not read from a folder) so the bundled bin carries them
@@ -39,6 +40,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0015-one-per-student': onePerStudent,
   '0016-school-language': schoolLanguage,
   '0017-audit-seal': auditSeal,
+  '0018-audit-insert-statements': auditInsertStatements,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;

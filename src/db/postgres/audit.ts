@@ -1,9 +1,15 @@
 // The audit trail on PostgreSQL: the same entries as SQLite's triggers write
 // (src/db/audit/triggers.ts), so that one verifier serves both.
 //
-// - One PL/pgSQL trigger function per table, generated from the catalog after
-//   every migration, writes the row's values as the same compact JSON text
-//   SQLite's json_object() gives, secret columns as "[redacted]".
+// - PL/pgSQL trigger functions, generated from the catalog after every
+//   migration, write the row's values as the same compact JSON text SQLite's
+//   json_object() gives, secret columns as "[redacted]". Updates and deletes
+//   are logged row by row; inserts by one statement-level trigger over the
+//   statement's new rows (a transition table), which writes all their entries
+//   with one INSERT … SELECT: a row-level trigger costs a bulk import a
+//   PL/pgSQL call, a function call for the id and an INSERT per row (measured
+//   on 20,000 grades: the audit was half the import's server time, then a
+//   tenth). The entries are the same, in the same order (the rows' order).
 // - Entry ids are gap-free per school: the writer holds the school's head row
 //   (ezurnals_head, FOR UPDATE) and the next id is counted in a
 //   transaction-local setting, so a rolled-back write leaves no hole (a
@@ -64,22 +70,35 @@ export function auditTriggerName(table: string): string {
   return `audit_${table}`;
 }
 
+/** The statement-level insert trigger's function and name (a double underscore: no table's name has one). */
+export function auditInsertFunctionName(table: string): string {
+  return `ezurnals_audit_${table}__insert`;
+}
+
+export function auditInsertTriggerName(table: string): string {
+  return `audit_${table}__insert`;
+}
+
+/** pg_trigger.tgtype of each: ROW (1) | DELETE (8) | UPDATE (16), AFTER; and INSERT (4), AFTER, per statement. */
+const ROW_TRIGGER_TYPE = 1 | 8 | 16;
+const INSERT_TRIGGER_TYPE = 4;
+
 const NOW = `to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** The entry's own random nonce, as SQLite's lower(hex(randomblob(16))) gives it: 32 hex digits from the server's strong random source. */
 const NONCE = `replace(gen_random_uuid()::text, '-', '')`;
 
-/** The body of a table's audit trigger function, as pg_proc.prosrc keeps it. */
+const COLUMNS = '(id, table_name, operation, record_key, student_id, before_values, after_values, at, nonce)';
+
+/** The body of a table's row-level audit trigger function (updates and deletes), as pg_proc.prosrc keeps it. */
 export function auditFunctionBody(schema: string, table: TableShape): string {
   const log = `${q(schema)}.${AUDIT_TABLE}`;
   const student = (row: string) => (table.studentColumn ? `${row}.${q(table.studentColumn)}` : 'null');
   const insert = (operation: string, row: 'NEW' | 'OLD', before: string, after: string) =>
-    `insert into ${log} (id, table_name, operation, record_key, student_id, before_values, after_values, at, nonce) values (${q(schema)}.ezurnals_audit_next(), ${literal(table.name)}, '${operation}', ${pgRecordKey(table, row)}, ${student(row)}, ${before}, ${after}, ${NOW}, ${NONCE});`;
+    `insert into ${log} ${COLUMNS} values (${q(schema)}.ezurnals_audit_next(), ${literal(table.name)}, '${operation}', ${pgRecordKey(table, row)}, ${student(row)}, ${before}, ${after}, ${NOW}, ${NONCE});`;
   return `
 begin
-  if TG_OP = 'INSERT' then
-    ${insert('insert', 'NEW', 'null', pgRowJson(table, 'NEW'))}
-  elsif TG_OP = 'UPDATE' then
+  if TG_OP = 'UPDATE' then
     -- A write that changes nothing is not logged.
     if OLD is distinct from NEW then
       ${insert('update', 'NEW', pgRowJson(table, 'OLD'), pgRowJson(table, 'NEW'))}
@@ -87,6 +106,30 @@ begin
   else
     ${insert('delete', 'OLD', pgRowJson(table, 'OLD'), 'null')}
   end if;
+  return null;
+end`;
+}
+
+/**
+ * The body of a table's statement-level insert trigger function: the
+ * statement's new rows get consecutive ids reserved at once, in the order
+ * they were inserted (a row-level trigger would log them in that order too).
+ */
+export function auditInsertFunctionBody(schema: string, table: TableShape): string {
+  const log = `${q(schema)}.${AUDIT_TABLE}`;
+  const student = table.studentColumn ? `R.${q(table.studentColumn)}` : 'null';
+  return `
+declare
+  k bigint;
+  n bigint;
+begin
+  select count(*) into k from new_rows;
+  if k = 0 then
+    return null;
+  end if;
+  n := ${q(schema)}.ezurnals_audit_reserve(k);
+  insert into ${log} ${COLUMNS}
+    select n + row_number() over (), ${literal(table.name)}, 'insert', ${pgRecordKey(table, 'R')}, ${student}, null, ${pgRowJson(table, 'R')}, ${NOW}, ${NONCE} from new_rows as R;
   return null;
 end`;
 }
@@ -108,6 +151,17 @@ begin
   end if;
   n := n + 1;
   perform set_config(${counter}, n::text, true);
+  return n;
+end $body$`,
+    // The ids of k entries at once (a statement's inserted rows): returns the id before the first.
+    `create or replace function ${s}.ezurnals_audit_reserve(k bigint) returns bigint language plpgsql security definer set search_path = pg_catalog as $body$
+declare n bigint := nullif(current_setting(${counter}, true), '')::bigint;
+begin
+  if n is null then
+    perform 1 from ${s}.${HEAD_TABLE} where id = 1 for update;
+    select greatest(h.last_audit_id, coalesce((select max(id) from ${s}.${AUDIT_TABLE}), 0)) into n from ${s}.${HEAD_TABLE} h where h.id = 1;
+  end if;
+  perform set_config(${counter}, (n + k)::text, true);
   return n;
 end $body$`,
     `create or replace function ${s}.ezurnals_begin_write() returns bigint language plpgsql security definer set search_path = pg_catalog as $body$
@@ -162,23 +216,30 @@ export async function installPostgresAuditTriggers(conn: Db, schemaName: string,
   for (const table of auditedTablesOf(schema)) {
     // SECURITY DEFINER: the entry is written with the owner's right, so the application's role needs no INSERT on the log.
     await sql.raw(`create or replace function ${q(schemaName)}.${q(auditFunctionName(table.name))}() returns trigger language plpgsql security definer set search_path = pg_catalog as $body$${auditFunctionBody(schemaName, table)}$body$`).execute(conn);
-    await sql.raw(`create trigger ${q(auditTriggerName(table.name))} after insert or update or delete on ${q(schemaName)}.${q(table.name)} for each row execute function ${q(schemaName)}.${q(auditFunctionName(table.name))}()`).execute(conn);
+    await sql.raw(`create trigger ${q(auditTriggerName(table.name))} after update or delete on ${q(schemaName)}.${q(table.name)} for each row execute function ${q(schemaName)}.${q(auditFunctionName(table.name))}()`).execute(conn);
+    await sql.raw(`create or replace function ${q(schemaName)}.${q(auditInsertFunctionName(table.name))}() returns trigger language plpgsql security definer set search_path = pg_catalog as $body$${auditInsertFunctionBody(schemaName, table)}$body$`).execute(conn);
+    await sql.raw(`create trigger ${q(auditInsertTriggerName(table.name))} after insert on ${q(schemaName)}.${q(table.name)} referencing new table as new_rows for each statement execute function ${q(schemaName)}.${q(auditInsertFunctionName(table.name))}()`).execute(conn);
   }
 }
 
 /** A dropped, disabled or altered audit trigger: the first, or null. */
 export async function postgresAuditTriggerFault(db: Db, schemaName: string, schema: Schema): Promise<string | null> {
-  const present = await sql<{ table: string; name: string; enabled: string; body: string; function: string }>`
-    select c.relname as table, t.tgname as name, t.tgenabled as enabled, p.prosrc as body, p.proname as function
+  const present = await sql<{ table: string; name: string; enabled: string; type: number; body: string; function: string }>`
+    select c.relname as table, t.tgname as name, t.tgenabled as enabled, t.tgtype::int as type, p.prosrc as body, p.proname as function
       from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_proc p on p.oid = t.tgfoid
      where c.relnamespace = ${schemaName}::regnamespace and t.tgname like 'audit\\_%'`.execute(db);
-  const byTable = new Map(present.rows.map((r) => [r.table, r]));
+  const byName = new Map(present.rows.map((r) => [`${r.table}\u0000${r.name}`, r]));
   for (const table of auditedTablesOf(schema)) {
-    const found = byTable.get(table.name);
-    const name = auditTriggerName(table.name);
-    if (!found || found.name !== name) return `the audit trigger ${name} is missing: such writes are not being logged`;
-    if (found.enabled === 'D') return `the audit trigger ${name} is disabled: such writes are not being logged`;
-    if (found.function !== auditFunctionName(table.name) || found.body !== auditFunctionBody(schemaName, table)) return `the audit trigger ${name} was altered`;
+    const wanted = [
+      { name: auditTriggerName(table.name), function: auditFunctionName(table.name), type: ROW_TRIGGER_TYPE, body: () => auditFunctionBody(schemaName, table) },
+      { name: auditInsertTriggerName(table.name), function: auditInsertFunctionName(table.name), type: INSERT_TRIGGER_TYPE, body: () => auditInsertFunctionBody(schemaName, table) },
+    ];
+    for (const w of wanted) {
+      const found = byName.get(`${table.name}\u0000${w.name}`);
+      if (!found) return `the audit trigger ${w.name} is missing: such writes are not being logged`;
+      if (found.enabled === 'D') return `the audit trigger ${w.name} is disabled: such writes are not being logged`;
+      if (found.function !== w.function || found.type !== w.type || found.body !== w.body()) return `the audit trigger ${w.name} was altered`;
+    }
   }
   return null;
 }

@@ -10,7 +10,7 @@ import { AppError } from '../../errors.ts';
 import type { Database } from '../schema.ts';
 import type { Db, OpenOptions } from '../connection.ts';
 import type { DatabaseLocation } from '../location.ts';
-import { migrateToLatestOrThrow } from '../migrate.ts';
+import { migrateToLatestOrThrow, schemaBehind } from '../migrate.ts';
 import { attachDialect } from '../dialect.ts';
 import { postgresDialect } from './dialect.ts';
 import { q } from './audit.ts';
@@ -25,12 +25,66 @@ let driver: typeof import('pg') | undefined;
 /** The driver, loaded once; int8 (counts) and numeric come back as numbers, as SQLite gives them. */
 export async function loadDriver(): Promise<typeof import('pg')> {
   if (driver) return driver;
-  // Required, not imported: the bundled bin runs in a vm.Script, where import() has no loader.
-  const pg = createRequire(import.meta.url)('pg') as typeof import('pg');
+  // pg asks whether it runs in a Cloudflare Worker by `navigator.userAgent`, and where Node has no
+  // `navigator` (Node 20) by constructing a fetch Response, which loads Node's whole fetch
+  // implementation (undici): ~35 ms of CPU on every PostgreSQL command (measured). Node 21+ answers
+  // with its own navigator; on Node 20 a stand-in saying the same is there while pg loads.
+  const standIn = !('navigator' in globalThis);
+  if (standIn) Object.defineProperty(globalThis, 'navigator', { value: { userAgent: 'Node.js' }, configurable: true });
+  let pg: typeof import('pg');
+  try {
+    // Required, not imported: the bundled bin runs in a vm.Script, where import() has no loader.
+    pg = createRequire(import.meta.url)('pg') as typeof import('pg');
+  } finally {
+    if (standIn) delete (globalThis as { navigator?: unknown }).navigator;
+  }
   pg.types.setTypeParser(20, (v: string) => Number(v));
   pg.types.setTypeParser(1700, (v: string) => Number(v));
   driver = pg;
   return pg;
+}
+
+/** pg-copy-streams' COPY FROM STDIN, loaded with the first bulk insert. */
+export function loadCopyFrom(): (typeof import('pg-copy-streams'))['from'] {
+  return (createRequire(import.meta.url)('pg-copy-streams') as typeof import('pg-copy-streams')).from;
+}
+
+/**
+ * A query text no server ever sees: a pooled client answers it itself with
+ * one row holding the client. Kysely hides the driver's client behind its
+ * connection; this is how the bulk insert finds the client of the
+ * transaction it runs in, to send a COPY on it (see clientOf).
+ */
+const CLIENT_QUERY = '-- ezurnals: which client';
+
+/** The pg client under a Kysely connection (a transaction's), from a pool made by newPool. */
+export async function clientOf(conn: Db): Promise<PoolClient> {
+  const { rows } = await sql.raw<{ client: PoolClient }>(CLIENT_QUERY).execute(conn);
+  const client = rows[0]?.client;
+  if (!client) throw new Error('clientOf: this connection did not come from an ezurnals pool');
+  return client;
+}
+
+/** What must happen on a client before its next query: a COPY still open ends first, or that query would wait behind it forever. */
+const beforeNextQuery = new WeakMap<PoolClient, () => void>();
+
+/** Runs `hook` once, right before the next SQL query sent on `client`. */
+export function onNextQuery(client: PoolClient, hook: () => void): void {
+  beforeNextQuery.set(client, hook);
+}
+
+function answerClientQuery(client: PoolClient): void {
+  const query = client.query;
+  client.query = function (this: PoolClient, text: unknown, ...rest: unknown[]) {
+    if (text === CLIENT_QUERY) return Promise.resolve({ command: 'SELECT', rowCount: 1, rows: [{ client }], fields: [] });
+    // Any query, another COPY too: a client runs one query at a time, in order.
+    const hook = beforeNextQuery.get(client);
+    if (hook) {
+      beforeNextQuery.delete(client);
+      hook();
+    }
+    return (query as (...args: unknown[]) => unknown).call(this, text, ...rest);
+  } as typeof client.query;
 }
 
 /** The driver's connection failures as one line: the server, not the journal, is the problem. */
@@ -55,6 +109,7 @@ export function newPool(pg: typeof import('pg'), location: PostgresLocation, max
   });
   // An idle client's error (the server restarted) must not kill the process: the next query reports it.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => answerClientQuery(client));
   return pool;
 }
 
@@ -79,8 +134,9 @@ export async function openPostgres(location: PostgresLocation, options: Postgres
         [location.school],
       );
       state = rows[0];
-      // A schema the server's operator prepared (migrated by this tool, no school in it yet) may be taken by init.
-      if (state.journal && rows[0].has_school_table) {
+      // A schema the server's operator prepared (migrated by this tool, no school in it yet) may be taken by init;
+      // only init asks (a round trip and two tables' catalog entries less for every other command).
+      if (options.create && state.journal && rows[0].has_school_table) {
         // exists, not count(*): this runs on every open, and a school's audit log grows to millions of rows.
         const held = await client.query(`select exists (select 1 from ${q(location.school)}.school) or exists (select 1 from ${q(location.school)}.audit_log) as held`);
         state.empty = !held.rows[0].held;
@@ -105,8 +161,11 @@ export async function openPostgres(location: PostgresLocation, options: Postgres
   attachDialect(db, dialect);
   try {
     if (options.create && !state.schema) await sql.raw(`create schema ${q(location.school)}`).execute(db);
-    const auditFrom = await dialect.auditHighWater(db);
-    if (await migrateToLatestOrThrow(db, location.school)) await dialect.afterMigrating(db, auditFrom);
+    // The audit log's high water only matters when there is something to migrate: the usual open asks one question.
+    if (await schemaBehind(db)) {
+      const auditFrom = await dialect.auditHighWater(db);
+      if (await migrateToLatestOrThrow(db, location.school)) await dialect.afterMigrating(db, auditFrom);
+    }
     await dialect.requireGuarantees(db);
   } catch (error) {
     await db.destroy();
