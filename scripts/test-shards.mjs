@@ -90,6 +90,7 @@ if (process.env.EZURNALS_TEST_TIMES === 'write') {
   writeFileSync(TIMES, `${JSON.stringify(Object.fromEntries(Object.entries(times).sort()), null, 2)}\n`);
 }
 // A shard that died counts as a failure even when its tests reported none.
+// A test that never ran counts as failed too: uvu ends a file whose `before` hook threw with "(0 / N)" and exit code 0.
 const failed = Math.max(total - passed - skipped, failedShard ? 1 : 0);
-process.stdout.write(`\n${groups.length} shard(s): ${failedShard ? 'FAILED' : 'all passed'}\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
-process.exit(failedShard?.code ?? 0);
+process.stdout.write(`\n${groups.length} shard(s): ${failed > 0 ? 'FAILED' : 'all passed'}\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+process.exit(failedShard?.code ?? (failed > 0 ? 1 : 0));
