@@ -24,7 +24,7 @@ const ABSENCES = arg('absences', 200_000);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'ezurnals.js');
 const dir = mkdtempSync(join(tmpdir(), 'ezurnals-bench-import-'));
-const env = { ...process.env, EZURNALS_DB: join(dir, 'bench.db'), EZURNALS_USER: 'admin' };
+const env = { ...process.env, EZURNALS_DB: join(dir, 'bench.db'), EZURNALS_USER: 'admin', EZURNALS_LANG: 'en' }; // it reads the bin's English problem lines (FILE:LINE:)
 delete env.NODE_OPTIONS;
 
 function ez(...args) {

@@ -55,7 +55,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'ezurnals.js');
 const RESULTS = join(ROOT, 'bench', 'results');
 const work = mkdtempSync(join(tmpdir(), 'ezurnals-bench-pg-'));
-const env = { ...process.env, EZURNALS_USER: 'admin' };
+const env = { ...process.env, EZURNALS_USER: 'admin', EZURNALS_LANG: 'en' }; // it reads the bin's English messages
 delete env.NODE_OPTIONS;
 delete env.EZURNALS_DB;
 

@@ -29,7 +29,7 @@ const cacheKey = createHash('sha256').update(JSON.stringify({ SCHOOL, migrations
 export const CACHE = join(tmpdir(), `ezurnals-bench-reports-${cacheKey}`);
 export const DB = join(CACHE, 'bench.db');
 
-export const env = { ...process.env, EZURNALS_DB: DB, EZURNALS_USER: 'admin' };
+export const env = { ...process.env, EZURNALS_DB: DB, EZURNALS_USER: 'admin', EZURNALS_LANG: 'en' }; // it reads the bin's English messages
 delete env.NODE_OPTIONS;
 
 function ez(...args) {

@@ -194,6 +194,18 @@ export async function verifyAccount(ctx: ServiceContext, username: string, passw
   return refused(account.username, (w) => w.lockedNow(account.username, until(ctx, lockedUntil)), lockedUntil);
 }
 
+/** A new password refused, by kind: the web diary words its page from the kind, whatever the message's language. */
+export class PasswordRefusal extends AppError {
+  constructor(
+    readonly kind: 'weak' | 'same',
+    /** The strength check's reason (English, src/domain/password.ts); empty for 'same'. */
+    readonly reason: string,
+    message: string,
+  ) {
+    super('invalid', message);
+  }
+}
+
 /**
  * The owner replaces the password they received: proven by the current one
  * (counted like `verify`), the new one must pass the strength check. The
@@ -204,8 +216,8 @@ export async function changeOwnPassword(ctx: ServiceContext, username: string, c
   if (!check.ok) return check;
   const account = (await findAccountByUsername(ctx.db, ctx.school.id, check.username))!;
   const strength = checkPasswordStrength(next, account.username);
-  if (!strength.ok) throw new AppError('invalid', `The new password is too weak: ${strength.reason}.`);
-  if (next === current) throw new AppError('invalid', 'The new password is the same as the current one.');
+  if (!strength.ok) throw new PasswordRefusal('weak', strength.reason, t.passwordTooWeak(strength.reason));
+  if (next === current) throw new PasswordRefusal('same', '', t.passwordSame);
   await cancelPendingMessages(ctx, account.id, 'the owner set a password of their own');
   const at = timestamp(ctx);
   await updateAccount(ctx.db, account.id, { password_hash: await hashPassword(next, 'chosen'), password_set_at: at, password_chosen_at: at, updated_at: at });

@@ -28,6 +28,8 @@ import { defaultTermDate, futureGradeReason, gradeDateRequired, isTermLike, notE
 import { checkPersonalCode } from '../domain/personal-code.ts';
 // The per-row path names a student by name and code (issue 18 §4); the bulk path says the same.
 import { named } from '../i18n/messages/journal-people.ts';
+import { m as files } from '../i18n/messages/files-import.ts';
+import { m as lessonWords } from '../i18n/messages/journal-lessons.ts';
 import { insertGradeChange, updateGrade } from '../db/repositories/grades.ts';
 import { requireActor, timestamp, type ServiceContext } from '../services/context.ts';
 import { requireInteger } from '../services/input.ts';
@@ -148,7 +150,7 @@ class BulkFile<F extends string> {
     if (message === undefined) {
       try {
         await this.refs[what](ref);
-        message = `${what} ${ref} is not in this school year`;
+        message = files.notInThisYear(what, ref);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         message = error.message;
@@ -247,7 +249,7 @@ class BulkFile<F extends string> {
     let failed = false;
     for (const field of this.required) {
       if (!this.cell(cells, field)) {
-        this.fail(line, cells, field, 'a value is required here');
+        this.fail(line, cells, field, files.required);
         failed = true;
       }
     }
@@ -388,7 +390,7 @@ async function importGrades(f: BulkFile<FieldOf<'grades'>>, year: SchoolYear, ba
       const whole = `${schoolClass.id}|${subject.id}|${student.id}|${work}|${date ?? ''}|${value}|${noteCell ?? ''}|${f.cell(cells, 'entered_at') ?? ''}`;
       const same = sameRows.get(whole);
       if (same !== undefined) {
-        const label = `grade of ${f.cell(cells, 'student')} in ${f.cell(cells, 'class')} ${f.cell(cells, 'subject')}${date ? ` on ${date}` : ''} (${work})`;
+        const label = files.labelGrade(f.cell(cells, 'student') ?? '', f.cell(cells, 'class') ?? '', f.cell(cells, 'subject') ?? '', date ?? '', work);
         f.fail(line, cells, 'student', sameRowReason(label, same));
         f.failedRows++;
         continue;
@@ -451,8 +453,6 @@ async function importGrades(f: BulkFile<FieldOf<'grades'>>, year: SchoolYear, ba
   await dialectOf(db).afterBulkIds(db, 'grade');
 }
 
-/** What the per-row path says about a code that is none of n, k, ns, nc. */
-const BAD_CODE = 'must be n or k (marks), or ns / nc (justified: illness / other)';
 
 async function importAbsences(f: BulkFile<FieldOf<'absences'>>, batches: AsyncIterable<CsvRow[]>, table: Table, summary: KindSummary): Promise<void> {
   const { ctx, data } = f;
@@ -479,8 +479,7 @@ async function importAbsences(f: BulkFile<FieldOf<'absences'>>, batches: AsyncIt
         const key = lower(cls, subj, shownDate, numberCell, studentCell);
         const earlier = keys.get(key);
         if (earlier !== undefined) {
-          const where = `${cls} ${subj} ${shownDate}${numberCell ? ` no. ${numberCell}` : ''}`;
-          f.fail(line, cells, 'student', `duplicate absence of ${studentCell} in ${where} (also on line ${earlier})`);
+          f.fail(line, cells, 'student', files.duplicate(files.labelAbsence(studentCell, cls, subj, shownDate, numberCell ?? ''), earlier));
         } else keys.set(key, line);
       }
       if (f.sink.length > problemsBefore) {
@@ -510,7 +509,7 @@ async function importAbsences(f: BulkFile<FieldOf<'absences'>>, batches: AsyncIt
       let student = f.studentOf(line, cells, 'student', studentCell);
       if (student instanceof Promise) student = await student;
       const code = f.cell(cells, 'code')!.toLowerCase() as AbsenceCode;
-      if (!(ABSENCE_CODES as readonly string[]).includes(code)) f.fail(line, cells, 'code', BAD_CODE);
+      if (!(ABSENCE_CODES as readonly string[]).includes(code)) f.fail(line, cells, 'code', files.badAbsenceCode);
       const enteredAt = f.enteredAtOf(line, cells, at);
       if (f.sink.length > problemsBefore || !schoolClass || !subject || !date || !student || enteredAt === null) {
         f.failedRows++;
@@ -526,8 +525,8 @@ async function importAbsences(f: BulkFile<FieldOf<'absences'>>, batches: AsyncIt
       }
       if (matching.length !== 1) {
         f.fail(line, cells, 'date', matching.length === 0
-          ? `No ${subject.code} lesson in ${schoolClass.code} on ${date}${number === undefined ? '' : `, lesson ${number}`}.`
-          : `${schoolClass.code} has ${subject.code} in lessons ${matching.map((l) => l.number).join(', ')} on ${date}: add --number.`);
+          ? lessonWords.noLessonOn(subject.code, schoolClass.code, date, number)
+          : lessonWords.severalLessons(schoolClass.code, subject.code, matching.map((l) => l.number).join(', '), date));
         f.failedRows++;
         continue;
       }

@@ -5,7 +5,7 @@ import type { Db } from '../../src/db/connection.ts';
 import { addStudent, setStudent } from '../../src/services/students.ts';
 import { addGuardian, setGuardian } from '../../src/services/guardians.ts';
 import { addStaff, setStaff } from '../../src/services/staff.ts';
-import { changeOwnPassword, disableAccount, enableAccount, listAccounts, provisionMissing, resetAccount, showAccount, verifyAccount } from '../../src/services/accounts.ts';
+import { PasswordRefusal, changeOwnPassword, disableAccount, enableAccount, listAccounts, provisionMissing, resetAccount, showAccount, verifyAccount } from '../../src/services/accounts.ts';
 import { insertGuardian } from '../../src/db/repositories/guardians.ts';
 import { insertStaff } from '../../src/db/repositories/staff.ts';
 import { hashPassword, verifyPassword } from '../../src/services/password-hash.ts';
@@ -182,6 +182,13 @@ Accounts('the owner sets a password of their own: the current one proves it, a w
   const password = secretOf((await messages(w.db))[0]!);
   await rejects(() => w.as(null, (c) => changeOwnPassword(c, 'anna.kalnina', password, 'short1A', LOCKOUT)), 'invalid', 'at least 10');
   await rejects(() => w.as(null, (c) => changeOwnPassword(c, 'anna.kalnina', password, 'Anna.Kalnina1', LOCKOUT)), 'invalid', 'username');
+  // In Latvian, the refusal is Latvian and keeps its kind, which the web diary words its page by.
+  const weak = await withLanguage('lv', () => w.as(null, (c) => changeOwnPassword(c, 'anna.kalnina', password, 'short1A', LOCKOUT))).catch((e: unknown) => e);
+  assert.ok(weak instanceof PasswordRefusal);
+  assert.is((weak as PasswordRefusal).kind, 'weak');
+  assert.is((weak as PasswordRefusal).message, 'Jaunā parole ir par vāju: vajag vismaz 10 rakstzīmes.');
+  const same = await withLanguage('lv', () => w.as(null, (c) => changeOwnPassword(c, 'anna.kalnina', password, password, LOCKOUT))).catch((e: unknown) => e);
+  assert.equal([(same as PasswordRefusal).kind, (same as PasswordRefusal).message], ['same', 'Jaunā parole ir tāda pati kā pašreizējā.']);
   const wrong = await w.as(null, (c) => changeOwnPassword(c, 'anna.kalnina', 'guess', 'Mans-Jaunais-2026', LOCKOUT));
   assert.is(wrong.ok, false);
   assert.ok((await w.as(null, (c) => changeOwnPassword(c, 'anna.kalnina', password, 'Mans-Jaunais-2026', LOCKOUT))).ok);

@@ -30,6 +30,7 @@ import { isSecretColumn, REDACTED } from '../../domain/secret-columns.ts';
 import { AUDIT_TABLE, auditedTablesOf, SEAL_TABLE, type TableShape } from '../audit/triggers.ts';
 import { defaultsOf } from '../audit/integrity.ts';
 import type { Schema } from '../introspection.ts';
+import { m as t } from '../../i18n/messages/files-audit.ts';
 import { PendingRange, systemUser, type PendingEntry } from '../audit/seal.ts';
 
 export const HEAD_TABLE = 'ezurnals_head';
@@ -236,9 +237,9 @@ export async function postgresAuditTriggerFault(db: Db, schemaName: string, sche
     ];
     for (const w of wanted) {
       const found = byName.get(`${table.name}\u0000${w.name}`);
-      if (!found) return `the audit trigger ${w.name} is missing: such writes are not being logged`;
-      if (found.enabled === 'D') return `the audit trigger ${w.name} is disabled: such writes are not being logged`;
-      if (found.function !== w.function || found.type !== w.type || found.body !== w.body()) return `the audit trigger ${w.name} was altered`;
+      if (!found) return t.triggerMissing(w.name);
+      if (found.enabled === 'D') return t.triggerDisabled(w.name);
+      if (found.function !== w.function || found.type !== w.type || found.body !== w.body()) return t.triggerAltered(w.name);
     }
   }
   return null;
@@ -283,15 +284,15 @@ export async function postgresRowAuditFault(db: Db, schema: Schema): Promise<Row
     ).execute(db);
     const defaults = defaultsOf(table.columns);
     for (const r of differing.rows) {
-      if (r.id === null) return fault(`${named(table.name, r.k)} has no audit entry: it was written with the audit off, or its entries were deleted`);
-      if (r.operation === 'delete') return fault(`${named(table.name, r.k)} exists, but its last audit entry #${r.id} deletes it: it was written back with the audit off`);
-      if (!rowMatchesEntry(r.v, r.after, defaults)) return fault(`${named(table.name, r.k)} does not hold the values of its last audit entry #${r.id}: it was changed with the audit off, or its later entries were deleted`);
+      if (r.id === null) return fault(t.rowNoEntry(named(table.name, r.k)));
+      if (r.operation === 'delete') return fault(t.rowDeletedBack(named(table.name, r.k), r.id));
+      if (!rowMatchesEntry(r.v, r.after, defaults)) return fault(t.rowChanged(named(table.name, r.k), r.id));
     }
     const missing = await sql.raw<{ k: string; id: number }>(
       `with R as (${rows}), L as (${latest}) select L.record_key as k, L.id from L where L.operation <> 'delete' and not exists (select 1 from R where R.k = L.record_key) order by L.id limit 1`,
     ).execute(db);
     const gone = missing.rows[0];
-    if (gone) return fault(`${named(table.name, gone.k)} is missing, but its last audit entry #${gone.id} wrote it: it was deleted with the audit off`);
+    if (gone) return fault(t.rowMissing(named(table.name, gone.k), gone.id));
   }
   return { fault: null, rows: checked };
 }

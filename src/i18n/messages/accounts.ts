@@ -45,6 +45,8 @@ const en = {
   passwordsDiffer: 'The two new passwords differ; nothing was changed.',
   passwordRight: (username: string) => `The password of ${username} is right.`,
   passwordChanged: (username: string) => `The password of ${username} is changed.`,
+  passwordTooWeak: (reason: string) => `The new password is too weak: ${reason}.`,
+  passwordSame: 'The new password is the same as the current one.',
   wrongPassword: 'wrong username or password',
   profileIsDisabled: (username: string) => `${username} is disabled`,
   lockedAfter: (username: string, until: string, attempts: number) => `${username} is locked until ${until} after ${attempts} wrong passwords`,
@@ -142,6 +144,8 @@ const lv: typeof en = {
   passwordsDiffer: 'Abas jaunās paroles atšķiras; nekas nav mainīts.',
   passwordRight: (username: string) => `Profila ${username} parole ir pareiza.`,
   passwordChanged: (username: string) => `Profila ${username} parole nomainīta.`,
+  passwordTooWeak: (reason: string) => `Jaunā parole ir par vāju: ${weakReasonLv(reason)}.`,
+  passwordSame: 'Jaunā parole ir tāda pati kā pašreizējā.',
   wrongPassword: 'nepareizs lietotājvārds vai parole',
   profileIsDisabled: (username: string) => `profils ${username} ir atslēgts`,
   lockedAfter: (username: string, until: string, attempts: number) => `profils ${username} ir bloķēts līdz ${until} pēc ${attempts} nepareizām parolēm`,
@@ -209,3 +213,14 @@ const lv: typeof en = {
 
 export const catalogue: Catalogue<typeof en> = { en, lv };
 export const m = messages(catalogue);
+
+/** The strength check's reason (src/domain/password.ts, English) in Latvian: the CLI's refusal and the web diary's page say it so. */
+export function weakReasonLv(reason: string): string {
+  if (/characters; at least/.test(reason)) return 'vajag vismaz 10 rakstzīmes';
+  if (/three of/.test(reason)) return 'vajag trīs veidu rakstzīmes: mazos burtus, lielos burtus, ciparus vai citas zīmes';
+  if (/username/.test(reason)) return 'tajā ir lietotājvārds';
+  if (/space/.test(reason)) return 'tā sākas vai beidzas ar atstarpi';
+  if (/different/.test(reason)) return 'tajā ir par maz dažādu rakstzīmju';
+  if (/longer/.test(reason)) return 'tā ir par garu';
+  return 'tā neatbilst prasībām';
+}

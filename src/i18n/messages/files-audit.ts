@@ -44,6 +44,7 @@ const en = {
   // db/audit/integrity.ts (SQLite's own bookkeeping)
   triggerMissing: (name: string) => `the audit trigger ${name} is missing: such writes are not being logged`,
   triggerAltered: (name: string) => `the audit trigger ${name} was altered`,
+  triggerDisabled: (name: string) => `the audit trigger ${name} is disabled: such writes are not being logged`,
   rowNoEntry: (row: string) => `${row} has no audit entry: it was written with the audit off, or its entries were deleted`,
   rowDeletedBack: (row: string, entry: number) => `${row} exists, but its last audit entry #${entry} deletes it: it was written back with the audit off`,
   rowChanged: (row: string, entry: number) => `${row} does not hold the values of its last audit entry #${entry}: it was changed with the audit off, or its later entries were deleted`,
@@ -91,6 +92,7 @@ const lv: typeof en = {
 
   triggerMissing: (name: string) => `trūkst audita trigera ${name}: šādas izmaiņas netiek reģistrētas`,
   triggerAltered: (name: string) => `audita trigeris ${name} ir mainīts`,
+  triggerDisabled: (name: string) => `audita trigeris ${name} ir atslēgts: šādas izmaiņas netiek reģistrētas`,
   rowNoEntry: (row: string) => `rindai ${row} nav audita ieraksta: tā ierakstīta ar izslēgtu auditu, vai tās ieraksti dzēsti`,
   rowDeletedBack: (row: string, entry: number) => `rinda ${row} ir, bet tās pēdējais audita ieraksts #${entry} to dzēš: tā ierakstīta atpakaļ ar izslēgtu auditu`,
   rowChanged: (row: string, entry: number) => `rindā ${row} nav tās pēdējā audita ieraksta #${entry} vērtību: tā mainīta ar izslēgtu auditu, vai tās vēlākie ieraksti dzēsti`,

@@ -83,6 +83,7 @@ const en = {
 
   // --- import: rows ---------------------------------------------------------
   required: 'a value is required here',
+  notInThisYear: (what: string, ref: string) => `${what} ${ref} is not in this school year`,
   duplicate: (label: string, line: number) => `duplicate ${label} (also on line ${line})`,
   sameRow: (label: string, line: number) =>
     `duplicate ${label} (also on line ${line}, alike in every column): if there really are two such grades, tell them apart in the note or entered_at column`,
@@ -205,6 +206,7 @@ const lv: typeof en = {
   unknownColumnIgnored: (reason: string) => `${reason}; tās vērtības netiek importētas`,
 
   required: 'šeit vajadzīga vērtība',
+  notInThisYear: (what: string, ref: string) => `${({ class: 'klase', subject: 'mācību priekšmets', student: 'skolēns' } as Record<string, string>)[what] ?? what} ${ref} nav šajā mācību gadā`,
   duplicate: (label: string, line: number) => `atkārtojas ${label} (arī ${line}. rindā)`,
   sameRow: (label: string, line: number) =>
     `atkārtojas ${label} (arī ${line}. rindā, visās kolonnās vienāds): ja tiešām ir divas šādas atzīmes, atšķiriet tās kolonnā note (Piezīme) vai entered_at (Ievadīts)`,

@@ -1,6 +1,7 @@
 // Signing in and out, and the change of password forced at first sign-in.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../errors.ts';
+import { PasswordRefusal } from '../../services/accounts.ts';
+import { weakReasonLv } from '../../i18n/messages/accounts.ts';
 import { changePasswordInSession, endSession, signIn } from '../../services/web-sessions.ts';
 import { diaryChildren } from '../../services/diary.ts';
 import { lvTimestamp } from '../labels.ts';
@@ -82,8 +83,8 @@ export function signInRoutes(web: Web): void {
         return again('Pašreizējā parole nav pareiza.');
       }
     } catch (error) {
-      if (error instanceof AppError && error.code === 'invalid') {
-        return again(error.message.includes('same') ? 'Jaunā parole ir tāda pati kā pašreizējā.' : `Parole ir par vāju: ${weakReason(error.message)}.`);
+      if (error instanceof PasswordRefusal) {
+        return again(error.kind === 'same' ? 'Jaunā parole ir tāda pati kā pašreizējā.' : `Parole ir par vāju: ${weakReasonLv(error.reason)}.`);
       }
       throw error;
     }
@@ -91,13 +92,3 @@ export function signInRoutes(web: Web): void {
   });
 }
 
-/** The strength check's reason (src/domain/password.ts) in Latvian. */
-function weakReason(message: string): string {
-  if (/characters; at least/.test(message)) return 'vajag vismaz 10 rakstzīmes';
-  if (/three of/.test(message)) return 'vajag trīs veidu rakstzīmes: mazos burtus, lielos burtus, ciparus vai citas zīmes';
-  if (/username/.test(message)) return 'tajā ir lietotājvārds';
-  if (/space/.test(message)) return 'tā sākas vai beidzas ar atstarpi';
-  if (/different/.test(message)) return 'tajā ir par maz dažādu rakstzīmju';
-  if (/longer/.test(message)) return 'tā ir par garu';
-  return 'tā neatbilst prasībām';
-}
