@@ -2,7 +2,7 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type SqliteDatabase from 'better-sqlite3';
 import { csvLine, EXCEL_CSV_OPTIONS, type CsvCell } from '../csv/write.ts';
-import { TABLE_MEANINGS, COLUMN_MEANINGS } from './table-meanings.ts';
+import { TABLE_MEANINGS, COLUMN_MEANINGS, TABLE_MEANINGS_LV, COLUMN_MEANINGS_LV, bothLanguages } from './table-meanings.ts';
 
 /**
  * Columns that never leave the database, wherever their table exists: secrets
@@ -71,10 +71,10 @@ export function describeTables(native: SqliteDatabase.Database): TableDescriptio
         type: c.type || 'ANY',
         required: c.notnull === 1 || c.pk > 0,
         key: c.pk > 0 ? 'primary key' : (references.get(c.name) ?? null),
-        meaning: COLUMN_MEANINGS[`${table}.${c.name}`] ?? COLUMN_MEANINGS[c.name] ?? null,
+        meaning: bothLanguages(COLUMN_MEANINGS_LV[`${table}.${c.name}`] ?? COLUMN_MEANINGS_LV[c.name], COLUMN_MEANINGS[`${table}.${c.name}`] ?? COLUMN_MEANINGS[c.name]),
       }));
     const rows = (native.prepare(`select count(*) as n from ${quoted(table)}`).get() as { n: number }).n;
-    return { name: table, meaning: TABLE_MEANINGS[table] ?? null, rows, columns, excluded: info.filter((c) => secret.has(c.name)).map((c) => c.name) };
+    return { name: table, meaning: bothLanguages(TABLE_MEANINGS_LV[table], TABLE_MEANINGS[table]), rows, columns, excluded: info.filter((c) => secret.has(c.name)).map((c) => c.name) };
   });
 }
 
