@@ -156,7 +156,7 @@ const lv: typeof en = {
   studentSet: 'mainīt skolēna datus; klases audzinātājs drīkst mainīt tālruni, e-pastu un adresi',
   studentMove: 'pārcelt skolēnu uz citu klasi no norādītā datuma (klašu vēsture saglabājas)',
   studentMoveClass: 'jaunā klase',
-  studentMoveDate: 'pirmā diena jaunajā klasē (pēc noklusējuma šodiena)',
+  studentMoveDate: 'pirmā diena jaunajā klasē (pēc noklusējuma šodien)',
   studentShow:
     'skolēna personas lieta: dati, likumiskie pārstāvji, klašu vēsture un mācību gada atzīmes, kavējumi, uzvedība, piezīmes, instruktāžas un (klases audzinātājam, direktora vietniekiem un administratoriem) pārrunas ar vecākiem',
   studentList: 'skolēnu saraksts (personas kods daļēji slēpts)',
@@ -258,7 +258,7 @@ const lv: typeof en = {
   studentsClass: (code: string) => `${code} klase`,
   guardianNeedsStudent: '--student ir obligāts: skolēns vai skolēni, kuru likumiskais pārstāvis tas ir.',
   noGuardian: (id: string) => `Nav likumiskā pārstāvja ar ID ${id}. Skatiet \`ezurnals guardian list\`.`,
-  studentRequired: '--student ir obligāts.',
+  studentRequired: 'Jānorāda --student.',
   alreadyLinked: (guardian: string, id: number, student: string, code: string) =>
     `${guardian} (likumiskais pārstāvis ${id}) jau ir piesaistīts skolēnam ${declineName(student, 'dative')} (${code}).`,
 };
