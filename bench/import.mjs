@@ -187,6 +187,8 @@ try {
   // The floor's database: the set-up school as it stands before the import (VACUUM INTO keeps indexes and triggers).
   const floorDb = join(dir, 'floor.db');
   execFileSync('sqlite3', [env.EZURNALS_DB, `vacuum into '${floorDb}'`]);
+  // With --keep, the set-up school is kept as it stood before the import too, for profiling the import alone.
+  if (process.argv.includes('--keep')) execFileSync('sqlite3', [env.EZURNALS_DB, `vacuum into '${join(dir, 'before.db')}'`]);
 
   const grades = await measured(process.execPath, [BIN, 'import', 'grades', join(dir, 'grades.csv'), '--json']);
   const absences = await measured(process.execPath, [BIN, 'import', 'absences', join(dir, 'absences.csv'), '--json']);

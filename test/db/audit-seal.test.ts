@@ -11,6 +11,8 @@ import { addSubject } from '../../src/services/subjects.ts';
 import { listAudit, verifyAudit } from '../../src/services/audit.ts';
 import { auditHead } from '../../src/db/dialect.ts';
 import { contextAs, freshSchool, inTx, rejects } from '../services/fixtures.ts';
+import { dialectOf } from '../../src/db/dialect.ts';
+import type { Db } from '../../src/db/connection.ts';
 
 const Seal = suite('audit seals');
 
@@ -93,6 +95,70 @@ Seal('one command’s entries share one seal row; its entries carry no seal valu
     await verifyAudit(admin);
   } finally {
     await s.cleanup();
+  }
+});
+
+
+/** The audit entries of a table's rows, as the chain reads them (ids aside). */
+async function entriesOf(db: Db, table: string) {
+  const rows = await db.selectFrom('audit_log').select(['table_name', 'operation', 'record_key', 'student_id', 'before_values', 'after_values']).where('table_name', '=', table).orderBy('id').execute();
+  return rows;
+}
+
+Seal('a bulk insert logs its rows as the insert trigger does, row for row, and leaves the trigger in place', async () => {
+  // 150 rows: two full multi-row statements and 22 single ones; the same rows go into a twin school through Kysely, one by one.
+  const rows = Array.from({ length: 150 }, (_, i) => [1000 + i, 1, `b${i}`, i % 3 ? `Priekšmets ${i}` : `Ģeogrāfija "${i}"\n`, '2026-11-29T08:00:00.000Z']);
+  const bulk = await freshSchool();
+  const twin = await freshSchool();
+  try {
+    const admin = await contextAs(bulk.db, 'admin');
+    await inTx(admin, async (ctx) => {
+      const insert = dialectOf(ctx.db).bulkInsert(ctx.db, 'subject', ['id', 'school_id', 'code', 'name', 'created_at']);
+      for (const r of rows) insert.add(r);
+      await insert.flush();
+      assert.is(insert.written, 150);
+    });
+    await inTx(await contextAs(twin.db, 'admin'), async (ctx) => {
+      for (const [id, school_id, code, name, created_at] of rows) await ctx.db.insertInto('subject').values({ id, school_id, code, name, created_at } as never).execute();
+    });
+    const logged = await entriesOf(bulk.db, 'subject');
+    assert.is(logged.length, 150);
+    assert.equal(logged, await entriesOf(twin.db, 'subject'));
+    const verdict = await verifyAudit(admin);
+    assert.ok(verdict.entries > 150);
+    // The trigger is back: a later single insert is logged by it.
+    await inTx(admin, (ctx) => addSubject(ctx, 'fiz', { name: 'Fizika' }));
+    assert.is((await entriesOf(bulk.db, 'subject')).length, 151);
+    assert.is(await dialectOf(bulk.db).auditTriggerFault(bulk.db), null);
+  } finally {
+    await bulk.cleanup().catch(() => undefined);
+    await twin.cleanup().catch(() => undefined);
+  }
+});
+
+Seal('a bulk row below the table’s last rowid would escape the log: the write is refused and the command changes nothing', async () => {
+  const s = await freshSchool();
+  try {
+    const admin = await contextAs(s.db, 'admin');
+    const row = (id: number, code: string) => ({ id, school_id: 1, code, name: code, created_at: '2026-11-29T08:00:00.000Z' });
+    await inTx(admin, (ctx) => ctx.db.insertInto('subject').values([row(500, 'mat'), row(502, 'fiz')] as never).execute());
+    const before = await entriesOf(s.db, 'subject');
+    let caught: unknown;
+    try {
+      await inTx(admin, async (ctx) => {
+        const insert = dialectOf(ctx.db).bulkInsert(ctx.db, 'subject', ['id', 'school_id', 'code', 'name', 'created_at']);
+        insert.add([501, 1, 'ang', 'Angļu valoda', '2026-11-29T08:00:00.000Z']);
+        await insert.flush();
+      });
+    } catch (error) {
+      caught = error;
+    }
+    assert.match(String(caught), '1 rows written but 0 logged');
+    assert.equal((await s.db.selectFrom('subject').select('code').orderBy('id').execute()).map((r) => r.code), ['mat', 'fiz']);
+    assert.equal(await entriesOf(s.db, 'subject'), before);
+    assert.is(await dialectOf(s.db).auditTriggerFault(s.db), null);
+  } finally {
+    await s.cleanup().catch(() => undefined);
   }
 });
 

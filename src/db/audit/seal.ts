@@ -72,16 +72,19 @@ export class PendingRange {
   readonly nonces: { id: number; nonce: string }[] = [];
 
   add(rows: readonly PendingEntry[]): void {
-    for (const row of rows) {
-      let nonce = row.nonce;
-      if (nonce === null) {
-        nonce = randomBytes(16).toString('hex');
-        this.nonces.push({ id: row.id, nonce });
-      }
-      this.digest.add(row, valuesDigest(nonce, row.before_values, row.after_values));
-      if (this.count++ === 0) this.first = row.id;
-      this.last = row.id;
+    for (const row of rows) this.addEntry(row);
+  }
+
+  /** One entry, in id order. */
+  addEntry(row: PendingEntry): void {
+    let nonce = row.nonce;
+    if (nonce === null) {
+      nonce = randomBytes(16).toString('hex');
+      this.nonces.push({ id: row.id, nonce });
     }
+    this.digest.add(row, valuesDigest(nonce, row.before_values, row.after_values));
+    if (this.count++ === 0) this.first = row.id;
+    this.last = row.id;
   }
 
   /** The seal row, once every entry was added. */
@@ -93,15 +96,20 @@ export class PendingRange {
 
 /** Seals every entry above `after` with one seal row; returns how many entries. Call inside the writing transaction. */
 export function sealAuditEntries(native: SqliteDatabase.Database, after: number, stamp: AuditStamp): number {
-  const pending = native.prepare(
-    `select id, table_name, operation, record_key, student_id, before_values, after_values, at, nonce from ${AUDIT_TABLE} where id > ? order by id limit ${PAGE}`,
-  );
+  // Rows as arrays (raw): an object per row, with its nine keys, cost a third of reading 300,000 entries back.
+  const pending = native
+    .prepare(`select id, table_name, operation, record_key, student_id, before_values, after_values, at, nonce from ${AUDIT_TABLE} where id > ? order by id limit ${PAGE}`)
+    .raw(true);
   const range = new PendingRange();
+  const entry = {} as PendingEntry;
   for (let cursor = after; ; ) {
-    const rows = pending.all(cursor) as PendingEntry[];
+    const rows = pending.all(cursor) as [number, string, string, string | null, number | null, string | null, string | null, string, string | null][];
     if (rows.length === 0) break;
-    range.add(rows);
-    cursor = rows.at(-1)!.id;
+    for (const r of rows) {
+      [entry.id, entry.table_name, entry.operation, entry.record_key, entry.student_id, entry.before_values, entry.after_values, entry.at, entry.nonce] = r;
+      range.addEntry(entry);
+    }
+    cursor = rows.at(-1)![0];
   }
   if (range.count === 0) return 0;
   const setNonce = native.prepare(`update ${AUDIT_TABLE} set nonce = ? where id = ? and nonce is null`);

@@ -76,6 +76,24 @@ export function auditTriggersFor(table: TableShape): { name: string; sql: string
   ];
 }
 
+/**
+ * What the insert trigger writes for every row of `table` above a rowid, as
+ * one statement (its one parameter: the rowid the rows come after), for the
+ * bulk path: src/db/sqlite/dialect.ts drops the insert trigger for the span of
+ * one synchronous write of many rows and logs them with this, the way
+ * PostgreSQL's statement-level triggers do. Built from the same pieces as the
+ * trigger, so the entries are the same text.
+ */
+export function auditInsertsAfter(table: TableShape): string {
+  const student = table.studentColumn ? `T.${ident(table.studentColumn)}` : 'null';
+  return `insert into ${AUDIT_TABLE} (table_name, operation, record_key, student_id, before_values, after_values, at, nonce) select ${literal(table.name)}, 'insert', ${recordKey(table, 'T')}, ${student}, null, ${rowJson(table, 'T')}, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), lower(hex(randomblob(16))) from ${ident(table.name)} as T where T.rowid > ? order by T.rowid`;
+}
+
+/** One table's shape, read from the SQLite database; undefined for a table not audited. */
+export function auditedTable(native: SqliteDatabase.Database, name: string): TableShape | undefined {
+  return auditedTables(native).find((t) => t.name === name);
+}
+
 /** Every table to audit (all but the log and its seals), as the schema describes them. */
 export function auditedTablesOf(schema: Schema): TableShape[] {
   return schema
