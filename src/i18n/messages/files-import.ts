@@ -19,7 +19,6 @@ const en = {
   exportOut: 'write to a file instead of stdout',
   exportFormat: 'csv or json',
   exportExcel: 'CSV for Latvian Excel: Latvian headers and words, names beside codes, DD.MM.YYYY dates, ";" separator, UTF-8 BOM, CRLF; imports back as the same data',
-  exportForce: 'overwrite an existing --out file (a symbolic link there is replaced, never written through)',
   unknownKind: (kind: string, kinds: string) => `Unknown kind "${kind}": one of ${kinds}.`,
   unknownKindOrBundle: (kind: string, kinds: string) => `Unknown kind "${kind}": one of ${kinds}, or bundle.`,
   badFormat: (format: string) => `--format must be csv or json, not "${format}".`,
@@ -44,8 +43,6 @@ const en = {
   importOrg: 'oneroster: our school in orgs.csv, when it lists several',
 
   // --- import: the summary --------------------------------------------------
-  columnKind: 'kind',
-  columnFile: 'file',
   columnCreated: 'created',
   columnUpdated: 'updated',
   columnUnchanged: 'unchanged',
@@ -82,12 +79,10 @@ const en = {
   unknownColumnIgnored: (reason: string) => `${reason}; its values are not imported`,
 
   // --- import: rows ---------------------------------------------------------
-  required: 'a value is required here',
   notInThisYear: (what: string, ref: string) => `${what} ${ref} is not in this school year`,
   duplicate: (label: string, line: number) => `duplicate ${label} (also on line ${line})`,
   sameRow: (label: string, line: number) =>
     `duplicate ${label} (also on line ${line}, alike in every column): if there really are two such grades, tell them apart in the note or entered_at column`,
-  noneDefined: 'none defined yet',
   moreKnown: (shown: string, more: number) => `${shown}, … ${more} more`,
   subjectNameShared: (ref: string, n: number, codes: string) => `"${ref}" is the name of ${n} subjects: write the code, ${codes}`,
   or: ' or ',
@@ -145,7 +140,6 @@ const lv: typeof en = {
   exportOut: 'rakstīt failā, nevis stdout',
   exportFormat: 'csv vai json',
   exportExcel: 'CSV Latvijas Excel programmai: latviski virsraksti un vārdi, vārdi blakus kodiem, datumi DD.MM.YYYY, atdalītājs ";", UTF-8 BOM, CRLF; importējas atpakaļ kā tie paši dati',
-  exportForce: 'pārrakstīt esošu --out failu (simboliskā saite tiek aizstāta, nekad netiek rakstīts caur saiti)',
   unknownKind: (kind: string, kinds: string) => `Nezināms veids "${kind}": viens no ${kinds}.`,
   unknownKindOrBundle: (kind: string, kinds: string) => `Nezināms veids "${kind}": viens no ${kinds} vai bundle.`,
   badFormat: (format: string) => `--format jābūt csv vai json, nevis "${format}".`,
@@ -168,8 +162,6 @@ const lv: typeof en = {
   importStrict: 'atteikt failu ar importam nezināmu kolonnu, nevis brīdināt un kolonnu izlaist',
   importOrg: 'oneroster: mūsu skola orgs.csv failā, ja tajā ir vairākas',
 
-  columnKind: 'veids',
-  columnFile: 'fails',
   columnCreated: 'izveidoti',
   columnUpdated: 'mainīti',
   columnUnchanged: 'nemainīti',
@@ -205,12 +197,10 @@ const lv: typeof en = {
   unknownColumnStrict: (reason: string) => `${reason}; stingrs imports (--strict) nezināmas kolonnas atsaka`,
   unknownColumnIgnored: (reason: string) => `${reason}; tās vērtības netiek importētas`,
 
-  required: 'šeit vajadzīga vērtība',
   notInThisYear: (what: string, ref: string) => `${({ class: 'klase', subject: 'mācību priekšmets', student: 'skolēns' } as Record<string, string>)[what] ?? what} ${ref} nav šajā mācību gadā`,
   duplicate: (label: string, line: number) => `atkārtojas ${label} (arī ${line}. rindā)`,
   sameRow: (label: string, line: number) =>
     `atkārtojas ${label} (arī ${line}. rindā, visās kolonnās vienāds): ja tiešām ir divas šādas atzīmes, atšķiriet tās kolonnā note (Piezīme) vai entered_at (Ievadīts)`,
-  noneDefined: 'vēl nav neviena',
   moreKnown: (shown: string, more: number) => `${shown}, … vēl ${more}`,
   subjectNameShared: (ref: string, k: number, codes: string) => `"${ref}" ir ${n(k, { one: 'mācību priekšmeta', other: 'mācību priekšmetu' })} nosaukums: rakstiet kodu, ${codes}`,
   or: ' vai ',
