@@ -2,7 +2,7 @@
 // and every problem an import finds in a row. The administrator who reads
 // them fixes a sheet in Excel: each says what is wrong with the cell and
 // what would be accepted. Column names, kinds and codes stay as typed.
-import { messages, plural, type Catalogue, type PluralForms } from '../catalogue.ts';
+import { count, messages, plural, type Catalogue, type PluralForms } from '../catalogue.ts';
 import { declineName } from '../../domain/latvian-names.ts';
 
 type Lv = PluralForms;
@@ -10,6 +10,7 @@ type Lv = PluralForms;
 const num = (value: number) => value.toLocaleString('lv');
 const n = (value: number, forms: Lv) => `${num(value)} ${plural(value, forms, 'lv')}`;
 const ROWS: Lv = { one: 'rinda', other: 'rindas', zero: 'rindu' };
+const EN_ROWS: PluralForms = { one: 'row', other: 'rows' };
 const LESSONS: Lv = { one: 'jauna stunda', other: 'jaunas stundas', zero: 'jaunu stundu' };
 const DAYS: Lv = { one: 'darba dienu', other: 'darba dienām' };
 
@@ -51,14 +52,14 @@ const en = {
   counts: (created: number, updated: number, unchanged: number) => `${created} created, ${updated} updated, ${unchanged} unchanged`,
   imported: (counts: string) => `Imported: ${counts}.`,
   dryRun: (counts: string) => `Dry run, nothing written: would be ${counts}.`,
-  failed: (errors: number, counts: string) => `Nothing imported: ${errors} row(s) with errors (listed below); the other rows would be ${counts}.`,
+  failed: (errors: number, counts: string) => `Nothing imported: ${count(errors, EN_ROWS, 'en')} with errors (listed below); the other rows would be ${counts}.`,
   bundleIgnored: (path: string, ignored: string, kinds: string) => `${path}: not imported: ${ignored} (a bundle reads KIND.csv for KIND in ${kinds}).`,
   oneRosterIgnored: (files: string) => `not imported (no use in the journal, or absent in the manifest): ${files}.`,
   skippedDisabled: (n: number) => `${n} disabled user(s)`,
   skippedOtherRoles: (n: number) => `${n} user(s) with no role here (aides, proctors, unlinked parents)`,
   skippedUngraded: (n: number) => `${n} result(s) not graded yet`,
-  skippedDeletions: (n: number) => `${n} tobedeleted row(s) with nothing to delete in the journal`,
-  skippedOtherSchools: (n: number) => `${n} row(s) of other schools`,
+  skippedDeletions: (n: number) => `${count(n, { one: 'tobedeleted row', other: 'tobedeleted rows' }, 'en')} with nothing to delete in the journal`,
+  skippedOtherSchools: (n: number) => `${count(n, EN_ROWS, 'en')} of other schools`,
   skipped: (parts: string) => `Skipped: ${parts}.`,
   deletedPlacements: (n: number) => `${n} student(s) left their class`,
   deletedAssignments: (n: number) => `${n} assignment(s) removed`,
