@@ -184,7 +184,7 @@ const lv: typeof en = {
   everyClassOfYear: 'visas gada klases',
   onlyClass: 'tikai šī klase',
   onlySubject: 'tikai šis mācību priekšmets',
-  overwriteOut: 'pārrakstīt esošu --out failu (simbolisko saiti aizstāj, nekad neraksta caur to)',
+  overwriteOut: 'pārrakstīt esošu --out failu (simbolisko saiti aizstāj, nekad neraksta caur saiti)',
   valueRequired: 'šeit vajadzīga vērtība',
   noneDefinedYet: 'vēl nav neviena',
   askStudent: 'Skolēns',
