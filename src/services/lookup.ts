@@ -10,10 +10,11 @@ import { WorkingCalendar } from '../domain/calendar.ts';
 import { checkPersonalCode, shownStudentCode } from '../domain/personal-code.ts';
 import type { ServiceContext } from './context.ts';
 import { m as t } from '../i18n/messages/system.ts';
+import { m as w } from '../i18n/messages/words.ts';
 
 /** Names a few known values, so a typo can be fixed without another command. */
 function knownList(values: readonly string[]): string {
-  if (values.length === 0) return t.noneDefined;
+  if (values.length === 0) return w.noneDefinedYet;
   const shown = values.slice(0, 12).join(', ');
   return values.length > 12 ? t.knownMore(shown, values.length - 12) : shown;
 }

@@ -30,6 +30,7 @@ import { checkPersonalCode } from '../domain/personal-code.ts';
 import { named } from '../i18n/messages/journal-people.ts';
 import { m as files } from '../i18n/messages/files-import.ts';
 import { m as lessonWords } from '../i18n/messages/journal-lessons.ts';
+import { m as w } from '../i18n/messages/words.ts';
 import { insertGradeChange, updateGrade } from '../db/repositories/grades.ts';
 import { requireActor, timestamp, type ServiceContext } from '../services/context.ts';
 import { requireInteger } from '../services/input.ts';
@@ -249,7 +250,7 @@ class BulkFile<F extends string> {
     let failed = false;
     for (const field of this.required) {
       if (!this.cell(cells, field)) {
-        this.fail(line, cells, field, files.required);
+        this.fail(line, cells, field, w.valueRequired);
         failed = true;
       }
     }

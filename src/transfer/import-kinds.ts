@@ -46,6 +46,7 @@ import { entryTimestamp } from '../services/entry-time.ts';
 import type { KIND_COLUMNS, TransferKind } from './columns.ts';
 import type { Row } from './import.ts';
 import { m as t } from '../i18n/messages/files-import.ts';
+import { m as vocab } from '../i18n/messages/words.ts';
 
 export type Outcome = 'created' | 'updated' | 'unchanged';
 export type FieldOf<K extends TransferKind> = (typeof KIND_COLUMNS)[K]['fields'][number];
@@ -83,7 +84,7 @@ export interface KindHandler<F extends string> {
 
 /** Names a few known values, so that a typo can be fixed from the message alone. */
 function known(values: readonly string[]): string {
-  if (values.length === 0) return t.noneDefined;
+  if (values.length === 0) return vocab.noneDefinedYet;
   const shown = values.slice(0, 12).join(', ');
   return values.length > 12 ? t.moreKnown(shown, values.length - 12) : shown;
 }

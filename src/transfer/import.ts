@@ -15,6 +15,7 @@ import { IMPORT_ORDER, KIND_COLUMNS, reportUnknownColumns, TRANSFER_KINDS, type 
 import { HANDLERS, Refs, sameRowReason, type FieldOf, type KindHandler, type Outcome } from './import-kinds.ts';
 import { bulkImport, takesBulkPath } from './bulk.ts';
 import { m as t } from '../i18n/messages/files-import.ts';
+import { m as vocab } from '../i18n/messages/words.ts';
 
 export interface KindSummary {
   kind: TransferKind;
@@ -224,7 +225,7 @@ export class RowApplier<F extends string> {
   async apply(row: Row<F>, line: number): Promise<Outcome | null> {
     const defs = KIND_COLUMNS[this.kind].defs as Record<string, { required?: boolean }>;
     for (const field of KIND_COLUMNS[this.kind].fields as readonly F[]) {
-      if (defs[field]!.required && !row.get(field)) row.fail(field, t.required);
+      if (defs[field]!.required && !row.get(field)) row.fail(field, vocab.valueRequired);
     }
     const key = row.failed ? null : this.handler.key(row);
     if (key) {

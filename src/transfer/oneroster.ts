@@ -26,6 +26,7 @@ import type { FieldOf } from './import-kinds.ts';
 import { ImportFailed, Row, RowApplier, type KindSummary } from './import.ts';
 import { countCsvValues, isZip, readZip, ZIP_LIMITS } from './zip.ts';
 import { m as t } from '../i18n/messages/files-oneroster.ts';
+import { m as w } from '../i18n/messages/words.ts';
 
 // --- The package -------------------------------------------------------------------
 
@@ -152,7 +153,7 @@ function parseFile(name: UsedFile, source: { file: string; bytes: Uint8Array }, 
     const seen = new Map<string, number>();
     for (const row of rows) {
       const id = row.get('sourcedId');
-      if (!id) sink.push({ ...at(row, 'sourcedId'), reason: t.required });
+      if (!id) sink.push({ ...at(row, 'sourcedId'), reason: w.valueRequired });
       else if (seen.has(id)) sink.push({ ...at(row, 'sourcedId'), reason: t.duplicateId(seen.get(id)!) });
       else seen.set(id, row.line);
     }

@@ -110,6 +110,16 @@ test('a password reset says to whom the SMS goes, in the dative', async () => {
   assert.ok(r.stdout.includes('lietotājvārds'), r.stdout);
 });
 
+test('the shared words read one way in every table: a status is "statuss", a school year "mācību gads"', async () => {
+  const accounts = await run(['account', 'list'], LV);
+  assert.is(accounts.code, 0, accounts.stderr);
+  assert.match(accounts.stdout, /│ statuss +│/);
+  assert.not.match(accounts.stdout, /stāvoklis/);
+  const classes = await run(['class', 'list'], LV);
+  assert.is(classes.code, 0, classes.stderr);
+  assert.match(classes.stdout, /│ mācību gads +│/);
+});
+
 test('counts take the Latvian plural: 1 skolēns, 2 skolēni, 10 skolēnu; 21 likumiskais pārstāvis', () => {
   withLanguage('lv', () => {
     assert.is(people.anonymizeCounts(1, 2, '2020-09-01'), '1 skolēns un 2 likumiskie pārstāvji, kas skolu atstājuši pirms 2020-09-01');

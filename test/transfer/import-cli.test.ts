@@ -50,7 +50,17 @@ Cli('ten mistakes: exit 4, each as FILE:LINE: column "X": value "Y" — reason, 
   assert.equal(problems.map((l) => Number(l.slice(file.length + 1).split(':')[0])), [2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   assert.ok(problems.slice(0, 9).every((l) => / column "[a-z_]+": value "[^"]*" — /.test(l)), r.stderr);
   assert.match(r.stdout, /students .* 10/, 'the summary counts the rows with errors');
+  assert.match(r.stderr, /Nothing imported: 10 rows with errors \(listed below\); the other rows would be /);
   assert.is(await snapshot(t.dbPath), before);
+});
+
+Cli('one row with an error is "1 row", not "1 row(s)"', async () => {
+  const file = join(t.dir, 'students.csv');
+  writeFileSync(file, 'code,first_name,last_name,sex\nS101,Jānis,Bērziņš,X\n');
+  const r = await ez('import', 'students', file);
+  assert.is(r.code, 4, r.stderr);
+  assert.match(r.stderr, /Nothing imported: 1 row with errors \(listed below\); the other rows would be 0 created, 0 updated, 0 unchanged\./);
+  assert.not.match(r.stderr, /row\(s\)/);
 });
 
 Cli('--dry-run reports what would be created and writes nothing', async () => {

@@ -11,41 +11,42 @@ import { chooseLesson, forPeople, lessonRefOptions } from './lesson.ts';
 import { resolveLesson } from '../../services/lessons.ts';
 import { m as t } from '../../i18n/messages/journal-absences.ts';
 import { named, namedList } from '../../i18n/messages/journal-people.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 import { decideAbsenceNote, listAbsenceNotes, type AbsenceNoteView } from '../../services/absence-notes.ts';
 
 // Functions, not constants: the headers are read in the run's language.
 const columns = (): Column<AbsenceView>[] => [
-  { header: t.colId, value: (a) => a.id },
-  { header: t.colDate, value: (a) => a.date },
-  { header: t.colNumber, value: (a) => a.number },
-  { header: t.colClass, value: (a) => a.class },
-  { header: t.colSubject, value: (a) => a.subject },
-  { header: t.colStudent, value: (a) => `${a.student_name} (${a.student})` },
-  { header: t.colCode, value: (a) => (a.removed ? t.removed(a.code) : a.code) },
+  { header: w.id, value: (a) => a.id },
+  { header: w.date, value: (a) => a.date },
+  { header: w.lessonNumber, value: (a) => a.number },
+  { header: w.class, value: (a) => a.class },
+  { header: w.subject, value: (a) => a.subject },
+  { header: w.student, value: (a) => `${a.student_name} (${a.student})` },
+  { header: w.code, value: (a) => (a.removed ? t.removed(a.code) : a.code) },
   { header: t.colMarked, value: (a) => t.markedBy(a.marked_code, a.marked_by) },
   { header: t.colDecided, value: (a) => (a.decided_by ? `${a.decided_by} ${a.decided_at}` : '') },
 ];
 
 const historyColumns = (): Column<AbsenceChangeView>[] => [
-  { header: t.colWhen, value: (h) => h.changed_at },
-  { header: t.colWho, value: (h) => h.changed_by },
+  { header: w.when, value: (h) => h.changed_at },
+  { header: w.who, value: (h) => h.changed_by },
   { header: t.colAction, value: (h) => h.action },
-  { header: t.colBefore, value: (h) => h.code_before },
-  { header: t.colAfter, value: (h) => h.code_after },
-  { header: t.colReason, value: (h) => h.reason },
+  { header: w.before, value: (h) => h.code_before },
+  { header: w.after, value: (h) => h.code_after },
+  { header: w.reason, value: (h) => h.reason },
 ];
 
 const noteColumns = (): Column<AbsenceNoteView>[] => [
-  { header: t.colId, value: (n) => n.id },
-  { header: t.colStudent, value: (n) => `${n.student_name} (${n.student})` },
-  { header: t.colClass, value: (n) => n.class },
-  { header: t.colFrom, value: (n) => n.from },
-  { header: t.colTo, value: (n) => n.to },
-  { header: t.colReason, value: (n) => n.reason },
-  { header: t.colText, value: (n) => n.text },
-  { header: t.colGuardian, value: (n) => n.guardian },
-  { header: t.colSent, value: (n) => n.created_at },
-  { header: t.colStatus, value: (n) => (n.decided_by ? t.statusBy(n.status, n.decided_by) : n.status) },
+  { header: w.id, value: (n) => n.id },
+  { header: w.student, value: (n) => `${n.student_name} (${n.student})` },
+  { header: w.class, value: (n) => n.class },
+  { header: w.from, value: (n) => n.from },
+  { header: w.to, value: (n) => n.to },
+  { header: w.reason, value: (n) => n.reason },
+  { header: w.text, value: (n) => n.text },
+  { header: w.guardian, value: (n) => n.guardian },
+  { header: w.sent, value: (n) => n.created_at },
+  { header: w.status, value: (n) => (n.decided_by ? t.statusBy(n.status, n.decided_by) : n.status) },
   { header: t.colJustified, value: (n) => n.absences },
 ];
 
@@ -56,9 +57,9 @@ export function registerAbsence(program: Command): void {
   const absence = program.command('absence').description(t.family);
 
   lessonRefOptions(absence.command('mark').description(t.markDescription))
-    .option('--student <code>', t.markStudent, collect)
+    .option('--student <code>', w.studentRepeatable, collect)
     .option('--code <code>', t.markCode, 'n')
-    .option('--note <text>', t.markNote)
+    .option('--note <text>', w.note)
     .addHelpText('after', examples('ezurnals absence mark --lesson 1 --student S001 --student S002 --as T01', 'ezurnals absence mark --class 7.a --subject mat --date 2026-10-05 --student S003 --code k --as T01'))
     .action(async (opts: MarkInput & { student?: string[] }, command: Command) => {
       const input: MarkInput = { ...opts, students: opts.student };
@@ -68,12 +69,12 @@ export function registerAbsence(program: Command): void {
           await chooseLesson(ctx, input);
           if ((input.students ?? []).length === 0 && canPrompt()) {
             const { schoolClass } = await resolveLesson(ctx, input);
-            input.students = [await askChoice(undefined, '--student', t.promptStudent, async () => (await listStudentViews(ctx, { class: schoolClass.code })).map((s) => ({ name: `${s.last_name} ${s.first_name} (${s.code})`, value: s.code })))];
+            input.students = [await askChoice(undefined, '--student', w.askStudent, async () => (await listStudentViews(ctx, { class: schoolClass.code })).map((s) => ({ name: `${s.last_name} ${s.first_name} (${s.code})`, value: s.code })))];
           }
         },
         run: (ctx) => markAbsences(ctx, input),
         print: (r, out) => {
-          out.data(r, [...columns(), { header: t.colChange, value: (a) => a.change }]);
+          out.data(r, [...columns(), { header: w.change, value: (a) => a.change }]);
           const changed = r.filter((a) => a.change !== 'unchanged');
           if (forPeople(out) && changed.length > 0) out.info(t.markedFor(changed.length, namedList(changed.map(studentOf))));
         },
@@ -83,9 +84,9 @@ export function registerAbsence(program: Command): void {
   absence
     .command('justify')
     .description(t.justifyDescription)
-    .option('--student <code>', t.justifyStudent)
-    .option('--from <date>', t.justifyFrom)
-    .option('--to <date>', t.justifyTo)
+    .option('--student <code>', w.student)
+    .option('--from <date>', w.firstDay)
+    .option('--to <date>', w.lastDayDefaultFrom)
     .option('--reason <reason>', t.justifyReason)
     .option('--note <text>', t.justifyNote)
     .addHelpText('after', examples('ezurnals absence justify --student S001 --from 2026-10-05 --to 2026-10-07 --reason illness --note "Ārsta zīme" --as T01'))
@@ -93,9 +94,9 @@ export function registerAbsence(program: Command): void {
       await runCommand(command, {
         write: true,
         prepare: async () => {
-          opts.student = await askText(opts.student, '--student', t.promptStudentCode);
+          opts.student = await askText(opts.student, '--student', w.askStudentCode);
           opts.from = await askText(opts.from, '--from', t.promptFrom);
-          opts.reason = await askChoice(opts.reason, '--reason', t.promptReason, async () => JUSTIFY_REASONS.map((r) => ({ name: r === 'illness' ? t.choiceIllness : t.choiceOther, value: r })));
+          opts.reason = await askChoice(opts.reason, '--reason', w.askReason, async () => JUSTIFY_REASONS.map((r) => ({ name: r === 'illness' ? t.choiceIllness : t.choiceOther, value: r })));
         },
         run: (ctx) => justifyAbsences(ctx, opts),
         print: (r, out) => {
@@ -134,11 +135,11 @@ export function registerAbsence(program: Command): void {
   absence
     .command('list')
     .description(t.listDescription)
-    .option('--student <code>', t.listStudent)
-    .option('--class <class>', t.listClass)
+    .option('--student <code>', w.student)
+    .option('--class <class>', w.class)
     .option('--lesson <id>', t.listLesson)
-    .option('--from <date>', t.listFrom)
-    .option('--to <date>', t.listTo)
+    .option('--from <date>', w.fromDate)
+    .option('--to <date>', w.toDate)
     .option('--code <code>', t.listCode)
     .option('--include-removed', t.listIncludeRemoved)
     .addHelpText('after', examples('ezurnals absence list --class 7.a --code n --from 2026-10-01'))
@@ -149,7 +150,7 @@ export function registerAbsence(program: Command): void {
   absence
     .command('notes')
     .description(t.notesDescription)
-    .option('--class <class>', t.notesClass)
+    .option('--class <class>', w.class)
     .option('--status <status>', t.notesStatus)
     .addHelpText('after', examples('ezurnals absence notes --status pending --as T01'))
     .action(async (opts: { class?: string; status?: string }, command: Command) => {

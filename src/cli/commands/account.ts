@@ -21,14 +21,15 @@ import { globalOptions, runCommand } from '../runtime.ts';
 import { io } from '../io.ts';
 import { askHidden, readStdinLines } from '../secret-input.ts';
 import { m } from '../../i18n/messages/accounts.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 
 const columns = (): Column<AccountView>[] => [
   { header: m.hUsername, value: (a) => a.username },
-  { header: m.hKind, value: (a) => a.kind },
-  { header: m.hName, value: (a) => a.name },
+  { header: w.kind, value: (a) => a.kind },
+  { header: w.personName, value: (a) => a.name },
   { header: m.hPerson, value: (a) => a.person },
-  { header: m.hPhone, value: (a) => a.phone },
-  { header: m.hStatus, value: (a) => a.status },
+  { header: w.phone, value: (a) => a.phone },
+  { header: w.status, value: (a) => a.status },
   { header: m.hLockedUntil, value: (a) => a.locked_until },
   { header: m.hPasswordSet, value: (a) => a.password_set_at },
 ];

@@ -10,17 +10,18 @@ import { createProgress, type Progress } from '../progress.ts';
 import { globalOptions, runCommand } from '../runtime.ts';
 import { io } from '../io.ts';
 import { m as t } from '../../i18n/messages/files-archive.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 
 const folderColumns = (): Column<ArchivedFolder>[] => [
   { header: t.columnVolume, value: (f) => f.volume },
   { header: t.columnFolder, value: (f) => f.folder },
-  { header: t.columnFiles, value: (f) => f.files },
+  { header: w.files, value: (f) => f.files },
   { header: t.columnPages, value: (f) => f.pages || '' },
   { header: t.columnSize, value: (f) => formatBytes(f.bytes) },
 ];
 
 /** A stage's name on its progress bar, in the run's language. */
-const stageLabel = (stage: string): string => (stage === 'Printing' ? t.stagePrinting : stage === 'Tables' ? t.stageTables : stage === 'Checksums' ? t.stageChecksums : stage);
+const stageLabel = (stage: string): string => (stage === 'Printing' ? w.printing : stage === 'Tables' ? t.stageTables : stage === 'Checksums' ? t.stageChecksums : stage);
 
 /** One bar per stage (printing, tables, checksums), each finished before the next begins. */
 function stageBars(): { progress(stage: string, done: number, total: number): void; done(): void } {

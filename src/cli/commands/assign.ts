@@ -10,18 +10,19 @@ import { chooseClass } from './student.ts';
 import { chooseSubject } from './lesson.ts';
 import { listStaffViews } from '../../services/staff.ts';
 import { m } from '../../i18n/messages/staff.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 import { resolveStaff } from '../../services/lookup.ts';
 import { staffName } from '../../services/staff.ts';
 
 const columns = (): Column<AssignmentView>[] => [
-  { header: m.hId, value: (a) => a.id },
-  { header: m.hClass, value: (a) => a.class },
-  { header: m.hSubject, value: (a) => `${a.subject_name} (${a.subject})` },
-  { header: m.hTeacher, value: (a) => `${a.teacher_name} (${a.teacher})` },
+  { header: w.id, value: (a) => a.id },
+  { header: w.class, value: (a) => a.class },
+  { header: w.subject, value: (a) => `${a.subject_name} (${a.subject})` },
+  { header: w.teacher, value: (a) => `${a.teacher_name} (${a.teacher})` },
 ];
 
 function withParts(command: Command): Command {
-  return command.option('--class <class>', m.assignClass).option('--subject <code>', m.assignSubject).option('--teacher <code>', m.assignTeacher);
+  return command.option('--class <class>', w.classExample).option('--subject <code>', w.subjectCode).option('--teacher <code>', m.assignTeacher);
 }
 
 export function registerAssign(program: Command): void {

@@ -6,6 +6,7 @@ import { examples } from '../options.ts';
 import { runCommand } from '../runtime.ts';
 import { io } from '../io.ts';
 import { m as t } from '../../i18n/messages/files-audit.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 
 const shown = (value: unknown) => (value === null || value === undefined ? '∅' : typeof value === 'string' ? value : JSON.stringify(value));
 
@@ -27,7 +28,7 @@ const columns = (): Column<AuditEntryView>[] => [
   { header: t.columnOperation, value: (e) => e.operation },
   { header: t.columnRecord, value: (e) => `${e.table}${e.record === null ? '' : ` ${e.record}`}` },
   { header: t.columnValues, value: (e) => (e.redacted ? `${summary(e)} ${t.redacted}` : summary(e)) },
-  { header: t.columnCommand, value: (e) => e.command },
+  { header: w.command, value: (e) => e.command },
 ];
 
 interface ListFlags {

@@ -6,15 +6,16 @@ import { examples } from '../options.ts';
 import { askChoice, askText, confirmOrSkip } from '../prompt.ts';
 import { globalOptions, runCommand } from '../runtime.ts';
 import { m as t } from '../../i18n/messages/journal-notes.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 
 // Functions, not constants: the headers are read in the run's language.
 const columns = (): Column<BehaviorView>[] => [
-  { header: t.colId, value: (b) => b.id },
-  { header: t.colDate, value: (b) => b.date },
-  { header: t.colClass, value: (b) => b.class },
-  { header: t.colStudent, value: (b) => `${b.student_name} (${b.student})` },
-  { header: t.colKind, value: (b) => (b.removed ? t.removedMark(b.kind) : b.kind) },
-  { header: t.colText, value: (b) => b.text },
+  { header: w.id, value: (b) => b.id },
+  { header: w.date, value: (b) => b.date },
+  { header: w.class, value: (b) => b.class },
+  { header: w.student, value: (b) => `${b.student_name} (${b.student})` },
+  { header: w.kind, value: (b) => (b.removed ? t.removedMark(b.kind) : b.kind) },
+  { header: w.text, value: (b) => b.text },
   { header: t.colAuthor, value: (b) => `${b.author_name} (${b.author})` },
 ];
 
@@ -29,16 +30,16 @@ export function registerBehavior(program: Command): void {
   behavior
     .command('add')
     .description(t.behaviorAdd)
-    .option('--student <code>', t.behaviorStudent)
+    .option('--student <code>', w.student)
     .option('--kind <kind>', BEHAVIOR_KINDS.join(' | '))
-    .option('--date <date>', t.behaviorDate)
+    .option('--date <date>', w.theDayDefaultToday)
     .option('--text <text>', t.behaviorText)
     .addHelpText('after', examples('ezurnals behavior add --student S001 --kind positive --text "Palīdzēja klasesbiedram matemātikā" --as T01'))
     .action(async (opts: BehaviorInput, command: Command) => {
       await runCommand(command, {
         write: true,
         prepare: async () => {
-          opts.student = await askText(opts.student, '--student', t.promptStudentCode);
+          opts.student = await askText(opts.student, '--student', w.askStudentCode);
           opts.kind = await askChoice(opts.kind, '--kind', t.promptKind, async () => BEHAVIOR_KINDS.map((k) => ({ name: k, value: k })));
           opts.text = await askText(opts.text, '--text', t.promptRemark);
         },
@@ -67,10 +68,10 @@ export function registerBehavior(program: Command): void {
   behavior
     .command('list')
     .description(t.behaviorList)
-    .option('--student <code>', t.behaviorListStudent)
-    .option('--class <class>', t.behaviorListClass)
-    .option('--from <date>', t.behaviorListFrom)
-    .option('--to <date>', t.behaviorListTo)
+    .option('--student <code>', w.student)
+    .option('--class <class>', w.class)
+    .option('--from <date>', w.fromDate)
+    .option('--to <date>', w.toDate)
     .option('--kind <kind>', BEHAVIOR_KINDS.join(' | '))
     .option('--include-removed', t.behaviorIncludeRemoved)
     .addHelpText('after', examples('ezurnals behavior list --class 7.a --from 2026-10-01 --to 2026-10-31'))

@@ -6,18 +6,19 @@ import { collect, examples } from '../options.ts';
 import { askText } from '../prompt.ts';
 import { runCommand } from '../runtime.ts';
 import { m as t } from '../../i18n/messages/journal-notes.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 
 const names = (students: BriefedStudent[]) => students.map((s) => `${s.name} (${s.student})`).join(', ');
 
 // A function, not a constant: the headers are read in the run's language.
 const columns = (): Column<BriefingView>[] => [
-  { header: t.colId, value: (b) => b.id },
-  { header: t.colDate, value: (b) => b.date },
-  { header: t.colClass, value: (b) => b.class },
-  { header: t.colTopic, value: (b) => b.topic },
-  { header: t.colBriefed, value: (b) => names(b.briefed) },
+  { header: w.id, value: (b) => b.id },
+  { header: w.date, value: (b) => b.date },
+  { header: w.class, value: (b) => b.class },
+  { header: w.topic, value: (b) => b.topic },
+  { header: w.briefed, value: (b) => names(b.briefed) },
   { header: t.colAbsent, value: (b) => names(b.absent) },
-  { header: t.colBy, value: (b) => b.author },
+  { header: w.recordedBy, value: (b) => b.author },
 ];
 
 export function registerBriefing(program: Command): void {
@@ -26,8 +27,8 @@ export function registerBriefing(program: Command): void {
   briefing
     .command('add')
     .description(t.briefingAdd)
-    .option('--class <class>', t.briefingClass)
-    .option('--date <date>', t.briefingDate)
+    .option('--class <class>', w.class)
+    .option('--date <date>', w.theDay)
     .option('--topic <topic>', t.briefingTopic)
     .option('--student <code>', t.briefingStudent, collect)
     .option('--all-present', t.briefingAllPresent)
@@ -36,9 +37,9 @@ export function registerBriefing(program: Command): void {
       await runCommand(command, {
         write: true,
         prepare: async () => {
-          opts.class = await askText(opts.class, '--class', t.promptClass);
-          opts.date = await askText(opts.date, '--date', t.promptDate);
-          opts.topic = await askText(opts.topic, '--topic', t.promptTopic);
+          opts.class = await askText(opts.class, '--class', w.askClass);
+          opts.date = await askText(opts.date, '--date', w.askDate);
+          opts.topic = await askText(opts.topic, '--topic', w.askTopic);
         },
         run: (ctx) => addBriefing(ctx, { ...opts, students: opts.student }),
         print: (r, out) => out.data(r, columns()),
@@ -48,9 +49,9 @@ export function registerBriefing(program: Command): void {
   briefing
     .command('list')
     .description(t.briefingList)
-    .option('--class <class>', t.briefingListClass)
-    .option('--from <date>', t.briefingListFrom)
-    .option('--to <date>', t.briefingListTo)
+    .option('--class <class>', w.class)
+    .option('--from <date>', w.fromDate)
+    .option('--to <date>', w.toDate)
     .addHelpText('after', examples('ezurnals briefing list --class 7.a'))
     .action(async (opts: { class?: string; from?: string; to?: string }, command: Command) => {
       await runCommand(command, { write: false, run: (ctx) => listBriefings(ctx, opts), print: (r, out) => out.data(r, columns()) });

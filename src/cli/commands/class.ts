@@ -5,13 +5,14 @@ import type { Column } from '../output.ts';
 import { examples } from '../options.ts';
 import { runCommand } from '../runtime.ts';
 import { m } from '../../i18n/messages/registry.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 
 const columns = (): Column<ClassView>[] => [
-  { header: m.hClass, value: (c) => c.code },
+  { header: w.class, value: (c) => c.code },
   { header: m.hLevel, value: (c) => c.level },
-  { header: m.hYear, value: (c) => c.year },
-  { header: m.hClassTeacher, value: (c) => (c.class_teacher ? `${c.class_teacher_name} (${c.class_teacher})` : '') },
-  { header: m.hStudents, value: (c) => c.students },
+  { header: w.year, value: (c) => c.year },
+  { header: w.classTeacher, value: (c) => (c.class_teacher ? `${c.class_teacher_name} (${c.class_teacher})` : '') },
+  { header: w.students, value: (c) => c.students },
 ];
 
 export function registerClass(program: Command): void {

@@ -5,6 +5,7 @@ import { examples } from '../options.ts';
 import { createOutput } from '../output.ts';
 import { globalOptions } from '../runtime.ts';
 import { m as d } from '../../i18n/messages/db.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 
 
 /**
@@ -32,7 +33,7 @@ export function registerDb(program: Command): void {
       const result = await copyDatabase(from, to);
       out.data(result, [
         { header: d.hTables, value: (r) => r.tables },
-        { header: d.hRows, value: (r) => r.rows },
+        { header: w.rows, value: (r) => r.rows },
         { header: d.hAuditEntries, value: (r) => r.auditEntries },
       ]);
       out.info(d.copied(result.to));
@@ -47,7 +48,7 @@ export function registerDb(program: Command): void {
       const out = await createOutput({ json: !!globalOptions(command).json });
       const result = await grantApplicationRole(resolveDatabasePath(globalOptions(command).db, io().env), role);
       out.data(result, [
-        { header: d.hSchool, value: (r) => r.school },
+        { header: w.school, value: (r) => r.school },
         { header: d.hRole, value: (r) => r.role },
       ]);
       out.info(d.granted(role, result.school));

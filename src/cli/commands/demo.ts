@@ -14,6 +14,7 @@ import { DEMO_REPORT_CLASS, writeDemoReports, type DemoReports } from '../../rep
 import { dirname, join, resolve } from 'node:path';
 import { isPostgresUrl } from '../../db/location.ts';
 import { m as t } from '../../i18n/messages/demo.ts';
+import { m as vocab } from '../../i18n/messages/words.ts';
 
 interface DemoOptions {
   dir: string;
@@ -53,13 +54,13 @@ function printSummary(summary: DemoSummary, reports: DemoReports, out: Output): 
   }
   const c = summary.counts;
   out.data(summary, [
-    { header: t.hSchool, value: (s) => `${s.school}, ${s.year}` },
+    { header: vocab.school, value: (s) => `${s.school}, ${s.year}` },
     { header: t.hJournal, value: (s) => (s.period.from ? `${s.period.from} – ${s.period.to}` : t.noLessonsYet) },
     { header: t.hPeople, value: () => t.people(c.students, c.guardians, c.staff) },
-    { header: t.hClasses, value: (s) => s.classes.map((k) => `${k.class} (${k.students.length})`).join(', ') },
+    { header: vocab.classes, value: (s) => s.classes.map((k) => `${k.class} (${k.students.length})`).join(', ') },
     { header: t.hLessons, value: () => t.lessons(c.lessons, c.lessons_with_homework, c.substituted_lessons) },
     { header: t.hAbsences, value: () => tally(c.absences) },
-    { header: t.hGrades, value: () => `${tally(workWords(c.grades))}; ${t.corrected(c.grade_corrections)}` },
+    { header: vocab.grades, value: () => `${tally(workWords(c.grades))}; ${t.corrected(c.grade_corrections)}` },
   ]);
   for (const schoolClass of summary.classes) out.data(schoolClass.students, classColumns(schoolClass));
 }

@@ -8,6 +8,7 @@ import { examples } from '../options.ts';
 import { globalOptions, runCommand } from '../runtime.ts';
 import { io } from '../io.ts';
 import { m as t } from '../../i18n/messages/files-import.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 
 interface ExportOptions {
   out?: string;
@@ -28,7 +29,7 @@ export function registerExport(program: Command): void {
     .option('--out <file>', t.exportOut)
     .option('--format <format>', t.exportFormat, 'csv')
     .option('--excel', t.exportExcel)
-    .option('--force', t.exportForce)
+    .option('--force', w.overwriteOut)
     .addHelpText('after', examples('ezurnals export students --excel --out skoleni.csv', 'ezurnals export grades --format json > grades.json', 'ezurnals export lessons --year 2025/2026 --out lessons.csv'))
     .action(async (kindArg: string, opts: ExportOptions, command: Command) => {
       const kind = checkKind(kindArg);

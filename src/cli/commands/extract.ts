@@ -4,20 +4,21 @@ import type { Column } from '../output.ts';
 import { examples } from '../options.ts';
 import { runCommand } from '../runtime.ts';
 import { m as t } from '../../i18n/messages/journal-notes.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 
 // A function, not a constant: the headers are read in the run's language.
 const columns = (): Column<ExtractAckResult>[] => [
-  { header: t.colId, value: (a) => a.id },
+  { header: w.id, value: (a) => a.id },
   { header: t.colMonth, value: (a) => a.month },
-  { header: t.colStudent, value: (a) => `${a.student_name} (${a.student})` },
-  { header: t.colClass, value: (a) => a.classes.join(', ') },
+  { header: w.student, value: (a) => `${a.student_name} (${a.student})` },
+  { header: w.class, value: (a) => a.classes.join(', ') },
   { header: t.colReturned, value: (a) => a.returned_on },
   { header: t.colDue, value: (a) => a.due_on },
   { header: t.colDaysLate, value: (a) => a.days_late },
-  { header: t.colGuardian, value: (a) => a.guardian },
-  { header: t.colNote, value: (a) => a.note },
+  { header: w.guardian, value: (a) => a.guardian },
+  { header: w.note, value: (a) => a.note },
   { header: t.colRecorded, value: (a) => `${a.recorded_by} ${a.recorded_at}` },
-  { header: t.colChange, value: (a) => a.change },
+  { header: w.change, value: (a) => a.change },
 ];
 
 export function registerExtract(program: Command): void {
@@ -26,11 +27,11 @@ export function registerExtract(program: Command): void {
   extract
     .command('ack')
     .description(t.extractAck)
-    .option('--student <code>', t.extractStudent)
+    .option('--student <code>', w.student)
     .option('--month <YYYY-MM>', t.extractMonth)
     .option('--date <date>', t.extractDate)
     .option('--guardian <id|name>', t.extractGuardian)
-    .option('--note <text>', t.extractNote)
+    .option('--note <text>', w.note)
     .option('--replace', t.extractReplace)
     .addHelpText('after', examples('ezurnals extract ack --student S001 --month 2026-10 --guardian "Ilze Bērziņa" --as T01', 'ezurnals extract ack --student S001 --month 2026-10 --date 2026-11-09 --replace --as T01 --json'))
     .action(async (opts: ExtractAckInput, command: Command) => {

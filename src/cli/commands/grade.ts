@@ -13,34 +13,35 @@ import { chooseLesson, forPeople, lessonRefOptions } from './lesson.ts';
 import { chooseStudent } from './student.ts';
 import { m as t } from '../../i18n/messages/journal-grades.ts';
 import { namedList, named } from '../../i18n/messages/journal-people.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 
 // Functions, not constants: the headers are read in the run's language.
 const columns = (): Column<GradeView>[] => [
-  { header: t.colId, value: (g) => g.id },
-  { header: t.colDate, value: (g) => g.date },
-  { header: t.colClass, value: (g) => g.class },
-  { header: t.colSubject, value: (g) => g.subject },
-  { header: t.colStudent, value: (g) => `${g.student_name} (${shownStudentCode(g.student)})` },
+  { header: w.id, value: (g) => g.id },
+  { header: w.date, value: (g) => g.date },
+  { header: w.class, value: (g) => g.class },
+  { header: w.subject, value: (g) => g.subject },
+  { header: w.student, value: (g) => `${g.student_name} (${shownStudentCode(g.student)})` },
   { header: t.colWork, value: (g) => g.work },
-  { header: t.colGrade, value: (g) => g.value },
-  { header: t.colNote, value: (g) => g.note },
-  { header: t.colBy, value: (g) => g.updated_by },
+  { header: w.grade, value: (g) => g.value },
+  { header: w.note, value: (g) => g.note },
+  { header: w.recordedBy, value: (g) => g.updated_by },
 ];
 
 const historyColumns = (): Column<GradeChangeView>[] => [
-  { header: t.colWhen, value: (h) => h.changed_at },
-  { header: t.colWho, value: (h) => h.changed_by },
-  { header: t.colBefore, value: (h) => h.value_before },
-  { header: t.colAfter, value: (h) => h.value_after },
-  { header: t.colReason, value: (h) => h.reason ?? (h.value_before === null ? t.entered : '') },
+  { header: w.when, value: (h) => h.changed_at },
+  { header: w.who, value: (h) => h.changed_by },
+  { header: w.before, value: (h) => h.value_before },
+  { header: w.after, value: (h) => h.value_after },
+  { header: w.reason, value: (h) => h.reason ?? (h.value_before === null ? t.entered : '') },
   { header: t.colImprovedOn, value: (h) => h.improved_on },
 ];
 
 const missingColumns = (): Column<MissingTermGrade>[] => [
-  { header: t.colClass, value: (m) => m.class },
-  { header: t.colSubject, value: (m) => m.subject_name },
-  { header: t.colTeacher, value: (m) => `${m.teacher_name} (${m.teacher})` },
-  { header: t.colStudent, value: (m) => `${m.student_name} (${m.student})` },
+  { header: w.class, value: (m) => m.class },
+  { header: w.subject, value: (m) => m.subject_name },
+  { header: w.teacher, value: (m) => `${m.teacher_name} (${m.teacher})` },
+  { header: w.student, value: (m) => `${m.student_name} (${m.student})` },
 ];
 
 /** A view's student as messages name them: "Jānis Bērziņš (S001)", declined in Latvian. */
@@ -110,7 +111,7 @@ export function registerGrade(program: Command): void {
         write: true,
         prepare: async () => {
           opts.value = await askText(opts.value, '--value', t.promptCorrected);
-          opts.reason = await askText(opts.reason, '--reason', t.promptReason);
+          opts.reason = await askText(opts.reason, '--reason', w.askReason);
         },
         run: (ctx) => correctGrade(ctx, id, opts),
         print: (r, out) => {
@@ -133,11 +134,11 @@ export function registerGrade(program: Command): void {
   grade
     .command('list')
     .description(t.listDescription)
-    .option('--student <code>', t.listStudent)
-    .option('--class <class>', t.listClass)
-    .option('--subject <code>', t.listSubject)
-    .option('--from <date>', t.listFrom)
-    .option('--to <date>', t.listTo)
+    .option('--student <code>', w.student)
+    .option('--class <class>', w.class)
+    .option('--subject <code>', w.subject)
+    .option('--from <date>', w.fromDate)
+    .option('--to <date>', w.toDate)
     .option('--work <kind>', t.listWork)
     .addHelpText('after', examples('ezurnals grade list --class 7.a --subject mat --json'))
     .action(async (opts: { student?: string; class?: string; subject?: string; from?: string; to?: string; work?: string }, command: Command) => {
@@ -148,8 +149,8 @@ export function registerGrade(program: Command): void {
     .command('missing')
     .description(t.missingDescription)
     .option('--term <term>', t.missingTerm)
-    .option('--class <class>', t.missingClass)
-    .option('--subject <code>', t.missingSubject)
+    .option('--class <class>', w.onlyClass)
+    .option('--subject <code>', w.onlySubject)
     .addHelpText(
       'after',
       `\n${t.missingNotes}\n${examples('ezurnals grade missing --term 1 --class 7.a', 'ezurnals grade missing --term year --subject mat --json')}`,

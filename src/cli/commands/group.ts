@@ -7,24 +7,25 @@ import { globalOptions, runCommand } from '../runtime.ts';
 import { canPrompt, confirmOrSkip } from '../prompt.ts';
 import { listOf } from '../../i18n/catalogue.ts';
 import { m as t, person } from '../../i18n/messages/calendar-groups.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 import type { ServiceContext } from '../../services/context.ts';
 
 // Functions: the headers are read in the run's language, not at load time.
 const columns = (): Column<GroupView>[] => [
   { header: t.colGroup, value: (g) => g.code },
-  { header: t.colSubject, value: (g) => g.subject },
+  { header: w.subject, value: (g) => g.subject },
   { header: t.colTeachers, value: (g) => g.teacher_names.map((n, i) => `${n} (${g.teachers[i]})`).join(', ') },
-  { header: t.colClasses, value: (g) => g.classes.join(', ') },
+  { header: w.classes, value: (g) => g.classes.join(', ') },
   { header: t.colMembers, value: (g) => g.members },
-  { header: t.colGroupName, value: (g) => g.name },
+  { header: w.thingName, value: (g) => g.name },
 ];
 
 const memberColumns = (): Column<GroupMemberView>[] => [
-  { header: t.colStudent, value: (m) => m.student },
-  { header: t.colName, value: (m) => `${m.first_name} ${m.last_name}` },
-  { header: t.colClass, value: (m) => m.class },
-  { header: t.colFrom, value: (m) => m.from },
-  { header: t.colTo, value: (m) => m.to },
+  { header: w.student, value: (m) => m.student },
+  { header: w.personName, value: (m) => `${m.first_name} ${m.last_name}` },
+  { header: w.class, value: (m) => m.class },
+  { header: w.from, value: (m) => m.from },
+  { header: w.to, value: (m) => m.to },
 ];
 
 /**
@@ -84,7 +85,7 @@ export function registerGroup(program: Command): void {
     .command('list')
     .description(t.listDescription)
     .option('--class <class>', t.optListClass)
-    .option('--subject <code>', t.optListSubject)
+    .option('--subject <code>', w.onlySubject)
     .option('--teacher <code>', t.optListTeacher)
     .addHelpText('after', examples('ezurnals group list --class 7.a', 'ezurnals group list --teacher T05 --json'))
     .action(async (opts: { class?: string; subject?: string; teacher?: string }, command: Command) => {
@@ -103,7 +104,7 @@ export function registerGroup(program: Command): void {
   member
     .command('add <code>')
     .description(t.memberAddDescription)
-    .option('--student <code>', t.optStudent, collect)
+    .option('--student <code>', w.studentsRepeat, collect)
     .option('--from <date>', t.optMemberFrom)
     .option('--to <date>', t.optMemberTo)
     .addHelpText('after', examples('ezurnals group member add 7a-ang1 --student S001 --student S002 --from 2026-09-01 --as admin'))
@@ -118,7 +119,7 @@ export function registerGroup(program: Command): void {
   member
     .command('remove <code>')
     .description(t.memberRemoveDescription)
-    .option('--student <code>', t.optStudent, collect)
+    .option('--student <code>', w.studentsRepeat, collect)
     .option('--to <date>', t.optMemberLastDay)
     .addHelpText('after', examples('ezurnals group member remove 7a-ang1 --student S002 --to 2026-11-30 --as admin'))
     .action(async (code: string, opts: { student?: string[]; to?: string }, command: Command) => {

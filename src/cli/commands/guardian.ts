@@ -7,13 +7,14 @@ import { collect, examples } from '../options.ts';
 import { askChoice, askText } from '../prompt.ts';
 import { runCommand } from '../runtime.ts';
 import { m } from '../../i18n/messages/people.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 
 const columns = (): Column<GuardianView>[] => [
-  { header: m.hId, value: (g) => g.id },
-  { header: m.hName, value: (g) => `${g.first_name} ${g.last_name}` },
-  { header: m.hStudents, value: (g) => g.students.map((s) => `${shownStudentCode(s.student)} (${s.relation})`).join(', ') },
-  { header: m.hPhone, value: (g) => g.phone },
-  { header: m.hEmail, value: (g) => g.email },
+  { header: w.id, value: (g) => g.id },
+  { header: w.personName, value: (g) => `${g.first_name} ${g.last_name}` },
+  { header: w.students, value: (g) => g.students.map((s) => `${shownStudentCode(s.student)} (${s.relation})`).join(', ') },
+  { header: w.phone, value: (g) => g.phone },
+  { header: w.email, value: (g) => g.email },
 ];
 
 /** Commander names the repeatable option after its flag, --student. */
@@ -21,11 +22,11 @@ type GuardianOpts = Omit<GuardianInput, 'students'> & { student?: string[] };
 
 function contactOptions(command: Command): Command {
   return command
-    .option('--first-name <name>', m.firstName)
-    .option('--last-name <name>', m.lastName)
-    .option('--phone <phone>', m.phoneOption)
-    .option('--email <email>', m.emailOption)
-    .option('--address <address>', m.guardianAddressOption);
+    .option('--first-name <name>', w.firstName)
+    .option('--last-name <name>', w.lastName)
+    .option('--phone <phone>', w.phoneOption)
+    .option('--email <email>', w.email)
+    .option('--address <address>', w.address);
 }
 
 export function registerGuardian(program: Command): void {
@@ -39,9 +40,9 @@ export function registerGuardian(program: Command): void {
       await runCommand(command, {
         write: true,
         prepare: async () => {
-          if (!opts.student?.length) opts.student = [await askText(undefined, '--student', m.askStudentCode)];
-          opts.firstName = await askText(opts.firstName, '--first-name', m.askFirstName);
-          opts.lastName = await askText(opts.lastName, '--last-name', m.askLastName);
+          if (!opts.student?.length) opts.student = [await askText(undefined, '--student', w.askStudentCode)];
+          opts.firstName = await askText(opts.firstName, '--first-name', w.askFirstName);
+          opts.lastName = await askText(opts.lastName, '--last-name', w.askLastName);
           opts.relation = await askChoice(opts.relation, '--relation', m.askRelation, async () => RELATIONS.map((r) => ({ name: r, value: r })));
         },
         run: (ctx) => addGuardian(ctx, { ...opts, students: opts.student }),
@@ -58,7 +59,7 @@ export function registerGuardian(program: Command): void {
   guardian
     .command('link <id>')
     .description(m.guardianLink)
-    .option('--student <code>', m.guardianLinkStudent, collect)
+    .option('--student <code>', w.studentRepeatable, collect)
     .option('--relation <relation>', m.relationOption(RELATIONS.join(' | ')))
     .addHelpText('after', examples('ezurnals guardian link 1 --student S014 --relation mother'))
     .action(async (id: string, opts: GuardianOpts, command: Command) => {

@@ -5,6 +5,7 @@ import { examples } from '../options.ts';
 import { askText, confirmOrSkip } from '../prompt.ts';
 import { globalOptions, runCommand } from '../runtime.ts';
 import { m } from '../../i18n/messages/calendar-days.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 
 /** The kind as the table shows it (the JSON keeps the code that --kind takes). */
 function kindLabel(kind: HolidayView['kind']): string {
@@ -22,11 +23,11 @@ function kindLabel(kind: HolidayView['kind']): string {
 
 // A function: the headers are read in the run's language, not at load time.
 const columns = (): Column<HolidayView>[] => [
-  { header: m.colId, value: (h) => h.id },
-  { header: m.colFrom, value: (h) => h.from },
-  { header: m.colTo, value: (h) => h.to },
-  { header: m.colKind, value: (h) => kindLabel(h.kind) },
-  { header: m.colName, value: (h) => h.name },
+  { header: w.id, value: (h) => h.id },
+  { header: w.from, value: (h) => h.from },
+  { header: w.to, value: (h) => h.to },
+  { header: w.kind, value: (h) => kindLabel(h.kind) },
+  { header: w.thingName, value: (h) => h.name },
 ];
 
 export function registerHoliday(program: Command): void {
@@ -35,8 +36,8 @@ export function registerHoliday(program: Command): void {
   holiday
     .command('add')
     .description(m.addDescription)
-    .option('--from <date>', m.optFirstDay)
-    .option('--to <date>', m.optLastDay)
+    .option('--from <date>', w.firstDay)
+    .option('--to <date>', w.lastDayDefaultFrom)
     .option('--name <name>', m.optName)
     .option('--kind <kind>', m.optKind, 'school-break')
     .addHelpText(
@@ -75,8 +76,8 @@ export function registerHoliday(program: Command): void {
   holiday
     .command('list')
     .description(m.listDescription)
-    .option('--from <date>', m.optFromDate)
-    .option('--to <date>', m.optToDate)
+    .option('--from <date>', w.fromDate)
+    .option('--to <date>', w.toDate)
     .option('--public', m.optPublic)
     .addHelpText('after', examples('ezurnals holiday list --public --from 2026-09-01 --to 2027-08-31'))
     .action(async (opts: { from?: string; to?: string; public?: boolean }, command: Command) => {
@@ -98,9 +99,9 @@ export function registerHoliday(program: Command): void {
         run: (ctx) => checkDay(ctx, date, opts.add),
         print: (r, out) =>
           out.data(r, [
-            { header: m.colDate, value: (d) => d.date },
+            { header: w.date, value: (d) => d.date },
             { header: m.colWorkingDay, value: (d) => d.working },
-            { header: m.colReason, value: (d) => d.reason },
+            { header: w.reason, value: (d) => d.reason },
             ...(r.plus ? [{ header: m.colPlus(r.plus.days), value: () => r.plus!.date }] : []),
           ]),
       });

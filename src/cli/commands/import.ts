@@ -8,10 +8,11 @@ import { createProgress } from '../progress.ts';
 import { importSources, ImportFailed, loadBundle, loadFile, type ImportOptions, type ImportSource, type KindSummary } from '../../transfer/import.ts';
 import { importOneRoster, loadOneRoster, type OneRosterResult } from '../../transfer/oneroster.ts';
 import { m as t } from '../../i18n/messages/files-import.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 
 const columns = (): Column<KindSummary>[] => [
-  { header: t.columnKind, value: (s) => s.kind },
-  { header: t.columnFile, value: (s) => s.file },
+  { header: w.kind, value: (s) => s.kind },
+  { header: w.file, value: (s) => s.file },
   { header: t.columnCreated, value: (s) => s.created },
   { header: t.columnUpdated, value: (s) => s.updated },
   { header: t.columnUnchanged, value: (s) => s.unchanged },

@@ -6,15 +6,16 @@ import { collect, examples } from '../options.ts';
 import { askText } from '../prompt.ts';
 import { runCommand } from '../runtime.ts';
 import { m as t } from '../../i18n/messages/journal-notes.ts';
+import { m as vocab } from '../../i18n/messages/words.ts';
 
 // A function, not a constant: the headers are read in the run's language.
 const columns = (): Column<IndividualWorkView>[] => [
-  { header: t.colId, value: (w) => w.id },
-  { header: t.colDate, value: (w) => w.date },
-  { header: t.colKind, value: (w) => w.kind },
-  { header: t.colStudents, value: (w) => w.students.map((s) => `${s.name} (${s.code})`).join(', ') },
-  { header: t.colText, value: (w) => w.text },
-  { header: t.colBy, value: (w) => w.author },
+  { header: vocab.id, value: (w) => w.id },
+  { header: vocab.date, value: (w) => w.date },
+  { header: vocab.kind, value: (w) => w.kind },
+  { header: vocab.students, value: (w) => w.students.map((s) => `${s.name} (${s.code})`).join(', ') },
+  { header: vocab.text, value: (w) => w.text },
+  { header: vocab.recordedBy, value: (w) => w.author },
 ];
 
 export function registerIndividual(program: Command): void {
@@ -26,8 +27,8 @@ export function registerIndividual(program: Command): void {
     .command('add')
     .description(t.individualAdd)
     .option('--kind <kind>', INDIVIDUAL_WORK_KINDS.join(' | '))
-    .option('--date <date>', t.individualDate)
-    .option('--student <code>', t.individualStudent, collect, [])
+    .option('--date <date>', vocab.theDay)
+    .option('--student <code>', vocab.studentsRepeat, collect, [])
     .option('--text <text>', t.individualText)
     .addHelpText('after', examples('ezurnals individual add --kind consultation --date 2026-11-20 --student S001 --student S002 --text "Daļskaitļu konsultācija" --as T01'))
     .action(async (opts: IndividualWorkInput & { student: string[] }, command: Command) => {
@@ -35,7 +36,7 @@ export function registerIndividual(program: Command): void {
         write: true,
         prepare: async () => {
           opts.kind = await askText(opts.kind, '--kind', t.promptIndividualKind(INDIVIDUAL_WORK_KINDS.join(', ')));
-          opts.date = await askText(opts.date, '--date', t.promptDate);
+          opts.date = await askText(opts.date, '--date', vocab.askDate);
           opts.text = await askText(opts.text, '--text', t.promptWhatWasDone);
         },
         run: (ctx) => addIndividualWork(ctx, { ...opts, students: opts.student }),
@@ -46,7 +47,7 @@ export function registerIndividual(program: Command): void {
   individual
     .command('list')
     .description(t.individualList)
-    .option('--student <code>', t.individualListStudent)
+    .option('--student <code>', vocab.student)
     .option('--from <date>', t.individualFrom)
     .option('--to <date>', t.individualTo)
     .option('--author <code>', t.individualAuthor)

@@ -9,6 +9,7 @@ import { examples } from '../options.ts';
 import { io } from '../io.ts';
 import { commandLine, globalOptions } from '../runtime.ts';
 import { m } from '../../i18n/messages/registry.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 
 interface InitOptions {
   school?: string;
@@ -49,8 +50,8 @@ export function registerInit(program: Command): void {
           { database: path, school: result.school.name, year: result.year.code, admin: result.admin.code },
           [
             { header: m.hDatabase, value: (r) => r.database },
-            { header: m.hSchool, value: (r) => r.school },
-            { header: m.hYear, value: (r) => r.year },
+            { header: w.school, value: (r) => r.school },
+            { header: w.year, value: (r) => r.year },
             { header: m.hAdmin, value: (r) => r.admin },
           ],
         );

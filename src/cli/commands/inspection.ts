@@ -6,12 +6,13 @@ import { collect, examples } from '../options.ts';
 import { askText } from '../prompt.ts';
 import { runCommand } from '../runtime.ts';
 import { m } from '../../i18n/messages/calendar-timetable.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 
 // A function: the headers are read in the run's language, not at load time.
 const columns = (): Column<InspectionView>[] => [
-  { header: m.colId, value: (i) => i.id },
-  { header: m.colDate, value: (i) => i.date },
-  { header: m.colClasses, value: (i) => (i.whole_school ? m.wholeSchool(i.classes.length) : i.classes.join(', ')) },
+  { header: w.id, value: (i) => i.id },
+  { header: w.date, value: (i) => i.date },
+  { header: w.classes, value: (i) => (i.whole_school ? m.wholeSchool(i.classes.length) : i.classes.join(', ')) },
   { header: m.colFindings, value: (i) => i.findings },
   { header: m.colDeadline, value: (i) => i.deadline },
   { header: m.colBy, value: (i) => `${i.author_name} (${i.author})` },
@@ -24,7 +25,7 @@ export function registerInspection(program: Command): void {
     .command('add')
     .description(m.inspectionAddDescription)
     .option('--class <class>', m.optInspectedClass, collect)
-    .option('--all', m.optAll)
+    .option('--all', w.everyClassOfYear)
     .option('--date <date>', m.optInspectionDate)
     .option('--findings <text>', m.optFindings)
     .option('--deadline <date>', m.optDeadline)
@@ -44,8 +45,8 @@ export function registerInspection(program: Command): void {
     .command('list')
     .description(m.inspectionListDescription)
     .option('--class <class>', m.optCoveringClass)
-    .option('--from <date>', m.optFromDate)
-    .option('--to <date>', m.optToDate)
+    .option('--from <date>', w.fromDate)
+    .option('--to <date>', w.toDate)
     .addHelpText('after', examples('ezurnals inspection list --class 7.a', 'ezurnals inspection list --from 2026-09-01 --to 2026-12-18 --json'))
     .action(async (opts: InspectionListFilter, command: Command) => {
       await runCommand(command, {

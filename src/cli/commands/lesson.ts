@@ -13,16 +13,17 @@ import { askChoice, askText, canPrompt } from '../prompt.ts';
 import { runCommand } from '../runtime.ts';
 import { chooseClass } from './student.ts';
 import { m as t } from '../../i18n/messages/journal-lessons.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 
 /** A function, not a constant: the headers are read in the run's language. */
 export const lessonColumns = (): Column<LessonView>[] => [
-  { header: t.colId, value: (l) => l.id },
-  { header: t.colDate, value: (l) => l.date },
-  { header: t.colNumber, value: (l) => l.number },
-  { header: t.colClass, value: (l) => l.class },
-  { header: t.colSubject, value: (l) => (l.group ? `${l.subject} (${l.group})` : l.subject) },
-  { header: t.colTeacher, value: (l) => (l.substitute_for ? t.substituteFor(l.teacher, l.substitute_for) : l.teacher) },
-  { header: t.colTopic, value: (l) => l.topic },
+  { header: w.id, value: (l) => l.id },
+  { header: w.date, value: (l) => l.date },
+  { header: w.lessonNumber, value: (l) => l.number },
+  { header: w.class, value: (l) => l.class },
+  { header: w.subject, value: (l) => (l.group ? `${l.subject} (${l.group})` : l.subject) },
+  { header: w.teacher, value: (l) => (l.substitute_for ? t.substituteFor(l.teacher, l.substitute_for) : l.teacher) },
+  { header: w.topic, value: (l) => l.topic },
   { header: t.colHomework, value: (l) => l.homework },
 ];
 
@@ -81,8 +82,8 @@ export function registerLesson(program: Command): void {
   lesson
     .command('add')
     .description(t.addDescription)
-    .option('--class <class>', t.addClass)
-    .option('--subject <code>', t.addSubject)
+    .option('--class <class>', w.classExample)
+    .option('--subject <code>', w.subjectCode)
     .option('--group <code>', t.addGroup)
     .option('--date <date>', t.addDate)
     .option('--number <n>', t.addNumber)
@@ -107,9 +108,9 @@ export function registerLesson(program: Command): void {
             opts.class = await chooseClass(ctx, opts.class);
             opts.subject = await chooseSubject(ctx, opts.class, opts.subject);
           }
-          opts.date = await askText(opts.date, '--date', t.promptDate, dateProblem);
+          opts.date = await askText(opts.date, '--date', w.askDate, dateProblem);
           opts.number = await askText(opts.number as string | undefined, '--number', t.promptLessonNumber, lessonNumberProblem);
-          opts.topic = await askText(opts.topic, '--topic', t.promptTopic);
+          opts.topic = await askText(opts.topic, '--topic', w.askTopic);
         },
         run: (ctx) => addLesson(ctx, opts),
         print: (r, out) => out.data(r, lessonColumns()),
@@ -135,11 +136,11 @@ export function registerLesson(program: Command): void {
   lesson
     .command('list')
     .description(t.listDescription)
-    .option('--class <class>', t.listClass)
-    .option('--subject <code>', t.listSubject)
+    .option('--class <class>', w.class)
+    .option('--subject <code>', w.subject)
     .option('--teacher <code>', t.listTeacher)
-    .option('--from <date>', t.listFrom)
-    .option('--to <date>', t.listTo)
+    .option('--from <date>', w.fromDate)
+    .option('--to <date>', w.toDate)
     .addHelpText('after', examples('ezurnals lesson list --class 7.a --subject mat --from 2026-10-01 --to 2026-10-31'))
     .action(async (opts: { class?: string; subject?: string; teacher?: string; from?: string; to?: string }, command: Command) => {
       await runCommand(command, { write: false, run: (ctx) => listLessons(ctx, opts), print: (r, out) => out.data(r, lessonColumns()) });

@@ -6,14 +6,15 @@ import { examples } from '../options.ts';
 import { askText, confirmOrSkip } from '../prompt.ts';
 import { globalOptions, runCommand } from '../runtime.ts';
 import { m as t } from '../../i18n/messages/journal-notes.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 
 // A function, not a constant: the headers are read in the run's language.
 const columns = (): Column<ParentNoteView>[] => [
-  { header: t.colId, value: (n) => n.id },
+  { header: w.id, value: (n) => n.id },
   { header: t.colFor, value: (n) => (n.student ? `${n.student_name} (${n.student})` : t.noteForClass(String(n.class))) },
-  { header: t.colFrom, value: (n) => n.valid_from },
-  { header: t.colUntil, value: (n) => n.valid_until },
-  { header: t.colText, value: (n) => (n.removed ? t.noteRemovedText(n.text, String(n.removed_by), String(n.removed_at)) : n.text) },
+  { header: w.from, value: (n) => n.valid_from },
+  { header: w.until, value: (n) => n.valid_until },
+  { header: w.text, value: (n) => (n.removed ? t.noteRemovedText(n.text, String(n.removed_by), String(n.removed_at)) : n.text) },
   { header: t.colAuthor, value: (n) => `${n.author_name} (${n.author})` },
 ];
 
@@ -56,8 +57,8 @@ export function registerNote(program: Command): void {
   note
     .command('list')
     .description(t.noteList)
-    .option('--student <code>', t.noteListStudent)
-    .option('--class <class>', t.noteListClass)
+    .option('--student <code>', w.student)
+    .option('--class <class>', w.class)
     .option('--on <date>', t.noteOn)
     .option('--include-removed', t.noteIncludeRemoved)
     .addHelpText('after', examples('ezurnals note list --student S001 --on 2026-11-30'))

@@ -4,12 +4,13 @@ import type { Output } from '../output.ts';
 import { examples } from '../options.ts';
 import { runCommand } from '../runtime.ts';
 import { m } from '../../i18n/messages/people.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 
 function report(result: Anonymization, out: Output): void {
   if (out.json) return out.raw(result);
   out.data(result.students, [
-    { header: m.hStudent, value: (s) => s.code },
-    ...(result.dry_run ? [{ header: m.hName, value: (s: Anonymization['students'][number]) => s.name }] : []),
+    { header: w.student, value: (s) => s.code },
+    ...(result.dry_run ? [{ header: w.personName, value: (s: Anonymization['students'][number]) => s.name }] : []),
     { header: m.hLeftOn, value: (s) => s.left_on },
   ]);
   const counts = m.anonymizeCounts(result.students.length, result.guardians.length, result.left_before);

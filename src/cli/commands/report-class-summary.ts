@@ -3,13 +3,14 @@ import { classSummaryDocuments, loadClassSummaryData, type ClassSummaryInput } f
 import { collect, examples } from '../options.ts';
 import { reportOptions, runReport, type ReportFlags } from './report.ts';
 import { m as t } from '../../i18n/messages/files-reports.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 
 export function registerReportClassSummary(report: Command): void {
   reportOptions(
     report
       .command('class-summary')
       .description(t.classSummaryDescription)
-      .option('--class <code>', t.optionClassRepeatable, collect)
+      .option('--class <code>', w.classRepeatable, collect)
       .option('--all', t.optionAll)
       .option('--term <term>', t.classSummaryTerm)
       .option('--month <YYYY-MM>', t.classSummaryMonth),

@@ -3,14 +3,15 @@ import { deadlinesDocuments, loadDeadlinesData, type DeadlinesInput } from '../.
 import { examples } from '../options.ts';
 import { reportOptions, runReport, type ReportFlags } from './report.ts';
 import { m as t } from '../../i18n/messages/files-reports.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 
 export function registerReportDeadlines(report: Command): void {
   reportOptions(
     report
       .command('deadlines')
       .description(t.deadlinesDescription)
-      .option('--from <date>', t.optionFromDate)
-      .option('--to <date>', t.optionToDate)
+      .option('--from <date>', w.firstDayTyped)
+      .option('--to <date>', w.lastDayTyped)
       .option('--teacher <code>', t.optionTeacherOnly)
       .option('--class <code>', t.optionClassOnly),
   )

@@ -3,14 +3,15 @@ import { inspectionsDocuments, loadInspectionsData, type InspectionsReportInput 
 import { collect, examples } from '../options.ts';
 import { reportOptions, runReport, type ReportFlags } from './report.ts';
 import { m as t } from '../../i18n/messages/files-reports.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 
 export function registerReportInspections(report: Command): void {
   reportOptions(
     report
       .command('inspections')
       .description(t.inspectionsDescription)
-      .option('--from <date>', t.optionFromDate)
-      .option('--to <date>', t.optionToDate)
+      .option('--from <date>', w.firstDayTyped)
+      .option('--to <date>', w.lastDayTyped)
       .option('--class <class>', t.inspectionsClass, collect)
       .option('--all', t.inspectionsAll),
   )

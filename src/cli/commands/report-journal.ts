@@ -3,13 +3,14 @@ import { loadClassJournals, type ClassJournalInput } from '../../reports/class-j
 import { collect, examples } from '../options.ts';
 import { reportOptions, runReport, type ReportFlags } from './report.ts';
 import { m as t } from '../../i18n/messages/files-reports.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 
 export function registerReportJournal(report: Command): void {
   reportOptions(
     report
       .command('journal')
       .description(t.journalDescription)
-      .option('--class <code>', t.optionClassRepeatable, collect)
+      .option('--class <code>', w.classRepeatable, collect)
       .option('--all', t.optionAll)
       .option('--subject <code>', t.journalSubject, collect)
       .option('--from <date>', t.journalFrom)

@@ -18,6 +18,7 @@ import { registerReportPersonalFile } from './report-personal-file.ts';
 import { registerReportJournal } from './report-journal.ts';
 import { registerReportDeadlines } from './report-deadlines.ts';
 import { m as t } from '../../i18n/messages/files-reports.ts';
+import { m as vocab } from '../../i18n/messages/words.ts';
 
 /** Options every printed report shares. */
 export interface ReportFlags {
@@ -44,7 +45,7 @@ export type { BuiltReport };
 
 const writtenColumns = () => [
   { header: t.columnDocument, value: (w: WrittenFile) => w.document },
-  { header: t.columnFile, value: (w: WrittenFile) => w.file },
+  { header: vocab.file, value: (w: WrittenFile) => w.file },
   { header: 'KiB', value: (w: WrittenFile) => Math.ceil(w.bytes / 1024) },
 ];
 
@@ -63,7 +64,7 @@ export async function runReport<D>(command: Command, flags: ReportFlags, build: 
       if (json) return { data: report.data, written: [] as WrittenFile[], warnings };
       const documents = report.documents(report.data, lang);
       if (documents.length === 0) throw new AppError('not_found', t.nothingToPrint);
-      const bar = createProgress(flags.format === 'pdf' ? t.progressPrinting : t.progressWriting);
+      const bar = createProgress(flags.format === 'pdf' ? vocab.printing : t.progressWriting);
       const written = await publishDocuments(documents, {
         outDir: flags.out,
         format: flags.format,

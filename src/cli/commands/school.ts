@@ -9,9 +9,10 @@ import { createOutput } from '../output.ts';
 import { io } from '../io.ts';
 import { listSchoolsAt, resolveDatabasePath } from '../../db/connection.ts';
 import { m } from '../../i18n/messages/registry.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 
 const columns = (): Column<School>[] => [
-  { header: m.hName, value: (s) => s.name },
+  { header: w.thingName, value: (s) => s.name },
   { header: m.hRegistration, value: (s) => s.registration_number },
   { header: m.hDirector, value: (s) => s.director },
   { header: m.hTestDeadline, value: (s) => s.test_deadline_days ?? DEFAULT_GRADE_DEADLINES.test },
@@ -21,8 +22,8 @@ const columns = (): Column<School>[] => [
 type SchoolRow = { school: string; name: string | null; schema_version: string | null };
 
 const listColumns = (): Column<SchoolRow>[] => [
-  { header: m.hSchool, value: (s) => s.school },
-  { header: m.hName, value: (s) => s.name },
+  { header: w.school, value: (s) => s.school },
+  { header: w.thingName, value: (s) => s.name },
   { header: m.hSchema, value: (s) => s.schema_version },
 ];
 

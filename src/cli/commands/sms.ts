@@ -12,16 +12,17 @@ import { examples } from '../options.ts';
 import { commandLine, globalOptions, runCommand } from '../runtime.ts';
 import { io } from '../io.ts';
 import { m as t } from '../../i18n/messages/accounts.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 
 const columns = (): Column<SmsView>[] => [
-  { header: t.hId, value: (m) => m.id },
+  { header: w.id, value: (m) => m.id },
   { header: t.hState, value: (m) => m.state },
   { header: t.hTo, value: (m) => m.to },
   { header: t.hUsername, value: (m) => m.username },
-  { header: t.hText, value: (m) => m.text },
+  { header: w.text, value: (m) => m.text },
   { header: t.hAttempts, value: (m) => m.attempts },
   { header: t.hLastError, value: (m) => m.last_error },
-  { header: t.hSent, value: (m) => m.sent_at },
+  { header: w.sent, value: (m) => m.sent_at },
 ];
 
 /** `ezurnals-sms-2026-11-29T10-15-00.csv`: a default name that never overwrites an earlier hand-over. */

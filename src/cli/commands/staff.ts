@@ -8,15 +8,16 @@ import { ROLES } from '../../domain/roles.ts';
 import type { GuestGrantView } from '../../db/repositories/guest-grants.ts';
 import { grantGuest, listGuestGrants, revokeGuest } from '../../services/guest-grants.ts';
 import { m } from '../../i18n/messages/staff.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 import { resolveStaff } from '../../services/lookup.ts';
 import { staffName } from '../../services/staff.ts';
 
 const columns = (): Column<StaffView>[] => [
-  { header: m.hCode, value: (s) => s.code },
-  { header: m.hName, value: (s) => `${s.first_name} ${s.last_name}`.trim() },
+  { header: w.code, value: (s) => s.code },
+  { header: w.personName, value: (s) => `${s.first_name} ${s.last_name}`.trim() },
   { header: m.hRoles, value: (s) => s.roles.join(', ') },
-  { header: m.hPhone, value: (s) => s.phone },
-  { header: m.hEmail, value: (s) => s.email },
+  { header: w.phone, value: (s) => s.phone },
+  { header: w.email, value: (s) => s.email },
   { header: m.hActive, value: (s) => s.active },
 ];
 
@@ -32,9 +33,9 @@ interface StaffOpts {
 
 const grantColumns = (): Column<GuestGrantView>[] => [
   { header: m.hGuest, value: (g) => `${g.guest_name} (${g.guest})` },
-  { header: m.hYear, value: (g) => g.year },
-  { header: m.hClass, value: (g) => g.class },
-  { header: m.hUntil, value: (g) => g.until },
+  { header: w.year, value: (g) => g.year },
+  { header: w.class, value: (g) => g.class },
+  { header: w.until, value: (g) => g.until },
   { header: m.hGranted, value: (g) => `${g.granted_by} ${g.granted_at}` },
 ];
 
@@ -44,18 +45,18 @@ export function registerStaff(program: Command): void {
   staff
     .command('add <code>')
     .description(m.staffAdd)
-    .option('--first-name <name>', m.firstName)
-    .option('--last-name <name>', m.lastName)
+    .option('--first-name <name>', w.firstName)
+    .option('--last-name <name>', w.lastName)
     .option('--role <role>', m.roleOption, collect)
-    .option('--phone <phone>', m.phoneOption)
-    .option('--email <email>', m.emailOption)
+    .option('--phone <phone>', w.phoneOption)
+    .option('--email <email>', w.email)
     .addHelpText('after', examples('ezurnals staff add T01 --first-name Anna --last-name Kalniņa --role teacher --role class-teacher --phone +37120000001'))
     .action(async (code: string, opts: StaffOpts, command: Command) => {
       await runCommand(command, {
         write: true,
         prepare: async () => {
-          opts.firstName = await askText(opts.firstName, '--first-name', m.askFirstName);
-          opts.lastName = await askText(opts.lastName, '--last-name', m.askLastName);
+          opts.firstName = await askText(opts.firstName, '--first-name', w.askFirstName);
+          opts.lastName = await askText(opts.lastName, '--last-name', w.askLastName);
           if (!opts.role?.length) opts.role = [await askChoice(undefined, '--role', m.askRole, async () => ROLES.map((r) => ({ name: r, value: r })))];
         },
         run: (ctx) => addStaff(ctx, code, { firstName: opts.firstName, lastName: opts.lastName, roles: opts.role, phone: opts.phone, email: opts.email }),
@@ -66,8 +67,8 @@ export function registerStaff(program: Command): void {
   staff
     .command('set <code>')
     .description(m.staffSet)
-    .option('--first-name <name>', m.firstName)
-    .option('--last-name <name>', m.lastName)
+    .option('--first-name <name>', w.firstName)
+    .option('--last-name <name>', w.lastName)
     .option('--role <role>', m.roleOption, collect)
     .option('--phone <phone>', m.phoneClears)
     .option('--email <email>', m.emailClears)
@@ -102,7 +103,7 @@ export function registerStaff(program: Command): void {
   staff
     .command('grant <code>')
     .description(m.staffGrant)
-    .option('--class <class>', m.theClass)
+    .option('--class <class>', w.theClass)
     .option('--until <date>', m.untilOption)
     .addHelpText('after', examples('ezurnals staff grant G01 --class 7.a --until 2026-12-31'))
     .action(async (code: string, opts: { class?: string; until?: string }, command: Command) => {
@@ -112,7 +113,7 @@ export function registerStaff(program: Command): void {
   staff
     .command('revoke <code>')
     .description(m.staffRevoke)
-    .option('--class <class>', m.theClass)
+    .option('--class <class>', w.theClass)
     .addHelpText('after', examples('ezurnals staff revoke G01 --class 7.a'))
     .action(async (code: string, opts: { class?: string }, command: Command) => {
       await runCommand(command, { write: true, run: (ctx) => revokeGuest(ctx, code, opts), print: (r, out) => out.data(r, grantColumns()) });

@@ -21,23 +21,24 @@ function relationWord(relation: string | undefined): string {
   return language() === 'lv' ? (RELATION_LABELS_LV[relation] ?? relation) : relation;
 }
 import { m } from '../../i18n/messages/people.ts';
+import { m as vocab } from '../../i18n/messages/words.ts';
 
 const columns = (): Column<StudentView>[] => [
-  { header: m.hCode, value: (s) => shownStudentCode(s.code) },
-  { header: m.hName, value: (s) => `${s.first_name} ${s.last_name}` },
-  { header: m.hClass, value: (s) => s.class },
+  { header: vocab.code, value: (s) => shownStudentCode(s.code) },
+  { header: vocab.personName, value: (s) => `${s.first_name} ${s.last_name}` },
+  { header: vocab.class, value: (s) => s.class },
   // The same words in both languages: English speaks of the personas kods too.
   { header: 'personas kods', value: (s) => s.personal_code },
   { header: m.hBirthDate, value: (s) => s.birth_date },
-  { header: m.hPhone, value: (s) => s.phone },
+  { header: vocab.phone, value: (s) => s.phone },
 ];
 
 const fileColumns = (): Column<StudentFile>[] => [
     ...columns(),
     { header: m.hSex, value: (s) => s.sex },
-    { header: m.hEmail, value: (s) => s.email },
-    { header: m.hAddress, value: (s) => s.address },
-    { header: m.hClasses, value: (s) => s.classes.map((c) => `${c.year} ${c.class} ${c.from_date} – ${c.to_date ?? ''}`).join('\n') },
+    { header: vocab.email, value: (s) => s.email },
+    { header: vocab.address, value: (s) => s.address },
+    { header: vocab.classes, value: (s) => s.classes.map((c) => `${c.year} ${c.class} ${c.from_date} – ${c.to_date ?? ''}`).join('\n') },
     { header: m.hGuardians, value: (s) => s.guardians.map((g) => `${g.first_name} ${g.last_name} (${relationWord(g.students.find((l) => l.student === s.code)?.relation)}) ${g.phone ?? ''}`).join('\n') },
 ];
 
@@ -49,8 +50,8 @@ function printFile(file: StudentFile, out: Output): void {
 type Row<K extends keyof PersonalFile> = PersonalFile[K] extends (infer T)[] ? T : never;
 
 const gradeColumns = (): Column<SubjectGrades>[] => [
-  { header: m.hSubject, value: (s) => s.subject_name },
-  { header: m.hGrades, value: (s) => s.grades.map((g) => (g.work === 'regular' ? g.value : `${g.value} (${g.work})`)).join(', ') },
+  { header: vocab.subject, value: (s) => s.subject_name },
+  { header: vocab.grades, value: (s) => s.grades.map((g) => (g.work === 'regular' ? g.value : `${g.value} (${g.work})`)).join(', ') },
   { header: m.hAverage, value: (s) => s.average },
   { header: 'I sem.', value: (s) => s.term.semester1 },
   { header: 'II sem.', value: (s) => s.term.semester2 },
@@ -60,39 +61,39 @@ const gradeColumns = (): Column<SubjectGrades>[] => [
 ];
 
 const behaviorColumns = (): Column<Row<'behavior'>>[] => [
-  { header: m.hDate, value: (b) => b.date },
-  { header: m.hKind, value: (b) => b.kind },
+  { header: vocab.date, value: (b) => b.date },
+  { header: vocab.kind, value: (b) => b.kind },
   { header: m.hRemark, value: (b) => b.text },
-  { header: m.hBy, value: (b) => b.author_name },
+  { header: vocab.recordedBy, value: (b) => b.author_name },
 ];
 
 const noteColumns = (): Column<Row<'notes'>>[] => [
-  { header: m.hFrom, value: (n) => n.valid_from },
-  { header: m.hUntil, value: (n) => n.valid_until },
-  { header: m.hNote, value: (n) => n.text },
-  { header: m.hBy, value: (n) => n.author_name },
+  { header: vocab.from, value: (n) => n.valid_from },
+  { header: vocab.until, value: (n) => n.valid_until },
+  { header: vocab.note, value: (n) => n.text },
+  { header: vocab.recordedBy, value: (n) => n.author_name },
 ];
 
 const briefingColumns = (): Column<Row<'briefings'>>[] => [
-  { header: m.hDate, value: (b) => b.date },
-  { header: m.hClass, value: (b) => b.class },
-  { header: m.hTopic, value: (b) => b.topic },
-  { header: m.hBriefed, value: (b) => b.briefed },
+  { header: vocab.date, value: (b) => b.date },
+  { header: vocab.class, value: (b) => b.class },
+  { header: vocab.topic, value: (b) => b.topic },
+  { header: vocab.briefed, value: (b) => b.briefed },
 ];
 
 const conversationColumns = (): Column<Row<'conversations'>>[] => [
-  { header: m.hDate, value: (c) => c.date },
-  { header: m.hWith, value: (c) => `${c.guardian_name}${c.relation ? ` (${relationWord(c.relation)})` : ''}` },
-  { header: m.hSummary, value: (c) => c.summary },
-  { header: m.hAgreed, value: (c) => c.agreed },
-  { header: m.hBy, value: (c) => c.author_name },
+  { header: vocab.date, value: (c) => c.date },
+  { header: vocab.with, value: (c) => `${c.guardian_name}${c.relation ? ` (${relationWord(c.relation)})` : ''}` },
+  { header: vocab.summary, value: (c) => c.summary },
+  { header: vocab.agreed, value: (c) => c.agreed },
+  { header: vocab.recordedBy, value: (c) => c.author_name },
 ];
 
 const individualWorkColumns = (): Column<Row<'individual_work'>>[] => [
-  { header: m.hDate, value: (w) => w.date },
-  { header: m.hKind, value: (w) => w.kind },
-  { header: m.hText, value: (w) => w.text },
-  { header: m.hBy, value: (w) => w.author_name },
+  { header: vocab.date, value: (w) => w.date },
+  { header: vocab.kind, value: (w) => w.kind },
+  { header: vocab.text, value: (w) => w.text },
+  { header: vocab.recordedBy, value: (w) => w.author_name },
 ];
 
 /** The personal file on a terminal: the data as key/value lines, then one small table per section. */
@@ -116,26 +117,26 @@ function printPersonalFile(file: PersonalFile, out: Output): void {
 
 /** A student of the class, picked from its list (surname order, as the journal shows them). */
 export async function chooseStudent(ctx: ServiceContext, classCode: string, value: string | undefined): Promise<string> {
-  return askChoice(value, '--student', m.askStudent, async () =>
+  return askChoice(value, '--student', vocab.askStudent, async () =>
     (await listStudentViews(ctx, { class: classCode })).map((s) => ({ name: `${s.last_name} ${s.first_name} (${s.code})`, value: s.code })),
   );
 }
 
 export async function chooseClass(ctx: ServiceContext, value: string | undefined): Promise<string> {
-  return askChoice(value, '--class', m.askClass, async () => (await listClasses(ctx)).map((c) => ({ name: `${c.code} (${c.class_teacher_name ?? m.noClassTeacher})`, value: c.code })));
+  return askChoice(value, '--class', vocab.askClass, async () => (await listClasses(ctx)).map((c) => ({ name: `${c.code} (${c.class_teacher_name ?? m.noClassTeacher})`, value: c.code })));
 }
 
 type StudentOpts = Omit<StudentInput, 'class'> & { class?: string };
 
 function fieldOptions(command: Command): Command {
   return command
-    .option('--first-name <name>', m.firstName)
-    .option('--last-name <name>', m.lastName)
+    .option('--first-name <name>', vocab.firstName)
+    .option('--last-name <name>', vocab.lastName)
     .option('--personal-code <code>', m.personalCodeOption)
     .option('--birth-date <date>', m.birthDateOption)
     .option('--sex <sex>', m.sexOption)
-    .option('--phone <phone>', m.phoneOption)
-    .option('--email <email>', m.emailOption)
+    .option('--phone <phone>', vocab.phoneOption)
+    .option('--email <email>', vocab.email)
     .option('--address <address>', m.addressOption);
 }
 
@@ -143,15 +144,15 @@ export function registerStudent(program: Command): void {
   const student = program.command('student').description(m.studentFamily);
 
   fieldOptions(student.command('add <code>').description(m.studentAdd))
-    .option('--class <class>', m.studentAddClass)
+    .option('--class <class>', vocab.classExample)
     .option('--from <date>', m.studentAddFrom)
     .addHelpText('after', examples('ezurnals student add S001 --first-name Jānis --last-name Bērziņš --personal-code 010110-20002 --class 7.a'))
     .action(async (code: string, opts: StudentOpts, command: Command) => {
       await runCommand(command, {
         write: true,
         prepare: async (ctx) => {
-          opts.firstName = await askText(opts.firstName, '--first-name', m.askFirstName);
-          opts.lastName = await askText(opts.lastName, '--last-name', m.askLastName);
+          opts.firstName = await askText(opts.firstName, '--first-name', vocab.askFirstName);
+          opts.lastName = await askText(opts.lastName, '--last-name', vocab.askLastName);
           if (opts.class === undefined && io().stdin.isTTY) opts.class = await chooseClass(ctx, undefined);
         },
         run: (ctx) => addStudent(ctx, code, opts),
@@ -199,7 +200,7 @@ export function registerStudent(program: Command): void {
     .command('list')
     .addHelpText('after', examples('ezurnals student list --class 7.a', 'ezurnals student list --json > skoleni.json'))
     .description(m.studentList)
-    .option('--class <class>', m.studentListClass)
+    .option('--class <class>', vocab.onlyClass)
     .action(async (opts: { class?: string }, command: Command) => {
       await runCommand(command, { write: false, run: (ctx) => listStudentViews(ctx, opts), print: (r, out) => out.data(r, columns()) });
     });
@@ -208,7 +209,7 @@ export function registerStudent(program: Command): void {
     .command('export-data <code>')
     .description(m.studentExportData)
     .option('--out <file>', m.studentExportOut)
-    .option('--force', m.studentExportForce)
+    .option('--force', vocab.overwriteOut)
     .addHelpText('after', examples('ezurnals student export-data S001 --out S001-dati.json --as admin'))
     .action(async (code: string, opts: { out?: string; force?: boolean }, command: Command) => {
       if (opts.out) checkOutputFile(opts.out, opts.force);

@@ -5,10 +5,11 @@ import { examples } from '../options.ts';
 import { askText } from '../prompt.ts';
 import { runCommand } from '../runtime.ts';
 import { m } from '../../i18n/messages/registry.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 
 const columns = (): Column<SubjectView>[] => [
-  { header: m.hCode, value: (s) => s.code },
-  { header: m.hName, value: (s) => s.name },
+  { header: w.code, value: (s) => s.code },
+  { header: w.thingName, value: (s) => s.name },
 ];
 
 export function registerSubject(program: Command): void {

@@ -7,16 +7,17 @@ import { runCommand } from '../runtime.ts';
 import { addSubstitution, type SubstitutionInput } from '../../services/substitutions.ts';
 import { m } from '../../i18n/messages/calendar-timetable.ts';
 import { person } from '../../i18n/messages/calendar-groups.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 
 // A function: the headers are read in the run's language, not at load time.
 const columns = (): Column<SubstitutedLesson>[] => [
-  { header: m.colDate, value: (l) => l.date },
-  { header: m.colNumber, value: (l) => l.number },
-  { header: m.colClass, value: (l) => l.class },
-  { header: m.colSubject, value: (l) => l.subject.code },
+  { header: w.date, value: (l) => l.date },
+  { header: w.lessonNumber, value: (l) => l.number },
+  { header: w.class, value: (l) => l.class },
+  { header: w.subject, value: (l) => l.subject.code },
   { header: m.colTaughtBy, value: (l) => `${l.teacher.name} (${l.teacher.code})` },
   { header: m.colReplacing, value: (l) => `${l.replaced.name} (${l.replaced.code})` },
-  { header: m.colTopic, value: (l) => l.topic },
+  { header: w.topic, value: (l) => l.topic },
 ];
 
 export function registerSubstitution(program: Command): void {
@@ -24,7 +25,7 @@ export function registerSubstitution(program: Command): void {
   substitution
     .command('add')
     .description(m.substitutionAddDescription)
-    .requiredOption('--class <code>', m.optTheClass)
+    .requiredOption('--class <code>', w.theClass)
     .requiredOption('--subject <code>', m.optLessonSubject)
     .requiredOption('--date <date>', m.optDay)
     .requiredOption('--number <n>', m.optLessonNumber)
@@ -44,8 +45,8 @@ export function registerSubstitution(program: Command): void {
   substitution
     .command('list')
     .description(m.substitutionListDescription)
-    .option('--from <date>', m.optFirstDay)
-    .option('--to <date>', m.optLastDay)
+    .option('--from <date>', w.firstDayTyped)
+    .option('--to <date>', w.lastDayTyped)
     .addHelpText('after', examples('ezurnals substitution list --from 2026-10-01 --to 2026-10-31', 'ezurnals substitution list --from 01.09.2026 --to 18.12.2026 --json'))
     .action(async (opts: SubstitutionsInput, command: Command) => {
       await runCommand(command, {

@@ -6,20 +6,21 @@ import type { Column } from '../output.ts';
 import { examples } from '../options.ts';
 import { runCommand } from '../runtime.ts';
 import { m } from '../../i18n/messages/calendar-timetable.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 
 // A function: the headers are read in the run's language, not at load time.
 const columns = (): Column<TimetableSlotView>[] => [
-  { header: m.colClass, value: (s) => s.class },
+  { header: w.class, value: (s) => s.class },
   { header: m.colWeekday, value: (s) => `${s.weekday} ${WEEKDAY_NAMES.lv[s.weekday - 1]}` },
-  { header: m.colNumber, value: (s) => s.number },
-  { header: m.colSubject, value: (s) => `${s.subject_name} (${s.subject})${s.group ? m.groupSuffix(s.group) : ''}` },
-  { header: m.colTeacher, value: (s) => `${s.teacher_name} (${s.teacher})` },
-  { header: m.colFrom, value: (s) => s.valid_from },
-  { header: m.colTo, value: (s) => s.valid_to },
+  { header: w.lessonNumber, value: (s) => s.number },
+  { header: w.subject, value: (s) => `${s.subject_name} (${s.subject})${s.group ? m.groupSuffix(s.group) : ''}` },
+  { header: w.teacher, value: (s) => `${s.teacher_name} (${s.teacher})` },
+  { header: w.from, value: (s) => s.valid_from },
+  { header: w.to, value: (s) => s.valid_to },
 ];
 
 function outcomeWord(outcome: TimetableChange['outcome']): string {
-  return outcome === 'created' ? m.outcomeCreated : outcome === 'replaced' ? m.outcomeReplaced : m.outcomeUnchanged;
+  return outcome === 'created' ? m.outcomeCreated : outcome === 'replaced' ? m.outcomeReplaced : w.unchanged;
 }
 
 type SetResult = TimetableSlotView & { outcome: TimetableChange['outcome'] };
@@ -27,7 +28,7 @@ type SetResult = TimetableSlotView & { outcome: TimetableChange['outcome'] };
 /** --class, --weekday and --number: a place in the timetable. */
 function placeOptions(command: Command): Command {
   return command
-    .option('--class <class>', m.optClass)
+    .option('--class <class>', w.class)
     .option('--group <code>', m.optGroup)
     .option('--weekday <n>', m.optWeekday)
     .option('--number <n>', m.optNumber);
@@ -37,7 +38,7 @@ export function registerTimetable(program: Command): void {
   const timetable = program.command('timetable').description(m.timetableDescription);
 
   placeOptions(timetable.command('set').description(m.setDescription))
-    .option('--subject <code>', m.optSubject)
+    .option('--subject <code>', w.subject)
     .option('--teacher <code>', m.optTeacher)
     .option('--from <date>', m.optFrom)
     .addHelpText('after', examples('ezurnals timetable set --class 7.a --weekday 1 --number 2 --subject mat --as D01', 'ezurnals timetable set --class 7.a --weekday 3 --number 4 --subject lv --teacher T02 --from 2027-01-11 --as D01', 'ezurnals timetable set --group 7a-ang1 --weekday 1 --number 3 --as D01'))
@@ -72,7 +73,7 @@ export function registerTimetable(program: Command): void {
     .description(m.listDescription)
     .option('--class <class>', m.optListClass)
     .option('--teacher <code>', m.optListTeacher)
-    .option('--on <date>', m.optOn)
+    .option('--on <date>', w.theDayDefaultToday)
     .addHelpText('after', examples('ezurnals timetable list --class 7.a', 'ezurnals timetable list --teacher T01 --on 2026-10-05 --json'))
     .action(async (opts: TimetableListFilter, command: Command) => {
       await runCommand(command, {

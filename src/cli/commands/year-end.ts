@@ -10,6 +10,7 @@ import { language } from '../../i18n/language.ts';
 import { listOf } from '../../i18n/catalogue.ts';
 import { declineName } from '../../domain/latvian-names.ts';
 import { m } from '../../i18n/messages/calendar-years.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 import { promotionText } from '../../reports/labels.ts';
 
 /** What --apply did (or would do) with a student's proposal, in the run's language. */
@@ -20,7 +21,7 @@ function outcomeWord(outcome: PromoteRow['outcome'], applied: boolean): string {
     case 'changed':
       return applied ? m.outcomeChanged : m.outcomeChangedProposed;
     case 'unchanged':
-      return m.outcomeUnchanged;
+      return w.unchanged;
     case 'council-kept':
       return m.outcomeCouncilKept;
     case 'incomplete':
@@ -35,8 +36,8 @@ function printPromotion(result: PromoteResult, out: Output): void {
   // The JSON keeps the English proposal_text (the scripts' contract); the table speaks the run's language.
   const lang = language();
   const columns: Column<PromoteRow>[] = [
-    { header: m.colClass, value: (r) => r.class },
-    { header: m.colStudent, value: (r) => `${r.student} ${r.last_name} ${r.first_name}` },
+    { header: w.class, value: (r) => r.class },
+    { header: w.student, value: (r) => `${r.student} ${r.last_name} ${r.first_name}` },
     { header: m.colProposal, value: (r) => promotionText(r.proposal, r.level, lang) },
     { header: m.colRecorded, value: (r) => (r.recorded ? `${promotionText(r.recorded.decision, r.level, lang)} (${r.recorded.basis === 'council' ? m.councilMark : ''}${r.recorded.decided_by})` : '') },
     { header: result.applied ? m.colDone : m.colWouldDo, value: (r) => outcomeWord(r.outcome, result.applied) },
@@ -54,11 +55,11 @@ function printPromotion(result: PromoteResult, out: Output): void {
 function printPlan(plan: YearOpenPlan, out: Output): void {
   if (out.json) return out.raw(plan);
   out.data(plan.classes, [
-    { header: m.colClass, value: (c) => c.code },
+    { header: w.class, value: (c) => c.code },
     { header: m.colGrade, value: (c) => c.level },
-    { header: m.colFrom, value: (c) => [c.promoted_from ? m.promotedFrom(c.promoted_from) : '', ...new Set(c.students.filter((s) => s.decision === 'not-promoted').map((s) => m.repeatingFrom(s.from_class)))].filter(Boolean).join(', ') },
-    { header: m.colStudents, value: (c) => c.students.length },
-    { header: m.colClassTeacher, value: (c) => c.class_teacher },
+    { header: w.from, value: (c) => [c.promoted_from ? m.promotedFrom(c.promoted_from) : '', ...new Set(c.students.filter((s) => s.decision === 'not-promoted').map((s) => m.repeatingFrom(s.from_class)))].filter(Boolean).join(', ') },
+    { header: w.students, value: (c) => c.students.length },
+    { header: w.classTeacher, value: (c) => c.class_teacher },
     { header: m.colAssignments, value: (c) => c.assignments.map((a) => `${a.subject} ${a.teacher}`).join(', ') },
   ]);
   if (plan.leaving.length > 0) out.info(m.leaving(plan.leaving.map(studentInClass).join(', ')));
@@ -69,22 +70,22 @@ function printPlan(plan: YearOpenPlan, out: Output): void {
 }
 
 const closureColumns = (): Column<YearClosureView>[] => [
-  { header: m.colYear, value: (c) => c.year },
+  { header: w.year, value: (c) => c.year },
   { header: m.colClosedAt, value: (c) => c.closed_at },
   { header: m.colClosedBy, value: (c) => c.closed_by },
   { header: m.colArchive, value: (c) => c.archive },
-  { header: m.colFiles, value: (c) => c.files },
+  { header: w.files, value: (c) => c.files },
   { header: m.colBytes, value: (c) => c.bytes },
   { header: m.colAuditHead, value: (c) => c.audit_head },
 ];
 
 const overrideColumns = (): Column<LockOverrideView>[] => [
-  { header: m.colYear, value: (o) => o.year },
-  { header: m.colWhen, value: (o) => o.created_at },
-  { header: m.colWho, value: (o) => o.staff },
-  { header: m.colCommand, value: (o) => o.command },
-  { header: m.colRows, value: (o) => o.rows_written },
-  { header: m.colReason, value: (o) => o.reason },
+  { header: w.year, value: (o) => o.year },
+  { header: w.when, value: (o) => o.created_at },
+  { header: w.who, value: (o) => o.staff },
+  { header: w.command, value: (o) => o.command },
+  { header: w.rows, value: (o) => o.rows_written },
+  { header: w.reason, value: (o) => o.reason },
 ];
 
 /** Year end (REFERENCE §7, issue 6): promotion decisions, closing the archived year, opening the next. */
@@ -92,8 +93,8 @@ export function registerYearEnd(year: Command): void {
   year
     .command('promote')
     .description(m.promoteDescription)
-    .option('--class <code>', m.optClass, collect)
-    .option('--all', m.optAll)
+    .option('--class <code>', w.classRepeatable, collect)
+    .option('--all', w.everyClassOfYear)
     .option('--dry-run', m.optPromoteDryRun)
     .option('--apply', m.optApply)
     .option('--replace', m.optReplace)
@@ -117,9 +118,9 @@ export function registerYearEnd(year: Command): void {
         print: (r, out) => {
           if (out.json) return out.raw(r);
           out.data(r, [
-            { header: m.colStudent, value: (x) => `${x.first_name} ${x.last_name} (${x.student}, ${x.class})` },
+            { header: w.student, value: (x) => `${x.first_name} ${x.last_name} (${x.student}, ${x.class})` },
             { header: m.colDecision, value: (x) => promotionText(x.recorded.decision, x.level, language()) },
-            { header: m.colReason, value: (x) => x.recorded.reason },
+            { header: w.justification, value: (x) => x.recorded.reason },
             { header: m.colReplaced, value: (x) => (x.replaced ? promotionText(x.replaced.decision, x.level, language()) : '') },
           ]);
         },

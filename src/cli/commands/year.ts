@@ -4,11 +4,12 @@ import type { Column } from '../output.ts';
 import { examples } from '../options.ts';
 import { runCommand } from '../runtime.ts';
 import { m } from '../../i18n/messages/calendar-years.ts';
+import { m as w } from '../../i18n/messages/words.ts';
 import { registerYearEnd } from './year-end.ts';
 
 // A function: the headers are read in the run's language, not at load time.
 const columns = (): Column<YearView>[] => [
-  { header: m.colYear, value: (y) => y.code },
+  { header: w.year, value: (y) => y.code },
   { header: m.colCurrent, value: (y) => (y.current ? '*' : '') },
   { header: m.colClosed, value: (y) => (y.closed ? m.closedMark : '') },
   { header: m.colSemester1, value: (y) => `${y.semester1_from} – ${y.semester1_to}` },

@@ -8,7 +8,6 @@ const students = { one: 'student', other: 'students' };
 const en = {
   // year
   yearDescription: 'school years: semesters and breaks; year end: promotion, closing, opening the next',
-  colYear: 'year',
   colCurrent: 'current',
   colClosed: 'closed',
   closedMark: 'closed',
@@ -28,13 +27,9 @@ const en = {
 
   // year promote
   promoteDescription: "propose each student's promotion decision from the annual grades (REFERENCE §7); --apply records it",
-  optClass: 'a class (repeatable)',
-  optAll: 'every class of the year',
   optPromoteDryRun: 'only show the proposal (the default without --apply)',
   optApply: 'record the proposals; a changed proposal replaces the recorded one, keeping it as history',
   optReplace: "with --apply: replace the pedagogical council's decisions too",
-  colClass: 'class',
-  colStudent: 'student',
   colProposal: 'proposal',
   colRecorded: 'recorded',
   councilMark: 'council, ',
@@ -44,7 +39,6 @@ const en = {
   outcomeNewProposed: 'to record',
   outcomeChanged: 'replaced (history kept)',
   outcomeChangedProposed: 'to replace',
-  outcomeUnchanged: 'unchanged',
   outcomeCouncilKept: "council's decision kept",
   outcomeIncomplete: 'not recorded: grades missing',
   outcomeIncompleteProposed: 'grades missing',
@@ -60,7 +54,6 @@ const en = {
   optSubject: 'a make-up or failing subject (repeatable)',
   optReason: "the council's reason (required)",
   colDecision: 'decision',
-  colReason: 'reason',
   colReplaced: 'replaced',
 
   // year close
@@ -69,7 +62,6 @@ const en = {
   colClosedAt: 'closed at',
   colClosedBy: 'closed by',
   colArchive: 'archive',
-  colFiles: 'files',
   colBytes: 'bytes',
   colAuditHead: 'audit head',
 
@@ -80,9 +72,6 @@ const en = {
   optOpenCurrent: 'make the new year the one commands act on by default',
   optOpenDryRun: 'only show the plan',
   colGrade: 'grade',
-  colFrom: 'from',
-  colStudents: 'students',
-  colClassTeacher: 'class teacher',
   colAssignments: 'assignments',
   promotedFrom: (code: string) => `${code} promoted`,
   repeatingFrom: (code: string) => `${code} repeating`,
@@ -95,10 +84,6 @@ const en = {
 
   // year overrides
   overridesDescription: 'the changes admins made to closed school years, with their reasons',
-  colWhen: 'when',
-  colWho: 'who',
-  colCommand: 'command',
-  colRows: 'rows',
 
   // services/years.ts
   pointStart: 'start of year',
@@ -161,7 +146,6 @@ const skoleni = { one: 'skolēnam', other: 'skolēniem' };
 
 const lv: typeof en = {
   yearDescription: 'mācību gadi: semestri un brīvlaiki; mācību gada noslēgums: pārcelšana, slēgšana, nākamā gada atvēršana',
-  colYear: 'gads',
   colCurrent: 'pašreizējais',
   colClosed: 'slēgts',
   closedMark: 'slēgts',
@@ -180,13 +164,9 @@ const lv: typeof en = {
   listDescription: 'mācību gadu saraksts',
 
   promoteDescription: 'piedāvāt katra skolēna pārcelšanas lēmumu pēc gada vērtējumiem (REFERENCE §7); ar --apply lēmumu ieraksta',
-  optClass: 'klase (var atkārtot)',
-  optAll: 'visas gada klases',
   optPromoteDryRun: 'tikai parādīt priekšlikumu (noklusējums bez --apply)',
   optApply: 'ierakstīt priekšlikumus; mainīts priekšlikums aizstāj iepriekšējo, kas paliek vēsturē',
   optReplace: 'kopā ar --apply: aizstāt arī pedagoģiskās padomes lēmumus',
-  colClass: 'klase',
-  colStudent: 'skolēns',
   colProposal: 'priekšlikums',
   colRecorded: 'ierakstītais lēmums',
   councilMark: 'padome, ',
@@ -196,7 +176,6 @@ const lv: typeof en = {
   outcomeNewProposed: 'tiks ierakstīts',
   outcomeChanged: 'aizstāts (vēsture saglabāta)',
   outcomeChangedProposed: 'tiks aizstāts',
-  outcomeUnchanged: 'bez izmaiņām',
   outcomeCouncilKept: 'paliek padomes lēmums',
   outcomeIncomplete: 'nav ierakstīts: trūkst vērtējumu',
   outcomeIncompleteProposed: 'trūkst vērtējumu',
@@ -210,15 +189,13 @@ const lv: typeof en = {
   optSubject: 'pēcpārbaudījuma vai nesekmīgs mācību priekšmets (var atkārtot)',
   optReason: 'padomes lēmuma pamatojums (obligāts)',
   colDecision: 'lēmums',
-  colReason: 'pamatojums',
   colReplaced: 'aizstātais',
 
   closeDescription: 'slēgt mācību gadu, kad tā arhīvs ir izveidots un pārbaudīts: vēlākas izmaiņas tiek atteiktas (administrators var norādīt --closed-year-reason)',
   optArchive: 'mape, kurā `ezurnals archive export` saglabāja gada arhīvu',
-  colClosedAt: 'slēgts',
+  colClosedAt: 'slēgšanas laiks',
   colClosedBy: 'slēdza',
   colArchive: 'arhīvs',
-  colFiles: 'faili',
   colBytes: 'baiti',
   colAuditHead: 'audita žurnāla pēdējais ieraksts',
 
@@ -228,9 +205,6 @@ const lv: typeof en = {
   optOpenCurrent: 'padarīt jauno gadu par gadu, kurā komandas darbojas pēc noklusējuma',
   optOpenDryRun: 'tikai parādīt plānu',
   colGrade: 'līmenis',
-  colFrom: 'no',
-  colStudents: 'skolēni',
-  colClassTeacher: 'klases audzinātājs',
   colAssignments: 'priekšmeti un skolotāji',
   promotedFrom: (code: string) => `${code} pārceltie`,
   repeatingFrom: (code: string) => `${code} otrgadnieki`,
@@ -242,10 +216,6 @@ const lv: typeof en = {
   yearFilled: (year: string, from: string) => `${year} aizpildīts no ${from}.`,
 
   overridesDescription: 'administratoru izmaiņas slēgtos mācību gados, ar iemesliem',
-  colWhen: 'kad',
-  colWho: 'kas',
-  colCommand: 'komanda',
-  colRows: 'rindas',
 
   pointStart: 'mācību gada sākums',
   pointSemester1From: 'I semestra sākums',

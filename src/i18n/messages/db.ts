@@ -16,13 +16,11 @@ const en = {
   dbCopyFrom: 'the school to copy: an SQLite file, or postgres://…?school=CODE',
   dbCopyTo: 'the new database: an SQLite file that does not exist yet, or postgres://…?school=CODE not taken yet',
   hTables: 'tables',
-  hRows: 'rows',
   hAuditEntries: 'audit entries',
   copied: (to: string) => `Copied the school into ${to}. Check both with \`ezurnals audit verify\`: the audit chain came along entry for entry.`,
   dbGrant:
     "PostgreSQL: let a role of the server use this school as the application: it writes the journal, reads the audit log, and never updates or deletes it (run as the schema's owner)",
   dbGrantRole: 'the server role the application signs in as, e.g. ezurnals_app',
-  hSchool: 'school',
   hRole: 'role',
   granted: (role: string, school: string) => `${role} may now use school ${school}: the audit log is append-only to it (sealing and redaction only through the owner's functions).`,
   // connection.ts
@@ -79,13 +77,11 @@ const lv: typeof en = {
   dbCopyFrom: 'kopējamā skola: SQLite fails vai postgres://…?school=KODS',
   dbCopyTo: 'jaunā datubāze: SQLite fails, kura vēl nav, vai vēl neaizņemts postgres://…?school=KODS',
   hTables: 'tabulas',
-  hRows: 'rindas',
   hAuditEntries: 'audita ieraksti',
   copied: (to: string) => `Skola nokopēta uz ${to}. Pārbaudiet abas ar \`ezurnals audit verify\`: audita ķēde pārnesta ierakstu pa ierakstam.`,
   dbGrant:
     'PostgreSQL: ļaut servera lomai lietot šo skolu kā lietotnei: tā raksta žurnālu, lasa audita žurnālu, bet nekad nelabo un nedzēš tā ierakstus (jāizpilda shēmas īpašniekam)',
   dbGrantRole: 'servera loma, ar kuru pieslēdzas lietotne, piemēram, ezurnals_app',
-  hSchool: 'skola',
   hRole: 'loma',
   granted: (role: string, school: string) =>
     `${role} tagad drīkst lietot skolu ${school}: audita žurnālā tā var tikai pievienot ierakstus (aizzīmogošana un aizklāšana tikai ar īpašnieka funkcijām).`,

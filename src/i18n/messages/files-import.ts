@@ -2,7 +2,7 @@
 // and every problem an import finds in a row. The administrator who reads
 // them fixes a sheet in Excel: each says what is wrong with the cell and
 // what would be accepted. Column names, kinds and codes stay as typed.
-import { messages, plural, type Catalogue, type PluralForms } from '../catalogue.ts';
+import { count, messages, plural, type Catalogue, type PluralForms } from '../catalogue.ts';
 import { declineName } from '../../domain/latvian-names.ts';
 
 type Lv = PluralForms;
@@ -10,6 +10,7 @@ type Lv = PluralForms;
 const num = (value: number) => value.toLocaleString('lv');
 const n = (value: number, forms: Lv) => `${num(value)} ${plural(value, forms, 'lv')}`;
 const ROWS: Lv = { one: 'rinda', other: 'rindas', zero: 'rindu' };
+const EN_ROWS: PluralForms = { one: 'row', other: 'rows' };
 const LESSONS: Lv = { one: 'jauna stunda', other: 'jaunas stundas', zero: 'jaunu stundu' };
 const DAYS: Lv = { one: 'darba dienu', other: 'darba dienām' };
 
@@ -19,7 +20,6 @@ const en = {
   exportOut: 'write to a file instead of stdout',
   exportFormat: 'csv or json',
   exportExcel: 'CSV for Latvian Excel: Latvian headers and words, names beside codes, DD.MM.YYYY dates, ";" separator, UTF-8 BOM, CRLF; imports back as the same data',
-  exportForce: 'overwrite an existing --out file (a symbolic link there is replaced, never written through)',
   unknownKind: (kind: string, kinds: string) => `Unknown kind "${kind}": one of ${kinds}.`,
   unknownKindOrBundle: (kind: string, kinds: string) => `Unknown kind "${kind}": one of ${kinds}, or bundle.`,
   badFormat: (format: string) => `--format must be csv or json, not "${format}".`,
@@ -44,8 +44,6 @@ const en = {
   importOrg: 'oneroster: our school in orgs.csv, when it lists several',
 
   // --- import: the summary --------------------------------------------------
-  columnKind: 'kind',
-  columnFile: 'file',
   columnCreated: 'created',
   columnUpdated: 'updated',
   columnUnchanged: 'unchanged',
@@ -54,14 +52,14 @@ const en = {
   counts: (created: number, updated: number, unchanged: number) => `${created} created, ${updated} updated, ${unchanged} unchanged`,
   imported: (counts: string) => `Imported: ${counts}.`,
   dryRun: (counts: string) => `Dry run, nothing written: would be ${counts}.`,
-  failed: (errors: number, counts: string) => `Nothing imported: ${errors} row(s) with errors (listed below); the other rows would be ${counts}.`,
+  failed: (errors: number, counts: string) => `Nothing imported: ${count(errors, EN_ROWS, 'en')} with errors (listed below); the other rows would be ${counts}.`,
   bundleIgnored: (path: string, ignored: string, kinds: string) => `${path}: not imported: ${ignored} (a bundle reads KIND.csv for KIND in ${kinds}).`,
   oneRosterIgnored: (files: string) => `not imported (no use in the journal, or absent in the manifest): ${files}.`,
   skippedDisabled: (n: number) => `${n} disabled user(s)`,
   skippedOtherRoles: (n: number) => `${n} user(s) with no role here (aides, proctors, unlinked parents)`,
   skippedUngraded: (n: number) => `${n} result(s) not graded yet`,
-  skippedDeletions: (n: number) => `${n} tobedeleted row(s) with nothing to delete in the journal`,
-  skippedOtherSchools: (n: number) => `${n} row(s) of other schools`,
+  skippedDeletions: (n: number) => `${count(n, { one: 'tobedeleted row', other: 'tobedeleted rows' }, 'en')} with nothing to delete in the journal`,
+  skippedOtherSchools: (n: number) => `${count(n, EN_ROWS, 'en')} of other schools`,
   skipped: (parts: string) => `Skipped: ${parts}.`,
   deletedPlacements: (n: number) => `${n} student(s) left their class`,
   deletedAssignments: (n: number) => `${n} assignment(s) removed`,
@@ -82,12 +80,10 @@ const en = {
   unknownColumnIgnored: (reason: string) => `${reason}; its values are not imported`,
 
   // --- import: rows ---------------------------------------------------------
-  required: 'a value is required here',
   notInThisYear: (what: string, ref: string) => `${what} ${ref} is not in this school year`,
   duplicate: (label: string, line: number) => `duplicate ${label} (also on line ${line})`,
   sameRow: (label: string, line: number) =>
     `duplicate ${label} (also on line ${line}, alike in every column): if there really are two such grades, tell them apart in the note or entered_at column`,
-  noneDefined: 'none defined yet',
   moreKnown: (shown: string, more: number) => `${shown}, … ${more} more`,
   subjectNameShared: (ref: string, n: number, codes: string) => `"${ref}" is the name of ${n} subjects: write the code, ${codes}`,
   or: ' or ',
@@ -145,7 +141,6 @@ const lv: typeof en = {
   exportOut: 'rakstīt failā, nevis stdout',
   exportFormat: 'csv vai json',
   exportExcel: 'CSV Latvijas Excel programmai: latviski virsraksti un vārdi, vārdi blakus kodiem, datumi DD.MM.YYYY, atdalītājs ";", UTF-8 BOM, CRLF; importējas atpakaļ kā tie paši dati',
-  exportForce: 'pārrakstīt esošu --out failu (simboliskā saite tiek aizstāta, nekad netiek rakstīts caur saiti)',
   unknownKind: (kind: string, kinds: string) => `Nezināms veids "${kind}": viens no ${kinds}.`,
   unknownKindOrBundle: (kind: string, kinds: string) => `Nezināms veids "${kind}": viens no ${kinds} vai bundle.`,
   badFormat: (format: string) => `--format jābūt csv vai json, nevis "${format}".`,
@@ -168,8 +163,6 @@ const lv: typeof en = {
   importStrict: 'atteikt failu ar importam nezināmu kolonnu, nevis brīdināt un kolonnu izlaist',
   importOrg: 'oneroster: mūsu skola orgs.csv failā, ja tajā ir vairākas',
 
-  columnKind: 'veids',
-  columnFile: 'fails',
   columnCreated: 'izveidoti',
   columnUpdated: 'mainīti',
   columnUnchanged: 'nemainīti',
@@ -205,12 +198,10 @@ const lv: typeof en = {
   unknownColumnStrict: (reason: string) => `${reason}; stingrs imports (--strict) nezināmas kolonnas atsaka`,
   unknownColumnIgnored: (reason: string) => `${reason}; tās vērtības netiek importētas`,
 
-  required: 'šeit vajadzīga vērtība',
   notInThisYear: (what: string, ref: string) => `${({ class: 'klase', subject: 'mācību priekšmets', student: 'skolēns' } as Record<string, string>)[what] ?? what} ${ref} nav šajā mācību gadā`,
   duplicate: (label: string, line: number) => `atkārtojas ${label} (arī ${line}. rindā)`,
   sameRow: (label: string, line: number) =>
     `atkārtojas ${label} (arī ${line}. rindā, visās kolonnās vienāds): ja tiešām ir divas šādas atzīmes, atšķiriet tās kolonnā note (Piezīme) vai entered_at (Ievadīts)`,
-  noneDefined: 'vēl nav neviena',
   moreKnown: (shown: string, more: number) => `${shown}, … vēl ${more}`,
   subjectNameShared: (ref: string, k: number, codes: string) => `"${ref}" ir ${n(k, { one: 'mācību priekšmeta', other: 'mācību priekšmetu' })} nosaukums: rakstiet kodu, ${codes}`,
   or: ' vai ',

@@ -16,7 +16,6 @@ const en = {
     `${path} holds about ${values.toLocaleString('en')} CSV values, more than the ${max.toLocaleString('en')} one import may read; unzip it and import it in parts.`,
   noManifest: (path: string, found: string) => `${path}: no manifest.csv, so this is not a OneRoster 1.1 CSV package (found: ${found || 'nothing'}).`,
   requiredColumn: (near: string, found: string) => `required column missing${near ? ` ("${near}" differs in case: OneRoster headers are case-sensitive)` : ''}; columns found: ${found}`,
-  required: 'a value is required here',
   duplicateId: (line: number) => `duplicate sourcedId (also on line ${line})`,
   badStatus: 'must be active or tobedeleted (or empty)',
   deleteNotDelta: (mode: string) => `tobedeleted in a file the manifest calls ${mode}: only a delta file deletes`,
@@ -62,7 +61,6 @@ const lv: typeof en = {
   noManifest: (path: string, found: string) => `${path}: nav manifest.csv, tātad šī nav OneRoster 1.1 CSV pakete (atrasts: ${found || 'nekas'}).`,
   requiredColumn: (near: string, found: string) =>
     `trūkst obligātās kolonnas${near ? ` ("${near}" atšķiras ar burtu lielumu: OneRoster virsrakstos lielie un mazie burti ir jāievēro)` : ''}; atrastās kolonnas: ${found}`,
-  required: 'šeit vajadzīga vērtība',
   duplicateId: (line: number) => `atkārtojas sourcedId (arī ${line}. rindā)`,
   badStatus: 'jābūt active vai tobedeleted (vai tukšam)',
   deleteNotDelta: (mode: string) => `tobedeleted failā, ko manifests sauc par ${mode}: dzēst var tikai delta fails`,

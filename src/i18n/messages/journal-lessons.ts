@@ -5,21 +5,12 @@ import { messages, type Catalogue } from '../catalogue.ts';
 
 const en = {
   // --- the table
-  colId: 'id',
-  colDate: 'date',
-  colNumber: 'no.',
-  colClass: 'class',
-  colSubject: 'subject',
-  colTeacher: 'teacher',
-  colTopic: 'topic',
   colHomework: 'homework',
   substituteFor: (teacher: string, replaced: string) => `${teacher} (for ${replaced})`,
   // --- prompts
   promptSubject: 'Subject',
   promptLesson: 'Lesson',
-  promptDate: 'Date (YYYY-MM-DD)',
   promptLessonNumber: 'Lesson number',
-  promptTopic: 'Topic',
   notADate: (answer: string) => `"${answer}" is not a date, e.g. 2026-10-05 or 05.10.2026`,
   notALessonNumber: (answer: string, min: number, max: number) => `"${answer}" is not a lesson number ${min}–${max}`,
   // --- help
@@ -31,8 +22,6 @@ const en = {
   optRefGroup: '… and the group, when two groups of the class have it in that lesson',
   family: 'the lesson journal: lessons, topics and homework',
   addDescription: 'record a lesson with its topic and homework',
-  addClass: 'class, e.g. 7.a',
-  addSubject: 'subject code',
   addGroup: "a group's lesson (see `group list`): its classes and subject come from the group",
   addDate: 'date of the lesson',
   addNumber: 'lesson number in the day (0–12)',
@@ -47,11 +36,7 @@ const en = {
   setHomework: 'new homework ("" clears it)',
   showDescription: 'show one lesson',
   listDescription: 'list lessons',
-  listClass: 'class',
-  listSubject: 'subject',
   listTeacher: 'teacher who taught them',
-  listFrom: 'from date',
-  listTo: 'to date',
   // --- the service
   noLesson: (id: number) => `No lesson with id ${id}. See \`ezurnals lesson list\`.`,
   nameTheLesson: 'Name the lesson with --lesson ID, or with --class, --subject and --date (and --number).',
@@ -79,20 +64,11 @@ const en = {
 };
 
 const lv: typeof en = {
-  colId: 'ID',
-  colDate: 'datums',
-  colNumber: 'nr.',
-  colClass: 'klase',
-  colSubject: 'mācību priekšmets',
-  colTeacher: 'skolotājs',
-  colTopic: 'tēma',
   colHomework: 'mājasdarbs',
   substituteFor: (teacher: string, replaced: string) => `${teacher} (aizvieto ${replaced})`,
   promptSubject: 'Mācību priekšmets',
   promptLesson: 'Stunda',
-  promptDate: 'Datums (GGGG-MM-DD)',
   promptLessonNumber: 'Stundas numurs',
-  promptTopic: 'Tēma',
   notADate: (answer: string) => `"${answer}" nav datums; piemēram, 2026-10-05 vai 05.10.2026`,
   notALessonNumber: (answer: string, min: number, max: number) => `"${answer}" nav stundas numurs ${min}–${max}`,
   optLesson: 'stundas ID',
@@ -103,8 +79,6 @@ const lv: typeof en = {
   optRefGroup: '… un grupa, ja klases divām grupām šajā laikā ir šī stunda',
   family: 'stundu žurnāls: stundas, tēmas un mājasdarbi',
   addDescription: 'ierakstīt stundu ar tēmu un mājasdarbu',
-  addClass: 'klase, piemēram, 7.a',
-  addSubject: 'mācību priekšmeta kods',
   addGroup: 'grupas stunda (skatiet `group list`): klases un mācību priekšmetu nosaka grupa',
   addDate: 'stundas datums',
   addNumber: 'stundas numurs dienā (0–12)',
@@ -119,11 +93,7 @@ const lv: typeof en = {
   setHomework: 'jaunais mājasdarbs ("" dzēš mājasdarbu)',
   showDescription: 'parādīt vienu stundu',
   listDescription: 'stundu saraksts',
-  listClass: 'klase',
-  listSubject: 'mācību priekšmets',
   listTeacher: 'skolotājs, kas vadīja stundas',
-  listFrom: 'no datuma',
-  listTo: 'līdz datumam',
   noLesson: (id: number) => `Nav stundas ar ID ${id}. Skatiet \`ezurnals lesson list\`.`,
   nameTheLesson: 'Norādiet stundu ar --lesson ID vai ar --class, --subject un --date (un --number).',
   noLessonOn: (subject: string, classCode: string, date: string, number: number | undefined) =>
@@ -146,7 +116,7 @@ const lv: typeof en = {
   noTeacherRole: (who: string, named: boolean) => `${who} nav skolotāja lomas un nevar vadīt stundu${named ? '' : '; norādiet skolotāju ar --teacher'}.`,
   noLessonsThatDay: (reason: string) => `Šajā dienā stundu nav: ${reason}. Lai tomēr ierakstītu, lietojiet --force.`,
   nothingToChange: 'Nav ko mainīt: norādiet --topic un/vai --homework.',
-  enteredAtFormats: 'ISO laika zīmogu (2026-10-05T17:03:09+03:00) vai DD.MM.GGGG HH:MM',
+  enteredAtFormats: 'ISO laika zīmogu (2026-10-05T17:03:09+03:00) vai DD.MM.YYYY HH:MM',
   enteredAtNotATime: (value: string, formats: string) => `entered_at "${value}" nav laiks: lietojiet ${formats}.`,
   enteredAtFuture: (value: string) => `entered_at ${value} ir nākotnē.`,
 };

@@ -75,7 +75,6 @@ per command; the exit code is the highest of its lines'.
   notAnId: (flag: string, value: string, what: string) => `${flag}"${value}" is not a ${what} id: ids are whole numbers from 1.`,
   // phone.ts reasons come through input.ts
   // lookup.ts
-  noneDefined: 'none defined yet',
   knownMore: (shown: string, more: number) => `${shown}, … ${more} more`,
   unknownYear: (code: string) => `Unknown school year ${code}. See \`ezurnals year list\`.`,
   noCurrentYear: 'No current school year is set: add one with `ezurnals year add 2026/2027 --current`.',
@@ -166,8 +165,8 @@ izejas kods ir lielākais no rindu kodiem.
   batchLines: (n: number, shown: string) => `${n === 1 ? 'rinda' : 'rindas'} ${shown}`,
   batchFailedAtomic: (lines: string) => `${lines[0]!.toUpperCase()}${lines.slice(1)} neizdevās: nekas nav ierakstīts (--atomic).`,
   batchFailed: (lines: string) => `${lines[0]!.toUpperCase()}${lines.slice(1)} neizdevās un neko nemainīja; pārējās rindas izpildītas.`,
-  dateRequired: (field: string) => `--${field} ir obligāts (GGGG-MM-DD vai DD.MM.GGGG).`,
-  notADate: (field: string, value: string) => `--${field} "${value}" nav datums: rakstiet GGGG-MM-DD vai DD.MM.GGGG.`,
+  dateRequired: (field: string) => `--${field} ir obligāts (YYYY-MM-DD vai DD.MM.YYYY).`,
+  notADate: (field: string, value: string) => `--${field} "${value}" nav datums: rakstiet YYYY-MM-DD vai DD.MM.YYYY.`,
   inFuture: (field: string, date: string) => `--${field} ${date} ir nākotnē: ierakstiet to tajā dienā vai vēlāk.`,
   outsideYear: (field: string, date: string, year: string, from: string, to: string) => `--${field} ${date} ir ārpus mācību gada ${year} (${from} – ${to}).`,
   textRequired: (field: string) => `--${field} ir obligāts un nedrīkst būt tukšs.`,
@@ -177,7 +176,6 @@ izejas kods ir lielākais no rindu kodiem.
   wholeNumber: (field: string, value: string, min: number, max: number) => `--${field} "${value}": jābūt veselam skaitlim no ${min} līdz ${max}.`,
   idRequired: (what: string) => `Jānorāda ${genitive(what)} ID.`,
   notAnId: (flag: string, value: string, what: string) => `${flag}"${value}" nav ${genitive(what)} ID: ID ir veseli skaitļi no 1.`,
-  noneDefined: 'vēl neviena nav',
   knownMore: (shown: string, more: number) => `${shown}, … un vēl ${more}`,
   unknownYear: (code: string) => `Mācību gads ${code} nav atrasts. Skatiet \`ezurnals year list\`.`,
   noCurrentYear: 'Pašreizējais mācību gads nav norādīts: pievienojiet to ar `ezurnals year add 2026/2027 --current`.',
