@@ -7,6 +7,7 @@ import { isPostgresUrl } from '../db/location.ts';
 import { sql } from 'kysely';
 import { AppError } from '../errors.ts';
 import { inTransaction, openDatabase, type AuditAuthor, type Db } from '../db/connection.ts';
+import type { WriteOptions } from '../db/dialect.ts';
 import { isYearLockError, yearLockError } from '../db/year-lock.ts';
 import { m as d } from '../i18n/messages/db.ts';
 
@@ -16,14 +17,14 @@ export interface DatabaseHandles {
   /** The command is done with it. */
   release(db: Db): Promise<void>;
   /** One command's writes: all or nothing. */
-  write<T>(db: Db, work: (trx: Db) => Promise<T>, author: AuditAuthor): Promise<T>;
+  write<T>(db: Db, work: (trx: Db) => Promise<T>, author: AuditAuthor, options?: WriteOptions): Promise<T>;
 }
 
 /** A process's one command: its own connection and its own transaction. */
 export const perCommand: DatabaseHandles = {
   open: (path) => openDatabase(path),
   release: (db) => db.destroy(),
-  write: (db, work, author) => inTransaction(db, work, author),
+  write: (db, work, author, options) => inTransaction(db, work, author, options),
 };
 
 /** Ends the outer transaction of an atomic batch without committing. */
@@ -88,8 +89,9 @@ export class BatchDatabases implements DatabaseHandles {
     // Closed at the end of the batch.
   }
 
-  async write<T>(db: Db, work: (trx: Db) => Promise<T>, author: AuditAuthor): Promise<T> {
-    if (!this.atomic) return inTransaction(db, work, author);
+  async write<T>(db: Db, work: (trx: Db) => Promise<T>, author: AuditAuthor, options?: WriteOptions): Promise<T> {
+    // A line of an atomic batch runs in the outer transaction as it was begun (a bulk load's options are for a transaction of its own).
+    if (!this.atomic) return inTransaction(db, work, author, options);
     const conn = await this.outerFor(db, author.actor ?? null);
     // Savepoints are standard SQL (SQLite and PostgreSQL alike).
     await sql`savepoint ezurnals_line`.execute(conn);

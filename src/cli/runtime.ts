@@ -41,6 +41,8 @@ export function globalOptions(command: Command): GlobalOptions {
 export interface CommandSpec<T> {
   /** Writes run in one immediate transaction: all or nothing, and concurrent writers queue. */
   write: boolean;
+  /** Whether the write is a bulk load (WriteOptions.bulkLoad), decided before the transaction begins. */
+  bulkLoad?: (ctx: ServiceContext) => boolean;
   /** Runs before the transaction: prompts for missing values without holding the write lock. */
   prepare?: (ctx: ServiceContext) => Promise<void>;
   run: (ctx: ServiceContext) => Promise<T>;
@@ -155,7 +157,7 @@ export async function runCommand<T>(command: Command, spec: CommandSpec<T>): Pro
     for (const warning of openWarnings(db)) out.warn(warning);
     await spec.prepare?.(ctx);
     const result = spec.write
-      ? await databases.write(db, (trx) => runWrite(command, spec, { ...ctx, db: trx }, out), { actor: ctx.actor?.code, command: commandLine(command) })
+      ? await databases.write(db, (trx) => runWrite(command, spec, { ...ctx, db: trx }, out), { actor: ctx.actor?.code, command: commandLine(command) }, { bulkLoad: spec.bulkLoad?.(ctx) ?? false })
       : await spec.run(ctx);
     spec.print(result, out);
   } finally {

@@ -12,7 +12,7 @@ import { migrateToLatestOrThrow, schemaBehind } from './migrate.ts';
 import { ensureYearLockTriggers, isYearLockError, yearLockError } from './year-lock.ts';
 import { installAuditTriggers } from './audit/triggers.ts';
 import { auditHighWater, currentCommand, sealAuditEntries } from './audit/seal.ts';
-import { attachDialect, dialectOf } from './dialect.ts';
+import { attachDialect, dialectOf, type WriteOptions } from './dialect.ts';
 import { sqliteDialect } from './sqlite/dialect.ts';
 import { parseLocation } from './location.ts';
 import { m as d } from '../i18n/messages/db.ts';
@@ -280,20 +280,20 @@ export interface AuditAuthor {
  * (src/db/audit/seal.ts): this is the one place every command and import
  * commits.
  */
-export async function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>, author: AuditAuthor = {}): Promise<T> {
+export async function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>, author: AuditAuthor = {}, options: WriteOptions = {}): Promise<T> {
   if (readOnly.has(db)) throw new AppError('forbidden', d.readOnly);
-  return writeTransaction(db, work, { actor: author.actor ?? null, command: author.command ?? currentCommand() });
+  return writeTransaction(db, work, { actor: author.actor ?? null, command: author.command ?? currentCommand() }, options);
 }
 
 /** The write transaction itself; `seal`: how its audit entries are signed, or null for entries that arrive sealed. */
-async function writeTransaction<T>(db: Db, work: (trx: Db) => Promise<T>, seal: { actor: string | null; command: string } | null): Promise<T> {
+async function writeTransaction<T>(db: Db, work: (trx: Db) => Promise<T>, seal: { actor: string | null; command: string } | null, options: WriteOptions = {}): Promise<T> {
   const dialect = dialectOf(db);
   return db.connection().execute(async (conn) => {
     const native = natives.get(db);
     if (native) natives.set(conn, native);
     attachDialect(conn, dialect);
     try {
-      const auditFrom = await dialect.beginWrite(conn);
+      const auditFrom = await dialect.beginWrite(conn, options);
       const result = await work(conn);
       if (seal) await dialect.sealAudit(conn, auditFrom, seal);
       await sql`commit`.execute(conn);
@@ -304,6 +304,8 @@ async function writeTransaction<T>(db: Db, work: (trx: Db) => Promise<T>, seal: 
       if (dialect.inTransaction(conn)) await sql`rollback`.execute(conn).catch(() => undefined);
       if (isYearLockError(error)) throw await yearLockError(conn);
       throw dialect.translateError?.(error) ?? error;
+    } finally {
+      dialect.endWrite?.(conn);
     }
   });
 }

@@ -28,12 +28,25 @@ export interface RowAuditResult {
   rows: number;
 }
 
+/** How a write transaction begins. */
+export interface WriteOptions {
+  /**
+   * The transaction's writes are a bulk load whose every reference the caller
+   * has resolved inside it (src/transfer/bulk.ts): SQLite then checks the
+   * bulk rows' foreign keys once per distinct value instead of once per row
+   * and key. Its other writes may set only ids read in the same transaction.
+   */
+  bulkLoad?: boolean;
+}
+
 export interface Dialect {
   readonly name: 'sqlite' | 'postgres';
   /** How messages name the database: a file path, or the server and school. */
   readonly where: string;
   /** Opens a write transaction on `conn` with this school's one-writer lock; returns the audit log's high water. */
-  beginWrite(conn: Db): Promise<number>;
+  beginWrite(conn: Db, options?: WriteOptions): Promise<number>;
+  /** After the write transaction ended (committed or rolled back), whatever beginWrite changed of the connection goes back. */
+  endWrite?(conn: Db): void;
   /** Seals the audit entries above `after`, inside the writing transaction, right before the commit. */
   sealAudit(conn: Db, after: number, stamp: AuditStamp): Promise<number>;
   /** The driver's error as the user should read it (a lock wait that timed out, a lost server), or undefined to keep it. */

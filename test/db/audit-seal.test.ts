@@ -12,6 +12,8 @@ import { listAudit, verifyAudit } from '../../src/services/audit.ts';
 import { auditHead } from '../../src/db/dialect.ts';
 import { contextAs, freshSchool, inTx, rejects } from '../services/fixtures.ts';
 import { dialectOf } from '../../src/db/dialect.ts';
+import { inTransaction } from '../../src/db/connection.ts';
+import { sql } from 'kysely';
 import type { Db } from '../../src/db/connection.ts';
 
 const Seal = suite('audit seals');
@@ -159,6 +161,65 @@ Seal('a bulk row below the table’s last rowid would escape the log: the write 
     assert.is(await dialectOf(s.db).auditTriggerFault(s.db), null);
   } finally {
     await s.cleanup().catch(() => undefined);
+  }
+});
+
+Seal('a bulk load checks its rows’ references itself, refuses one that is missing, and leaves foreign keys on after', async () => {
+  const s = await freshSchool();
+  try {
+    const admin = await contextAs(s.db, 'admin');
+    const row = (id: number, school: number) => [id, school, `b${id}`, `Priekšmets ${id}`, '2026-11-29T08:00:00.000Z'];
+    const load = (rows: unknown[][]) =>
+      inTransaction(
+        s.db,
+        async (trx) => {
+          const insert = dialectOf(trx).bulkInsert(trx, 'subject', ['id', 'school_id', 'code', 'name', 'created_at']);
+          for (const r of rows) insert.add(r);
+          await insert.flush();
+        },
+        { actor: 'admin' },
+        { bulkLoad: true },
+      );
+    await load([row(700, 1), row(701, 1)]);
+    assert.equal((await s.db.selectFrom('subject').select('id').where('id', '>=', 700).execute()).map((r) => r.id), [700, 701]);
+    let caught: unknown;
+    try {
+      await load([row(702, 1), row(703, 99)]);
+    } catch (error) {
+      caught = error;
+    }
+    assert.match(String(caught), 'school_id 99 is not in school');
+    assert.is((await s.db.selectFrom('subject').select('id').where('id', '>=', 702).execute()).length, 0, 'the whole load rolled back');
+    // SQLite's own checks are back for the next command: a plain insert of a bad reference fails.
+    caught = undefined;
+    try {
+      await inTx(admin, (ctx) => ctx.db.insertInto('subject').values({ id: 704, school_id: 99, code: 'x', name: 'x', created_at: '2026-11-29T08:00:00.000Z' } as never).execute());
+    } catch (error) {
+      caught = error;
+    }
+    assert.match(String(caught), 'FOREIGN KEY');
+    assert.is(((await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(s.db)).rows[0]!).foreign_keys, 1);
+  } finally {
+    await s.cleanup().catch(() => undefined);
+  }
+});
+
+Seal('SQLite’s json_array() of text is JSON.stringify’s text, character for character (the seal hashes the former)', () => {
+  const native = new SqliteDatabase(':memory:');
+  try {
+    const json = native.prepare('select json_array(?, ?, ?)').pluck();
+    const differing: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue; // halves of a pair: no SQLite text holds one alone
+      const ch = String.fromCharCode(c);
+      const args = [`n${ch}`, null, `{"v":"${ch}\\${ch}"}`] as const;
+      if (json.get(...args) !== JSON.stringify(args)) differing.push(c);
+    }
+    const astral = ['😀', null, '{"name":"Ģirts 😀 \\"Ozols\\""}'] as const;
+    assert.is(json.get(...astral), JSON.stringify(astral));
+    assert.equal(differing, []);
+  } finally {
+    native.close();
   }
 });
 

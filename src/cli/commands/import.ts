@@ -6,6 +6,7 @@ import { globalOptions, runCommand } from '../runtime.ts';
 import { IMPORT_ORDER } from '../../transfer/columns.ts';
 import { createProgress } from '../progress.ts';
 import { importSources, ImportFailed, loadBundle, loadFile, type ImportOptions, type ImportSource, type KindSummary } from '../../transfer/import.ts';
+import { takesBulkPath } from '../../transfer/bulk.ts';
 import { importOneRoster, loadOneRoster, type OneRosterResult } from '../../transfer/oneroster.ts';
 import { m as t } from '../../i18n/messages/files-import.ts';
 import { m as w } from '../../i18n/messages/words.ts';
@@ -46,6 +47,8 @@ async function runImport(command: Command, load: (out: Output) => ImportSource[]
   try {
     await runCommand(command, {
       write: true,
+      // Only when every file takes the bulk path: its rows' references are resolved in the transaction, and checked per distinct value.
+      bulkLoad: (ctx) => sources.length > 0 && sources.every((source) => takesBulkPath(ctx, source)),
       run: async (ctx) => {
         const summary = await importSources(ctx, sources, { ...flags, warn: (message) => out.warn(message), progress: (file, done, total) => bar.update(done, total) }).finally(() => bar.done());
         if (flags.dryRun) throw new DryRunDone(summary);
