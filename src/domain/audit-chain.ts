@@ -39,16 +39,11 @@ export type ChainEntry = { id: number; student_id: number | null } & Record<'tab
   Record<'record_key' | 'before_values' | 'after_values' | 'actor' | 'os_user' | 'command' | 'nonce' | 'values_digest' | 'prev_hash' | 'hash' | 'redacted_at', string | null>;
 
 // The one-shot crypto.hash (Node ≥ 20.12) costs half of a createHash object per call; sealing calls it twice per written row.
-const oneShot = (crypto as { hash?: (algorithm: string, data: string | Uint8Array, encoding: 'hex') => string }).hash;
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
 const sha256 = oneShot ? (text: string) => oneShot('sha256', text, 'hex') : (text: string) => crypto.createHash('sha256').update(text).digest('hex');
 
 export function valuesDigest(nonce: string, before: string | null, after: string | null): string {
   return sha256(JSON.stringify([nonce, before, after]));
-}
-
-/** valuesDigest from the bytes of `JSON.stringify([nonce, before, after])` as they are (UTF-8), already built. */
-export function valuesDigestOfJson(json: Uint8Array): string {
-  return oneShot ? oneShot('sha256', json as never, 'hex') : crypto.createHash('sha256').update(json).digest('hex');
 }
 
 export function entryHash(entry: Omit<ChainEntry, 'hash' | 'nonce' | 'before_values' | 'after_values' | 'redacted_at'>): string {

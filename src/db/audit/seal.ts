@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import type SqliteDatabase from 'better-sqlite3';
 import { auditCommandLine } from '../../domain/command-line.ts';
-import { GENESIS_HASH, RangeDigest, sealHash, valuesDigest, valuesDigestOfJson } from '../../domain/audit-chain.ts';
+import { GENESIS_HASH, RangeDigest, sealHash, valuesDigest } from '../../domain/audit-chain.ts';
 import { AUDIT_TABLE, SEAL_TABLE } from './triggers.ts';
 
 export interface AuditStamp {
@@ -76,13 +76,13 @@ export class PendingRange {
   }
 
   /** One entry, in id order. */
-  addEntry(row: PendingEntry, valuesJson?: Uint8Array | null): void {
+  addEntry(row: PendingEntry): void {
     let nonce = row.nonce;
     if (nonce === null) {
       nonce = randomBytes(16).toString('hex');
       this.nonces.push({ id: row.id, nonce });
     }
-    this.digest.add(row, valuesJson ? valuesDigestOfJson(valuesJson) : valuesDigest(nonce, row.before_values, row.after_values));
+    this.digest.add(row, valuesDigest(nonce, row.before_values, row.after_values));
     if (this.count++ === 0) this.first = row.id;
     this.last = row.id;
   }
@@ -97,28 +97,18 @@ export class PendingRange {
 /** Seals every entry above `after` with one seal row; returns how many entries. Call inside the writing transaction. */
 export function sealAuditEntries(native: SqliteDatabase.Database, after: number, stamp: AuditStamp): number {
   // Rows as arrays (raw): an object per row, with its nine keys, cost a third of reading 300,000 entries back.
-  // The values' JSON array, whose digest the entry's is, comes from SQLite as bytes: json_array() of text
-  // writes what JSON.stringify does (every character tested: test/db/audit-seal.test.ts), and the values
-  // never become JavaScript strings. An entry without its nonce (written before the triggers made one)
-  // gets one here, and its values the JavaScript way.
+  // (SQLite's json_array() building the values' JSON was no faster than JSON.stringify: measured alike.)
   const pending = native
-    .prepare(
-      `select id, table_name, operation, record_key, student_id, at, nonce,
-              case when nonce is not null then cast(json_array(nonce, before_values, after_values) as blob) end,
-              case when nonce is null then before_values end, case when nonce is null then after_values end
-         from ${AUDIT_TABLE} where id > ? order by id limit ${PAGE}`,
-    )
+    .prepare(`select id, table_name, operation, record_key, student_id, before_values, after_values, at, nonce from ${AUDIT_TABLE} where id > ? order by id limit ${PAGE}`)
     .raw(true);
   const range = new PendingRange();
   const entry = {} as PendingEntry;
   for (let cursor = after; ; ) {
-    const rows = pending.all(cursor) as [number, string, string, string | null, number | null, string, string | null, Buffer | null, string | null, string | null][];
+    const rows = pending.all(cursor) as [number, string, string, string | null, number | null, string | null, string | null, string, string | null][];
     if (rows.length === 0) break;
     for (const r of rows) {
-      [entry.id, entry.table_name, entry.operation, entry.record_key, entry.student_id, entry.at, entry.nonce] = r;
-      entry.before_values = r[8];
-      entry.after_values = r[9];
-      range.addEntry(entry, r[7]);
+      [entry.id, entry.table_name, entry.operation, entry.record_key, entry.student_id, entry.before_values, entry.after_values, entry.at, entry.nonce] = r;
+      range.addEntry(entry);
     }
     cursor = rows.at(-1)![0];
   }

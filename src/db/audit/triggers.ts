@@ -82,11 +82,12 @@ export function auditTriggersFor(table: TableShape): { name: string; sql: string
  * bulk path: src/db/sqlite/dialect.ts drops the insert trigger for the span of
  * one synchronous write of many rows and logs them with this, the way
  * PostgreSQL's statement-level triggers do. Built from the same pieces as the
- * trigger, so the entries are the same text.
+ * trigger, so the entries are the same text. The time is one for the statement
+ * (as 'now' is within one statement anyway), worked out once, not per row.
  */
 export function auditInsertsAfter(table: TableShape): string {
   const student = table.studentColumn ? `T.${ident(table.studentColumn)}` : 'null';
-  return `insert into ${AUDIT_TABLE} (table_name, operation, record_key, student_id, before_values, after_values, at, nonce) select ${literal(table.name)}, 'insert', ${recordKey(table, 'T')}, ${student}, null, ${rowJson(table, 'T')}, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), lower(hex(randomblob(16))) from ${ident(table.name)} as T where T.rowid > ? order by T.rowid`;
+  return `insert into ${AUDIT_TABLE} (table_name, operation, record_key, student_id, before_values, after_values, at, nonce) select ${literal(table.name)}, 'insert', ${recordKey(table, 'T')}, ${student}, null, ${rowJson(table, 'T')}, (select strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), lower(hex(randomblob(16))) from ${ident(table.name)} as T where T.rowid > ? order by T.rowid`;
 }
 
 /** One table's shape, read from the SQLite database; undefined for a table not audited. */
