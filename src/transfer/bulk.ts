@@ -451,8 +451,9 @@ async function importGrades(f: BulkFile<FieldOf<'grades'>>, year: SchoolYear, ba
       if (clean()) grades.add([id, ctx.school.id, year.id, student.id, schoolClass.id, subject.id, null, on, work, value, note ?? null, null, enteredAt, actor.id, enteredAt, actor.id]);
       summary.created++;
     }
-    await grades.flush();
   }
+  // One flush at the end: the dialect writes as its buffer fills (each SQLite write is a trigger swap, a schema change).
+  await grades.flush();
   await dialectOf(db).afterBulkIds(db, 'grade');
 }
 
