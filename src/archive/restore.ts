@@ -124,13 +124,18 @@ export async function restoreArchive(archive: string, target: string): Promise<R
     if (await serverSchoolTaken(target)) throw new AppError('conflict', t.targetExists(redactUrl(target)));
     if (!existsSync(archive)) throw new AppError('not_found', t.noArchive(archive));
     const dir = mkdtempSync(join(tmpdir(), 'ezurnals-restore-'));
+    // The file is the whole journal with its personal data: it goes with the process, interrupted too (the server rolls the copy back).
+    const removeDir = () => rmSync(dir, { recursive: true, force: true });
+    const interrupted = () => process.exit(130);
+    process.once('exit', removeDir).once('SIGINT', interrupted).once('SIGTERM', interrupted);
     try {
       const file = join(dir, 'snapshot.db');
       const result = await restoreArchive(archive, file);
       await copyDatabase(file, target);
       return { ...result, db: redactUrl(target) };
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      removeDir();
+      process.off('exit', removeDir).off('SIGINT', interrupted).off('SIGTERM', interrupted);
     }
   }
   if (existsSync(target)) throw new AppError('conflict', t.targetExists(target));

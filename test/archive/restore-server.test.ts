@@ -21,6 +21,7 @@ test.after(() => rmSync(dir, { recursive: true, force: true }));
 
 const source = join(dir, 'skola.db');
 const archive = join(dir, 'arhīvs');
+const iso = join(dir, 'arhīvs.iso');
 const SNAPSHOT = '07_datubāze/ezurnals.sqlite';
 let database = '';
 /** A school's URL on this test's own database on the server. */
@@ -48,7 +49,7 @@ test.before(async () => {
     ['grade', 'enter', '--lesson', '2', '--student', 'S002', '--value', '9', '--as', 'T01'],
     ['absence', 'mark', '--lesson', '1', '--student', 'S002', '--as', 'T01'],
   ]);
-  const exported = await cli(['archive', 'export', '--year', '2026/2027', '--out', archive, '--json'], { EZURNALS_DB: source, EZURNALS_USER: 'admin' });
+  const exported = await cli(['archive', 'export', '--year', '2026/2027', '--out', archive, '--iso', iso, '--json'], { EZURNALS_DB: source, EZURNALS_USER: 'admin' });
   assert.is(exported.code, 0, exported.stderr);
 });
 
@@ -101,6 +102,10 @@ test('archive restore --db postgres://…?school=NEW: the snapshot whole in a ne
   assert.equal(server.names, ['Rīgas Parauga vidusskola', 'Jānis Bērziņš', 'Līga Ozoliņa', 'Daļskaitļu saskaitīšana', 'Teikuma locekļi']);
   assert.is(server.dump, snapshot.dump);
   assert.equal(server.head, snapshot.head);
+  // From the archive's ISO image the same.
+  const fromIso = await cli(['archive', 'restore', iso, '--db', at('no_iso'), '--json']);
+  assert.is(fromIso.code, 0, fromIso.stderr);
+  assert.is((await contents(at('no_iso'))).dump, snapshot.dump);
 
   for (const db of [target, file]) {
     const verify = await cli(['audit', 'verify'], { EZURNALS_DB: db, EZURNALS_USER: 'admin' });
@@ -123,7 +128,7 @@ test('archive restore --db postgres://…?school=NEW: the snapshot whole in a ne
   assert.is((await cli(['audit', 'verify'], { EZURNALS_DB: target, EZURNALS_USER: 'admin' })).code, 0);
 });
 
-test('restoring into a school that exists on the server is refused (exit 6), that school unchanged', async () => {
+test('restoring into a school that exists on the server is refused (exit 6) before the archive is read, that school unchanged', async () => {
   const target = at('esosa');
   const init = await cli(['init', '--school', 'Jelgavas Valsts ģimnāzija', '--year', '2026/2027', '--json'], { EZURNALS_DB: target });
   assert.is(init.code, 0, init.stderr);
@@ -132,6 +137,13 @@ test('restoring into a school that exists on the server is refused (exit 6), tha
   assert.is(r.code, EXIT_CODES.conflict, r.stderr);
   assert.is(r.stdout, '');
   assert.match(r.errorJson.error.message, /school=esosa already exists; restore writes a new database and never overwrites one/);
+  assert.is(await dbState(target), before);
+  // Refused before the archive is read: a damaged one says the same.
+  const damaged = join(dir, 'bojāts-pirms');
+  cpSync(archive, damaged, { recursive: true });
+  writeFileSync(join(damaged, ...SNAPSHOT.split('/')), 'nav datubāze');
+  const first = await cli(['archive', 'restore', damaged, '--db', target, '--json']);
+  assert.is(first.code, EXIT_CODES.conflict, first.stderr);
   assert.is(await dbState(target), before);
   assert.match(JSON.stringify(await runner(target).read(['school', 'show'])), /Jelgavas Valsts ģimnāzija/);
 });
