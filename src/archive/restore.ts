@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { AppError } from '../errors.ts';
-import { copyDatabase, nativeBindingPath, openDatabase } from '../db/connection.ts';
+import { copyDatabase, nativeBindingPath, openDatabase, serverSchoolTaken } from '../db/connection.ts';
 import { isPostgresUrl, redactUrl } from '../db/location.ts';
 import { withExtractedIso } from './iso.ts';
 import { MANIFEST_FILE, parseManifest, type ArchiveManifest } from './manifest.ts';
@@ -120,14 +120,22 @@ const lstatSafe = (path: string) => {
 export async function restoreArchive(archive: string, target: string): Promise<RestoreResult> {
   // Into a new school on a PostgreSQL server: the snapshot restored as a file first, then copied whole (src/db/copy.ts).
   if (isPostgresUrl(target)) {
+    // Refused before the archive is read, as an existing file is; copyDatabase refuses it again if the school appears meanwhile.
+    if (await serverSchoolTaken(target)) throw new AppError('conflict', t.targetExists(redactUrl(target)));
+    if (!existsSync(archive)) throw new AppError('not_found', t.noArchive(archive));
     const dir = mkdtempSync(join(tmpdir(), 'ezurnals-restore-'));
+    // The file is the whole journal with its personal data: it goes with the process, interrupted too (the server rolls the copy back).
+    const removeDir = () => rmSync(dir, { recursive: true, force: true });
+    const interrupted = () => process.exit(130);
+    process.once('exit', removeDir).once('SIGINT', interrupted).once('SIGTERM', interrupted);
     try {
       const file = join(dir, 'snapshot.db');
       const result = await restoreArchive(archive, file);
       await copyDatabase(file, target);
       return { ...result, db: redactUrl(target) };
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      removeDir();
+      process.off('exit', removeDir).off('SIGINT', interrupted).off('SIGTERM', interrupted);
     }
   }
   if (existsSync(target)) throw new AppError('conflict', t.targetExists(target));

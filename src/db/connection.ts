@@ -331,6 +331,14 @@ export async function dropSchool(target: string, onlyIf?: { name: string; regist
   await dropPostgresSchool(location, onlyIf);
 }
 
+/** Whether a school on a PostgreSQL server is taken: one that a new school (init, db copy, archive restore) may not be made in. */
+export async function serverSchoolTaken(target: string): Promise<boolean> {
+  const location = parseLocation(target);
+  if (location.kind !== 'postgres') throw new Error('serverSchoolTaken: not a server school');
+  const { postgresSchoolTaken } = await import('./postgres/open.ts');
+  return postgresSchoolTaken(location);
+}
+
 /** `db copy`: the school at `from` copied whole into a new database at `to` (src/db/copy.ts). */
 export async function copyDatabase(from: string, to: string): Promise<{ from: string; to: string; tables: number; rows: number; auditEntries: number }> {
   const source = await openDatabase(from);

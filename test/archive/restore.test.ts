@@ -1,4 +1,4 @@
-// @sqlite-only: it copies the journal as a file and builds the snapshots from SQLite files. (Restoring into PostgreSQL has no test of its own yet.)
+// @sqlite-only: it copies the journal as a file and builds the snapshots from SQLite files. (Restoring into PostgreSQL: test/archive/restore-server.test.ts.)
 // `archive restore` against archives made to deceive it: a snapshot or its
 // folder that is a symbolic link, a snapshot that is no ezurnals database,
 // and a snapshot of another school or year than the manifest names. Each is

@@ -200,6 +200,37 @@ export async function listSchools(url: string): Promise<{ school: string; name: 
 }
 
 
+/**
+ * Whether opening the school to create it would be refused as existing (as
+ * openPostgres judges it with `create`): asked before a long job that ends by
+ * creating the school (`archive restore`), so that it is refused before, not after.
+ */
+export async function postgresSchoolTaken(location: PostgresLocation): Promise<boolean> {
+  const pg = await loadDriver();
+  const client = new pg.Client({ connectionString: location.url, application_name: 'ezurnals' });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw connectionFailure(error, location.display) ?? error;
+  }
+  try {
+    const { rows } = await client.query(
+      `select exists (select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relname = 'kysely_migration') as journal,
+              (select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind = 'r')::int as tables,
+              to_regclass(quote_ident($1) || '.school') is not null as has_school_table`,
+      [location.school],
+    );
+    const state = rows[0] as { journal: boolean; tables: number; has_school_table: boolean };
+    if (state.journal && state.has_school_table) {
+      const held = await client.query(`select exists (select 1 from ${q(location.school)}.school) or exists (select 1 from ${q(location.school)}.audit_log) as held`);
+      return Boolean(held.rows[0].held);
+    }
+    return state.journal || state.tables > 0;
+  } finally {
+    await client.end();
+  }
+}
+
 /** Drops a school's schema with everything in it; with `onlyIf`, only when the school in it is that one (or none). */
 export async function dropPostgresSchool(location: PostgresLocation, onlyIf?: { name: string; registrationNumber: string }): Promise<void> {
   const pg = await loadDriver();
