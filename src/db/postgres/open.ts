@@ -118,29 +118,61 @@ export interface PostgresOpenOptions extends OpenOptions {
   poolSize?: number;
 }
 
+/** What a school's schema holds, as opening it judges it; `empty` only when asked (`create`). */
+interface SchoolState {
+  schema: boolean;
+  journal: boolean;
+  tables: number;
+  empty?: boolean;
+}
+
+async function schoolState(client: Pick<PoolClient, 'query'>, school: string, create: boolean): Promise<SchoolState> {
+  const { rows } = await client.query(
+    `select exists (select 1 from pg_namespace where nspname = $1) as schema,
+            exists (select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relname = 'kysely_migration') as journal,
+            (select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind = 'r')::int as tables,
+            to_regclass(quote_ident($1) || '.school') is not null as has_school_table`,
+    [school],
+  );
+  const { has_school_table: hasSchoolTable, ...state } = rows[0] as SchoolState & { has_school_table: boolean };
+  // A schema the server's operator prepared (migrated by this tool, no school in it yet) may be taken by init;
+  // only init asks (a round trip and two tables' catalog entries less for every other command).
+  if (create && state.journal && hasSchoolTable) {
+    // exists, not count(*): this runs on every open, and a school's audit log grows to millions of rows.
+    const held = await client.query(`select exists (select 1 from ${q(school)}.school) or exists (select 1 from ${q(school)}.audit_log) as held`);
+    state.empty = !held.rows[0].held;
+  }
+  return state;
+}
+
+/** A school that creating it would refuse as existing: one with a journal or tables, unless it is a prepared empty one. */
+const taken = (state: SchoolState) => !state.empty && (state.journal || state.tables > 0);
+
+/** One client for a one-off question to the server (not a school's pool), ended after `work`. */
+async function withClient<T>(url: string, where: string, work: (client: Pick<PoolClient, 'query'>) => Promise<T>): Promise<T> {
+  const pg = await loadDriver();
+  const client = new pg.Client({ connectionString: url, application_name: 'ezurnals' });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw connectionFailure(error, where) ?? error;
+  }
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
 export async function openPostgres(location: PostgresLocation, options: PostgresOpenOptions = {}): Promise<Db> {
   const pg = await loadDriver();
   const pool = newPool(pg, location, options.poolSize ?? 2);
   const where = location.display;
-  let state: { schema: boolean; journal: boolean; tables: number; empty?: boolean };
+  let state: SchoolState;
   try {
     const client: PoolClient = await pool.connect();
     try {
-      const { rows } = await client.query(
-        `select exists (select 1 from pg_namespace where nspname = $1) as schema,
-                exists (select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relname = 'kysely_migration') as journal,
-                (select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind = 'r')::int as tables,
-                to_regclass(quote_ident($1) || '.school') is not null as has_school_table`,
-        [location.school],
-      );
-      state = rows[0];
-      // A schema the server's operator prepared (migrated by this tool, no school in it yet) may be taken by init;
-      // only init asks (a round trip and two tables' catalog entries less for every other command).
-      if (options.create && state.journal && rows[0].has_school_table) {
-        // exists, not count(*): this runs on every open, and a school's audit log grows to millions of rows.
-        const held = await client.query(`select exists (select 1 from ${q(location.school)}.school) or exists (select 1 from ${q(location.school)}.audit_log) as held`);
-        state.empty = !held.rows[0].held;
-      }
+      state = await schoolState(client, location.school, !!options.create);
     } finally {
       client.release();
     }
@@ -148,7 +180,7 @@ export async function openPostgres(location: PostgresLocation, options: Postgres
     await pool.end().catch(() => undefined);
     throw connectionFailure(error, where) ?? error;
   }
-  if (options.create && !state.empty && (state.journal || state.tables > 0)) {
+  if (options.create && taken(state)) {
     await pool.end();
     throw new AppError('conflict', `The school ${location.school} already exists on ${where}; init refuses to overwrite it.`);
   }
@@ -176,14 +208,7 @@ export async function openPostgres(location: PostgresLocation, options: Postgres
 
 /** The schools on a server: every schema holding an ezurnals journal, with its name. */
 export async function listSchools(url: string): Promise<{ school: string; name: string | null; schema_version: string | null }[]> {
-  const pg = await loadDriver();
-  const client = new pg.Client({ connectionString: url, application_name: 'ezurnals' });
-  try {
-    await client.connect();
-  } catch (error) {
-    throw connectionFailure(error, url) ?? error;
-  }
-  try {
+  return withClient(url, url, async (client) => {
     const { rows: schemas } = await client.query<{ nspname: string }>(
       `select n.nspname from pg_namespace n join pg_class c on c.relnamespace = n.oid where c.relname = 'kysely_migration' and c.relkind = 'r' order by n.nspname`,
     );
@@ -194,9 +219,7 @@ export async function listSchools(url: string): Promise<{ school: string; name: 
       out.push({ school: nspname, name: name.rows[0]?.name ?? null, schema_version: version.rows[0]?.name ?? null });
     }
     return out;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 
@@ -206,41 +229,12 @@ export async function listSchools(url: string): Promise<{ school: string; name: 
  * creating the school (`archive restore`), so that it is refused before, not after.
  */
 export async function postgresSchoolTaken(location: PostgresLocation): Promise<boolean> {
-  const pg = await loadDriver();
-  const client = new pg.Client({ connectionString: location.url, application_name: 'ezurnals' });
-  try {
-    await client.connect();
-  } catch (error) {
-    throw connectionFailure(error, location.display) ?? error;
-  }
-  try {
-    const { rows } = await client.query(
-      `select exists (select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relname = 'kysely_migration') as journal,
-              (select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind = 'r')::int as tables,
-              to_regclass(quote_ident($1) || '.school') is not null as has_school_table`,
-      [location.school],
-    );
-    const state = rows[0] as { journal: boolean; tables: number; has_school_table: boolean };
-    if (state.journal && state.has_school_table) {
-      const held = await client.query(`select exists (select 1 from ${q(location.school)}.school) or exists (select 1 from ${q(location.school)}.audit_log) as held`);
-      return Boolean(held.rows[0].held);
-    }
-    return state.journal || state.tables > 0;
-  } finally {
-    await client.end();
-  }
+  return withClient(location.url, location.display, async (client) => taken(await schoolState(client, location.school, true)));
 }
 
 /** Drops a school's schema with everything in it; with `onlyIf`, only when the school in it is that one (or none). */
 export async function dropPostgresSchool(location: PostgresLocation, onlyIf?: { name: string; registrationNumber: string }): Promise<void> {
-  const pg = await loadDriver();
-  const client = new pg.Client({ connectionString: location.url, application_name: 'ezurnals' });
-  try {
-    await client.connect();
-  } catch (error) {
-    throw connectionFailure(error, location.display) ?? error;
-  }
-  try {
+  await withClient(location.url, location.display, async (client) => {
     if (onlyIf) {
       const present = await client.query(`select to_regclass($1) is not null as present`, [`${q(location.school)}.school`]);
       if (present.rows[0].present) {
@@ -250,7 +244,5 @@ export async function dropPostgresSchool(location: PostgresLocation, onlyIf?: { 
       }
     }
     await client.query(`drop schema if exists ${q(location.school)} cascade`);
-  } finally {
-    await client.end();
-  }
+  });
 }

@@ -6,7 +6,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import type { Db } from '../connection.ts';
 import type { AuditStamp, BulkInsert, Dialect } from '../dialect.ts';
 import { auditHighWater, sealAuditEntries } from '../audit/seal.ts';
-import { auditedTable, auditInsertsAfter, installAuditTriggers, triggerName, type TableShape } from '../audit/triggers.ts';
+import { auditedTable, auditInsertsAfter, installAuditTriggers, triggerName } from '../audit/triggers.ts';
 import { auditTriggerFault, lastIssuedAuditId, rowAuditFault } from '../audit/integrity.ts';
 import { quickCheckFault } from '../quick-check.ts';
 import { ensureSqliteYearLock } from './year-lock.ts';
@@ -54,7 +54,6 @@ class SqliteBulkInsert implements BulkInsert {
   /** The statement being filled, and how many of its values are there. */
   private block: unknown[];
   private filled = 0;
-  private shape: TableShape | undefined;
   written = 0;
 
   constructor(
@@ -78,22 +77,28 @@ class SqliteBulkInsert implements BulkInsert {
       this.references = schema.foreignKeys(table).flatMap((k) => {
         const at = columns.indexOf(k.from);
         const key = k.to ?? schema.keyColumns(k.table)[0];
-        return at < 0 || !key ? [] : [{ at, column: k.from, parent: k.table, key, values: new Set<unknown>() }];
+        if (at < 0 || !key) return [];
+        const missing = native.prepare(`select value from json_each(?) where not exists (select 1 from ${ident(k.table)} as P where P.${ident(key)} = value) limit 1`).pluck();
+        return [{ at, column: k.from, parent: k.table, missing, values: new Set<unknown>() }];
       });
     }
+    // Prepared once: they outlive the trigger swaps (SQLite prepares a statement anew after a schema change by itself).
+    this.triggerSql = native.prepare("select sql from sqlite_master where type = 'trigger' and name = ?").pluck();
+    this.lastRowid = native.prepare(`select coalesce(max(rowid), 0) from ${ident(table)}`).pluck();
   }
 
+  private readonly triggerSql: SqliteDatabase.Statement;
+  private readonly lastRowid: SqliteDatabase.Statement;
+  private logInserts: SqliteDatabase.Statement | undefined;
+
   /** The foreign keys of the columns written, each with the values rows gave it since the last check. */
-  private readonly references: { at: number; column: string; parent: string; key: string; values: Set<unknown> }[] = [];
+  private readonly references: { at: number; column: string; parent: string; missing: SqliteDatabase.Statement; values: Set<unknown> }[] = [];
 
   /** Every value since the last check is in its parent table, or the write fails (and the command with it). */
   private checkReferences(): void {
     for (const r of this.references) {
       if (r.values.size === 0) continue;
-      const missing = this.native
-        .prepare(`select value from json_each(?) where not exists (select 1 from ${ident(r.parent)} as P where P.${ident(r.key)} = value) limit 1`)
-        .pluck()
-        .get(JSON.stringify([...r.values]));
+      const missing = r.missing.get(JSON.stringify([...r.values]));
       r.values.clear();
       if (missing !== undefined) throw new Error(`bulk insert into ${this.table}: ${r.column} ${String(missing)} is not in ${r.parent}`);
     }
@@ -127,16 +132,19 @@ class SqliteBulkInsert implements BulkInsert {
     this.filled = 0;
     const values = { blocks, rest };
     const name = triggerName(this.table, 'insert');
-    const trigger = this.native.prepare("select sql from sqlite_master where type = 'trigger' and name = ?").get(name) as { sql: string } | undefined;
+    const trigger = this.triggerSql.get(name) as string | undefined;
     // No insert trigger: a table not audited, or a copy that runs with the triggers off (withTriggersOff).
     if (!trigger) {
       this.insert(values);
       this.checkReferences();
       return;
     }
-    const shape = (this.shape ??= auditedTable(this.native, this.table));
-    if (!shape) throw new Error(`bulk insert into ${this.table}: it has an audit trigger but is not an audited table`);
-    const after = (this.native.prepare(`select coalesce(max(rowid), 0) as n from ${ident(this.table)}`).get() as { n: number }).n;
+    if (!this.logInserts) {
+      const shape = auditedTable(this.native, this.table);
+      if (!shape) throw new Error(`bulk insert into ${this.table}: it has an audit trigger but is not an audited table`);
+      this.logInserts = this.native.prepare(auditInsertsAfter(shape));
+    }
+    const after = this.lastRowid.get() as number;
     this.native.exec(`drop trigger ${ident(name)}`);
     const before = this.written;
     try {
@@ -146,8 +154,8 @@ class SqliteBulkInsert implements BulkInsert {
     } finally {
       // Whatever went in is logged, even when a statement failed half-way (the caller may carry on);
       // a failed multi-row statement leaves none of its rows, and is not counted.
-      const logged = this.native.prepare(auditInsertsAfter(shape)).run(after).changes;
-      this.native.exec(trigger.sql);
+      const logged = this.logInserts.run(after).changes;
+      this.native.exec(trigger);
       const inserted = this.written - before;
       if (logged !== inserted) throw new Error(`bulk insert into ${this.table}: ${inserted} rows written but ${logged} logged (a row below rowid ${after}?)`);
     }
