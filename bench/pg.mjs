@@ -7,6 +7,8 @@
 //     its PostgreSQL school and into an SQLite file holding the same school. Only that command is
 //     timed (a start of the bin each, as a script runs it), not the set-up (`db copy` of a template).
 //     Target: PostgreSQL ≥ ½ SQLite's rows/s.
+//     Then where PostgreSQL's time goes: school 1's rows copied by psql into a fresh school, the server alone, with the
+//     tool's triggers, without the audit trigger and without any trigger (foreign keys' checks included).
 //  2. writers: 8 concurrent loops of `grade enter` processes, spread over 8 schools, against the
 //     same 8 loops all in one school (and that on SQLite, as a reference line): latency p50/p95 of
 //     each process and throughput. Target: 8 schools ≥ 2× one school's throughput.
@@ -20,7 +22,7 @@
 //     into an SQLite file (`db copy`): `--all` as HTML (every query and the rendering, no browser)
 //     and one class as PDF. Target: within 1.2× of SQLite.
 //
-// Usage: npm run bench:pg [-- --schools 50 --calls 10 --batch-calls 100 --rounds 2 --keep]
+// Usage: npm run bench:pg [-- --schools 50 --calls 10 --batch-calls 100 --rounds 2 --extract-rounds 5 --keep]
 // Default 50 schools (~1M grade rows), the issue's scale: the full run took 15.5 min on the loaded 2-core
 // machine (2026-12-03), within the ~25 min budget, so the default stays 50; `--schools 8` is a quick run
 // (at least 8: the writers need 8 schools).
@@ -41,8 +43,10 @@ const WRITERS = 8;
 const CALLS = arg('calls', 10);
 const BATCH_CALLS = arg('batch-calls', 100);
 const ROUNDS = arg('rounds', 2);
-if (!(SCHOOLS >= WRITERS && CALLS >= 1 && ROUNDS >= 1)) {
-  console.error(`usage: node bench/pg.mjs [--schools N ≥ ${WRITERS}] [--calls N] [--rounds N] [--keep]`);
+// Extracts take seconds each and vary by a third from run to run on a loaded machine: more rounds than the writers.
+const EXTRACT_ROUNDS = arg('extract-rounds', 5);
+if (!(SCHOOLS >= WRITERS && CALLS >= 1 && ROUNDS >= 1 && EXTRACT_ROUNDS >= 1)) {
+  console.error(`usage: node bench/pg.mjs [--schools N ≥ ${WRITERS}] [--calls N] [--batch-calls N] [--rounds N] [--extract-rounds N] [--keep]`);
   process.exit(2);
 }
 const YEAR = '2026/2027';
@@ -266,7 +270,7 @@ async function batchWriters(t, lessonIds, dbOf, label, calls) {
   return { seconds: overlap, counted, latencies, failures, answered: answers.flat().length, cpu: { client: cpu1.client - cpu0.client, server: cpu1.server - cpu0.server } };
 }
 
-const results = { date: new Date().toISOString(), machine: { cores: availableParallelism(), loadBefore: loadavg()[0] }, scale: { schools: SCHOOLS, calls: CALLS, rounds: ROUNDS } };
+const results = { date: new Date().toISOString(), machine: { cores: availableParallelism(), loadBefore: loadavg()[0] }, scale: { schools: SCHOOLS, calls: CALLS, rounds: ROUNDS, extractRounds: EXTRACT_ROUNDS } };
 let server;
 const stopServer = () => {
   if (server) server.stop();
@@ -332,6 +336,27 @@ try {
     perSchoolRatioMedian: median(imp.perSchool.map((s) => s.sqliteSeconds / s.pgSeconds)),
   };
 
+  // 1b. Where PostgreSQL's import time goes, on the server alone: school 1's grades, dumped as COPY text, are copied
+  // by psql into an untouched copy of the template in a transaction rolled back, with the school's triggers as the
+  // tool runs them, without the audit trigger, and without any trigger (the foreign keys' own per-row triggers
+  // included: only a superuser may switch those off, which this throwaway server's psql is; the tool never does).
+  const floorSchool = pg(0).replace(/s000$/, 'floor');
+  ez('db', 'copy', t.db, floorSchool);
+  const serverCopy = { rows: 0, full: [], noAudit: [], noTriggers: [] };
+  {
+    const dump = join(work, 'grades-1.copy');
+    const psql = (script) => execFileSync('psql', ['-X', '-v', 'ON_ERROR_STOP=1', `${server.url}/ezurnals`], { input: script, encoding: 'utf8', maxBuffer: 1 << 26 });
+    psql(`\\copy s001.grade to '${dump}'\n`);
+    serverCopy.rows = Number(psql('select count(*) from s001.grade;').match(/\n\s*(\d+)\n/)[1]);
+    const variants = { full: '', noAudit: 'alter table floor.grade disable trigger audit_grade__insert;', noTriggers: 'alter table floor.grade disable trigger all;' };
+    let script = '\\timing on\n';
+    for (let round = 0; round < 3; round++) for (const [name, off] of round % 2 ? Object.entries(variants).reverse() : Object.entries(variants)) script += `begin;\nselect floor.ezurnals_begin_write();\n${off}\n\\echo variant ${name}\n\\copy floor.grade from '${dump}'\nrollback;\n`;
+    for (const m of psql(script).matchAll(/variant (\w+)\nCOPY \d+\nTime: ([\d.]+) ms/g)) serverCopy[m[1]].push(Number(m[2]) / 1000);
+    rmSync(dump);
+  }
+  results.import.serverAlone = { school: 1, rows: serverCopy.rows, seconds: median(serverCopy.full), withoutAuditTrigger: median(serverCopy.noAudit), withoutAnyTrigger: median(serverCopy.noTriggers), sqliteWholeImport: imp.perSchool[0].sqliteSeconds, pgWholeImport: imp.perSchool[0].pgSeconds };
+  log(`server alone, ${serverCopy.rows} rows: COPY ${results.import.serverAlone.seconds.toFixed(2)} s, without the audit trigger ${results.import.serverAlone.withoutAuditTrigger.toFixed(2)} s, without any trigger ${results.import.serverAlone.withoutAnyTrigger.toFixed(2)} s`);
+
   // 2. Writers, interleaved rounds: 8 schools, one school, one school on SQLite.
   // The floor: the same 8 loops starting the bin for `--version` only. On a machine with fewer cores
   // than writers, process start-up alone can use up the CPU, and no lock design can beat this line.
@@ -373,14 +398,14 @@ try {
   ez('db', 'copy', pg(SCHOOLS), extractDb);
   const extractClass = t.classes[0].code;
   const ext = { html: { pg: [], sqlite: [] }, pdf: { pg: [], sqlite: [] } };
-  for (let round = 1; round <= ROUNDS; round++) {
+  for (let round = 1; round <= EXTRACT_ROUNDS; round++) {
     for (const side of round % 2 ? ['pg', 'sqlite'] : ['sqlite', 'pg']) {
       const db = side === 'pg' ? pg(SCHOOLS) : extractDb;
       const out = join(work, `extract-${side}`);
       ext.html[side].push((await timedOk(['report', 'extract', '--db', db, '--month', MONTH, '--all', '--format', 'html', '--out', join(out, 'html'), '--force'])).seconds);
       ext.pdf[side].push((await timedOk(['report', 'extract', '--db', db, '--month', MONTH, '--class', extractClass, '--out', join(out, 'pdf'), '--force'])).seconds);
     }
-    log(`extracts round ${round}/${ROUNDS}: --all html PostgreSQL ${ext.html.pg.at(-1).toFixed(1)} s, SQLite ${ext.html.sqlite.at(-1).toFixed(1)} s; ${extractClass} pdf PostgreSQL ${ext.pdf.pg.at(-1).toFixed(1)} s, SQLite ${ext.pdf.sqlite.at(-1).toFixed(1)} s`);
+    log(`extracts round ${round}/${EXTRACT_ROUNDS}: --all html PostgreSQL ${ext.html.pg.at(-1).toFixed(1)} s, SQLite ${ext.html.sqlite.at(-1).toFixed(1)} s; ${extractClass} pdf PostgreSQL ${ext.pdf.pg.at(-1).toFixed(1)} s, SQLite ${ext.pdf.sqlite.at(-1).toFixed(1)} s`);
   }
   // What every command pays to open its database, in sequence: loading `pg`, connecting, the open-time checks.
   const open = { pg: [], sqlite: [] };
@@ -419,6 +444,8 @@ try {
     'measure                                   PostgreSQL      SQLite (same run)   ratio     target',
     `1. import grades, rows/s                  ${n(r.import.pgRowsPerSecond).padStart(10)}      ${n(r.import.sqliteRowsPerSecond).padStart(10)}          ${n(r.import.ratio, 2).padStart(5)}×    ≥ 0.5×  ${verdict(r.import.ratio >= 0.5)}`,
     `   (${n(r.import.pgSeconds, 1)} s against ${n(r.import.sqliteSeconds, 1)} s in all; per school median ratio ${n(r.import.perSchoolRatioMedian, 2)}×)`,
+    `   school 1 (${n(r.import.serverAlone.rows)} rows), the server alone (psql COPY, rolled back): ${n(r.import.serverAlone.seconds, 2)} s as the tool runs it, ${n(r.import.serverAlone.withoutAuditTrigger, 2)} s without the audit trigger, ${n(r.import.serverAlone.withoutAnyTrigger, 2)} s without any trigger (the foreign keys' per-row checks off);`,
+    `   the whole import of that file: PostgreSQL ${n(r.import.serverAlone.pgWholeImport, 2)} s, SQLite ${n(r.import.serverAlone.sqliteWholeImport, 2)} s (the target asks PostgreSQL ≤ ${n(2 * r.import.serverAlone.sqliteWholeImport, 2)} s)`,
     `2. 8 writers, grade enter processes (${w.spread.calls + w.spread.failed} calls each line):`,
     `   8 schools: calls/s, p50, p95          ${n(w.spread.perSecond, 2).padStart(10)}  ${n(w.spread.p50 * 1000).padStart(5)} ms ${n(w.spread.p95 * 1000).padStart(5)} ms   ${n(w.ratio, 2).padStart(5)}×    ≥ 2× one school  ${verdict(w.ratio >= 2)}`,
     `   one school: calls/s, p50, p95         ${n(w.one.perSecond, 2).padStart(10)}  ${n(w.one.p50 * 1000).padStart(5)} ms ${n(w.one.p95 * 1000).padStart(5)} ms`,
@@ -433,7 +460,7 @@ try {
     `   CPU per line: 8 schools ${n(b.spread.cpuPerCall.client * 1000, 1)} ms batch + ${n(b.spread.cpuPerCall.server * 1000, 1)} ms server, one school ${n(b.one.cpuPerCall.client * 1000, 1)} + ${n(b.one.cpuPerCall.server * 1000, 1)} ms: ${cores} cores allow ${n(b.cpuCeilingPerSecond, 1)} lines/s; failed lines ${b.spread.failed}/${b.one.failed}/${b.sqlite.failed}`,
     `3. extracts ${MONTH}, --all html (${r.extracts.all.files} files)  ${n(r.extracts.all.pgSeconds, 2).padStart(8)} s      ${n(r.extracts.all.sqliteSeconds, 2).padStart(8)} s          ${n(r.extracts.all.ratio, 2).padStart(5)}×    ≤ 1.2×  ${verdict(r.extracts.all.ratio <= 1.2)}`,
     `   extracts ${MONTH}, ${extractClass} pdf (${r.extracts.class.files} files)     ${n(r.extracts.class.pgSeconds, 2).padStart(8)} s      ${n(r.extracts.class.sqliteSeconds, 2).padStart(8)} s          ${n(r.extracts.class.ratio, 2).padStart(5)}×    ≤ 1.2×  ${verdict(r.extracts.class.ratio <= 1.2)}`,
-    `   (medians of ${ROUNDS} interleaved rounds)`,
+    `   (medians of ${EXTRACT_ROUNDS} interleaved rounds)`,
     `   a command's open, \`subject list\`          ${n(r.open.pgSeconds, 2).padStart(8)} s      ${n(r.open.sqliteSeconds, 2).padStart(8)} s          +${n(r.open.extraMs)} ms on PostgreSQL (median of ${r.open.runs})`,
   ];
   console.log(lines.join('\n'));
