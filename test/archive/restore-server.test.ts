@@ -3,17 +3,20 @@
 // makes it, then restored through the CLI into a server school: the same
 // rows and audit chain as the snapshot, `audit verify` passing there, the
 // same report printed from both; and the refusals (a school that already
-// exists, a changed snapshot) change nothing and leave no school behind.
+// exists, a changed snapshot) change nothing and leave no school behind. A
+// restore killed part-way leaves no temporary snapshot, and what it left on
+// the server a second restore takes over.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listSchoolsAt, openDatabase } from '../../src/db/connection.ts';
 import { dumpDatabase } from '../../src/db/dump.ts';
 import { auditHead } from '../../src/db/dialect.ts';
 import { psql, schoolUrl, TEST_PG } from '../support/postgres.ts';
-import { cli } from '../support/cli.ts';
+import { BIN, cli } from '../support/cli.ts';
 import { dbState, EXIT_CODES, runner } from '../cli/_helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ezurnals-restore-pg-'));
@@ -161,6 +164,72 @@ test('a changed snapshot is refused (exit 4) and leaves no school on the server'
   assert.not.ok(before.includes('bojata'));
   // No schema either, not even an empty one.
   assert.is(psql(`select count(*) from pg_namespace where nspname = 'bojata'`, database).trim(), '0');
+});
+
+/** The snapshot restored as a file: the reference a server school restored from it is compared with. */
+let reference: Awaited<ReturnType<typeof contents>> | undefined;
+async function referenceContents() {
+  if (!reference) {
+    const file = join(dir, `atsauce-${Date.now()}.db`);
+    const r = await cli(['archive', 'restore', archive, '--db', file, '--json']);
+    assert.is(r.code, 0, r.stderr);
+    reference = await contents(file);
+  }
+  return reference;
+}
+
+/** A restore into `school` that completes, with the snapshot's rows and a chain that verifies. */
+async function restoresWhole(school: string): Promise<void> {
+  const r = await cli(['archive', 'restore', archive, '--db', at(school), '--json']);
+  assert.is(r.code, 0, r.stderr);
+  const restored = await contents(at(school));
+  const expected = await referenceContents();
+  assert.is(restored.dump, expected.dump);
+  assert.equal(restored.head, expected.head);
+  const verify = await cli(['audit', 'verify'], { EZURNALS_DB: at(school), EZURNALS_USER: 'admin' });
+  assert.is(verify.code, 0, verify.stderr);
+}
+
+test('a restore interrupted with Ctrl-C while it copies into the server leaves no temporary snapshot, and restoring again completes the school', async () => {
+  const temporary = join(dir, 'tmp');
+  mkdirSync(temporary);
+  const child = spawn(process.execPath, [BIN, 'archive', 'restore', archive, '--db', at('partraukta')], { env: { ...process.env, TMPDIR: temporary, EZURNALS_LANG: 'en' }, stdio: 'ignore' });
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  // Interrupted once the new school's schema is on the server: the snapshot is restored as a file by then, and the copy has begun.
+  const begun = () => psql(`select count(*) from pg_namespace where nspname = 'partraukta'`, database).trim() === '1';
+  for (let i = 0; i < 600 && !begun(); i++) await new Promise((r) => setTimeout(r, 10));
+  assert.ok(begun(), 'the copy had begun');
+  child.kill('SIGINT');
+  const code = await exited;
+  // The whole journal with its personal data was in the temporary snapshot: it is gone.
+  assert.equal(readdirSync(temporary), []);
+  if (code === 0) {
+    // The signal came after the copy had committed: the school is whole.
+    assert.is((await contents(at('partraukta'))).dump, (await referenceContents()).dump);
+    return;
+  }
+  assert.is(code, 130);
+  // What is left holds no school: the copy's rows go in as one transaction, rolled back.
+  if (psql(`select count(*) from pg_tables where schemaname = 'partraukta' and tablename = 'school'`, database).trim() === '1') assert.is(psql(`select count(*) from partraukta.school`, database).trim(), '0');
+  await restoresWhole('partraukta');
+});
+
+test('what a creation killed part-way leaves on the server is taken over by the next restore: only the tables that record migrations, or every table without its audit triggers', async () => {
+  // Killed during the first migration: the migrator made its own tables, the migrations' transaction rolled back.
+  psql(`create schema puse_a; create table puse_a.kysely_migration (name varchar(255) primary key, timestamp varchar(255) not null); create table puse_a.kysely_migration_lock (id varchar(255) primary key, is_locked integer not null default 0)`, database);
+  await restoresWhole('puse_a');
+  // Killed after the migrations, before the audit triggers were made.
+  const made = await openDatabase(at('puse_b'), { create: true });
+  await made.destroy();
+  psql(`do $$ declare t record; begin for t in select c.relname, g.tgname from pg_trigger g join pg_class c on c.oid = g.tgrelid where c.relnamespace = 'puse_b'::regnamespace and g.tgname like 'audit\\_%' loop execute format('drop trigger %I on puse_b.%I', t.tgname, t.relname); end loop; end $$`, database);
+  assert.is(psql(`select count(*) from pg_trigger g join pg_class c on c.oid = g.tgrelid where c.relnamespace = 'puse_b'::regnamespace and g.tgname like 'audit%'`, database).trim(), '0');
+  await restoresWhole('puse_b');
+  // A schema holding anything else is not taken over: the restore refuses it (exit 6) and leaves it as it was.
+  psql(`create schema cita; create table cita.kysely_migration (name varchar(255) primary key, timestamp varchar(255) not null); create table cita.piezimes (teksts text); insert into cita.piezimes values ('svarīgi')`, database);
+  const refused = await cli(['archive', 'restore', archive, '--db', at('cita'), '--json']);
+  assert.is(refused.code, EXIT_CODES.conflict, refused.stderr);
+  assert.is(psql(`select string_agg(tablename, ',' order by tablename) from pg_tables where schemaname = 'cita'`, database).trim(), 'kysely_migration,piezimes');
+  assert.is(psql(`select teksts from cita.piezimes`, database).trim(), 'svarīgi');
 });
 
 test.run();

@@ -141,6 +141,14 @@ async function schoolState(client: Pick<PoolClient, 'query'>, school: string, cr
     // exists, not count(*): this runs on every open, and a school's audit log grows to millions of rows.
     const held = await client.query(`select exists (select 1 from ${q(school)}.school) or exists (select 1 from ${q(school)}.audit_log) as held`);
     state.empty = !held.rows[0].held;
+  } else if (create && state.journal) {
+    // A creation killed during its first migration (init, db copy, archive restore): the migrator's own tables and
+    // nothing else, which a new attempt takes over. Any other table there is not ours to build beside.
+    const others = await client.query(
+      `select count(*)::int as n from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind = 'r' and c.relname not in ('kysely_migration', 'kysely_migration_lock')`,
+      [school],
+    );
+    state.empty = others.rows[0].n === 0;
   }
   return state;
 }
@@ -194,10 +202,17 @@ export async function openPostgres(location: PostgresLocation, options: Postgres
   try {
     if (options.create && !state.schema) await sql.raw(`create schema ${q(location.school)}`).execute(db);
     // The audit log's high water only matters when there is something to migrate: the usual open asks one question.
+    let prepared = false;
     if (await schemaBehind(db)) {
       const auditFrom = await dialect.auditHighWater(db);
-      if (await migrateToLatestOrThrow(db, location.school)) await dialect.afterMigrating(db, auditFrom);
+      if (await migrateToLatestOrThrow(db, location.school)) {
+        await dialect.afterMigrating(db, auditFrom);
+        prepared = true;
+      }
     }
+    // An empty school taken over by a creation: one killed between its migrations and its audit triggers left it
+    // without them (the open below would refuse it); they are made now, before any row goes in.
+    if (options.create && state.empty && !prepared && (await dialect.auditTriggerFault(db))) await dialect.afterMigrating(db, await dialect.auditHighWater(db));
     await dialect.requireGuarantees(db);
   } catch (error) {
     await db.destroy();
