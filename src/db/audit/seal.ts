@@ -105,11 +105,12 @@ export function sealAuditEntries(native: SqliteDatabase.Database, after: number,
   const entry = {} as PendingEntry;
   for (let cursor = after; ; ) {
     const rows = pending.all(cursor) as [number, string, string, string | null, number | null, string | null, string | null, string, string | null][];
-    if (rows.length === 0) break;
     for (const r of rows) {
       [entry.id, entry.table_name, entry.operation, entry.record_key, entry.student_id, entry.before_values, entry.after_values, entry.at, entry.nonce] = r;
       range.addEntry(entry);
     }
+    // A short page is the last one.
+    if (rows.length < PAGE) break;
     cursor = rows.at(-1)![0];
   }
   if (range.count === 0) return 0;

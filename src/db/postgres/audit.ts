@@ -250,18 +250,20 @@ const PAGE = 4096;
 /** Seals every entry above `after` with one seal row (see the file's head); returns how many entries. */
 export async function sealPostgresAudit(conn: Db, after: number, stamp: AuditStamp): Promise<number> {
   const range = new PendingRange();
+  // A short page is the last one: a write's few entries cost one query, not two.
   for (let cursor = after; ; ) {
     const { rows } = await sql<PendingEntry>`select id, table_name, operation, record_key, student_id, before_values, after_values, at, nonce from audit_log where id > ${cursor} order by id limit ${PAGE}`.execute(conn);
-    if (rows.length === 0) break;
     range.add(rows);
+    if (rows.length < PAGE) break;
     cursor = rows.at(-1)!.id;
   }
   if (range.count === 0) return 0;
-  // The chain's last link at or below `after`: the last seal, or an entry sealed alone after it (older schools).
-  const seal = await sql<{ last_id: number; hash: string }>`select last_id, hash from audit_seal where last_id <= ${after} order by last_id desc limit 1`.execute(conn);
-  const last = seal.rows[0];
-  const entry = await sql<{ hash: string }>`select hash from audit_log where hash is not null and id <= ${after} and id > ${last?.last_id ?? 0} order by id desc limit 1`.execute(conn);
-  const prev = entry.rows[0]?.hash ?? last?.hash ?? GENESIS_HASH;
+  // The chain's last link at or below `after`: an entry sealed alone after the last seal (older schools), else that seal. One round trip.
+  const link = await sql<{ hash: string | null }>`
+    select coalesce(
+      (select hash from audit_log where hash is not null and id <= ${after} and id > coalesce((select max(last_id) from audit_seal where last_id <= ${after}), 0) order by id desc limit 1),
+      (select hash from audit_seal where last_id <= ${after} order by last_id desc limit 1)) as hash`.execute(conn);
+  const prev = link.rows[0]?.hash ?? GENESIS_HASH;
   const s = range.seal(stamp, systemUser(), prev);
   const ids = range.nonces.map((n) => n.id);
   const nonces = range.nonces.map((n) => n.nonce);
