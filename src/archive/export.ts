@@ -178,7 +178,7 @@ async function archiveFromSnapshot(
     const school = (await findOnlySchool(snapshot.db))!;
     const head = await auditHead(snapshot.db);
     const archived: ServiceContext = { db: snapshot.db, school, actor: null, now, yearCode: year.code };
-    const tables = writeTables(snapshot.native, join(work, FOLDERS.tables.name), (done, total) => stage.progress('Tables', done, total));
+    const tables = writeTables(snapshot, join(work, FOLDERS.tables.name), (done, total) => stage.progress('Tables', done, total));
     const built = [];
     for (const part of parts) built.push({ part, documents: await part.documents(archived, year, 'lv') });
     const labels = await printParts(built, work, school.name, stage);
@@ -186,7 +186,7 @@ async function archiveFromSnapshot(
     labels.set(`${FOLDERS.database.name}/${SNAPSHOT_FILE}`, `${FOLDERS.database.lv} / ${FOLDERS.database.en}`);
     return { school, labels, auditHead: head ? formatHead(head) : undefined };
   } finally {
-    await snapshot.db.destroy();
+    await snapshot.close();
   }
 }
 

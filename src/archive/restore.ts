@@ -2,9 +2,9 @@ import { closeSync, constants, existsSync, fstatSync, lstatSync, mkdtempSync, op
 import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
 import { AppError } from '../errors.ts';
-import { copyDatabase, nativeBindingPath, openDatabase, serverSchoolTaken } from '../db/connection.ts';
+import { copyDatabase, openDatabase, serverSchoolTaken } from '../db/connection.ts';
+import { snapshotSchoolAndYears } from '../db/sqlite/snapshot-file.ts';
 import { isPostgresUrl, redactUrl } from '../db/location.ts';
 import { withExtractedIso } from './iso.ts';
 import { MANIFEST_FILE, parseManifest, type ArchiveManifest } from './manifest.ts';
@@ -63,13 +63,7 @@ function checkSchoolAndYear(path: string, manifest: ArchiveManifest, where: stri
   let school: string[];
   let years: string[];
   try {
-    const db = new SqliteDatabase(path, { readonly: true, fileMustExist: true, nativeBinding: nativeBindingPath() });
-    try {
-      school = (db.prepare('select name from school').all() as { name: string }[]).map((r) => r.name);
-      years = (db.prepare('select code from school_year').all() as { code: string }[]).map((r) => r.code);
-    } finally {
-      db.close();
-    }
+    ({ schools: school, years } = snapshotSchoolAndYears(path));
   } catch {
     throw new AppError('invalid', t.snapshotNotDatabase(where));
   }

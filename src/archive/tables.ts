@@ -1,6 +1,6 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type SqliteDatabase from 'better-sqlite3';
+import type { SnapshotFile } from '../db/sqlite/snapshot-file.ts';
 import { csvLine, EXCEL_CSV_OPTIONS, type CsvCell } from '../csv/write.ts';
 import { TABLE_MEANINGS, COLUMN_MEANINGS, TABLE_MEANINGS_LV, COLUMN_MEANINGS_LV, bothLanguages } from './table-meanings.ts';
 
@@ -37,53 +37,25 @@ export interface TableDescription {
 export const tableFiles = (table: string) => ({ csv: `${table}.csv`, json: `${table}.json` });
 export const COLUMNS_FILES = { csv: '00_kolonnu_apraksts.csv', json: '00_kolonnu_apraksts.json' };
 
-interface TableInfoRow {
-  name: string;
-  type: string;
-  notnull: number;
-  pk: number;
-}
-
-interface ForeignKeyRow {
-  table: string;
-  from: string;
-  to: string | null;
-}
-
-const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
 /**
- * The tables are found by asking SQLite (sqlite_master and its pragmas),
+ * The tables as the snapshot's own catalog lists them (SnapshotFile.tables),
  * not from the schema types: a table added by a later migration is archived
- * without anyone remembering to list it here. This is SQLite-specific on
- * purpose, as is the snapshot it accompanies.
+ * without anyone remembering to list it here.
  */
-export function describeTables(native: SqliteDatabase.Database): TableDescription[] {
-  const names = (native.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\' order by name").all() as { name: string }[]).map((r) => r.name);
-  return names.map((table) => {
-    const info = native.prepare(`pragma table_info(${quoted(table)})`).all() as TableInfoRow[];
-    const references = new Map((native.prepare(`pragma foreign_key_list(${quoted(table)})`).all() as ForeignKeyRow[]).map((fk) => [fk.from, `→ ${fk.table}.${fk.to ?? 'id'}`]));
-    const secret = new Set(SECRET_COLUMNS[table] ?? []);
-    const columns = info
+export function describeTables(file: Pick<SnapshotFile, 'tables'>): TableDescription[] {
+  return file.tables().map((table) => {
+    const secret = new Set(SECRET_COLUMNS[table.name] ?? []);
+    const columns = table.columns
       .filter((c) => !secret.has(c.name))
       .map((c) => ({
         name: c.name,
         type: c.type || 'ANY',
-        required: c.notnull === 1 || c.pk > 0,
-        key: c.pk > 0 ? 'primary key' : (references.get(c.name) ?? null),
-        meaning: bothLanguages(COLUMN_MEANINGS_LV[`${table}.${c.name}`] ?? COLUMN_MEANINGS_LV[c.name], COLUMN_MEANINGS[`${table}.${c.name}`] ?? COLUMN_MEANINGS[c.name]),
+        required: c.notnull || c.pk > 0,
+        key: c.pk > 0 ? 'primary key' : c.references ? `→ ${c.references}` : null,
+        meaning: bothLanguages(COLUMN_MEANINGS_LV[`${table.name}.${c.name}`] ?? COLUMN_MEANINGS_LV[c.name], COLUMN_MEANINGS[`${table.name}.${c.name}`] ?? COLUMN_MEANINGS[c.name]),
       }));
-    const rows = (native.prepare(`select count(*) as n from ${quoted(table)}`).get() as { n: number }).n;
-    return { name: table, meaning: bothLanguages(TABLE_MEANINGS_LV[table], TABLE_MEANINGS[table]), rows, columns, excluded: info.filter((c) => secret.has(c.name)).map((c) => c.name) };
+    return { name: table.name, meaning: bothLanguages(TABLE_MEANINGS_LV[table.name], TABLE_MEANINGS[table.name]), rows: table.rows, columns, excluded: table.columns.filter((c) => secret.has(c.name)).map((c) => c.name) };
   });
-}
-
-/** Rows in a fixed order, the primary key's (else the rowid's), so two exports of the same data are the same bytes. */
-function rowsOf(native: SqliteDatabase.Database, table: TableDescription): IterableIterator<unknown[]> {
-  const info = native.prepare(`pragma table_info(${quoted(table.name)})`).all() as TableInfoRow[];
-  const keys = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => quoted(c.name));
-  const select = `select ${table.columns.map((c) => quoted(c.name)).join(', ')} from ${quoted(table.name)} order by ${keys.length > 0 ? keys.join(', ') : 'rowid'}`;
-  return native.prepare(select).raw(true).iterate() as IterableIterator<unknown[]>;
 }
 
 function cellOf(value: unknown): CsvCell {
@@ -123,7 +95,7 @@ class BufferedFile {
  * One table as CSV for Latvian Excel (`;`, UTF-8 with BOM, CRLF; NULL is an
  * empty field) and as JSON (an array of objects; NULL stays null).
  */
-function writeTable(native: SqliteDatabase.Database, table: TableDescription, dir: string): void {
+function writeTable(file: Pick<SnapshotFile, 'rows'>, table: TableDescription, dir: string): void {
   const files = tableFiles(table.name);
   const csv = new BufferedFile(join(dir, files.csv));
   const json = new BufferedFile(join(dir, files.json));
@@ -132,7 +104,7 @@ function writeTable(native: SqliteDatabase.Database, table: TableDescription, di
     csv.write('\uFEFF' + csvLine(names, EXCEL_CSV_OPTIONS));
     json.write('[');
     let first = true;
-    for (const row of rowsOf(native, table)) {
+    for (const row of file.rows(table.name, names)) {
       csv.write(csvLine(row.map(cellOf), EXCEL_CSV_OPTIONS));
       const record = Object.fromEntries(names.map((n, i) => [n, row[i] instanceof Uint8Array ? Buffer.from(row[i] as Uint8Array).toString('hex') : row[i]]));
       json.write(`${first ? '' : ','}\n  ${JSON.stringify(record)}`);
@@ -161,11 +133,11 @@ function writeColumnDescriptions(tables: readonly TableDescription[], dir: strin
 }
 
 /** Every table of the database into `dir`, plus the description of their columns; returns the tables written. */
-export function writeTables(native: SqliteDatabase.Database, dir: string, onTable?: (done: number, total: number) => void): TableDescription[] {
+export function writeTables(file: Pick<SnapshotFile, 'tables' | 'rows'>, dir: string, onTable?: (done: number, total: number) => void): TableDescription[] {
   mkdirSync(dir, { recursive: true });
-  const tables = describeTables(native);
+  const tables = describeTables(file);
   tables.forEach((table, i) => {
-    writeTable(native, table, dir);
+    writeTable(file, table, dir);
     onTable?.(i + 1, tables.length);
   });
   writeColumnDescriptions(tables, dir);

@@ -12,6 +12,7 @@ import { pdfText } from '../support/pdf.ts';
 import { reportSchool } from '../support/report-school.ts';
 import { launchBrowser } from '../../src/reports/browser.ts';
 import { writeTables } from '../../src/archive/tables.ts';
+import { openSnapshotFile } from '../../src/db/sqlite/snapshot-file.ts';
 import { dbState, EXIT_CODES, runner } from './_helpers.ts';
 
 const s = await reportSchool();
@@ -191,11 +192,11 @@ test('archive restore: a new database from the snapshot; its tables export to th
   assert.ok(card.json.students.some((st: { code: string }) => st.code === 'S001'));
 
   const again = join(place.dir, 'tabulas-atkal');
-  const db = new SqliteDatabase(restored, { readonly: true });
+  const file = openSnapshotFile(restored);
   try {
-    writeTables(db, again);
+    writeTables(file, again);
   } finally {
-    db.close();
+    await file.close();
   }
   const archived = readdirSync(join(archive, '06_tabulas')).sort();
   assert.equal(readdirSync(again).sort(), archived);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { writeTables } from '../../src/archive/tables.ts';
+import { openSnapshotFile } from '../../src/db/sqlite/snapshot-file.ts';
 import { neutraliseFormula, restoreFormula } from '../../src/csv/formulas.ts';
 import { readCsv } from '../../src/csv/read.ts';
 import { EXCEL_CSV_OPTIONS, csvField, toCsv, type CsvCell } from '../../src/csv/write.ts';
@@ -56,13 +57,18 @@ test('every hostile value survives a write and a read exactly, in both CSV style
   }
 });
 
-test("the archive's table CSV neutralises formulas, while its JSON keeps the value", () => {
+test("the archive's table CSV neutralises formulas, while its JSON keeps the value", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ezurnals-formulas-'));
   try {
     const db = new SqliteDatabase(join(dir, 'x.sqlite'), { nativeBinding: nativeBindingPath() });
     db.exec(`create table lesson (id integer primary key, topic text, delta integer); insert into lesson (topic, delta) values ('=HYPERLINK("http://x.lv")', -2), ('@SUM(A1)', 3)`);
-    writeTables(db, join(dir, 'out'));
     db.close();
+    const file = openSnapshotFile(join(dir, 'x.sqlite'));
+    try {
+      writeTables(file, join(dir, 'out'));
+    } finally {
+      await file.close();
+    }
     const csv = readFileSync(join(dir, 'out', 'lesson.csv'), 'utf8');
     assert.ok(csv.includes(`1;"'=HYPERLINK(""http://x.lv"")";-2\r\n`), csv);
     assert.ok(csv.includes(`2;'@SUM(A1);3\r\n`), csv);
