@@ -122,7 +122,7 @@ Pg('a write behind the tool takes the school lock and its audit id comes from th
   assert.match(r.errorJson.error.message, new RegExp(`entry #${before + 1} .*never sealed`));
 });
 
-Pg('an application role granted with db grant writes the journal, but may not update or delete the audit log', async () => {
+Pg('an application role granted with db grant writes the journal, but may not update or delete the audit log, the head row or a year closure', async () => {
   const { a, database } = twoSchools();
   await school(a, 'Rīgas Purvciema vidusskola', 'T01', '8');
   const role = `ezt_app_${process.pid}_${n}`;
@@ -141,6 +141,9 @@ Pg('an application role granted with db grant writes the journal, but may not up
     "insert into rpv.audit_log (table_name, operation, at) values ('x', 'insert', 'y')",
     "update rpv.audit_seal set actor = 'T02'",
     'delete from rpv.audit_seal',
+    'delete from rpv.ezurnals_head',
+    'update rpv.ezurnals_head set last_audit_id = 0',
+    'delete from rpv.year_closure',
     "select rpv.ezurnals_seal_range('T02', 'x', 'x', 1, 1, '0', '0', '0', array[]::bigint[], array[]::text[])",
   ]) {
     let error = '';

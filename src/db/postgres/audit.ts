@@ -308,6 +308,11 @@ export function grantStatements(schema: string, role: string): string[] {
     `grant select, insert, update, delete on all tables in schema ${s} to ${r}`,
     `revoke insert, update, delete, truncate on ${s}.${AUDIT_TABLE} from ${r}`,
     `revoke insert, update, delete, truncate on ${s}.${SEAL_TABLE} from ${r}`,
+    // The head row is the school's writer lock and its highest audit id: only the owner's functions change it
+    // (deleted, writers would no longer wait for each other).
+    `revoke insert, update, delete, truncate on ${s}.${HEAD_TABLE} from ${r}`,
+    // A closed year is reopened by no command: its closure row is only ever inserted.
+    `revoke update, delete, truncate on ${s}.year_closure from ${r}`,
     `grant usage, select on all sequences in schema ${s} to ${r}`,
     `grant execute on all functions in schema ${s} to ${r}`,
   ];
