@@ -122,7 +122,7 @@ Pg('a write behind the tool takes the school lock and its audit id comes from th
   assert.match(r.errorJson.error.message, new RegExp(`entry #${before + 1} .*never sealed`));
 });
 
-Pg('an application role granted with db grant writes the journal, but may not update or delete the audit log, the head row or a year closure', async () => {
+Pg('an application role granted with db grant writes the journal, but may not update or delete the audit log, the head row or a year closure, nor redact an entry with values of its own', async () => {
   const { a, database } = twoSchools();
   await school(a, 'Rīgas Purvciema vidusskola', 'T01', '8');
   const role = `ezt_app_${process.pid}_${n}`;
@@ -135,6 +135,9 @@ Pg('an application role granted with db grant writes the journal, but may not up
   assert.is((await read(['lesson', 'list', '--class', '7.a'])).length, 2);
   assert.is((await cli(['audit', 'verify'], { EZURNALS_DB: asApp, EZURNALS_USER: 'admin' })).code, 0);
   const seals = psql('select count(*) from rpv.audit_seal', database);
+  const grade = Number(psql("select id from rpv.audit_log where table_name = 'grade' and operation = 'insert' order by id desc limit 1", database));
+  const after = psql(`select after_values from rpv.audit_log where id = ${grade}`, database);
+  assert.match(after, /"value":"8"/);
   for (const statement of [
     "update rpv.audit_log set actor = 'T02' where id = 1",
     'delete from rpv.audit_log where id = 1',
@@ -145,6 +148,9 @@ Pg('an application role granted with db grant writes the journal, but may not up
     'update rpv.ezurnals_head set last_audit_id = 0',
     'delete from rpv.year_closure',
     "select rpv.ezurnals_seal_range('T02', 'x', 'x', 1, 1, '0', '0', '0', array[]::bigint[], array[]::text[])",
+    // A redaction that writes values of its own rather than blanking the entry's: the grade's entry made to say 10.
+    `select rpv.ezurnals_redact(${grade}, null, replace(after_values, '"value":"8"', '"value":"10"'), true, 'x', null) from rpv.audit_log where id = ${grade}`,
+    `select rpv.ezurnals_redact(${grade}, null, '{"value":"[anonimizēts]"}', true, 'x', null)`,
   ]) {
     let error = '';
     try {
@@ -152,9 +158,11 @@ Pg('an application role granted with db grant writes the journal, but may not up
     } catch (e) {
       error = String((e as { stderr?: string }).stderr);
     }
-    // Sealing entries sealed already is refused by the owner's function itself.
-    assert.match(error, statement.startsWith('select') ? /not a range above the last seal/ : /permission denied/, statement);
+    // Sealing entries sealed already, or redacting with anything but the placeholder, is refused by the owner's function itself.
+    const expected = statement.includes('ezurnals_seal_range') ? /not a range above the last seal/ : statement.includes('ezurnals_redact') ? /may only have values replaced by \[anonimizēts\]/ : /permission denied/;
+    assert.match(error, expected, statement);
   }
+  assert.is(psql(`select after_values from rpv.audit_log where id = ${grade}`, database), after);
   assert.is(psql('select count(*) from rpv.audit_seal', database), seals);
   assert.is((await cli(['audit', 'verify'], { EZURNALS_DB: a, EZURNALS_USER: 'admin' })).code, 0);
 });

@@ -17,6 +17,7 @@ import { onePerStudent } from './0015-one-per-student.ts';
 import { schoolLanguage } from './0016-school-language.ts';
 import { auditSeal } from './0017-audit-seal.ts';
 import { auditInsertStatements } from './0018-audit-insert-statements.ts';
+import { redactionOnlyBlanks } from './0019-redaction-only-blanks.ts';
 
 /**
  * Listed statically (not read from a folder) so the bundled bin carries them
@@ -41,6 +42,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0016-school-language': schoolLanguage,
   '0017-audit-seal': auditSeal,
   '0018-audit-insert-statements': auditInsertStatements,
+  '0019-redaction-only-blanks': redactionOnlyBlanks,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;

@@ -27,6 +27,7 @@ import type { Db } from '../connection.ts';
 import type { AuditStamp, RowAuditResult } from '../dialect.ts';
 import { GENESIS_HASH, rowMatchesEntry } from '../../domain/audit-chain.ts';
 import { isSecretColumn, REDACTED } from '../../domain/secret-columns.ts';
+import { ANONYMIZED_VALUE } from '../../domain/anonymization.ts';
 import { AUDIT_TABLE, auditedTablesOf, SEAL_TABLE, type TableShape } from '../audit/triggers.ts';
 import { defaultsOf } from '../audit/integrity.ts';
 import type { Schema } from '../introspection.ts';
@@ -191,10 +192,26 @@ begin
   update ${s}.${HEAD_TABLE} set last_audit_id = greatest(last_audit_id, p_last) where id = 1;
 end $body$`,
     `drop function if exists ${s}.ezurnals_redact(integer, text, text, boolean, text)`,
+    // Whether an entry's values `p_new` are `p_old` with some values replaced by the anonymisation's placeholder, and
+    // nothing else: the same keys, each value as it was or the placeholder (src/domain/anonymization.ts redactValues).
+    `create or replace function ${s}.ezurnals_only_blanked(p_old text, p_new text) returns boolean
+  language sql immutable set search_path = pg_catalog as $body$
+  select case
+    when p_old is null or p_new is null then p_old is not distinct from p_new
+    when p_old = p_new then true
+    else (select array_agg(k order by k) from jsonb_object_keys(p_new::jsonb) as k) = (select array_agg(k order by k) from jsonb_object_keys(p_old::jsonb) as k)
+     and (select bool_and(n.value = o.value or n.value = to_jsonb(${literal(ANONYMIZED_VALUE)}::text)) from jsonb_each(p_new::jsonb) as n join jsonb_each(p_old::jsonb) as o on o.key = n.key)
+  end
+$body$`,
     // p_digest: an entry of a sealed range keeps its values' digest from before (src/domain/audit-chain.ts); null keeps the one it has.
+    // A redaction only blanks: the application's role may call this, and a sealed entry's values are no longer checked
+    // against its seal once redacted, so values written here instead of the placeholder would pass for the entry's own.
     `create or replace function ${s}.ezurnals_redact(p_id integer, p_before text, p_after text, p_sealed boolean, p_at text, p_digest text) returns void
   language plpgsql security definer set search_path = pg_catalog as $body$
 begin
+  if not exists (select 1 from ${s}.${AUDIT_TABLE} a where a.id = p_id and ${s}.ezurnals_only_blanked(a.before_values, p_before) and ${s}.ezurnals_only_blanked(a.after_values, p_after)) then
+    raise exception 'ezurnals_redact: entry % may only have values replaced by %', p_id, ${literal(ANONYMIZED_VALUE)};
+  end if;
   if p_sealed then
     update ${s}.${AUDIT_TABLE} set before_values = p_before, after_values = p_after, nonce = null, values_digest = coalesce(p_digest, values_digest), redacted_at = p_at where id = p_id;
   else
