@@ -18,7 +18,8 @@ import { findIsoTool, isoFileOf, writeIso } from './iso.ts';
 import { ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION, CHECKSUMS_FILE, checksumsText, MANIFEST_FILE, manifestText, sha256OfFile, type ArchiveManifest, type ManifestFile } from './manifest.ts';
 import { FOLDER_ORDER, FOLDERS, INDEX_FILE, SNAPSHOT_FILE } from './nomenclature.ts';
 import { ARCHIVE_PARTS, type ArchivePart } from './parts.ts';
-import { openSnapshot, takeSnapshot } from './snapshot.ts';
+import { takeSnapshot } from './snapshot.ts';
+import { openSnapshotFile } from '../db/sqlite/snapshot-file.ts';
 import { COLUMNS_FILES, tableFiles, writeTables, type TableDescription } from './tables.ts';
 import { DEFAULT_VOLUME_SIZE, formatBytes, packVolumes, parseVolumeSize, volumeFolder } from './volumes.ts';
 import { m as t } from '../i18n/messages/files-archive.ts';
@@ -173,7 +174,7 @@ async function archiveFromSnapshot(
   parts: readonly ArchivePart[],
   stage: ArchiveStage,
 ): Promise<{ school: School; labels: Map<string, string>; auditHead: string | undefined }> {
-  const snapshot = openSnapshot(snapshotPath);
+  const snapshot = openSnapshotFile(snapshotPath);
   try {
     const school = (await findOnlySchool(snapshot.db))!;
     const head = await auditHead(snapshot.db);

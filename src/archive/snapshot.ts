@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import type { Db } from '../db/connection.ts';
 import { dialectOf } from '../db/dialect.ts';
-import { finishSnapshotFile, openSnapshotFile, type SnapshotFile } from '../db/sqlite/snapshot-file.ts';
+import { finishSnapshotFile } from '../db/sqlite/snapshot-file.ts';
 import { systemFailure } from '../system-error.ts';
 
 /**
@@ -19,11 +19,6 @@ export async function takeSnapshot(live: Db, target: string): Promise<void> {
     throw systemFailure(error, `the archive's database copy ${target}`) ?? error;
   }
   finishSnapshotFile(target);
-}
-
-/** The snapshot, read-only: a Kysely database for the report builders, and its tables for the archive's table files. */
-export function openSnapshot(path: string): SnapshotFile {
-  return openSnapshotFile(path);
 }
 
 /** Copies a verified snapshot to a new database file, never over an existing one, and never leaving half a file. */

@@ -131,10 +131,11 @@ async function schoolState(client: Pick<PoolClient, 'query'>, school: string, cr
     `select exists (select 1 from pg_namespace where nspname = $1) as schema,
             exists (select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relname = 'kysely_migration') as journal,
             (select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind = 'r')::int as tables,
+            (select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind = 'r' and c.relname not in ('kysely_migration', 'kysely_migration_lock'))::int as other_tables,
             to_regclass(quote_ident($1) || '.school') is not null as has_school_table`,
     [school],
   );
-  const { has_school_table: hasSchoolTable, ...state } = rows[0] as SchoolState & { has_school_table: boolean };
+  const { has_school_table: hasSchoolTable, other_tables: otherTables, ...state } = rows[0] as SchoolState & { has_school_table: boolean; other_tables: number };
   // A schema the server's operator prepared (migrated by this tool, no school in it yet) may be taken by init;
   // only init asks (a round trip and two tables' catalog entries less for every other command).
   if (create && state.journal && hasSchoolTable) {
@@ -144,11 +145,7 @@ async function schoolState(client: Pick<PoolClient, 'query'>, school: string, cr
   } else if (create && state.journal) {
     // A creation killed during its first migration (init, db copy, archive restore): the migrator's own tables and
     // nothing else, which a new attempt takes over. Any other table there is not ours to build beside.
-    const others = await client.query(
-      `select count(*)::int as n from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind = 'r' and c.relname not in ('kysely_migration', 'kysely_migration_lock')`,
-      [school],
-    );
-    state.empty = others.rows[0].n === 0;
+    state.empty = otherTables === 0;
   }
   return state;
 }
